@@ -1,0 +1,102 @@
+//! Server functions of the embedded portal. Each one is an HTTP endpoint
+//! under `/api/portal/`; the browser calls them through [`BearerClient`].
+//!
+//! Customer data is only read through a [`CustomerScope`] made from the
+//! bearer token's live session (see `state::customer_scope`).
+
+use crate::client::BearerClient;
+use crate::error::PortalError;
+use leptos::prelude::*;
+use portal_core::{PortalSettings, SessionGrant, TicketSummary};
+#[cfg(feature = "ssr")]
+use crate::state::{AppState, customer_scope, fail, now_millis};
+
+/// What the frame shows before anyone signs in: public by design.
+#[server(prefix = "/api/portal", endpoint = "settings", client = BearerClient)]
+pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalError> {
+    let state = expect_context::<AppState>();
+    let ws = state.workspace(&workspace).await?;
+    Ok(PortalSettings {
+        workspace_name: ws.name,
+        greeting: ws.greeting,
+        allowed_origins: ws.allowed_origins.into_iter().map(String::from).collect(),
+    })
+}
+
+/// Verifies the host site's signature over the email and opens a session.
+/// `origin` is the embedding page's origin as the frame saw it in the
+/// message event; it must be one the workspace allows.
+#[server(prefix = "/api/portal", endpoint = "session/open", client = BearerClient)]
+pub async fn open_session(
+    workspace: String,
+    origin: String,
+    name: String,
+    email: String,
+    verification_hash: String,
+) -> Result<SessionGrant, PortalError> {
+    use portal_core::{CustomerName, Email, Origin, SessionToken, verify_email_hash};
+    use portal_store::NewSession;
+
+    let state = expect_context::<AppState>();
+    let ws = state.workspace(&workspace).await?;
+    let origin = Origin::parse(&origin).map_err(|_| PortalError::OriginNotAllowed)?;
+    if !ws.allowed_origins.contains(&origin) {
+        state.audit("session.origin_refused", &ws.slug, origin.as_str());
+        return Err(fail(PortalError::OriginNotAllowed));
+    }
+    let email = Email::parse(&email).map_err(|e| fail(e.into()))?;
+    let name = CustomerName::parse(&name).map_err(|e| fail(e.into()))?;
+
+    let now = now_millis();
+    let secrets = state.store.active_secrets(ws.id, now).await.map_err(|e| state.store_error(e))?;
+    let matched = verify_email_hash(secrets.iter().map(|s| s.value.as_bytes()), email.as_str(), &verification_hash);
+    let Ok(index) = matched else {
+        state.audit("session.refused", &ws.slug, "identity not verified");
+        return Err(fail(PortalError::NotVerified));
+    };
+
+    let customer =
+        state.store.upsert_customer(ws.id, &email, &name, now).await.map_err(|e| state.store_error(e))?;
+    let token = SessionToken::from_random(rand::random());
+    let expires_at = now + ws.session_lifetime.millis();
+    let session = NewSession {
+        workspace_id: ws.id,
+        customer_id: customer.id,
+        secret_id: secrets[index].id,
+        token_hash: token.hash(),
+        origin,
+        expires_at,
+    };
+    state.store.open_session(&session, now).await.map_err(|e| state.store_error(e))?;
+    state.audit("session.opened", &ws.slug, &format!("customer {}", customer.id));
+    crate::state::no_store();
+    Ok(SessionGrant {
+        token: token.as_str().to_string(),
+        customer_name: customer.name,
+        customer_email: customer.email,
+        expires_at,
+    })
+}
+
+/// The signed-in customer's tickets, most recently updated first.
+#[server(prefix = "/api/portal", endpoint = "tickets", client = BearerClient)]
+pub async fn my_tickets() -> Result<Vec<TicketSummary>, PortalError> {
+    let (state, scope) = customer_scope().await?;
+    let tickets = state.store.list_tickets(&scope, 100).await.map_err(|e| state.store_error(e))?;
+    crate::state::no_store();
+    Ok(tickets)
+}
+
+/// Ends the bearer's session on the server (`helpCenter("stop")`).
+#[server(prefix = "/api/portal", endpoint = "session/close", client = BearerClient)]
+pub async fn close_session() -> Result<(), PortalError> {
+    let state = expect_context::<AppState>();
+    let Some(token) = crate::state::bearer_token() else {
+        return Ok(());
+    };
+    let revoked = state.store.revoke_session(&token.hash(), now_millis()).await.map_err(|e| state.store_error(e))?;
+    if revoked {
+        tracing::info!(target: "audit", event = "session.stopped");
+    }
+    Ok(())
+}

@@ -1,0 +1,131 @@
+//! The frame's side of the embed protocol (browser only).
+//!
+//! Messages are accepted only from `window.parent` and only from an origin
+//! the workspace allows; their shape is validated by `HostMessage::parse`.
+//! They are handled one at a time, in order, so a `stop` can never be
+//! overtaken by the `init` before it.
+
+use super::Frame;
+use crate::api::{close_session, my_tickets, open_session};
+use crate::client::{has_token, set_token};
+use futures::StreamExt;
+use futures::channel::mpsc;
+use leptos::prelude::*;
+use portal_core::{HostMessage, InitUser, MessageError};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use web_sys::{MessageEvent, Window};
+
+enum Command {
+    Init { user: InitUser, origin: String },
+    Stop { origin: String },
+}
+
+pub(super) fn listen(workspace: String, allowed_origins: Vec<String>, frame: RwSignal<Frame>) {
+    let window = web_sys::window().expect("a browser window");
+    let parent = match window.parent() {
+        Ok(Some(parent)) if JsValue::from(&parent) != JsValue::from(&window) => parent,
+        _ => return frame.set(Frame::NotEmbedded),
+    };
+
+    let ready_origins = allowed_origins.clone();
+    let (commands, mut queue) = mpsc::unbounded::<Command>();
+    let on_message = {
+        let parent = parent.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let from_parent = event.source().is_some_and(|source| JsValue::from(source) == JsValue::from(&parent));
+            let origin = event.origin();
+            if !from_parent || !allowed_origins.contains(&origin) {
+                return;
+            }
+            let data = js_sys::JSON::stringify(&event.data())
+                .ok()
+                .and_then(|json| serde_json::from_str(&String::from(json)).ok())
+                .unwrap_or(serde_json::Value::Null);
+            let command = match HostMessage::parse(&data) {
+                Ok(HostMessage::Init(user)) => Command::Init { user, origin },
+                Ok(HostMessage::Stop) => Command::Stop { origin },
+                Err(MessageError::Foreign) => return,
+                Err(error) => {
+                    frame.set(Frame::Failed(error.to_string()));
+                    post(&parent, &origin, "error", Some(&error.to_string()));
+                    return;
+                }
+            };
+            let _ = commands.unbounded_send(command);
+        })
+    };
+    window
+        .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref())
+        .expect("listening for messages");
+    // The listener lives as long as the frame's document.
+    on_message.forget();
+
+    // Tell the loader we listen. The parent's origin is not known yet, so
+    // announce to each allowed origin; the browser delivers only the match.
+    for origin in &ready_origins {
+        post(&parent, origin, "ready", None);
+    }
+
+    leptos::task::spawn_local(async move {
+        while let Some(command) = queue.next().await {
+            match command {
+                Command::Init { user, origin } => {
+                    end_session().await;
+                    frame.set(Frame::Working("Verifying your identity…"));
+                    match sign_in(&workspace, &origin, user, frame).await {
+                        Ok(()) => post(&parent, &origin, "signed-in", None),
+                        Err(message) => {
+                            frame.set(Frame::Failed(message.clone()));
+                            post(&parent, &origin, "error", Some(&message));
+                        }
+                    }
+                }
+                Command::Stop { origin } => {
+                    frame.set(Frame::SignedOut);
+                    end_session().await;
+                    post(&parent, &origin, "stopped", None);
+                }
+            }
+        }
+    });
+
+}
+
+async fn sign_in(workspace: &str, origin: &str, user: InitUser, frame: RwSignal<Frame>) -> Result<(), String> {
+    let grant = open_session(
+        workspace.to_string(),
+        origin.to_string(),
+        user.name.as_str().to_string(),
+        user.email.as_str().to_string(),
+        user.verification_hash,
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    set_token(Some(grant.token));
+    frame.set(Frame::Working("Loading your tickets…"));
+    let tickets = my_tickets().await.map_err(|e| e.to_string())?;
+    frame.set(Frame::SignedIn { name: display_name(&grant.customer_name, &grant.customer_email), tickets });
+    Ok(())
+}
+
+fn display_name(name: &str, email: &str) -> String {
+    if name.is_empty() { email.to_string() } else { name.to_string() }
+}
+
+/// Revokes the current session on the server, then forgets the token. The
+/// token is forgotten even if the server cannot be reached.
+async fn end_session() {
+    if has_token() {
+        let _ = close_session().await;
+        set_token(None);
+    }
+}
+
+fn post(parent: &Window, origin: &str, kind: &str, message: Option<&str>) {
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"type".into(), &kind.into());
+    if let Some(message) = message {
+        let _ = js_sys::Reflect::set(&data, &"message".into(), &message.into());
+    }
+    let _ = parent.post_message(&data, origin);
+}

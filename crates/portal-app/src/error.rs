@@ -1,0 +1,60 @@
+//! The one error type of the server functions. Each variant is a message a
+//! customer can read; causes are logged on the server, never sent.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum PortalError {
+    #[error("We could not verify your identity. Please sign in again on the site.")]
+    NotVerified,
+    #[error("Your session has ended. Please sign in again on the site.")]
+    SessionEnded,
+    #[error("This support portal does not exist.")]
+    UnknownWorkspace,
+    #[error("This site is not allowed to show the support portal.")]
+    OriginNotAllowed,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("The support portal is temporarily unavailable. Please try again shortly.")]
+    Unavailable,
+    #[error("Something went wrong on our side. Please try again.")]
+    Internal,
+    #[error("Could not reach the support portal. Check your connection and try again.")]
+    Network,
+}
+
+impl PortalError {
+    /// The HTTP status the server answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::NotVerified | Self::SessionEnded => 401,
+            Self::OriginNotAllowed => 403,
+            Self::UnknownWorkspace => 404,
+            Self::Invalid(_) => 400,
+            Self::Unavailable => 503,
+            Self::Internal | Self::Network => 500,
+        }
+    }
+}
+
+impl FromServerFnError for PortalError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_) => Self::Network,
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                Self::Invalid("The request was malformed.".into())
+            }
+            _ => Self::Internal,
+        }
+    }
+}
+
+impl From<portal_core::model::ValidationError> for PortalError {
+    fn from(value: portal_core::model::ValidationError) -> Self {
+        Self::Invalid(value.to_string())
+    }
+}

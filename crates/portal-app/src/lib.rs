@@ -1,0 +1,55 @@
+//! The customer portal's user interface: Leptos components, routes and the
+//! typed server functions they call. Built twice: with `ssr` into the server,
+//! with `hydrate` into the browser bundle.
+
+pub mod api;
+pub mod client;
+mod embed;
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use error::PortalError;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    state::set_page_csp();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="referrer" content="no-referrer" />
+                <link rel="icon" href="data:," />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet href="/assets/portal.css" />
+        <Title text="Support" />
+        <Router>
+            <Routes fallback=|| view! { <p class="notice" data-testid="status">"This page does not exist."</p> }>
+                <Route path=path!("/embed/:workspace") view=embed::EmbedPage />
+            </Routes>
+        </Router>
+    }
+}

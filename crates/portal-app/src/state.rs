@@ -1,0 +1,107 @@
+//! Server-side plumbing of the server functions: the shared state, the
+//! session check every customer-data function goes through, and mapping
+//! failures to statuses and logs.
+
+use crate::error::PortalError;
+use axum::http::{HeaderValue, StatusCode, header, request::Parts};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use portal_core::{CustomerScope, SessionToken, WorkspaceSlug};
+use portal_store::{Store, StoreError, Workspace};
+use std::sync::Arc;
+
+/// What every request handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+pub fn now_millis() -> i64 {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("the clock is after 1970");
+    i64::try_from(since_epoch.as_millis()).expect("time fits in i64 milliseconds")
+}
+
+impl AppState {
+    /// The workspace named in a request, or 404.
+    pub async fn workspace(&self, slug: &str) -> Result<Workspace, PortalError> {
+        let slug = WorkspaceSlug::parse(slug).map_err(|_| fail(PortalError::UnknownWorkspace))?;
+        match self.store.workspace_by_slug(&slug).await {
+            Ok(Some(ws)) => Ok(ws),
+            Ok(None) => Err(fail(PortalError::UnknownWorkspace)),
+            Err(e) => Err(self.store_error(e)),
+        }
+    }
+
+    /// Logs the cause and answers with a message that carries no SQL text.
+    pub fn store_error(&self, error: StoreError) -> PortalError {
+        let customer_error = match &error {
+            StoreError::NotFound => PortalError::SessionEnded,
+            e if e.is_unavailable() => PortalError::Unavailable,
+            _ => PortalError::Internal,
+        };
+        tracing::error!(%error, "store call failed");
+        fail(customer_error)
+    }
+
+    pub fn audit(&self, event: &str, workspace: &WorkspaceSlug, detail: &str) {
+        tracing::info!(target: "audit", event, workspace = %workspace, detail);
+    }
+}
+
+/// Sets the response status for `error` and hands it back, for `Err(fail(..))`.
+pub fn fail(error: PortalError) -> PortalError {
+    if let Some(options) = use_context::<ResponseOptions>() {
+        options.set_status(StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+    }
+    error
+}
+
+/// Customer data must not be kept by any cache.
+pub fn no_store() {
+    if let Some(options) = use_context::<ResponseOptions>() {
+        options.insert_header(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+}
+
+/// The session token from `Authorization: Bearer`, if well formed.
+pub fn bearer_token() -> Option<SessionToken> {
+    let parts = use_context::<Parts>()?;
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    SessionToken::from_bearer_header(value)
+}
+
+/// The access-control gate: the scope of the bearer's live session, or 401.
+pub async fn customer_scope() -> Result<(AppState, CustomerScope), PortalError> {
+    let state = expect_context::<AppState>();
+    let token = bearer_token().ok_or_else(|| fail(PortalError::SessionEnded))?;
+    match state.store.active_session(&token.hash(), now_millis()).await {
+        Ok(Some(session)) => Ok((state, CustomerScope::for_session(&session))),
+        Ok(None) => Err(fail(PortalError::SessionEnded)),
+        Err(e) => Err(state.store_error(e)),
+    }
+}
+
+/// The Content-Security-Policy of portal pages: scripts only with this
+/// response's nonce (plus the WebAssembly bundle), nothing inline otherwise.
+/// `frame-ancestors` is added per workspace by the server's embed layer.
+pub fn set_page_csp() {
+    let (Some(options), Some(nonce)) = (use_context::<ResponseOptions>(), leptos::nonce::use_nonce()) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data: https:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        options.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}

@@ -1,0 +1,38 @@
+//! The access-control layer's currency. Every store call that returns
+//! customer data takes a [`CustomerScope`], and a scope can only be made
+//! from a session the store has found active: there is no other constructor.
+
+use crate::model::{CustomerId, Millis, SecretId, WorkspaceId};
+
+/// A session the store found live (not revoked, not expired, opened with a
+/// secret that is still active).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveSession {
+    pub workspace_id: WorkspaceId,
+    pub customer_id: CustomerId,
+    pub secret_id: SecretId,
+    pub origin: String,
+    pub expires_at: Millis,
+}
+
+/// What a customer may see: their workspace, and within it what the
+/// visibility rules allow (for now, the tickets they created).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerScope {
+    workspace_id: WorkspaceId,
+    customer_id: CustomerId,
+}
+
+impl CustomerScope {
+    pub fn for_session(session: &ActiveSession) -> Self {
+        Self { workspace_id: session.workspace_id, customer_id: session.customer_id }
+    }
+
+    pub fn workspace_id(&self) -> WorkspaceId {
+        self.workspace_id
+    }
+
+    pub fn customer_id(&self) -> CustomerId {
+        self.customer_id
+    }
+}

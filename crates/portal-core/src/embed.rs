@@ -1,0 +1,203 @@
+//! The embed protocol between the host page's loader and the portal frame.
+//!
+//! The loader posts `{type: "init", user: {...}}` or `{type: "stop"}` to the
+//! frame with the portal's exact origin; the frame answers `ready`, `stopped`
+//! and `signed-in` to the parent. Everything that arrives is untrusted and
+//! parsed here, in the browser and again on the server.
+
+use crate::model::{CustomerName, Email, ValidationError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A web origin: `scheme://host[:port]`, http or https, lower case, with the
+/// scheme's default port dropped (as browsers report `event.origin`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Origin(String);
+
+impl Origin {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let invalid = || ValidationError::InvalidOrigin(raw.chars().take(100).collect());
+        let lower = raw.trim().to_ascii_lowercase();
+        let (scheme, rest) = lower.split_once("://").ok_or_else(invalid)?;
+        let default_port = match scheme {
+            "http" => "80",
+            "https" => "443",
+            _ => return Err(invalid()),
+        };
+        let (host, port) = match rest.rsplit_once(':') {
+            Some((host, port)) if !port.contains(']') => (host, Some(port)),
+            _ => (rest, None),
+        };
+        let host_ok = !host.is_empty()
+            && (host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+                || (host.starts_with('[')
+                    && host.ends_with(']')
+                    && host[1..host.len() - 1].bytes().all(|b| b.is_ascii_hexdigit() || b == b':')));
+        let port_ok = port.is_none_or(|p| {
+            !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
+        });
+        if !host_ok || !port_ok {
+            return Err(invalid());
+        }
+        Ok(Self(match port {
+            Some(p) if p != default_port => format!("{scheme}://{host}:{p}"),
+            _ => format!("{scheme}://{host}"),
+        }))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Origin {
+    type Error = ValidationError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Origin> for String {
+    fn from(value: Origin) -> Self {
+        value.0
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The user the host page signs in: `helpCenter("init", {user: {...}})`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InitUser {
+    pub name: CustomerName,
+    pub email: Email,
+    /// `hex(HMAC-SHA256(secret, email))`; checked by the server only.
+    pub verification_hash: String,
+}
+
+/// A message from the host page, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostMessage {
+    Init(InitUser),
+    Stop,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MessageError {
+    /// Not meant for the portal (another script's message): ignore quietly.
+    #[error("not a portal message")]
+    Foreign,
+    #[error("the init call has no user: call helpCenter(\"init\", {{user: {{name, email, verificationHash}}}})")]
+    MissingUser,
+    #[error("user.{0} must be a string")]
+    NotAString(&'static str),
+    #[error("user.verificationHash is longer than a SHA-256 hex digest")]
+    HashTooLong,
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+}
+
+impl HostMessage {
+    /// Longest hash string accepted for checking; anything longer is refused
+    /// before it reaches the server.
+    const MAX_HASH_LEN: usize = 128;
+
+    pub fn parse(data: &Value) -> Result<Self, MessageError> {
+        let kind = data.get("type").and_then(Value::as_str).ok_or(MessageError::Foreign)?;
+        match kind {
+            "stop" => Ok(Self::Stop),
+            "init" => {
+                let user = data.get("user").filter(|u| u.is_object()).ok_or(MessageError::MissingUser)?;
+                let field = |name: &'static str, key: &str| -> Result<&str, MessageError> {
+                    match user.get(key) {
+                        None | Some(Value::Null) if name == "name" => Ok(""),
+                        Some(Value::String(s)) => Ok(s),
+                        _ => Err(MessageError::NotAString(name)),
+                    }
+                };
+                let hash = field("verificationHash", "verificationHash")?;
+                if hash.len() > Self::MAX_HASH_LEN {
+                    return Err(MessageError::HashTooLong);
+                }
+                Ok(Self::Init(InitUser {
+                    name: CustomerName::parse(field("name", "name")?)?,
+                    email: Email::parse(field("email", "email")?)?,
+                    verification_hash: hash.to_string(),
+                }))
+            }
+            _ => Err(MessageError::Foreign),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn origins() {
+        let ok = [
+            ("http://127.0.0.1:3001", "http://127.0.0.1:3001"),
+            ("HTTPS://Example.COM", "https://example.com"),
+            ("https://example.com:443", "https://example.com"),
+            ("http://localhost:80", "http://localhost"),
+            ("http://[::1]:8080", "http://[::1]:8080"),
+        ];
+        for (raw, want) in ok {
+            assert_eq!(Origin::parse(raw).unwrap().as_str(), want, "{raw}");
+        }
+        let bad = [
+            "*",
+            "example.com",
+            "https://example.com/",
+            "https://example.com/path",
+            "javascript:alert(1)",
+            "ftp://example.com",
+            "https://user@example.com",
+            "https://example.com:0",
+            "https://example.com:99999",
+            "https://",
+            "https://exa mple.com",
+            "https://example.com?x",
+        ];
+        for raw in bad {
+            assert!(Origin::parse(raw).is_err(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn init_messages() {
+        let good = json!({"type": "init", "user": {"name": "John", "email": "john@example.com", "verificationHash": "ab"}});
+        let HostMessage::Init(user) = HostMessage::parse(&good).unwrap() else { panic!() };
+        assert_eq!(user.email.as_str(), "john@example.com");
+        assert_eq!(HostMessage::parse(&json!({"type": "stop"})), Ok(HostMessage::Stop));
+
+        let no_name = json!({"type": "init", "user": {"email": "a@b.c", "verificationHash": "ab"}});
+        assert!(HostMessage::parse(&no_name).is_ok());
+
+        let cases = [
+            (json!("hello"), MessageError::Foreign),
+            (json!({"type": "other"}), MessageError::Foreign),
+            (json!({"type": "init"}), MessageError::MissingUser),
+            (json!({"type": "init", "user": "john"}), MessageError::MissingUser),
+            (json!({"type": "init", "user": {"email": 5, "verificationHash": ""}}), MessageError::NotAString("email")),
+            (json!({"type": "init", "user": {"email": "a@b.c"}}), MessageError::NotAString("verificationHash")),
+            (
+                json!({"type": "init", "user": {"email": "a@b.c", "verificationHash": "a".repeat(129)}}),
+                MessageError::HashTooLong,
+            ),
+            (
+                json!({"type": "init", "user": {"name": "x".repeat(10_000_000), "email": "a@b.c", "verificationHash": ""}}),
+                MessageError::Invalid(ValidationError::NameTooLong { max: 200 }),
+            ),
+        ];
+        for (data, want) in cases {
+            assert_eq!(HostMessage::parse(&data), Err(want), "{data:.60}");
+        }
+    }
+}

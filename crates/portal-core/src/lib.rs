@@ -1,0 +1,19 @@
+//! The domain of the customer portal: identity verification, the values that
+//! cross the trust boundary (parsed once at the edge, trusted inside), and the
+//! access scope every customer-data query takes.
+//!
+//! No IO and no async runtime: this crate compiles for `wasm32` so the
+//! browser bundle shares the same types and validation.
+
+pub mod access;
+pub mod embed;
+pub mod identity;
+pub mod model;
+pub mod session;
+pub mod time;
+
+pub use access::CustomerScope;
+pub use embed::{HostMessage, InitUser, MessageError, Origin};
+pub use identity::{IdentityError, sign_email, verify_email_hash};
+pub use model::*;
+pub use session::SessionToken;

@@ -1,0 +1,322 @@
+//! Values that cross the trust boundary. Each parses once at the edge and is
+//! trusted inside; the types shared with the browser are plain serde structs.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(/** Row id of a workspace: the tenant. */ WorkspaceId);
+id_type!(/** Row id of a customer within a workspace. */ CustomerId);
+id_type!(/** Row id of a ticket. */ TicketId);
+id_type!(/** Row id of an identity-verification secret. */ SecretId);
+
+/// Milliseconds since the Unix epoch, UTC. Both backends store time this way
+/// so one code path reads and compares it.
+pub type Millis = i64;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValidationError {
+    #[error("the email address is missing")]
+    EmptyEmail,
+    #[error("the email address is longer than {max} characters")]
+    EmailTooLong { max: usize },
+    #[error("the email address is not valid")]
+    InvalidEmail,
+    #[error("the name is longer than {max} characters")]
+    NameTooLong { max: usize },
+    #[error("the name contains control characters")]
+    NameHasControlChars,
+    #[error("the workspace name must be 1 to {max} characters of a-z, 0-9 and '-'")]
+    InvalidSlug { max: usize },
+    #[error("'{0}' is not an origin: use scheme://host[:port] with http or https and nothing after it")]
+    InvalidOrigin(String),
+    #[error("the session lifetime must be at least one hour")]
+    SessionLifetimeTooShort,
+}
+
+/// A customer's email, exactly as the host site signed it.
+///
+/// It is not normalised: the HMAC covers the exact bytes. Customers are keyed
+/// by its lower-cased form (see [`Email::key`]) so `Alice@x` and `alice@x`
+/// are one person once the site has signed either.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+impl Email {
+    pub const MAX_LEN: usize = 254;
+
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        if raw.is_empty() {
+            return Err(ValidationError::EmptyEmail);
+        }
+        if raw.chars().count() > Self::MAX_LEN {
+            return Err(ValidationError::EmailTooLong { max: Self::MAX_LEN });
+        }
+        let (local, domain) = raw.rsplit_once('@').ok_or(ValidationError::InvalidEmail)?;
+        let clean = |s: &str| !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !clean(local) || !clean(domain) {
+            return Err(ValidationError::InvalidEmail);
+        }
+        Ok(Self(raw.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The form customers are looked up by.
+    pub fn key(&self) -> String {
+        self.0.to_lowercase()
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = ValidationError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Email> for String {
+    fn from(value: Email) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A customer's display name as given by the host site (may be empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CustomerName(String);
+
+impl CustomerName {
+    pub const MAX_LEN: usize = 200;
+
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let trimmed = raw.trim();
+        if trimmed.chars().count() > Self::MAX_LEN {
+            return Err(ValidationError::NameTooLong { max: Self::MAX_LEN });
+        }
+        if trimmed.chars().any(char::is_control) {
+            return Err(ValidationError::NameHasControlChars);
+        }
+        Ok(Self(trimmed.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for CustomerName {
+    type Error = ValidationError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<CustomerName> for String {
+    fn from(value: CustomerName) -> Self {
+        value.0
+    }
+}
+
+/// The URL-safe name of a workspace, as in `/embed/{slug}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct WorkspaceSlug(String);
+
+impl WorkspaceSlug {
+    pub const MAX_LEN: usize = 63;
+
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        let ok = !raw.is_empty()
+            && raw.len() <= Self::MAX_LEN
+            && !raw.starts_with('-')
+            && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if ok {
+            Ok(Self(raw.to_string()))
+        } else {
+            Err(ValidationError::InvalidSlug { max: Self::MAX_LEN })
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for WorkspaceSlug {
+    type Error = ValidationError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<WorkspaceSlug> for String {
+    fn from(value: WorkspaceSlug) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for WorkspaceSlug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How long an embedded session lives. The workspace chooses; at least an hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionLifetime(Millis);
+
+impl SessionLifetime {
+    pub const HOUR: Millis = 60 * 60 * 1000;
+    pub const DEFAULT: Self = Self(24 * Self::HOUR);
+
+    pub fn from_millis(ms: Millis) -> Result<Self, ValidationError> {
+        if ms < Self::HOUR {
+            Err(ValidationError::SessionLifetimeTooShort)
+        } else {
+            Ok(Self(ms))
+        }
+    }
+
+    pub fn millis(self) -> Millis {
+        self.0
+    }
+}
+
+impl Default for SessionLifetime {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// Where a ticket stands, as the customer sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    Open,
+    InProgress,
+    OnHold,
+    Closed,
+}
+
+impl TicketStatus {
+    pub const ALL: [Self; 4] = [Self::Open, Self::InProgress, Self::OnHold, Self::Closed];
+
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::InProgress => "in_progress",
+            Self::OnHold => "on_hold",
+            Self::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::InProgress => "In progress",
+            Self::OnHold => "On hold",
+            Self::Closed => "Closed",
+        }
+    }
+}
+
+/// A workspace as the embedded frame needs it before anyone signs in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortalSettings {
+    pub workspace_name: String,
+    pub greeting: String,
+    /// Origins allowed to embed the portal and to talk to the frame.
+    pub allowed_origins: Vec<String>,
+}
+
+/// One row of a customer's ticket list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketSummary {
+    pub number: i64,
+    pub title: String,
+    pub status: TicketStatus,
+    pub updated_at: Millis,
+}
+
+/// What the frame learns when a session opens. The token is held in frame
+/// memory only and sent back as `Authorization: Bearer`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionGrant {
+    pub token: String,
+    pub customer_name: String,
+    pub customer_email: String,
+    pub expires_at: Millis,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert!(Email::parse("alice@example.com").is_ok());
+        assert_eq!(Email::parse("Alice@Example.com").unwrap().key(), "alice@example.com");
+        for bad in ["", "alice", "@example.com", "alice@", "a b@example.com", "a@b\n.com"] {
+            assert!(Email::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(Email::parse(&format!("{}@example.com", "a".repeat(300))).is_err());
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(CustomerName::parse("  John Smith ").unwrap().as_str(), "John Smith");
+        assert!(CustomerName::parse(&"x".repeat(201)).is_err());
+        assert!(CustomerName::parse("a\u{0}b").is_err());
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(WorkspaceSlug::parse("acme-2").is_ok());
+        for bad in ["", "Acme", "acme/1", "-acme", "a b", &"a".repeat(64)] {
+            assert!(WorkspaceSlug::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn session_lifetime_has_a_floor() {
+        assert!(SessionLifetime::from_millis(SessionLifetime::HOUR - 1).is_err());
+        assert_eq!(SessionLifetime::default().millis(), 86_400_000);
+    }
+
+    #[test]
+    fn status_round_trips() {
+        for s in TicketStatus::ALL {
+            assert_eq!(TicketStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(TicketStatus::parse("deleted"), None);
+    }
+}

@@ -1,0 +1,134 @@
+//! The `portal` command line.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Parser)]
+#[command(name = "portal", version, about = "Self-hosted embeddable customer portal")]
+pub struct Cli {
+    /// Configuration file (default: ./portal.toml when present).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// Database URL: sqlite://path or postgres://user@host/db.
+    #[arg(long, global = true)]
+    pub database_url: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the portal.
+    Serve(ServeArgs),
+    /// Run the portal with a demo workspace and a demo host site (same as `serve --demo`).
+    Demo(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage workspaces.
+    #[command(subcommand)]
+    Workspace(WorkspaceCommand),
+    /// Show or rotate a workspace's identity-verification secret.
+    #[command(subcommand)]
+    Secret(SecretCommand),
+    /// Print hex(HMAC-SHA256(secret, email)) with the workspace's newest secret, for testing an integration.
+    Hash {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ServeArgs {
+    /// Also create the demo workspace and serve the demo host site.
+    #[arg(long)]
+    pub demo: bool,
+    /// Address to listen on (default 127.0.0.1:3000).
+    #[arg(long)]
+    pub bind: Option<SocketAddr>,
+    /// Public origin of the portal (default http://localhost:PORT).
+    #[arg(long)]
+    pub public_url: Option<String>,
+    /// Folder holding the built front-end (`pkg/`).
+    #[arg(long)]
+    pub site_root: Option<PathBuf>,
+    /// Address of the demo host site (default 127.0.0.1:3001).
+    #[arg(long)]
+    pub demo_bind: Option<SocketAddr>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkspaceCommand {
+    /// Create a workspace and its first secret.
+    Create {
+        /// URL name: a-z, 0-9 and '-'.
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "How can we help?")]
+        greeting: String,
+        /// An origin allowed to embed the portal, e.g. https://app.example.com (repeatable).
+        #[arg(long = "origin")]
+        origins: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SecretCommand {
+    /// Print the workspace's active secrets.
+    Show {
+        #[arg(long)]
+        workspace: String,
+    },
+    /// Make a new secret; the current ones stay valid for the overlap, then retire.
+    Rotate {
+        #[arg(long)]
+        workspace: String,
+        /// How long the old secret keeps working, e.g. 30m, 24h, 7d.
+        #[arg(long, default_value = "24h", value_parser = parse_duration)]
+        overlap: Duration,
+    },
+}
+
+/// `90s`, `30m`, `24h`, `7d`, or `0` to retire at once.
+pub fn parse_duration(raw: &str) -> Result<Duration, String> {
+    if raw == "0" {
+        return Ok(Duration::ZERO);
+    }
+    let split = raw.find(|c: char| !c.is_ascii_digit()).ok_or("add a unit: s, m, h or d")?;
+    let (number, unit) = raw.split_at(split);
+    let n: u64 = number.parse().map_err(|_| format!("'{raw}' is not a duration like 24h"))?;
+    let secs = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3_600,
+        "d" => 86_400,
+        _ => return Err(format!("unknown unit '{unit}': use s, m, h or d")),
+    };
+    n.checked_mul(secs).map(Duration::from_secs).ok_or_else(|| "duration too long".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("24h"), Ok(Duration::from_secs(86_400)));
+        assert_eq!(parse_duration("30m"), Ok(Duration::from_secs(1_800)));
+        assert_eq!(parse_duration("0"), Ok(Duration::ZERO));
+        for bad in ["", "h", "24", "1w", "-1h", "99999999999999999999d"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

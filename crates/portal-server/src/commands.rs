@@ -1,0 +1,85 @@
+//! Operator commands: workspaces, secrets and hashes from the shell.
+
+use crate::now_millis;
+use anyhow::{Context, bail};
+use portal_core::{Origin, SessionLifetime, WorkspaceSlug, sign_email};
+use portal_store::{NewWorkspace, Store, StoreError, Workspace};
+use std::time::Duration;
+
+/// 256 random bits, hex encoded: the HMAC key is this string's bytes.
+pub fn new_secret() -> String {
+    hex::encode(rand::random::<[u8; 32]>())
+}
+
+async fn workspace(store: &dyn Store, slug: &str) -> anyhow::Result<Workspace> {
+    let slug = WorkspaceSlug::parse(slug)?;
+    store.workspace_by_slug(&slug).await?.with_context(|| format!("no workspace named '{slug}'"))
+}
+
+pub async fn create_workspace(
+    store: &dyn Store,
+    slug: &str,
+    name: &str,
+    greeting: &str,
+    origins: &[String],
+) -> anyhow::Result<String> {
+    let allowed_origins = origins.iter().map(|o| Origin::parse(o)).collect::<Result<Vec<_>, _>>()?;
+    if name.trim().is_empty() {
+        bail!("the workspace name must not be empty");
+    }
+    let new = NewWorkspace {
+        slug: WorkspaceSlug::parse(slug)?,
+        name: name.trim().into(),
+        greeting: greeting.into(),
+        allowed_origins,
+        session_lifetime: SessionLifetime::default(),
+    };
+    let now = now_millis();
+    let ws = match store.create_workspace(&new, now).await {
+        Err(StoreError::Conflict(_)) => bail!("a workspace named '{slug}' already exists"),
+        other => other?,
+    };
+    store.add_secret(ws.id, &new_secret(), now).await?;
+    let mut out = format!("Created workspace '{}' ({}).\n", ws.slug, ws.name);
+    if ws.allowed_origins.is_empty() {
+        out.push_str("No allowed origin yet: the portal cannot be embedded until one is added.\n");
+    }
+    out.push_str("Show its identity-verification secret with: portal secret show --workspace ");
+    out.push_str(ws.slug.as_str());
+    Ok(out)
+}
+
+pub async fn show_secrets(store: &dyn Store, slug: &str) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let secrets = store.active_secrets(ws.id, now_millis()).await?;
+    if secrets.is_empty() {
+        bail!("workspace '{slug}' has no active secret: run `portal secret rotate --workspace {slug}`");
+    }
+    Ok(secrets
+        .iter()
+        .map(|s| match s.retires_at {
+            Some(at) => format!("{}  (retires {})", s.value, portal_core::time::utc_datetime(at)),
+            None => format!("{}  (current)", s.value),
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+pub async fn rotate_secret(store: &dyn Store, slug: &str, overlap: Duration) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let now = now_millis();
+    let overlap_ms = i64::try_from(overlap.as_millis()).context("overlap too long")?;
+    let secret = store.rotate_secret(ws.id, &new_secret(), now, now.saturating_add(overlap_ms)).await?;
+    Ok(format!(
+        "New secret for '{slug}':\n{}\nThe previous secret keeps working until {}.",
+        secret.value,
+        portal_core::time::utc_datetime(now.saturating_add(overlap_ms))
+    ))
+}
+
+pub async fn hash(store: &dyn Store, slug: &str, email: &str) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let secrets = store.active_secrets(ws.id, now_millis()).await?;
+    let secret = secrets.last().with_context(|| format!("workspace '{slug}' has no active secret"))?;
+    Ok(sign_email(secret.value.as_bytes(), email))
+}

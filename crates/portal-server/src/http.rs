@@ -1,0 +1,116 @@
+//! The portal's HTTP surface.
+
+use crate::widget;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use portal_app::{App, shell, state::AppState};
+use portal_core::WorkspaceSlug;
+use std::path::Path;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Largest request body accepted (server-function arguments are small;
+/// attachments will get their own streaming route).
+const MAX_BODY_BYTES: usize = 64 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    let pkg_dir = Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+    // The bundle's names carry no hash, so browsers revalidate it.
+    let pkg = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+        .service(ServeDir::new(pkg_dir).precompressed_gzip());
+
+    Router::new()
+        .route("/", get(home))
+        .route("/healthz", get(health))
+        .route("/widget/loader.js", get(widget::loader))
+        .route("/assets/portal.css", get(stylesheet))
+        .nest_service("/pkg", pkg)
+        .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || shell(options.clone()))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), frame_policy))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .with_state(state)
+}
+
+async fn home() -> Html<&'static str> {
+    Html(include_str!("../../../public/index.html"))
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        include_str!("../../../public/portal.css"),
+    )
+}
+
+async fn health(State(state): State<AppState>) -> impl IntoResponse {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::warn!(%error, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
+}
+
+async fn not_found() -> impl IntoResponse {
+    (StatusCode::NOT_FOUND, Html("<!doctype html><title>Not found</title><p>Not found.</p>"))
+}
+
+/// Who may frame what: `/embed/{workspace}` only inside the workspace's
+/// allowed origins (`frame-ancestors`), everything else nowhere. An unknown
+/// workspace is a 404 before any rendering.
+async fn frame_policy(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let embed_slug = request.uri().path().strip_prefix("/embed/").map(|rest| rest.split('/').next().unwrap_or(""));
+    let is_embed = embed_slug.is_some();
+    let ancestors = match embed_slug {
+        None => "'none'".to_string(),
+        Some(slug) => {
+            let Ok(slug) = WorkspaceSlug::parse(slug) else {
+                return unknown_workspace();
+            };
+            match state.store.workspace_by_slug(&slug).await {
+                Ok(Some(ws)) if ws.allowed_origins.is_empty() => "'none'".to_string(),
+                Ok(Some(ws)) => ws.allowed_origins.iter().map(|o| o.as_str()).collect::<Vec<_>>().join(" "),
+                Ok(None) => return unknown_workspace(),
+                Err(error) => {
+                    tracing::error!(%error, "looking up a workspace failed");
+                    return (StatusCode::SERVICE_UNAVAILABLE, "The support portal is temporarily unavailable.")
+                        .into_response();
+                }
+            }
+        }
+    };
+    let mut response = next.run(request).await;
+    let policy = HeaderValue::from_str(&format!("frame-ancestors {ancestors}")).expect("origins are header-safe");
+    // Appended, not replaced: the page's own script policy stays in force.
+    response.headers_mut().append(header::CONTENT_SECURITY_POLICY, policy);
+    if is_embed {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    response
+}
+
+fn unknown_workspace() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Html("<!doctype html><title>Not found</title><p data-testid=\"status\">This support portal does not exist.</p>"),
+    )
+        .into_response()
+}

@@ -1,0 +1,60 @@
+//! The `portal` server: configuration, the HTTP router (Leptos SSR and
+//! server functions, the widget loader, the front-end bundle) and the
+//! operator commands. `main.rs` only parses the command line.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod demo;
+mod http;
+pub mod widget;
+
+use anyhow::Context;
+use leptos::prelude::LeptosOptions;
+use portal_app::state::AppState;
+use portal_core::Origin;
+use portal_store::Store;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+pub use http::router;
+
+/// A portal listening on a socket, serving until `shutdown` resolves.
+pub struct Portal {
+    pub addr: SocketAddr,
+    /// The portal's public origin (what the snippet and the loader use).
+    pub url: Origin,
+    pub state: AppState,
+    listener: TcpListener,
+}
+
+impl Portal {
+    /// Binds `config.bind` (port 0 picks a free port) and prepares the app.
+    pub async fn bind(config: &config::Config, store: Arc<dyn Store>) -> anyhow::Result<Self> {
+        let listener =
+            TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
+        let addr = listener.local_addr()?;
+        let url = match &config.public_url {
+            Some(url) => Origin::parse(url).context("public_url must be an origin like https://support.example.com")?,
+            None => Origin::parse(&format!("http://localhost:{}", addr.port()))?,
+        };
+        let site_root = config.site_root.to_string_lossy().to_string();
+        let leptos_options = LeptosOptions::builder()
+            .output_name("portal_frontend")
+            .site_root(site_root)
+            .site_pkg_dir("pkg")
+            .build();
+        Ok(Self { addr, url, state: AppState { store, leptos_options }, listener })
+    }
+
+    pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let app = router(self.state);
+        axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await.context("serving HTTP")
+    }
+}
+
+/// Milliseconds since the epoch, the store's unit of time.
+pub fn now_millis() -> i64 {
+    portal_app::state::now_millis()
+}

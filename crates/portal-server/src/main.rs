@@ -1,0 +1,92 @@
+use anyhow::Context;
+use clap::Parser;
+use portal_server::cli::{Cli, Command, SecretCommand, ServeArgs, WorkspaceCommand};
+use portal_server::config::{Config, Overrides, unknown_env_vars};
+use portal_server::{Portal, commands, demo, now_millis};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let serve_args = match &cli.command {
+        Command::Serve(args) | Command::Demo(args) => Some(args),
+        _ => None,
+    };
+    let overrides = overrides(cli.database_url.clone(), serve_args);
+    let config = Config::load(cli.config.as_deref(), &overrides).context("reading the configuration")?;
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&config.log)))
+        .with_writer(std::io::stderr)
+        .init();
+    for key in unknown_env_vars() {
+        tracing::warn!("ignoring unknown environment variable {key}");
+    }
+
+    tracing::info!(database = %config.redacted_database_url(), "opening the database");
+    let store = portal_store::connect(&config.database_url)
+        .await
+        .with_context(|| format!("opening {} (migrations included)", config.redacted_database_url()))?;
+
+    let output = match cli.command {
+        Command::Serve(args) => return serve(config, store, args.demo).await,
+        Command::Demo(_) => return serve(config, store, true).await,
+        Command::Migrate => "Migrations are up to date.".to_string(),
+        Command::Workspace(WorkspaceCommand::Create { slug, name, greeting, origins }) => {
+            commands::create_workspace(&*store, &slug, &name, &greeting, &origins).await?
+        }
+        Command::Secret(SecretCommand::Show { workspace }) => commands::show_secrets(&*store, &workspace).await?,
+        Command::Secret(SecretCommand::Rotate { workspace, overlap }) => {
+            commands::rotate_secret(&*store, &workspace, overlap).await?
+        }
+        Command::Hash { workspace, email } => commands::hash(&*store, &workspace, &email).await?,
+    };
+    println!("{output}");
+    Ok(())
+}
+
+fn overrides(database_url: Option<String>, serve: Option<&ServeArgs>) -> Overrides {
+    let Some(args) = serve else {
+        return Overrides { database_url, ..Default::default() };
+    };
+    Overrides {
+        database_url,
+        bind: args.bind,
+        public_url: args.public_url.clone(),
+        site_root: args.site_root.clone(),
+        demo_bind: args.demo_bind,
+    }
+}
+
+async fn serve(config: Config, store: std::sync::Arc<dyn portal_store::Store>, with_demo: bool) -> anyhow::Result<()> {
+    let portal = Portal::bind(&config, store.clone()).await?;
+    if !config.site_root.join("pkg").exists() {
+        tracing::warn!(
+            "no front-end bundle under {}: pages render but do not come alive; build it with scripts/build-frontend",
+            config.site_root.display()
+        );
+    }
+    println!("Portal ready.");
+    println!("  portal:         {}", portal.url);
+    if with_demo {
+        let listener = tokio::net::TcpListener::bind(config.demo_bind)
+            .await
+            .with_context(|| format!("cannot listen on {} for the demo host site", config.demo_bind))?;
+        let addr = listener.local_addr()?;
+        let host_origin = portal_core::Origin::parse(&format!("http://{addr}"))?;
+        demo::seed(&*store, &host_origin, now_millis()).await.context("creating the demo workspace")?;
+        let site = demo::host_site(store, portal.url.clone());
+        tokio::spawn(async move {
+            if let Err(error) = axum::serve(listener, site).await {
+                tracing::error!(%error, "demo host site stopped");
+            }
+        });
+        println!("  demo host site: {host_origin}/");
+        println!("  demo users:     alice@example.com, bob@example.com, carol@example.com");
+    }
+    portal.serve(shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,47 @@
+//! The store's error type.
+
+/// Why a store call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The row the call needs does not exist (an unknown workspace, say).
+    #[error("not found")]
+    NotFound,
+    /// A unique constraint refused the write (a workspace slug that is taken,
+    /// a session token hash that exists).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// A value is not acceptable: a stored value that fails to parse, or a
+    /// database URL the store cannot open.
+    #[error("invalid: {0}")]
+    Invalid(String),
+    /// The migrations could not be applied; the caller must not serve.
+    #[error("database migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    /// Unique violations become [`StoreError::Conflict`]; everything else is
+    /// kept as [`StoreError::Database`].
+    fn from(error: sqlx::Error) -> Self {
+        match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => Self::Conflict(db.message().to_string()),
+            _ => Self::Database(error),
+        }
+    }
+}
+
+impl StoreError {
+    /// The database cannot be reached right now (down, restarting, pool
+    /// exhausted): worth a 503 and a retry, not a 500.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            Self::Database(
+                sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Tls(_)
+            )
+        )
+    }
+}

@@ -1,0 +1,15 @@
+//! The store contract suite. Every test runs on both backends: SQLite on a
+//! fresh file, and PostgreSQL on a fresh database created on the server named
+//! by `PORTAL_TEST_POSTGRES_URL` (default
+//! `postgres://postgres@127.0.0.1:5432/postgres`) and dropped afterwards.
+//!
+//! PostgreSQL being unreachable fails the suite, unless
+//! `PORTAL_TEST_SKIP_POSTGRES=1` says to run on SQLite alone.
+
+mod customers;
+mod harness;
+mod migrations;
+mod secrets;
+mod sessions;
+mod tickets;
+mod workspaces;

@@ -1,0 +1,100 @@
+use crate::harness::*;
+use portal_core::access::ActiveSession;
+use portal_store::StoreError;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn session_lifecycle() {
+    on_each_backend("session_lifecycle", |db| async move {
+        let store = db.store.clone();
+        let ws = workspace(&*store, "acme").await;
+        let secret = store.add_secret(ws.id, "secret", NOW).await.unwrap();
+        let alice = store.upsert_customer(ws.id, &email("alice@example.com"), &name("Alice"), NOW).await.unwrap();
+
+        let hash = token_hash();
+        let mut new = new_session(ws.id, alice.id, secret.id, &hash);
+        new.origin = origin("http://localhost:3001");
+        store.open_session(&new, NOW).await.unwrap();
+
+        let want = ActiveSession {
+            workspace_id: ws.id,
+            customer_id: alice.id,
+            secret_id: secret.id,
+            origin: "http://localhost:3001".into(),
+            expires_at: NOW + HOUR,
+        };
+        assert_eq!(store.active_session(&hash, NOW).await.unwrap(), Some(want.clone()));
+        assert_eq!(store.active_session(&hash, NOW + HOUR - 1).await.unwrap(), Some(want));
+        // Expired at expires_at.
+        assert_eq!(store.active_session(&hash, NOW + HOUR).await.unwrap(), None);
+        assert!(!store.revoke_session(&hash, NOW + HOUR).await.unwrap(), "an expired session is not live");
+
+        // Unknown hashes find nothing.
+        assert_eq!(store.active_session(&token_hash(), NOW).await.unwrap(), None);
+        assert_eq!(store.active_session(&[], NOW).await.unwrap(), None);
+        assert!(!store.revoke_session(&token_hash(), NOW).await.unwrap());
+
+        // Revocation ends a session, once.
+        let other = token_hash();
+        store.open_session(&new_session(ws.id, alice.id, secret.id, &other), NOW).await.unwrap();
+        assert!(store.active_session(&other, NOW + 1).await.unwrap().is_some());
+        assert!(store.revoke_session(&other, NOW + 1).await.unwrap());
+        assert_eq!(store.active_session(&other, NOW + 1).await.unwrap(), None);
+        assert_eq!(store.active_session(&other, NOW + 2).await.unwrap(), None);
+        assert!(!store.revoke_session(&other, NOW + 2).await.unwrap(), "already revoked");
+        // The first session was not touched by the second's revocation.
+        assert!(store.active_session(&hash, NOW + 2).await.unwrap().is_some());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn retiring_a_secret_ends_its_sessions() {
+    on_each_backend("retiring_a_secret_ends_its_sessions", |db| async move {
+        let store = db.store.clone();
+        let ws = workspace(&*store, "acme").await;
+        let old = store.add_secret(ws.id, "old", NOW).await.unwrap();
+        let alice = store.upsert_customer(ws.id, &email("alice@example.com"), &name("Alice"), NOW).await.unwrap();
+        let on_old = token_hash();
+        store.open_session(&new_session(ws.id, alice.id, old.id, &on_old), NOW).await.unwrap();
+
+        let new = store.rotate_secret(ws.id, "new", NOW + 10, NOW + 100).await.unwrap();
+        let on_new = token_hash();
+        store.open_session(&new_session(ws.id, alice.id, new.id, &on_new), NOW + 10).await.unwrap();
+
+        // Until the old secret retires, both sessions live.
+        assert!(store.active_session(&on_old, NOW + 99).await.unwrap().is_some());
+        assert!(store.active_session(&on_new, NOW + 99).await.unwrap().is_some());
+        // Then the old secret's session ends; the new one's goes on.
+        assert_eq!(store.active_session(&on_old, NOW + 100).await.unwrap(), None);
+        assert!(!store.revoke_session(&on_old, NOW + 100).await.unwrap(), "its secret retired: not live");
+        let session = store.active_session(&on_new, NOW + 100).await.unwrap().unwrap();
+        assert_eq!(session.secret_id, new.id);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn session_rows_are_checked() {
+    on_each_backend("session_rows_are_checked", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let globex = workspace(&*store, "globex").await;
+        let secret = store.add_secret(acme.id, "secret", NOW).await.unwrap();
+        let globex_secret = store.add_secret(globex.id, "globex", NOW).await.unwrap();
+        let alice = store.upsert_customer(acme.id, &email("alice@example.com"), &name("Alice"), NOW).await.unwrap();
+
+        // A token hash is unique.
+        let hash = token_hash();
+        store.open_session(&new_session(acme.id, alice.id, secret.id, &hash), NOW).await.unwrap();
+        let again = store.open_session(&new_session(acme.id, alice.id, secret.id, &hash), NOW).await;
+        assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
+
+        // A session cannot mix workspaces: another workspace's secret or customer is refused.
+        let mixed = store.open_session(&new_session(acme.id, alice.id, globex_secret.id, &token_hash()), NOW).await;
+        assert!(matches!(mixed, Err(StoreError::Database(_))), "{mixed:?}");
+        let mixed = store.open_session(&new_session(globex.id, alice.id, globex_secret.id, &token_hash()), NOW).await;
+        assert!(matches!(mixed, Err(StoreError::Database(_))), "{mixed:?}");
+        assert_eq!(db.scalar("SELECT COUNT(*) FROM sessions").await, 1);
+    })
+    .await;
+}

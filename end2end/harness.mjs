@@ -1,0 +1,173 @@
+// Test harness: starts the portal (with its demo host site) on free ports and
+// launches Debian's headless Chromium through playwright-core.
+//
+// Env:
+//   PORTAL_BIN               portal binary (default ../target/debug/portal)
+//   PORTAL_E2E_DATABASE_URL  database (default: SQLite in a fresh temp dir)
+//   CHROMIUM_PATH            browser (default: `chromium` on PATH)
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const PORTAL_RE = /portal:\s+(http\S+)/;
+export const DEMO_RE = /demo host site:\s+(http\S+)/;
+const START_TIMEOUT_MS = 60_000;
+
+/** The database URL with any password hidden, for logs. */
+export function redactUrl(url) {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@");
+}
+
+/**
+ * Starts `portal serve --demo` and resolves once both URLs are printed.
+ * Returns { portalUrl, demoUrl, databaseUrl, databaseKind, output(), stop() }.
+ */
+export async function startPortal() {
+  const bin = process.env.PORTAL_BIN
+    ? path.resolve(process.env.PORTAL_BIN)
+    : path.resolve(here, "../target/debug/portal");
+  if (!existsSync(bin)) {
+    throw new Error(`portal binary not found at ${bin}: build it (cargo build -p portal-server) or set PORTAL_BIN`);
+  }
+  let tmp = null;
+  let databaseUrl = process.env.PORTAL_E2E_DATABASE_URL;
+  if (!databaseUrl) {
+    tmp = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
+    databaseUrl = `sqlite://${path.join(tmp, "portal.db")}`;
+  }
+  const databaseKind = /^postgres(ql)?:/i.test(databaseUrl) ? "postgres" : /^sqlite:/i.test(databaseUrl) ? "sqlite" : "unknown";
+
+  const args = ["serve", "--demo", "--bind", "127.0.0.1:0", "--demo-bind", "127.0.0.1:0", "--database-url", databaseUrl];
+  // From the repository root, where the portal finds target/site (its default
+  // --site-root) as in development. PORTAL_BIN is ours, not a portal setting.
+  const { PORTAL_BIN: _, ...env } = process.env;
+  const child = spawn(bin, args, { cwd: path.resolve(here, ".."), stdio: ["ignore", "pipe", "pipe"], env });
+  let out = "";
+  const output = () => out;
+  child.stdout.setEncoding("utf8");
+  child.stderr.setEncoding("utf8");
+  child.stdout.on("data", (s) => (out += s));
+  child.stderr.on("data", (s) => (out += s));
+  const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  };
+
+  try {
+    const urls = await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`portal did not print its URLs within ${START_TIMEOUT_MS / 1000} s; output:\n${out}`)),
+        START_TIMEOUT_MS,
+      );
+      const check = () => {
+        const p = out.match(PORTAL_RE);
+        const d = out.match(DEMO_RE);
+        if (p && d) {
+          clearTimeout(timer);
+          resolve({ portalUrl: p[1].replace(/\/$/, ""), demoUrl: d[1].replace(/\/$/, "") });
+        }
+      };
+      child.stdout.on("data", check);
+      child.stderr.on("data", check);
+      child.once("error", (e) => {
+        clearTimeout(timer);
+        reject(new Error(`could not start ${bin}: ${e.message}`));
+      });
+      exited.then(({ code, signal }) => {
+        clearTimeout(timer);
+        reject(new Error(`portal exited early (code ${code}, signal ${signal}); output:\n${out}`));
+      });
+    });
+    return { ...urls, databaseUrl, databaseKind, output, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** Debian's Chromium: CHROMIUM_PATH, else `chromium` on PATH. */
+export function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const name of ["chromium", "chromium-browser"]) {
+    try {
+      const found = execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim();
+      if (found) return found;
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  throw new Error("Chromium not found: apt-get install -y chromium, or set CHROMIUM_PATH");
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * Launches headless Chromium. playwright-core gives every launch a fresh
+ * temporary --user-data-dir (it refuses the flag in `args`) and removes it on
+ * close; each test then takes its own `browser.newContext()`.
+ */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Alternative with an explicit profile dir: one persistent context in a new
+ * temp dir, removed by the returned close().
+ */
+export async function launchPersistent() {
+  const dir = mkdtempSync(path.join(tmpdir(), "portal-e2e-chromium-"));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `fn` until it returns a truthy value; throws with `what` on timeout. */
+export async function eventually(fn, { timeout = 15_000, interval = 100, what = "condition" } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,106 @@
+// Help-center loader (/widget/loader.js): drives iframe#unthread_help_center
+// over postMessage. Identity is only ever posted, never put in a URL.
+(function (w, d) {
+  "use strict";
+  var u = w.$unthread;
+  if (!u || !Array.isArray(u.q)) return; // no snippet, or already loaded
+  var T = "[unthread] ", origin, src;
+  try {
+    origin = new URL(u.base).origin;
+    src = u.base + "/embed/" + encodeURIComponent(u.workspace);
+  } catch (e) {
+    return console.error(T + "bad portal URL", u.base);
+  }
+  var frame, warned, timer;
+  var calls = []; // calls made before the iframe exists
+  var out = [];   // messages held until the frame may receive them
+  var ready;      // the frame's current document said "ready"
+  var stopping;   // a stop was posted and not yet answered: hold the rest
+
+  function find() {
+    if (frame && frame.isConnected) return 1;
+    frame = d.querySelector("iframe#unthread_help_center");
+    if (!frame) {
+      ready = 0;
+      // Before DOMContentLoaded it may just not be parsed yet.
+      if (d.readyState != "loading" && !warned) {
+        warned = 1;
+        console.warn(T + "no iframe#unthread_help_center; calls stay queued");
+      }
+      return 0;
+    }
+    load();
+    calls.splice(0).forEach(function (a) { run(a[0], a[1]); });
+    return 1;
+  }
+
+  // A fresh document keeps nothing of a previous user; wait for its "ready".
+  function load() {
+    ready = stopping = 0;
+    clearTimeout(timer);
+    frame.src = src;
+  }
+
+  function post(m) {
+    try {
+      frame.contentWindow.postMessage(m, origin); // never "*"
+    } catch (e) {
+      return console.error(T + "could not send " + m.type, e);
+    }
+    if (m.type == "stop") stopping = arm();
+  }
+
+  function flush() {
+    while (ready && !stopping && out.length) post(out.shift());
+  }
+
+  // No "stopped" within 2 s (frame dead or never ready): reload the frame so
+  // no signed-in view outlives the stop; the stop itself is then moot.
+  function arm() {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      out = out.filter(function (m) { return m.type != "stop"; });
+      if (frame) load();
+    }, 2000);
+    return 1;
+  }
+
+  function run(cmd, o) {
+    if (cmd == "init") {
+      out.push({ type: "init", user: o && o.user });
+    } else if (cmd == "stop") {
+      out = [{ type: "stop" }]; // an undelivered init must never show after it
+      arm();
+    } else {
+      return console.warn(T + "unknown command", cmd);
+    }
+    flush();
+  }
+
+  function helpCenter(cmd, o) {
+    if (find()) run(cmd, o);
+    else calls.push([cmd, o]);
+  }
+
+  w.addEventListener("message", function (e) {
+    var m = e.data;
+    if (!frame || e.source !== frame.contentWindow || e.origin !== origin) return;
+    if (!m || typeof m != "object" || typeof m.type != "string") return;
+    if (m.type == "ready" || m.type == "stopped") {
+      // A newly ready document is signed out too, which also answers a stop.
+      if (m.type == "ready") ready = 1;
+      stopping = 0;
+      clearTimeout(timer);
+      flush();
+    } else if (m.type == "error") {
+      console.warn(T + m.message);
+    }
+  });
+
+  var q = u.q;
+  u.helpCenter = helpCenter;
+  // Stub references taken earlier push to u.q: run those calls directly.
+  u.q = { push: function (a) { helpCenter.apply(0, a); } };
+  q.forEach(u.q.push);
+  if (!find() && d.readyState == "loading") d.addEventListener("DOMContentLoaded", find);
+})(window, document);
