@@ -6,10 +6,10 @@
 
 use crate::client::BearerClient;
 use crate::error::PortalError;
-use leptos::prelude::*;
-use portal_core::{PortalSettings, SessionGrant, TicketSummary};
 #[cfg(feature = "ssr")]
 use crate::state::{AppState, customer_scope, fail, now_millis};
+use leptos::prelude::*;
+use portal_core::{PortalSettings, SessionGrant, TicketSummary};
 
 /// What the frame shows before anyone signs in: public by design.
 #[server(prefix = "/api/portal", endpoint = "settings", client = BearerClient)]
@@ -38,7 +38,12 @@ pub async fn open_session(
     use portal_store::NewSession;
 
     let state = expect_context::<AppState>();
-    let ws = state.workspace(&workspace).await?;
+    // An unknown workspace fails like a bad signature: which workspaces
+    // exist is nobody's business.
+    let ws = match state.workspace(&workspace).await {
+        Err(PortalError::UnknownWorkspace) => return Err(fail(PortalError::NotVerified)),
+        other => other?,
+    };
     let origin = Origin::parse(&origin).map_err(|_| PortalError::OriginNotAllowed)?;
     if !ws.allowed_origins.contains(&origin) {
         state.audit("session.origin_refused", &ws.slug, origin.as_str());
@@ -55,8 +60,7 @@ pub async fn open_session(
         return Err(fail(PortalError::NotVerified));
     };
 
-    let customer =
-        state.store.upsert_customer(ws.id, &email, &name, now).await.map_err(|e| state.store_error(e))?;
+    let customer = state.store.upsert_customer(ws.id, &email, &name, now).await.map_err(|e| state.store_error(e))?;
     let token = SessionToken::from_random(rand::random());
     let expires_at = now + ws.session_lifetime.millis();
     let session = NewSession {

@@ -24,9 +24,8 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 }
 
 pub fn now_millis() -> i64 {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("the clock is after 1970");
+    let since_epoch =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("the clock is after 1970");
     i64::try_from(since_epoch.as_millis()).expect("time fits in i64 milliseconds")
 }
 

@@ -35,7 +35,10 @@ impl Origin {
                     && host.ends_with(']')
                     && host[1..host.len() - 1].bytes().all(|b| b.is_ascii_hexdigit() || b == b':')));
         let port_ok = port.is_none_or(|p| {
-            !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
+            !p.is_empty()
+                && p.len() <= 5
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
         });
         if !host_ok || !port_ok {
             return Err(invalid());
@@ -112,20 +115,22 @@ impl HostMessage {
             "stop" => Ok(Self::Stop),
             "init" => {
                 let user = data.get("user").filter(|u| u.is_object()).ok_or(MessageError::MissingUser)?;
-                let field = |name: &'static str, key: &str| -> Result<&str, MessageError> {
+                // A missing name is an anonymous customer; a missing hash goes on
+                // to the server, which refuses it like any other bad signature.
+                let field = |key: &'static str, absent_ok: bool| -> Result<&str, MessageError> {
                     match user.get(key) {
-                        None | Some(Value::Null) if name == "name" => Ok(""),
+                        None | Some(Value::Null) if absent_ok => Ok(""),
                         Some(Value::String(s)) => Ok(s),
-                        _ => Err(MessageError::NotAString(name)),
+                        _ => Err(MessageError::NotAString(key)),
                     }
                 };
-                let hash = field("verificationHash", "verificationHash")?;
+                let hash = field("verificationHash", true)?;
                 if hash.len() > Self::MAX_HASH_LEN {
                     return Err(MessageError::HashTooLong);
                 }
                 Ok(Self::Init(InitUser {
-                    name: CustomerName::parse(field("name", "name")?)?,
-                    email: Email::parse(field("email", "email")?)?,
+                    name: CustomerName::parse(field("name", true)?)?,
+                    email: Email::parse(field("email", false)?)?,
                     verification_hash: hash.to_string(),
                 }))
             }
@@ -172,13 +177,17 @@ mod tests {
 
     #[test]
     fn init_messages() {
-        let good = json!({"type": "init", "user": {"name": "John", "email": "john@example.com", "verificationHash": "ab"}});
+        let good =
+            json!({"type": "init", "user": {"name": "John", "email": "john@example.com", "verificationHash": "ab"}});
         let HostMessage::Init(user) = HostMessage::parse(&good).unwrap() else { panic!() };
         assert_eq!(user.email.as_str(), "john@example.com");
         assert_eq!(HostMessage::parse(&json!({"type": "stop"})), Ok(HostMessage::Stop));
 
         let no_name = json!({"type": "init", "user": {"email": "a@b.c", "verificationHash": "ab"}});
         assert!(HostMessage::parse(&no_name).is_ok());
+        let no_hash = json!({"type": "init", "user": {"email": "a@b.c"}});
+        let HostMessage::Init(user) = HostMessage::parse(&no_hash).unwrap() else { panic!() };
+        assert_eq!(user.verification_hash, "");
 
         let cases = [
             (json!("hello"), MessageError::Foreign),
@@ -186,7 +195,10 @@ mod tests {
             (json!({"type": "init"}), MessageError::MissingUser),
             (json!({"type": "init", "user": "john"}), MessageError::MissingUser),
             (json!({"type": "init", "user": {"email": 5, "verificationHash": ""}}), MessageError::NotAString("email")),
-            (json!({"type": "init", "user": {"email": "a@b.c"}}), MessageError::NotAString("verificationHash")),
+            (
+                json!({"type": "init", "user": {"email": "a@b.c", "verificationHash": 7}}),
+                MessageError::NotAString("verificationHash"),
+            ),
             (
                 json!({"type": "init", "user": {"email": "a@b.c", "verificationHash": "a".repeat(129)}}),
                 MessageError::HashTooLong,

@@ -37,8 +37,8 @@ fn parse_hash(hash: &str) -> Result<[u8; 32], IdentityError> {
     if hash.is_empty() {
         return Err(IdentityError::MissingHash);
     }
-    let well_formed = hash.len() == HASH_HEX_LEN
-        && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let well_formed =
+        hash.len() == HASH_HEX_LEN && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
     if !well_formed {
         return Err(IdentityError::MalformedHash);
     }

@@ -154,11 +154,7 @@ impl WorkspaceSlug {
             && raw.len() <= Self::MAX_LEN
             && !raw.starts_with('-')
             && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if ok {
-            Ok(Self(raw.to_string()))
-        } else {
-            Err(ValidationError::InvalidSlug { max: Self::MAX_LEN })
-        }
+        if ok { Ok(Self(raw.to_string())) } else { Err(ValidationError::InvalidSlug { max: Self::MAX_LEN }) }
     }
 
     pub fn as_str(&self) -> &str {
@@ -194,11 +190,7 @@ impl SessionLifetime {
     pub const DEFAULT: Self = Self(24 * Self::HOUR);
 
     pub fn from_millis(ms: Millis) -> Result<Self, ValidationError> {
-        if ms < Self::HOUR {
-            Err(ValidationError::SessionLifetimeTooShort)
-        } else {
-            Ok(Self(ms))
-        }
+        if ms < Self::HOUR { Err(ValidationError::SessionLifetimeTooShort) } else { Ok(Self(ms)) }
     }
 
     pub fn millis(self) -> Millis {

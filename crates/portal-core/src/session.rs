@@ -17,8 +17,7 @@ impl SessionToken {
 
     /// Accepts only the exact shape the server hands out.
     pub fn parse(raw: &str) -> Option<Self> {
-        let ok = raw.len() == Self::BYTES * 2
-            && raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let ok = raw.len() == Self::BYTES * 2 && raw.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         ok.then(|| Self(raw.to_string()))
     }
 

@@ -96,11 +96,11 @@ struct Host {
 /// The pretend customer website.
 pub fn host_site(store: Arc<dyn Store>, portal: Origin) -> Router {
     let workspace = WorkspaceSlug::parse(WORKSPACE).expect("a valid slug");
-    Router::new()
-        .route("/", get(page))
-        .route("/login", post(login))
-        .route("/forger", get(forger))
-        .with_state(Host { store, portal, workspace })
+    Router::new().route("/", get(page)).route("/login", post(login)).route("/forger", get(forger)).with_state(Host {
+        store,
+        portal,
+        workspace,
+    })
 }
 
 #[derive(Deserialize)]
@@ -118,10 +118,8 @@ async fn page(State(host): State<Host>, Query(query): Query<PageQuery>) -> Respo
             Err(response) => return response,
         },
     };
-    let options: String = USERS
-        .iter()
-        .map(|u| format!("<option value=\"{}\">{} ({})</option>", u.email, u.name, u.email))
-        .collect();
+    let options: String =
+        USERS.iter().map(|u| format!("<option value=\"{}\">{} ({})</option>", u.email, u.name, u.email)).collect();
     Html(
         include_str!("../../../public/demo/host.html")
             .replace("{{SNIPPET}}", &widget::snippet(&host.portal, &host.workspace))

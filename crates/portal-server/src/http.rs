@@ -1,12 +1,12 @@
 //! The portal's HTTP surface.
 
 use crate::widget;
+use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use portal_app::{App, shell, state::AppState};
 use portal_core::WorkspaceSlug;
@@ -51,10 +51,7 @@ async fn home() -> Html<&'static str> {
 
 async fn stylesheet() -> impl IntoResponse {
     (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=300"),
-        ],
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=300")],
         include_str!("../../../public/portal.css"),
     )
 }
@@ -110,7 +107,9 @@ async fn frame_policy(State(state): State<AppState>, request: Request, next: Nex
 fn unknown_workspace() -> Response {
     (
         StatusCode::NOT_FOUND,
-        Html("<!doctype html><title>Not found</title><p data-testid=\"status\">This support portal does not exist.</p>"),
+        Html(
+            "<!doctype html><title>Not found</title><p data-testid=\"status\">This support portal does not exist.</p>",
+        ),
     )
         .into_response()
 }

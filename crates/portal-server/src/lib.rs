@@ -40,11 +40,8 @@ impl Portal {
             None => Origin::parse(&format!("http://localhost:{}", addr.port()))?,
         };
         let site_root = config.site_root.to_string_lossy().to_string();
-        let leptos_options = LeptosOptions::builder()
-            .output_name("portal_frontend")
-            .site_root(site_root)
-            .site_pkg_dir("pkg")
-            .build();
+        let leptos_options =
+            LeptosOptions::builder().output_name("portal-frontend").site_root(site_root).site_pkg_dir("pkg").build();
         Ok(Self { addr, url, state: AppState { store, leptos_options }, listener })
     }
 

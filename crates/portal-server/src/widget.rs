@@ -31,13 +31,7 @@ pub fn snippet(portal: &Origin, workspace: &WorkspaceSlug) -> String {
 }
 
 pub async fn loader() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=300"),
-        ],
-        LOADER,
-    )
+    ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=300")], LOADER)
 }
 
 #[cfg(test)]

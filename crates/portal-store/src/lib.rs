@@ -114,15 +114,25 @@ pub trait Store: Send + Sync + 'static {
     async fn add_secret(&self, workspace: WorkspaceId, value: &str, now: Millis) -> Result<Secret>;
     /// In one transaction: every active secret retires at `retire_at` (or
     /// earlier if it already was going to), and `new_value` becomes active.
-    async fn rotate_secret(&self, workspace: WorkspaceId, new_value: &str, now: Millis, retire_at: Millis)
-    -> Result<Secret>;
+    async fn rotate_secret(
+        &self,
+        workspace: WorkspaceId,
+        new_value: &str,
+        now: Millis,
+        retire_at: Millis,
+    ) -> Result<Secret>;
     /// Secrets that verify at `now`, oldest first.
     async fn active_secrets(&self, workspace: WorkspaceId, now: Millis) -> Result<Vec<Secret>>;
 
     /// Finds the customer by email key (lower case) or creates them; updates
     /// the display name when it changed.
-    async fn upsert_customer(&self, workspace: WorkspaceId, email: &Email, name: &CustomerName, now: Millis)
-    -> Result<Customer>;
+    async fn upsert_customer(
+        &self,
+        workspace: WorkspaceId,
+        email: &Email,
+        name: &CustomerName,
+        now: Millis,
+    ) -> Result<Customer>;
     async fn customer(&self, scope: &CustomerScope) -> Result<Customer>;
 
     async fn open_session(&self, new: &NewSession, now: Millis) -> Result<()>;
@@ -141,8 +151,13 @@ pub trait Store: Send + Sync + 'static {
         now: Millis,
     ) -> Result<TicketSummary>;
     /// Creates many tickets in one transaction (imports, demo data, benchmarks).
-    async fn import_tickets(&self, workspace: WorkspaceId, creator: CustomerId, new: &[NewTicket], now: Millis)
-    -> Result<()>;
+    async fn import_tickets(
+        &self,
+        workspace: WorkspaceId,
+        creator: CustomerId,
+        new: &[NewTicket],
+        now: Millis,
+    ) -> Result<()>;
     /// The tickets the scope may see, most recently updated first.
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
 }

@@ -88,7 +88,6 @@ pub(super) fn listen(workspace: String, allowed_origins: Vec<String>, frame: RwS
             }
         }
     });
-
 }
 
 async fn sign_in(workspace: &str, origin: &str, user: InitUser, frame: RwSignal<Frame>) -> Result<(), String> {

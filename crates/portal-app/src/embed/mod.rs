@@ -21,7 +21,10 @@ pub(crate) enum Frame {
     /// Opened as a top-level page instead of inside the site's iframe.
     NotEmbedded,
     Working(&'static str),
-    SignedIn { name: String, tickets: Vec<TicketSummary> },
+    SignedIn {
+        name: String,
+        tickets: Vec<TicketSummary>,
+    },
     Failed(String),
     SignedOut,
 }

@@ -34,21 +34,18 @@ async fn add_and_rotate_secrets() {
         let third = store.rotate_secret(ws.id, "third-secret", NOW + 20, NOW + 5000).await.unwrap();
         let active = store.active_secrets(ws.id, NOW + 20).await.unwrap();
         assert_eq!(ids(&active), vec![first.id.0, second.id.0, third.id.0]);
-        assert_eq!(active.iter().map(|s| s.retires_at).collect::<Vec<_>>(), vec![
-            Some(NOW + 1000),
-            Some(NOW + 5000),
-            None
-        ]);
+        assert_eq!(
+            active.iter().map(|s| s.retires_at).collect::<Vec<_>>(),
+            vec![Some(NOW + 1000), Some(NOW + 5000), None]
+        );
 
         // An earlier retirement shortens every active secret's.
         let fourth = store.rotate_secret(ws.id, "fourth-secret", NOW + 30, NOW + 500).await.unwrap();
         let active = store.active_secrets(ws.id, NOW + 30).await.unwrap();
-        assert_eq!(active.iter().map(|s| s.retires_at).collect::<Vec<_>>(), vec![
-            Some(NOW + 500),
-            Some(NOW + 500),
-            Some(NOW + 500),
-            None
-        ]);
+        assert_eq!(
+            active.iter().map(|s| s.retires_at).collect::<Vec<_>>(),
+            vec![Some(NOW + 500), Some(NOW + 500), Some(NOW + 500), None]
+        );
         assert_eq!(ids(&store.active_secrets(ws.id, NOW + 500).await.unwrap()), vec![fourth.id.0]);
 
         // A rotation with immediate effect retires the rest at once.

@@ -22,12 +22,15 @@ async fn ticket_numbers_are_per_workspace() {
             status: TicketStatus::InProgress,
         };
         let first = store.create_ticket(acme.id, alice.id, &new, NOW + 5).await.unwrap();
-        assert_eq!(first, TicketSummary {
-            number: 1,
-            title: "Cannot log in".into(),
-            status: TicketStatus::InProgress,
-            updated_at: NOW + 5
-        });
+        assert_eq!(
+            first,
+            TicketSummary {
+                number: 1,
+                title: "Cannot log in".into(),
+                status: TicketStatus::InProgress,
+                updated_at: NOW + 5
+            }
+        );
         assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("b"), NOW).await.unwrap().number, 2);
         assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("c"), NOW).await.unwrap().number, 3);
         assert_eq!(store.create_ticket(globex.id, gina.id, &ticket("g"), NOW).await.unwrap().number, 1);
