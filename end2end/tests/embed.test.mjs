@@ -25,6 +25,9 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await portal?.stop();
+  // The server's warnings and errors, to explain a red run.
+  const notes = (portal?.output() ?? "").split("\n").filter((l) => /\b(WARN|ERROR)\b|panicked/.test(l));
+  if (notes.length) console.log(`portal warnings/errors (last 50):\n${notes.slice(-50).join("\n")}`);
 });
 
 /** The same demo server on the other hostname: a different, non-allowed origin. */
@@ -100,7 +103,9 @@ async function login(page, email) {
 /** Waits for the ticket list and returns its rows' cells. */
 async function ticketRows(frame, { timeout = 20_000 } = {}) {
   const rows = frame.locator("[data-testid=ticket-list] [data-testid=ticket-row]");
-  await rows.first().waitFor({ timeout });
+  await rows.first().waitFor({ timeout }).catch(async (e) => {
+    throw new Error(`no ticket rows within ${timeout} ms; status is ${JSON.stringify(await statusText(frame).catch(() => "(none)"))}\n${e.message}`);
+  });
   const n = await rows.count();
   const out = [];
   for (let i = 0; i < n; i++) {

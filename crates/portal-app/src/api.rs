@@ -9,10 +9,11 @@ use crate::error::PortalError;
 #[cfg(feature = "ssr")]
 use crate::state::{AppState, customer_scope, fail, now_millis};
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 use portal_core::{PortalSettings, SessionGrant, TicketSummary};
 
 /// What the frame shows before anyone signs in: public by design.
-#[server(prefix = "/api/portal", endpoint = "settings", client = BearerClient)]
+#[server(prefix = "/api/portal", endpoint = "settings", input = Json, client = BearerClient)]
 pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalError> {
     let state = expect_context::<AppState>();
     let ws = state.workspace(&workspace).await?;
@@ -26,7 +27,7 @@ pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalE
 /// Verifies the host site's signature over the email and opens a session.
 /// `origin` is the embedding page's origin as the frame saw it in the
 /// message event; it must be one the workspace allows.
-#[server(prefix = "/api/portal", endpoint = "session/open", client = BearerClient)]
+#[server(prefix = "/api/portal", endpoint = "session/open", input = Json, client = BearerClient)]
 pub async fn open_session(
     workspace: String,
     origin: String,
@@ -83,7 +84,7 @@ pub async fn open_session(
 }
 
 /// The signed-in customer's tickets, most recently updated first.
-#[server(prefix = "/api/portal", endpoint = "tickets", client = BearerClient)]
+#[server(prefix = "/api/portal", endpoint = "tickets", input = Json, client = BearerClient)]
 pub async fn my_tickets() -> Result<Vec<TicketSummary>, PortalError> {
     let (state, scope) = customer_scope().await?;
     let tickets = state.store.list_tickets(&scope, 100).await.map_err(|e| state.store_error(e))?;
@@ -92,7 +93,7 @@ pub async fn my_tickets() -> Result<Vec<TicketSummary>, PortalError> {
 }
 
 /// Ends the bearer's session on the server (`helpCenter("stop")`).
-#[server(prefix = "/api/portal", endpoint = "session/close", client = BearerClient)]
+#[server(prefix = "/api/portal", endpoint = "session/close", input = Json, client = BearerClient)]
 pub async fn close_session() -> Result<(), PortalError> {
     let state = expect_context::<AppState>();
     let Some(token) = crate::state::bearer_token() else {

@@ -12,7 +12,6 @@ pub mod state;
 pub use error::PortalError;
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
     components::{Route, Router, Routes},
     path,
@@ -30,8 +29,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="referrer" content="no-referrer" />
                 <link rel="icon" href="data:," />
+                <link rel="stylesheet" href="/assets/portal.css" />
+                <title>"Support"</title>
                 <HydrationScripts options />
-                <MetaTags />
             </head>
             <body>
                 <App />
@@ -42,10 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     view! {
-        <Stylesheet href="/assets/portal.css" />
-        <Title text="Support" />
         <Router>
             <Routes fallback=|| view! { <p class="notice" data-testid="status">"This page does not exist."</p> }>
                 <Route path=path!("/embed/:workspace") view=embed::EmbedPage />

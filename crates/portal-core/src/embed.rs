@@ -7,7 +7,6 @@
 
 use crate::model::{CustomerName, Email, ValidationError};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// A web origin: `scheme://host[:port]`, http or https, lower case, with the
 /// scheme's default port dropped (as browsers report `event.origin`).
@@ -109,19 +108,20 @@ impl HostMessage {
     /// before it reaches the server.
     const MAX_HASH_LEN: usize = 128;
 
-    pub fn parse(data: &Value) -> Result<Self, MessageError> {
-        let kind = data.get("type").and_then(Value::as_str).ok_or(MessageError::Foreign)?;
-        match kind {
+    pub fn parse<M: MessageValue>(data: &M) -> Result<Self, MessageError> {
+        let kind = data.get("type").and_then(|t| t.text()).ok_or(MessageError::Foreign)?;
+        match kind.as_str() {
             "stop" => Ok(Self::Stop),
             "init" => {
-                let user = data.get("user").filter(|u| u.is_object()).ok_or(MessageError::MissingUser)?;
+                let user = data.get("user").filter(M::is_object).ok_or(MessageError::MissingUser)?;
                 // A missing name is an anonymous customer; a missing hash goes on
                 // to the server, which refuses it like any other bad signature.
-                let field = |key: &'static str, absent_ok: bool| -> Result<&str, MessageError> {
+                let field = |key: &'static str, absent_ok: bool| -> Result<String, MessageError> {
                     match user.get(key) {
-                        None | Some(Value::Null) if absent_ok => Ok(""),
-                        Some(Value::String(s)) => Ok(s),
-                        _ => Err(MessageError::NotAString(key)),
+                        None if absent_ok => Ok(String::new()),
+                        Some(v) if absent_ok && v.is_null() => Ok(String::new()),
+                        Some(v) => v.text().ok_or(MessageError::NotAString(key)),
+                        None => Err(MessageError::NotAString(key)),
                     }
                 };
                 let hash = field("verificationHash", true)?;
@@ -129,13 +129,41 @@ impl HostMessage {
                     return Err(MessageError::HashTooLong);
                 }
                 Ok(Self::Init(InitUser {
-                    name: CustomerName::parse(field("name", true)?)?,
-                    email: Email::parse(field("email", false)?)?,
-                    verification_hash: hash.to_string(),
+                    name: CustomerName::parse(&field("name", true)?)?,
+                    email: Email::parse(&field("email", false)?)?,
+                    verification_hash: hash,
                 }))
             }
             _ => Err(MessageError::Foreign),
         }
+    }
+}
+
+/// Read access to a structured-clone value as `postMessage` delivers it.
+/// The browser reads the JavaScript object directly (no JSON round trip, no
+/// JSON parser in the bundle); tests use `serde_json::Value`.
+pub trait MessageValue: Sized {
+    /// The property `key` of an object; `None` when absent or not an object.
+    fn get(&self, key: &str) -> Option<Self>;
+    /// The value if it is a string.
+    fn text(&self) -> Option<String>;
+    fn is_object(&self) -> bool;
+    fn is_null(&self) -> bool;
+}
+
+#[cfg(test)]
+impl MessageValue for serde_json::Value {
+    fn get(&self, key: &str) -> Option<Self> {
+        self.as_object()?.get(key).cloned()
+    }
+    fn text(&self) -> Option<String> {
+        self.as_str().map(str::to_string)
+    }
+    fn is_object(&self) -> bool {
+        self.is_object()
+    }
+    fn is_null(&self) -> bool {
+        self.is_null()
     }
 }
 

@@ -13,7 +13,7 @@ pub mod session;
 pub mod time;
 
 pub use access::CustomerScope;
-pub use embed::{HostMessage, InitUser, MessageError, Origin};
+pub use embed::{HostMessage, InitUser, MessageError, MessageValue, Origin};
 pub use identity::{IdentityError, sign_email, verify_email_hash};
 pub use model::*;
 pub use session::SessionToken;

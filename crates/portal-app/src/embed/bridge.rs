@@ -11,7 +11,7 @@ use crate::client::{has_token, set_token};
 use futures::StreamExt;
 use futures::channel::mpsc;
 use leptos::prelude::*;
-use portal_core::{HostMessage, InitUser, MessageError};
+use portal_core::{HostMessage, InitUser, MessageError, MessageValue};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{MessageEvent, Window};
 
@@ -37,10 +37,7 @@ pub(super) fn listen(workspace: String, allowed_origins: Vec<String>, frame: RwS
             if !from_parent || !allowed_origins.contains(&origin) {
                 return;
             }
-            let data = js_sys::JSON::stringify(&event.data())
-                .ok()
-                .and_then(|json| serde_json::from_str(&String::from(json)).ok())
-                .unwrap_or(serde_json::Value::Null);
+            let data = Js(event.data());
             let command = match HostMessage::parse(&data) {
                 Ok(HostMessage::Init(user)) => Command::Init { user, origin },
                 Ok(HostMessage::Stop) => Command::Stop { origin },
@@ -127,4 +124,29 @@ fn post(parent: &Window, origin: &str, kind: &str, message: Option<&str>) {
         let _ = js_sys::Reflect::set(&data, &"message".into(), &message.into());
     }
     let _ = parent.post_message(&data, origin);
+}
+
+/// A message's data as the browser cloned it, read in place.
+struct Js(JsValue);
+
+impl MessageValue for Js {
+    fn get(&self, key: &str) -> Option<Self> {
+        if !self.is_object() {
+            return None;
+        }
+        let value = js_sys::Reflect::get(&self.0, &JsValue::from_str(key)).ok()?;
+        (!value.is_undefined()).then_some(Js(value))
+    }
+
+    fn text(&self) -> Option<String> {
+        self.0.as_string()
+    }
+
+    fn is_object(&self) -> bool {
+        self.0.is_object()
+    }
+
+    fn is_null(&self) -> bool {
+        self.0.is_null()
+    }
 }
