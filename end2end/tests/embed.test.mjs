@@ -257,6 +257,33 @@ describe("embed through the real snippet on a second origin", () => {
     for (const r of await replay()) assert.equal(r.status, 401, `replay of ${r.url}`);
   });
 
+  test("3b. a second init for another user, without stop, ends the first session", async (t) => {
+    const h = await openHost(t);
+    await waitReady(h);
+    const portalOrigin = new URL(portal.portalUrl).origin;
+    const tokens = new Set();
+    h.page.on("request", async (req) => {
+      if (!req.url().startsWith(portalOrigin) || !req.url().endsWith("/api/portal/tickets")) return;
+      const auth = (await req.allHeaders().catch(() => ({}))).authorization;
+      if (auth) tokens.add(auth);
+    });
+    await login(h.page, ALICE);
+    assertOnly(await ticketRows(h.frame), "CANARY-A", "CANARY-B");
+    const [aliceToken] = [...tokens];
+    assert.ok(aliceToken, "the frame listed Alice's tickets with a bearer token");
+
+    await login(h.page, BOB); // no logout in between
+    await eventually(async () => (await allText(h.page)).includes("CANARY-B"), { what: "Bob's tickets" });
+    assertOnly(await ticketRows(h.frame), "CANARY-B", "CANARY-A");
+    assert.ok(!(await allText(h.page)).includes("CANARY-A"), "CANARY-A in no DOM node");
+    const res = await fetch(`${portal.portalUrl}/api/portal/tickets`, {
+      method: "POST",
+      headers: { authorization: aliceToken, "content-type": "application/json" },
+      body: "{}",
+    });
+    assert.equal(res.status, 401, "Alice's session was revoked by Bob's init");
+  });
+
   test("4. wrong, missing and truncated hashes are refused", async (t) => {
     const user = await aliceUser(t);
     const flipped = user.verificationHash.slice(0, -1) + (user.verificationHash.endsWith("0") ? "1" : "0");

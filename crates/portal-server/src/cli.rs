@@ -32,6 +32,14 @@ pub enum Command {
     /// Show or rotate a workspace's identity-verification secret.
     #[command(subcommand)]
     Secret(SecretCommand),
+    /// Print the `<head>` snippet and the iframe tag a site pastes to embed the workspace's portal.
+    Snippet {
+        #[arg(long)]
+        workspace: String,
+        /// Public origin of the portal (default: the configured public_url, else http://localhost:PORT).
+        #[arg(long)]
+        public_url: Option<String>,
+    },
     /// Print hex(HMAC-SHA256(secret, email)) with the workspace's newest secret, for testing an integration.
     Hash {
         #[arg(long)]

@@ -77,6 +77,20 @@ pub async fn rotate_secret(store: &dyn Store, slug: &str, overlap: Duration) -> 
     ))
 }
 
+pub async fn snippet(store: &dyn Store, slug: &str, portal: &Origin) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let mut out = format!(
+        "In <head>:\n{}\n\nWhere the portal goes:\n{}\n",
+        crate::widget::snippet(portal, &ws.slug),
+        crate::widget::IFRAME_TAG
+    );
+    if !ws.allowed_origins.is_empty() {
+        let origins: Vec<&str> = ws.allowed_origins.iter().map(Origin::as_str).collect();
+        out.push_str(&format!("\nAllowed to embed it: {}", origins.join(", ")));
+    }
+    Ok(out)
+}
+
 pub async fn hash(store: &dyn Store, slug: &str, email: &str) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
     let secrets = store.active_secrets(ws.id, now_millis()).await?;

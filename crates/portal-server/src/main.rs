@@ -3,11 +3,22 @@ use clap::Parser;
 use portal_server::cli::{Cli, Command, SecretCommand, ServeArgs, WorkspaceCommand};
 use portal_server::config::{Config, Overrides, unknown_env_vars};
 use portal_server::{Portal, commands, demo, now_millis};
+use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+async fn main() -> ExitCode {
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The chain of causes, without the backtrace RUST_BACKTRACE would add.
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     let serve_args = match &cli.command {
         Command::Serve(args) | Command::Demo(args) => Some(args),
         _ => None,
@@ -22,7 +33,7 @@ async fn main() -> anyhow::Result<()> {
         tracing::warn!("ignoring unknown environment variable {key}");
     }
 
-    tracing::info!(database = %config.redacted_database_url(), "opening the database");
+    tracing::debug!(database = %config.redacted_database_url(), "opening the database");
     let store = portal_store::connect(&config.database_url)
         .await
         .with_context(|| format!("opening {} (migrations included)", config.redacted_database_url()))?;
@@ -37,6 +48,12 @@ async fn main() -> anyhow::Result<()> {
         Command::Secret(SecretCommand::Show { workspace }) => commands::show_secrets(&*store, &workspace).await?,
         Command::Secret(SecretCommand::Rotate { workspace, overlap }) => {
             commands::rotate_secret(&*store, &workspace, overlap).await?
+        }
+        Command::Snippet { workspace, public_url } => {
+            let url =
+                public_url.or(config.public_url).unwrap_or_else(|| format!("http://localhost:{}", config.bind.port()));
+            let portal = portal_core::Origin::parse(&url).context("--public-url must be an origin")?;
+            commands::snippet(&*store, &workspace, &portal).await?
         }
         Command::Hash { workspace, email } => commands::hash(&*store, &workspace, &email).await?,
     };
@@ -58,6 +75,7 @@ fn overrides(database_url: Option<String>, serve: Option<&ServeArgs>) -> Overrid
 }
 
 async fn serve(config: Config, store: std::sync::Arc<dyn portal_store::Store>, with_demo: bool) -> anyhow::Result<()> {
+    tracing::info!(database = %config.redacted_database_url(), "serving");
     let portal = Portal::bind(&config, store.clone()).await?;
     if !config.site_root.join("pkg").exists() {
         tracing::warn!(
