@@ -20,7 +20,8 @@ pub const WORKSPACE: &str = "demo";
 pub struct DemoUser {
     pub name: &'static str,
     pub email: &'static str,
-    pub tickets: &'static [(&'static str, TicketStatus)],
+    /// Title, status and how many hours ago it was last updated; oldest first.
+    pub tickets: &'static [(&'static str, TicketStatus, i64)],
 }
 
 /// Every title carries its owner's marker, so a leak is easy to spot.
@@ -29,17 +30,17 @@ pub const USERS: &[DemoUser] = &[
         name: "Alice Example",
         email: "alice@example.com",
         tickets: &[
-            ("Invoice 1042 shows the wrong VAT number (CANARY-A)", TicketStatus::Open),
-            ("CSV export times out on large projects (CANARY-A)", TicketStatus::InProgress),
-            ("Cannot invite a second admin (CANARY-A)", TicketStatus::Closed),
+            ("Cannot invite a second admin (CANARY-A)", TicketStatus::Closed, 24 * 12),
+            ("CSV export times out on large projects (CANARY-A)", TicketStatus::InProgress, 26),
+            ("Invoice 1042 shows the wrong VAT number (CANARY-A)", TicketStatus::Open, 3),
         ],
     },
     DemoUser {
         name: "Bob Builder",
         email: "bob@example.com",
         tickets: &[
-            ("Password reset email never arrives (CANARY-B)", TicketStatus::Open),
-            ("Dark mode for the dashboard (CANARY-B)", TicketStatus::OnHold),
+            ("Dark mode for the dashboard (CANARY-B)", TicketStatus::OnHold, 24 * 40),
+            ("Password reset email never arrives (CANARY-B)", TicketStatus::Open, 1),
         ],
     },
     DemoUser { name: "Carol Client", email: "carol@example.com", tickets: &[] },
@@ -68,16 +69,10 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
                 let customer = store
                     .upsert_customer(ws.id, &Email::parse(user.email)?, &CustomerName::parse(user.name)?, now)
                     .await?;
-                let tickets: Vec<NewTicket> = user
-                    .tickets
-                    .iter()
-                    .map(|(title, status)| NewTicket {
-                        title: (*title).into(),
-                        description: String::new(),
-                        status: *status,
-                    })
-                    .collect();
-                store.import_tickets(ws.id, customer.id, &tickets, now).await?;
+                for (title, status, hours_ago) in user.tickets {
+                    let ticket = NewTicket { title: (*title).into(), description: String::new(), status: *status };
+                    store.create_ticket(ws.id, customer.id, &ticket, now - hours_ago * 3_600_000).await?;
+                }
             }
             ws
         }
