@@ -45,11 +45,11 @@ pub async fn open_session(
         Err(PortalError::UnknownWorkspace) => return Err(fail(PortalError::NotVerified)),
         other => other?,
     };
-    let origin = Origin::parse(&origin).map_err(|_| PortalError::OriginNotAllowed)?;
-    if !ws.allowed_origins.contains(&origin) {
-        state.audit("session.origin_refused", &ws.slug, origin.as_str());
+    let allowed = Origin::parse(&origin).ok().filter(|o| ws.allowed_origins.contains(o));
+    let Some(origin) = allowed else {
+        state.audit("session.origin_refused", &ws.slug, &origin.chars().take(100).collect::<String>());
         return Err(fail(PortalError::OriginNotAllowed));
-    }
+    };
     let email = Email::parse(&email).map_err(|e| fail(e.into()))?;
     let name = CustomerName::parse(&name).map_err(|e| fail(e.into()))?;
 

@@ -43,15 +43,24 @@ impl FromServerFnError for PortalError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let error = match value {
             ServerFnErrorErr::Request(_) => Self::Network,
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
-                Self::Invalid("The request was malformed.".into())
+            // On the server these mean the request body could not be decoded
+            // (malformed JSON, a missing argument, a body cut off at the size
+            // limit); in the browser, that the answer could not be.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) if cfg!(feature = "ssr") => {
+                Self::Invalid(MALFORMED.into())
             }
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => Self::Invalid(MALFORMED.into()),
             _ => Self::Internal,
-        }
+        };
+        #[cfg(feature = "ssr")]
+        let error = crate::state::fail(error);
+        error
     }
 }
+
+const MALFORMED: &str = "The request was malformed.";
 
 impl From<portal_core::model::ValidationError> for PortalError {
     fn from(value: portal_core::model::ValidationError) -> Self {

@@ -62,7 +62,8 @@ fn sizes() -> anyhow::Result<()> {
     let (mut raw_total, mut gz_total) = (0, 0);
     for file in files {
         let bytes = std::fs::read(pkg.join(file))?;
-        let gz = std::fs::metadata(pkg.join(format!("{file}.gz"))).map_or_else(|_| gzip_len(&bytes), |m| m.len() as usize);
+        let gz =
+            std::fs::metadata(pkg.join(format!("{file}.gz"))).map_or_else(|_| gzip_len(&bytes), |m| m.len() as usize);
         println!("  {file:<24} {:>8} B raw ({})  {:>7} B gzip ({})", bytes.len(), kib(bytes.len()), gz, kib(gz));
         raw_total += bytes.len();
         gz_total += gz;

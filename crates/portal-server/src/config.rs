@@ -102,6 +102,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail API returns its own error type
     fn layers_apply_in_order() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("portal.toml", "database_url = \"sqlite://from-file.db\"\nbind = \"127.0.0.1:4000\"")?;
@@ -116,6 +117,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::result_large_err)]
     fn unknown_keys_are_refused() {
         figment::Jail::expect_with(|jail| {
             jail.create_file("portal.toml", "databse_url = \"typo\"")?;

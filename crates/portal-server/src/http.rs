@@ -2,6 +2,7 @@
 
 use crate::widget;
 use axum::Router;
+use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || shell(options.clone()))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), frame_policy))
+        .layer(middleware::from_fn(read_whole_body))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
@@ -102,6 +104,35 @@ async fn frame_policy(State(state): State<AppState>, request: Request, next: Nex
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     response
+}
+
+/// Reads the body before the handler does, so a body over the limit is a
+/// clear 413 even when it did not announce its length (chunked), instead of a
+/// decoding error deep in a server function. The limit layer outside this one
+/// already refused bodies that announced too large a length.
+async fn read_whole_body(request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        Err(error) if is_length_limit(&error) => {
+            (StatusCode::PAYLOAD_TOO_LARGE, "The request is too large.").into_response()
+        }
+        Err(error) => {
+            tracing::debug!(%error, "reading a request body failed");
+            (StatusCode::BAD_REQUEST, "The request body could not be read.").into_response()
+        }
+    }
+}
+
+fn is_length_limit(error: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = cause {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
 }
 
 fn unknown_workspace() -> Response {

@@ -6,6 +6,8 @@
 
 mod error;
 mod sql;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use error::StoreError;
 

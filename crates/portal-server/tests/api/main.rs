@@ -1,0 +1,20 @@
+//! HTTP tests of the portal server: a real `Portal` on a free port, driven
+//! with `reqwest` the way the embedded frame and the widget loader drive it.
+//!
+//! Every test runs twice, through `portal_store::testing::on_each_backend`:
+//! on a fresh SQLite file and on a fresh PostgreSQL database (the server
+//! named by `PORTAL_TEST_POSTGRES_URL`, default
+//! `postgres://postgres@127.0.0.1:5432/postgres`; an unreachable server fails
+//! the suite unless `PORTAL_TEST_SKIP_POSTGRES=1`).
+//!
+//! Refusals are checked twice: the status and error the client sees, and
+//! that no customer or session row was written.
+
+mod app;
+mod input;
+mod isolation;
+mod origins;
+mod pages;
+mod rotation;
+mod sessions;
+mod verification;

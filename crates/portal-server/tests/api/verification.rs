@@ -1,0 +1,79 @@
+//! Identity verification: every malformed or wrong hash is a 401 with the
+//! same message, and nothing is written.
+
+use crate::app::*;
+use portal_app::PortalError;
+use portal_server::{commands, now_millis};
+
+const EMAIL: &str = "ann@example.com";
+
+/// Signs in with `hash` and expects a 401 `NotVerified` and no new rows.
+async fn refused(app: &TestApp, workspace: &str, hash: &str, what: &str) {
+    let before = app.rows().await;
+    let response = app.open_session(&sign_in_body(workspace, ORIGIN, "Ann", EMAIL, hash)).await;
+    expect_error(response, 401, &PortalError::NotVerified, what).await;
+    assert_eq!(app.rows().await, before, "{what}: no customer or session may be written");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_hashes_are_refused_without_writing_anything() {
+    on_each_backend("bad_hashes_are_refused_without_writing_anything", |db| async move {
+        let app = spawn_app(db).await;
+        let (_, globex_secret) = app.add_workspace("globex", ORIGIN).await;
+        let good = app.hash(EMAIL);
+        assert!(good.bytes().any(|b| b.is_ascii_lowercase()), "the upper-case case needs a letter in {good}");
+
+        let cases = [
+            ("a missing hash (empty string)", String::new()),
+            ("a truncated hash (63 characters)", good[..63].to_string()),
+            ("a hash one character too long", format!("{good}0")),
+            ("a non-hex hash", format!("g{}", &good[1..])),
+            ("an upper-case hash", good.to_uppercase()),
+            ("a hash with surrounding spaces", format!(" {good} ")),
+            ("another workspace's secret", sign_email(globex_secret.as_bytes(), EMAIL)),
+            ("another email's hash", app.hash("bob@example.com")),
+            ("the hash of a differently cased email", app.hash("Ann@example.com")),
+            ("the secret itself", app.secret.clone()),
+        ];
+        for (what, hash) in &cases {
+            refused(&app, "acme", hash, what).await;
+        }
+        assert_eq!(app.rows().await, Rows::NONE);
+
+        // The control: the same request with the right hash is accepted.
+        app.sign_in(EMAIL).await;
+        assert_eq!(app.rows().await, Rows { customers: 1, sessions: 1 });
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unknown_workspace_fails_like_a_bad_hash() {
+    on_each_backend("an_unknown_workspace_fails_like_a_bad_hash", |db| async move {
+        let app = spawn_app(db).await;
+        let hash = app.hash(EMAIL);
+        // 401 and not 404: which workspaces exist is nobody's business.
+        refused(&app, "unknown", &hash, "an unknown workspace").await;
+        refused(&app, "Bad_Slug", &hash, "a malformed workspace name").await;
+        refused(&app, "", &hash, "an empty workspace name").await;
+        assert_eq!(app.rows().await, Rows::NONE);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_retired_secret_no_longer_verifies() {
+    on_each_backend("a_retired_secret_no_longer_verifies", |db| async move {
+        let app = spawn_app(db).await;
+        let old_hash = app.hash(EMAIL);
+        let now = now_millis();
+        let new = app.store.rotate_secret(app.workspace.id, &commands::new_secret(), now, now).await.expect("rotate");
+        refused(&app, "acme", &old_hash, "a hash made with a retired secret").await;
+        assert_eq!(app.rows().await, Rows::NONE);
+
+        let new_hash = sign_email(new.value.as_bytes(), EMAIL);
+        app.sign_in_with("acme", ORIGIN, EMAIL, &new_hash).await;
+        assert_eq!(app.rows().await, Rows { customers: 1, sessions: 1 });
+    })
+    .await;
+}
