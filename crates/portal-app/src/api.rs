@@ -10,7 +10,7 @@ use crate::error::PortalError;
 use crate::state::{AppState, customer_scope, fail, now_millis};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-use portal_core::{PortalSettings, SessionGrant, TicketSummary};
+use portal_core::{MessageView, PortalSettings, SessionGrant, TicketSummary, TicketView};
 
 /// What the frame shows before anyone signs in: public by design.
 #[server(prefix = "/api/portal", endpoint = "settings", input = Json, client = BearerClient)]
@@ -21,6 +21,8 @@ pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalE
         workspace_name: ws.name,
         greeting: ws.greeting,
         allowed_origins: ws.allowed_origins.into_iter().map(String::from).collect(),
+        ticket_types: ws.ticket_types,
+        reopen_allowed: ws.reopen_allowed,
     })
 }
 
@@ -104,4 +106,73 @@ pub async fn close_session() -> Result<(), PortalError> {
         tracing::info!(target: "audit", event = "session.stopped");
     }
     Ok(())
+}
+
+/// One of the signed-in customer's tickets with its public conversation.
+#[server(prefix = "/api/portal", endpoint = "ticket", input = Json, client = BearerClient)]
+pub async fn ticket(number: i64) -> Result<TicketView, PortalError> {
+    use crate::markdown::to_safe_html;
+    let (state, scope) = customer_scope().await?;
+    let ws = state.workspace_of(&scope).await?;
+    let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;
+    let detail = detail.ok_or_else(|| fail(PortalError::NotFound))?;
+    crate::state::no_store();
+    Ok(TicketView {
+        number: detail.number,
+        title: detail.title,
+        description_html: to_safe_html(&detail.description),
+        status: detail.status,
+        channel: detail.channel,
+        ticket_type: detail.ticket_type,
+        created_at: detail.created_at,
+        updated_at: detail.updated_at,
+        messages: detail.messages.into_iter().map(crate::state::message_view).collect(),
+        reopen_allowed: ws.reopen_allowed,
+    })
+}
+
+/// A customer's reply. `key` makes a retried send write once: the same key
+/// answers with the message the first send wrote.
+#[server(prefix = "/api/portal", endpoint = "ticket/reply", input = Json, client = BearerClient)]
+pub async fn reply_to_ticket(number: i64, body: String, key: String) -> Result<MessageView, PortalError> {
+    use portal_core::{IdempotencyKey, MessageBody};
+    let (state, scope) = customer_scope().await?;
+    let body = MessageBody::parse(&body).map_err(|e| fail(e.into()))?;
+    let key = IdempotencyKey::parse(&key).map_err(|e| fail(e.into()))?;
+    let outcome = state
+        .store
+        .customer_reply(&scope, number, &body, &key, now_millis())
+        .await
+        .map_err(|e| state.store_error(e))?;
+    crate::state::no_store();
+    Ok(crate::state::message_view(outcome.message))
+}
+
+/// Reopens one of the customer's closed tickets, where the workspace allows it.
+#[server(prefix = "/api/portal", endpoint = "ticket/reopen", input = Json, client = BearerClient)]
+pub async fn reopen_ticket(number: i64) -> Result<(), PortalError> {
+    let (state, scope) = customer_scope().await?;
+    state.store.reopen_ticket(&scope, number, now_millis()).await.map_err(|e| state.store_error(e))
+}
+
+/// Opens a new ticket for the signed-in customer.
+#[server(prefix = "/api/portal", endpoint = "ticket/new", input = Json, client = BearerClient)]
+pub async fn create_ticket(
+    title: String,
+    description: String,
+    ticket_type: Option<String>,
+) -> Result<TicketSummary, PortalError> {
+    use portal_core::{MessageBody, TicketTitle};
+    let (state, scope) = customer_scope().await?;
+    let title = TicketTitle::parse(&title).map_err(|e| fail(e.into()))?;
+    if !description.trim().is_empty() {
+        MessageBody::parse(&description).map_err(|e| fail(e.into()))?;
+    }
+    let created = state
+        .store
+        .customer_create_ticket(&scope, &title, description.trim(), ticket_type.as_deref(), now_millis())
+        .await
+        .map_err(|e| state.store_error(e))?;
+    crate::state::no_store();
+    Ok(created)
 }

@@ -13,6 +13,10 @@ pub enum PortalError {
     SessionEnded,
     #[error("This support portal does not exist.")]
     UnknownWorkspace,
+    #[error("This ticket does not exist.")]
+    NotFound,
+    #[error("This ticket is closed, and closed tickets cannot be reopened here. Please open a new ticket.")]
+    TicketClosed,
     #[error("This site is not allowed to show the support portal.")]
     OriginNotAllowed,
     #[error("{0}")]
@@ -31,7 +35,8 @@ impl PortalError {
         match self {
             Self::NotVerified | Self::SessionEnded => 401,
             Self::OriginNotAllowed => 403,
-            Self::UnknownWorkspace => 404,
+            Self::UnknownWorkspace | Self::NotFound => 404,
+            Self::TicketClosed => 409,
             Self::Invalid(_) => 400,
             Self::Unavailable => 503,
             Self::Internal | Self::Network => 500,

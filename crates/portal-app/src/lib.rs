@@ -7,13 +7,15 @@ pub mod client;
 mod embed;
 pub mod error;
 #[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 pub use error::PortalError;
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     path,
 };
 
@@ -45,7 +47,11 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Routes fallback=|| view! { <p class="notice" data-testid="status">"This page does not exist."</p> }>
-                <Route path=path!("/embed/:workspace") view=embed::EmbedPage />
+                <ParentRoute path=path!("/embed/:workspace") view=embed::EmbedShell>
+                    <Route path=path!("") view=embed::TicketsPage />
+                    <Route path=path!("tickets/:number") view=embed::TicketPage />
+                    <Route path=path!("new") view=embed::NewTicketPage />
+                </ParentRoute>
             </Routes>
         </Router>
     }

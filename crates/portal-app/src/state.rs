@@ -43,12 +43,26 @@ impl AppState {
     /// Logs the cause and answers with a message that carries no SQL text.
     pub fn store_error(&self, error: StoreError) -> PortalError {
         let customer_error = match &error {
-            StoreError::NotFound => PortalError::SessionEnded,
+            // Another customer's ticket is "not found", exactly like a missing one.
+            StoreError::NotFound => PortalError::NotFound,
+            StoreError::TicketClosed => PortalError::TicketClosed,
+            StoreError::Invalid(message) => PortalError::Invalid(message.clone()),
             e if e.is_unavailable() => PortalError::Unavailable,
             _ => PortalError::Internal,
         };
-        tracing::error!(%error, "store call failed");
+        if matches!(customer_error, PortalError::Internal | PortalError::Unavailable) {
+            tracing::error!(%error, "store call failed");
+        }
         fail(customer_error)
+    }
+
+    /// The workspace a session belongs to.
+    pub async fn workspace_of(&self, scope: &CustomerScope) -> Result<Workspace, PortalError> {
+        match self.store.workspace(scope.workspace_id()).await {
+            Ok(Some(ws)) => Ok(ws),
+            Ok(None) => Err(fail(PortalError::SessionEnded)),
+            Err(e) => Err(self.store_error(e)),
+        }
     }
 
     pub fn audit(&self, event: &str, workspace: &WorkspaceSlug, detail: &str) {
@@ -102,5 +116,16 @@ pub fn set_page_csp() {
     );
     if let Ok(value) = HeaderValue::from_str(&policy) {
         options.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// A stored public message as the portal shows it, Markdown rendered safely.
+pub fn message_view(message: portal_core::PublicMessage) -> portal_core::MessageView {
+    portal_core::MessageView {
+        id: message.id,
+        author_kind: message.author_kind,
+        author_name: message.author_name,
+        body_html: crate::markdown::to_safe_html(&message.body),
+        created_at: message.created_at,
     }
 }

@@ -36,3 +36,31 @@ impl CustomerScope {
         self.customer_id
     }
 }
+
+/// An API token the store found live (not revoked). The token itself is
+/// never stored; the store looks it up by hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveApiToken {
+    pub id: i64,
+    pub workspace_id: WorkspaceId,
+    pub name: String,
+}
+
+/// What an agent (an API client holding a live token) may see: every ticket
+/// of one workspace, internal notes included, and nothing of any other
+/// workspace. Like [`CustomerScope`], it can only be made from a record the
+/// store found active.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentScope {
+    workspace_id: WorkspaceId,
+}
+
+impl AgentScope {
+    pub fn for_api_token(token: &ActiveApiToken) -> Self {
+        Self { workspace_id: token.workspace_id }
+    }
+
+    pub fn workspace_id(&self) -> WorkspaceId {
+        self.workspace_id
+    }
+}

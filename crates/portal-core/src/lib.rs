@@ -6,13 +6,18 @@
 //! browser bundle shares the same types and validation.
 
 pub mod access;
+pub mod conversation;
 pub mod embed;
 pub mod identity;
 pub mod model;
 pub mod session;
 pub mod time;
 
-pub use access::CustomerScope;
+pub use access::{AgentScope, CustomerScope};
+pub use conversation::{
+    AuthorKind, EventKind, IdempotencyKey, MessageBody, MessageView, PortalEvent, PublicMessage, TicketDetail,
+    TicketTitle, TicketView,
+};
 pub use embed::{HostMessage, InitUser, MessageError, MessageValue, Origin};
 pub use identity::{IdentityError, sign_email, verify_email_hash};
 pub use model::*;

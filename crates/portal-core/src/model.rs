@@ -46,6 +46,14 @@ pub enum ValidationError {
     InvalidOrigin(String),
     #[error("the session lifetime must be at least one hour")]
     SessionLifetimeTooShort,
+    #[error("{0} must not be empty")]
+    Empty(&'static str),
+    #[error("the message is {got} characters long; the limit is {max}")]
+    MessageTooLong { max: usize, got: usize },
+    #[error("the title is {got} characters long; the limit is {max}")]
+    TitleTooLong { max: usize, got: usize },
+    #[error("the idempotency key must be 8 to 64 characters of a-z, A-Z, 0-9, '-' and '_'")]
+    InvalidIdempotencyKey,
 }
 
 /// A customer's email, exactly as the host site signed it.
@@ -248,6 +256,10 @@ pub struct PortalSettings {
     pub greeting: String,
     /// Origins allowed to embed the portal and to talk to the frame.
     pub allowed_origins: Vec<String>,
+    /// What a customer may choose when opening a ticket.
+    pub ticket_types: Vec<String>,
+    /// Whether replying to a closed ticket reopens it.
+    pub reopen_allowed: bool,
 }
 
 /// One row of a customer's ticket list.

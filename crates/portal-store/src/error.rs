@@ -10,6 +10,10 @@ pub enum StoreError {
     /// a session token hash that exists).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The ticket is closed and the workspace does not let customers reopen
+    /// it; nothing was written.
+    #[error("the ticket is closed")]
+    TicketClosed,
     /// A value is not acceptable: a stored value that fails to parse, or a
     /// database URL the store cannot open.
     #[error("invalid: {0}")]

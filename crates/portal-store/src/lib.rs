@@ -12,10 +12,12 @@ pub mod testing;
 pub use error::StoreError;
 
 use async_trait::async_trait;
-use portal_core::access::ActiveSession;
+use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
+use portal_core::conversation::PortalEvent;
 use portal_core::{
-    CustomerId, CustomerName, CustomerScope, Email, Millis, Origin, SecretId, SessionLifetime, TicketStatus,
-    TicketSummary, WorkspaceId, WorkspaceSlug,
+    AuthorKind, CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin,
+    PublicMessage, SecretId, SessionLifetime, TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
+    WorkspaceSlug,
 };
 use std::sync::Arc;
 
@@ -46,7 +48,17 @@ pub struct Workspace {
     pub allowed_origins: Vec<Origin>,
     pub session_lifetime: SessionLifetime,
     pub created_at: Millis,
+    /// Whether a customer may reopen a closed ticket (by replying to it).
+    pub reopen_allowed: bool,
+    /// The ticket types customers choose from, in display order.
+    pub ticket_types: Vec<String>,
 }
+
+/// The ticket types a new workspace starts with.
+pub const DEFAULT_TICKET_TYPES: [&str; 3] = ["Question", "Problem", "Feature request"];
+/// Bounds of a workspace's ticket types (see [`Store::set_ticket_types`]).
+pub const MAX_TICKET_TYPES: usize = 50;
+pub const MAX_TICKET_TYPE_CHARS: usize = 60;
 
 /// An identity-verification secret. The HMAC key is the UTF-8 bytes of
 /// `value`, exactly as the site owner copies it.
@@ -97,6 +109,102 @@ pub struct NewSession {
     /// The embedding page's origin the session was opened from.
     pub origin: Origin,
     pub expires_at: Millis,
+}
+
+/// What [`Store::customer_reply`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplyOutcome {
+    /// The message written, or for a repeated idempotency key the message
+    /// the key wrote first.
+    pub message: PublicMessage,
+    /// The key was used before: nothing was written.
+    pub duplicate: bool,
+    /// The ticket was closed and this reply reopened it.
+    pub reopened: bool,
+}
+
+/// An API token as its workspace's admin sees it (the hash stays inside).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiToken {
+    pub id: i64,
+    pub workspace_id: WorkspaceId,
+    pub name: String,
+    pub created_at: Millis,
+    pub revoked_at: Option<Millis>,
+}
+
+/// One row of an agent's ticket list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentTicketSummary {
+    pub number: i64,
+    pub title: String,
+    pub status: TicketStatus,
+    pub ticket_type: Option<String>,
+    pub customer_id: CustomerId,
+    pub customer_email: String,
+    pub customer_name: String,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+}
+
+/// A message as an agent sees it: internal notes included, and flagged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentMessage {
+    pub id: i64,
+    pub author_kind: AuthorKind,
+    pub author_name: String,
+    pub body: String,
+    /// An internal note: agents only, never shown to the customer.
+    pub internal: bool,
+    pub created_at: Millis,
+}
+
+/// A ticket as an agent sees it: the whole conversation, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentTicket {
+    pub number: i64,
+    pub title: String,
+    pub description: String,
+    pub status: TicketStatus,
+    pub channel: String,
+    pub ticket_type: Option<String>,
+    pub customer: Customer,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    pub messages: Vec<AgentMessage>,
+}
+
+/// A ticket an agent opens on a customer's behalf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentNewTicket {
+    /// The customer is found by email (lower case) or created.
+    pub customer_email: Email,
+    /// Updates the customer's name when not empty.
+    pub customer_name: CustomerName,
+    pub title: TicketTitle,
+    /// May be empty; otherwise a [`MessageBody`].
+    pub description: String,
+    /// One of the workspace's ticket types.
+    pub ticket_type: Option<String>,
+}
+
+/// A message an agent posts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentPost {
+    pub body: MessageBody,
+    /// An internal note: never shown to the customer, and no event.
+    pub internal: bool,
+    /// The agent's display name (1 to 200 characters).
+    pub author_name: String,
+    pub key: Option<IdempotencyKey>,
+}
+
+/// What [`Store::agent_post_message`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentPostOutcome {
+    pub message: AgentMessage,
+    /// The key was used before: nothing was written.
+    pub duplicate: bool,
 }
 
 /// The store contract. Both backends implement it and pass one test suite.
@@ -162,6 +270,110 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<()>;
     /// The tickets the scope may see, most recently updated first.
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
+
+    // --- Workspace settings -------------------------------------------------
+
+    async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()>;
+    /// Replaces the ticket types: 1 to [`MAX_TICKET_TYPES`] names, each 1 to
+    /// [`MAX_TICKET_TYPE_CHARS`] characters once trimmed, no control
+    /// characters, no two equal ignoring case; else [`StoreError::Invalid`].
+    /// Tickets keep the type they have.
+    async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()>;
+
+    // --- Conversations, customer side ---------------------------------------
+    //
+    // A ticket the scope may not see is reported exactly as one that does
+    // not exist: `Ok(None)` or `StoreError::NotFound`, with nothing written.
+
+    /// The ticket with its public messages, oldest first. Internal notes are
+    /// never part of it.
+    async fn ticket_detail(&self, scope: &CustomerScope, number: i64) -> Result<Option<TicketDetail>>;
+    /// Adds the customer's reply, in one transaction with its
+    /// `message.created` event and the ticket's new `updated_at`.
+    ///
+    /// A `key` used before on this ticket returns the message it wrote first,
+    /// with `duplicate: true`, and writes nothing. A closed ticket is reopened
+    /// (`reopened: true`, a `ticket.status` event) when the workspace allows
+    /// it, else the call fails with [`StoreError::TicketClosed`].
+    async fn customer_reply(
+        &self,
+        scope: &CustomerScope,
+        number: i64,
+        body: &MessageBody,
+        key: &IdempotencyKey,
+        now: Millis,
+    ) -> Result<ReplyOutcome>;
+    /// Reopens a closed ticket (as a reply would); no-op when it is not closed.
+    async fn reopen_ticket(&self, scope: &CustomerScope, number: i64, now: Millis) -> Result<()>;
+    /// Opens a ticket as the scope's customer, with a `ticket.created` event.
+    /// `description` may be empty, else it follows the [`MessageBody`] rules;
+    /// `ticket_type` must be one of the workspace's types.
+    async fn customer_create_ticket(
+        &self,
+        scope: &CustomerScope,
+        title: &TicketTitle,
+        description: &str,
+        ticket_type: Option<&str>,
+        now: Millis,
+    ) -> Result<TicketSummary>;
+    /// The events of the tickets the scope may see with an id above
+    /// `after_id`, oldest first; `limit` is clamped to 1..=500.
+    async fn events_since(&self, scope: &CustomerScope, after_id: i64, limit: u32) -> Result<Vec<PortalEvent>>;
+
+    // --- API tokens ---------------------------------------------------------
+
+    /// `name` is 1 to 100 characters. A hash that exists is a
+    /// [`StoreError::Conflict`], an unknown workspace [`StoreError::NotFound`].
+    async fn create_api_token(
+        &self,
+        workspace: WorkspaceId,
+        name: &str,
+        token_hash: &[u8],
+        now: Millis,
+    ) -> Result<ApiToken>;
+    /// Returns whether a live token of this workspace was revoked.
+    async fn revoke_api_token(&self, workspace: WorkspaceId, id: i64, now: Millis) -> Result<bool>;
+    /// The token with this hash, if it is not revoked.
+    async fn active_api_token(&self, token_hash: &[u8]) -> Result<Option<ActiveApiToken>>;
+    /// Every token of the workspace, revoked ones included, oldest first.
+    async fn list_api_tokens(&self, workspace: WorkspaceId) -> Result<Vec<ApiToken>>;
+
+    // --- Conversations, agent side ------------------------------------------
+
+    /// The workspace's tickets, most recently updated first; `limit` is
+    /// clamped to 1..=500.
+    async fn agent_list_tickets(&self, agent: &AgentScope, limit: u32) -> Result<Vec<AgentTicketSummary>>;
+    /// The ticket with all its messages, internal notes included and flagged.
+    async fn agent_ticket(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentTicket>>;
+    /// Opens a ticket for a customer (found by email or created), on the
+    /// `api` channel, with a `ticket.created` event.
+    async fn agent_create_ticket(
+        &self,
+        agent: &AgentScope,
+        new: &AgentNewTicket,
+        now: Millis,
+    ) -> Result<AgentTicketSummary>;
+    /// Adds an agent's message. A public reply updates the ticket's
+    /// `updated_at` and writes a `message.created` event; an internal note
+    /// does neither, so the customer cannot tell it exists. A repeated `key`
+    /// returns the message it wrote first and writes nothing.
+    async fn agent_post_message(
+        &self,
+        agent: &AgentScope,
+        number: i64,
+        post: &AgentPost,
+        now: Millis,
+    ) -> Result<AgentPostOutcome>;
+    /// Sets the status and/or the type (one of the workspace's). A status
+    /// change writes a `ticket.status` event.
+    async fn agent_update_ticket(
+        &self,
+        agent: &AgentScope,
+        number: i64,
+        status: Option<TicketStatus>,
+        ticket_type: Option<&str>,
+        now: Millis,
+    ) -> Result<AgentTicketSummary>;
 }
 
 /// Opens the database named by `url` (`sqlite://path` or `postgres://...`),

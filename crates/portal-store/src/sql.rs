@@ -5,12 +5,18 @@
 //! `$N` to argument N), in SQL both dialects accept. What differs between the
 //! backends is in [`Dialect`].
 
-use crate::{Backend, Customer, NewSession, NewTicket, NewWorkspace, Result, Secret, Store, StoreError, Workspace};
+use crate::{
+    AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketSummary, ApiToken, Backend,
+    Customer, MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewSession, NewTicket, NewWorkspace, ReplyOutcome, Result,
+    Secret, Store, StoreError, Workspace,
+};
 use async_trait::async_trait;
-use portal_core::access::ActiveSession;
+use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
+use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::{
-    CustomerId, CustomerName, CustomerScope, Email, Millis, Origin, SecretId, SessionLifetime, TicketStatus,
-    TicketSummary, WorkspaceId, WorkspaceSlug,
+    AuthorKind, CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin,
+    PublicMessage, SecretId, SessionLifetime, TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
+    WorkspaceSlug,
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -34,9 +40,15 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// of the parameters per statement; PostgreSQL is as fast with 100 rows as
 /// with 1,000.
 const IMPORT_CHUNK_ROWS: usize = 100;
-/// Bounds of `list_tickets`' limit.
+/// Bounds of `list_tickets`' limit (and of the other lists').
 const LIST_LIMIT_MIN: u32 = 1;
 const LIST_LIMIT_MAX: u32 = 500;
+/// Longest API token name, in characters.
+const API_TOKEN_NAME_MAX_CHARS: usize = 100;
+/// The channel of tickets customers open in the portal, and of tickets
+/// agents open through the API.
+const CHANNEL_PORTAL: &str = "portal";
+const CHANNEL_API: &str = "api";
 
 /// Opens the database named by `url` and runs its migrations.
 pub(crate) async fn connect(url: &str) -> Result<Arc<dyn Store>> {
@@ -94,16 +106,28 @@ trait Dialect: Database {
     /// front so a transaction never has to upgrade a read lock (which fails
     /// without waiting when another writer got there first).
     const BEGIN_WRITE: &'static str;
+    /// Reads a workspace's conversation rules (`$1` its id) and holds its
+    /// row until the transaction ends. Every transaction that writes
+    /// messages or events takes it first, so within a workspace they take
+    /// turns: event ids commit in id order (a reader resuming after an id
+    /// misses none), and an idempotency key is checked before anyone else
+    /// can write it. SQLite's `BEGIN IMMEDIATE` already makes a writer
+    /// exclusive; PostgreSQL takes a row lock that still lets other rows
+    /// reference the workspace.
+    const LOCK_WORKSPACE: &'static str;
 }
 
 impl Dialect for Sqlite {
     const BACKEND: Backend = Backend::Sqlite;
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    const LOCK_WORKSPACE: &'static str = "SELECT reopen_allowed, ticket_types FROM workspaces WHERE id = $1";
 }
 
 impl Dialect for Postgres {
     const BACKEND: Backend = Backend::Postgres;
     const BEGIN_WRITE: &'static str = "BEGIN";
+    const LOCK_WORKSPACE: &'static str =
+        "SELECT reopen_allowed, ticket_types FROM workspaces WHERE id = $1 FOR NO KEY UPDATE";
 }
 
 /// The store over a pool of either backend.
@@ -114,14 +138,14 @@ struct SqlStore<DB: Database> {
 /// The columns [`workspace_from_row`] reads, in order.
 macro_rules! workspace_columns {
     () => {
-        "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at"
+        "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, reopen_allowed, ticket_types"
     };
 }
 
-type WorkspaceRow = (i64, String, String, String, String, i64, Millis);
+type WorkspaceRow = (i64, String, String, String, String, i64, Millis, bool, String);
 
 fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
-    let (id, slug, name, greeting, origins, lifetime, created_at) = row;
+    let (id, slug, name, greeting, origins, lifetime, created_at, reopen_allowed, ticket_types) = row;
     let slug = WorkspaceSlug::parse(&slug)
         .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored slug {slug:?}: {e}")))?;
     let session_lifetime = SessionLifetime::from_millis(lifetime)
@@ -135,6 +159,259 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
             .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored allowed origins: {e}")))?,
         session_lifetime,
         created_at,
+        reopen_allowed,
+        ticket_types: ticket_types_from_json(&ticket_types)
+            .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored ticket types: {e}")))?,
+    })
+}
+
+fn ticket_types_from_json(json: &str) -> Result<Vec<String>, String> {
+    serde_json::from_str(json).map_err(|e| format!("not a JSON array of strings: {e}"))
+}
+
+/// Checks and trims a workspace's ticket types (see [`Store::set_ticket_types`]).
+fn checked_ticket_types(names: &[String]) -> Result<Vec<String>> {
+    let invalid = |message: String| Err(StoreError::Invalid(message));
+    if names.is_empty() || names.len() > MAX_TICKET_TYPES {
+        return invalid(format!("a workspace has 1 to {MAX_TICKET_TYPES} ticket types, not {}", names.len()));
+    }
+    let mut checked: Vec<String> = Vec::with_capacity(names.len());
+    for raw in names {
+        let name = raw.trim();
+        let chars = name.chars().count();
+        if chars == 0 || chars > MAX_TICKET_TYPE_CHARS {
+            return invalid(format!("a ticket type is 1 to {MAX_TICKET_TYPE_CHARS} characters: {raw:?}"));
+        }
+        if name.chars().any(char::is_control) {
+            return invalid(format!("a ticket type has no control characters: {raw:?}"));
+        }
+        let key = name.to_lowercase();
+        if checked.iter().any(|other| other.to_lowercase() == key) {
+            return invalid(format!("the ticket type {name:?} is listed twice"));
+        }
+        checked.push(name.to_string());
+    }
+    Ok(checked)
+}
+
+/// A ticket's description: empty, or a [`MessageBody`] (trimmed).
+fn checked_description(raw: &str) -> Result<String> {
+    if raw.trim().is_empty() {
+        return Ok(String::new());
+    }
+    MessageBody::parse(raw).map(String::from).map_err(|e| StoreError::Invalid(format!("the description: {e}")))
+}
+
+/// The name shown on an agent's message: a [`CustomerName`] that is not empty.
+fn checked_agent_name(raw: &str) -> Result<String> {
+    match CustomerName::parse(raw) {
+        Ok(name) if !name.as_str().is_empty() => Ok(String::from(name)),
+        Ok(_) => Err(StoreError::Invalid("the author name must not be empty".into())),
+        Err(e) => Err(StoreError::Invalid(format!("the author name: {e}"))),
+    }
+}
+
+fn checked_api_token_name(raw: &str) -> Result<String> {
+    let name = raw.trim();
+    let chars = name.chars().count();
+    if chars == 0 || chars > API_TOKEN_NAME_MAX_CHARS || name.chars().any(char::is_control) {
+        return Err(StoreError::Invalid(format!(
+            "an API token name is 1 to {API_TOKEN_NAME_MAX_CHARS} characters without control characters"
+        )));
+    }
+    Ok(name.to_string())
+}
+
+/// What a workspace's conversation rules are, as [`Dialect::LOCK_WORKSPACE`] reads them.
+struct WorkspaceRules {
+    reopen_allowed: bool,
+    ticket_types: Vec<String>,
+}
+
+impl WorkspaceRules {
+    /// `ticket_type`, if it is one of the workspace's types.
+    fn check_type<'t>(&self, ticket_type: Option<&'t str>) -> Result<Option<&'t str>> {
+        match ticket_type {
+            Some(name) if !self.ticket_types.iter().any(|t| t == name) => {
+                Err(StoreError::Invalid(format!("{name:?} is not one of this workspace's ticket types")))
+            }
+            other => Ok(other),
+        }
+    }
+}
+
+/// The tickets a customer scope may see, for a statement that names the
+/// tickets table `t` and binds the scope's workspace to `$1` and its
+/// customer to `$2`. The one place the customer visibility rule is written
+/// (events carry the ticket creator's id for the same rule).
+macro_rules! visible_to_customer {
+    () => {
+        "t.workspace_id = $1 AND t.creator_id = $2"
+    };
+}
+
+/// The columns [`ticket_from_row`] reads, in order, from tickets as `t`.
+macro_rules! ticket_columns {
+    () => {
+        "t.id, t.number, t.title, t.description, t.status, t.channel, t.ticket_type, t.creator_id, \
+         t.created_at, t.updated_at"
+    };
+}
+
+type TicketRow = (i64, i64, String, String, String, String, Option<String>, i64, Millis, Millis);
+
+/// A ticket row, whoever may see it.
+struct TicketRecord {
+    id: i64,
+    number: i64,
+    title: String,
+    description: String,
+    status: TicketStatus,
+    channel: String,
+    ticket_type: Option<String>,
+    creator: CustomerId,
+    created_at: Millis,
+    updated_at: Millis,
+}
+
+fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
+    let (id, number, title, description, status, channel, ticket_type, creator, created_at, updated_at) = row;
+    Ok(TicketRecord {
+        id,
+        number,
+        title,
+        description,
+        status: parse_status(number, &status)?,
+        channel,
+        ticket_type,
+        creator: CustomerId(creator),
+        created_at,
+        updated_at,
+    })
+}
+
+/// The columns [`message_from_row`] reads, in order.
+macro_rules! message_columns {
+    () => {
+        "id, author_kind, author_customer_id, author_name, body, is_internal, created_at"
+    };
+}
+
+type MessageRow = (i64, String, Option<i64>, String, String, bool, Millis);
+
+/// A message row, whoever may see it.
+struct MessageRecord {
+    id: i64,
+    author_kind: AuthorKind,
+    author_customer: Option<CustomerId>,
+    author_name: String,
+    body: String,
+    internal: bool,
+    created_at: Millis,
+}
+
+fn message_from_row(row: MessageRow) -> Result<MessageRecord> {
+    let (id, author_kind, author_customer, author_name, body, internal, created_at) = row;
+    Ok(MessageRecord {
+        id,
+        author_kind: parse_author_kind(id, &author_kind)?,
+        author_customer: author_customer.map(CustomerId),
+        author_name,
+        body,
+        internal,
+        created_at,
+    })
+}
+
+fn parse_author_kind(message: i64, kind: &str) -> Result<AuthorKind> {
+    AuthorKind::parse(kind)
+        .ok_or_else(|| StoreError::Invalid(format!("message {message}: stored author kind {kind:?} is unknown")))
+}
+
+impl MessageRecord {
+    /// The customer's view of the message: none for an internal note. Every
+    /// customer-facing message is built here.
+    fn public(self) -> Option<PublicMessage> {
+        (!self.internal).then_some(PublicMessage {
+            id: self.id,
+            author_kind: self.author_kind,
+            author_name: self.author_name,
+            body: self.body,
+            created_at: self.created_at,
+        })
+    }
+
+    fn agent(self) -> AgentMessage {
+        AgentMessage {
+            id: self.id,
+            author_kind: self.author_kind,
+            author_name: self.author_name,
+            body: self.body,
+            internal: self.internal,
+            created_at: self.created_at,
+        }
+    }
+}
+
+/// A message to insert.
+struct NewMessage<'a> {
+    workspace: WorkspaceId,
+    ticket_id: i64,
+    author_kind: AuthorKind,
+    author_customer: Option<CustomerId>,
+    author_name: &'a str,
+    body: &'a str,
+    internal: bool,
+    key: Option<&'a str>,
+    now: Millis,
+}
+
+/// An outbox row to insert, in the transaction of the change it describes.
+struct NewEvent {
+    workspace: WorkspaceId,
+    ticket_id: i64,
+    /// The ticket's creator: who may see the event.
+    customer: CustomerId,
+    kind: EventKind,
+    message_id: Option<i64>,
+    status: Option<TicketStatus>,
+    now: Millis,
+}
+
+/// A single ticket to insert (see [`SqlStore::insert_one_ticket`]).
+struct OneTicket<'a> {
+    workspace: WorkspaceId,
+    creator: CustomerId,
+    title: &'a str,
+    description: &'a str,
+    channel: &'a str,
+    ticket_type: Option<&'a str>,
+    now: Millis,
+}
+
+/// The columns [`agent_summary_from_row`] reads, in order, from tickets as
+/// `t` joined with their creator as `c`.
+macro_rules! agent_summary_select {
+    () => {
+        "SELECT t.number, t.title, t.status, t.ticket_type, c.id, c.email, c.name, t.created_at, t.updated_at \
+         FROM tickets t JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id "
+    };
+}
+
+type AgentSummaryRow = (i64, String, String, Option<String>, i64, String, String, Millis, Millis);
+
+fn agent_summary_from_row(row: AgentSummaryRow) -> Result<AgentTicketSummary> {
+    let (number, title, status, ticket_type, customer_id, customer_email, customer_name, created_at, updated_at) = row;
+    Ok(AgentTicketSummary {
+        number,
+        title,
+        status: parse_status(number, &status)?,
+        ticket_type,
+        customer_id: CustomerId(customer_id),
+        customer_email,
+        customer_name,
+        created_at,
+        updated_at,
     })
 }
 
@@ -191,6 +468,9 @@ where
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
     for<'q> String: Decode<'q, DB> + Type<DB>,
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
     /// Inserts `tickets` in one transaction, numbered in order from the
@@ -227,6 +507,233 @@ where
         tx.commit().await?;
         Ok(first)
     }
+
+    /// [`Dialect::LOCK_WORKSPACE`]: the workspace's rules, its row held
+    /// until the transaction ends.
+    async fn lock_workspace(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<WorkspaceRules> {
+        let (reopen_allowed, ticket_types) = sqlx::query_as::<_, (bool, String)>(DB::LOCK_WORKSPACE)
+            .bind(workspace.0)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let ticket_types = ticket_types_from_json(&ticket_types)
+            .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored ticket types: {e}")))?;
+        Ok(WorkspaceRules { reopen_allowed, ticket_types })
+    }
+
+    /// The ticket numbered `number`, if the scope may see it.
+    async fn customer_ticket(
+        conn: &mut DB::Connection,
+        scope: &CustomerScope,
+        number: i64,
+    ) -> Result<Option<TicketRecord>> {
+        sqlx::query_as::<_, TicketRow>(concat!(
+            "SELECT ",
+            ticket_columns!(),
+            " FROM tickets t WHERE ",
+            visible_to_customer!(),
+            " AND t.number = $3"
+        ))
+        .bind(scope.workspace_id().0)
+        .bind(scope.customer_id().0)
+        .bind(number)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(ticket_from_row)
+        .transpose()
+    }
+
+    /// The workspace's ticket numbered `number`.
+    async fn workspace_ticket(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        number: i64,
+    ) -> Result<Option<TicketRecord>> {
+        sqlx::query_as::<_, TicketRow>(concat!(
+            "SELECT ",
+            ticket_columns!(),
+            " FROM tickets t WHERE t.workspace_id = $1 AND t.number = $2"
+        ))
+        .bind(workspace.0)
+        .bind(number)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(ticket_from_row)
+        .transpose()
+    }
+
+    /// The message `key` wrote on the ticket, if any.
+    async fn message_by_key(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        ticket_id: i64,
+        key: &str,
+    ) -> Result<Option<MessageRecord>> {
+        sqlx::query_as::<_, MessageRow>(concat!(
+            "SELECT ",
+            message_columns!(),
+            " FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND idempotency_key = $3"
+        ))
+        .bind(workspace.0)
+        .bind(ticket_id)
+        .bind(key)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(message_from_row)
+        .transpose()
+    }
+
+    async fn insert_message(conn: &mut DB::Connection, new: &NewMessage<'_>) -> Result<MessageRecord> {
+        let (id,) = sqlx::query_as::<_, (i64,)>(
+            "INSERT INTO messages (workspace_id, ticket_id, author_kind, author_customer_id, author_name, body, \
+             is_internal, idempotency_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(new.workspace.0)
+        .bind(new.ticket_id)
+        .bind(new.author_kind.as_str())
+        .bind(new.author_customer.map(|c| c.0))
+        .bind(new.author_name)
+        .bind(new.body)
+        .bind(new.internal)
+        .bind(new.key)
+        .bind(new.now)
+        .fetch_one(&mut *conn)
+        .await?;
+        Ok(MessageRecord {
+            id,
+            author_kind: new.author_kind,
+            author_customer: new.author_customer,
+            author_name: new.author_name.to_string(),
+            body: new.body.to_string(),
+            internal: new.internal,
+            created_at: new.now,
+        })
+    }
+
+    /// Writes an outbox row. Callers hold [`Dialect::LOCK_WORKSPACE`].
+    async fn insert_event(conn: &mut DB::Connection, new: &NewEvent) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO events (workspace_id, ticket_id, customer_id, kind, message_id, status, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(new.workspace.0)
+        .bind(new.ticket_id)
+        .bind(new.customer.0)
+        .bind(new.kind.as_str())
+        .bind(new.message_id)
+        .bind(new.status.map(TicketStatus::as_str))
+        .bind(new.now)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Sets a ticket's status, type and `updated_at`.
+    async fn update_ticket(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        ticket: &TicketRecord,
+        status: TicketStatus,
+        ticket_type: Option<&str>,
+        now: Millis,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE tickets SET status = $3, ticket_type = $4, updated_at = $5 WHERE workspace_id = $1 AND id = $2",
+        )
+        .bind(workspace.0)
+        .bind(ticket.id)
+        .bind(status.as_str())
+        .bind(ticket_type)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
+    /// Reopens `ticket` if it is closed, with its `ticket.status` event, and
+    /// says whether it did; fails with [`StoreError::TicketClosed`] when the
+    /// workspace does not allow it. Callers hold [`Dialect::LOCK_WORKSPACE`].
+    async fn reopen_if_closed(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        rules: &WorkspaceRules,
+        ticket: &TicketRecord,
+        now: Millis,
+    ) -> Result<bool> {
+        if ticket.status != TicketStatus::Closed {
+            return Ok(false);
+        }
+        if !rules.reopen_allowed {
+            return Err(StoreError::TicketClosed);
+        }
+        Self::update_ticket(conn, workspace, ticket, TicketStatus::Open, ticket.ticket_type.as_deref(), now).await?;
+        let event = NewEvent {
+            workspace,
+            ticket_id: ticket.id,
+            customer: ticket.creator,
+            kind: EventKind::TicketStatus,
+            message_id: None,
+            status: Some(TicketStatus::Open),
+            now,
+        };
+        Self::insert_event(conn, &event).await?;
+        Ok(true)
+    }
+
+    /// Inserts one open ticket with the workspace's next number and its
+    /// `ticket.created` event. Callers hold [`Dialect::LOCK_WORKSPACE`].
+    async fn insert_one_ticket(conn: &mut DB::Connection, new: &OneTicket<'_>) -> Result<i64> {
+        let (number,) = sqlx::query_as::<_, (i64,)>(ALLOCATE_TICKET_NUMBERS)
+            .bind(new.workspace.0)
+            .bind(1_i64)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let status = TicketStatus::Open;
+        let (id,) = sqlx::query_as::<_, (i64,)>(
+            "INSERT INTO tickets (workspace_id, number, title, description, status, channel, ticket_type, \
+             creator_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        )
+        .bind(new.workspace.0)
+        .bind(number)
+        .bind(new.title)
+        .bind(new.description)
+        .bind(status.as_str())
+        .bind(new.channel)
+        .bind(new.ticket_type)
+        .bind(new.creator.0)
+        .bind(new.now)
+        .fetch_one(&mut *conn)
+        .await?;
+        let event = NewEvent {
+            workspace: new.workspace,
+            ticket_id: id,
+            customer: new.creator,
+            kind: EventKind::TicketCreated,
+            message_id: None,
+            status: Some(status),
+            now: new.now,
+        };
+        Self::insert_event(conn, &event).await?;
+        Ok(number)
+    }
+
+    async fn agent_summary(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        number: i64,
+    ) -> Result<Option<AgentTicketSummary>> {
+        sqlx::query_as::<_, AgentSummaryRow>(concat!(
+            agent_summary_select!(),
+            "WHERE t.workspace_id = $1 AND t.number = $2"
+        ))
+        .bind(workspace.0)
+        .bind(number)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(agent_summary_from_row)
+        .transpose()
+    }
 }
 
 #[async_trait]
@@ -239,6 +746,9 @@ where
     for<'q> &'q str: Encode<'q, DB> + Type<DB>,
     for<'q> String: Decode<'q, DB> + Type<DB>,
     for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
     fn backend(&self) -> Backend {
@@ -251,9 +761,9 @@ where
     }
 
     async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace> {
-        let (id,) = sqlx::query_as::<_, (i64,)>(
+        let (id, reopen_allowed, ticket_types) = sqlx::query_as::<_, (i64, bool, String)>(
             "INSERT INTO workspaces (slug, name, greeting, allowed_origins, session_lifetime_ms, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, reopen_allowed, ticket_types",
         )
         .bind(new.slug.as_str())
         .bind(new.name.as_str())
@@ -272,6 +782,9 @@ where
             allowed_origins: new.allowed_origins.clone(),
             session_lifetime: new.session_lifetime,
             created_at: now,
+            reopen_allowed,
+            ticket_types: ticket_types_from_json(&ticket_types)
+                .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored ticket types: {e}")))?,
         })
     }
 
@@ -531,11 +1044,11 @@ where
 
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
-        let rows = sqlx::query_as::<_, (i64, String, String, Millis)>(
-            "SELECT number, title, status, updated_at FROM tickets \
-             WHERE workspace_id = $1 AND creator_id = $2 \
-             ORDER BY updated_at DESC, number DESC LIMIT $3",
-        )
+        let rows = sqlx::query_as::<_, (i64, String, String, Millis)>(concat!(
+            "SELECT t.number, t.title, t.status, t.updated_at FROM tickets t WHERE ",
+            visible_to_customer!(),
+            " ORDER BY t.updated_at DESC, t.number DESC LIMIT $3"
+        ))
         .bind(scope.workspace_id().0)
         .bind(scope.customer_id().0)
         .bind(limit)
@@ -546,6 +1059,472 @@ where
                 Ok(TicketSummary { number, title, status: parse_status(number, &status)?, updated_at })
             })
             .collect()
+    }
+
+    async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()> {
+        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET reopen_allowed = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(allowed)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()> {
+        let names = checked_ticket_types(names)?;
+        let json = serde_json::to_string(&names).map_err(|e| StoreError::Invalid(format!("ticket types: {e}")))?;
+        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET ticket_types = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(json.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn ticket_detail(&self, scope: &CustomerScope, number: i64) -> Result<Option<TicketDetail>> {
+        let mut conn = self.pool.acquire().await?;
+        let Some(ticket) = Self::customer_ticket(&mut conn, scope, number).await? else {
+            return Ok(None);
+        };
+        let rows = sqlx::query_as::<_, MessageRow>(concat!(
+            "SELECT ",
+            message_columns!(),
+            " FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND NOT is_internal ORDER BY created_at, id"
+        ))
+        .bind(scope.workspace_id().0)
+        .bind(ticket.id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut messages = Vec::with_capacity(rows.len());
+        for row in rows {
+            // `public` drops internal notes again, whatever the query said.
+            messages.extend(message_from_row(row)?.public());
+        }
+        Ok(Some(TicketDetail {
+            number: ticket.number,
+            title: ticket.title,
+            description: ticket.description,
+            status: ticket.status,
+            channel: ticket.channel,
+            ticket_type: ticket.ticket_type,
+            created_at: ticket.created_at,
+            updated_at: ticket.updated_at,
+            messages,
+        }))
+    }
+
+    async fn customer_reply(
+        &self,
+        scope: &CustomerScope,
+        number: i64,
+        body: &MessageBody,
+        key: &IdempotencyKey,
+        now: Millis,
+    ) -> Result<ReplyOutcome> {
+        let workspace = scope.workspace_id();
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let rules = Self::lock_workspace(&mut tx, workspace).await?;
+        let ticket = Self::customer_ticket(&mut tx, scope, number).await?.ok_or(StoreError::NotFound)?;
+        if let Some(first) = Self::message_by_key(&mut tx, workspace, ticket.id, key.as_str()).await? {
+            let own = first.author_kind == AuthorKind::Customer && first.author_customer == Some(scope.customer_id());
+            return match first.public() {
+                Some(message) if own => Ok(ReplyOutcome { message, duplicate: true, reopened: false }),
+                _ => Err(StoreError::Conflict("the idempotency key was used by another message".into())),
+            };
+        }
+        let reopened = Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await?;
+        let (name, email) = sqlx::query_as::<_, (String, String)>(
+            "SELECT name, email FROM customers WHERE workspace_id = $1 AND id = $2",
+        )
+        .bind(workspace.0)
+        .bind(scope.customer_id().0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let author_name = if name.trim().is_empty() { email } else { name };
+        let new = NewMessage {
+            workspace,
+            ticket_id: ticket.id,
+            author_kind: AuthorKind::Customer,
+            author_customer: Some(scope.customer_id()),
+            author_name: &author_name,
+            body: body.as_str(),
+            internal: false,
+            key: Some(key.as_str()),
+            now,
+        };
+        let message = Self::insert_message(&mut tx, &new).await?;
+        let status = if reopened { TicketStatus::Open } else { ticket.status };
+        Self::update_ticket(&mut tx, workspace, &ticket, status, ticket.ticket_type.as_deref(), now).await?;
+        let event = NewEvent {
+            workspace,
+            ticket_id: ticket.id,
+            customer: ticket.creator,
+            kind: EventKind::MessageCreated,
+            message_id: Some(message.id),
+            status: None,
+            now,
+        };
+        Self::insert_event(&mut tx, &event).await?;
+        tx.commit().await?;
+        let message = message.public().ok_or_else(|| StoreError::Invalid("a customer reply is public".into()))?;
+        Ok(ReplyOutcome { message, duplicate: false, reopened })
+    }
+
+    async fn reopen_ticket(&self, scope: &CustomerScope, number: i64, now: Millis) -> Result<()> {
+        let workspace = scope.workspace_id();
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let rules = Self::lock_workspace(&mut tx, workspace).await?;
+        let ticket = Self::customer_ticket(&mut tx, scope, number).await?.ok_or(StoreError::NotFound)?;
+        Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn customer_create_ticket(
+        &self,
+        scope: &CustomerScope,
+        title: &TicketTitle,
+        description: &str,
+        ticket_type: Option<&str>,
+        now: Millis,
+    ) -> Result<TicketSummary> {
+        let description = checked_description(description)?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let rules = Self::lock_workspace(&mut tx, scope.workspace_id()).await?;
+        let new = OneTicket {
+            workspace: scope.workspace_id(),
+            creator: scope.customer_id(),
+            title: title.as_str(),
+            description: &description,
+            channel: CHANNEL_PORTAL,
+            ticket_type: rules.check_type(ticket_type)?,
+            now,
+        };
+        let number = Self::insert_one_ticket(&mut tx, &new).await?;
+        tx.commit().await?;
+        Ok(TicketSummary { number, title: title.as_str().to_string(), status: TicketStatus::Open, updated_at: now })
+    }
+
+    async fn events_since(&self, scope: &CustomerScope, after_id: i64, limit: u32) -> Result<Vec<PortalEvent>> {
+        type EventRow = (
+            i64,
+            String,
+            i64,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<bool>,
+            Option<Millis>,
+        );
+        let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
+        let rows = sqlx::query_as::<_, EventRow>(concat!(
+            "SELECT e.id, e.kind, t.number, e.status, \
+             m.id, m.author_kind, m.author_name, m.body, m.is_internal, m.created_at \
+             FROM events e \
+             JOIN tickets t ON t.workspace_id = e.workspace_id AND t.id = e.ticket_id \
+             LEFT JOIN messages m ON m.workspace_id = e.workspace_id AND m.id = e.message_id \
+             WHERE e.workspace_id = $1 AND e.customer_id = $2 AND ",
+            visible_to_customer!(),
+            " AND e.id > $3 AND (e.message_id IS NULL OR NOT m.is_internal) \
+             ORDER BY e.id LIMIT $4"
+        ))
+        .bind(scope.workspace_id().0)
+        .bind(scope.customer_id().0)
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut events = Vec::with_capacity(rows.len());
+        for (id, kind, ticket_number, status, m_id, m_kind, m_name, m_body, m_internal, m_at) in rows {
+            let kind = EventKind::parse(&kind)
+                .ok_or_else(|| StoreError::Invalid(format!("event {id}: stored kind {kind:?} is unknown")))?;
+            let status = status.map(|s| parse_status(ticket_number, &s)).transpose()?;
+            let message = match (m_id, m_kind, m_name, m_body, m_internal, m_at) {
+                (Some(m_id), Some(m_kind), Some(author_name), Some(body), Some(internal), Some(created_at)) => {
+                    let record = MessageRecord {
+                        id: m_id,
+                        author_kind: parse_author_kind(m_id, &m_kind)?,
+                        author_customer: None,
+                        author_name,
+                        body,
+                        internal,
+                        created_at,
+                    };
+                    match record.public() {
+                        Some(message) => Some(message),
+                        // Never sent: an internal note has no public form.
+                        None => continue,
+                    }
+                }
+                _ => None,
+            };
+            events.push(PortalEvent { id, kind, ticket_number, message, status });
+        }
+        Ok(events)
+    }
+
+    async fn create_api_token(
+        &self,
+        workspace: WorkspaceId,
+        name: &str,
+        token_hash: &[u8],
+        now: Millis,
+    ) -> Result<ApiToken> {
+        let name = checked_api_token_name(name)?;
+        let (id,) = sqlx::query_as::<_, (i64,)>(
+            "INSERT INTO api_tokens (workspace_id, name, token_hash, created_at) \
+             SELECT id, $2, $3, $4 FROM workspaces WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(name.as_str())
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(conflict(|| "an API token with this hash exists".to_string()))?
+        .ok_or(StoreError::NotFound)?;
+        Ok(ApiToken { id, workspace_id: workspace, name, created_at: now, revoked_at: None })
+    }
+
+    async fn revoke_api_token(&self, workspace: WorkspaceId, id: i64, now: Millis) -> Result<bool> {
+        let revoked = sqlx::query_as::<_, (i64,)>(
+            "UPDATE api_tokens SET revoked_at = $3 \
+             WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(revoked.is_some())
+    }
+
+    async fn active_api_token(&self, token_hash: &[u8]) -> Result<Option<ActiveApiToken>> {
+        let row = sqlx::query_as::<_, (i64, i64, String)>(
+            "SELECT id, workspace_id, name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(id, workspace_id, name)| ActiveApiToken { id, workspace_id: WorkspaceId(workspace_id), name }))
+    }
+
+    async fn list_api_tokens(&self, workspace: WorkspaceId) -> Result<Vec<ApiToken>> {
+        let rows = sqlx::query_as::<_, (i64, String, Millis, Option<Millis>)>(
+            "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE workspace_id = $1 ORDER BY created_at, id",
+        )
+        .bind(workspace.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, created_at, revoked_at)| ApiToken {
+                id,
+                workspace_id: workspace,
+                name,
+                created_at,
+                revoked_at,
+            })
+            .collect())
+    }
+
+    async fn agent_list_tickets(&self, agent: &AgentScope, limit: u32) -> Result<Vec<AgentTicketSummary>> {
+        let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
+        sqlx::query_as::<_, AgentSummaryRow>(concat!(
+            agent_summary_select!(),
+            "WHERE t.workspace_id = $1 ORDER BY t.updated_at DESC, t.number DESC LIMIT $2"
+        ))
+        .bind(agent.workspace_id().0)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(agent_summary_from_row)
+        .collect()
+    }
+
+    async fn agent_ticket(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentTicket>> {
+        let workspace = agent.workspace_id();
+        let mut conn = self.pool.acquire().await?;
+        let Some(ticket) = Self::workspace_ticket(&mut conn, workspace, number).await? else {
+            return Ok(None);
+        };
+        let (email, name) = sqlx::query_as::<_, (String, String)>(
+            "SELECT email, name FROM customers WHERE workspace_id = $1 AND id = $2",
+        )
+        .bind(workspace.0)
+        .bind(ticket.creator.0)
+        .fetch_one(&mut *conn)
+        .await?;
+        let rows = sqlx::query_as::<_, MessageRow>(concat!(
+            "SELECT ",
+            message_columns!(),
+            " FROM messages WHERE workspace_id = $1 AND ticket_id = $2 ORDER BY created_at, id"
+        ))
+        .bind(workspace.0)
+        .bind(ticket.id)
+        .fetch_all(&mut *conn)
+        .await?;
+        let messages =
+            rows.into_iter().map(|row| message_from_row(row).map(MessageRecord::agent)).collect::<Result<_>>()?;
+        Ok(Some(AgentTicket {
+            number: ticket.number,
+            title: ticket.title,
+            description: ticket.description,
+            status: ticket.status,
+            channel: ticket.channel,
+            ticket_type: ticket.ticket_type,
+            customer: Customer { id: ticket.creator, workspace_id: workspace, email, name },
+            created_at: ticket.created_at,
+            updated_at: ticket.updated_at,
+            messages,
+        }))
+    }
+
+    async fn agent_create_ticket(
+        &self,
+        agent: &AgentScope,
+        new: &AgentNewTicket,
+        now: Millis,
+    ) -> Result<AgentTicketSummary> {
+        let workspace = agent.workspace_id();
+        let description = checked_description(&new.description)?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let rules = Self::lock_workspace(&mut tx, workspace).await?;
+        let ticket_type = rules.check_type(new.ticket_type.as_deref())?;
+        // As `upsert_customer`, except that an empty name keeps the one known.
+        let (customer_id, customer_email, customer_name) = sqlx::query_as::<_, (i64, String, String)>(
+            "INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $5) \
+             ON CONFLICT (workspace_id, email_key) DO UPDATE \
+             SET name = CASE WHEN excluded.name = '' THEN customers.name ELSE excluded.name END, \
+             updated_at = CASE WHEN excluded.name = '' OR excluded.name = customers.name \
+             THEN customers.updated_at ELSE excluded.updated_at END \
+             RETURNING id, email, name",
+        )
+        .bind(workspace.0)
+        .bind(new.customer_email.as_str())
+        .bind(new.customer_email.key().as_str())
+        .bind(new.customer_name.as_str())
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let one = OneTicket {
+            workspace,
+            creator: CustomerId(customer_id),
+            title: new.title.as_str(),
+            description: &description,
+            channel: CHANNEL_API,
+            ticket_type,
+            now,
+        };
+        let number = Self::insert_one_ticket(&mut tx, &one).await?;
+        tx.commit().await?;
+        Ok(AgentTicketSummary {
+            number,
+            title: new.title.as_str().to_string(),
+            status: TicketStatus::Open,
+            ticket_type: ticket_type.map(str::to_string),
+            customer_id: CustomerId(customer_id),
+            customer_email,
+            customer_name,
+            created_at: now,
+            updated_at: now,
+        })
+    }
+
+    async fn agent_post_message(
+        &self,
+        agent: &AgentScope,
+        number: i64,
+        post: &AgentPost,
+        now: Millis,
+    ) -> Result<AgentPostOutcome> {
+        let workspace = agent.workspace_id();
+        let author_name = checked_agent_name(&post.author_name)?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        let ticket = Self::workspace_ticket(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
+        if let Some(key) = &post.key
+            && let Some(first) = Self::message_by_key(&mut tx, workspace, ticket.id, key.as_str()).await?
+        {
+            return match first.author_kind {
+                AuthorKind::Agent => Ok(AgentPostOutcome { message: first.agent(), duplicate: true }),
+                AuthorKind::Customer => {
+                    Err(StoreError::Conflict("the idempotency key was used by another message".into()))
+                }
+            };
+        }
+        let new = NewMessage {
+            workspace,
+            ticket_id: ticket.id,
+            author_kind: AuthorKind::Agent,
+            author_customer: None,
+            author_name: &author_name,
+            body: post.body.as_str(),
+            internal: post.internal,
+            key: post.key.as_ref().map(IdempotencyKey::as_str),
+            now,
+        };
+        let message = Self::insert_message(&mut tx, &new).await?;
+        // An internal note leaves no trace the customer could see: not even
+        // the ticket's `updated_at` moves.
+        if !post.internal {
+            Self::update_ticket(&mut tx, workspace, &ticket, ticket.status, ticket.ticket_type.as_deref(), now).await?;
+            let event = NewEvent {
+                workspace,
+                ticket_id: ticket.id,
+                customer: ticket.creator,
+                kind: EventKind::MessageCreated,
+                message_id: Some(message.id),
+                status: None,
+                now,
+            };
+            Self::insert_event(&mut tx, &event).await?;
+        }
+        tx.commit().await?;
+        Ok(AgentPostOutcome { message: message.agent(), duplicate: false })
+    }
+
+    async fn agent_update_ticket(
+        &self,
+        agent: &AgentScope,
+        number: i64,
+        status: Option<TicketStatus>,
+        ticket_type: Option<&str>,
+        now: Millis,
+    ) -> Result<AgentTicketSummary> {
+        let workspace = agent.workspace_id();
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let rules = Self::lock_workspace(&mut tx, workspace).await?;
+        let ticket = Self::workspace_ticket(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
+        let ticket_type = rules.check_type(ticket_type)?;
+        let new_status = status.unwrap_or(ticket.status);
+        let new_type = ticket_type.or(ticket.ticket_type.as_deref());
+        let status_changed = new_status != ticket.status;
+        if status_changed || new_type != ticket.ticket_type.as_deref() {
+            Self::update_ticket(&mut tx, workspace, &ticket, new_status, new_type, now).await?;
+        }
+        if status_changed {
+            let event = NewEvent {
+                workspace,
+                ticket_id: ticket.id,
+                customer: ticket.creator,
+                kind: EventKind::TicketStatus,
+                message_id: None,
+                status: Some(new_status),
+                now,
+            };
+            Self::insert_event(&mut tx, &event).await?;
+        }
+        let summary = Self::agent_summary(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(summary)
     }
 }
 

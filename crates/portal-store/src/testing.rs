@@ -98,6 +98,39 @@ where
     eprintln!("[{test}] passed on: {}", ran.join(", "));
 }
 
+/// Runs `body` on SQLite, then on PostgreSQL, each with the URL of a fresh,
+/// empty database on which no migration has run: for tests of the
+/// migrations themselves. The SQLite file does not exist yet (its folder
+/// does); the PostgreSQL database is dropped afterwards.
+pub async fn on_each_empty_database<F, Fut>(test: &str, body: F)
+where
+    F: Fn(Backend, String) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let mut ran = Vec::new();
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let url = format!("sqlite://{}", dir.path().join("portal.db").display());
+    run(test, "sqlite", body(Backend::Sqlite, url)).await;
+    drop(dir);
+    ran.push("sqlite");
+
+    match postgres_server(test).await {
+        Some(server) => {
+            let database = format!("portal_test_{}", hex::encode(rand::random::<[u8; 8]>()));
+            let url = with_database(&server, &database);
+            admin(&server, &format!("CREATE DATABASE {database}")).await;
+            let outcome = tokio::spawn(body(Backend::Postgres, url)).await;
+            admin(&server, &format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).await;
+            report(test, "postgres", outcome);
+            ran.push("postgres");
+        }
+        None => ran.push("(postgres SKIPPED)"),
+    }
+
+    eprintln!("[{test}] passed on: {}", ran.join(", "));
+}
+
 async fn run(test: &str, backend: &str, body: impl Future<Output = ()> + Send + 'static) {
     report(test, backend, tokio::spawn(body).await);
 }

@@ -5,12 +5,13 @@
 //! They are handled one at a time, in order, so a `stop` can never be
 //! overtaken by the `init` before it.
 
-use super::Frame;
-use crate::api::{close_session, my_tickets, open_session};
+use super::{Frame, PortalContext};
+use crate::api::{close_session, open_session};
 use crate::client::{has_token, set_token};
 use futures::StreamExt;
 use futures::channel::mpsc;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use portal_core::{HostMessage, InitUser, MessageError, MessageValue};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{MessageEvent, Window};
@@ -20,7 +21,13 @@ enum Command {
     Stop { origin: String },
 }
 
-pub(super) fn listen(workspace: String, allowed_origins: Vec<String>, frame: RwSignal<Frame>) {
+pub(super) fn listen(context: PortalContext) {
+    let PortalContext { workspace, frame, .. } = context.clone();
+    let allowed_origins = context.settings.allowed_origins.clone();
+    // A new customer, or none, starts at the list: never on a page of the last one.
+    let navigate = leptos_router::hooks::use_navigate();
+    let home = context.path("");
+    let go_home = move || navigate(&home, NavigateOptions { replace: true, ..Default::default() });
     let window = web_sys::window().expect("a browser window");
     let parent = match window.parent() {
         Ok(Some(parent)) if JsValue::from(&parent) != JsValue::from(&window) => parent,
@@ -69,8 +76,11 @@ pub(super) fn listen(workspace: String, allowed_origins: Vec<String>, frame: RwS
                 Command::Init { user, origin } => {
                     end_session().await;
                     frame.set(Frame::Working("Verifying your identity…"));
-                    match sign_in(&workspace, &origin, user, frame).await {
-                        Ok(()) => post(&parent, &origin, "signed-in", None),
+                    match sign_in(&workspace, &origin, user, &context).await {
+                        Ok(()) => {
+                            go_home();
+                            post(&parent, &origin, "signed-in", None)
+                        }
                         Err(message) => {
                             frame.set(Frame::Failed(message.clone()));
                             post(&parent, &origin, "error", Some(&message));
@@ -79,6 +89,7 @@ pub(super) fn listen(workspace: String, allowed_origins: Vec<String>, frame: RwS
                 }
                 Command::Stop { origin } => {
                     frame.set(Frame::SignedOut);
+                    go_home();
                     end_session().await;
                     post(&parent, &origin, "stopped", None);
                 }
@@ -87,7 +98,7 @@ pub(super) fn listen(workspace: String, allowed_origins: Vec<String>, frame: RwS
     });
 }
 
-async fn sign_in(workspace: &str, origin: &str, user: InitUser, frame: RwSignal<Frame>) -> Result<(), String> {
+async fn sign_in(workspace: &str, origin: &str, user: InitUser, context: &PortalContext) -> Result<(), String> {
     let grant = open_session(
         workspace.to_string(),
         origin.to_string(),
@@ -98,9 +109,8 @@ async fn sign_in(workspace: &str, origin: &str, user: InitUser, frame: RwSignal<
     .await
     .map_err(|e| e.to_string())?;
     set_token(Some(grant.token));
-    frame.set(Frame::Working("Loading your tickets…"));
-    let tickets = my_tickets().await.map_err(|e| e.to_string())?;
-    frame.set(Frame::SignedIn { name: display_name(&grant.customer_name, &grant.customer_email), tickets });
+    context.changed();
+    context.frame.set(Frame::SignedIn { name: display_name(&grant.customer_name, &grant.customer_email) });
     Ok(())
 }
 

@@ -1,17 +1,25 @@
-//! The embedded portal at `/embed/{workspace}`: what the host page's iframe
-//! shows. The server renders the workspace's greeting; after hydration the
-//! frame listens for the loader's `init` / `stop` (see `bridge`).
+//! The embedded portal under `/embed/{workspace}`: what the host page's
+//! iframe shows. The server renders the shell with the workspace's greeting;
+//! after hydration the frame listens for the loader's `init` / `stop` (see
+//! `bridge`) and the nested routes show the signed-in customer's tickets.
 
 #[cfg(feature = "hydrate")]
 mod bridge;
+mod new_ticket;
+mod ticket;
+mod tickets;
+
+pub use new_ticket::NewTicketPage;
+pub use ticket::TicketPage;
+pub use tickets::TicketsPage;
 
 use crate::api::embed_settings;
 use leptos::prelude::*;
+use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
-use portal_core::time::{relative, utc_datetime};
-use portal_core::{PortalSettings, TicketSummary};
+use portal_core::PortalSettings;
 
-/// Everything the frame can be showing.
+/// Everything the frame can be showing around its pages.
 // Only the browser moves the frame out of `Waiting`.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,14 +31,36 @@ pub(crate) enum Frame {
     Working(&'static str),
     SignedIn {
         name: String,
-        tickets: Vec<TicketSummary>,
     },
     Failed(String),
     SignedOut,
 }
 
+/// Shared by the portal's pages.
+#[derive(Clone)]
+pub(crate) struct PortalContext {
+    pub workspace: String,
+    pub settings: PortalSettings,
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))] // set by the browser-only bridge
+    pub frame: RwSignal<Frame>,
+    /// Bumped whenever the customer's data may have changed (sign-in, a
+    /// reply, a new ticket); pages refetch when it moves.
+    pub changes: RwSignal<u64>,
+}
+
+impl PortalContext {
+    pub fn changed(&self) {
+        self.changes.update(|n| *n += 1);
+    }
+
+    /// A path inside this workspace's portal.
+    pub fn path(&self, rest: &str) -> String {
+        format!("/embed/{}{rest}", self.workspace)
+    }
+}
+
 #[component]
-pub fn EmbedPage() -> impl IntoView {
+pub fn EmbedShell() -> impl IntoView {
     let params = use_params_map();
     let workspace = move || params.read().get("workspace").unwrap_or_default();
     let settings = Resource::new(workspace, embed_settings);
@@ -51,88 +81,57 @@ pub fn EmbedPage() -> impl IntoView {
 #[component]
 fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
     let frame = RwSignal::new(Frame::Waiting);
+    let context = PortalContext { workspace, settings: settings.clone(), frame, changes: RwSignal::new(0) };
+    provide_context(context.clone());
     #[cfg(feature = "hydrate")]
     {
-        let origins = settings.allowed_origins.clone();
         // Effects run only in the browser, once hydration is done.
-        Effect::new(move |_| bridge::listen(workspace.clone(), origins.clone(), frame));
+        Effect::new(move |_| bridge::listen(context.clone()));
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = workspace;
+    let _ = context;
     view! {
         <header class="portal-header">
             <p class="workspace">{settings.workspace_name}</p>
             <h1 data-testid="greeting">{settings.greeting}</h1>
         </header>
-        {move || frame.with(show)}
+        {move || match frame.get() {
+            Frame::SignedIn { name } => view! {
+                <p class="who">"Signed in as " <strong data-testid="customer-name">{name}</strong></p>
+                <Outlet />
+            }
+            .into_any(),
+            other => show(&other),
+        }}
     }
 }
 
 fn show(frame: &Frame) -> AnyView {
-    match frame {
-        Frame::Waiting => notice("Sign in on the site to see your tickets.".into(), false).into_any(),
-        Frame::NotEmbedded => {
-            notice("This support portal opens inside the company's website.".into(), false).into_any()
-        }
-        Frame::Working(what) => notice((*what).into(), false).into_any(),
-        Frame::SignedOut => notice("You are signed out.".into(), false).into_any(),
-        Frame::Failed(message) => notice(message.clone(), true).into_any(),
-        Frame::SignedIn { name, tickets } => view! {
-            <p class="who">"Signed in as " <strong data-testid="customer-name">{name.clone()}</strong></p>
-            <TicketList tickets=tickets.clone() />
-        }
-        .into_any(),
-    }
+    let text = match frame {
+        Frame::Waiting => "Sign in on the site to see your tickets.",
+        Frame::NotEmbedded => "This support portal opens inside the company's website.",
+        Frame::Working(what) => what,
+        Frame::SignedOut => "You are signed out.",
+        Frame::Failed(message) => return notice(message.clone(), true).into_any(),
+        Frame::SignedIn { .. } => "",
+    };
+    notice(text.into(), false).into_any()
 }
 
-fn notice(text: String, is_error: bool) -> impl IntoView {
+pub(crate) fn notice(text: String, is_error: bool) -> impl IntoView {
     let role = is_error.then_some("alert");
     view! {
         <p class="notice" class:error=is_error role=role data-testid="status">{text}</p>
     }
 }
 
-#[component]
-fn TicketList(tickets: Vec<TicketSummary>) -> impl IntoView {
-    if tickets.is_empty() {
-        return view! { <p class="notice" data-testid="no-tickets">"You have no tickets yet."</p> }.into_any();
-    }
-    let now = now_millis();
-    view! {
-        <table class="tickets" data-testid="ticket-list">
-            <thead>
-                <tr><th>"#"</th><th>"Title"</th><th>"Status"</th><th>"Last updated"</th></tr>
-            </thead>
-            <tbody>
-                {tickets
-                    .into_iter()
-                    .map(|t| view! {
-                        <tr data-testid="ticket-row">
-                            <td data-testid="ticket-number">{format!("#{}", t.number)}</td>
-                            <td data-testid="ticket-title">{t.title}</td>
-                            <td>
-                                <span class=format!("status status-{}", t.status.as_str()) data-testid="ticket-status">
-                                    {t.status.label()}
-                                </span>
-                            </td>
-                            <td data-testid="ticket-updated">
-                                <time title=utc_datetime(t.updated_at)>{relative(now, t.updated_at)}</time>
-                            </td>
-                        </tr>
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
-}
-
+/// The browser's clock; the list and ticket pages render only in the browser.
 #[cfg(feature = "hydrate")]
-fn now_millis() -> i64 {
+pub(crate) fn now_millis() -> i64 {
     js_sys::Date::now() as i64
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn now_millis() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+pub(crate) fn now_millis() -> i64 {
+    crate::state::now_millis()
 }

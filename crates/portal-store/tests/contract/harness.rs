@@ -2,11 +2,12 @@
 //! is `portal_store::testing` (the `testing` feature), shared with the
 //! server's HTTP tests.
 
+use portal_core::access::AgentScope;
 use portal_core::{
-    CustomerId, CustomerName, CustomerScope, Email, Millis, Origin, SecretId, SessionLifetime, TicketStatus,
-    WorkspaceId, WorkspaceSlug,
+    CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin, SecretId,
+    SessionLifetime, TicketStatus, TicketTitle, WorkspaceId, WorkspaceSlug,
 };
-use portal_store::{NewSession, NewTicket, NewWorkspace, Store, Workspace};
+use portal_store::{AgentPost, NewSession, NewTicket, NewWorkspace, Store, Workspace};
 
 pub use portal_store::testing::on_each_backend;
 
@@ -76,4 +77,41 @@ pub async fn sign_in(store: &dyn Store, workspace: WorkspaceId, raw_email: &str)
     store.open_session(&new_session(workspace, customer.id, secret.id, &hash), NOW).await.unwrap();
     let session = store.active_session(&hash, NOW).await.unwrap().expect("the session just opened is active");
     (customer.id, CustomerScope::for_session(&session))
+}
+
+pub fn body(raw: &str) -> MessageBody {
+    MessageBody::parse(raw).unwrap()
+}
+
+pub fn key(raw: &str) -> IdempotencyKey {
+    IdempotencyKey::parse(raw).unwrap()
+}
+
+pub fn title(raw: &str) -> TicketTitle {
+    TicketTitle::parse(raw).unwrap()
+}
+
+/// A fresh random idempotency key.
+pub fn fresh_key() -> IdempotencyKey {
+    key(&format!("key-{}", hex::encode(rand::random::<[u8; 12]>())))
+}
+
+/// An agent of `workspace`, the only way there is: create an API token and
+/// look it up.
+pub async fn agent(store: &dyn Store, workspace: WorkspaceId) -> AgentScope {
+    let hash = token_hash();
+    store.create_api_token(workspace, "fixture agent", &hash, NOW).await.unwrap();
+    let token = store.active_api_token(&hash).await.unwrap().expect("the token just created is active");
+    AgentScope::for_api_token(&token)
+}
+
+/// A public reply (`internal: false`) or an internal note, by "Agent Smith",
+/// without an idempotency key.
+pub fn agent_post(text: &str, internal: bool) -> AgentPost {
+    AgentPost { body: body(text), internal, author_name: "Agent Smith".into(), key: None }
+}
+
+/// Opens a ticket as the scope's customer, with no type.
+pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> i64 {
+    store.customer_create_ticket(scope, &title(raw_title), "", None, at).await.unwrap().number
 }

@@ -6,10 +6,14 @@
 //! PostgreSQL being unreachable fails the suite, unless
 //! `PORTAL_TEST_SKIP_POSTGRES=1` says to run on SQLite alone.
 
+mod agents;
+mod conversations;
 mod customers;
+mod events;
 mod harness;
 mod migrations;
 mod secrets;
 mod sessions;
+mod settings;
 mod tickets;
 mod workspaces;

@@ -1,4 +1,12 @@
 use crate::harness::*;
+use portal_core::TicketStatus;
+use portal_store::testing::on_each_empty_database;
+use portal_store::{Backend, DEFAULT_TICKET_TYPES};
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::SqliteConnectOptions;
+use std::borrow::Cow;
+use std::path::Path;
+use std::str::FromStr;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn migrations_are_idempotent() {
@@ -17,6 +25,75 @@ async fn migrations_are_idempotent() {
         workspace(&*third, "globex").await;
         assert_eq!(db.scalar("SELECT COUNT(*) FROM _sqlx_migrations").await, migrations);
         assert_eq!(db.scalar("SELECT COUNT(*) FROM workspaces").await, 2);
+    })
+    .await;
+}
+
+/// Rows written under the first schema, in SQL both backends accept (ids
+/// are 1 in a fresh database).
+const ROWS_OF_0001: &str = "\
+    INSERT INTO workspaces (slug, name, session_lifetime_ms, next_ticket_number, created_at) \
+        VALUES ('old', 'Old Inc.', 86400000, 2, 1000); \
+    INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
+        VALUES (1, 'old@example.com', 'old@example.com', 'Old Timer', 1000, 1000); \
+    INSERT INTO tickets (workspace_id, number, title, description, status, creator_id, created_at, updated_at) \
+        VALUES (1, 1, 'From before', 'Old ticket', 'closed', 1, 1000, 2000); \
+    INSERT INTO messages (workspace_id, ticket_id, author_kind, author_name, body, is_internal, created_at) \
+        VALUES (1, 1, 'agent', 'Agent', 'old answer', FALSE, 1500); \
+    INSERT INTO messages (workspace_id, ticket_id, author_kind, author_name, body, is_internal, created_at) \
+        VALUES (1, 1, 'agent', 'Agent', 'old note', TRUE, 1600);";
+
+/// Applies only `0001_init.sql` to the empty database at `url`, and writes
+/// [`ROWS_OF_0001`].
+async fn database_at_0001(backend: Backend, url: &str) {
+    let folder = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations").join(folder);
+    let mut first = Migrator::new(source).await.unwrap();
+    first.migrations = Cow::Owned(first.migrations.iter().filter(|m| m.version == 1).cloned().collect());
+    assert_eq!(first.migrations.len(), 1);
+    match backend {
+        Backend::Sqlite => {
+            let options = SqliteConnectOptions::from_str(url).unwrap().create_if_missing(true);
+            let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+            first.run(&pool).await.unwrap();
+            sqlx::raw_sql(ROWS_OF_0001).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+        Backend::Postgres => {
+            let pool = sqlx::PgPool::connect(url).await.unwrap();
+            first.run(&pool).await.unwrap();
+            sqlx::raw_sql(ROWS_OF_0001).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn upgrading_keeps_the_rows_of_0001() {
+    on_each_empty_database("upgrading_keeps_the_rows_of_0001", |backend, url| async move {
+        database_at_0001(backend, &url).await;
+        let store = portal_store::connect(&url).await.unwrap();
+
+        let old = store.workspace_by_slug(&slug("old")).await.unwrap().unwrap();
+        assert!(old.reopen_allowed);
+        assert_eq!(old.ticket_types, DEFAULT_TICKET_TYPES.map(String::from));
+        let (_, scope) = sign_in(&*store, old.id, "old@example.com").await;
+        let detail = store.ticket_detail(&scope, 1).await.unwrap().unwrap();
+        assert_eq!((detail.title.as_str(), detail.ticket_type.as_deref()), ("From before", None));
+        assert_eq!((detail.status, detail.updated_at), (TicketStatus::Closed, 2000));
+        let bodies: Vec<_> = detail.messages.iter().map(|m| m.body.as_str()).collect();
+        assert_eq!(bodies, ["old answer"], "the old internal note stays internal");
+        assert!(store.events_since(&scope, 0, 100).await.unwrap().is_empty(), "no events for the past");
+
+        // The old ticket takes part in conversations like a new one.
+        let reply = store.customer_reply(&scope, 1, &body("back again"), &fresh_key(), NOW).await.unwrap();
+        assert!(reply.reopened);
+        assert_eq!(reply.message.author_name, "Fixture");
+        assert_eq!(store.events_since(&scope, 0, 100).await.unwrap().len(), 2);
+        assert_eq!(customer_ticket(&*store, &scope, "new", NOW).await, 2);
     })
     .await;
 }

@@ -1,0 +1,76 @@
+//! A workspace's conversation settings: reopening and ticket types.
+
+use crate::harness::*;
+use portal_core::WorkspaceId;
+use portal_store::{DEFAULT_TICKET_TYPES, StoreError};
+
+fn names(raw: &[&str]) -> Vec<String> {
+    raw.iter().map(|name| name.to_string()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn new_workspaces_have_the_default_settings() {
+    on_each_backend("new_workspaces_have_the_default_settings", |db| async move {
+        let store = db.store.clone();
+        let created = workspace(&*store, "acme").await;
+        assert!(created.reopen_allowed);
+        assert_eq!(created.ticket_types, names(&DEFAULT_TICKET_TYPES));
+        assert_eq!(store.workspace(created.id).await.unwrap(), Some(created.clone()));
+        assert_eq!(store.workspace_by_slug(&created.slug).await.unwrap(), Some(created));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_round_trip() {
+    on_each_backend("settings_round_trip", |db| async move {
+        let store = db.store.clone();
+        let ws = workspace(&*store, "acme").await;
+        let other = workspace(&*store, "globex").await;
+
+        store.set_reopen_allowed(ws.id, false).await.unwrap();
+        assert!(!store.workspace(ws.id).await.unwrap().unwrap().reopen_allowed);
+        assert!(store.workspace(other.id).await.unwrap().unwrap().reopen_allowed);
+        store.set_reopen_allowed(ws.id, true).await.unwrap();
+        assert!(store.workspace_by_slug(&ws.slug).await.unwrap().unwrap().reopen_allowed);
+
+        store.set_ticket_types(ws.id, &names(&["  Billing ", "Bug", "Ünïcödé ☺"])).await.unwrap();
+        let read = store.workspace(ws.id).await.unwrap().unwrap();
+        assert_eq!(read.ticket_types, names(&["Billing", "Bug", "Ünïcödé ☺"]));
+        assert_eq!(store.workspace(other.id).await.unwrap().unwrap().ticket_types, names(&DEFAULT_TICKET_TYPES));
+        let fifty: Vec<_> = (0..50).map(|i| format!("{i:0>60}")).collect();
+        store.set_ticket_types(ws.id, &fifty).await.unwrap();
+        assert_eq!(store.workspace(ws.id).await.unwrap().unwrap().ticket_types, fifty);
+
+        let missing = WorkspaceId(other.id.0 + 1000);
+        assert!(matches!(store.set_reopen_allowed(missing, false).await, Err(StoreError::NotFound)));
+        assert!(matches!(store.set_ticket_types(missing, &names(&["A"])).await, Err(StoreError::NotFound)));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ticket_types_are_checked() {
+    on_each_backend("ticket_types_are_checked", |db| async move {
+        let store = db.store.clone();
+        let ws = workspace(&*store, "acme").await;
+        let fifty_one: Vec<_> = (0..51).map(|i| format!("type {i}")).collect();
+        let bad: Vec<Vec<String>> = vec![
+            vec![],
+            fifty_one,
+            names(&[""]),
+            names(&["ok", "   "]),
+            vec!["x".repeat(61)],
+            names(&["Bug", "bug"]),
+            names(&["Bug", " Bug "]),
+            names(&["new\nline"]),
+        ];
+        for types in bad {
+            let result = store.set_ticket_types(ws.id, &types).await;
+            assert!(matches!(result, Err(StoreError::Invalid(_))), "{types:?}: {result:?}");
+        }
+        assert_eq!(store.workspace(ws.id).await.unwrap().unwrap().ticket_types, names(&DEFAULT_TICKET_TYPES));
+        store.set_ticket_types(ws.id, &["é".repeat(60)]).await.unwrap();
+    })
+    .await;
+}
