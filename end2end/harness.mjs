@@ -5,7 +5,7 @@
 //   PORTAL_BIN               portal binary (default ../target/debug/portal)
 //   PORTAL_E2E_DATABASE_URL  database (default: SQLite in a fresh temp dir)
 //   CHROMIUM_PATH            browser (default: `chromium` on PATH)
-import { spawn, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -90,7 +90,14 @@ export async function startPortal() {
         reject(new Error(`portal exited early (code ${code}, signal ${signal}); output:\n${out}`));
       });
     });
-    return { ...urls, databaseUrl, databaseKind, output, stop };
+    /** Runs another `portal` command on the same database; resolves to its stdout. */
+    const cli = (...more) =>
+      new Promise((resolve, reject) => {
+        execFile(bin, ["--database-url", databaseUrl, ...more], { cwd: path.resolve(here, ".."), env }, (e, stdout, stderr) =>
+          e ? reject(new Error(`portal ${more.join(" ")}: ${e.message}\n${stderr}`)) : resolve(stdout),
+        );
+      });
+    return { ...urls, databaseUrl, databaseKind, output, stop, cli };
   } catch (e) {
     await stop();
     throw e;

@@ -108,10 +108,19 @@ pub async fn close_session() -> Result<(), PortalError> {
     Ok(())
 }
 
+/// The signed-in customer's ticket list, rendered.
+#[server(prefix = "/api/portal", endpoint = "tickets/page", input = Json, client = BearerClient)]
+pub async fn tickets_page() -> Result<String, PortalError> {
+    let (state, scope) = customer_scope().await?;
+    let ws = state.workspace_of(&scope).await?;
+    let tickets = state.store.list_tickets(&scope, 100).await.map_err(|e| state.store_error(e))?;
+    crate::state::no_store();
+    Ok(crate::fragments::ticket_list(&format!("/embed/{}", ws.slug), tickets, now_millis()))
+}
+
 /// One of the signed-in customer's tickets with its public conversation.
 #[server(prefix = "/api/portal", endpoint = "ticket", input = Json, client = BearerClient)]
 pub async fn ticket(number: i64) -> Result<TicketView, PortalError> {
-    use crate::markdown::to_safe_html;
     let (state, scope) = customer_scope().await?;
     let ws = state.workspace_of(&scope).await?;
     let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;
@@ -119,15 +128,10 @@ pub async fn ticket(number: i64) -> Result<TicketView, PortalError> {
     crate::state::no_store();
     Ok(TicketView {
         number: detail.number,
-        title: detail.title,
-        description_html: to_safe_html(&detail.description),
         status: detail.status,
-        channel: detail.channel,
-        ticket_type: detail.ticket_type,
-        created_at: detail.created_at,
-        updated_at: detail.updated_at,
-        messages: detail.messages.into_iter().map(crate::state::message_view).collect(),
         reopen_allowed: ws.reopen_allowed,
+        message_ids: detail.messages.iter().map(|m| m.id).collect(),
+        html: crate::fragments::ticket(detail, now_millis()),
     })
 }
 

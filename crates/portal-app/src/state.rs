@@ -95,9 +95,17 @@ pub fn bearer_token() -> Option<SessionToken> {
 /// The access-control gate: the scope of the bearer's live session, or 401.
 pub async fn customer_scope() -> Result<(AppState, CustomerScope), PortalError> {
     let state = expect_context::<AppState>();
-    let token = bearer_token().ok_or_else(|| fail(PortalError::SessionEnded))?;
+    let scope = session_scope(&state, bearer_token().as_ref()).await?;
+    Ok((state, scope))
+}
+
+/// The scope of `token`'s live session (not revoked, not expired, its
+/// secret still active), else `SessionEnded`: the one gate of every
+/// transport, the server functions above and the live socket alike.
+pub async fn session_scope(state: &AppState, token: Option<&SessionToken>) -> Result<CustomerScope, PortalError> {
+    let token = token.ok_or_else(|| fail(PortalError::SessionEnded))?;
     match state.store.active_session(&token.hash(), now_millis()).await {
-        Ok(Some(session)) => Ok((state, CustomerScope::for_session(&session))),
+        Ok(Some(session)) => Ok(CustomerScope::for_session(&session)),
         Ok(None) => Err(fail(PortalError::SessionEnded)),
         Err(e) => Err(state.store_error(e)),
     }

@@ -144,20 +144,17 @@ pub struct MessageView {
     pub created_at: Millis,
 }
 
-/// A ticket page: the ticket, its public conversation, and whether a reply
-/// to it (if closed) would reopen it.
+/// A ticket page as the frame receives it: the read-only part already
+/// rendered to HTML on the server (less code in every customer's download),
+/// plus what the reply box needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketView {
     pub number: i64,
-    pub title: String,
-    pub description_html: String,
     pub status: TicketStatus,
-    pub channel: String,
-    pub ticket_type: Option<String>,
-    pub created_at: Millis,
-    pub updated_at: Millis,
-    pub messages: Vec<MessageView>,
     pub reopen_allowed: bool,
+    /// Ids of the messages in `html`, so sent replies can leave the outbox.
+    pub message_ids: Vec<i64>,
+    pub html: String,
 }
 
 /// What a public change to a ticket was, as the portal's event stream names it.

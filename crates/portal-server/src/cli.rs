@@ -40,6 +40,9 @@ pub enum Command {
         #[arg(long)]
         public_url: Option<String>,
     },
+    /// Manage API tokens for the agent REST API (/api/v1).
+    #[command(subcommand)]
+    Token(TokenCommand),
     /// Print hex(HMAC-SHA256(secret, email)) with the workspace's newest secret, for testing an integration.
     Hash {
         #[arg(long)]
@@ -99,6 +102,31 @@ pub enum SecretCommand {
         /// How long the old secret keeps working, e.g. 30m, 24h, 7d.
         #[arg(long, default_value = "24h", value_parser = parse_duration)]
         overlap: Duration,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token and print it. It is shown only this once: only its hash is stored.
+    Create {
+        #[arg(long)]
+        workspace: String,
+        /// What the token is for, e.g. "helpdesk sync" (1 to 100 characters).
+        #[arg(long)]
+        name: String,
+    },
+    /// List the workspace's API tokens, revoked ones included.
+    List {
+        #[arg(long)]
+        workspace: String,
+    },
+    /// Revoke an API token: requests with it are refused from now on.
+    Revoke {
+        #[arg(long)]
+        workspace: String,
+        /// The token's id, as `portal token list` shows it.
+        #[arg(long)]
+        id: i64,
     },
 }
 

@@ -97,3 +97,72 @@ pub async fn hash(store: &dyn Store, slug: &str, email: &str) -> anyhow::Result<
     let secret = secrets.last().with_context(|| format!("workspace '{slug}' has no active secret"))?;
     Ok(sign_email(secret.value.as_bytes(), email))
 }
+
+/// `portal token create`: the new token is in the output, on a line of its
+/// own (the last), and nowhere else ever again.
+pub async fn create_api_token(store: &dyn Store, slug: &str, name: &str) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let (token, secret) = match crate::api_v1::token::issue(store, ws.id, name).await {
+        Err(StoreError::Invalid(message)) => bail!("{message}"),
+        other => other?,
+    };
+    Ok(format!(
+        "Created API token {} ('{}') for workspace '{slug}'.\n\
+         Copy it now: it is shown only this once. Send it as `Authorization: Bearer <token>`.\n{}",
+        token.id,
+        token.name,
+        secret.as_str()
+    ))
+}
+
+/// `portal token list`: id, name, created, revoked.
+pub async fn list_api_tokens(store: &dyn Store, slug: &str) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let tokens = store.list_api_tokens(ws.id).await?;
+    if tokens.is_empty() {
+        return Ok(format!(
+            "Workspace '{slug}' has no API token. Create one with: portal token create --workspace {slug} --name NAME"
+        ));
+    }
+    let rows: Vec<[String; 4]> = tokens
+        .iter()
+        .map(|t| {
+            [
+                t.id.to_string(),
+                t.name.clone(),
+                portal_core::time::utc_datetime(t.created_at),
+                t.revoked_at.map_or_else(|| "-".to_string(), portal_core::time::utc_datetime),
+            ]
+        })
+        .collect();
+    let header = ["ID", "NAME", "CREATED", "REVOKED"].map(String::from);
+    let mut widths = [0usize; 4];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |row: &[String; 4]| {
+        let cells: Vec<String> = row.iter().zip(widths).map(|(cell, width)| format!("{cell:<width$}")).collect();
+        cells.join("  ").trim_end().to_string()
+    };
+    Ok(std::iter::once(&header).chain(&rows).map(line).collect::<Vec<_>>().join("\n"))
+}
+
+/// `portal token revoke`: an unknown id is an error; revoking twice is not.
+pub async fn revoke_api_token(store: &dyn Store, slug: &str, id: i64) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    if store.revoke_api_token(ws.id, id, now_millis()).await? {
+        return Ok(format!("Revoked API token {id} of workspace '{slug}': requests with it are refused from now on."));
+    }
+    // Ids are not secret; the records carry no token, only its name.
+    let issued = store.list_api_tokens(ws.id).await?;
+    match issued.iter().find(|record| record.id == id) {
+        Some(record) => Ok(format!(
+            "API token {id} ('{}') of workspace '{slug}' was already revoked{}.",
+            record.name,
+            record.revoked_at.map(|at| format!(" on {}", portal_core::time::utc_datetime(at))).unwrap_or_default()
+        )),
+        None => bail!("workspace '{slug}' has no API token with id {id} (see `portal token list --workspace {slug}`)"),
+    }
+}

@@ -9,8 +9,11 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use portal_core::{CustomerName, Email, Origin, SessionLifetime, TicketStatus, WorkspaceSlug, sign_email};
-use portal_store::{NewTicket, NewWorkspace, Store, StoreError};
+use portal_core::{
+    AgentScope, CustomerName, Email, MessageBody, Origin, SessionLifetime, TicketStatus, WorkspaceId, WorkspaceSlug,
+    sign_email,
+};
+use portal_store::{AgentPost, NewTicket, NewWorkspace, Store, StoreError};
 use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
@@ -20,34 +23,80 @@ pub const WORKSPACE: &str = "demo";
 pub struct DemoUser {
     pub name: &'static str,
     pub email: &'static str,
-    /// Title, status and how many hours ago it was last updated; oldest first.
-    pub tickets: &'static [(&'static str, TicketStatus, i64)],
+    /// Oldest first.
+    pub tickets: &'static [DemoTicket],
 }
 
-/// Every title carries its owner's marker, so a leak is easy to spot.
+pub struct DemoTicket {
+    pub title: &'static str,
+    pub status: TicketStatus,
+    pub description: &'static str,
+    pub hours_ago: i64,
+    /// (body, internal note?, hours ago), oldest first, all by the demo agent.
+    pub answers: &'static [(&'static str, bool, i64)],
+}
+
+const AGENT: &str = "Sam from Acme";
+
+/// Every title carries its owner's marker and every internal note
+/// `CANARY-INTERNAL`, so a leak is easy to spot.
 pub const USERS: &[DemoUser] = &[
     DemoUser {
         name: "Alice Example",
         email: "alice@example.com",
         tickets: &[
-            ("Cannot invite a second admin (CANARY-A)", TicketStatus::Closed, 24 * 12),
-            ("CSV export times out on large projects (CANARY-A)", TicketStatus::InProgress, 26),
-            ("Invoice 1042 shows the wrong VAT number (CANARY-A)", TicketStatus::Open, 3),
+            DemoTicket {
+                title: "Cannot invite a second admin (CANARY-A)",
+                status: TicketStatus::Closed,
+                description: "The *Invite* button is greyed out for my colleague.",
+                hours_ago: 24 * 12,
+                answers: &[("Fixed in release 2.3: admins can now invite admins. Closing this one.", false, 24 * 11)],
+            },
+            DemoTicket {
+                title: "CSV export times out on large projects (CANARY-A)",
+                status: TicketStatus::InProgress,
+                description: "Exports of projects over 10,000 rows stop after a minute.",
+                hours_ago: 26,
+                answers: &[("We can reproduce it and are working on a fix.", false, 20)],
+            },
+            DemoTicket {
+                title: "Invoice 1042 shows the wrong VAT number (CANARY-A)",
+                status: TicketStatus::Open,
+                description: "Our VAT number is **DE123456789**, the invoice shows an old one.",
+                hours_ago: 3,
+                answers: &[
+                    ("Customer is on the legacy billing plan (CANARY-INTERNAL).", true, 2),
+                    ("Thanks Alice! Could you confirm the billing address on the invoice as well?", false, 1),
+                ],
+            },
         ],
     },
     DemoUser {
         name: "Bob Builder",
         email: "bob@example.com",
         tickets: &[
-            ("Dark mode for the dashboard (CANARY-B)", TicketStatus::OnHold, 24 * 40),
-            ("Password reset email never arrives (CANARY-B)", TicketStatus::Open, 1),
+            DemoTicket {
+                title: "Dark mode for the dashboard (CANARY-B)",
+                status: TicketStatus::OnHold,
+                description: "Would love a dark theme.",
+                hours_ago: 24 * 40,
+                answers: &[],
+            },
+            DemoTicket {
+                title: "Password reset email never arrives (CANARY-B)",
+                status: TicketStatus::Open,
+                description: "Checked spam too.",
+                hours_ago: 1,
+                answers: &[],
+            },
         ],
     },
     DemoUser { name: "Carol Client", email: "carol@example.com", tickets: &[] },
 ];
 
-/// Creates the demo workspace on first run (customers, tickets, a secret)
-/// and points its allowed origins at the demo host site.
+/// Creates the demo workspace on first run (customers, tickets with their
+/// conversations, a secret) and points its allowed origins at the demo host
+/// site.
 pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::Result<()> {
     let slug = WorkspaceSlug::parse(WORKSPACE)?;
     let ws = match store.workspace_by_slug(&slug).await? {
@@ -65,19 +114,39 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
                 other => other?,
             };
             store.add_secret(ws.id, &crate::commands::new_secret(), now).await?;
-            for user in USERS {
-                let customer = store
-                    .upsert_customer(ws.id, &Email::parse(user.email)?, &CustomerName::parse(user.name)?, now)
-                    .await?;
-                for (title, status, hours_ago) in user.tickets {
-                    let ticket = NewTicket { title: (*title).into(), description: String::new(), status: *status };
-                    store.create_ticket(ws.id, customer.id, &ticket, now - hours_ago * 3_600_000).await?;
-                }
-            }
+            seed_conversations(store, ws.id, now).await?;
             ws
         }
     };
     store.set_allowed_origins(ws.id, std::slice::from_ref(host_origin)).await?;
+    Ok(())
+}
+
+async fn seed_conversations(store: &dyn Store, workspace: WorkspaceId, now: i64) -> anyhow::Result<()> {
+    const HOUR: i64 = 3_600_000;
+    // Agents write through an API token; this one lives only for the seeding.
+    let token_hash = rand::random::<[u8; 32]>();
+    let token = store.create_api_token(workspace, "demo data", &token_hash, now).await?;
+    let active = store.active_api_token(&token_hash).await?.context("the demo token is active")?;
+    let agent = AgentScope::for_api_token(&active);
+    for user in USERS {
+        let customer =
+            store.upsert_customer(workspace, &Email::parse(user.email)?, &CustomerName::parse(user.name)?, now).await?;
+        for t in user.tickets {
+            let new = NewTicket { title: t.title.into(), description: t.description.into(), status: t.status };
+            let ticket = store.create_ticket(workspace, customer.id, &new, now - t.hours_ago * HOUR).await?;
+            for (body, internal, hours_ago) in t.answers {
+                let post = AgentPost {
+                    body: MessageBody::parse(body)?,
+                    internal: *internal,
+                    author_name: AGENT.into(),
+                    key: None,
+                };
+                store.agent_post_message(&agent, ticket.number, &post, now - hours_ago * HOUR).await?;
+            }
+        }
+    }
+    store.revoke_api_token(workspace, token.id, now).await?;
     Ok(())
 }
 

@@ -33,6 +33,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(home))
         .route("/healthz", get(health))
+        .route("/api/portal/live", get(crate::live::live))
         .route("/widget/loader.js", get(widget::loader))
         .route("/assets/portal.css", get(stylesheet))
         .nest_service("/pkg", pkg)
@@ -44,6 +45,8 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        // After the page layers, so that the API answers with its own JSON errors and headers.
+        .nest(crate::api_v1::PREFIX, crate::api_v1::router())
         .with_state(state)
 }
 

@@ -2,11 +2,13 @@
 //! server functions, the widget loader, the front-end bundle) and the
 //! operator commands. `main.rs` only parses the command line.
 
+pub mod api_v1;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod demo;
 mod http;
+pub mod live;
 pub mod widget;
 
 use anyhow::Context;

@@ -1,6 +1,6 @@
 use anyhow::Context;
 use clap::Parser;
-use portal_server::cli::{Cli, Command, SecretCommand, ServeArgs, WorkspaceCommand};
+use portal_server::cli::{Cli, Command, SecretCommand, ServeArgs, TokenCommand, WorkspaceCommand};
 use portal_server::config::{Config, Overrides, unknown_env_vars};
 use portal_server::{Portal, commands, demo, now_millis};
 use std::process::ExitCode;
@@ -56,6 +56,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             commands::snippet(&*store, &workspace, &portal).await?
         }
         Command::Hash { workspace, email } => commands::hash(&*store, &workspace, &email).await?,
+        Command::Token(TokenCommand::Create { workspace, name }) => {
+            commands::create_api_token(&*store, &workspace, &name).await?
+        }
+        Command::Token(TokenCommand::List { workspace }) => commands::list_api_tokens(&*store, &workspace).await?,
+        Command::Token(TokenCommand::Revoke { workspace, id }) => {
+            commands::revoke_api_token(&*store, &workspace, id).await?
+        }
     };
     println!("{output}");
     Ok(())

@@ -5,11 +5,13 @@
 //! a [`CustomerScope`], which only a live session can produce.
 
 mod error;
+mod notify;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
 
 pub use error::StoreError;
+pub use notify::Wake;
 
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
@@ -211,6 +213,14 @@ pub struct AgentPostOutcome {
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
     fn backend(&self) -> Backend;
+
+    /// Wake-ups after commits that appended events or revoked a session
+    /// (see [`Wake`]), from this process and, on PostgreSQL, from every
+    /// process on the database.
+    /// Subscribe before reading with [`Store::events_since`], so nothing
+    /// committed in between goes unnoticed. A receiver that lags must
+    /// re-read as if woken by [`Wake::Everyone`].
+    fn subscribe(&self) -> tokio::sync::broadcast::Receiver<Wake>;
 
     /// Cheap round trip, for readiness checks.
     async fn ping(&self) -> Result<()>;

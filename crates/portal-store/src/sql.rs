@@ -5,6 +5,7 @@
 //! `$N` to argument N), in SQL both dialects accept. What differs between the
 //! backends is in [`Dialect`].
 
+use crate::notify::{EventBus, Wake};
 use crate::{
     AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketSummary, ApiToken, Backend,
     Customer, MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewSession, NewTicket, NewWorkspace, ReplyOutcome, Result,
@@ -20,7 +21,7 @@ use portal_core::{
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, Postgres, Sqlite, Type};
+use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, Postgres, Sqlite, Transaction, Type};
 use std::fmt::Write as _;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -84,7 +85,7 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<Sqlite>> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("../../migrations/sqlite").run(&pool).await?;
-    Ok(SqlStore { pool })
+    Ok(SqlStore { pool, bus: EventBus::new() })
 }
 
 async fn connect_postgres(url: &str) -> Result<SqlStore<Postgres>> {
@@ -96,7 +97,7 @@ async fn connect_postgres(url: &str) -> Result<SqlStore<Postgres>> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("../../migrations/postgres").run(&pool).await?;
-    Ok(SqlStore { pool })
+    Ok(SqlStore { pool, bus: EventBus::new() })
 }
 
 /// What differs between the backends.
@@ -115,12 +116,20 @@ trait Dialect: Database {
     /// exclusive; PostgreSQL takes a row lock that still lets other rows
     /// reference the workspace.
     const LOCK_WORKSPACE: &'static str;
+    /// Run (`$1` the payload) in a transaction that appended events, to tell
+    /// other processes on the database on commit; `None` when no other
+    /// process can be listening.
+    const NOTIFY: Option<&'static str>;
+    /// Starts hearing what other processes commit (see [`EventBus`]).
+    fn listen(pool: &Pool<Self>, bus: &EventBus);
 }
 
 impl Dialect for Sqlite {
     const BACKEND: Backend = Backend::Sqlite;
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
     const LOCK_WORKSPACE: &'static str = "SELECT reopen_allowed, ticket_types FROM workspaces WHERE id = $1";
+    const NOTIFY: Option<&'static str> = None;
+    fn listen(_: &Pool<Self>, _: &EventBus) {}
 }
 
 impl Dialect for Postgres {
@@ -128,11 +137,16 @@ impl Dialect for Postgres {
     const BEGIN_WRITE: &'static str = "BEGIN";
     const LOCK_WORKSPACE: &'static str =
         "SELECT reopen_allowed, ticket_types FROM workspaces WHERE id = $1 FOR NO KEY UPDATE";
+    const NOTIFY: Option<&'static str> = Some("SELECT pg_notify('portal_events', $1)");
+    fn listen(pool: &Pool<Self>, bus: &EventBus) {
+        bus.listen_postgres(pool);
+    }
 }
 
 /// The store over a pool of either backend.
 struct SqlStore<DB: Database> {
     pool: Pool<DB>,
+    bus: EventBus,
 }
 
 /// The columns [`workspace_from_row`] reads, in order.
@@ -508,6 +522,35 @@ where
         Ok(first)
     }
 
+    /// Commits a transaction that appended events of `customer`'s tickets,
+    /// and wakes whoever waits for them: [`Dialect::NOTIFY`] inside the
+    /// transaction (delivered on commit), this process's bus after it.
+    async fn commit_events(
+        &self,
+        mut tx: Transaction<'static, DB>,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+    ) -> Result<()> {
+        if let Some(notify) = DB::NOTIFY {
+            sqlx::query(notify).bind(self.bus.payload(workspace, customer).as_str()).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        self.bus.published(workspace, customer);
+        Ok(())
+    }
+
+    /// Wakes `customer`'s live connections, here and in other processes,
+    /// after a committed change that wrote no event (a session ended).
+    async fn wake_now(&self, workspace: WorkspaceId, customer: CustomerId) {
+        if let Some(notify) = DB::NOTIFY {
+            let payload = self.bus.payload(workspace, customer);
+            if let Err(error) = sqlx::query(notify).bind(payload.as_str()).execute(&self.pool).await {
+                tracing::warn!(%error, "telling other processes about an ended session failed");
+            }
+        }
+        self.bus.published(workspace, customer);
+    }
+
     /// [`Dialect::LOCK_WORKSPACE`]: the workspace's rules, its row held
     /// until the transaction ends.
     async fn lock_workspace(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<WorkspaceRules> {
@@ -753,6 +796,12 @@ where
 {
     fn backend(&self) -> Backend {
         DB::BACKEND
+    }
+
+    fn subscribe(&self) -> tokio::sync::broadcast::Receiver<Wake> {
+        let receiver = self.bus.subscribe();
+        DB::listen(&self.pool, &self.bus);
+        receiver
     }
 
     async fn ping(&self) -> Result<()> {
@@ -1003,19 +1052,24 @@ where
 
     async fn revoke_session(&self, token_hash: &[u8], now: Millis) -> Result<bool> {
         // Live means what `active_session` would return.
-        let revoked = sqlx::query_as::<_, (i64,)>(
+        let revoked = sqlx::query_as::<_, (i64, i64)>(
             "UPDATE sessions SET revoked_at = $2 \
              WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 \
              AND EXISTS (SELECT 1 FROM identity_secrets k \
                  WHERE k.workspace_id = sessions.workspace_id AND k.id = sessions.secret_id \
                  AND (k.retires_at IS NULL OR k.retires_at > $2)) \
-             RETURNING id",
+             RETURNING workspace_id, customer_id",
         )
         .bind(token_hash)
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(revoked.is_some())
+        let Some((workspace, customer)) = revoked else {
+            return Ok(false);
+        };
+        // The session's live connections re-check it now, not at their next round.
+        self.wake_now(WorkspaceId(workspace), CustomerId(customer)).await;
+        Ok(true)
     }
 
     async fn create_ticket(
@@ -1168,7 +1222,7 @@ where
             now,
         };
         Self::insert_event(&mut tx, &event).await?;
-        tx.commit().await?;
+        self.commit_events(tx, workspace, ticket.creator).await?;
         let message = message.public().ok_or_else(|| StoreError::Invalid("a customer reply is public".into()))?;
         Ok(ReplyOutcome { message, duplicate: false, reopened })
     }
@@ -1178,8 +1232,11 @@ where
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
         let ticket = Self::customer_ticket(&mut tx, scope, number).await?.ok_or(StoreError::NotFound)?;
-        Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await?;
-        tx.commit().await?;
+        if Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await? {
+            self.commit_events(tx, workspace, ticket.creator).await?;
+        } else {
+            tx.commit().await?;
+        }
         Ok(())
     }
 
@@ -1204,7 +1261,7 @@ where
             now,
         };
         let number = Self::insert_one_ticket(&mut tx, &new).await?;
-        tx.commit().await?;
+        self.commit_events(tx, scope.workspace_id(), scope.customer_id()).await?;
         Ok(TicketSummary { number, title: title.as_str().to_string(), status: TicketStatus::Open, updated_at: now })
     }
 
@@ -1424,7 +1481,7 @@ where
             now,
         };
         let number = Self::insert_one_ticket(&mut tx, &one).await?;
-        tx.commit().await?;
+        self.commit_events(tx, workspace, CustomerId(customer_id)).await?;
         Ok(AgentTicketSummary {
             number,
             title: new.title.as_str().to_string(),
@@ -1486,8 +1543,10 @@ where
                 now,
             };
             Self::insert_event(&mut tx, &event).await?;
+            self.commit_events(tx, workspace, ticket.creator).await?;
+        } else {
+            tx.commit().await?;
         }
-        tx.commit().await?;
         Ok(AgentPostOutcome { message: message.agent(), duplicate: false })
     }
 
@@ -1523,7 +1582,11 @@ where
             Self::insert_event(&mut tx, &event).await?;
         }
         let summary = Self::agent_summary(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
-        tx.commit().await?;
+        if status_changed {
+            self.commit_events(tx, workspace, ticket.creator).await?;
+        } else {
+            tx.commit().await?;
+        }
         Ok(summary)
     }
 }
@@ -1552,6 +1615,13 @@ mod tests {
             "INSERT INTO tickets (workspace_id, creator_id, created_at, updated_at, number, title, description, status) \
              VALUES ($1, $2, $3, $3, $4, $5, $6, $7), ($1, $2, $3, $3, $8, $9, $10, $11)"
         );
+    }
+
+    #[test]
+    fn postgres_notifies_the_channel_the_listener_hears() {
+        let notify = <Postgres as Dialect>::NOTIFY.expect("PostgreSQL tells other processes");
+        assert!(notify.contains(&format!("'{}'", crate::notify::CHANNEL)), "{notify}");
+        assert_eq!(<Sqlite as Dialect>::NOTIFY, None);
     }
 
     #[test]

@@ -108,6 +108,7 @@ async fn sign_in(workspace: &str, origin: &str, user: InitUser, context: &Portal
     )
     .await
     .map_err(|e| e.to_string())?;
+    super::live::start(&grant.token, context);
     set_token(Some(grant.token));
     context.changed();
     context.frame.set(Frame::SignedIn { name: display_name(&grant.customer_name, &grant.customer_email) });
@@ -118,9 +119,11 @@ fn display_name(name: &str, email: &str) -> String {
     if name.is_empty() { email.to_string() } else { name.to_string() }
 }
 
-/// Revokes the current session on the server, then forgets the token. The
-/// token is forgotten even if the server cannot be reached.
+/// Stops live updates, revokes the current session on the server, then
+/// forgets the token. The token is forgotten even if the server cannot be
+/// reached.
 async fn end_session() {
+    super::live::stop();
     if has_token() {
         let _ = close_session().await;
         set_token(None);

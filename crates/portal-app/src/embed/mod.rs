@@ -5,6 +5,8 @@
 
 #[cfg(feature = "hydrate")]
 mod bridge;
+#[cfg(feature = "hydrate")]
+mod live;
 mod new_ticket;
 mod ticket;
 mod tickets;
@@ -62,14 +64,17 @@ impl PortalContext {
 #[component]
 pub fn EmbedShell() -> impl IntoView {
     let params = use_params_map();
-    let workspace = move || params.read().get("workspace").unwrap_or_default();
-    let settings = Resource::new(workspace, embed_settings);
+    // A memo: moving between the portal's pages changes the params map but
+    // not the workspace, and must not reload the settings (nor recreate the
+    // signed-in portal below).
+    let workspace = Memo::new(move |_| params.read().get("workspace").unwrap_or_default());
+    let settings = Resource::new(move || workspace.get(), embed_settings);
     view! {
         <main class="portal">
             <Suspense fallback=|| view! { <p class="notice">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match settings.await {
-                        Ok(settings) => view! { <Portal workspace=workspace() settings /> }.into_any(),
+                        Ok(settings) => view! { <Portal workspace=workspace.get_untracked() settings /> }.into_any(),
                         Err(e) => notice(e.to_string(), true).into_any(),
                     }
                 })}
@@ -125,13 +130,20 @@ pub(crate) fn notice(text: String, is_error: bool) -> impl IntoView {
     }
 }
 
-/// The browser's clock; the list and ticket pages render only in the browser.
-#[cfg(feature = "hydrate")]
-pub(crate) fn now_millis() -> i64 {
-    js_sys::Date::now() as i64
-}
+/// A page's data: nothing yet, or what the server answered.
+pub(crate) type Loaded<T> = RwSignal<Option<Result<T, crate::error::PortalError>>>;
 
-#[cfg(not(feature = "hydrate"))]
-pub(crate) fn now_millis() -> i64 {
-    crate::state::now_millis()
+/// Fetches into `target` (pages only load in the browser, after sign-in).
+/// Requests of one page go out in order and, on one connection, come back in
+/// order; the page may have gone by the time the answer arrives.
+pub(crate) fn load<T: Send + Sync + 'static>(
+    target: Loaded<T>,
+    request: impl Future<Output = Result<T, crate::error::PortalError>> + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        let answer = request.await;
+        if !target.is_disposed() {
+            target.set(Some(answer));
+        }
+    });
 }

@@ -13,8 +13,10 @@
 mod app;
 mod input;
 mod isolation;
+mod live;
 mod origins;
 mod pages;
+mod rest;
 mod rotation;
 mod sessions;
 mod verification;

@@ -1,0 +1,198 @@
+//! Live updates in the frame (browser only): a WebSocket to
+//! `/api/portal/live` (the protocol is described in the server's `live`
+//! module). Every event makes the pages refetch; the last event id is kept
+//! so that a reconnect resumes where the last socket left off.
+//!
+//! The bridge starts it after a sign-in and stops it before a session ends
+//! (`stop`, or a new `init`). A socket the server closes because the
+//! session ended is not reopened.
+
+use super::PortalContext;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{CloseEvent, MessageEvent, WebSocket};
+
+/// The server's close code for a session that is no longer live.
+const SESSION_ENDED: u16 = 4401;
+/// Reconnect delays double from the first up to the last (then ±25 %).
+const RETRY_FIRST_MS: f64 = 1_000.0;
+const RETRY_LAST_MS: f64 = 30_000.0;
+/// A socket that stayed open this long starts the delays over.
+const STABLE_MS: f64 = 60_000.0;
+/// Events this close together make one refetch.
+const SETTLE_MS: i32 = 100;
+
+thread_local! {
+    static CURRENT: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
+}
+
+/// Opens the live socket of a new session (closing any other).
+pub(super) fn start(token: &str, context: &PortalContext) {
+    stop();
+    let live = Live::new(token.to_string(), context.clone());
+    live.connect();
+    CURRENT.with(|current| *current.borrow_mut() = Some(live));
+}
+
+/// Closes the live socket for good.
+pub(super) fn stop() {
+    if let Some(live) = CURRENT.with(|current| current.borrow_mut().take()) {
+        live.shut();
+    }
+}
+
+struct Live {
+    token: String,
+    context: PortalContext,
+    /// The last event id seen.
+    after: Cell<i64>,
+    socket: RefCell<Option<WebSocket>>,
+    retries: Cell<i32>,
+    opened_at: Cell<f64>,
+    /// Pending timeouts: a reconnect, a refetch.
+    reconnect_timer: Cell<Option<i32>>,
+    refetch_timer: Cell<Option<i32>>,
+    on_open: Closure<dyn FnMut()>,
+    on_message: Closure<dyn FnMut(MessageEvent)>,
+    on_close: Closure<dyn FnMut(CloseEvent)>,
+    on_reconnect: Closure<dyn FnMut()>,
+    on_refetch: Closure<dyn FnMut()>,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+impl Live {
+    fn new(token: String, context: PortalContext) -> Rc<Self> {
+        // The callbacks hold the socket's state weakly: none keeps it alive.
+        Rc::new_cyclic(|me: &Weak<Live>| {
+            let plain = |run: fn(&Live)| {
+                let me = me.clone();
+                Closure::<dyn FnMut()>::new(move || {
+                    if let Some(live) = me.upgrade() {
+                        run(&live);
+                    }
+                })
+            };
+            let (on_message, on_close) = (me.clone(), me.clone());
+            Live {
+                token,
+                context,
+                after: Cell::new(0),
+                socket: RefCell::new(None),
+                retries: Cell::new(0),
+                opened_at: Cell::new(0.0),
+                reconnect_timer: Cell::new(None),
+                refetch_timer: Cell::new(None),
+                on_open: plain(Live::opened),
+                on_message: Closure::new(move |event: MessageEvent| {
+                    if let Some(live) = on_message.upgrade() {
+                        live.received(event);
+                    }
+                }),
+                on_close: Closure::new(move |event: CloseEvent| {
+                    if let Some(live) = on_close.upgrade() {
+                        live.closed(event);
+                    }
+                }),
+                on_reconnect: plain(|live| {
+                    live.reconnect_timer.set(None);
+                    live.connect();
+                }),
+                on_refetch: plain(|live| {
+                    live.refetch_timer.set(None);
+                    live.context.changed();
+                }),
+            }
+        })
+    }
+
+    fn connect(&self) {
+        let Some(window) = web_sys::window() else { return };
+        let origin = window.location().origin().unwrap_or_default();
+        // http://host -> ws://host, https://host -> wss://host
+        let url = format!("ws{}/api/portal/live", origin.strip_prefix("http").unwrap_or(&origin));
+        let Ok(socket) = WebSocket::new(&url) else {
+            return self.retry_later();
+        };
+        socket.set_onopen(Some(self.on_open.as_ref().unchecked_ref()));
+        socket.set_onmessage(Some(self.on_message.as_ref().unchecked_ref()));
+        socket.set_onclose(Some(self.on_close.as_ref().unchecked_ref()));
+        self.opened_at.set(0.0);
+        *self.socket.borrow_mut() = Some(socket);
+    }
+
+    fn opened(&self) {
+        self.opened_at.set(now());
+        if let Some(socket) = &*self.socket.borrow() {
+            // The token is hex: nothing to escape.
+            let _ = socket.send_with_str(&format!(r#"{{"token":"{}","after":{}}}"#, self.token, self.after.get()));
+        }
+    }
+
+    fn received(&self, event: MessageEvent) {
+        let id = event
+            .data()
+            .as_string()
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .and_then(|event| js_sys::Reflect::get(&event, &"id".into()).ok())
+            .and_then(|id| id.as_f64());
+        if let Some(id) = id {
+            self.after.set(self.after.get().max(id as i64));
+        }
+        if self.refetch_timer.get().is_none() {
+            self.refetch_timer.set(self.later(&self.on_refetch, SETTLE_MS));
+        }
+    }
+
+    fn closed(&self, event: CloseEvent) {
+        self.detach();
+        if event.code() == SESSION_ENDED {
+            // Not reopened; the pages refetch and say the session ended.
+            self.context.changed();
+            return;
+        }
+        if self.opened_at.get() > 0.0 && now() - self.opened_at.get() > STABLE_MS {
+            self.retries.set(0);
+        }
+        self.retry_later();
+    }
+
+    fn retry_later(&self) {
+        let retries = self.retries.get();
+        self.retries.set(retries.saturating_add(1));
+        let delay = (RETRY_FIRST_MS * 2f64.powi(retries.min(5))).min(RETRY_LAST_MS);
+        let delay = delay * (0.75 + js_sys::Math::random() / 2.0);
+        self.reconnect_timer.set(self.later(&self.on_reconnect, delay as i32));
+    }
+
+    fn later(&self, callback: &Closure<dyn FnMut()>, millis: i32) -> Option<i32> {
+        let window = web_sys::window()?;
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), millis).ok()
+    }
+
+    /// Forgets the socket; its callbacks will not be called again.
+    fn detach(&self) -> Option<WebSocket> {
+        let socket = self.socket.borrow_mut().take()?;
+        socket.set_onopen(None);
+        socket.set_onmessage(None);
+        socket.set_onclose(None);
+        Some(socket)
+    }
+
+    /// Closes the socket and cancels what is pending, so nothing calls the
+    /// callbacks once `self` is dropped.
+    fn shut(&self) {
+        if let Some(socket) = self.detach() {
+            let _ = socket.close();
+        }
+        if let Some(window) = web_sys::window() {
+            for timer in [self.reconnect_timer.take(), self.refetch_timer.take()].into_iter().flatten() {
+                window.clear_timeout_with_handle(timer);
+            }
+        }
+    }
+}

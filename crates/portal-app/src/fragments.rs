@@ -1,0 +1,91 @@
+//! Read-only parts of the portal, rendered to HTML on the server with the
+//! same Leptos templates. The frame inserts them as they come: the browser
+//! bundle carries no code for them, and the router still handles their
+//! links.
+
+use leptos::prelude::*;
+use portal_core::time::{relative, utc_date, utc_datetime};
+use portal_core::{AuthorKind, TicketDetail, TicketStatus, TicketSummary};
+
+/// The ticket list; `base` is the portal's path, e.g. `/embed/acme`.
+pub fn ticket_list(base: &str, tickets: Vec<TicketSummary>, now: i64) -> String {
+    if tickets.is_empty() {
+        return view! { <p class="notice" data-testid="no-tickets">"You have no tickets yet."</p> }.to_html();
+    }
+    view! {
+        <table class="tickets" data-testid="ticket-list">
+            <thead>
+                <tr><th>"#"</th><th>"Title"</th><th>"Status"</th><th>"Last updated"</th></tr>
+            </thead>
+            <tbody>
+                {tickets
+                    .into_iter()
+                    .map(|t| view! {
+                        <tr data-testid="ticket-row">
+                            <td data-testid="ticket-number">{format!("#{}", t.number)}</td>
+                            <td data-testid="ticket-title">
+                                <a href=format!("{base}/tickets/{}", t.number)>{t.title}</a>
+                            </td>
+                            <td>{status_badge(t.status)}</td>
+                            <td data-testid="ticket-updated">
+                                <time title=utc_datetime(t.updated_at)>{relative(now, t.updated_at)}</time>
+                            </td>
+                        </tr>
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .to_html()
+}
+
+/// A ticket's facts and public conversation, oldest first. Bodies are
+/// Markdown rendered through the sanitiser.
+pub fn ticket(detail: TicketDetail, now: i64) -> String {
+    use crate::markdown::to_safe_html;
+    view! {
+        <h2>
+            <span class="number" data-testid="ticket-number">{format!("#{}", detail.number)}</span>
+            " "
+            <span data-testid="ticket-title">{detail.title}</span>
+        </h2>
+        <dl class="facts">
+            <dt>"Status"</dt><dd>{status_badge(detail.status)}</dd>
+            <dt>"Channel"</dt><dd data-testid="ticket-channel">{detail.channel}</dd>
+            <dt>"Created"</dt><dd><time title=utc_datetime(detail.created_at)>{utc_date(detail.created_at)}</time></dd>
+            {detail.ticket_type.map(|t| view! { <dt>"Type"</dt><dd data-testid="ticket-type">{t}</dd> })}
+        </dl>
+        <div class="message-body description" inner_html=to_safe_html(&detail.description)></div>
+        <ol class="conversation" data-testid="conversation">
+            {detail
+                .messages
+                .into_iter()
+                .map(|m| {
+                    let kind = match m.author_kind {
+                        AuthorKind::Customer => "Customer",
+                        AuthorKind::Agent => "Support",
+                    };
+                    view! {
+                        <li class=format!("message from-{}", m.author_kind.as_str()) data-testid="message">
+                            <header>
+                                <strong data-testid="message-author">{m.author_name}</strong>
+                                <span class="kind" data-testid="message-kind">{kind}</span>
+                                <time title=utc_datetime(m.created_at)>{relative(now, m.created_at)}</time>
+                                " "
+                                <span class="exact">{utc_datetime(m.created_at)}</span>
+                            </header>
+                            <div class="message-body" data-testid="message-body" inner_html=to_safe_html(&m.body)></div>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+    .to_html()
+}
+
+fn status_badge(status: TicketStatus) -> impl IntoView {
+    view! {
+        <span class=format!("status status-{}", status.as_str()) data-testid="ticket-status">{status.label()}</span>
+    }
+}

@@ -1,0 +1,160 @@
+//! The API's one error shape: `{"error": {"code", "message", "field"?}}`,
+//! with a stable code per status. Causes are logged, never sent: a client
+//! never sees SQL text or a database message.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use portal_core::ValidationError;
+use portal_store::StoreError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// What went wrong, as a client may branch on it. The names are stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// 400: the request is malformed or a value is not acceptable (`field` says which).
+    InvalidRequest,
+    /// 401: no API token, or one that is not valid or was revoked.
+    Unauthorized,
+    /// 404: no such ticket in the token's workspace (another workspace's
+    /// tickets are reported the same way), or no such endpoint.
+    NotFound,
+    /// 405: the endpoint exists but not with this method.
+    MethodNotAllowed,
+    /// 409: the request conflicts with what is stored (an idempotency key a
+    /// customer's message already used, a closed ticket).
+    Conflict,
+    /// 413: the request body is larger than the API accepts.
+    PayloadTooLarge,
+    /// 500: an unexpected failure; the server logged the cause.
+    Internal,
+    /// 503: the database cannot be reached right now; retry later.
+    Unavailable,
+}
+
+impl ErrorCode {
+    pub fn status(self) -> StatusCode {
+        match self {
+            Self::InvalidRequest => StatusCode::BAD_REQUEST,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Conflict => StatusCode::CONFLICT,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+}
+
+/// The body of every error response.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    pub code: ErrorCode,
+    /// For people: what is wrong and, where it helps, how to fix it.
+    pub message: String,
+    /// The request field at fault, as a path such as `customer.email`, for
+    /// `invalid_request` when one field is to blame.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// An error response in the making.
+#[derive(Debug, Clone)]
+pub struct ApiError(ErrorDetail);
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self(ErrorDetail { code, message: message.into(), field: None })
+    }
+
+    /// `invalid_request`, blaming `field`.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Self(ErrorDetail { code: ErrorCode::InvalidRequest, message: message.into(), field: Some(field.to_string()) })
+    }
+
+    /// `invalid_request` from a portal-core validation failure of `field`.
+    pub fn validation(field: &str, error: ValidationError) -> Self {
+        Self::invalid(field, format!("{field}: {error}"))
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Unauthorized, message)
+    }
+
+    pub fn ticket_not_found() -> Self {
+        Self::new(ErrorCode::NotFound, "there is no ticket with this number")
+    }
+
+    pub fn payload_too_large() -> Self {
+        Self::new(
+            ErrorCode::PayloadTooLarge,
+            format!("the request body is larger than {} bytes", super::MAX_BODY_BYTES),
+        )
+    }
+
+    #[cfg(test)]
+    pub fn code(&self) -> ErrorCode {
+        self.0.code
+    }
+
+    #[cfg(test)]
+    pub fn field(&self) -> Option<&str> {
+        self.0.field.as_deref()
+    }
+
+    /// Blames `field` for an `invalid_request` that has no field yet.
+    pub fn on_field(mut self, field: &str) -> Self {
+        if self.0.code == ErrorCode::InvalidRequest && self.0.field.is_none() {
+            self.0.field = Some(field.to_string());
+        }
+        self
+    }
+
+    /// Maps a store failure, every variant named, logging what the client
+    /// does not see.
+    pub fn store(error: StoreError) -> Self {
+        match &error {
+            // Another workspace's ticket is "not found", exactly like a missing one.
+            StoreError::NotFound => Self::ticket_not_found(),
+            StoreError::Conflict(cause) => {
+                // The cause may be a database message: log it, do not send it.
+                tracing::info!(%cause, "store conflict");
+                Self::new(ErrorCode::Conflict, "the request conflicts with what is stored")
+            }
+            StoreError::TicketClosed => Self::new(ErrorCode::Conflict, "the ticket is closed"),
+            // The store's own validation messages are written for people.
+            StoreError::Invalid(message) => Self::new(ErrorCode::InvalidRequest, message.clone()),
+            StoreError::Migration(_) => {
+                tracing::error!(%error, "store call failed");
+                Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")
+            }
+            StoreError::Database(_) if error.is_unavailable() => {
+                tracing::error!(%error, "the database is unavailable");
+                Self::new(ErrorCode::Unavailable, "the service is temporarily unavailable; retry later")
+            }
+            StoreError::Database(_) => {
+                tracing::error!(%error, "store call failed");
+                Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let code = self.0.code;
+        let mut response = (code.status(), Json(ErrorBody { error: self.0 })).into_response();
+        if code == ErrorCode::Unauthorized {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}

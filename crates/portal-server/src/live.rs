@@ -1,0 +1,232 @@
+//! `GET /api/portal/live`: the frame's live updates, over a WebSocket.
+//!
+//! The protocol:
+//!
+//! 1. The client's first message, within [`HELLO_TIMEOUT`], is the text
+//!    `{"token": "<session token>", "after": <last event id seen, 0 for none>}`.
+//!    The token travels in the socket, never in the URL (a browser cannot
+//!    set headers on a WebSocket). Anything else is refused with close code
+//!    [`close::BAD_HELLO`].
+//! 2. The session is checked exactly as the server functions check a bearer
+//!    token (`portal_app::state::session_scope`); a session that is not live
+//!    is closed with [`close::SESSION_ENDED`].
+//! 3. The server sends, one text message each and oldest first, the events
+//!    of the customer's tickets with an id above `after`, then each new one
+//!    as it is committed (on this node or, on PostgreSQL, any other):
+//!    `{"id", "kind", "ticket_number", "status"?, "message"?}`, the message
+//!    a `MessageView` (its body rendered to safe HTML). Internal notes never
+//!    produce an event. A client that reconnects sends the last id it saw
+//!    and misses nothing.
+//! 4. The session is checked again on every wake-up and at least every
+//!    [`RECHECK_EVERY`]; once it is revoked, expired or its secret retired,
+//!    the socket is closed with [`close::SESSION_ENDED`]. Store trouble
+//!    closes it with [`close::UNAVAILABLE`] (the client retries later).
+//!
+//! Messages the client sends after the hello are ignored; the server pings
+//! every [`RECHECK_EVERY`] and drops a client it has not heard from in
+//! [`SILENCE_LIMIT`].
+
+use axum::extract::State;
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::response::Response;
+use portal_app::PortalError;
+use portal_app::state::{AppState, message_view, session_scope};
+use portal_core::{CustomerScope, EventKind, MessageView, PortalEvent, SessionToken, TicketStatus};
+use serde::{Deserialize, Serialize};
+use std::convert::Infallible;
+use std::time::Duration;
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
+use tokio::time::{Instant, sleep_until, timeout, timeout_at};
+
+/// How long a client has to send its hello.
+pub const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest the session goes unchecked, and the ping interval.
+pub const RECHECK_EVERY: Duration = Duration::from_secs(15);
+/// A client silent for this long (not even answering pings) is gone.
+pub const SILENCE_LIMIT: Duration = Duration::from_secs(50);
+/// Events read (and held) per wake-up; more wait for the next round.
+const BATCH: u32 = 50;
+/// A send that does not complete within this (a client that stopped
+/// reading) drops the connection.
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// The hello is about 100 bytes; nothing the client sends may be larger.
+const MAX_CLIENT_MESSAGE: usize = 1024;
+
+/// The close codes the server ends a live socket with.
+pub mod close {
+    /// The first message was not a hello, or did not come in time.
+    pub const BAD_HELLO: u16 = 1008;
+    /// The session is not (or no longer) live: do not reconnect with it.
+    pub const SESSION_ENDED: u16 = 4401;
+    /// The store could not be reached: reconnect later.
+    pub const UNAVAILABLE: u16 = 1011;
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Hello {
+    token: String,
+    after: i64,
+}
+
+/// One event as the frame receives it.
+#[derive(Serialize)]
+struct LiveEvent {
+    id: i64,
+    kind: EventKind,
+    ticket_number: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<TicketStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<MessageView>,
+}
+
+impl From<PortalEvent> for LiveEvent {
+    fn from(event: PortalEvent) -> Self {
+        Self {
+            id: event.id,
+            kind: event.kind,
+            ticket_number: event.ticket_number,
+            status: event.status,
+            message: event.message.map(message_view),
+        }
+    }
+}
+
+/// Why a connection ends.
+enum End {
+    /// Say so with a close frame.
+    Close(u16, &'static str),
+    /// The client left or stopped listening: nobody to tell.
+    Gone,
+}
+
+pub async fn live(State(state): State<AppState>, upgrade: WebSocketUpgrade) -> Response {
+    upgrade
+        .max_message_size(MAX_CLIENT_MESSAGE)
+        .max_frame_size(MAX_CLIENT_MESSAGE)
+        // tungstenite allocates its read buffer up front (128 KiB by default).
+        .read_buffer_size(4 * 1024)
+        .max_write_buffer_size(1024 * 1024)
+        .on_upgrade(move |socket| serve(socket, state))
+}
+
+async fn serve(mut socket: WebSocket, state: AppState) {
+    let Err(end) = run(&mut socket, &state).await;
+    if let End::Close(code, reason) = end {
+        let frame = CloseFrame { code, reason: Utf8Bytes::from_static(reason) };
+        if send(&mut socket, Message::Close(Some(frame))).await.is_ok() {
+            // Give the client a moment to answer the close, as the protocol asks.
+            let _ = timeout(Duration::from_secs(1), async { while let Some(Ok(_)) = socket.recv().await {} }).await;
+        }
+    }
+}
+
+async fn run(socket: &mut WebSocket, state: &AppState) -> Result<Infallible, End> {
+    let hello = hello(socket).await?;
+    let token = SessionToken::parse(&hello.token);
+    let scope = check(state, token.as_ref()).await?;
+    // Subscribed before the first read: a commit after the read still wakes us.
+    let mut wakes = state.store.subscribe();
+    let mut after = hello.after;
+    let mut more = forward(socket, state, &scope, &mut after).await?;
+    let mut recheck_at = Instant::now() + RECHECK_EVERY;
+    let mut heard_at = Instant::now();
+    loop {
+        let mut periodic = false;
+        if more {
+            // The last read was capped: go on, after letting others run.
+            tokio::task::yield_now().await;
+        } else {
+            tokio::select! {
+                wake = wakes.recv() => match wake {
+                    Ok(wake) if !wake.concerns(&scope) => continue,
+                    Ok(_) | Err(RecvError::Lagged(_)) => {}
+                    Err(RecvError::Closed) => return Err(End::Close(close::UNAVAILABLE, "the server is stopping")),
+                },
+                () = sleep_until(recheck_at) => periodic = true,
+                message = socket.recv() => match message {
+                    Some(Ok(Message::Close(_)) | Err(_)) | None => return Err(End::Gone),
+                    // Pongs (pings are answered by the library); the rest is ignored.
+                    Some(Ok(_)) => {
+                        heard_at = Instant::now();
+                        continue;
+                    }
+                },
+            }
+            // One read covers every wake-up queued so far.
+            while !matches!(wakes.try_recv(), Err(TryRecvError::Empty | TryRecvError::Closed)) {}
+        }
+        check(state, token.as_ref()).await?;
+        recheck_at = Instant::now() + RECHECK_EVERY;
+        if periodic {
+            if heard_at.elapsed() > SILENCE_LIMIT {
+                return Err(End::Gone);
+            }
+            send(socket, Message::Ping(Default::default())).await?;
+        }
+        more = forward(socket, state, &scope, &mut after).await?;
+    }
+}
+
+/// The client's first message.
+async fn hello(socket: &mut WebSocket) -> Result<Hello, End> {
+    const REFUSED: End = End::Close(close::BAD_HELLO, r#"expected {"token": "...", "after": n}"#);
+    let deadline = Instant::now() + HELLO_TIMEOUT;
+    loop {
+        let message = match timeout_at(deadline, socket.recv()).await {
+            Err(_) => return Err(End::Close(close::BAD_HELLO, "no hello within 10 s")),
+            Ok(Some(Ok(message))) => message,
+            Ok(Some(Err(_)) | None) => return Err(End::Gone),
+        };
+        return match message {
+            // An object only: serde would also take `[token, after]`.
+            Message::Text(text) if text.trim_start().starts_with('{') => {
+                serde_json::from_str::<Hello>(&text).ok().filter(|h| h.after >= 0).ok_or(REFUSED)
+            }
+            Message::Text(_) | Message::Binary(_) => Err(REFUSED),
+            Message::Ping(_) | Message::Pong(_) => continue,
+            Message::Close(_) => Err(End::Gone),
+        };
+    }
+}
+
+/// The scope of the session, if it is still live: the server functions' gate.
+async fn check(state: &AppState, token: Option<&SessionToken>) -> Result<CustomerScope, End> {
+    session_scope(state, token).await.map_err(|error| match error {
+        PortalError::SessionEnded => End::Close(close::SESSION_ENDED, "session ended"),
+        _ => End::Close(close::UNAVAILABLE, "temporarily unavailable"),
+    })
+}
+
+/// Sends the next events after `after` (at most [`BATCH`]), moving `after`
+/// on; says whether there may be more.
+async fn forward(
+    socket: &mut WebSocket,
+    state: &AppState,
+    scope: &CustomerScope,
+    after: &mut i64,
+) -> Result<bool, End> {
+    let events = state.store.events_since(scope, *after, BATCH).await.map_err(|error| {
+        state.store_error(error);
+        End::Close(close::UNAVAILABLE, "temporarily unavailable")
+    })?;
+    let more = events.len() >= BATCH as usize;
+    for event in events {
+        let id = event.id;
+        let json = serde_json::to_string(&LiveEvent::from(event)).map_err(|error| {
+            tracing::error!(%error, "encoding a live event failed");
+            End::Close(close::UNAVAILABLE, "temporarily unavailable")
+        })?;
+        send(socket, Message::Text(json.into())).await?;
+        *after = id;
+    }
+    Ok(more)
+}
+
+async fn send(socket: &mut WebSocket, message: Message) -> Result<(), End> {
+    match timeout(SEND_TIMEOUT, socket.send(message)).await {
+        Ok(Ok(())) => Ok(()),
+        _ => Err(End::Gone),
+    }
+}

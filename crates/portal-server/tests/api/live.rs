@@ -1,0 +1,510 @@
+//! `GET /api/portal/live`: the frame's WebSocket of live events, driven by
+//! a real WebSocket client. Events come from writes through the store (as
+//! the agent API makes them) and through the customer's own server calls.
+
+use crate::app::*;
+use futures_util::{SinkExt, StreamExt};
+use portal_core::access::AgentScope;
+use portal_core::{CustomerScope, IdempotencyKey, MessageBody, SessionToken, TicketSummary};
+use portal_server::config::Config;
+use portal_server::live::close;
+use portal_server::{Portal, now_millis};
+use portal_store::{AgentPost, Backend, Store};
+use serde_json::{Value, json};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+/// Longest wait for something that should arrive.
+const ARRIVES_WITHIN: Duration = Duration::from_secs(10);
+/// How long "nothing arrives" is watched for.
+const QUIET_FOR: Duration = Duration::from_millis(400);
+/// Replies per latency measurement.
+const SAMPLES: usize = 50;
+
+/// What a live socket delivered.
+#[derive(Debug)]
+enum Received {
+    Event(Value),
+    Closed(u16, String),
+}
+
+struct LiveClient {
+    ws: WebSocketStream<MaybeTlsStream<TcpStream>>,
+}
+
+impl LiveClient {
+    /// Connects to `base` (`http://host:port`) without saying anything yet.
+    async fn connect(base: &str) -> Self {
+        let url = format!("{}/api/portal/live", base.replacen("http://", "ws://", 1));
+        let (ws, response) =
+            tokio_tungstenite::connect_async(url.as_str()).await.unwrap_or_else(|e| panic!("connect to {url}: {e}"));
+        assert_eq!(response.status().as_u16(), 101, "the upgrade is accepted");
+        Self { ws }
+    }
+
+    /// Connects and sends the hello.
+    async fn open(base: &str, token: &str, after: i64) -> Self {
+        let mut client = Self::connect(base).await;
+        client.send_text(&json!({ "token": token, "after": after }).to_string()).await;
+        client
+    }
+
+    async fn send_text(&mut self, text: &str) {
+        self.ws.send(Message::text(text)).await.expect("send to the live socket");
+    }
+
+    /// The next event or close within `within`; `None` if nothing came.
+    async fn next(&mut self, within: Duration) -> Option<Received> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let message = match tokio::time::timeout_at(deadline, self.ws.next()).await {
+                Err(_) => return None,
+                Ok(None) => return Some(Received::Closed(1006, "closed without a close frame".into())),
+                Ok(Some(Err(e))) => return Some(Received::Closed(1006, format!("connection broke: {e}"))),
+                Ok(Some(Ok(message))) => message,
+            };
+            match message {
+                Message::Text(text) => {
+                    let event = serde_json::from_str(text.as_str())
+                        .unwrap_or_else(|e| panic!("an event is JSON, got {text:?}: {e}"));
+                    return Some(Received::Event(event));
+                }
+                Message::Close(frame) => {
+                    let (code, reason) =
+                        frame.map_or((1005, String::new()), |f| (u16::from(f.code), f.reason.to_string()));
+                    return Some(Received::Closed(code, reason));
+                }
+                Message::Ping(_) | Message::Pong(_) | Message::Frame(_) => continue,
+                Message::Binary(bytes) => panic!("the server sends text only, got {} bytes", bytes.len()),
+            }
+        }
+    }
+
+    async fn event(&mut self, what: &str) -> Value {
+        match self.next(ARRIVES_WITHIN).await {
+            Some(Received::Event(event)) => event,
+            other => panic!("{what}: expected an event, got {other:?}"),
+        }
+    }
+
+    async fn closed(&mut self, within: Duration, what: &str) -> (u16, String) {
+        match self.next(within).await {
+            Some(Received::Closed(code, reason)) => (code, reason),
+            other => panic!("{what}: expected a close frame, got {other:?}"),
+        }
+    }
+
+    async fn quiet(&mut self, what: &str) {
+        if let Some(received) = self.next(QUIET_FOR).await {
+            panic!("{what}: expected nothing, got {received:?}");
+        }
+    }
+}
+
+fn id(event: &Value) -> i64 {
+    event["id"].as_i64().unwrap_or_else(|| panic!("an event has an integer id: {event}"))
+}
+
+/// Everything a test needs to write as the customer and as an agent.
+struct Fixture {
+    token: String,
+    scope: CustomerScope,
+    agent: AgentScope,
+}
+
+async fn fixture(app: &TestApp, email: &str) -> Fixture {
+    let token = app.sign_in(email).await.token;
+    Fixture { scope: scope_of(&*app.store, &token).await, agent: agent(&*app.store, app.workspace.id).await, token }
+}
+
+/// The scope of a live session, as the server makes it.
+async fn scope_of(store: &dyn Store, token: &str) -> CustomerScope {
+    let hash = SessionToken::parse(token).expect("a well-formed token").hash();
+    let session = store.active_session(&hash, now_millis()).await.expect("look up").expect("a live session");
+    CustomerScope::for_session(&session)
+}
+
+/// An agent of `workspace`, the one way there is: an API token, looked up.
+async fn agent(store: &dyn Store, workspace: portal_core::WorkspaceId) -> AgentScope {
+    let hash = hex::decode(random_token()).expect("hex");
+    store.create_api_token(workspace, "live test agent", &hash, now_millis()).await.expect("create an API token");
+    let token = store.active_api_token(&hash).await.expect("look up").expect("the token just made is live");
+    AgentScope::for_api_token(&token)
+}
+
+fn post(text: &str, internal: bool) -> AgentPost {
+    AgentPost {
+        body: MessageBody::parse(text).expect("a valid body"),
+        internal,
+        author_name: "Agent Smith".into(),
+        key: None,
+    }
+}
+
+async fn agent_says(store: &dyn Store, agent: &AgentScope, number: i64, text: &str, internal: bool) {
+    store.agent_post_message(agent, number, &post(text, internal), now_millis()).await.expect("an agent's message");
+}
+
+/// Opens a ticket as the bearer, through the portal.
+async fn new_ticket(app: &TestApp, token: &str, title: &str) -> i64 {
+    let body = json!({ "title": title, "description": "", "ticket_type": null });
+    let created: TicketSummary =
+        expect_ok(app.post("/api/portal/ticket/new", &body, Some(token)).await, "new ticket").await;
+    created.number
+}
+
+/// Replies as the bearer, through the portal.
+async fn customer_says(app: &TestApp, token: &str, number: i64, text: &str) {
+    let key = hex::encode(rand::random::<[u8; 12]>());
+    let body = json!({ "number": number, "body": text, "key": key });
+    let response = app.post("/api/portal/ticket/reply", &body, Some(token)).await;
+    let _: Value = expect_ok(response, "a customer reply").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn public_replies_arrive_live_and_internal_notes_never_do() {
+    on_each_backend("public_replies_arrive_live_and_internal_notes_never_do", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Where is my invoice?").await;
+
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        let created = live.event("the ticket's creation, sent as history").await;
+        assert_eq!(created["kind"], "ticket.created");
+        assert_eq!(created["ticket_number"], number);
+        assert_eq!(created["status"], "open");
+        assert!(created.get("message").is_none(), "no message on a ticket.created event: {created}");
+
+        agent_says(&*app.store, &ann.agent, number, "It is **on its way**.", false).await;
+        let reply = live.event("the agent's public reply").await;
+        assert_eq!(reply["kind"], "message.created");
+        assert_eq!(reply["ticket_number"], number);
+        assert!(id(&reply) > id(&created), "ids grow");
+        let message = &reply["message"];
+        assert_eq!(message["author_kind"], "agent");
+        assert_eq!(message["author_name"], "Agent Smith");
+        assert!(
+            message["body_html"].as_str().is_some_and(|h| h.contains("<strong>on its way</strong>")),
+            "the body arrives rendered: {message}"
+        );
+        assert!(message.get("body").is_none(), "the Markdown source is not sent: {message}");
+
+        agent_says(&*app.store, &ann.agent, number, "Customer seems annoyed; refund?", true).await;
+        live.quiet("after an internal note").await;
+        // Had the note produced anything, it would come before this.
+        customer_says(&app, &ann.token, number, "Thanks!").await;
+        let own = live.event("the customer's own reply").await;
+        assert_eq!(
+            (own["kind"].as_str(), own["message"]["author_kind"].as_str()),
+            (Some("message.created"), Some("customer"))
+        );
+        assert!(!own.to_string().contains("refund"), "nothing of the note: {own}");
+
+        app.store
+            .agent_update_ticket(&ann.agent, number, Some(portal_core::TicketStatus::Closed), None, now_millis())
+            .await
+            .expect("close the ticket");
+        let status = live.event("the status change").await;
+        assert_eq!((status["kind"].as_str(), status["status"].as_str()), (Some("ticket.status"), Some("closed")));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reconnecting_after_the_last_id_resumes_without_duplicates_or_gaps() {
+    on_each_backend("reconnecting_after_the_last_id_resumes_without_duplicates_or_gaps", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Resume").await;
+        let mut seen = Vec::new();
+
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        seen.push(id(&live.event("history").await));
+        for i in 0..3 {
+            agent_says(&*app.store, &ann.agent, number, &format!("before the drop {i}"), false).await;
+            seen.push(id(&live.event("a reply while connected").await));
+        }
+        drop(live);
+
+        // Written while nobody listens: more than one server batch, mixed with notes.
+        for i in 0..120 {
+            agent_says(&*app.store, &ann.agent, number, &format!("while away {i}"), i % 10 == 0).await;
+        }
+        let mut live = LiveClient::open(&app.base, &ann.token, *seen.last().unwrap()).await;
+        for _ in 0..108 {
+            seen.push(id(&live.event("catching up").await));
+        }
+        live.quiet("caught up").await;
+        agent_says(&*app.store, &ann.agent, number, "after the reconnect", false).await;
+        seen.push(id(&live.event("a reply after the reconnect").await));
+
+        let all: Vec<i64> =
+            app.store.events_since(&ann.scope, 0, 500).await.expect("events").iter().map(|e| e.id).collect();
+        assert_eq!(seen, all, "every event exactly once, in order");
+
+        // Resuming from the middle gives exactly the rest.
+        let mut live = LiveClient::open(&app.base, &ann.token, all[50]).await;
+        for expected in &all[51..] {
+            assert_eq!(id(&live.event("resuming from the middle").await), *expected);
+        }
+        live.quiet("resumed to the end").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_ended_session_is_closed() {
+    on_each_backend("an_ended_session_is_closed", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        new_ticket(&app, &ann.token, "Sign out").await;
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        live.event("history").await;
+
+        let started = Instant::now();
+        assert_eq!(app.close_session(&ann.token).await.status().as_u16(), 200, "session/close");
+        let (code, reason) = live.closed(Duration::from_secs(5), "after session/close").await;
+        assert_eq!((code, reason.as_str()), (close::SESSION_ENDED, "session ended"));
+        eprintln!("[live] revoked session closed after {:?}", started.elapsed());
+        // A revoked token cannot open another socket.
+        let mut again = LiveClient::open(&app.base, &ann.token, 0).await;
+        assert_eq!(again.closed(ARRIVES_WITHIN, "reconnecting revoked").await.0, close::SESSION_ENDED);
+
+        // Expiry wrote no event and woke nobody: the next wake-up re-checks
+        // the session before anything is sent.
+        let bob = fixture(&app, "bob@example.com").await;
+        let bobs = new_ticket(&app, &bob.token, "Expiring").await;
+        let mut live = LiveClient::open(&app.base, &bob.token, 0).await;
+        live.event("history").await;
+        app.db.execute(&format!("UPDATE sessions SET expires_at = {}", now_millis() - 1)).await;
+        agent_says(&*app.store, &bob.agent, bobs, "too late to see this", false).await;
+        assert_eq!(live.closed(ARRIVES_WITHIN, "after expiry").await.0, close::SESSION_ENDED);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn anything_but_a_hello_is_refused() {
+    on_each_backend("anything_but_a_hello_is_refused", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        // Silence, watched while the other cases run.
+        let base = app.base.clone();
+        let silent = tokio::spawn(async move {
+            let mut live = LiveClient::connect(&base).await;
+            let started = Instant::now();
+            let closed = live.closed(Duration::from_secs(15), "saying nothing").await;
+            (closed, started.elapsed())
+        });
+
+        let token = ann.token.as_str();
+        let refused = [
+            ("not JSON", "hello".to_string()),
+            ("no after", json!({ "token": token }).to_string()),
+            ("no token", json!({ "after": 0 }).to_string()),
+            ("a negative after", json!({ "token": token, "after": -1 }).to_string()),
+            ("a fractional after", json!({ "token": token, "after": 1.5 }).to_string()),
+            ("an extra field", json!({ "token": token, "after": 0, "admin": true }).to_string()),
+            ("an array", json!([token, 0]).to_string()),
+        ];
+        for (what, text) in refused {
+            let mut live = LiveClient::connect(&app.base).await;
+            live.send_text(&text).await;
+            assert_eq!(live.closed(ARRIVES_WITHIN, what).await.0, close::BAD_HELLO, "{what}");
+        }
+        let mut live = LiveClient::connect(&app.base).await;
+        live.ws.send(Message::binary(token.as_bytes().to_vec())).await.expect("send binary");
+        assert_eq!(live.closed(ARRIVES_WITHIN, "a binary hello").await.0, close::BAD_HELLO);
+
+        for (what, bad) in [
+            ("an unknown token", random_token()),
+            ("a malformed token", "not-a-token".to_string()),
+            ("an upper-case token", ann.token.to_uppercase()),
+        ] {
+            let mut live = LiveClient::open(&app.base, &bad, 0).await;
+            assert_eq!(live.closed(ARRIVES_WITHIN, what).await.0, close::SESSION_ENDED, "{what}");
+        }
+
+        let ((code, _), waited) = silent.await.expect("the silent client");
+        assert_eq!(code, close::BAD_HELLO, "silence is refused");
+        assert!(waited >= Duration::from_secs(9), "silence is allowed 10 s, refused after {waited:?}");
+
+        // The real token still works.
+        let mut live = LiveClient::open(&app.base, token, 0).await;
+        live.quiet("a good hello with no events yet").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn other_customers_events_never_arrive() {
+    on_each_backend("other_customers_events_never_arrive", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let bob = fixture(&app, "bob@example.com").await;
+        let anns = new_ticket(&app, &ann.token, "Ann's").await;
+        let bobs = new_ticket(&app, &bob.token, "Bob's").await;
+        // Ann at another workspace, same email: another customer.
+        let (globex, globex_secret) = app.add_workspace("globex", ORIGIN).await;
+        let hash = sign_email(globex_secret.as_bytes(), "ann@example.com");
+        let ann_at_globex = app.sign_in_with("globex", ORIGIN, "ann@example.com", &hash).await.token;
+        let globex_anns = new_ticket(&app, &ann_at_globex, "Globex").await;
+        let globex_agent = agent(&*app.store, globex.id).await;
+
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        let history = live.event("ann's history").await;
+        assert_eq!(history["ticket_number"], anns);
+
+        agent_says(&*app.store, &bob.agent, bobs, "for bob", false).await;
+        customer_says(&app, &bob.token, bobs, "bob again").await;
+        agent_says(&*app.store, &globex_agent, globex_anns, "for ann at globex", false).await;
+        new_ticket(&app, &bob.token, "Bob's second").await;
+        live.quiet("others' events").await;
+        agent_says(&*app.store, &ann.agent, anns, "for ann", false).await;
+        let mine = live.event("ann's own").await;
+        assert_eq!(
+            (mine["ticket_number"].as_i64(), mine["message"]["body_html"].as_str()),
+            (Some(anns), Some("<p>for ann</p>\n"))
+        );
+        live.quiet("nothing else").await;
+    })
+    .await;
+}
+
+/// Sequential replies through `writer`, each timed from the start of the
+/// write until `live` has it; says so, with the writes' own time.
+async fn measure(what: &str, writer: &dyn Store, agent: &AgentScope, number: i64, live: &mut LiveClient) {
+    let (mut writes, mut delivered) = (Vec::with_capacity(SAMPLES), Vec::with_capacity(SAMPLES));
+    for i in 0..SAMPLES {
+        let started = Instant::now();
+        agent_says(writer, agent, number, &format!("latency sample {i}"), false).await;
+        writes.push(started.elapsed());
+        live.event("a timed reply").await;
+        delivered.push(started.elapsed());
+    }
+    let percentiles = |mut took: Vec<Duration>| {
+        took.sort();
+        (took[SAMPLES / 2], took[SAMPLES * 95 / 100])
+    };
+    let ((p50, p95), (write_p50, write_p95)) = (percentiles(delivered), percentiles(writes));
+    eprintln!(
+        "[live latency] {what}: write to delivery p50 {p50:.2?}, p95 {p95:.2?} \
+         (the write alone p50 {write_p50:.2?}, p95 {write_p95:.2?}) over {SAMPLES} replies"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn latency_on_one_node() {
+    on_each_backend("latency_on_one_node", |db| async move {
+        let backend = db.backend;
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Latency").await;
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        live.event("history").await;
+        measure(&format!("one node, {backend:?}"), &*app.store, &ann.agent, number, &mut live).await;
+    })
+    .await;
+}
+
+/// A second portal process, as far as the database can tell: its own store
+/// (pool, bus, listener) and server over the same database.
+struct SecondNode {
+    base: String,
+    store: Arc<dyn Store>,
+    server: tokio::task::JoinHandle<anyhow::Result<()>>,
+    _site_root: tempfile::TempDir,
+}
+
+impl Drop for SecondNode {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+async fn second_node(url: &str) -> SecondNode {
+    let store = portal_store::connect(url).await.expect("a second store on the same database");
+    let site_root = tempfile::tempdir().expect("temporary site root");
+    let config =
+        Config { bind: ([127, 0, 0, 1], 0).into(), site_root: site_root.path().to_path_buf(), ..Config::default() };
+    let portal = Portal::bind(&config, store.clone()).await.expect("bind the second portal");
+    let base = format!("http://{}", portal.addr);
+    let server = tokio::spawn(portal.serve(std::future::pending()));
+    SecondNode { base, store, server, _site_root: site_root }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn events_written_on_one_node_reach_clients_of_another() {
+    on_each_backend("events_written_on_one_node_reach_clients_of_another", |db| async move {
+        if db.backend != Backend::Postgres {
+            // One SQLite file has one portal process.
+            return;
+        }
+        let url = db.url.clone();
+        let app = spawn_app(db).await;
+        let node_b = second_node(&url).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Two nodes").await;
+
+        let mut live = LiveClient::open(&node_b.base, &ann.token, 0).await;
+        live.event("history, read on node B").await;
+        agent_says(&*app.store, &ann.agent, number, "written through node A", false).await;
+        let event = live.event("node A's reply on node B").await;
+        assert_eq!(event["message"]["body_html"], "<p>written through node A</p>\n");
+        agent_says(&*app.store, &ann.agent, number, "a note on node A", true).await;
+        live.quiet("node A's internal note").await;
+        // And the other way round, from B's store to a client of A.
+        let mut on_a = LiveClient::open(&app.base, &ann.token, id(&event)).await;
+        agent_says(&*node_b.store, &ann.agent, number, "written through node B", false).await;
+        assert_eq!(
+            on_a.event("node B's reply on node A").await["message"]["body_html"],
+            "<p>written through node B</p>\n"
+        );
+        live.event("node B's reply on node B").await;
+        drop(on_a);
+
+        measure("two instances, Postgres (write on A, client on B)", &*app.store, &ann.agent, number, &mut live).await;
+
+        // B's listener connection dies: B reconnects it and its clients
+        // catch up on what was written meanwhile.
+        let killed = app
+            .db
+            .scalar(
+                "SELECT COUNT(*) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pg_terminate_backend(pid)",
+            )
+            .await;
+        assert!(killed >= 1, "B's listener connection was found and ended");
+        agent_says(&*app.store, &ann.agent, number, "while B's listener was down", false).await;
+        let caught_up = live.event("a reply written while B's listener was down").await;
+        assert_eq!(caught_up["message"]["body_html"], "<p>while B's listener was down</p>\n");
+        agent_says(&*app.store, &ann.agent, number, "after B's listener is back", false).await;
+        live.event("a reply after B's listener is back").await;
+        live.quiet("nothing twice").await;
+    })
+    .await;
+}
+
+/// The session's customer-side writes and an idempotent retry: a repeated
+/// key writes nothing, so it sends nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_repeated_reply_sends_nothing_new() {
+    on_each_backend("a_repeated_reply_sends_nothing_new", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Retry").await;
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        live.event("history").await;
+        let key = IdempotencyKey::parse("retry-key-0001").expect("a key");
+        let body = MessageBody::parse("once").expect("a body");
+        for _ in 0..2 {
+            app.store.customer_reply(&ann.scope, number, &body, &key, now_millis()).await.expect("reply");
+        }
+        live.event("the reply").await;
+        live.quiet("the retry").await;
+    })
+    .await;
+}

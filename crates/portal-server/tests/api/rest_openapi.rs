@@ -1,0 +1,135 @@
+//! The OpenAPI document at `/api/v1/openapi.json`: served without a token,
+//! OpenAPI 3, and describing every route the API serves. The routes come
+//! from `portal_server::api_v1::ROUTES`, the list the router is built from,
+//! so a route added without documentation fails here.
+
+use super::*;
+use portal_server::api_v1::{PREFIX, ROUTES};
+
+/// The document's operations, as (lower-case method, full path).
+fn operations(doc: &Value) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("a path item").keys() {
+            if ["get", "put", "post", "delete", "options", "head", "patch", "trace"].contains(&method.as_str()) {
+                found.push((method.clone(), path.clone()));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Follows a local `$ref`.
+fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
+    match value["$ref"].as_str() {
+        Some(reference) => {
+            let pointer = reference.strip_prefix('#').expect("a local reference");
+            doc.pointer(pointer).unwrap_or_else(|| panic!("a dangling reference {reference}"))
+        }
+        None => value,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_openapi_document_describes_every_route() {
+    on_each_backend("the_openapi_document_describes_every_route", |db| async move {
+        let app = spawn_app(db).await;
+        let doc = call(&app, Method::GET, "/api/v1/openapi.json", None, None).await.expect(200);
+
+        let version = doc["openapi"].as_str().expect("an openapi version");
+        assert!(version.starts_with("3."), "OpenAPI 3: {version}");
+        assert!(doc["info"]["title"].is_string() && doc["info"]["version"].is_string());
+
+        // Exactly the routes the router serves.
+        let mut served: Vec<(String, String)> =
+            ROUTES.iter().map(|(method, path)| (method.to_string(), format!("{PREFIX}{path}"))).collect();
+        served.sort();
+        assert_eq!(operations(&doc), served, "the documented operations are the served routes");
+        for required in [
+            ("get", "/api/v1/tickets"),
+            ("post", "/api/v1/tickets"),
+            ("get", "/api/v1/tickets/{number}"),
+            ("patch", "/api/v1/tickets/{number}"),
+            ("post", "/api/v1/tickets/{number}/messages"),
+            ("get", "/api/v1/openapi.json"),
+        ] {
+            assert!(served.contains(&(required.0.to_string(), required.1.to_string())), "{required:?} is served");
+        }
+
+        // Each listed route really is served (a 401 without a token, not a 404 or 405).
+        for (method, path) in &served {
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let concrete = path.replace("{number}", "1");
+            let reply = call(&app, method.clone(), &concrete, None, None).await;
+            let expected = if path.ends_with("openapi.json") { 200 } else { 401 };
+            assert_eq!(reply.status.as_u16(), expected, "{method} {concrete}: {}", reply.body);
+        }
+
+        // The bearer scheme, required everywhere but on the document itself.
+        let schemes = doc["components"]["securitySchemes"].as_object().expect("security schemes");
+        let (name, scheme) = schemes.iter().next().expect("a security scheme");
+        assert_eq!(schemes.len(), 1);
+        assert_eq!((scheme["type"].as_str(), scheme["scheme"].as_str()), (Some("http"), Some("bearer")));
+        assert_eq!(doc["security"], json!([{ name.as_str(): [] }]), "bearer auth by default");
+        let own = &doc["paths"]["/api/v1/openapi.json"]["get"]["security"];
+        assert_eq!(own, &json!([{}]), "the document itself needs no token");
+
+        // The error schema, with every stable code.
+        let schemas = &doc["components"]["schemas"];
+        let error_body = &schemas["ErrorBody"];
+        assert_eq!(error_body["required"], json!(["error"]), "{error_body}");
+        let detail = resolve(&doc, &error_body["properties"]["error"]);
+        for property in ["code", "message", "field"] {
+            assert!(detail["properties"][property].is_object(), "ErrorDetail.{property}: {detail}");
+        }
+        let codes = resolve(&doc, &detail["properties"]["code"]);
+        let mut codes: Vec<&str> =
+            codes["enum"].as_array().expect("codes").iter().map(|c| c.as_str().unwrap()).collect();
+        codes.sort();
+        assert_eq!(
+            codes,
+            [
+                "conflict",
+                "internal",
+                "invalid_request",
+                "method_not_allowed",
+                "not_found",
+                "payload_too_large",
+                "unauthorized",
+                "unavailable"
+            ]
+        );
+
+        // Every authenticated operation documents 401 with the error schema;
+        // every body it takes is a schema that refuses unknown fields.
+        for (method, path) in &served {
+            let operation = &doc["paths"][path][method];
+            if path.ends_with("openapi.json") {
+                continue;
+            }
+            let unauthorized = &operation["responses"]["401"]["content"]["application/json"]["schema"];
+            assert_eq!(resolve(&doc, unauthorized), error_body, "{method} {path}: 401");
+            let successes: Vec<&String> =
+                operation["responses"].as_object().unwrap().keys().filter(|code| code.starts_with('2')).collect();
+            assert!(!successes.is_empty(), "{method} {path}: a success response");
+            for code in successes {
+                let schema = &operation["responses"][code]["content"]["application/json"]["schema"];
+                assert!(resolve(&doc, schema)["properties"].is_object(), "{method} {path} {code}: a schema");
+            }
+            if method != "get" {
+                let request = &operation["requestBody"]["content"]["application/json"]["schema"];
+                let request = resolve(&doc, request);
+                assert_eq!(request["additionalProperties"], json!(false), "{method} {path}: {request}");
+            }
+        }
+        let ticket = &schemas["Ticket"]["properties"];
+        for property in ["number", "title", "status", "type", "customer", "created_at", "updated_at"] {
+            assert!(ticket[property].is_object(), "Ticket.{property}");
+        }
+        let status = &ticket["status"]["enum"];
+        assert_eq!(status, &json!(["open", "in_progress", "on_hold", "closed"]), "the statuses");
+        assert!(schemas["Message"]["properties"]["internal"].is_object(), "Message.internal");
+    })
+    .await;
+}

@@ -1,0 +1,129 @@
+// Customers working their tickets inside the embedded portal, through the
+// real snippet on the demo host site: read a ticket, reply, reopen, open a
+// new one, and see an agent's answer arrive live.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { eventually, launchBrowser, startPortal } from "../harness.mjs";
+
+let portal;
+let browser;
+
+before(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+/** Alice signed in on the demo host site; her ticket list shown. */
+async function signedIn(t) {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${portal.demoUrl}/`);
+  const frame = page.frameLocator("#unthread_help_center");
+  await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
+  await page.selectOption("#demo-user", "alice@example.com");
+  await page.click("#login");
+  await frame.locator("[data-testid=ticket-row]").first().waitFor({ timeout: 20_000 });
+  return { page, frame };
+}
+
+async function openTicket(frame, titlePart) {
+  await frame.locator("[data-testid=ticket-title] a", { hasText: titlePart }).click();
+  await frame.locator("[data-testid=ticket]").waitFor();
+}
+
+/** All markup and text of the portal frame. */
+async function frameText(page) {
+  const handle = await page.$("#unthread_help_center");
+  const f = await handle.contentFrame();
+  return `${await f.content()}\n${await f.evaluate(() => document.body.innerText)}`;
+}
+
+describe("conversations in the embedded portal", () => {
+  test("a ticket shows its details and public conversation, never an internal note", async (t) => {
+    const { page, frame } = await signedIn(t);
+    await openTicket(frame, "Invoice 1042");
+    const ticket = frame.locator("[data-testid=ticket]");
+    assert.match(await ticket.locator("[data-testid=ticket-title]").textContent(), /Invoice 1042/);
+    assert.match(await ticket.locator("[data-testid=ticket-number]").textContent(), /^#\d+$/);
+    assert.equal((await ticket.locator("[data-testid=ticket-status]").textContent()).trim(), "Open");
+    assert.equal((await ticket.locator("[data-testid=ticket-channel]").textContent()).trim(), "portal");
+    // Markdown is rendered (and sanitised) on the server.
+    assert.equal(await ticket.locator(".description strong").textContent(), "DE123456789");
+    const messages = ticket.locator("[data-testid=message]");
+    assert.equal(await messages.count(), 1, "one public answer; the internal note is not sent");
+    assert.equal(await messages.first().locator("[data-testid=message-author]").textContent(), "Sam from Acme");
+    assert.equal(await messages.first().locator("[data-testid=message-kind]").textContent(), "Support");
+    assert.ok(!(await frameText(page)).includes("CANARY-INTERNAL"), "the internal note is in no DOM node");
+  });
+
+  test("a reply shows as sending, then sent, joins the conversation; back returns to the list", async (t) => {
+    const { page, frame } = await signedIn(t);
+    await openTicket(frame, "CSV export");
+    const box = frame.locator("[data-testid=reply-text]");
+    const reply = "The project has **12,000** rows.";
+    await box.fill(reply);
+    assert.equal(await frame.locator("[data-testid=reply-count]").textContent(), `${reply.length} / 10240`);
+    await frame.locator("[data-testid=send]").click();
+    await frame.locator("[data-testid=send-state]", { hasText: "Sent" }).waitFor();
+    const mine = frame.locator("[data-testid=message]", { hasText: "12,000" });
+    await mine.waitFor();
+    assert.equal(await mine.locator("strong").last().textContent(), "12,000");
+    assert.equal(await box.inputValue(), "", "the box is emptied once the server has the reply");
+
+    // The browser's back button: the frame's page changes share the tab's history.
+    await page.evaluate(() => history.back());
+    await frame.locator("[data-testid=ticket-list]").waitFor();
+    assert.equal(await frame.locator("[data-testid=ticket]").count(), 0);
+  });
+
+  test("a reply over 10,240 characters cannot be sent", async (t) => {
+    const { frame } = await signedIn(t);
+    await openTicket(frame, "CSV export");
+    await frame.locator("[data-testid=reply-text]").fill("x".repeat(10_241));
+    assert.equal(await frame.locator("[data-testid=reply-count]").textContent(), "10241 / 10240");
+    assert.ok(await frame.locator("[data-testid=send]").isDisabled());
+  });
+
+  test("a closed ticket can be reopened", async (t) => {
+    const { frame } = await signedIn(t);
+    await openTicket(frame, "second admin");
+    const status = frame.locator("[data-testid=ticket] [data-testid=ticket-status]");
+    assert.equal((await status.textContent()).trim(), "Closed");
+    await frame.locator("[data-testid=reopen]").click();
+    await eventually(async () => (await status.textContent()).trim() === "Open", { what: "the ticket to reopen" });
+  });
+
+  test("a new ticket appears at the top of the list at once", async (t) => {
+    // Alice's titles all carry her marker (the embed tests check that).
+    const { frame } = await signedIn(t);
+    await frame.locator("[data-testid=new-ticket]").click();
+    await frame.locator("[data-testid=new-title]").fill("Printer on fire (CANARY-A)");
+    await frame.locator("[data-testid=new-type]").selectOption("Problem");
+    await frame.locator("[data-testid=new-description]").fill("It is *really* on fire.");
+    await frame.locator("[data-testid=create]").click();
+    const first = frame.locator("[data-testid=ticket-row]").first();
+    await first.waitFor();
+    assert.equal((await first.locator("[data-testid=ticket-title]").textContent()).trim(), "Printer on fire (CANARY-A)");
+  });
+
+  test("an agent's reply through the REST API appears without a reload", async (t) => {
+    const token = (await portal.cli("token", "create", "--workspace", "demo", "--name", "e2e")).trim().split("\n").pop().trim();
+    assert.match(token, /^pt_[0-9a-f]{64}$/);
+    const { frame } = await signedIn(t);
+    await openTicket(frame, "Invoice 1042");
+    const number = (await frame.locator("[data-testid=ticket] [data-testid=ticket-number]").textContent()).replace("#", "");
+    const response = await fetch(`${portal.portalUrl}/api/v1/tickets/${number}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ body: "The corrected invoice is on its way (LIVE-1).", author_name: "Sam from Acme" }),
+    });
+    assert.equal(response.status, 201, await response.text());
+    await frame.locator("[data-testid=message]", { hasText: "LIVE-1" }).waitFor({ timeout: 10_000 });
+  });
+});
