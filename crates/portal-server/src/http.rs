@@ -127,7 +127,8 @@ async fn read_whole_body(request: Request, next: Next) -> Response {
     }
 }
 
-fn is_length_limit(error: &axum::Error) -> bool {
+/// Whether reading a body failed because it went over the size limit.
+pub(crate) fn is_length_limit(error: &axum::Error) -> bool {
     let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
     while let Some(e) = cause {
         if e.is::<http_body_util::LengthLimitError>() {
