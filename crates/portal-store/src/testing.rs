@@ -78,18 +78,15 @@ where
 
     match postgres_server(test).await {
         Some(server) => {
-            let database = format!("portal_test_{}", hex::encode(rand::random::<[u8; 8]>()));
-            let url = with_database(&server, &database);
-            admin(&server, &format!("CREATE DATABASE {database}")).await;
-            let outcome = match crate::connect(&url).await {
-                Ok(store) => tokio::spawn(body(TestDb { store, url: url.clone(), backend: Backend::Postgres })).await,
-                Err(e) => {
-                    admin(&server, &format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).await;
-                    panic!("[{test}] connect to PostgreSQL database {database}: {e}");
-                }
-            };
-            admin(&server, &format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).await;
-            report(test, "postgres", outcome);
+            let outcome = with_scratch_database(&server, |url| async move {
+                let store = crate::connect(&url).await?;
+                Ok::<_, crate::StoreError>(tokio::spawn(body(TestDb { store, url, backend: Backend::Postgres })).await)
+            })
+            .await;
+            match outcome {
+                Ok(joined) => report(test, "postgres", joined),
+                Err(e) => panic!("[{test}] connect to a fresh PostgreSQL database: {e}"),
+            }
             ran.push("postgres");
         }
         None => ran.push("(postgres SKIPPED)"),
@@ -117,11 +114,7 @@ where
 
     match postgres_server(test).await {
         Some(server) => {
-            let database = format!("portal_test_{}", hex::encode(rand::random::<[u8; 8]>()));
-            let url = with_database(&server, &database);
-            admin(&server, &format!("CREATE DATABASE {database}")).await;
-            let outcome = tokio::spawn(body(Backend::Postgres, url)).await;
-            admin(&server, &format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).await;
+            let outcome = with_scratch_database(&server, |url| tokio::spawn(body(Backend::Postgres, url))).await;
             report(test, "postgres", outcome);
             ran.push("postgres");
         }
@@ -129,6 +122,19 @@ where
     }
 
     eprintln!("[{test}] passed on: {}", ran.join(", "));
+}
+
+/// Runs `run` with the URL of a new, empty PostgreSQL database on `server`,
+/// and drops the database afterwards, whatever `run` did.
+async fn with_scratch_database<T, Fut>(server: &str, run: impl FnOnce(String) -> Fut) -> T
+where
+    Fut: Future<Output = T>,
+{
+    let database = format!("portal_test_{}", hex::encode(rand::random::<[u8; 8]>()));
+    admin(server, &format!("CREATE DATABASE {database}")).await;
+    let outcome = run(with_database(server, &database)).await;
+    admin(server, &format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).await;
+    outcome
 }
 
 async fn run(test: &str, backend: &str, body: impl Future<Output = ()> + Send + 'static) {
