@@ -23,6 +23,7 @@ pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalE
         allowed_origins: ws.allowed_origins.into_iter().map(String::from).collect(),
         ticket_types: ws.ticket_types,
         reopen_allowed: ws.reopen_allowed,
+        attachment_limits: ws.attachment_limits,
     })
 }
 
@@ -135,19 +136,24 @@ pub async fn ticket(number: i64) -> Result<TicketView, PortalError> {
     })
 }
 
-/// A customer's reply. `key` makes a retried send write once: the same key
-/// answers with the message the first send wrote.
+/// A customer's reply, with the ids of files uploaded for it. `key` makes a
+/// retried send write once: the same key answers with the message the first
+/// send wrote.
 #[server(prefix = "/api/portal", endpoint = "ticket/reply", input = Json, client = BearerClient)]
-pub async fn reply_to_ticket(number: i64, body: String, key: String) -> Result<MessageView, PortalError> {
+pub async fn reply_to_ticket(
+    number: i64,
+    body: String,
+    key: String,
+    attachments: Vec<i64>,
+) -> Result<MessageView, PortalError> {
     use portal_core::{IdempotencyKey, MessageBody};
+    use portal_store::CustomerReply;
     let (state, scope) = customer_scope().await?;
     let body = MessageBody::parse(&body).map_err(|e| fail(e.into()))?;
     let key = IdempotencyKey::parse(&key).map_err(|e| fail(e.into()))?;
-    let outcome = state
-        .store
-        .customer_reply(&scope, number, &body, &key, now_millis())
-        .await
-        .map_err(|e| state.store_error(e))?;
+    let reply = CustomerReply { body: &body, key: &key, attachments: &attachments };
+    let outcome =
+        state.store.customer_reply(&scope, number, &reply, now_millis()).await.map_err(|e| state.store_error(e))?;
     crate::state::no_store();
     Ok(crate::state::message_view(outcome.message))
 }
@@ -165,6 +171,7 @@ pub async fn create_ticket(
     title: String,
     description: String,
     ticket_type: Option<String>,
+    attachments: Vec<i64>,
 ) -> Result<TicketSummary, PortalError> {
     use portal_core::{MessageBody, TicketTitle};
     let (state, scope) = customer_scope().await?;
@@ -174,7 +181,7 @@ pub async fn create_ticket(
     }
     let created = state
         .store
-        .customer_create_ticket(&scope, &title, description.trim(), ticket_type.as_deref(), now_millis())
+        .customer_create_ticket(&scope, &title, description.trim(), ticket_type.as_deref(), &attachments, now_millis())
         .await
         .map_err(|e| state.store_error(e))?;
     crate::state::no_store();

@@ -20,6 +20,11 @@ pub fn set_token(token: Option<String>) {
     TOKEN.with(|t| *t.borrow_mut() = token);
 }
 
+/// The `Authorization` header value of the frame's session, if any.
+pub fn authorization() -> Option<String> {
+    TOKEN.with(|t| t.borrow().as_deref().map(|token| format!("Bearer {token}")))
+}
+
 pub fn has_token() -> bool {
     TOKEN.with(|t| t.borrow().is_some())
 }
@@ -36,11 +41,9 @@ where
     type Response = BrowserResponse;
 
     fn send(req: Self::Request) -> impl Future<Output = Result<Self::Response, E>> + Send {
-        TOKEN.with(|t| {
-            if let Some(token) = t.borrow().as_deref() {
-                req.headers().set("Authorization", &format!("Bearer {token}"));
-            }
-        });
+        if let Some(value) = authorization() {
+            req.headers().set("Authorization", &value);
+        }
         <BrowserClient as Client<E, IS, OS>>::send(req)
     }
 

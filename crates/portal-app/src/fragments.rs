@@ -4,8 +4,9 @@
 //! links.
 
 use leptos::prelude::*;
+use portal_core::attachment::format_size;
 use portal_core::time::{relative, utc_date, utc_datetime};
-use portal_core::{AuthorKind, TicketDetail, TicketStatus, TicketSummary};
+use portal_core::{AttachmentInfo, AuthorKind, TicketDetail, TicketStatus, TicketSummary};
 
 /// The ticket list; `base` is the portal's path, e.g. `/embed/acme`.
 pub fn ticket_list(base: &str, tickets: Vec<TicketSummary>, now: i64) -> String {
@@ -56,6 +57,7 @@ pub fn ticket(detail: TicketDetail, now: i64) -> String {
             {detail.ticket_type.map(|t| view! { <dt>"Type"</dt><dd data-testid="ticket-type">{t}</dd> })}
         </dl>
         <div class="message-body description" inner_html=to_safe_html(&detail.description)></div>
+        {files(detail.attachments)}
         <ol class="conversation" data-testid="conversation">
             {detail
                 .messages
@@ -75,6 +77,7 @@ pub fn ticket(detail: TicketDetail, now: i64) -> String {
                                 <span class="exact">{utc_datetime(m.created_at)}</span>
                             </header>
                             <div class="message-body" data-testid="message-body" inner_html=to_safe_html(&m.body)></div>
+                            {files(m.attachments)}
                         </li>
                     }
                 })
@@ -82,6 +85,37 @@ pub fn ticket(detail: TicketDetail, now: i64) -> String {
         </ol>
     }
     .to_html()
+}
+
+/// A message's files. The frame turns a click into an authenticated
+/// download (the link alone carries no session).
+fn files(attachments: Vec<AttachmentInfo>) -> impl IntoView {
+    (!attachments.is_empty()).then(|| {
+        view! {
+            <ul class="files" data-testid="files">
+                {attachments
+                    .into_iter()
+                    .map(|file| {
+                        let name = file.name.clone();
+                        view! {
+                        <li>
+                            <a
+                                href=format!("/api/portal/attachments/{}", file.id)
+                                data-attachment=file.id
+                                download=name
+                                data-testid="file"
+                            >
+                                {file.name}
+                            </a>
+                            " "
+                            <span class="size">{format_size(file.size)}</span>
+                        </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    })
 }
 
 fn status_badge(status: TicketStatus) -> impl IntoView {

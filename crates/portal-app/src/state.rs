@@ -7,13 +7,15 @@ use axum::http::{HeaderValue, StatusCode, header, request::Parts};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 use portal_core::{CustomerScope, SessionToken, WorkspaceSlug};
-use portal_store::{Store, StoreError, Workspace};
+use portal_store::{BlobStore, Store, StoreError, Workspace};
 use std::sync::Arc;
 
 /// What every request handler can reach. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     pub store: Arc<dyn Store>,
+    /// Where attachment contents live.
+    pub blobs: Arc<dyn BlobStore>,
     pub leptos_options: LeptosOptions,
 }
 
@@ -135,5 +137,6 @@ pub fn message_view(message: portal_core::PublicMessage) -> portal_core::Message
         author_name: message.author_name,
         body_html: crate::markdown::to_safe_html(&message.body),
         created_at: message.created_at,
+        attachments: message.attachments,
     }
 }

@@ -1,6 +1,7 @@
 //! Tickets as conversations: what customers and agents write, parsed at the
 //! edge, and what a customer may read of a ticket.
 
+use crate::attachment::AttachmentInfo;
 use crate::model::{Millis, TicketStatus, ValidationError};
 use serde::{Deserialize, Serialize};
 
@@ -117,6 +118,7 @@ pub struct PublicMessage {
     /// Markdown source; the server renders it to sanitised HTML.
     pub body: String,
     pub created_at: Millis,
+    pub attachments: Vec<AttachmentInfo>,
 }
 
 /// A ticket as its customer sees it: the public conversation, oldest first.
@@ -130,6 +132,8 @@ pub struct TicketDetail {
     pub ticket_type: Option<String>,
     pub created_at: Millis,
     pub updated_at: Millis,
+    /// Files sent with the ticket itself.
+    pub attachments: Vec<AttachmentInfo>,
     pub messages: Vec<PublicMessage>,
 }
 
@@ -142,6 +146,7 @@ pub struct MessageView {
     pub author_name: String,
     pub body_html: String,
     pub created_at: Millis,
+    pub attachments: Vec<AttachmentInfo>,
 }
 
 /// A ticket page as the frame receives it: the read-only part already

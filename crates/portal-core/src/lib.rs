@@ -6,6 +6,7 @@
 //! browser bundle shares the same types and validation.
 
 pub mod access;
+pub mod attachment;
 pub mod conversation;
 pub mod embed;
 pub mod identity;
@@ -14,6 +15,7 @@ pub mod session;
 pub mod time;
 
 pub use access::{AgentScope, CustomerScope};
+pub use attachment::{AttachmentError, AttachmentInfo, AttachmentLimits, AttachmentName, FileKind};
 pub use conversation::{
     AuthorKind, EventKind, IdempotencyKey, MessageBody, MessageView, PortalEvent, PublicMessage, TicketDetail,
     TicketTitle, TicketView,

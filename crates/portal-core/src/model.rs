@@ -260,6 +260,7 @@ pub struct PortalSettings {
     pub ticket_types: Vec<String>,
     /// Whether replying to a closed ticket reopens it.
     pub reopen_allowed: bool,
+    pub attachment_limits: crate::attachment::AttachmentLimits,
 }
 
 /// One row of a customer's ticket list.

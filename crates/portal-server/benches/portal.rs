@@ -89,7 +89,13 @@ async fn list_load(label: &str, url: &str) -> anyhow::Result<()> {
         seeded.elapsed()
     );
 
-    let config = Config { database_url: url.into(), bind: ([127, 0, 0, 1], 0).into(), ..Config::default() };
+    let blobs = tempfile::tempdir()?;
+    let config = Config {
+        database_url: url.into(),
+        bind: ([127, 0, 0, 1], 0).into(),
+        blob_dir: blobs.path().to_path_buf(),
+        ..Config::default()
+    };
     let portal = Portal::bind(&config, store.clone()).await?;
     let base = format!("http://{}", portal.addr);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

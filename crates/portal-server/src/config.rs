@@ -17,6 +17,8 @@ pub struct Config {
     /// The portal's public origin, as customers' browsers reach it. Derived
     /// from `bind` (as `http://localhost:PORT`) when unset.
     pub public_url: Option<String>,
+    /// Where attached files are kept (created when missing).
+    pub blob_dir: PathBuf,
     /// Where the built front-end lives (`pkg/` with the WebAssembly bundle).
     pub site_root: PathBuf,
     /// Where the demo host site listens (`serve --demo` only).
@@ -31,6 +33,7 @@ impl Default for Config {
             database_url: "sqlite://data/portal.db".into(),
             bind: ([127, 0, 0, 1], 3000).into(),
             public_url: None,
+            blob_dir: "data/blobs".into(),
             site_root: "target/site".into(),
             demo_bind: ([127, 0, 0, 1], 3001).into(),
             log: "info,sqlx=warn".into(),
@@ -54,7 +57,7 @@ pub struct Overrides {
 }
 
 /// The settings `PORTAL_*` variables may set.
-const KEYS: &[&str] = &["database_url", "bind", "public_url", "site_root", "demo_bind", "log"];
+const KEYS: &[&str] = &["database_url", "bind", "public_url", "blob_dir", "site_root", "demo_bind", "log"];
 
 /// `PORTAL_*` variables that set nothing, so a typo does not go unnoticed.
 /// (Other tools of the project use `PORTAL_TEST_*` and `PORTAL_E2E_*`.)

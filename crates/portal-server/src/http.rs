@@ -18,7 +18,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Largest request body accepted (server-function arguments are small;
-/// attachments will get their own streaming route).
+/// attachments have their own route and limit).
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn router(state: AppState) -> Router {
@@ -47,6 +47,8 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
         // After the page layers, so that the API answers with its own JSON errors and headers.
         .nest(crate::api_v1::PREFIX, crate::api_v1::router())
+        // Files stream past the page layers' small body limit.
+        .merge(crate::attachments::router())
         .with_state(state)
 }
 

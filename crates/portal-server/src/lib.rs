@@ -3,6 +3,7 @@
 //! operator commands. `main.rs` only parses the command line.
 
 pub mod api_v1;
+pub mod attachments;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -44,10 +45,14 @@ impl Portal {
         let site_root = config.site_root.to_string_lossy().to_string();
         let leptos_options =
             LeptosOptions::builder().output_name("portal-frontend").site_root(site_root).site_pkg_dir("pkg").build();
-        Ok(Self { addr, url, state: AppState { store, leptos_options }, listener })
+        let blobs = portal_store::FsBlobStore::open(&config.blob_dir)
+            .with_context(|| format!("cannot use {} for attached files", config.blob_dir.display()))?;
+        let state = AppState { store, blobs: Arc::new(blobs), leptos_options };
+        Ok(Self { addr, url, state, listener })
     }
 
     pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        attachments::sweep_unsent_uploads(self.state.clone());
         let app = router(self.state);
         axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await.context("serving HTTP")
     }

@@ -4,12 +4,14 @@
 //! Only this crate speaks SQL. Every method that returns customer data takes
 //! a [`CustomerScope`], which only a live session can produce.
 
+mod blob;
 mod error;
 mod notify;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use blob::{BlobStore, FsBlobStore};
 pub use error::StoreError;
 pub use notify::Wake;
 
@@ -17,9 +19,9 @@ use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
 use portal_core::conversation::PortalEvent;
 use portal_core::{
-    AuthorKind, CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin,
-    PublicMessage, SecretId, SessionLifetime, TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
-    WorkspaceSlug,
+    AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CustomerId, CustomerName, CustomerScope, Email,
+    IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, TicketDetail, TicketStatus,
+    TicketSummary, TicketTitle, WorkspaceId, WorkspaceSlug,
 };
 use std::sync::Arc;
 
@@ -54,6 +56,8 @@ pub struct Workspace {
     pub reopen_allowed: bool,
     /// The ticket types customers choose from, in display order.
     pub ticket_types: Vec<String>,
+    /// How many files a message may carry, and how large each may be.
+    pub attachment_limits: AttachmentLimits,
 }
 
 /// The ticket types a new workspace starts with.
@@ -113,6 +117,22 @@ pub struct NewSession {
     pub expires_at: Millis,
 }
 
+/// A customer's reply (see [`Store::customer_reply`]).
+#[derive(Debug, Clone, Copy)]
+pub struct CustomerReply<'a> {
+    pub body: &'a MessageBody,
+    pub key: &'a IdempotencyKey,
+    /// Ids of the customer's uploads waiting to be sent.
+    pub attachments: &'a [i64],
+}
+
+/// An attached file and where the blob store keeps its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAttachment {
+    pub info: AttachmentInfo,
+    pub blob_key: String,
+}
+
 /// What [`Store::customer_reply`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplyOutcome {
@@ -159,6 +179,7 @@ pub struct AgentMessage {
     /// An internal note: agents only, never shown to the customer.
     pub internal: bool,
     pub created_at: Millis,
+    pub attachments: Vec<AttachmentInfo>,
 }
 
 /// A ticket as an agent sees it: the whole conversation, oldest first.
@@ -173,6 +194,8 @@ pub struct AgentTicket {
     pub customer: Customer,
     pub created_at: Millis,
     pub updated_at: Millis,
+    /// Files sent with the ticket itself.
+    pub attachments: Vec<AttachmentInfo>,
     pub messages: Vec<AgentMessage>,
 }
 
@@ -289,6 +312,34 @@ pub trait Store: Send + Sync + 'static {
     /// characters, no two equal ignoring case; else [`StoreError::Invalid`].
     /// Tickets keep the type they have.
     async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()>;
+    /// Within [`AttachmentLimits::MAX`], else [`StoreError::Invalid`].
+    async fn set_attachment_limits(&self, id: WorkspaceId, limits: AttachmentLimits) -> Result<()>;
+
+    // --- Attachments ----------------------------------------------------------
+    //
+    // A customer uploads a file first: it waits, attached to nothing, until a
+    // reply or a new ticket claims it. Only its uploader can claim it, once.
+
+    /// Records an upload whose content the blob store holds under
+    /// `blob_key`. The caller has checked the name, the size against the
+    /// workspace's limit, and the content. A customer may have at most 30
+    /// uploads waiting.
+    async fn add_upload(
+        &self,
+        scope: &CustomerScope,
+        name: &AttachmentName,
+        size: u64,
+        blob_key: &str,
+        now: Millis,
+    ) -> Result<AttachmentInfo>;
+    /// A sent file, if it is on a ticket the scope may see and not on an
+    /// internal note.
+    async fn customer_attachment(&self, scope: &CustomerScope, id: i64) -> Result<Option<StoredAttachment>>;
+    /// A file of the workspace's ticket numbered `number`.
+    async fn agent_attachment(&self, agent: &AgentScope, number: i64, id: i64) -> Result<Option<StoredAttachment>>;
+    /// Forgets up to `limit` uploads never sent and made before
+    /// `created_before`, and returns their blob keys for deletion.
+    async fn take_stale_uploads(&self, created_before: Millis, limit: u32) -> Result<Vec<String>>;
 
     // --- Conversations, customer side ---------------------------------------
     //
@@ -298,8 +349,10 @@ pub trait Store: Send + Sync + 'static {
     /// The ticket with its public messages, oldest first. Internal notes are
     /// never part of it.
     async fn ticket_detail(&self, scope: &CustomerScope, number: i64) -> Result<Option<TicketDetail>>;
-    /// Adds the customer's reply, in one transaction with its
-    /// `message.created` event and the ticket's new `updated_at`.
+    /// Adds the customer's reply with its files, in one transaction with its
+    /// `message.created` event and the ticket's new `updated_at`. Files that
+    /// are not the customer's waiting uploads, or more than the workspace
+    /// allows, fail the reply with [`StoreError::Invalid`].
     ///
     /// A `key` used before on this ticket returns the message it wrote first,
     /// with `duplicate: true`, and writes nothing. A closed ticket is reopened
@@ -309,21 +362,22 @@ pub trait Store: Send + Sync + 'static {
         &self,
         scope: &CustomerScope,
         number: i64,
-        body: &MessageBody,
-        key: &IdempotencyKey,
+        reply: &CustomerReply<'_>,
         now: Millis,
     ) -> Result<ReplyOutcome>;
     /// Reopens a closed ticket (as a reply would); no-op when it is not closed.
     async fn reopen_ticket(&self, scope: &CustomerScope, number: i64, now: Millis) -> Result<()>;
     /// Opens a ticket as the scope's customer, with a `ticket.created` event.
     /// `description` may be empty, else it follows the [`MessageBody`] rules;
-    /// `ticket_type` must be one of the workspace's types.
+    /// `ticket_type` must be one of the workspace's types; `attachments` are
+    /// claimed as [`Store::customer_reply`] does.
     async fn customer_create_ticket(
         &self,
         scope: &CustomerScope,
         title: &TicketTitle,
         description: &str,
         ticket_type: Option<&str>,
+        attachments: &[i64],
         now: Millis,
     ) -> Result<TicketSummary>;
     /// The events of the tickets the scope may see with an id above

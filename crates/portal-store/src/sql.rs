@@ -8,16 +8,16 @@
 use crate::notify::{EventBus, Wake};
 use crate::{
     AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketSummary, ApiToken, Backend,
-    Customer, MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewSession, NewTicket, NewWorkspace, ReplyOutcome, Result,
-    Secret, Store, StoreError, Workspace,
+    Customer, CustomerReply, MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewSession, NewTicket, NewWorkspace,
+    ReplyOutcome, Result, Secret, Store, StoreError, StoredAttachment, Workspace,
 };
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::{
-    AuthorKind, CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin,
-    PublicMessage, SecretId, SessionLifetime, TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
-    WorkspaceSlug,
+    AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CustomerId, CustomerName, CustomerScope, Email,
+    IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, TicketDetail, TicketStatus,
+    TicketSummary, TicketTitle, WorkspaceId, WorkspaceSlug,
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -100,6 +100,13 @@ async fn connect_postgres(url: &str) -> Result<SqlStore<Postgres>> {
     Ok(SqlStore { pool, bus: EventBus::new() })
 }
 
+/// The columns [`WorkspaceRules::from_row`] reads, in order.
+macro_rules! workspace_rules_columns {
+    () => {
+        "reopen_allowed, ticket_types, max_attachments, max_attachment_bytes"
+    };
+}
+
 /// What differs between the backends.
 trait Dialect: Database {
     const BACKEND: Backend;
@@ -127,7 +134,8 @@ trait Dialect: Database {
 impl Dialect for Sqlite {
     const BACKEND: Backend = Backend::Sqlite;
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
-    const LOCK_WORKSPACE: &'static str = "SELECT reopen_allowed, ticket_types FROM workspaces WHERE id = $1";
+    const LOCK_WORKSPACE: &'static str =
+        concat!("SELECT ", workspace_rules_columns!(), " FROM workspaces WHERE id = $1");
     const NOTIFY: Option<&'static str> = None;
     fn listen(_: &Pool<Self>, _: &EventBus) {}
 }
@@ -136,7 +144,7 @@ impl Dialect for Postgres {
     const BACKEND: Backend = Backend::Postgres;
     const BEGIN_WRITE: &'static str = "BEGIN";
     const LOCK_WORKSPACE: &'static str =
-        "SELECT reopen_allowed, ticket_types FROM workspaces WHERE id = $1 FOR NO KEY UPDATE";
+        concat!("SELECT ", workspace_rules_columns!(), " FROM workspaces WHERE id = $1 FOR NO KEY UPDATE");
     const NOTIFY: Option<&'static str> = Some("SELECT pg_notify('portal_events', $1)");
     fn listen(pool: &Pool<Self>, bus: &EventBus) {
         bus.listen_postgres(pool);
@@ -149,17 +157,23 @@ struct SqlStore<DB: Database> {
     bus: EventBus,
 }
 
+type WorkspaceRulesRow = (bool, String, i64, i64);
+
 /// The columns [`workspace_from_row`] reads, in order.
 macro_rules! workspace_columns {
     () => {
-        "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, reopen_allowed, ticket_types"
+        concat!(
+            "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, ",
+            workspace_rules_columns!()
+        )
     };
 }
 
-type WorkspaceRow = (i64, String, String, String, String, i64, Millis, bool, String);
+type WorkspaceRow = (i64, String, String, String, String, i64, Millis, bool, String, i64, i64);
 
 fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
-    let (id, slug, name, greeting, origins, lifetime, created_at, reopen_allowed, ticket_types) = row;
+    let (id, slug, name, greeting, origins, lifetime, created_at, reopen_allowed, ticket_types, files, bytes) = row;
+    let rules = WorkspaceRules::from_row(WorkspaceId(id), (reopen_allowed, ticket_types, files, bytes))?;
     let slug = WorkspaceSlug::parse(&slug)
         .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored slug {slug:?}: {e}")))?;
     let session_lifetime = SessionLifetime::from_millis(lifetime)
@@ -173,9 +187,9 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
             .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored allowed origins: {e}")))?,
         session_lifetime,
         created_at,
-        reopen_allowed,
-        ticket_types: ticket_types_from_json(&ticket_types)
-            .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored ticket types: {e}")))?,
+        reopen_allowed: rules.reopen_allowed,
+        ticket_types: rules.ticket_types,
+        attachment_limits: rules.attachment_limits,
     })
 }
 
@@ -240,9 +254,24 @@ fn checked_api_token_name(raw: &str) -> Result<String> {
 struct WorkspaceRules {
     reopen_allowed: bool,
     ticket_types: Vec<String>,
+    attachment_limits: AttachmentLimits,
 }
 
 impl WorkspaceRules {
+    fn from_row(workspace: WorkspaceId, row: WorkspaceRulesRow) -> Result<Self> {
+        let (reopen_allowed, ticket_types, max_files, max_bytes) = row;
+        let ticket_types = ticket_types_from_json(&ticket_types)
+            .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored ticket types: {e}")))?;
+        let attachment_limits = u32::try_from(max_files)
+            .ok()
+            .zip(u64::try_from(max_bytes).ok())
+            .and_then(|(files, bytes)| AttachmentLimits::new(files, bytes).ok())
+            .ok_or_else(|| {
+                StoreError::Invalid(format!("workspace {workspace}: stored attachment limits {max_files}, {max_bytes}"))
+            })?;
+        Ok(Self { reopen_allowed, ticket_types, attachment_limits })
+    }
+
     /// `ticket_type`, if it is one of the workspace's types.
     fn check_type<'t>(&self, ticket_type: Option<&'t str>) -> Result<Option<&'t str>> {
         match ticket_type {
@@ -322,6 +351,8 @@ struct MessageRecord {
     body: String,
     internal: bool,
     created_at: Millis,
+    /// Filled in by [`SqlStore::attach_files`] where the caller shows them.
+    attachments: Vec<AttachmentInfo>,
 }
 
 fn message_from_row(row: MessageRow) -> Result<MessageRecord> {
@@ -334,6 +365,7 @@ fn message_from_row(row: MessageRow) -> Result<MessageRecord> {
         body,
         internal,
         created_at,
+        attachments: Vec::new(),
     })
 }
 
@@ -352,6 +384,7 @@ impl MessageRecord {
             author_name: self.author_name,
             body: self.body,
             created_at: self.created_at,
+            attachments: self.attachments,
         })
     }
 
@@ -363,6 +396,7 @@ impl MessageRecord {
             body: self.body,
             internal: self.internal,
             created_at: self.created_at,
+            attachments: self.attachments,
         }
     }
 }
@@ -402,6 +436,29 @@ struct OneTicket<'a> {
     ticket_type: Option<&'a str>,
     now: Millis,
 }
+
+/// The columns [`attachment_from_row`] reads, in order, from attachments as `a`.
+macro_rules! attachment_columns {
+    () => {
+        "a.id, a.file_name, a.content_type, a.size_bytes"
+    };
+}
+
+type AttachmentRow = (i64, String, String, i64);
+
+fn attachment_from_row(row: AttachmentRow) -> Result<AttachmentInfo> {
+    let (id, name, content_type, size) = row;
+    let size = u64::try_from(size).map_err(|_| StoreError::Invalid(format!("attachment {id}: stored size {size}")))?;
+    Ok(AttachmentInfo { id, name, content_type, size })
+}
+
+fn stored_attachment_from_row(row: (i64, String, String, i64, String)) -> Result<StoredAttachment> {
+    let (id, name, content_type, size, blob_key) = row;
+    Ok(StoredAttachment { info: attachment_from_row((id, name, content_type, size))?, blob_key })
+}
+
+/// Uploads one customer may have waiting to be sent at once.
+const MAX_WAITING_UPLOADS: i64 = 30;
 
 /// The columns [`agent_summary_from_row`] reads, in order, from tickets as
 /// `t` joined with their creator as `c`.
@@ -554,14 +611,12 @@ where
     /// [`Dialect::LOCK_WORKSPACE`]: the workspace's rules, its row held
     /// until the transaction ends.
     async fn lock_workspace(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<WorkspaceRules> {
-        let (reopen_allowed, ticket_types) = sqlx::query_as::<_, (bool, String)>(DB::LOCK_WORKSPACE)
+        let row = sqlx::query_as::<_, WorkspaceRulesRow>(DB::LOCK_WORKSPACE)
             .bind(workspace.0)
             .fetch_optional(&mut *conn)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let ticket_types = ticket_types_from_json(&ticket_types)
-            .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored ticket types: {e}")))?;
-        Ok(WorkspaceRules { reopen_allowed, ticket_types })
+        WorkspaceRules::from_row(workspace, row)
     }
 
     /// The ticket numbered `number`, if the scope may see it.
@@ -650,6 +705,7 @@ where
             body: new.body.to_string(),
             internal: new.internal,
             created_at: new.now,
+            attachments: Vec::new(),
         })
     }
 
@@ -725,7 +781,8 @@ where
 
     /// Inserts one open ticket with the workspace's next number and its
     /// `ticket.created` event. Callers hold [`Dialect::LOCK_WORKSPACE`].
-    async fn insert_one_ticket(conn: &mut DB::Connection, new: &OneTicket<'_>) -> Result<i64> {
+    /// Returns the ticket's id and number.
+    async fn insert_one_ticket(conn: &mut DB::Connection, new: &OneTicket<'_>) -> Result<(i64, i64)> {
         let (number,) = sqlx::query_as::<_, (i64,)>(ALLOCATE_TICKET_NUMBERS)
             .bind(new.workspace.0)
             .bind(1_i64)
@@ -758,7 +815,98 @@ where
             now: new.now,
         };
         Self::insert_event(conn, &event).await?;
-        Ok(number)
+        Ok((id, number))
+    }
+
+    /// Attaches the scope's waiting uploads `ids` to a ticket (and to one of
+    /// its messages, or to the ticket itself when `message_id` is None).
+    /// Anything but the scope's own unsent uploads, within the workspace's
+    /// count, fails the whole transaction.
+    async fn claim_uploads(
+        conn: &mut DB::Connection,
+        scope: &CustomerScope,
+        limits: &AttachmentLimits,
+        ticket_id: i64,
+        message_id: Option<i64>,
+        ids: &[i64],
+    ) -> Result<()> {
+        limits.check_count(ids.len()).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        for (n, id) in ids.iter().enumerate() {
+            if ids[..n].contains(id) {
+                return Err(StoreError::Invalid(format!("file {id} is attached twice")));
+            }
+            let claimed = sqlx::query_as::<_, (i64,)>(
+                "UPDATE attachments SET ticket_id = $4, message_id = $5 \
+                 WHERE workspace_id = $1 AND uploader_id = $2 AND id = $3 AND ticket_id IS NULL RETURNING id",
+            )
+            .bind(scope.workspace_id().0)
+            .bind(scope.customer_id().0)
+            .bind(*id)
+            .bind(ticket_id)
+            .bind(message_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+            if claimed.is_none() {
+                return Err(StoreError::Invalid(format!("file {id} is not one of your uploads waiting to be sent")));
+            }
+        }
+        Ok(())
+    }
+
+    /// The files of a ticket, oldest first, each with its message (None for
+    /// the ticket's own). Callers drop those of messages they do not show.
+    async fn ticket_files(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        ticket_id: i64,
+    ) -> Result<Vec<(Option<i64>, AttachmentInfo)>> {
+        let rows = sqlx::query_as::<_, (Option<i64>, i64, String, String, i64)>(concat!(
+            "SELECT a.message_id, ",
+            attachment_columns!(),
+            " FROM attachments a WHERE a.workspace_id = $1 AND a.ticket_id = $2 ORDER BY a.id"
+        ))
+        .bind(workspace.0)
+        .bind(ticket_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        rows.into_iter()
+            .map(|(message, id, name, content_type, size)| {
+                Ok((message, attachment_from_row((id, name, content_type, size))?))
+            })
+            .collect()
+    }
+
+    /// Hands each message its files; returns the ticket's own.
+    fn attach_files(messages: &mut [MessageRecord], files: Vec<(Option<i64>, AttachmentInfo)>) -> Vec<AttachmentInfo> {
+        let mut own = Vec::new();
+        for (message_id, file) in files {
+            match message_id.and_then(|id| messages.iter_mut().find(|m| m.id == id)) {
+                Some(message) => message.attachments.push(file),
+                None if message_id.is_none() => own.push(file),
+                None => {}
+            }
+        }
+        own
+    }
+
+    /// The files of one message, oldest first.
+    async fn message_files(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        message_id: i64,
+    ) -> Result<Vec<AttachmentInfo>> {
+        sqlx::query_as::<_, AttachmentRow>(concat!(
+            "SELECT ",
+            attachment_columns!(),
+            " FROM attachments a WHERE a.workspace_id = $1 AND a.message_id = $2 ORDER BY a.id"
+        ))
+        .bind(workspace.0)
+        .bind(message_id)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(attachment_from_row)
+        .collect()
     }
 
     async fn agent_summary(
@@ -810,10 +958,11 @@ where
     }
 
     async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace> {
-        let (id, reopen_allowed, ticket_types) = sqlx::query_as::<_, (i64, bool, String)>(
+        let row = sqlx::query_as::<_, WorkspaceRow>(concat!(
             "INSERT INTO workspaces (slug, name, greeting, allowed_origins, session_lifetime_ms, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, reopen_allowed, ticket_types",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING ",
+            workspace_columns!()
+        ))
         .bind(new.slug.as_str())
         .bind(new.name.as_str())
         .bind(new.greeting.as_str())
@@ -823,18 +972,7 @@ where
         .fetch_one(&self.pool)
         .await
         .map_err(conflict(|| format!("the workspace name {:?} is taken", new.slug.as_str())))?;
-        Ok(Workspace {
-            id: WorkspaceId(id),
-            slug: new.slug.clone(),
-            name: new.name.clone(),
-            greeting: new.greeting.clone(),
-            allowed_origins: new.allowed_origins.clone(),
-            session_lifetime: new.session_lifetime,
-            created_at: now,
-            reopen_allowed,
-            ticket_types: ticket_types_from_json(&ticket_types)
-                .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored ticket types: {e}")))?,
-        })
+        workspace_from_row(row)
     }
 
     async fn workspace_by_slug(&self, slug: &WorkspaceSlug) -> Result<Option<Workspace>> {
@@ -1137,6 +1275,116 @@ where
         Ok(())
     }
 
+    async fn set_attachment_limits(&self, id: WorkspaceId, limits: AttachmentLimits) -> Result<()> {
+        let limits = AttachmentLimits::new(limits.max_files, limits.max_bytes).map_err(StoreError::Invalid)?;
+        let max_bytes = i64::try_from(limits.max_bytes).map_err(|_| StoreError::Invalid("file size limit".into()))?;
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE workspaces SET max_attachments = $2, max_attachment_bytes = $3 WHERE id = $1 RETURNING id",
+        )
+        .bind(id.0)
+        .bind(i64::from(limits.max_files))
+        .bind(max_bytes)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn add_upload(
+        &self,
+        scope: &CustomerScope,
+        name: &AttachmentName,
+        size: u64,
+        blob_key: &str,
+        now: Millis,
+    ) -> Result<AttachmentInfo> {
+        let size_bytes = i64::try_from(size)
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| StoreError::Invalid(format!("{}: the size {size} is not a file's size", name.as_str())))?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let (waiting,) = sqlx::query_as::<_, (i64,)>(
+            "SELECT COUNT(*) FROM attachments WHERE workspace_id = $1 AND uploader_id = $2 AND ticket_id IS NULL",
+        )
+        .bind(scope.workspace_id().0)
+        .bind(scope.customer_id().0)
+        .fetch_one(&mut *tx)
+        .await?;
+        if waiting >= MAX_WAITING_UPLOADS {
+            return Err(StoreError::Invalid(format!(
+                "{}: {MAX_WAITING_UPLOADS} of your files are waiting to be sent; send them or try again tomorrow",
+                name.as_str()
+            )));
+        }
+        let (id,) = sqlx::query_as::<_, (i64,)>(
+            "INSERT INTO attachments (workspace_id, uploader_id, file_name, content_type, size_bytes, blob_key, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(scope.workspace_id().0)
+        .bind(scope.customer_id().0)
+        .bind(name.as_str())
+        .bind(name.kind().content_type())
+        .bind(size_bytes)
+        .bind(blob_key)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(AttachmentInfo {
+            id,
+            name: name.as_str().to_string(),
+            content_type: name.kind().content_type().to_string(),
+            size,
+        })
+    }
+
+    async fn customer_attachment(&self, scope: &CustomerScope, id: i64) -> Result<Option<StoredAttachment>> {
+        let row = sqlx::query_as::<_, (i64, String, String, i64, String)>(concat!(
+            "SELECT ",
+            attachment_columns!(),
+            ", a.blob_key FROM attachments a \
+             JOIN tickets t ON t.workspace_id = a.workspace_id AND t.id = a.ticket_id \
+             LEFT JOIN messages m ON m.workspace_id = a.workspace_id AND m.id = a.message_id \
+             WHERE a.workspace_id = $1 AND a.id = $3 AND (a.message_id IS NULL OR NOT m.is_internal) AND ",
+            visible_to_customer!()
+        ))
+        .bind(scope.workspace_id().0)
+        .bind(scope.customer_id().0)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(stored_attachment_from_row).transpose()
+    }
+
+    async fn agent_attachment(&self, agent: &AgentScope, number: i64, id: i64) -> Result<Option<StoredAttachment>> {
+        let row = sqlx::query_as::<_, (i64, String, String, i64, String)>(concat!(
+            "SELECT ",
+            attachment_columns!(),
+            ", a.blob_key FROM attachments a \
+             JOIN tickets t ON t.workspace_id = a.workspace_id AND t.id = a.ticket_id \
+             WHERE a.workspace_id = $1 AND t.number = $2 AND a.id = $3"
+        ))
+        .bind(agent.workspace_id().0)
+        .bind(number)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(stored_attachment_from_row).transpose()
+    }
+
+    async fn take_stale_uploads(&self, created_before: Millis, limit: u32) -> Result<Vec<String>> {
+        let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
+        let keys = sqlx::query_as::<_, (String,)>(
+            "DELETE FROM attachments WHERE id IN (SELECT id FROM attachments \
+             WHERE ticket_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2) RETURNING blob_key",
+        )
+        .bind(created_before)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(keys.into_iter().map(|(key,)| key).collect())
+    }
+
     async fn ticket_detail(&self, scope: &CustomerScope, number: i64) -> Result<Option<TicketDetail>> {
         let mut conn = self.pool.acquire().await?;
         let Some(ticket) = Self::customer_ticket(&mut conn, scope, number).await? else {
@@ -1151,11 +1399,12 @@ where
         .bind(ticket.id)
         .fetch_all(&mut *conn)
         .await?;
-        let mut messages = Vec::with_capacity(rows.len());
-        for row in rows {
-            // `public` drops internal notes again, whatever the query said.
-            messages.extend(message_from_row(row)?.public());
-        }
+        let mut records = rows.into_iter().map(message_from_row).collect::<Result<Vec<_>>>()?;
+        let files = Self::ticket_files(&mut conn, scope.workspace_id(), ticket.id).await?;
+        // Files of messages not in `records` (internal notes) are dropped here.
+        let attachments = Self::attach_files(&mut records, files);
+        // `public` drops internal notes again, whatever the query said.
+        let messages = records.into_iter().filter_map(MessageRecord::public).collect();
         Ok(Some(TicketDetail {
             number: ticket.number,
             title: ticket.title,
@@ -1165,6 +1414,7 @@ where
             ticket_type: ticket.ticket_type,
             created_at: ticket.created_at,
             updated_at: ticket.updated_at,
+            attachments,
             messages,
         }))
     }
@@ -1173,16 +1423,17 @@ where
         &self,
         scope: &CustomerScope,
         number: i64,
-        body: &MessageBody,
-        key: &IdempotencyKey,
+        reply: &CustomerReply<'_>,
         now: Millis,
     ) -> Result<ReplyOutcome> {
+        let CustomerReply { body, key, attachments } = *reply;
         let workspace = scope.workspace_id();
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
         let ticket = Self::customer_ticket(&mut tx, scope, number).await?.ok_or(StoreError::NotFound)?;
-        if let Some(first) = Self::message_by_key(&mut tx, workspace, ticket.id, key.as_str()).await? {
+        if let Some(mut first) = Self::message_by_key(&mut tx, workspace, ticket.id, key.as_str()).await? {
             let own = first.author_kind == AuthorKind::Customer && first.author_customer == Some(scope.customer_id());
+            first.attachments = Self::message_files(&mut tx, workspace, first.id).await?;
             return match first.public() {
                 Some(message) if own => Ok(ReplyOutcome { message, duplicate: true, reopened: false }),
                 _ => Err(StoreError::Conflict("the idempotency key was used by another message".into())),
@@ -1209,7 +1460,9 @@ where
             key: Some(key.as_str()),
             now,
         };
-        let message = Self::insert_message(&mut tx, &new).await?;
+        let mut message = Self::insert_message(&mut tx, &new).await?;
+        Self::claim_uploads(&mut tx, scope, &rules.attachment_limits, ticket.id, Some(message.id), attachments).await?;
+        message.attachments = Self::message_files(&mut tx, workspace, message.id).await?;
         let status = if reopened { TicketStatus::Open } else { ticket.status };
         Self::update_ticket(&mut tx, workspace, &ticket, status, ticket.ticket_type.as_deref(), now).await?;
         let event = NewEvent {
@@ -1246,6 +1499,7 @@ where
         title: &TicketTitle,
         description: &str,
         ticket_type: Option<&str>,
+        attachments: &[i64],
         now: Millis,
     ) -> Result<TicketSummary> {
         let description = checked_description(description)?;
@@ -1260,7 +1514,8 @@ where
             ticket_type: rules.check_type(ticket_type)?,
             now,
         };
-        let number = Self::insert_one_ticket(&mut tx, &new).await?;
+        let (ticket_id, number) = Self::insert_one_ticket(&mut tx, &new).await?;
+        Self::claim_uploads(&mut tx, scope, &rules.attachment_limits, ticket_id, None, attachments).await?;
         self.commit_events(tx, scope.workspace_id(), scope.customer_id()).await?;
         Ok(TicketSummary { number, title: title.as_str().to_string(), status: TicketStatus::Open, updated_at: now })
     }
@@ -1279,6 +1534,7 @@ where
             Option<Millis>,
         );
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
+        let mut conn = self.pool.acquire().await?;
         let rows = sqlx::query_as::<_, EventRow>(concat!(
             "SELECT e.id, e.kind, t.number, e.status, \
              m.id, m.author_kind, m.author_name, m.body, m.is_internal, m.created_at \
@@ -1294,7 +1550,7 @@ where
         .bind(scope.customer_id().0)
         .bind(after_id)
         .bind(limit)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *conn)
         .await?;
         let mut events = Vec::with_capacity(rows.len());
         for (id, kind, ticket_number, status, m_id, m_kind, m_name, m_body, m_internal, m_at) in rows {
@@ -1303,7 +1559,7 @@ where
             let status = status.map(|s| parse_status(ticket_number, &s)).transpose()?;
             let message = match (m_id, m_kind, m_name, m_body, m_internal, m_at) {
                 (Some(m_id), Some(m_kind), Some(author_name), Some(body), Some(internal), Some(created_at)) => {
-                    let record = MessageRecord {
+                    let mut record = MessageRecord {
                         id: m_id,
                         author_kind: parse_author_kind(m_id, &m_kind)?,
                         author_customer: None,
@@ -1311,7 +1567,11 @@ where
                         body,
                         internal,
                         created_at,
+                        attachments: Vec::new(),
                     };
+                    if !record.internal {
+                        record.attachments = Self::message_files(&mut conn, scope.workspace_id(), m_id).await?;
+                    }
                     match record.public() {
                         Some(message) => Some(message),
                         // Never sent: an internal note has no public form.
@@ -1427,8 +1687,10 @@ where
         .bind(ticket.id)
         .fetch_all(&mut *conn)
         .await?;
-        let messages =
-            rows.into_iter().map(|row| message_from_row(row).map(MessageRecord::agent)).collect::<Result<_>>()?;
+        let mut records = rows.into_iter().map(message_from_row).collect::<Result<Vec<_>>>()?;
+        let files = Self::ticket_files(&mut conn, workspace, ticket.id).await?;
+        let attachments = Self::attach_files(&mut records, files);
+        let messages = records.into_iter().map(MessageRecord::agent).collect();
         Ok(Some(AgentTicket {
             number: ticket.number,
             title: ticket.title,
@@ -1439,6 +1701,7 @@ where
             customer: Customer { id: ticket.creator, workspace_id: workspace, email, name },
             created_at: ticket.created_at,
             updated_at: ticket.updated_at,
+            attachments,
             messages,
         }))
     }
@@ -1480,7 +1743,7 @@ where
             ticket_type,
             now,
         };
-        let number = Self::insert_one_ticket(&mut tx, &one).await?;
+        let (_, number) = Self::insert_one_ticket(&mut tx, &one).await?;
         self.commit_events(tx, workspace, CustomerId(customer_id)).await?;
         Ok(AgentTicketSummary {
             number,

@@ -5,6 +5,7 @@
 
 #[cfg(feature = "hydrate")]
 mod bridge;
+mod files;
 #[cfg(feature = "hydrate")]
 mod live;
 mod new_ticket;

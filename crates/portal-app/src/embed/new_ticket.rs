@@ -1,6 +1,7 @@
 //! Opening a new ticket from the portal.
 
 use super::PortalContext;
+use super::files::{FilePicker, PickedFiles};
 use crate::api::create_ticket;
 use leptos::html::{Input, Select, Textarea};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ pub fn NewTicketPage() -> impl IntoView {
         (NodeRef::<Input>::new(), NodeRef::<Textarea>::new(), NodeRef::<Select>::new());
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let files = PickedFiles::default();
     let navigate = use_navigate();
     let list = context.path("");
 
@@ -35,7 +37,7 @@ pub fn NewTicketPage() -> impl IntoView {
             busy.set(true);
             let (context, navigate, list) = (context.clone(), navigate.clone(), list.clone());
             spawn_local(async move {
-                match create_ticket(t, d, kind).await {
+                match create_ticket(t, d, kind, files.ids()).await {
                     Ok(_) => {
                         context.changed();
                         navigate(&list, Default::default());
@@ -60,7 +62,10 @@ pub fn NewTicketPage() -> impl IntoView {
             </select>
             <label for="description">"What can we help with?"</label>
             <textarea id="description" data-testid="new-description" rows="6" node_ref=description></textarea>
-            <button type="submit" data-testid="create" disabled=move || busy.get()>"Create ticket"</button>
+            <FilePicker files />
+            <button type="submit" data-testid="create" disabled=move || busy.get() || files.sending()>
+                "Create ticket"
+            </button>
             <p class="notice error" role="alert" data-testid="new-problem">{move || problem.get()}</p>
         </form>
     }

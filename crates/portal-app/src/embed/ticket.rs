@@ -1,6 +1,7 @@
 //! One ticket: its details and public conversation (rendered by the server),
 //! and the reply box (or the reopen button, or why neither is offered).
 
+use super::files::{FilePicker, PickedFiles, on_file_click};
 use super::{Loaded, PortalContext, load, notice};
 use crate::api::{reopen_ticket, reply_to_ticket, ticket};
 use crate::error::PortalError;
@@ -31,7 +32,7 @@ pub fn TicketPage() -> impl IntoView {
             None => notice("Loading the ticket…".into(), false).into_any(),
             Some(Ok(ticket)) => view! {
                 <article class="ticket" data-testid="ticket">
-                    <div inner_html=ticket.html></div>
+                    <div inner_html=ticket.html on:click=on_file_click></div>
                     <Composer number=ticket.number status=ticket.status reopen_allowed=ticket.reopen_allowed draft />
                 </article>
             }
@@ -60,6 +61,7 @@ struct Draft {
     problem: RwSignal<Option<String>>,
     // The key of the reply in the box; a new one once the server has it.
     key: StoredValue<Option<String>>,
+    files: PickedFiles,
 }
 
 impl Default for Draft {
@@ -69,6 +71,7 @@ impl Default for Draft {
             sending: RwSignal::new(Sending::Idle),
             problem: RwSignal::new(None),
             key: StoredValue::new(None),
+            files: PickedFiles::default(),
         }
     }
 }
@@ -86,7 +89,7 @@ fn Composer(number: i64, status: TicketStatus, reopen_allowed: bool, draft: Draf
         }
         .into_any();
     }
-    let Draft { text, sending, problem, key } = draft;
+    let Draft { text, sending, problem, key, files } = draft;
     let chars = move || text.with(|t| t.trim().chars().count());
     let too_long = move || chars() > MessageBody::MAX_CHARS;
 
@@ -105,10 +108,11 @@ fn Composer(number: i64, status: TicketStatus, reopen_allowed: bool, draft: Draf
             problem.set(None);
             let context = context.clone();
             spawn_local(async move {
-                match reply_to_ticket(number, body, reply_key).await {
+                match reply_to_ticket(number, body, reply_key, files.ids()).await {
                     Ok(_) => {
                         key.set_value(None);
                         text.set(String::new());
+                        files.clear();
                         sending.set(Sending::Sent);
                         context.changed();
                     }
@@ -152,6 +156,7 @@ fn Composer(number: i64, status: TicketStatus, reopen_allowed: bool, draft: Draf
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
+            <FilePicker files />
             <div class="composer-foot">
                 <span class="count" class:error=too_long data-testid="reply-count">
                     {move || format!("{} / {}", chars(), MessageBody::MAX_CHARS)}
@@ -160,7 +165,9 @@ fn Composer(number: i64, status: TicketStatus, reopen_allowed: bool, draft: Draf
                 <button
                     type="submit"
                     data-testid="send"
-                    disabled=move || chars() == 0 || too_long() || sending.get() == Sending::InFlight
+                    disabled=move || {
+                        chars() == 0 || too_long() || files.sending() || sending.get() == Sending::InFlight
+                    }
                 >
                     {move || if sending.get() == Sending::Failed { "Retry" } else { "Send" }}
                 </button>

@@ -44,8 +44,12 @@ pub struct TestApp {
 pub async fn spawn_app(db: TestDb) -> TestApp {
     // The tests never load the WebAssembly bundle: an empty site root will do.
     let site_root = tempfile::tempdir().expect("temporary site root");
-    let config =
-        Config { bind: ([127, 0, 0, 1], 0).into(), site_root: site_root.path().to_path_buf(), ..Config::default() };
+    let config = Config {
+        bind: ([127, 0, 0, 1], 0).into(),
+        site_root: site_root.path().to_path_buf(),
+        blob_dir: site_root.path().join("blobs"),
+        ..Config::default()
+    };
     let store = db.store.clone();
     let portal = Portal::bind(&config, store.clone()).await.expect("bind the portal to a free port");
     // Listening from here on: connections queue until `serve` accepts them.

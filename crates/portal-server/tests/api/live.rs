@@ -428,8 +428,12 @@ impl Drop for SecondNode {
 async fn second_node(url: &str) -> SecondNode {
     let store = portal_store::connect(url).await.expect("a second store on the same database");
     let site_root = tempfile::tempdir().expect("temporary site root");
-    let config =
-        Config { bind: ([127, 0, 0, 1], 0).into(), site_root: site_root.path().to_path_buf(), ..Config::default() };
+    let config = Config {
+        bind: ([127, 0, 0, 1], 0).into(),
+        site_root: site_root.path().to_path_buf(),
+        blob_dir: site_root.path().join("blobs"),
+        ..Config::default()
+    };
     let portal = Portal::bind(&config, store.clone()).await.expect("bind the second portal");
     let base = format!("http://{}", portal.addr);
     let server = tokio::spawn(portal.serve(std::future::pending()));
@@ -501,7 +505,15 @@ async fn a_repeated_reply_sends_nothing_new() {
         let key = IdempotencyKey::parse("retry-key-0001").expect("a key");
         let body = MessageBody::parse("once").expect("a body");
         for _ in 0..2 {
-            app.store.customer_reply(&ann.scope, number, &body, &key, now_millis()).await.expect("reply");
+            app.store
+                .customer_reply(
+                    &ann.scope,
+                    number,
+                    &portal_store::CustomerReply { body: &body, key: &key, attachments: &[] },
+                    now_millis(),
+                )
+                .await
+                .expect("reply");
         }
         live.event("the reply").await;
         live.quiet("the retry").await;

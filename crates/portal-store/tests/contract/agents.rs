@@ -109,11 +109,11 @@ async fn agents_see_and_work_whole_tickets() {
         let (alice_id, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
         let agent = agent(&*store, acme.id).await;
         let number = store
-            .customer_create_ticket(&alice, &title("Broken"), "It broke.", Some("Problem"), NOW)
+            .customer_create_ticket(&alice, &title("Broken"), "It broke.", Some("Problem"), &[], NOW)
             .await
             .unwrap()
             .number;
-        store.customer_reply(&alice, number, &body("please help"), &fresh_key(), NOW + 1).await.unwrap();
+        store.customer_reply(&alice, number, &text(&body("please help"), &fresh_key()), NOW + 1).await.unwrap();
         let note = store.agent_post_message(&agent, number, &agent_post("check logs", true), NOW + 2).await.unwrap();
         assert_eq!((note.message.author_kind, note.message.author_name.as_str()), (AuthorKind::Agent, "Agent Smith"));
         store.agent_post_message(&agent, number, &agent_post("fixed", false), NOW + 3).await.unwrap();
@@ -243,7 +243,7 @@ async fn agent_keys_write_once() {
 
         // A key a customer used is not the agent's to replay.
         let customer_key = fresh_key();
-        store.customer_reply(&alice, number, &body("mine"), &customer_key, NOW).await.unwrap();
+        store.customer_reply(&alice, number, &text(&body("mine"), &customer_key), NOW).await.unwrap();
         let taken = AgentPost { key: Some(customer_key), ..agent_post("x", true) };
         let result = store.agent_post_message(&agent, number, &taken, NOW).await;
         assert!(matches!(result, Err(StoreError::Conflict(_))), "{result:?}");

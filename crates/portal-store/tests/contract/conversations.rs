@@ -14,7 +14,14 @@ async fn replies_build_the_public_conversation() {
         let agent = agent(&*store, acme.id).await;
 
         let created = store
-            .customer_create_ticket(&alice, &title("  Cannot log in "), " Since this morning. ", Some("Problem"), NOW)
+            .customer_create_ticket(
+                &alice,
+                &title("  Cannot log in "),
+                " Since this morning. ",
+                Some("Problem"),
+                &[],
+                NOW,
+            )
             .await
             .unwrap();
         assert_eq!((created.number, created.status, created.updated_at), (1, TicketStatus::Open, NOW));
@@ -28,7 +35,7 @@ async fn replies_build_the_public_conversation() {
         assert_eq!((detail.created_at, detail.updated_at), (NOW, NOW));
         assert!(detail.messages.is_empty());
 
-        let first = store.customer_reply(&alice, 1, &body(" Any news? "), &fresh_key(), NOW + 10).await.unwrap();
+        let first = store.customer_reply(&alice, 1, &text(&body(" Any news? "), &fresh_key()), NOW + 10).await.unwrap();
         assert!(!first.duplicate && !first.reopened, "{first:?}");
         assert_eq!(first.message.author_kind, AuthorKind::Customer);
         assert_eq!(first.message.author_name, "Fixture");
@@ -41,9 +48,9 @@ async fn replies_build_the_public_conversation() {
             .agent_post_message(&agent, 1, &agent_post("Customer is on the legacy plan.", true), NOW + 30)
             .await
             .unwrap();
-        let second = store.customer_reply(&alice, 1, &body("Thanks!"), &fresh_key(), NOW + 40).await.unwrap();
+        let second = store.customer_reply(&alice, 1, &text(&body("Thanks!"), &fresh_key()), NOW + 40).await.unwrap();
         // Two messages at the same time come in the order they were written.
-        let third = store.customer_reply(&alice, 1, &body("Also..."), &fresh_key(), NOW + 40).await.unwrap();
+        let third = store.customer_reply(&alice, 1, &text(&body("Also..."), &fresh_key()), NOW + 40).await.unwrap();
 
         let detail = store.ticket_detail(&alice, 1).await.unwrap().unwrap();
         let bodies: Vec<_> = detail.messages.iter().map(|m| m.body.as_str()).collect();
@@ -60,7 +67,7 @@ async fn replies_build_the_public_conversation() {
 
         // Unknown numbers are nothing, and writing to them is NotFound.
         assert_eq!(store.ticket_detail(&alice, 2).await.unwrap(), None);
-        let missing = store.customer_reply(&alice, 2, &body("hello?"), &fresh_key(), NOW).await;
+        let missing = store.customer_reply(&alice, 2, &text(&body("hello?"), &fresh_key()), NOW).await;
         assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
         assert!(matches!(store.reopen_ticket(&alice, 2, NOW).await, Err(StoreError::NotFound)));
     })
@@ -75,7 +82,7 @@ async fn the_author_name_falls_back_to_the_email() {
         let (_, scope) = sign_in(&*store, acme.id, "Nameless@Example.com").await;
         store.upsert_customer(acme.id, &email("Nameless@Example.com"), &name(""), NOW).await.unwrap();
         let number = customer_ticket(&*store, &scope, "Hi", NOW).await;
-        let reply = store.customer_reply(&scope, number, &body("hello"), &fresh_key(), NOW).await.unwrap();
+        let reply = store.customer_reply(&scope, number, &text(&body("hello"), &fresh_key()), NOW).await.unwrap();
         assert_eq!(reply.message.author_name, "Nameless@Example.com");
     })
     .await;
@@ -90,7 +97,7 @@ async fn internal_notes_never_reach_the_customer() {
         let agent = agent(&*store, acme.id).await;
         let older = customer_ticket(&*store, &alice, "older", NOW + 5).await;
         let newer = customer_ticket(&*store, &alice, "newer", NOW + 10).await;
-        store.customer_reply(&alice, older, &body("public"), &fresh_key(), NOW + 6).await.unwrap();
+        store.customer_reply(&alice, older, &text(&body("public"), &fresh_key()), NOW + 6).await.unwrap();
 
         let list_before = store.list_tickets(&alice, 10).await.unwrap();
         let detail_before = store.ticket_detail(&alice, older).await.unwrap().unwrap();
@@ -139,7 +146,7 @@ async fn another_customers_ticket_is_not_found() {
         let agent = agent(&*store, acme.id).await;
 
         let number = customer_ticket(&*store, &alice, "alice's", NOW).await;
-        store.customer_reply(&alice, number, &body("mine"), &fresh_key(), NOW + 1).await.unwrap();
+        store.customer_reply(&alice, number, &text(&body("mine"), &fresh_key()), NOW + 1).await.unwrap();
         let globex_number = customer_ticket(&*store, &alice_at_globex, "globex alice's", NOW).await;
         assert_eq!(globex_number, number);
         // Closed, so a reopen would write.
@@ -155,7 +162,7 @@ async fn another_customers_ticket_is_not_found() {
         };
         let before = counts().await;
         assert_eq!(store.ticket_detail(&bob, number).await.unwrap(), None);
-        let reply = store.customer_reply(&bob, number, &body("let me in"), &fresh_key(), NOW + 50).await;
+        let reply = store.customer_reply(&bob, number, &text(&body("let me in"), &fresh_key()), NOW + 50).await;
         assert!(matches!(reply, Err(StoreError::NotFound)), "{reply:?}");
         let reopen = store.reopen_ticket(&bob, number, NOW + 50).await;
         assert!(matches!(reopen, Err(StoreError::NotFound)), "{reopen:?}");
@@ -170,7 +177,7 @@ async fn another_customers_ticket_is_not_found() {
         assert_eq!((events[0].kind.as_str(), events[0].ticket_number), ("ticket.created", globex_number));
         assert_eq!(counts().await, before, "nothing was written");
         // Bob's NotFound is exactly the one of a ticket that does not exist.
-        let none = store.customer_reply(&bob, 999, &body("x"), &fresh_key(), NOW).await;
+        let none = store.customer_reply(&bob, 999, &text(&body("x"), &fresh_key()), NOW).await;
         assert!(matches!(none, Err(StoreError::NotFound)), "{none:?}");
         assert_eq!(store.ticket_detail(&alice, number).await.unwrap().unwrap().status, TicketStatus::Closed);
     })
@@ -188,12 +195,12 @@ async fn a_repeated_key_returns_the_first_message() {
         let two = customer_ticket(&*store, &alice, "two", NOW).await;
         let k = key("0f8c2d1e-aaaa-4bbb-8ccc-123456789abc");
 
-        let first = store.customer_reply(&alice, one, &body("first"), &k, NOW + 1).await.unwrap();
+        let first = store.customer_reply(&alice, one, &text(&body("first"), &k), NOW + 1).await.unwrap();
         assert!(!first.duplicate);
         let rows =
             async || (db.scalar("SELECT COUNT(*) FROM messages").await, db.scalar("SELECT COUNT(*) FROM events").await);
         let written = rows().await;
-        let again = store.customer_reply(&alice, one, &body("second try"), &k, NOW + 2).await.unwrap();
+        let again = store.customer_reply(&alice, one, &text(&body("second try"), &k), NOW + 2).await.unwrap();
         assert_eq!(again, ReplyOutcome { message: first.message.clone(), duplicate: true, reopened: false });
         assert_eq!(rows().await, written, "a repeated key writes nothing");
         let detail = store.ticket_detail(&alice, one).await.unwrap().unwrap();
@@ -201,7 +208,7 @@ async fn a_repeated_key_returns_the_first_message() {
         assert_eq!(detail.updated_at, NOW + 1);
 
         // Keys are per ticket.
-        let elsewhere = store.customer_reply(&alice, two, &body("other ticket"), &k, NOW + 3).await.unwrap();
+        let elsewhere = store.customer_reply(&alice, two, &text(&body("other ticket"), &k), NOW + 3).await.unwrap();
         assert!(!elsewhere.duplicate);
         assert_ne!(elsewhere.message.id, first.message.id);
 
@@ -209,7 +216,7 @@ async fn a_repeated_key_returns_the_first_message() {
         // same send, not a refused one.
         store.agent_update_ticket(&agent, one, Some(TicketStatus::Closed), None, NOW + 4).await.unwrap();
         store.set_reopen_allowed(acme.id, false).await.unwrap();
-        let late = store.customer_reply(&alice, one, &body("first"), &k, NOW + 5).await.unwrap();
+        let late = store.customer_reply(&alice, one, &text(&body("first"), &k), NOW + 5).await.unwrap();
         assert!(late.duplicate && !late.reopened);
         assert_eq!(late.message, first.message);
 
@@ -218,7 +225,7 @@ async fn a_repeated_key_returns_the_first_message() {
         let post = portal_store::AgentPost { key: Some(agent_key.clone()), ..agent_post("internal", true) };
         store.agent_post_message(&agent, two, &post, NOW + 6).await.unwrap();
         let before = rows().await;
-        let taken = store.customer_reply(&alice, two, &body("hi"), &agent_key, NOW + 7).await;
+        let taken = store.customer_reply(&alice, two, &text(&body("hi"), &agent_key), NOW + 7).await;
         assert!(matches!(taken, Err(StoreError::Conflict(_))), "{taken:?}");
         assert_eq!(rows().await, before);
     })
@@ -237,7 +244,7 @@ async fn concurrent_replies_with_one_key_write_once() {
             .map(|i| {
                 let (store, alice, k) = (store.clone(), alice.clone(), k.clone());
                 tokio::spawn(async move {
-                    store.customer_reply(&alice, number, &body(&format!("try {i}")), &k, NOW + i).await.unwrap()
+                    store.customer_reply(&alice, number, &text(&body(&format!("try {i}")), &k), NOW + i).await.unwrap()
                 })
             })
             .collect();
@@ -255,7 +262,10 @@ async fn concurrent_replies_with_one_key_write_once() {
             .map(|i| {
                 let (store, alice) = (store.clone(), alice.clone());
                 tokio::spawn(async move {
-                    store.customer_reply(&alice, number, &body(&format!("msg {i}")), &fresh_key(), NOW).await.unwrap()
+                    store
+                        .customer_reply(&alice, number, &text(&body(&format!("msg {i}")), &fresh_key()), NOW)
+                        .await
+                        .unwrap()
                 })
             })
             .collect();
@@ -284,7 +294,8 @@ async fn replies_to_closed_tickets_follow_the_reopen_rule() {
         // Reopening allowed (the default): the reply reopens.
         close(NOW + 1).await;
         let after = store.events_since(&alice, 0, 100).await.unwrap().last().unwrap().id;
-        let reply = store.customer_reply(&alice, number, &body("still broken"), &fresh_key(), NOW + 2).await.unwrap();
+        let reply =
+            store.customer_reply(&alice, number, &text(&body("still broken"), &fresh_key()), NOW + 2).await.unwrap();
         assert!(reply.reopened && !reply.duplicate);
         assert_eq!(status().await, TicketStatus::Open);
         let events = store.events_since(&alice, after, 100).await.unwrap();
@@ -292,7 +303,7 @@ async fn replies_to_closed_tickets_follow_the_reopen_rule() {
         assert_eq!(kinds, [("ticket.status", Some(TicketStatus::Open)), ("message.created", None)]);
         assert_eq!(events[1].message.as_ref(), Some(&reply.message));
         // An open ticket is not "reopened" again.
-        let plain = store.customer_reply(&alice, number, &body("more"), &fresh_key(), NOW + 3).await.unwrap();
+        let plain = store.customer_reply(&alice, number, &text(&body("more"), &fresh_key()), NOW + 3).await.unwrap();
         assert!(!plain.reopened);
 
         // Reopening off: refused, nothing written.
@@ -306,7 +317,7 @@ async fn replies_to_closed_tickets_follow_the_reopen_rule() {
             )
         };
         let before = rows().await;
-        let refused = store.customer_reply(&alice, number, &body("hello?"), &fresh_key(), NOW + 5).await;
+        let refused = store.customer_reply(&alice, number, &text(&body("hello?"), &fresh_key()), NOW + 5).await;
         assert!(matches!(refused, Err(StoreError::TicketClosed)), "{refused:?}");
         let refused = store.reopen_ticket(&alice, number, NOW + 5).await;
         assert!(matches!(refused, Err(StoreError::TicketClosed)), "{refused:?}");
@@ -338,7 +349,7 @@ async fn customers_open_tickets_of_the_workspaces_types() {
         let acme = workspace(&*store, "acme").await;
         let (_, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
         let create = async |kind: Option<&str>, description: &str| {
-            store.customer_create_ticket(&alice, &title("A ticket"), description, kind, NOW).await
+            store.customer_create_ticket(&alice, &title("A ticket"), description, kind, &[], NOW).await
         };
 
         for refused in [Some("Billing"), Some("question"), Some(""), Some("Question ")] {

@@ -20,7 +20,7 @@ async fn events_come_in_order_and_resume_after_an_id() {
         assert!(store.events_since(&alice, 0, 100).await.unwrap().is_empty());
 
         let number = customer_ticket(&*store, &alice, "events", NOW).await;
-        let reply = store.customer_reply(&alice, number, &body("hello"), &fresh_key(), NOW + 1).await.unwrap();
+        let reply = store.customer_reply(&alice, number, &text(&body("hello"), &fresh_key()), NOW + 1).await.unwrap();
         let answer = store.agent_post_message(&agent, number, &agent_post("hi there", false), NOW + 2).await.unwrap();
         store.agent_post_message(&agent, number, &agent_post("note", true), NOW + 3).await.unwrap();
         store.agent_update_ticket(&agent, number, Some(TicketStatus::OnHold), None, NOW + 4).await.unwrap();
@@ -55,7 +55,7 @@ async fn events_come_in_order_and_resume_after_an_id() {
         assert_eq!(store.events_since(&alice, -5, u32::MAX).await.unwrap(), events);
 
         // What comes next continues the order.
-        store.customer_reply(&alice, number, &body("reopen please"), &fresh_key(), NOW + 7).await.unwrap();
+        store.customer_reply(&alice, number, &text(&body("reopen please"), &fresh_key()), NOW + 7).await.unwrap();
         let next = store.events_since(&alice, events[4].id, 100).await.unwrap();
         let kinds: Vec<_> = next.iter().map(|e| e.kind).collect();
         assert_eq!(kinds, [EventKind::TicketStatus, EventKind::MessageCreated]);
@@ -80,7 +80,7 @@ async fn events_are_only_for_the_scopes_tickets() {
         let bobs = customer_ticket(&*store, &bob, "bob's", NOW).await;
         let globex_alices = customer_ticket(&*store, &alice_at_globex, "globex", NOW).await;
         for (scope, number) in [(&alice, alices), (&bob, bobs)] {
-            store.customer_reply(scope, number, &body("customer"), &fresh_key(), NOW + 1).await.unwrap();
+            store.customer_reply(scope, number, &text(&body("customer"), &fresh_key()), NOW + 1).await.unwrap();
             store.agent_post_message(&acme_agent, number, &agent_post("agent", false), NOW + 2).await.unwrap();
         }
         store.agent_post_message(&globex_agent, globex_alices, &agent_post("globex", false), NOW + 3).await.unwrap();
@@ -122,7 +122,10 @@ async fn concurrent_writers_leave_events_in_order() {
                     if i % 3 == 0 {
                         store.agent_post_message(&agent, number, &agent_post("agent", false), NOW + i).await.unwrap();
                     } else {
-                        store.customer_reply(&alice, number, &body("customer"), &fresh_key(), NOW + i).await.unwrap();
+                        store
+                            .customer_reply(&alice, number, &text(&body("customer"), &fresh_key()), NOW + i)
+                            .await
+                            .unwrap();
                     }
                 })
             })

@@ -7,7 +7,7 @@ use portal_core::{
     CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin, SecretId,
     SessionLifetime, TicketStatus, TicketTitle, WorkspaceId, WorkspaceSlug,
 };
-use portal_store::{AgentPost, NewSession, NewTicket, NewWorkspace, Store, Workspace};
+use portal_store::{AgentPost, CustomerReply, NewSession, NewTicket, NewWorkspace, Store, Workspace};
 
 pub use portal_store::testing::on_each_backend;
 
@@ -87,6 +87,11 @@ pub fn key(raw: &str) -> IdempotencyKey {
     IdempotencyKey::parse(raw).unwrap()
 }
 
+/// A reply with no files.
+pub fn text<'a>(body: &'a MessageBody, key: &'a IdempotencyKey) -> CustomerReply<'a> {
+    CustomerReply { body, key, attachments: &[] }
+}
+
 pub fn title(raw: &str) -> TicketTitle {
     TicketTitle::parse(raw).unwrap()
 }
@@ -113,5 +118,5 @@ pub fn agent_post(text: &str, internal: bool) -> AgentPost {
 
 /// Opens a ticket as the scope's customer, with no type.
 pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> i64 {
-    store.customer_create_ticket(scope, &title(raw_title), "", None, at).await.unwrap().number
+    store.customer_create_ticket(scope, &title(raw_title), "", None, &[], at).await.unwrap().number
 }

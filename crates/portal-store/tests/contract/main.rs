@@ -7,6 +7,7 @@
 //! `PORTAL_TEST_SKIP_POSTGRES=1` says to run on SQLite alone.
 
 mod agents;
+mod attachments;
 mod conversations;
 mod customers;
 mod events;

@@ -89,7 +89,7 @@ async fn upgrading_keeps_the_rows_of_0001() {
         assert!(store.events_since(&scope, 0, 100).await.unwrap().is_empty(), "no events for the past");
 
         // The old ticket takes part in conversations like a new one.
-        let reply = store.customer_reply(&scope, 1, &body("back again"), &fresh_key(), NOW).await.unwrap();
+        let reply = store.customer_reply(&scope, 1, &text(&body("back again"), &fresh_key()), NOW).await.unwrap();
         assert!(reply.reopened);
         assert_eq!(reply.message.author_name, "Fixture");
         assert_eq!(store.events_since(&scope, 0, 100).await.unwrap().len(), 2);

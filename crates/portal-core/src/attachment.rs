@@ -1,0 +1,359 @@
+//! Files attached to replies and new tickets: which kinds are allowed, how
+//! names and sizes are checked, and (feature `sniff`, server only) whether a
+//! file's content is what its extension says.
+//!
+//! Every refusal names the file and says why, so the portal can show it
+//! beside the file the customer picked.
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of file a customer may attach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FileKind {
+    Xlsx,
+    Csv,
+    Doc,
+    Docx,
+    Xml,
+    Pdf,
+    Gif,
+    Jpg,
+    Png,
+}
+
+impl FileKind {
+    pub const ALL: [Self; 9] =
+        [Self::Xlsx, Self::Csv, Self::Doc, Self::Docx, Self::Xml, Self::Pdf, Self::Gif, Self::Jpg, Self::Png];
+
+    /// The extensions that name this kind, lower case, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::Xlsx => &["xlsx"],
+            Self::Csv => &["csv"],
+            Self::Doc => &["doc"],
+            Self::Docx => &["docx"],
+            Self::Xml => &["xml"],
+            Self::Pdf => &["pdf"],
+            Self::Gif => &["gif"],
+            Self::Jpg => &["jpg", "jpeg"],
+            Self::Png => &["png"],
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Self::Csv => "text/csv",
+            Self::Doc => "application/msword",
+            Self::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Self::Xml => "application/xml",
+            Self::Pdf => "application/pdf",
+            Self::Gif => "image/gif",
+            Self::Jpg => "image/jpeg",
+            Self::Png => "image/png",
+        }
+    }
+
+    /// The kind a file name's extension names, ignoring case.
+    pub fn from_name(name: &str) -> Option<Self> {
+        let (_, extension) = name.rsplit_once('.')?;
+        let extension = extension.to_ascii_lowercase();
+        Self::ALL.into_iter().find(|kind| kind.extensions().contains(&extension.as_str()))
+    }
+
+    /// `xlsx, csv, …`: for messages and the file picker's `accept`.
+    pub fn all_extensions(separator: &str) -> String {
+        let all: Vec<&str> = Self::ALL.iter().flat_map(|kind| kind.extensions().iter().copied()).collect();
+        all.join(separator)
+    }
+}
+
+/// Why a file was refused. Each message starts with the file's name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AttachmentError {
+    #[error("the file has no name")]
+    NoName,
+    #[error("{0}: the name is longer than {max} characters", max = AttachmentName::MAX_CHARS)]
+    NameTooLong(String),
+    #[error("{0}: file names must not contain '/' or '\\'")]
+    NameHasSeparator(String),
+    #[error("{0}: file names must not contain control characters")]
+    NameHasControlChars(String),
+    #[error("{name}: this type of file is not allowed (allowed: {allowed})", allowed = FileKind::all_extensions(", "))]
+    KindNotAllowed { name: String },
+    #[error("{0}: the file is empty")]
+    Empty(String),
+    #[error("{name}: the file is larger than {limit}", limit = format_size(*max_bytes))]
+    TooLarge { name: String, max_bytes: u64 },
+    #[error("{name}: the content is not a {kind} file, whatever its name says", kind = kind.extensions()[0].to_uppercase())]
+    ContentMismatch { name: String, kind: FileKind },
+    #[error("at most {max} files can be attached to one message")]
+    TooMany { max: u32 },
+    #[error("this workspace does not accept attachments")]
+    Disabled,
+}
+
+/// A file name as the customer's computer named it: kept for display and
+/// for the download's name, never used to name anything on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttachmentName {
+    name: String,
+    kind: FileKind,
+}
+
+impl AttachmentName {
+    pub const MAX_CHARS: usize = 200;
+
+    /// Refuses (rather than cleans) names with path separators or control
+    /// characters, and names whose extension is not an allowed kind.
+    pub fn parse(raw: &str) -> Result<Self, AttachmentError> {
+        let name = raw.trim();
+        if name.is_empty() {
+            return Err(AttachmentError::NoName);
+        }
+        let shown = || name.chars().filter(|c| !c.is_control()).take(Self::MAX_CHARS).collect::<String>();
+        if name.chars().count() > Self::MAX_CHARS {
+            return Err(AttachmentError::NameTooLong(shown()));
+        }
+        if name.contains(['/', '\\']) {
+            return Err(AttachmentError::NameHasSeparator(shown()));
+        }
+        if name.chars().any(char::is_control) {
+            return Err(AttachmentError::NameHasControlChars(shown()));
+        }
+        let kind = FileKind::from_name(name).ok_or_else(|| AttachmentError::KindNotAllowed { name: shown() })?;
+        Ok(Self { name: name.to_string(), kind })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+
+    pub fn kind(&self) -> FileKind {
+        self.kind
+    }
+}
+
+/// How many files one message may carry and how large each may be. The
+/// product's ceiling is [`Self::MAX`]; a workspace may lower both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentLimits {
+    pub max_files: u32,
+    pub max_bytes: u64,
+}
+
+impl AttachmentLimits {
+    /// 6 files of 3 MB (3 × 1024 × 1024 bytes) each.
+    pub const MAX: Self = Self { max_files: 6, max_bytes: 3 * 1024 * 1024 };
+    /// The smallest per-file limit a workspace may set.
+    pub const MIN_BYTES: u64 = 1024;
+
+    /// `max_files` 0 (attachments off) to 6, `max_bytes` 1 KB to 3 MB.
+    pub fn new(max_files: u32, max_bytes: u64) -> Result<Self, String> {
+        if max_files > Self::MAX.max_files {
+            return Err(format!("at most {} files per message can be allowed", Self::MAX.max_files));
+        }
+        if !(Self::MIN_BYTES..=Self::MAX.max_bytes).contains(&max_bytes) {
+            return Err(format!(
+                "the file size limit must be between {} and {}",
+                format_size(Self::MIN_BYTES),
+                format_size(Self::MAX.max_bytes)
+            ));
+        }
+        Ok(Self { max_files, max_bytes })
+    }
+
+    /// Checks a file's name and size before its content is read.
+    pub fn check_file(&self, raw_name: &str, size: u64) -> Result<AttachmentName, AttachmentError> {
+        if self.max_files == 0 {
+            return Err(AttachmentError::Disabled);
+        }
+        let name = AttachmentName::parse(raw_name)?;
+        self.check_size(&name, size)?;
+        Ok(name)
+    }
+
+    pub fn check_size(&self, name: &AttachmentName, size: u64) -> Result<(), AttachmentError> {
+        match size {
+            0 => Err(AttachmentError::Empty(name.as_str().to_string())),
+            n if n > self.max_bytes => {
+                Err(AttachmentError::TooLarge { name: name.as_str().to_string(), max_bytes: self.max_bytes })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub fn check_count(&self, count: usize) -> Result<(), AttachmentError> {
+        if self.max_files == 0 && count > 0 {
+            return Err(AttachmentError::Disabled);
+        }
+        if count > self.max_files as usize {
+            return Err(AttachmentError::TooMany { max: self.max_files });
+        }
+        Ok(())
+    }
+}
+
+impl Default for AttachmentLimits {
+    fn default() -> Self {
+        Self::MAX
+    }
+}
+
+/// A file attached to a message, as customers and agents see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentInfo {
+    pub id: i64,
+    pub name: String,
+    pub content_type: String,
+    pub size: u64,
+}
+
+/// `512 B`, `12 KB`, `3 MB` (powers of 1024, as file managers count).
+pub fn format_size(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * KB;
+    match bytes {
+        b if b >= MB && b % MB == 0 => format!("{} MB", b / MB),
+        b if b >= MB => format!("{:.1} MB", b as f64 / MB as f64),
+        b if b >= KB => format!("{} KB", b.div_ceil(KB)),
+        b => format!("{b} B"),
+    }
+}
+
+/// Whether `content` is what `name`'s extension says: the magic bytes of
+/// the binary kinds, and for the text kinds (csv, xml) text that is not
+/// markup a browser would run (HTML, SVG).
+#[cfg(feature = "sniff")]
+pub fn check_content(name: &AttachmentName, content: &[u8]) -> Result<(), AttachmentError> {
+    let matches = match name.kind() {
+        FileKind::Png => infer::image::is_png(content),
+        FileKind::Jpg => infer::image::is_jpeg(content),
+        FileKind::Gif => infer::image::is_gif(content),
+        // A PDF must start with its header; a page that merely mentions
+        // "%PDF" somewhere in its first kilobyte is not one.
+        FileKind::Pdf => content.starts_with(b"%PDF-"),
+        FileKind::Docx => infer::doc::is_docx(content),
+        FileKind::Xlsx => infer::doc::is_xlsx(content),
+        FileKind::Doc => infer::doc::is_doc(content),
+        FileKind::Xml => infer::text::is_xml(content) && !is_active_markup(content),
+        FileKind::Csv => is_plain_text(content) && !starts_like_markup(content),
+    };
+    if matches {
+        Ok(())
+    } else {
+        Err(AttachmentError::ContentMismatch { name: name.as_str().to_string(), kind: name.kind() })
+    }
+}
+
+/// Text without NUL bytes (UTF-8 or a legacy 8-bit encoding, as spreadsheet
+/// programs export CSV).
+#[cfg(feature = "sniff")]
+fn is_plain_text(content: &[u8]) -> bool {
+    !content.contains(&0) && !infer::is_app(content) && !infer::is_archive(content)
+}
+
+#[cfg(feature = "sniff")]
+fn starts_like_markup(content: &[u8]) -> bool {
+    let text = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
+    text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') || infer::text::is_html(content)
+}
+
+/// XML that a browser would render as a page or an image with scripts.
+#[cfg(feature = "sniff")]
+fn is_active_markup(content: &[u8]) -> bool {
+    let head = &content[..content.len().min(4096)];
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    ["<svg", "<html", "<!doctype html", "xmlns=\"http://www.w3.org/1999/xhtml\"", "<script"]
+        .iter()
+        .any(|marker| lower.contains(marker))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(AttachmentName::parse(" Report.PDF ").unwrap().kind(), FileKind::Pdf);
+        assert_eq!(AttachmentName::parse("photo.jpeg").unwrap().kind(), FileKind::Jpg);
+        assert_eq!(
+            AttachmentName::parse("../etc/passwd.png"),
+            Err(AttachmentError::NameHasSeparator("../etc/passwd.png".into()))
+        );
+        assert_eq!(AttachmentName::parse("a\\b.png"), Err(AttachmentError::NameHasSeparator("a\\b.png".into())));
+        assert_eq!(
+            AttachmentName::parse("bell\u{7}.png"),
+            Err(AttachmentError::NameHasControlChars("bell.png".into()))
+        );
+        assert_eq!(
+            AttachmentName::parse("setup.exe"),
+            Err(AttachmentError::KindNotAllowed { name: "setup.exe".into() })
+        );
+        assert_eq!(
+            AttachmentName::parse("noextension"),
+            Err(AttachmentError::KindNotAllowed { name: "noextension".into() })
+        );
+        assert_eq!(AttachmentName::parse("   "), Err(AttachmentError::NoName));
+        assert!(matches!(
+            AttachmentName::parse(&format!("{}.png", "a".repeat(200))),
+            Err(AttachmentError::NameTooLong(_))
+        ));
+    }
+
+    #[test]
+    fn limits() {
+        let limits = AttachmentLimits::default();
+        assert!(limits.check_file("a.png", 3 * 1024 * 1024).is_ok());
+        let refused = limits.check_file("a.png", 3 * 1024 * 1024 + 1).unwrap_err();
+        assert_eq!(refused.to_string(), "a.png: the file is larger than 3 MB");
+        assert_eq!(limits.check_file("a.png", 0).unwrap_err().to_string(), "a.png: the file is empty");
+        assert!(limits.check_count(6).is_ok());
+        assert_eq!(limits.check_count(7).unwrap_err().to_string(), "at most 6 files can be attached to one message");
+        assert!(AttachmentLimits::new(7, 1024).is_err());
+        assert!(AttachmentLimits::new(6, 3 * 1024 * 1024 + 1).is_err());
+        assert!(AttachmentLimits::new(6, 10).is_err());
+        let off = AttachmentLimits::new(0, 1024).unwrap();
+        assert_eq!(off.check_file("a.png", 1), Err(AttachmentError::Disabled));
+        assert_eq!(off.check_count(0), Ok(()));
+    }
+
+    #[test]
+    fn sizes_read_like_a_file_manager() {
+        assert_eq!(format_size(3 * 1024 * 1024), "3 MB");
+        assert_eq!(format_size(1536 * 1024), "1.5 MB");
+        assert_eq!(format_size(1025), "2 KB");
+        assert_eq!(format_size(12), "12 B");
+    }
+
+    #[cfg(feature = "sniff")]
+    #[test]
+    fn content_must_match_the_extension() {
+        let name = |n: &str| AttachmentName::parse(n).unwrap();
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let svg = b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
+        let html = b"<!DOCTYPE html><html><script>alert(1)</script></html>";
+        assert!(check_content(&name("a.png"), png).is_ok());
+        assert_eq!(
+            check_content(&name("a.png"), svg).unwrap_err().to_string(),
+            "a.png: the content is not a PNG file, whatever its name says"
+        );
+        assert!(check_content(&name("a.pdf"), b"%PDF-1.7\n%\xE2\xE3").is_ok());
+        assert!(check_content(&name("a.pdf"), b"<html>%PDF-</html>").is_err());
+        assert!(check_content(&name("a.jpg"), b"\xFF\xD8\xFF\xE0\0\x10JFIF").is_ok());
+        assert!(check_content(&name("a.gif"), b"GIF89a\x01\0\x01\0").is_ok());
+        assert!(check_content(&name("a.csv"), b"name,amount\nalice,3\n").is_ok());
+        assert!(check_content(&name("a.csv"), html).is_err());
+        assert!(check_content(&name("a.csv"), b"  <script>alert(1)</script>").is_err());
+        assert!(check_content(&name("a.csv"), b"a,b\0c").is_err());
+        assert!(check_content(&name("a.xml"), b"<?xml version=\"1.0\"?><order id=\"1\"/>").is_ok());
+        assert!(check_content(&name("a.xml"), svg).is_err());
+        assert!(check_content(&name("a.xml"), html).is_err());
+        let zip_of = |first: &[u8]| [b"PK\x03\x04".as_slice(), &[0; 26], first].concat();
+        assert!(check_content(&name("a.docx"), &zip_of(b"word/document.xml")).is_ok());
+        assert!(check_content(&name("a.xlsx"), &zip_of(b"xl/workbook.xml")).is_ok());
+        assert!(check_content(&name("a.docx"), &zip_of(b"xl/workbook.xml")).is_err());
+        assert!(check_content(&name("a.docx"), png).is_err());
+        assert!(check_content(&name("a.doc"), b"PK\x03\x04").is_err());
+    }
+}
