@@ -144,7 +144,7 @@ pub async fn reply_to_ticket(
     number: i64,
     body: String,
     key: String,
-    attachments: Vec<i64>,
+    #[server(default)] attachments: Vec<i64>,
 ) -> Result<MessageView, PortalError> {
     use portal_core::{IdempotencyKey, MessageBody};
     use portal_store::CustomerReply;
@@ -171,7 +171,7 @@ pub async fn create_ticket(
     title: String,
     description: String,
     ticket_type: Option<String>,
-    attachments: Vec<i64>,
+    #[server(default)] attachments: Vec<i64>,
 ) -> Result<TicketSummary, PortalError> {
     use portal_core::{MessageBody, TicketTitle};
     let (state, scope) = customer_scope().await?;

@@ -225,3 +225,37 @@ pub async fn update_ticket(
 pub async fn openapi_json() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], super::openapi_document().as_str()).into_response()
 }
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/tickets/{number}/attachments/{id}",
+    tag = "tickets",
+    operation_id = "get_attachment",
+    summary = "Download a file attached to a ticket",
+    description = "The file's bytes, as a download (`Content-Disposition: attachment`), with the type it was \
+                   checked to be.",
+    params(
+        ("number" = i64, Path, description = "The ticket's number within the workspace."),
+        ("id" = i64, Path, description = "The attachment's id, from the ticket's `attachments`."),
+    ),
+    responses(
+        (status = 200, description = "The file.", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 400, description = "`invalid_request`: the number or id is not an integer.", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such file on this ticket of the token's workspace.", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn get_attachment(
+    State(state): State<AppState>,
+    agent: Agent,
+    path: Result<Path<(i64, i64)>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let Path((number, id)) =
+        path.map_err(|_| ApiError::invalid("id", "the ticket number and file id in the URL must be integers"))?;
+    match state.store.agent_attachment(&agent.scope, number, id).await.map_err(ApiError::store)? {
+        Some(file) => Ok(crate::attachments::download(&state, file).await),
+        None => Err(ApiError::new(ErrorCode::NotFound, "there is no such file on this ticket")),
+    }
+}

@@ -86,6 +86,7 @@ api_routes! {
     get "/tickets/{number}" => get_ticket,
     patch "/tickets/{number}" => update_ticket,
     post "/tickets/{number}/messages" => post_message,
+    get "/tickets/{number}/attachments/{id}" => get_attachment,
     get "/openapi.json" => openapi_json,
 }
 

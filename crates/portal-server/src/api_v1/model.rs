@@ -4,7 +4,9 @@
 //! epoch, UTC.
 
 use super::error::ApiError;
-use portal_core::{AuthorKind, CustomerName, Email, IdempotencyKey, MessageBody, TicketStatus, TicketTitle};
+use portal_core::{
+    AttachmentInfo, AuthorKind, CustomerName, Email, IdempotencyKey, MessageBody, TicketStatus, TicketTitle,
+};
 use portal_store::{AgentMessage, AgentNewTicket, AgentPost, AgentTicket, AgentTicketSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
@@ -93,6 +95,29 @@ pub struct Message {
     pub internal: bool,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file a customer attached. Download it from
+/// `/api/v1/tickets/{number}/attachments/{id}`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Attachment {
+    pub id: i64,
+    /// The customer's name for the file.
+    pub name: String,
+    pub content_type: String,
+    /// In bytes.
+    pub size: u64,
+}
+
+impl From<AttachmentInfo> for Attachment {
+    fn from(a: AttachmentInfo) -> Self {
+        Self { id: a.id, name: a.name, content_type: a.content_type, size: a.size }
+    }
+}
+
+fn attachments(files: Vec<AttachmentInfo>) -> Vec<Attachment> {
+    files.into_iter().map(Attachment::from).collect()
 }
 
 impl From<AgentMessage> for Message {
@@ -104,6 +129,7 @@ impl From<AgentMessage> for Message {
             body: m.body,
             internal: m.internal,
             created_at: m.created_at,
+            attachments: attachments(m.attachments),
         }
     }
 }
@@ -125,6 +151,8 @@ pub struct TicketWithMessages {
     pub customer: Customer,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Files sent with the ticket itself.
+    pub attachments: Vec<Attachment>,
     pub messages: Vec<Message>,
 }
 
@@ -140,6 +168,7 @@ impl From<AgentTicket> for TicketWithMessages {
             customer: Customer { id: t.customer.id.0, email: t.customer.email, name: t.customer.name },
             created_at: t.created_at,
             updated_at: t.updated_at,
+            attachments: attachments(t.attachments),
             messages: t.messages.into_iter().map(Message::from).collect(),
         }
     }

@@ -34,6 +34,8 @@ pub struct TestApp {
     /// The workspace's identity-verification secret.
     pub secret: String,
     pub client: reqwest::Client,
+    /// Where the portal keeps attached files.
+    pub blob_dir: std::path::PathBuf,
     shutdown: Option<oneshot::Sender<()>>,
     server: tokio::task::JoinHandle<anyhow::Result<()>>,
     _site_root: tempfile::TempDir,
@@ -83,6 +85,7 @@ pub async fn spawn_app(db: TestDb) -> TestApp {
         workspace,
         secret,
         client,
+        blob_dir: config.blob_dir.clone(),
         shutdown: Some(shutdown),
         server,
         _site_root: site_root,

@@ -11,6 +11,7 @@
 //! that no customer or session row was written.
 
 mod app;
+mod attachments;
 mod input;
 mod isolation;
 mod live;
