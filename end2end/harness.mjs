@@ -34,18 +34,17 @@ export async function startPortal() {
   if (!existsSync(bin)) {
     throw new Error(`portal binary not found at ${bin}: build it (cargo build -p portal-server) or set PORTAL_BIN`);
   }
-  let tmp = null;
-  let databaseUrl = process.env.PORTAL_E2E_DATABASE_URL;
-  if (!databaseUrl) {
-    tmp = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
-    databaseUrl = `sqlite://${path.join(tmp, "portal.db")}`;
-  }
+  // Attached files, and the SQLite database unless another is named, live
+  // in a fresh folder that goes when the portal stops.
+  const tmp = mkdtempSync(path.join(tmpdir(), "portal-e2e-"));
+  const databaseUrl = process.env.PORTAL_E2E_DATABASE_URL || `sqlite://${path.join(tmp, "portal.db")}`;
   const databaseKind = /^postgres(ql)?:/i.test(databaseUrl) ? "postgres" : /^sqlite:/i.test(databaseUrl) ? "sqlite" : "unknown";
 
   const args = ["serve", "--demo", "--bind", "127.0.0.1:0", "--demo-bind", "127.0.0.1:0", "--database-url", databaseUrl];
   // From the repository root, where the portal finds target/site (its default
   // --site-root) as in development. PORTAL_BIN is ours, not a portal setting.
-  const { PORTAL_BIN: _, ...env } = process.env;
+  const { PORTAL_BIN: _, ...inherited } = process.env;
+  const env = { ...inherited, PORTAL_BLOB_DIR: path.join(tmp, "blobs") };
   const child = spawn(bin, args, { cwd: path.resolve(here, ".."), stdio: ["ignore", "pipe", "pipe"], env });
   let out = "";
   const output = () => out;
@@ -62,7 +61,7 @@ export async function startPortal() {
       await exited;
       clearTimeout(killer);
     }
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   };
 
   try {
