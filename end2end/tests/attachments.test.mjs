@@ -28,6 +28,8 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 const THREE_MB = 3 * 1024 * 1024;
 
 const file = (name, mimeType, buffer) => ({ name, mimeType, buffer });
+// Texts this run writes, told apart from any other run's on a shared database.
+const run = Math.random().toString(36).slice(2, 8);
 
 async function signedIn(t) {
   const context = await browser.newContext({ acceptDownloads: true });
@@ -65,15 +67,16 @@ describe("attachments in the embedded portal", () => {
     ]);
     const picked = await settled(frame, 2);
     assert.deepEqual(await picked.evaluateAll((rows) => rows.map((r) => r.dataset.state)), ["ready", "ready"]);
-    await frame.locator("[data-testid=reply-text]").fill("Both files attached.");
+    await frame.locator("[data-testid=reply-text]").fill(`Both files attached (${run}).`);
     await frame.locator("[data-testid=send]").click();
-    const message = frame.locator("[data-testid=message]", { hasText: "Both files attached." });
+    const message = frame.locator("[data-testid=message]", { hasText: `Both files attached (${run}).` });
     await message.waitFor();
-    const links = message.locator("[data-testid=file]");
-    assert.deepEqual(await links.allTextContents(), ["screenshot.png", "invoice.pdf"]);
+    // Files are listed in the order their uploads finished.
+    const links = message.locator("[data-testid=file]", { hasText: "screenshot.png" });
+    assert.deepEqual((await message.locator("[data-testid=file]").allTextContents()).sort(), ["invoice.pdf", "screenshot.png"]);
     assert.equal(await frame.locator("[data-testid=picked-file]").count(), 0, "the picker is emptied once sent");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), links.first().click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), links.click()]);
     assert.equal(download.suggestedFilename(), "screenshot.png");
     assert.deepEqual(await readFile(await download.path()), PNG);
   });
@@ -82,11 +85,11 @@ describe("attachments in the embedded portal", () => {
     const { frame } = await signedIn(t);
     await frame.locator("[data-testid=new-ticket]").click();
     // Alice's titles all carry her marker (the embed tests check that).
-    await frame.locator("[data-testid=new-title]").fill("Statement attached (CANARY-A)");
+    await frame.locator("[data-testid=new-title]").fill(`Statement ${run} attached (CANARY-A)`);
     await frame.locator("[data-testid=file-input]").setInputFiles([file("statement.pdf", "application/pdf", PDF)]);
     await settled(frame, 1);
     await frame.locator("[data-testid=create]").click();
-    await openTicket(frame, "Statement attached");
+    await openTicket(frame, `Statement ${run} attached`);
     assert.deepEqual(await frame.locator("[data-testid=ticket] [data-testid=file]").allTextContents(), ["statement.pdf"]);
   });
 
@@ -109,9 +112,9 @@ describe("attachments in the embedded portal", () => {
     assert.match(rows[1][1], /cat\.png: the content is not a PNG file/);
     assert.equal(rows[2][0], "ready");
 
-    await frame.locator("[data-testid=reply-text]").fill("Only the fine one.");
+    await frame.locator("[data-testid=reply-text]").fill(`Only the fine one (${run}).`);
     await frame.locator("[data-testid=send]").click();
-    const message = frame.locator("[data-testid=message]", { hasText: "Only the fine one." });
+    const message = frame.locator("[data-testid=message]", { hasText: `Only the fine one (${run}).` });
     await message.waitFor();
     assert.deepEqual(await message.locator("[data-testid=file]").allTextContents(), ["fine.png"]);
   });
