@@ -1,7 +1,10 @@
 //! `cargo bench -p portal-server --bench portal` (or `scripts/bench`): prints
-//! the widget and bundle sizes against their budgets, and the ticket-list
-//! request rate and latency at 64 concurrent connections with 100,000
-//! tickets, on SQLite and on PostgreSQL. Figures, not assertions.
+//! the widget and bundle sizes against their budgets, then on SQLite and on
+//! PostgreSQL with 100,000 tickets: the ticket-list rate and latency and the
+//! customer-reply rate and latency at 64 concurrent connections, and the
+//! live latency (an agent reply through the REST API until a customer's
+//! socket has it) on one node and, on PostgreSQL, across two. Figures, not
+//! assertions.
 
 use flate2::{Compression, write::GzEncoder};
 use portal_core::{CustomerName, Email, Origin, SessionLifetime, TicketStatus, WorkspaceSlug, sign_email};
@@ -16,6 +19,8 @@ const TICKETS_PER_CUSTOMER: usize = 100;
 const CONNECTIONS: usize = 64;
 const RUN_FOR: Duration = Duration::from_secs(10);
 const ORIGIN: &str = "http://127.0.0.1:9999";
+/// Agent replies timed one by one for the live latency.
+const LIVE_SAMPLES: usize = 200;
 
 fn main() -> anyhow::Result<()> {
     sizes()?;
@@ -23,12 +28,12 @@ fn main() -> anyhow::Result<()> {
     runtime.block_on(async {
         let dir = tempfile::tempdir()?;
         let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
-        list_load("SQLite", &sqlite).await?;
+        backend_figures("SQLite", &sqlite).await?;
         let server = std::env::var("PORTAL_TEST_POSTGRES_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let database = format!("portal_bench_{}", std::process::id());
         let postgres = scratch_postgres(&server, &database).await?;
-        let outcome = list_load("PostgreSQL", &postgres).await;
+        let outcome = backend_figures("PostgreSQL", &postgres).await;
         drop_postgres(&server, &database).await?;
         outcome
     })
@@ -76,83 +81,229 @@ fn sizes() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Seeds 100,000 tickets, serves the portal in-process on a free port, opens
-/// one session per connection and lists tickets for `RUN_FOR`.
-async fn list_load(label: &str, url: &str) -> anyhow::Result<()> {
+/// Seeds 100,000 tickets, serves the portal in-process on a free port, and
+/// measures over HTTP: the ticket list and customer replies at `CONNECTIONS`
+/// concurrent clients, then live latency (an agent reply through the REST
+/// API until a customer's WebSocket has it), on one node and, on
+/// PostgreSQL, across two.
+async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     let store = portal_store::connect(url).await?;
     let now = portal_server::now_millis();
     let seeded = Instant::now();
     let secret = seed(&*store, now).await?;
-    println!(
-        "\nticket list on {label}: {} tickets seeded in {:.1?}",
-        CUSTOMERS * TICKETS_PER_CUSTOMER,
-        seeded.elapsed()
-    );
-
-    let blobs = tempfile::tempdir()?;
-    let config = Config {
-        database_url: url.into(),
-        bind: ([127, 0, 0, 1], 0).into(),
-        blob_dir: blobs.path().to_path_buf(),
-        ..Config::default()
-    };
-    let portal = Portal::bind(&config, store.clone()).await?;
-    let base = format!("http://{}", portal.addr);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(portal.serve(async {
-        let _ = stopped.await;
-    }));
-
-    let client = reqwest::Client::builder().pool_max_idle_per_host(CONNECTIONS).build()?;
+    println!("\n{label}: {} tickets seeded in {:.1?}", CUSTOMERS * TICKETS_PER_CUSTOMER, seeded.elapsed());
+    let node = Node::start(url, store.clone()).await?;
+    let client = reqwest::Client::builder().pool_max_idle_per_host(CONNECTIONS + 1).build()?;
     let mut tokens = Vec::new();
     for i in 0..CONNECTIONS {
-        let email = customer_email(i);
-        let response = client
-            .post(format!("{base}/api/portal/session/open"))
-            .json(&serde_json::json!({
-                "workspace": "bench", "origin": ORIGIN, "name": "", "email": email,
-                "verification_hash": sign_email(secret.as_bytes(), &email),
-            }))
-            .send()
-            .await?
-            .error_for_status()?;
-        let grant: serde_json::Value = response.json().await?;
-        tokens.push(grant["token"].as_str().unwrap_or_default().to_string());
+        tokens.push(sign_in(&client, &node.base, &secret, i).await?);
     }
 
-    let deadline = Instant::now() + RUN_FOR;
-    let workers = tokens.into_iter().map(|token| {
-        let (client, url) = (client.clone(), format!("{base}/api/portal/tickets"));
-        tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            while Instant::now() < deadline {
-                let started = Instant::now();
-                let response = client.post(&url).bearer_auth(&token).json(&serde_json::json!({})).send().await?;
-                let status = response.status();
-                let body = response.bytes().await?;
-                anyhow::ensure!(status.is_success() && body.len() > 2, "ticket list answered {status}");
-                latencies.push(started.elapsed());
-            }
-            anyhow::Ok(latencies)
+    let list_url = format!("{}/api/portal/tickets", node.base);
+    let list_endpoint = list_url.clone();
+    let list = under_load(&tokens, move |client, token| {
+        let url = list_endpoint.clone();
+        async move {
+            let response = client.post(&url).bearer_auth(&token).json(&serde_json::json!({})).send().await?;
+            let status = response.status();
+            let body = response.bytes().await?;
+            anyhow::ensure!(status.is_success() && body.len() > 2, "ticket list answered {status}");
+            Ok(())
+        }
+    })
+    .await?;
+    list.print(&format!("ticket list ({TICKETS_PER_CUSTOMER} tickets per response)"), "req/s");
+
+    // Each customer replies to their own most recent ticket.
+    let mut targets = Vec::new();
+    for token in &tokens {
+        let response = client.post(&list_url).bearer_auth(token).json(&serde_json::json!({})).send().await?;
+        let tickets: Vec<portal_core::TicketSummary> = response.error_for_status()?.json().await?;
+        targets.push(format!("{token} {}", tickets.first().map_or(1, |t| t.number)));
+    }
+    let reply_url = format!("{}/api/portal/ticket/reply", node.base);
+    let replies = under_load(&targets, move |client, target| {
+        let url = reply_url.clone();
+        async move {
+            let (token, number) = target.split_once(' ').expect("token and number");
+            let key = hex::encode(rand::random::<[u8; 16]>());
+            let body = serde_json::json!({"number": number.parse::<i64>()?, "body": "Any news on this?", "key": key});
+            let response = client.post(&url).bearer_auth(token).json(&body).send().await?;
+            anyhow::ensure!(response.status().is_success(), "reply answered {}", response.status());
+            Ok(())
+        }
+    })
+    .await?;
+    replies.print("customer replies (each its own transaction with its event)", "replies/s");
+
+    // A customer who took no part above: their socket starts with no history.
+    let watcher = sign_in(&client, &node.base, &secret, CONNECTIONS).await?;
+    let api_token = portal_server::commands::create_api_token(&*store, "bench", "bench").await?;
+    let api_token = api_token.lines().last().unwrap_or_default().trim().to_string();
+    let samples = live_latency(&client, &node.base, &node.base, &api_token, &watcher).await?;
+    samples.print("live latency, one node: REST reply until the customer's socket has it", "");
+    if store.backend() == portal_store::Backend::Postgres {
+        let other = Node::start(url, portal_store::connect(url).await?).await?;
+        let samples = live_latency(&client, &node.base, &other.base, &api_token, &watcher).await?;
+        samples.print("live latency, two instances: reply to A, socket on B", "");
+        other.stop().await?;
+    }
+    node.stop().await
+}
+
+/// A portal serving over `store` on a free port.
+struct Node {
+    base: String,
+    stop: tokio::sync::oneshot::Sender<()>,
+    server: tokio::task::JoinHandle<anyhow::Result<()>>,
+    _blobs: tempfile::TempDir,
+}
+
+impl Node {
+    async fn start(url: &str, store: std::sync::Arc<dyn Store>) -> anyhow::Result<Self> {
+        let blobs = tempfile::tempdir()?;
+        let config = Config {
+            database_url: url.into(),
+            bind: ([127, 0, 0, 1], 0).into(),
+            blob_dir: blobs.path().to_path_buf(),
+            ..Config::default()
+        };
+        let portal = Portal::bind(&config, store).await?;
+        let base = format!("http://{}", portal.addr);
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(portal.serve(async {
+            let _ = stopped.await;
+        }));
+        Ok(Self { base, stop, server, _blobs: blobs })
+    }
+
+    async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.stop.send(());
+        self.server.abort();
+        Ok(())
+    }
+}
+
+/// Opens a session for customer `i`; returns its token.
+async fn sign_in(client: &reqwest::Client, base: &str, secret: &str, i: usize) -> anyhow::Result<String> {
+    let email = customer_email(i);
+    let response = client
+        .post(format!("{base}/api/portal/session/open"))
+        .json(&serde_json::json!({
+            "workspace": "bench", "origin": ORIGIN, "name": "", "email": email,
+            "verification_hash": sign_email(secret.as_bytes(), &email),
+        }))
+        .send()
+        .await?
+        .error_for_status()?;
+    let grant: serde_json::Value = response.json().await?;
+    Ok(grant["token"].as_str().unwrap_or_default().to_string())
+}
+
+/// Latencies of one measurement.
+struct Figures {
+    latencies: Vec<Duration>,
+    took: Duration,
+}
+
+impl Figures {
+    fn print(mut self, what: &str, rate_unit: &str) {
+        self.latencies.sort();
+        let n = self.latencies.len();
+        let pct = |p: f64| self.latencies[((n as f64 * p) as usize).min(n - 1)];
+        let rate = if rate_unit.is_empty() {
+            String::new()
+        } else {
+            format!("{:.0} {rate_unit}, ", n as f64 / self.took.as_secs_f64())
+        };
+        println!(
+            "  {what}: {n} in {:.1?}, {rate}p50 {:.2?}, p95 {:.2?}, p99 {:.2?}",
+            self.took,
+            pct(0.50),
+            pct(0.95),
+            pct(0.99)
+        );
+    }
+}
+
+/// Runs `request` in a loop on one task per item of `per_client` for
+/// `RUN_FOR`, all at once.
+async fn under_load<F, Fut>(per_client: &[String], request: F) -> anyhow::Result<Figures>
+where
+    F: Fn(reqwest::Client, String) -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = anyhow::Result<()>> + Send,
+{
+    let client = reqwest::Client::builder().pool_max_idle_per_host(per_client.len()).build()?;
+    let started = Instant::now();
+    let deadline = started + RUN_FOR;
+    let workers: Vec<_> = per_client
+        .iter()
+        .map(|item| {
+            let (client, item, request) = (client.clone(), item.clone(), request.clone());
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                while Instant::now() < deadline {
+                    let sent = Instant::now();
+                    request(client.clone(), item.clone()).await?;
+                    latencies.push(sent.elapsed());
+                }
+                anyhow::Ok(latencies)
+            })
         })
-    });
+        .collect();
     let mut latencies = Vec::new();
-    for worker in workers.collect::<Vec<_>>() {
+    for worker in workers {
         latencies.extend(worker.await??);
     }
-    latencies.sort();
-    let pct = |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
-    println!(
-        "  {CONNECTIONS} connections, {:?}: {} requests, {:.0} req/s, p50 {:.2?}, p99 {:.2?} ({TICKETS_PER_CUSTOMER} tickets per response)",
-        RUN_FOR,
-        latencies.len(),
-        latencies.len() as f64 / RUN_FOR.as_secs_f64(),
-        pct(0.50),
-        pct(0.99),
-    );
-    let _ = stop.send(());
-    server.await??;
-    Ok(())
+    Ok(Figures { latencies, took: started.elapsed() })
+}
+
+/// `LIVE_SAMPLES` agent replies, one at a time, through the REST API of
+/// `write_base`, each timed until the watcher's socket on `read_base` has it.
+async fn live_latency(
+    client: &reqwest::Client,
+    write_base: &str,
+    read_base: &str,
+    api_token: &str,
+    watcher: &str,
+) -> anyhow::Result<Figures> {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    let socket_url = format!("{}/api/portal/live", read_base.replacen("http://", "ws://", 1));
+    let (mut socket, _) = tokio_tungstenite::connect_async(socket_url.as_str()).await?;
+    // The watcher has no events before the timed replies (see the caller).
+    socket.send(Message::text(serde_json::json!({"token": watcher, "after": 0}).to_string())).await?;
+    let response = client
+        .post(format!("{write_base}/api/portal/tickets"))
+        .bearer_auth(watcher)
+        .json(&serde_json::json!({}))
+        .send()
+        .await?;
+    let tickets: Vec<portal_core::TicketSummary> = response.error_for_status()?.json().await?;
+    let number = tickets.first().map_or(1, |t| t.number);
+    let url = format!("{write_base}/api/v1/tickets/{number}/messages");
+    let started = Instant::now();
+    let mut latencies = Vec::with_capacity(LIVE_SAMPLES);
+    for i in 0..LIVE_SAMPLES {
+        let marker = format!("sample {i}");
+        let sent = Instant::now();
+        let body = serde_json::json!({"body": marker, "author_name": "Bench"});
+        let response = client.post(&url).bearer_auth(api_token).json(&body).send().await?;
+        anyhow::ensure!(response.status().as_u16() == 201, "agent reply answered {}", response.status());
+        loop {
+            let message = tokio::time::timeout(Duration::from_secs(10), socket.next())
+                .await
+                .map_err(|_| anyhow::anyhow!("no event within 10 s"))?
+                .ok_or_else(|| anyhow::anyhow!("the socket closed"))??;
+            if let Message::Text(text) = message
+                && text.contains(&format!("<p>{marker}</p>"))
+            {
+                break;
+            }
+        }
+        latencies.push(sent.elapsed());
+    }
+    Ok(Figures { latencies, took: started.elapsed() })
 }
 
 fn customer_email(i: usize) -> String {

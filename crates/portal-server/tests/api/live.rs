@@ -21,8 +21,6 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 const ARRIVES_WITHIN: Duration = Duration::from_secs(10);
 /// How long "nothing arrives" is watched for.
 const QUIET_FOR: Duration = Duration::from_millis(400);
-/// Replies per latency measurement.
-const SAMPLES: usize = 50;
 
 /// What a live socket delivered.
 #[derive(Debug)]
@@ -374,42 +372,6 @@ async fn other_customers_events_never_arrive() {
     .await;
 }
 
-/// Sequential replies through `writer`, each timed from the start of the
-/// write until `live` has it; says so, with the writes' own time.
-async fn measure(what: &str, writer: &dyn Store, agent: &AgentScope, number: i64, live: &mut LiveClient) {
-    let (mut writes, mut delivered) = (Vec::with_capacity(SAMPLES), Vec::with_capacity(SAMPLES));
-    for i in 0..SAMPLES {
-        let started = Instant::now();
-        agent_says(writer, agent, number, &format!("latency sample {i}"), false).await;
-        writes.push(started.elapsed());
-        live.event("a timed reply").await;
-        delivered.push(started.elapsed());
-    }
-    let percentiles = |mut took: Vec<Duration>| {
-        took.sort();
-        (took[SAMPLES / 2], took[SAMPLES * 95 / 100])
-    };
-    let ((p50, p95), (write_p50, write_p95)) = (percentiles(delivered), percentiles(writes));
-    eprintln!(
-        "[live latency] {what}: write to delivery p50 {p50:.2?}, p95 {p95:.2?} \
-         (the write alone p50 {write_p50:.2?}, p95 {write_p95:.2?}) over {SAMPLES} replies"
-    );
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn latency_on_one_node() {
-    on_each_backend("latency_on_one_node", |db| async move {
-        let backend = db.backend;
-        let app = spawn_app(db).await;
-        let ann = fixture(&app, "ann@example.com").await;
-        let number = new_ticket(&app, &ann.token, "Latency").await;
-        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
-        live.event("history").await;
-        measure(&format!("one node, {backend:?}"), &*app.store, &ann.agent, number, &mut live).await;
-    })
-    .await;
-}
-
 /// A second portal process, as far as the database can tell: its own store
 /// (pool, bus, listener) and server over the same database.
 struct SecondNode {
@@ -469,8 +431,6 @@ async fn events_written_on_one_node_reach_clients_of_another() {
         );
         live.event("node B's reply on node B").await;
         drop(on_a);
-
-        measure("two instances, Postgres (write on A, client on B)", &*app.store, &ann.agent, number, &mut live).await;
 
         // B's listener connection dies: B reconnects it and its clients
         // catch up on what was written meanwhile.
