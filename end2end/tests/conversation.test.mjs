@@ -1,6 +1,7 @@
 // Customers working their tickets inside the embedded portal, through the
-// real snippet on the demo host site: read a ticket, reply, reopen, open a
-// new one, and see an agent's answer arrive live.
+// real snippet on the demo host site: read a ticket (with the attributes the
+// workspace shows), reply, reopen, open a new one, and see an agent's answer
+// arrive live.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { eventually, launchBrowser, startPortal } from "../harness.mjs";
@@ -53,13 +54,18 @@ describe("conversations in the embedded portal", () => {
     assert.match(await ticket.locator("[data-testid=ticket-number]").textContent(), /^#\d+$/);
     assert.equal((await ticket.locator("[data-testid=ticket-status]").textContent()).trim(), "Open");
     assert.equal((await ticket.locator("[data-testid=ticket-channel]").textContent()).trim(), "portal");
+    // The attribute the workspace shows, under its name; never the others.
+    assert.deepEqual(await ticket.locator("[data-testid=ticket-attribute]").allTextContents(), ["Business"]);
+    assert.match(await ticket.locator(".facts").textContent(), /Plan\s*Business/);
     // Markdown is rendered (and sanitised) on the server.
     assert.equal(await ticket.locator(".description strong").textContent(), "DE123456789");
     const messages = ticket.locator("[data-testid=message]");
     assert.equal(await messages.count(), 1, "one public answer; the internal note is not sent");
     assert.equal(await messages.first().locator("[data-testid=message-author]").textContent(), "Sam from Acme");
     assert.equal(await messages.first().locator("[data-testid=message-kind]").textContent(), "Support");
-    assert.ok(!(await frameText(page)).includes("CANARY-INTERNAL"), "the internal note is in no DOM node");
+    const text = await frameText(page);
+    assert.ok(!text.includes("CANARY-INTERNAL"), "the internal note is in no DOM node");
+    assert.ok(!text.includes("CANARY-HIDDEN-ATTRIBUTE"), "an attribute the workspace does not show is in no DOM node");
   });
 
   test("a reply shows as sending, then sent, joins the conversation; back returns to the list", async (t) => {

@@ -55,6 +55,11 @@ pub fn ticket(detail: TicketDetail, now: i64) -> String {
             <dt>"Channel"</dt><dd data-testid="ticket-channel">{detail.channel}</dd>
             <dt>"Created"</dt><dd><time title=utc_datetime(detail.created_at)>{utc_date(detail.created_at)}</time></dd>
             {detail.ticket_type.map(|t| view! { <dt>"Type"</dt><dd data-testid="ticket-type">{t}</dd> })}
+            {detail
+                .attributes
+                .into_iter()
+                .map(|a| view! { <dt>{a.label}</dt><dd data-testid="ticket-attribute">{a.value}</dd> })
+                .collect_view()}
         </dl>
         <div class="message-body description" inner_html=to_safe_html(&detail.description)></div>
         {files(detail.attachments)}

@@ -132,6 +132,8 @@ pub struct TicketDetail {
     pub ticket_type: Option<String>,
     pub created_at: Millis,
     pub updated_at: Millis,
+    /// The extra attributes the workspace shows, under their names.
+    pub attributes: Vec<crate::attributes::AttributeView>,
     /// Files sent with the ticket itself.
     pub attachments: Vec<AttachmentInfo>,
     pub messages: Vec<PublicMessage>,

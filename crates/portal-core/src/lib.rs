@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod attachment;
+pub mod attributes;
 pub mod conversation;
 pub mod embed;
 pub mod identity;
@@ -16,6 +17,7 @@ pub mod time;
 
 pub use access::{AgentScope, CustomerScope};
 pub use attachment::{AttachmentError, AttachmentInfo, AttachmentLimits, AttachmentName, FileKind};
+pub use attributes::{AttributeView, ShownAttribute, TicketAttributes};
 pub use conversation::{
     AuthorKind, EventKind, IdempotencyKey, MessageBody, MessageView, PortalEvent, PublicMessage, TicketDetail,
     TicketTitle, TicketView,

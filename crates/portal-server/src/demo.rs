@@ -10,8 +10,8 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use portal_core::{
-    AgentScope, CustomerName, Email, MessageBody, Origin, SessionLifetime, TicketStatus, WorkspaceId, WorkspaceSlug,
-    sign_email,
+    AgentScope, CustomerName, Email, MessageBody, Origin, SessionLifetime, ShownAttribute, TicketAttributes,
+    TicketStatus, WorkspaceId, WorkspaceSlug, sign_email,
 };
 use portal_store::{AgentPost, NewTicket, NewWorkspace, Store, StoreError};
 use serde::Deserialize;
@@ -114,6 +114,8 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
                 other => other?,
             };
             store.add_secret(ws.id, &crate::commands::new_secret(), now).await?;
+            let shown = [ShownAttribute { key: "plan".into(), label: "Plan".into() }];
+            store.set_shown_attributes(ws.id, &shown).await?;
             seed_conversations(store, ws.id, now).await?;
             ws
         }
@@ -135,6 +137,14 @@ async fn seed_conversations(store: &dyn Store, workspace: WorkspaceId, now: i64)
         for t in user.tickets {
             let new = NewTicket { title: t.title.into(), description: t.description.into(), status: t.status };
             let ticket = store.create_ticket(workspace, customer.id, &new, now - t.hours_ago * HOUR).await?;
+            // Customers see the plan (the workspace shows it), never the note.
+            let attributes = TicketAttributes::parse(
+                [("plan", "Business"), ("agent_note", "CANARY-HIDDEN-ATTRIBUTE")]
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .into(),
+            )
+            .map_err(anyhow::Error::msg)?;
+            store.set_ticket_attributes(&agent, ticket.number, &attributes).await?;
             for (body, internal, hours_ago) in t.answers {
                 let post = AgentPost {
                     body: MessageBody::parse(body)?,

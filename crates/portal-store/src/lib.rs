@@ -20,8 +20,8 @@ use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
 use portal_core::conversation::PortalEvent;
 use portal_core::{
     AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CustomerId, CustomerName, CustomerScope, Email,
-    IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, TicketDetail, TicketStatus,
-    TicketSummary, TicketTitle, WorkspaceId, WorkspaceSlug,
+    IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, ShownAttribute,
+    TicketAttributes, TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId, WorkspaceSlug,
 };
 use std::sync::Arc;
 
@@ -58,6 +58,8 @@ pub struct Workspace {
     pub ticket_types: Vec<String>,
     /// How many files a message may carry, and how large each may be.
     pub attachment_limits: AttachmentLimits,
+    /// The ticket attributes customers see, in order, under these names.
+    pub shown_attributes: Vec<ShownAttribute>,
 }
 
 /// The ticket types a new workspace starts with.
@@ -194,6 +196,8 @@ pub struct AgentTicket {
     pub customer: Customer,
     pub created_at: Millis,
     pub updated_at: Millis,
+    /// Every attribute, shown to the customer or not.
+    pub attributes: TicketAttributes,
     /// Files sent with the ticket itself.
     pub attachments: Vec<AttachmentInfo>,
     pub messages: Vec<AgentMessage>,
@@ -211,6 +215,7 @@ pub struct AgentNewTicket {
     pub description: String,
     /// One of the workspace's ticket types.
     pub ticket_type: Option<String>,
+    pub attributes: TicketAttributes,
 }
 
 /// A message an agent posts.
@@ -312,6 +317,9 @@ pub trait Store: Send + Sync + 'static {
     /// characters, no two equal ignoring case; else [`StoreError::Invalid`].
     /// Tickets keep the type they have.
     async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()>;
+    /// Which ticket attributes customers see, in order (checked as
+    /// [`ShownAttribute::check_list`] says, else [`StoreError::Invalid`]).
+    async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()>;
     /// Within [`AttachmentLimits::MAX`], else [`StoreError::Invalid`].
     async fn set_attachment_limits(&self, id: WorkspaceId, limits: AttachmentLimits) -> Result<()>;
 
@@ -428,6 +436,10 @@ pub trait Store: Send + Sync + 'static {
         post: &AgentPost,
         now: Millis,
     ) -> Result<AgentPostOutcome>;
+    /// Replaces a ticket's attributes. Customers see the change on their
+    /// next read; it moves no `updated_at` and writes no event.
+    async fn set_ticket_attributes(&self, agent: &AgentScope, number: i64, attributes: &TicketAttributes)
+    -> Result<()>;
     /// Sets the status and/or the type (one of the workspace's). A status
     /// change writes a `ticket.status` event.
     async fn agent_update_ticket(

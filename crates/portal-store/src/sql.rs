@@ -16,8 +16,8 @@ use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::{
     AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CustomerId, CustomerName, CustomerScope, Email,
-    IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, TicketDetail, TicketStatus,
-    TicketSummary, TicketTitle, WorkspaceId, WorkspaceSlug,
+    IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, ShownAttribute,
+    TicketAttributes, TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId, WorkspaceSlug,
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -163,16 +163,17 @@ type WorkspaceRulesRow = (bool, String, i64, i64);
 macro_rules! workspace_columns {
     () => {
         concat!(
-            "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, ",
+            "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, ",
             workspace_rules_columns!()
         )
     };
 }
 
-type WorkspaceRow = (i64, String, String, String, String, i64, Millis, bool, String, i64, i64);
+type WorkspaceRow = (i64, String, String, String, String, i64, Millis, String, bool, String, i64, i64);
 
 fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
-    let (id, slug, name, greeting, origins, lifetime, created_at, reopen_allowed, ticket_types, files, bytes) = row;
+    let (id, slug, name, greeting, origins, lifetime, created_at, shown, reopen_allowed, ticket_types, files, bytes) =
+        row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), (reopen_allowed, ticket_types, files, bytes))?;
     let slug = WorkspaceSlug::parse(&slug)
         .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored slug {slug:?}: {e}")))?;
@@ -190,7 +191,13 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         reopen_allowed: rules.reopen_allowed,
         ticket_types: rules.ticket_types,
         attachment_limits: rules.attachment_limits,
+        shown_attributes: shown_attributes_from_json(&shown)
+            .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored shown attributes: {e}")))?,
     })
+}
+
+fn shown_attributes_from_json(json: &str) -> Result<Vec<ShownAttribute>, String> {
+    serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
 fn ticket_types_from_json(json: &str) -> Result<Vec<String>, String> {
@@ -297,11 +304,11 @@ macro_rules! visible_to_customer {
 macro_rules! ticket_columns {
     () => {
         "t.id, t.number, t.title, t.description, t.status, t.channel, t.ticket_type, t.creator_id, \
-         t.created_at, t.updated_at"
+         t.created_at, t.updated_at, t.attributes"
     };
 }
 
-type TicketRow = (i64, i64, String, String, String, String, Option<String>, i64, Millis, Millis);
+type TicketRow = (i64, i64, String, String, String, String, Option<String>, i64, Millis, Millis, String);
 
 /// A ticket row, whoever may see it.
 struct TicketRecord {
@@ -315,10 +322,14 @@ struct TicketRecord {
     creator: CustomerId,
     created_at: Millis,
     updated_at: Millis,
+    attributes: TicketAttributes,
 }
 
 fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
-    let (id, number, title, description, status, channel, ticket_type, creator, created_at, updated_at) = row;
+    let (id, number, title, description, status, channel, ticket_type, creator, created_at, updated_at, attributes) =
+        row;
+    let attributes = serde_json::from_str(&attributes)
+        .map_err(|e| StoreError::Invalid(format!("ticket {number}: stored attributes: {e}")))?;
     Ok(TicketRecord {
         id,
         number,
@@ -330,7 +341,12 @@ fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
         creator: CustomerId(creator),
         created_at,
         updated_at,
+        attributes,
     })
+}
+
+fn attributes_to_json(attributes: &TicketAttributes) -> Result<String> {
+    serde_json::to_string(attributes).map_err(|e| StoreError::Invalid(format!("attributes: {e}")))
 }
 
 /// The columns [`message_from_row`] reads, in order.
@@ -434,6 +450,7 @@ struct OneTicket<'a> {
     description: &'a str,
     channel: &'a str,
     ticket_type: Option<&'a str>,
+    attributes: &'a TicketAttributes,
     now: Millis,
 }
 
@@ -792,7 +809,8 @@ where
         let status = TicketStatus::Open;
         let (id,) = sqlx::query_as::<_, (i64,)>(
             "INSERT INTO tickets (workspace_id, number, title, description, status, channel, ticket_type, \
-             creator_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+             creator_id, created_at, updated_at, attributes) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
         )
         .bind(new.workspace.0)
         .bind(number)
@@ -803,6 +821,7 @@ where
         .bind(new.ticket_type)
         .bind(new.creator.0)
         .bind(new.now)
+        .bind(attributes_to_json(new.attributes)?.as_str())
         .fetch_one(&mut *conn)
         .await?;
         let event = NewEvent {
@@ -1290,6 +1309,36 @@ where
         Ok(())
     }
 
+    async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()> {
+        let shown = ShownAttribute::check_list(shown).map_err(StoreError::Invalid)?;
+        let json = serde_json::to_string(&shown).map_err(|e| StoreError::Invalid(format!("shown attributes: {e}")))?;
+        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET shown_attributes = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(json.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn set_ticket_attributes(
+        &self,
+        agent: &AgentScope,
+        number: i64,
+        attributes: &TicketAttributes,
+    ) -> Result<()> {
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE tickets SET attributes = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
+        )
+        .bind(agent.workspace_id().0)
+        .bind(number)
+        .bind(attributes_to_json(attributes)?.as_str())
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
     async fn add_upload(
         &self,
         scope: &CustomerScope,
@@ -1405,6 +1454,13 @@ where
         let attachments = Self::attach_files(&mut records, files);
         // `public` drops internal notes again, whatever the query said.
         let messages = records.into_iter().filter_map(MessageRecord::public).collect();
+        let (shown,) = sqlx::query_as::<_, (String,)>("SELECT shown_attributes FROM workspaces WHERE id = $1")
+            .bind(scope.workspace_id().0)
+            .fetch_one(&mut *conn)
+            .await?;
+        let shown = shown_attributes_from_json(&shown).map_err(|e| {
+            StoreError::Invalid(format!("workspace {}: stored shown attributes: {e}", scope.workspace_id()))
+        })?;
         Ok(Some(TicketDetail {
             number: ticket.number,
             title: ticket.title,
@@ -1414,6 +1470,7 @@ where
             ticket_type: ticket.ticket_type,
             created_at: ticket.created_at,
             updated_at: ticket.updated_at,
+            attributes: ticket.attributes.shown(&shown),
             attachments,
             messages,
         }))
@@ -1512,6 +1569,7 @@ where
             description: &description,
             channel: CHANNEL_PORTAL,
             ticket_type: rules.check_type(ticket_type)?,
+            attributes: &TicketAttributes::default(),
             now,
         };
         let (ticket_id, number) = Self::insert_one_ticket(&mut tx, &new).await?;
@@ -1701,6 +1759,7 @@ where
             customer: Customer { id: ticket.creator, workspace_id: workspace, email, name },
             created_at: ticket.created_at,
             updated_at: ticket.updated_at,
+            attributes: ticket.attributes,
             attachments,
             messages,
         }))
@@ -1741,6 +1800,7 @@ where
             description: &description,
             channel: CHANNEL_API,
             ticket_type,
+            attributes: &new.attributes,
             now,
         };
         let (_, number) = Self::insert_one_ticket(&mut tx, &one).await?;

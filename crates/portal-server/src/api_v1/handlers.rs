@@ -209,6 +209,9 @@ pub async fn update_ticket(
         .agent_update_ticket(&agent.scope, number, change.status, change.ticket_type.as_deref(), now_millis())
         .await
         .map_err(type_error(change.ticket_type.is_some()))?;
+    if let Some(attributes) = &change.attributes {
+        state.store.set_ticket_attributes(&agent.scope, number, attributes).await.map_err(ApiError::store)?;
+    }
     agent.audit("api.ticket.updated", number);
     Ok(Json(updated.into()))
 }

@@ -5,10 +5,12 @@
 
 use super::error::ApiError;
 use portal_core::{
-    AttachmentInfo, AuthorKind, CustomerName, Email, IdempotencyKey, MessageBody, TicketStatus, TicketTitle,
+    AttachmentInfo, AuthorKind, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes, TicketStatus,
+    TicketTitle,
 };
 use portal_store::{AgentMessage, AgentNewTicket, AgentPost, AgentTicket, AgentTicketSummary};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 use utoipa::{IntoParams, ToSchema};
 
@@ -151,6 +153,9 @@ pub struct TicketWithMessages {
     pub customer: Customer,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Extra attributes, key to value. Customers see those the workspace
+    /// shows, under the names it gives them.
+    pub attributes: BTreeMap<String, String>,
     /// Files sent with the ticket itself.
     pub attachments: Vec<Attachment>,
     pub messages: Vec<Message>,
@@ -168,6 +173,7 @@ impl From<AgentTicket> for TicketWithMessages {
             customer: Customer { id: t.customer.id.0, email: t.customer.email, name: t.customer.name },
             created_at: t.created_at,
             updated_at: t.updated_at,
+            attributes: t.attributes.into(),
             attachments: attachments(t.attachments),
             messages: t.messages.into_iter().map(Message::from).collect(),
         }
@@ -223,6 +229,13 @@ pub struct NewTicketRequest {
     /// One of the workspace's ticket types.
     #[serde(rename = "type")]
     pub ticket_type: Option<String>,
+    /// Extra attributes (see `TicketWithMessages.attributes`).
+    pub attributes: Option<BTreeMap<String, String>>,
+}
+
+/// Checks attributes given in a request.
+fn attributes(raw: Option<BTreeMap<String, String>>) -> Result<Option<TicketAttributes>, ApiError> {
+    raw.map(|map| TicketAttributes::parse(map).map_err(|e| ApiError::invalid("attributes", e))).transpose()
 }
 
 impl NewTicketRequest {
@@ -237,7 +250,8 @@ impl NewTicketRequest {
             Some(text) => MessageBody::parse(text).map_err(|e| ApiError::validation("description", e))?.into(),
         };
         let ticket_type = self.ticket_type.map(|t| non_empty_type(&t)).transpose()?;
-        Ok(AgentNewTicket { customer_email, customer_name, title, description, ticket_type })
+        let attributes = attributes(self.attributes)?.unwrap_or_default();
+        Ok(AgentNewTicket { customer_email, customer_name, title, description, ticket_type, attributes })
     }
 }
 
@@ -287,12 +301,15 @@ pub struct TicketPatch {
     /// One of the workspace's ticket types (a type cannot be removed).
     #[serde(rename = "type")]
     pub ticket_type: Option<String>,
+    /// Replaces all of the ticket's attributes (an empty value drops one).
+    pub attributes: Option<BTreeMap<String, String>>,
 }
 
 /// A validated [`TicketPatch`].
 pub struct TicketChange {
     pub status: Option<TicketStatus>,
     pub ticket_type: Option<String>,
+    pub attributes: Option<TicketAttributes>,
 }
 
 impl TicketPatch {
@@ -307,13 +324,14 @@ impl TicketPatch {
             })
             .transpose()?;
         let ticket_type = self.ticket_type.map(|t| non_empty_type(&t)).transpose()?;
-        if status.is_none() && ticket_type.is_none() {
+        let attributes = attributes(self.attributes)?;
+        if status.is_none() && ticket_type.is_none() && attributes.is_none() {
             return Err(ApiError::new(
                 super::error::ErrorCode::InvalidRequest,
-                "nothing to change: give status and/or type",
+                "nothing to change: give status, type and/or attributes",
             ));
         }
-        Ok(TicketChange { status, ticket_type })
+        Ok(TicketChange { status, ticket_type, attributes })
     }
 }
 

@@ -319,6 +319,49 @@ async fn a_ticket_opened_for_a_customer_is_in_their_portal() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn customers_see_only_the_attributes_the_workspace_shows() {
+    on_each_backend("customers_see_only_the_attributes_the_workspace_shows", |db| async move {
+        let app = spawn_app(db).await;
+        let token = api_token(&app, SLUG, "bot").await;
+        let shown = [portal_core::ShownAttribute { key: "plan".into(), label: "Your plan".into() }];
+        app.store.set_shown_attributes(app.workspace.id, &shown).await.unwrap();
+        let body = json!({
+            "customer": {"email": "ann@example.com"},
+            "title": "Renewal",
+            "attributes": {"plan": "Enterprise", "churn_risk": "CANARY-HIDDEN-ATTRIBUTE"},
+        });
+        let number = call(&app, Method::POST, "/api/v1/tickets", Some(&token), Some(&body)).await.expect(201)["number"]
+            .as_i64()
+            .unwrap();
+        let path = format!("/api/v1/tickets/{number}");
+        let detail = call(&app, Method::GET, &path, Some(&token), None).await.expect(200);
+        assert_eq!(detail["attributes"], json!({"plan": "Enterprise", "churn_risk": "CANARY-HIDDEN-ATTRIBUTE"}));
+
+        let session = app.sign_in("ann@example.com").await.token;
+        let (_, raw) = portal_ticket(&app, &session, number).await;
+        assert!(raw.contains("Your plan") && raw.contains("Enterprise"), "{raw}");
+        assert!(!raw.contains("CANARY-HIDDEN") && !raw.contains("churn_risk"), "an unshown attribute leaked: {raw}");
+
+        let patch = json!({"attributes": {"plan": "Team"}});
+        call(&app, Method::PATCH, &path, Some(&token), Some(&patch)).await.expect(200);
+        let (_, raw) = portal_ticket(&app, &session, number).await;
+        assert!(raw.contains("Team") && !raw.contains("Enterprise"), "{raw}");
+        let detail = call(&app, Method::GET, &path, Some(&token), None).await.expect(200);
+        assert_eq!(detail["attributes"], json!({"plan": "Team"}), "a patch replaces them all");
+
+        let bad = json!({"attributes": {"Not A Key": "x"}});
+        call(&app, Method::PATCH, &path, Some(&token), Some(&bad)).await.expect_error(
+            400,
+            "invalid_request",
+            Some("attributes"),
+        );
+        let detail = call(&app, Method::GET, &path, Some(&token), None).await.expect(200);
+        assert_eq!(detail["attributes"], json!({"plan": "Team"}), "a refused patch changes nothing");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn replies_reach_the_customer_and_internal_notes_never_do() {
     on_each_backend("replies_reach_the_customer_and_internal_notes_never_do", |db| async move {
         let app = spawn_app(db).await;

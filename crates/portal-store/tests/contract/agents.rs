@@ -12,6 +12,7 @@ fn new_ticket_for(raw_email: &str, raw_name: &str, ticket_type: Option<&str>) ->
         title: title("Follow-up"),
         description: "From a phone call.".into(),
         ticket_type: ticket_type.map(str::to_string),
+        attributes: Default::default(),
     }
 }
 

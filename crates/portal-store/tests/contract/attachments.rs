@@ -47,14 +47,14 @@ async fn sent_files_show_where_their_message_does() {
         let (body, key) = (body("And a screenshot."), fresh_key());
         let reply = CustomerReply { body: &body, key: &key, attachments: &[screenshot.id] };
         let sent = store.customer_reply(&alice, created.number, &reply, NOW + 2).await.unwrap();
-        assert_eq!(sent.message.attachments, [screenshot.clone()]);
+        assert_eq!(sent.message.attachments, std::slice::from_ref(&screenshot));
 
         let detail = store.ticket_detail(&alice, created.number).await.unwrap().unwrap();
-        assert_eq!(detail.attachments, [report.clone()], "the ticket's own files");
-        assert_eq!(detail.messages[0].attachments, [screenshot.clone()]);
+        assert_eq!(detail.attachments, std::slice::from_ref(&report), "the ticket's own files");
+        assert_eq!(detail.messages[0].attachments, std::slice::from_ref(&screenshot));
         let events = store.events_since(&alice, 0, 100).await.unwrap();
         let message_event = events.iter().find_map(|e| e.message.as_ref()).expect("a message event");
-        assert_eq!(message_event.attachments, [screenshot.clone()]);
+        assert_eq!(message_event.attachments, std::slice::from_ref(&screenshot));
 
         let stored = store.customer_attachment(&alice, screenshot.id).await.unwrap().expect("alice's file");
         assert_eq!(stored.info, screenshot);

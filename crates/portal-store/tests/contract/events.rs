@@ -91,6 +91,7 @@ async fn events_are_only_for_the_scopes_tickets() {
             title: title("Opened for you"),
             description: String::new(),
             ticket_type: None,
+            attributes: Default::default(),
         };
         let for_alice = store.agent_create_ticket(&acme_agent, &opened, NOW + 4).await.unwrap().number;
 

@@ -8,6 +8,7 @@
 
 mod agents;
 mod attachments;
+mod attributes;
 mod conversations;
 mod customers;
 mod events;
