@@ -86,6 +86,25 @@ pub enum WorkspaceCommand {
         #[arg(long = "origin")]
         origins: Vec<String>,
     },
+    /// Lower how many files a message may carry and how large each may be
+    /// (at most 6 files of 3 MB; 0 files turns attachments off).
+    Attachments {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long)]
+        max_files: u32,
+        /// Per file, in KB (1,024 bytes): 1 to 3072.
+        #[arg(long)]
+        max_kb: u64,
+    },
+    /// Choose the ticket attributes customers see: `key=Name shown`, in
+    /// order (repeatable; none hides them all).
+    Attributes {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long = "show")]
+        shown: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -149,6 +149,34 @@ pub async fn list_api_tokens(store: &dyn Store, slug: &str) -> anyhow::Result<St
     Ok(std::iter::once(&header).chain(&rows).map(line).collect::<Vec<_>>().join("\n"))
 }
 
+/// `portal workspace attachments`.
+pub async fn set_attachment_limits(store: &dyn Store, slug: &str, files: u32, kb: u64) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let limits = portal_core::AttachmentLimits::new(files, kb.saturating_mul(1024)).map_err(anyhow::Error::msg)?;
+    store.set_attachment_limits(ws.id, limits).await?;
+    Ok(format!(
+        "Workspace '{slug}': up to {files} file(s) per message, each at most {}.",
+        portal_core::attachment::format_size(limits.max_bytes)
+    ))
+}
+
+/// `portal workspace attributes`: each `key=Name shown`.
+pub async fn set_shown_attributes(store: &dyn Store, slug: &str, shown: &[String]) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let list = shown
+        .iter()
+        .map(|pair| match pair.split_once('=') {
+            Some((key, label)) => Ok(portal_core::ShownAttribute { key: key.trim().into(), label: label.into() }),
+            None => bail!("{pair:?}: write key=Name shown"),
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    store.set_shown_attributes(ws.id, &list).await?;
+    Ok(match list.len() {
+        0 => format!("Workspace '{slug}': customers see no ticket attributes."),
+        n => format!("Workspace '{slug}': customers see {n} ticket attribute(s)."),
+    })
+}
+
 /// `portal token revoke`: an unknown id is an error; revoking twice is not.
 pub async fn revoke_api_token(store: &dyn Store, slug: &str, id: i64) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;

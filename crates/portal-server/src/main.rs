@@ -45,6 +45,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workspace(WorkspaceCommand::Create { slug, name, greeting, origins }) => {
             commands::create_workspace(&*store, &slug, &name, &greeting, &origins).await?
         }
+        Command::Workspace(WorkspaceCommand::Attachments { workspace, max_files, max_kb }) => {
+            commands::set_attachment_limits(&*store, &workspace, max_files, max_kb).await?
+        }
+        Command::Workspace(WorkspaceCommand::Attributes { workspace, shown }) => {
+            commands::set_shown_attributes(&*store, &workspace, &shown).await?
+        }
         Command::Secret(SecretCommand::Show { workspace }) => commands::show_secrets(&*store, &workspace).await?,
         Command::Secret(SecretCommand::Rotate { workspace, overlap }) => {
             commands::rotate_secret(&*store, &workspace, overlap).await?

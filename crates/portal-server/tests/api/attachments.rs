@@ -188,8 +188,12 @@ async fn bad_files_are_refused_by_name_and_nothing_is_kept() {
         expect_invalid(app.post("/api/portal/ticket/reply", &reply, Some(&alice)).await, "at most 6 files", "7").await;
         assert_eq!(app.db.scalar("SELECT COUNT(*) FROM messages").await, 0);
 
-        // A workspace may lower the limits; the refusal says its limit.
-        app.store.set_attachment_limits(app.workspace.id, AttachmentLimits::new(1, 1024).unwrap()).await.unwrap();
+        // An operator may lower the limits (not raise them); the refusal says the limit.
+        let store = &*app.store;
+        assert!(portal_server::commands::set_attachment_limits(store, SLUG, 7, 1024).await.is_err());
+        assert!(portal_server::commands::set_attachment_limits(store, SLUG, 6, 3073).await.is_err());
+        let said = portal_server::commands::set_attachment_limits(store, SLUG, 1, 1).await.unwrap();
+        assert_eq!(said, "Workspace 'acme': up to 1 file(s) per message, each at most 1 KB.");
         let mut two_kb = PNG.to_vec();
         two_kb.resize(2048, 0);
         refused(upload(&app, Some(&alice), "two.png", &two_kb).await, 413, "two.png: the file is larger than 1 KB")

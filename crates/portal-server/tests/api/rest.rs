@@ -323,8 +323,9 @@ async fn customers_see_only_the_attributes_the_workspace_shows() {
     on_each_backend("customers_see_only_the_attributes_the_workspace_shows", |db| async move {
         let app = spawn_app(db).await;
         let token = api_token(&app, SLUG, "bot").await;
-        let shown = [portal_core::ShownAttribute { key: "plan".into(), label: "Your plan".into() }];
-        app.store.set_shown_attributes(app.workspace.id, &shown).await.unwrap();
+        let shown = ["plan=Your plan".to_string()];
+        commands::set_shown_attributes(&*app.store, SLUG, &shown).await.unwrap();
+        assert!(commands::set_shown_attributes(&*app.store, SLUG, &["plan".into()]).await.is_err(), "no name");
         let body = json!({
             "customer": {"email": "ann@example.com"},
             "title": "Renewal",
