@@ -7,8 +7,8 @@
 
 use super::PortalContext;
 use leptos::prelude::*;
+use portal_core::FileKind;
 use portal_core::attachment::format_size;
-use portal_core::{AttachmentError, AttachmentInfo, FileKind};
 
 /// Where one picked file stands.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -144,16 +144,6 @@ fn picked_row(picked: Picked, files: PickedFiles) -> impl IntoView {
     }
 }
 
-/// A refusal from the client's own checks, worded as the server's.
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-fn refused(error: AttachmentError) -> Upload {
-    Upload::Refused(error.to_string())
-}
-
-/// What the server answers about one upload.
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-type Uploaded = Result<AttachmentInfo, String>;
-
 /// Turns a click on a file link (in the server-rendered ticket) into an
 /// authenticated download.
 pub(crate) fn on_file_click(ev: leptos::ev::MouseEvent) {
@@ -167,10 +157,18 @@ pub(crate) fn on_file_click(ev: leptos::ev::MouseEvent) {
 mod browser {
     use super::*;
     use crate::error::PortalError;
-    use portal_core::AttachmentLimits;
+    use portal_core::{AttachmentError, AttachmentInfo, AttachmentLimits};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{Element, File, HtmlAnchorElement, HtmlInputElement, RequestInit, Response, Url};
+
+    /// A refusal from the client's own checks, worded as the server's.
+    fn refused(error: AttachmentError) -> Upload {
+        Upload::Refused(error.to_string())
+    }
+
+    /// What the server answers about one upload.
+    type Uploaded = Result<AttachmentInfo, String>;
 
     pub(super) fn pick(files: PickedFiles, limits: AttachmentLimits, ev: leptos::ev::Event) {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
