@@ -125,7 +125,9 @@ async fn customer_download(State(state): State<AppState>, headers: HeaderMap, Pa
         return not_found();
     };
     match state.store.customer_attachment(&scope, id).await {
-        Ok(Some(file)) => download(&state, file).await,
+        Ok(Some(file)) => download(&state, file)
+            .await
+            .unwrap_or_else(|()| refusal(StatusCode::INTERNAL_SERVER_ERROR, PortalError::Internal)),
         Ok(None) => not_found(),
         Err(error) => {
             let error = state.store_error(error);
@@ -134,15 +136,13 @@ async fn customer_download(State(state): State<AppState>, headers: HeaderMap, Pa
     }
 }
 
-/// A stored file as a download: never rendered, never sniffed, never cached.
-pub async fn download(state: &AppState, file: StoredAttachment) -> Response {
-    let content = match state.blobs.get(&file.blob_key).await {
-        Ok(content) => content,
-        Err(error) => {
-            tracing::error!(%error, attachment = file.info.id, "reading a stored file failed");
-            return refusal(StatusCode::INTERNAL_SERVER_ERROR, PortalError::Internal);
-        }
-    };
+/// A stored file as a download: never rendered, never sniffed, never
+/// cached. Fails (logged here) when its content cannot be read; each caller
+/// answers that in its own error format.
+pub async fn download(state: &AppState, file: StoredAttachment) -> Result<Response, ()> {
+    let content = state.blobs.get(&file.blob_key).await.map_err(|error| {
+        tracing::error!(%error, attachment = file.info.id, "reading a stored file failed");
+    })?;
     let content_type =
         HeaderValue::from_str(&file.info.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
     let headers = [
@@ -155,7 +155,7 @@ pub async fn download(state: &AppState, file: StoredAttachment) -> Response {
         ),
         (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
     ];
-    (headers, content).into_response()
+    Ok((headers, content).into_response())
 }
 
 /// `attachment` with the name twice: plain ASCII for old clients, and

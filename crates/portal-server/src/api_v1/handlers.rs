@@ -258,7 +258,9 @@ pub async fn get_attachment(
     let Path((number, id)) =
         path.map_err(|_| ApiError::invalid("id", "the ticket number and file id in the URL must be integers"))?;
     match state.store.agent_attachment(&agent.scope, number, id).await.map_err(ApiError::store)? {
-        Some(file) => Ok(crate::attachments::download(&state, file).await),
+        Some(file) => crate::attachments::download(&state, file)
+            .await
+            .map_err(|()| ApiError::new(ErrorCode::Internal, "the file could not be read")),
         None => Err(ApiError::new(ErrorCode::NotFound, "there is no such file on this ticket")),
     }
 }

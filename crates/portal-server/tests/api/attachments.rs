@@ -60,6 +60,16 @@ fn walk(dir: &std::path::Path) -> usize {
         .unwrap_or(0)
 }
 
+fn remove_files(dir: &std::path::Path) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        if entry.path().is_dir() {
+            remove_files(&entry.path());
+        } else {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+}
+
 async fn attachments_rows(app: &TestApp) -> i64 {
     app.db.scalar("SELECT COUNT(*) FROM attachments").await
 }
@@ -138,6 +148,11 @@ async fn files_go_with_replies_and_new_tickets_and_download_safely() {
         app.add_workspace("globex", "http://127.0.0.1:9998").await;
         let outsider = api_token(&app, "globex", "theirs").await;
         call(&app, Method::GET, &path, Some(&outsider), None).await.expect_error(404, "not_found", None);
+
+        // Content lost from the blob folder: each side answers in its own error format.
+        remove_files(&app.blob_dir);
+        expect_error(download(&app, &alice, png.id).await, 500, &portal_app::PortalError::Internal, "lost file").await;
+        call(&app, Method::GET, &path, Some(&token), None).await.expect_error(500, "internal", None);
     })
     .await;
 }
