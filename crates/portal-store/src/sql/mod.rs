@@ -487,6 +487,32 @@ where
         Ok(())
     }
 
+    /// A ticket's messages, oldest first (internal notes only `with_notes`),
+    /// each with its files, and the ticket's own files.
+    async fn conversation(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        ticket_id: i64,
+        with_notes: bool,
+    ) -> Result<(Vec<MessageRecord>, Vec<AttachmentInfo>)> {
+        let rows = sqlx::query_as::<_, MessageRow>(concat!(
+            "SELECT ",
+            message_columns!(),
+            " FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND ($3 OR NOT is_internal) \
+             ORDER BY created_at, id"
+        ))
+        .bind(workspace.0)
+        .bind(ticket_id)
+        .bind(with_notes)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut records = rows.into_iter().map(message_from_row).collect::<Result<Vec<_>>>()?;
+        let files = Self::ticket_files(conn, workspace, ticket_id).await?;
+        // Files of messages not in `records` (internal notes) are dropped here.
+        let attachments = Self::attach_files(&mut records, files);
+        Ok((records, attachments))
+    }
+
     /// The files of a ticket, oldest first, each with its message (None for
     /// the ticket's own). Callers drop those of messages they do not show.
     async fn ticket_files(
@@ -1054,19 +1080,7 @@ where
         let Some(ticket) = Self::customer_ticket(&mut conn, scope, number).await? else {
             return Ok(None);
         };
-        let rows = sqlx::query_as::<_, MessageRow>(concat!(
-            "SELECT ",
-            message_columns!(),
-            " FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND NOT is_internal ORDER BY created_at, id"
-        ))
-        .bind(scope.workspace_id().0)
-        .bind(ticket.id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let mut records = rows.into_iter().map(message_from_row).collect::<Result<Vec<_>>>()?;
-        let files = Self::ticket_files(&mut conn, scope.workspace_id(), ticket.id).await?;
-        // Files of messages not in `records` (internal notes) are dropped here.
-        let attachments = Self::attach_files(&mut records, files);
+        let (records, attachments) = Self::conversation(&mut conn, scope.workspace_id(), ticket.id, false).await?;
         // `public` drops internal notes again, whatever the query said.
         let messages = records.into_iter().filter_map(MessageRecord::public).collect();
         let (shown,) = sqlx::query_as::<_, (String,)>("SELECT shown_attributes FROM workspaces WHERE id = $1")
@@ -1351,18 +1365,7 @@ where
         .bind(ticket.creator.0)
         .fetch_one(&mut *conn)
         .await?;
-        let rows = sqlx::query_as::<_, MessageRow>(concat!(
-            "SELECT ",
-            message_columns!(),
-            " FROM messages WHERE workspace_id = $1 AND ticket_id = $2 ORDER BY created_at, id"
-        ))
-        .bind(workspace.0)
-        .bind(ticket.id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let mut records = rows.into_iter().map(message_from_row).collect::<Result<Vec<_>>>()?;
-        let files = Self::ticket_files(&mut conn, workspace, ticket.id).await?;
-        let attachments = Self::attach_files(&mut records, files);
+        let (records, attachments) = Self::conversation(&mut conn, workspace, ticket.id, true).await?;
         let messages = records.into_iter().map(MessageRecord::agent).collect();
         Ok(Some(AgentTicket {
             number: ticket.number,
