@@ -177,3 +177,27 @@ export async function eventually(fn, { timeout = 15_000, interval = 100, what = 
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Alice, signed in on the demo host site at `demoUrl` through the real
+ * snippet, her ticket list shown in the frame. The browser context closes
+ * when test `t` ends.
+ */
+export async function signInAsAlice(browser, demoUrl, t) {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/`);
+  const frame = page.frameLocator("#unthread_help_center");
+  await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
+  await page.selectOption("#demo-user", "alice@example.com");
+  await page.click("#login");
+  await frame.locator("[data-testid=ticket-row]").first().waitFor({ timeout: 20_000 });
+  return { page, frame };
+}
+
+/** Opens the ticket whose title contains `titlePart` from the list. */
+export async function openTicket(frame, titlePart) {
+  await frame.locator("[data-testid=ticket-title] a", { hasText: titlePart }).click();
+  await frame.locator("[data-testid=ticket]").waitFor();
+}

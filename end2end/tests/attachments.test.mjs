@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launchBrowser, startPortal } from "../harness.mjs";
+import { launchBrowser, openTicket, signInAsAlice, startPortal } from "../harness.mjs";
 
 let portal;
 let browser;
@@ -31,23 +31,8 @@ const file = (name, mimeType, buffer) => ({ name, mimeType, buffer });
 // Texts this run writes, told apart from any other run's on a shared database.
 const run = Math.random().toString(36).slice(2, 8);
 
-async function signedIn(t) {
-  const context = await browser.newContext({ acceptDownloads: true });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(`${portal.demoUrl}/`);
-  const frame = page.frameLocator("#unthread_help_center");
-  await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
-  await page.selectOption("#demo-user", "alice@example.com");
-  await page.click("#login");
-  await frame.locator("[data-testid=ticket-row]").first().waitFor({ timeout: 20_000 });
-  return { page, frame };
-}
-
-async function openTicket(frame, titlePart) {
-  await frame.locator("[data-testid=ticket-title] a", { hasText: titlePart }).click();
-  await frame.locator("[data-testid=ticket]").waitFor();
-}
+/** Alice signed in on the demo host site; her ticket list shown. */
+const signedIn = (t) => signInAsAlice(browser, portal.demoUrl, t);
 
 /** Waits until every picked file has left the "sending" state. */
 async function settled(frame, count) {

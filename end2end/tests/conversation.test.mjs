@@ -4,7 +4,7 @@
 // arrive live.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { eventually, launchBrowser, startPortal } from "../harness.mjs";
+import { eventually, launchBrowser, openTicket, signInAsAlice, startPortal } from "../harness.mjs";
 
 let portal;
 let browser;
@@ -20,23 +20,7 @@ after(async () => {
 });
 
 /** Alice signed in on the demo host site; her ticket list shown. */
-async function signedIn(t) {
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(`${portal.demoUrl}/`);
-  const frame = page.frameLocator("#unthread_help_center");
-  await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
-  await page.selectOption("#demo-user", "alice@example.com");
-  await page.click("#login");
-  await frame.locator("[data-testid=ticket-row]").first().waitFor({ timeout: 20_000 });
-  return { page, frame };
-}
-
-async function openTicket(frame, titlePart) {
-  await frame.locator("[data-testid=ticket-title] a", { hasText: titlePart }).click();
-  await frame.locator("[data-testid=ticket]").waitFor();
-}
+const signedIn = (t) => signInAsAlice(browser, portal.demoUrl, t);
 
 /** All markup and text of the portal frame. */
 async function frameText(page) {

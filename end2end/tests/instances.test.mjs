@@ -8,7 +8,7 @@
 // PostgreSQL pass and is skipped, saying why, in the SQLite pass.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startPortal } from "../harness.mjs";
+import { launchBrowser, openTicket, signInAsAlice, startPortal } from "../harness.mjs";
 
 const onPostgres = /^postgres(ql)?:/i.test(process.env.PORTAL_E2E_DATABASE_URL || "");
 const skip = onPostgres ? false : "needs PostgreSQL (instances share events through it); runs in the PostgreSQL pass";
@@ -36,18 +36,10 @@ describe("several portal instances on one database", () => {
   test("an agent reply posted to instance A appears live in a frame on instance B", { skip }, async (t) => {
     assert.notEqual(a.portalUrl, b.portalUrl);
     const token = (await a.cli("token", "create", "--workspace", "demo", "--name", "e2e-instances")).trim().split("\n").pop();
-    const context = await browser.newContext();
-    t.after(() => context.close());
-    const page = await context.newPage();
-    await page.goto(`${b.demoUrl}/`);
-    const frameElement = page.locator("#unthread_help_center");
-    await frameElement.waitFor({ state: "attached", timeout: 30_000 });
-    assert.ok((await frameElement.getAttribute("src")).startsWith(b.portalUrl), "the frame is served by B");
-    const frame = page.frameLocator("#unthread_help_center");
-    await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
-    await page.selectOption("#demo-user", "alice@example.com");
-    await page.click("#login");
-    await frame.locator("[data-testid=ticket-title] a", { hasText: "Invoice 1042" }).click();
+    const { page, frame } = await signInAsAlice(browser, b.demoUrl, t);
+    const src = await page.locator("#unthread_help_center").getAttribute("src");
+    assert.ok(src.startsWith(b.portalUrl), `the frame is served by B: ${src}`);
+    await openTicket(frame, "Invoice 1042");
     const number = (await frame.locator("[data-testid=ticket] [data-testid=ticket-number]").textContent()).replace("#", "");
 
     const response = await fetch(`${a.portalUrl}/api/v1/tickets/${number}/messages`, {

@@ -41,17 +41,22 @@ pub struct TestApp {
     _site_root: tempfile::TempDir,
 }
 
+/// A portal on a free port of 127.0.0.1, its site root and attached files in
+/// `dir` (the tests never load the WebAssembly bundle: an empty folder will do).
+pub fn test_config(dir: &tempfile::TempDir) -> Config {
+    Config {
+        bind: ([127, 0, 0, 1], 0).into(),
+        site_root: dir.path().to_path_buf(),
+        blob_dir: dir.path().join("blobs"),
+        ..Config::default()
+    }
+}
+
 /// Starts a portal on `127.0.0.1:0` over `db` and creates the `acme`
 /// workspace the way an operator does (`portal workspace create`).
 pub async fn spawn_app(db: TestDb) -> TestApp {
-    // The tests never load the WebAssembly bundle: an empty site root will do.
     let site_root = tempfile::tempdir().expect("temporary site root");
-    let config = Config {
-        bind: ([127, 0, 0, 1], 0).into(),
-        site_root: site_root.path().to_path_buf(),
-        blob_dir: site_root.path().join("blobs"),
-        ..Config::default()
-    };
+    let config = test_config(&site_root);
     let store = db.store.clone();
     let portal = Portal::bind(&config, store.clone()).await.expect("bind the portal to a free port");
     // Listening from here on: connections queue until `serve` accepts them.

@@ -6,7 +6,6 @@ use crate::app::*;
 use futures_util::{SinkExt, StreamExt};
 use portal_core::access::AgentScope;
 use portal_core::{CustomerScope, IdempotencyKey, MessageBody, SessionToken, TicketSummary};
-use portal_server::config::Config;
 use portal_server::live::close;
 use portal_server::{Portal, now_millis};
 use portal_store::{AgentPost, Backend, Store};
@@ -390,12 +389,7 @@ impl Drop for SecondNode {
 async fn second_node(url: &str) -> SecondNode {
     let store = portal_store::connect(url).await.expect("a second store on the same database");
     let site_root = tempfile::tempdir().expect("temporary site root");
-    let config = Config {
-        bind: ([127, 0, 0, 1], 0).into(),
-        site_root: site_root.path().to_path_buf(),
-        blob_dir: site_root.path().join("blobs"),
-        ..Config::default()
-    };
+    let config = test_config(&site_root);
     let portal = Portal::bind(&config, store.clone()).await.expect("bind the second portal");
     let base = format!("http://{}", portal.addr);
     let server = tokio::spawn(portal.serve(std::future::pending()));
