@@ -215,7 +215,12 @@ pub fn format_size(bytes: u64) -> String {
     const MB: u64 = KB * KB;
     match bytes {
         b if b >= MB && b % MB == 0 => format!("{} MB", b / MB),
-        b if b >= MB => format!("{:.1} MB", b as f64 / MB as f64),
+        // Tenths in integers: formatting a float would add the float
+        // printer to the browser bundle.
+        b if b >= MB => {
+            let tenths = (b * 10 + MB / 2) / MB;
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
         b if b >= KB => format!("{} KB", b.div_ceil(KB)),
         b => format!("{b} B"),
     }
@@ -322,6 +327,8 @@ mod tests {
     fn sizes_read_like_a_file_manager() {
         assert_eq!(format_size(3 * 1024 * 1024), "3 MB");
         assert_eq!(format_size(1536 * 1024), "1.5 MB");
+        assert_eq!(format_size(3 * 1024 * 1024 - 1), "3.0 MB");
+        assert_eq!(format_size(1024 * 1024 + 1024 * 1024 / 20 - 1), "1.0 MB");
         assert_eq!(format_size(1025), "2 KB");
         assert_eq!(format_size(12), "12 B");
     }
