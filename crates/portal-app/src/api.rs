@@ -109,14 +109,27 @@ pub async fn close_session() -> Result<(), PortalError> {
     Ok(())
 }
 
-/// The signed-in customer's ticket list, rendered.
-#[server(prefix = "/api/portal", endpoint = "tickets/page", input = Json, client = BearerClient)]
-pub async fn tickets_page() -> Result<String, PortalError> {
+/// The frame's page at `path` (below `/embed/{workspace}`), rendered for
+/// the signed-in customer.
+#[server(prefix = "/api/portal", endpoint = "page", input = Json, client = BearerClient)]
+pub async fn page(path: String) -> Result<String, PortalError> {
+    use crate::pages::{self, FramePath};
     let (state, scope) = customer_scope().await?;
     let ws = state.workspace_of(&scope).await?;
-    let tickets = state.store.list_tickets(&scope, 100).await.map_err(|e| state.store_error(e))?;
+    let page = FramePath::parse(&path).ok_or_else(|| fail(PortalError::PageNotFound))?;
     crate::state::no_store();
-    Ok(crate::fragments::ticket_list(&format!("/embed/{}", ws.slug), tickets, now_millis()))
+    let now = now_millis();
+    Ok(match page {
+        FramePath::Tickets => {
+            let tickets = state.store.list_tickets(&scope, 100).await.map_err(|e| state.store_error(e))?;
+            pages::tickets(&ws, tickets, now)
+        }
+        FramePath::Ticket(number) => {
+            let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;
+            pages::ticket(&ws, detail.ok_or_else(|| fail(PortalError::NotFound))?, now)
+        }
+        FramePath::NewTicket => pages::new_ticket(&ws),
+    })
 }
 
 /// One of the signed-in customer's tickets with its public conversation.
@@ -132,7 +145,7 @@ pub async fn ticket(number: i64) -> Result<TicketView, PortalError> {
         status: detail.status,
         reopen_allowed: ws.reopen_allowed,
         message_ids: detail.messages.iter().map(|m| m.id).collect(),
-        html: crate::fragments::ticket(detail, now_millis()),
+        html: crate::pages::conversation(detail, now_millis()),
     })
 }
 

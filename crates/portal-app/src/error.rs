@@ -15,6 +15,8 @@ pub enum PortalError {
     UnknownWorkspace,
     #[error("This ticket does not exist.")]
     NotFound,
+    #[error("This page does not exist.")]
+    PageNotFound,
     #[error("This ticket is closed, and closed tickets cannot be reopened here. Please open a new ticket.")]
     TicketClosed,
     #[error("This site is not allowed to show the support portal.")]
@@ -35,7 +37,7 @@ impl PortalError {
         match self {
             Self::NotVerified | Self::SessionEnded => 401,
             Self::OriginNotAllowed => 403,
-            Self::UnknownWorkspace | Self::NotFound => 404,
+            Self::UnknownWorkspace | Self::NotFound | Self::PageNotFound => 404,
             Self::TicketClosed => 409,
             Self::Invalid(_) => 400,
             Self::Unavailable => 503,

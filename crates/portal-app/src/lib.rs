@@ -7,19 +7,15 @@ pub mod client;
 mod embed;
 pub mod error;
 #[cfg(feature = "ssr")]
-mod fragments;
-#[cfg(feature = "ssr")]
 pub mod markdown;
+#[cfg(feature = "ssr")]
+mod pages;
 #[cfg(feature = "ssr")]
 pub mod state;
 
 pub use error::PortalError;
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::{ParentRoute, Route, Router, Routes},
-    path,
-};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -44,17 +40,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The app: the embedded portal of the workspace named in the path
+/// (`/embed/{workspace}/...`). The server routes only such paths here.
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <p class="notice" data-testid="status">"This page does not exist."</p> }>
-                <ParentRoute path=path!("/embed/:workspace") view=embed::EmbedShell>
-                    <Route path=path!("") view=embed::TicketsPage />
-                    <Route path=path!("tickets/:number") view=embed::TicketPage />
-                    <Route path=path!("new") view=embed::NewTicketPage />
-                </ParentRoute>
-            </Routes>
-        </Router>
+    match embed::workspace_in_path() {
+        Some(workspace) => view! { <embed::EmbedShell workspace /> }.into_any(),
+        None => view! { <p class="notice" data-testid="status">"This page does not exist."</p> }.into_any(),
     }
 }

@@ -8,8 +8,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use leptos_axum::{LeptosRoutes, generate_route_list};
-use portal_app::{App, shell, state::AppState};
+use leptos_axum::{AxumRouteListing, LeptosRoutes};
+use leptos_router::{Method, SsrMode};
+use portal_app::{shell, state::AppState};
 use portal_core::WorkspaceSlug;
 use std::path::Path;
 use tower_http::compression::CompressionLayer;
@@ -22,7 +23,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    // The app renders the embedded portal of the workspace in its path;
+    // the frame moves between its pages itself.
+    let routes = ["/embed/{workspace}", "/embed/{workspace}/{*page}"]
+        .map(|path| AxumRouteListing::new(path.to_string(), SsrMode::OutOfOrder, [Method::Get], vec![]))
+        .to_vec();
     let options = state.leptos_options.clone();
     let pkg_dir = Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     // The bundle's names carry no hash, so browsers revalidate it.

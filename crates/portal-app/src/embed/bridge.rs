@@ -11,7 +11,6 @@ use crate::client::{has_token, set_token};
 use futures::StreamExt;
 use futures::channel::mpsc;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use portal_core::{HostMessage, InitUser, MessageError, MessageValue};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{MessageEvent, Window};
@@ -25,9 +24,11 @@ pub(super) fn listen(context: PortalContext) {
     let PortalContext { workspace, frame, .. } = context.clone();
     let allowed_origins = context.settings.allowed_origins.clone();
     // A new customer, or none, starts at the list: never on a page of the last one.
-    let navigate = leptos_router::hooks::use_navigate();
-    let home = context.path("");
-    let go_home = move || navigate(&home, NavigateOptions { replace: true, ..Default::default() });
+    let go_home = {
+        let context = context.clone();
+        move || super::pages::navigate(&context, "", true)
+    };
+    super::pages::follow_history(&context);
     let window = web_sys::window().expect("a browser window");
     let parent = match window.parent() {
         Ok(Some(parent)) if JsValue::from(&parent) != JsValue::from(&window) => parent,

@@ -1,25 +1,24 @@
 //! The embedded portal under `/embed/{workspace}`: what the host page's
 //! iframe shows. The server renders the shell with the workspace's greeting;
 //! after hydration the frame listens for the loader's `init` / `stop` (see
-//! `bridge`) and the nested routes show the signed-in customer's tickets.
+//! `bridge`) and, once a customer is signed in, shows the pages the server
+//! renders for them (see `pages`).
 
 #[cfg(feature = "hydrate")]
 mod bridge;
+#[cfg(feature = "hydrate")]
 mod files;
 #[cfg(feature = "hydrate")]
+mod forms;
+#[cfg(feature = "hydrate")]
 mod live;
-mod new_ticket;
-mod ticket;
-mod tickets;
-
-pub use new_ticket::NewTicketPage;
-pub use ticket::TicketPage;
-pub use tickets::TicketsPage;
+#[cfg(feature = "hydrate")]
+mod pages;
+#[cfg(feature = "hydrate")]
+use pages::Pages;
 
 use crate::api::embed_settings;
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::use_params_map;
 use portal_core::PortalSettings;
 
 /// Everything the frame can be showing around its pages.
@@ -39,46 +38,63 @@ pub(crate) enum Frame {
     SignedOut,
 }
 
-/// Shared by the portal's pages.
+/// Shared by the portal's parts. The server renders no signed-in frame, so
+/// only the browser reads most of it.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 #[derive(Clone)]
 pub(crate) struct PortalContext {
     pub workspace: String,
     pub settings: PortalSettings,
-    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))] // set by the browser-only bridge
     pub frame: RwSignal<Frame>,
+    /// The page shown: its path below [`PortalContext::base`], with its query.
+    pub location: RwSignal<String>,
     /// Bumped whenever the customer's data may have changed (sign-in, a
-    /// reply, a new ticket); pages refetch when it moves.
+    /// reply, a new ticket, a live event); the page refetches when it moves.
     pub changes: RwSignal<u64>,
 }
 
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 impl PortalContext {
     pub fn changed(&self) {
         self.changes.update(|n| *n += 1);
     }
 
-    /// A path inside this workspace's portal.
-    pub fn path(&self, rest: &str) -> String {
-        format!("/embed/{}{rest}", self.workspace)
+    /// The portal's own path, e.g. `/embed/acme`.
+    pub fn base(&self) -> String {
+        format!("/embed/{}", self.workspace)
     }
 }
 
+/// The workspace named by the page's path `/embed/{workspace}/...`.
+pub(crate) fn workspace_in_path() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    let path = use_context::<axum::http::request::Parts>()?.uri.path().to_string();
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    let path = web_sys::window()?.location().pathname().ok()?;
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    let path = String::new();
+    let workspace = path.strip_prefix("/embed/")?.split('/').next()?;
+    (!workspace.is_empty()).then(|| workspace.to_string())
+}
+
 #[component]
-pub fn EmbedShell() -> impl IntoView {
-    let params = use_params_map();
-    // A memo: moving between the portal's pages changes the params map but
-    // not the workspace, and must not reload the settings (nor recreate the
-    // signed-in portal below).
-    let workspace = Memo::new(move |_| params.read().get("workspace").unwrap_or_default());
-    let settings = Resource::new(move || workspace.get(), embed_settings);
+pub fn EmbedShell(workspace: String) -> impl IntoView {
+    let settings = {
+        let workspace = workspace.clone();
+        Resource::new(move || workspace.clone(), embed_settings)
+    };
     view! {
         <main class="portal">
             <Suspense fallback=|| view! { <p class="notice">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match settings.await {
-                        Ok(settings) => view! { <Portal workspace=workspace.get_untracked() settings /> }.into_any(),
-                        Err(e) => notice(e.to_string(), true).into_any(),
-                    }
-                })}
+                {move || {
+                    let workspace = workspace.clone();
+                    Suspend::new(async move {
+                        match settings.await {
+                            Ok(settings) => view! { <Portal workspace settings /> }.into_any(),
+                            Err(e) => notice(e.to_string(), true).into_any(),
+                        }
+                    })
+                }}
             </Suspense>
         </main>
     }
@@ -87,7 +103,13 @@ pub fn EmbedShell() -> impl IntoView {
 #[component]
 fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
     let frame = RwSignal::new(Frame::Waiting);
-    let context = PortalContext { workspace, settings: settings.clone(), frame, changes: RwSignal::new(0) };
+    let context = PortalContext {
+        workspace,
+        settings: settings.clone(),
+        frame,
+        location: RwSignal::new(String::new()),
+        changes: RwSignal::new(0),
+    };
     provide_context(context.clone());
     #[cfg(feature = "hydrate")]
     {
@@ -104,13 +126,18 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
         {move || match frame.get() {
             Frame::SignedIn { name } => view! {
                 <p class="who">"Signed in as " <strong data-testid="customer-name">{name}</strong></p>
-                <Outlet />
+                <Pages />
             }
             .into_any(),
             other => show(&other),
         }}
     }
 }
+
+/// The server never renders a signed-in frame: sessions live in the browser.
+#[cfg(not(feature = "hydrate"))]
+#[component]
+fn Pages() -> impl IntoView {}
 
 fn show(frame: &Frame) -> AnyView {
     let text = match frame {
@@ -129,22 +156,4 @@ pub(crate) fn notice(text: String, is_error: bool) -> impl IntoView {
     view! {
         <p class="notice" class:error=is_error role=role data-testid="status">{text}</p>
     }
-}
-
-/// A page's data: nothing yet, or what the server answered.
-pub(crate) type Loaded<T> = RwSignal<Option<Result<T, crate::error::PortalError>>>;
-
-/// Fetches into `target` (pages only load in the browser, after sign-in).
-/// Requests of one page go out in order and, on one connection, come back in
-/// order; the page may have gone by the time the answer arrives.
-pub(crate) fn load<T: Send + Sync + 'static>(
-    target: Loaded<T>,
-    request: impl Future<Output = Result<T, crate::error::PortalError>> + 'static,
-) {
-    leptos::task::spawn_local(async move {
-        let answer = request.await;
-        if !target.is_disposed() {
-            target.set(Some(answer));
-        }
-    });
 }

@@ -1,7 +1,5 @@
-//! Read-only parts of the portal, rendered to HTML on the server with the
-//! same Leptos templates. The frame inserts them as they come: the browser
-//! bundle carries no code for them, and the router still handles their
-//! links.
+//! What the customer reads: the ticket list, and a ticket's facts and
+//! public conversation.
 
 use leptos::prelude::*;
 use portal_core::attachment::format_size;
@@ -9,9 +7,9 @@ use portal_core::time::{relative, utc_date, utc_datetime};
 use portal_core::{AttachmentInfo, AuthorKind, TicketDetail, TicketStatus, TicketSummary};
 
 /// The ticket list; `base` is the portal's path, e.g. `/embed/acme`.
-pub fn ticket_list(base: &str, tickets: Vec<TicketSummary>, now: i64) -> String {
+pub fn ticket_list(base: &str, tickets: Vec<TicketSummary>, now: i64) -> AnyView {
     if tickets.is_empty() {
-        return view! { <p class="notice" data-testid="no-tickets">"You have no tickets yet."</p> }.to_html();
+        return view! { <p class="notice" data-testid="no-tickets">"You have no tickets yet."</p> }.into_any();
     }
     view! {
         <table class="tickets" data-testid="ticket-list">
@@ -37,12 +35,12 @@ pub fn ticket_list(base: &str, tickets: Vec<TicketSummary>, now: i64) -> String 
             </tbody>
         </table>
     }
-    .to_html()
+    .into_any()
 }
 
 /// A ticket's facts and public conversation, oldest first. Bodies are
 /// Markdown rendered through the sanitiser.
-pub fn ticket(detail: TicketDetail, now: i64) -> String {
+pub fn ticket(detail: TicketDetail, now: i64) -> impl IntoView {
     use crate::markdown::to_safe_html;
     view! {
         <h2>
@@ -89,7 +87,6 @@ pub fn ticket(detail: TicketDetail, now: i64) -> String {
                 .collect_view()}
         </ol>
     }
-    .to_html()
 }
 
 /// A message's files. The frame turns a click into an authenticated
@@ -123,7 +120,7 @@ fn files(attachments: Vec<AttachmentInfo>) -> impl IntoView {
     })
 }
 
-fn status_badge(status: TicketStatus) -> impl IntoView {
+pub(super) fn status_badge(status: TicketStatus) -> impl IntoView {
     view! {
         <span class=format!("status status-{}", status.as_str()) data-testid="ticket-status">{status.label()}</span>
     }

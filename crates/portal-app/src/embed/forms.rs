@@ -1,0 +1,181 @@
+//! The pages' forms in the browser. A form's `data-action` says what its
+//! submit does: `reply` (to ticket `data-number`) or `create` (a new
+//! ticket); a button's `data-action="reopen"` reopens its ticket. Fields
+//! are checked with the same rules, and worded as, the server's.
+
+use super::{PortalContext, files, pages};
+use crate::api::{create_ticket, reopen_ticket, reply_to_ticket};
+use leptos::ev::{Event, SubmitEvent};
+use leptos::task::spawn_local;
+use portal_core::{MessageBody, TicketTitle};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+/// Something was typed into a page: its form's counter and send button follow.
+pub(super) fn edited(ev: Event) {
+    if let Some(form) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("form").ok()?) {
+        refresh(&form);
+    }
+}
+
+/// Brings the form's counter and submit button up to date with its fields,
+/// its files and whether it is being sent.
+pub(super) fn refresh(form: &Element) {
+    let busy = form.has_attribute("data-busy") || files::uploading(form);
+    let blocked = match form.get_attribute("data-action").as_deref() {
+        Some("reply") => {
+            let chars = value(form, "body").trim().chars().count();
+            let too_long = chars > MessageBody::MAX_CHARS;
+            if let Some(count) = find(form, "[data-count]") {
+                count.set_text_content(Some(&format!("{chars} / {}", MessageBody::MAX_CHARS)));
+                let _ = count.class_list().toggle_with_force("error", too_long);
+            }
+            chars == 0 || too_long
+        }
+        _ => false,
+    };
+    if let Some(button) = find(form, "button[type=submit]") {
+        let _ = button.toggle_attribute_with_force("disabled", busy || blocked);
+    }
+}
+
+pub(super) fn submitted(context: &PortalContext, ev: SubmitEvent) {
+    let Some(form) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    ev.prevent_default();
+    if form.has_attribute("data-busy") {
+        return;
+    }
+    let context = context.clone();
+    match form.get_attribute("data-action").as_deref() {
+        Some("reply") => spawn_local(async move { reply(&context, &form).await }),
+        Some("create") => spawn_local(async move { create(&context, &form).await }),
+        _ => {}
+    }
+}
+
+/// A button with a `data-action` was pressed.
+pub(super) fn pressed(context: &PortalContext, button: &Element) {
+    if button.get_attribute("data-action").as_deref() != Some("reopen") {
+        return;
+    }
+    let Some(number) = number_of(button) else { return };
+    let context = context.clone();
+    spawn_local(async move {
+        match reopen_ticket(number).await {
+            Ok(()) => context.changed(),
+            Err(error) => show_problem(&error.to_string()),
+        }
+    });
+}
+
+/// Sends the reply in the box. Its text stays until the server has it, so a
+/// failed send keeps it; its key stays with it, so a retry writes once.
+async fn reply(context: &PortalContext, form: &Element) {
+    let Some(number) = number_of(form) else { return };
+    let body = value(form, "body");
+    if let Err(error) = MessageBody::parse(&body) {
+        return problem(form, &error.to_string());
+    }
+    let key = match value(form, "key") {
+        key if key.is_empty() => {
+            let key = new_idempotency_key();
+            set_value(form, "key", &key);
+            key
+        }
+        key => key,
+    };
+    busy(form, true);
+    say(form, ".send-state", "Sending…");
+    problem(form, "");
+    match reply_to_ticket(number, body, key, files::ready(form)).await {
+        Ok(_) => {
+            set_value(form, "body", "");
+            set_value(form, "key", "");
+            files::clear(form);
+            say(form, ".send-state", "Sent");
+            say(form, "button[type=submit]", "Send");
+            context.changed();
+        }
+        Err(error) => {
+            say(form, ".send-state", "Not sent");
+            say(form, "button[type=submit]", "Retry");
+            problem(form, &error.to_string());
+        }
+    }
+    busy(form, false);
+}
+
+/// Opens the ticket, then shows the list with it on top.
+async fn create(context: &PortalContext, form: &Element) {
+    let (title, description, kind) = (value(form, "title"), value(form, "description"), value(form, "ticket_type"));
+    let checked = TicketTitle::parse(&title).map(drop).and_then(|()| {
+        if description.trim().is_empty() { Ok(()) } else { MessageBody::parse(&description).map(drop) }
+    });
+    if let Err(error) = checked {
+        return problem(form, &error.to_string());
+    }
+    busy(form, true);
+    problem(form, "");
+    let kind = (!kind.is_empty()).then_some(kind);
+    match create_ticket(title, description, kind, files::ready(form)).await {
+        Ok(_) => {
+            pages::navigate(context, "", false);
+            context.changed();
+        }
+        Err(error) => problem(form, &error.to_string()),
+    }
+    busy(form, false);
+}
+
+fn busy(form: &Element, busy: bool) {
+    let _ = form.toggle_attribute_with_force("data-busy", busy);
+    refresh(form);
+}
+
+fn find(scope: &Element, selector: &str) -> Option<Element> {
+    scope.query_selector(selector).ok().flatten()
+}
+
+fn say(form: &Element, selector: &str, text: &str) {
+    if let Some(element) = find(form, selector) {
+        element.set_text_content(Some(text));
+    }
+}
+
+fn problem(form: &Element, text: &str) {
+    say(form, "[role=alert]", text);
+}
+
+/// A problem outside any form, shown in the page's first alert.
+fn show_problem(text: &str) {
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(alert) = document.and_then(|d| d.query_selector(".page [role=alert]").ok().flatten()) {
+        alert.set_text_content(Some(text));
+    }
+}
+
+fn number_of(element: &Element) -> Option<i64> {
+    element.get_attribute("data-number")?.parse().ok()
+}
+
+/// The value of the form's field `name` (input, textarea or select alike).
+fn value(form: &Element, name: &str) -> String {
+    find(form, &format!("[name={name}]"))
+        .and_then(|field| js_sys::Reflect::get(&field, &JsValue::from_str("value")).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
+fn set_value(form: &Element, name: &str, value: &str) {
+    if let Some(field) = find(form, &format!("[name={name}]")) {
+        let _ = js_sys::Reflect::set(&field, &JsValue::from_str("value"), &JsValue::from_str(value));
+    }
+}
+
+/// 128 random bits from the browser's CSPRNG, as hex.
+fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok()).expect("window.crypto");
+    crypto.get_random_values_with_u8_array(&mut bytes).expect("random bytes");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

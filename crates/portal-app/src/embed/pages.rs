@@ -1,0 +1,158 @@
+//! The signed-in customer's pages (browser only). The server renders each
+//! page (`api::page`); this fetches the one at the frame's location, puts it
+//! in place, and drives it: links move within the frame, forms call the
+//! server (`forms`), files upload and download (`files`). The frame's page
+//! changes go into the tab's history, so back and forward work.
+
+use super::{PortalContext, files, forms};
+use crate::api::page;
+use leptos::ev::{Event, MouseEvent, SubmitEvent};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use web_sys::{Element, HtmlTemplateElement};
+
+#[component]
+pub(super) fn Pages() -> impl IntoView {
+    let context = expect_context::<PortalContext>();
+    let container = NodeRef::<Div>::new();
+    let (location, changes) = (context.location, context.changes);
+    // Answers may arrive out of order: only the latest request's is shown.
+    let latest = StoredValue::new(0u32);
+    Effect::new(move |shown: Option<Option<String>>| {
+        let path = location.get();
+        changes.track();
+        let element: Element = container.get()?.into();
+        let moved = shown.flatten().as_deref() != Some(path.as_str());
+        load(element, path.clone(), moved, latest);
+        Some(path)
+    });
+    let on_click = {
+        let context = context.clone();
+        move |ev: MouseEvent| clicked(&context, ev)
+    };
+    let on_submit = {
+        let context = context.clone();
+        move |ev: SubmitEvent| forms::submitted(&context, ev)
+    };
+    let on_change = move |ev: Event| files::picked(&context, ev);
+    view! {
+        <div class="page" node_ref=container on:click=on_click on:submit=on_submit on:input=forms::edited on:change=on_change></div>
+    }
+}
+
+/// Shows the page at `path`; `moved` when it is another page than the one
+/// shown (rather than the same one refreshed).
+fn load(container: Element, path: String, moved: bool, latest: StoredValue<u32>) {
+    let request = latest.get_value().wrapping_add(1);
+    latest.set_value(request);
+    if container.child_element_count() == 0 {
+        container.set_inner_html(r#"<p class="notice">Loading…</p>"#);
+    }
+    leptos::task::spawn_local(async move {
+        let answer = page(path).await;
+        if latest.try_get_value() != Some(request) {
+            return;
+        }
+        match answer {
+            Ok(html) => swap(&container, &html),
+            Err(error) => show_error(&container, &error.to_string()),
+        }
+        if moved && let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+}
+
+/// Replaces the page with `html`, except that an element marked
+/// `data-keep` which the new page also has stays as it is: a reply being
+/// written survives the conversation being refreshed under it.
+fn swap(container: &Element, html: &str) {
+    let Some(template) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("template").ok())
+        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
+    else {
+        return;
+    };
+    template.set_inner_html(html);
+    let fresh = template.content();
+    if let Ok(marked) = fresh.query_selector_all("[data-keep]") {
+        for new in (0..marked.length()).filter_map(|i| marked.item(i)?.dyn_into::<Element>().ok()) {
+            let Some(id) = new.get_attribute("data-keep").filter(|id| is_plain(id)) else { continue };
+            if let Ok(Some(old)) = container.query_selector(&format!("[data-keep=\"{id}\"]")) {
+                let _ = new.replace_with_with_node_1(&old);
+            }
+        }
+    }
+    container.replace_children_with_node_1(&fresh);
+}
+
+/// Safe inside a quoted CSS attribute selector.
+fn is_plain(id: &str) -> bool {
+    id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+fn show_error(container: &Element, message: &str) {
+    container.set_inner_html(r#"<p class="notice error" role="alert" data-testid="status"></p>"#);
+    if let Some(notice) = container.first_element_child() {
+        notice.set_text_content(Some(message));
+    }
+}
+
+fn clicked(context: &PortalContext, ev: MouseEvent) {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let closest = |selector: &str| target.closest(selector).ok().flatten();
+    if let Some(button) = closest("button[data-action]") {
+        return forms::pressed(context, &button);
+    }
+    if let Some(button) = closest("button[data-remove]") {
+        return files::removed(&button);
+    }
+    let Some(link) = closest("a[href]") else { return };
+    if link.has_attribute("data-attachment") {
+        ev.prevent_default();
+        return files::download(&link);
+    }
+    // A new tab or window is the browser's business.
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    let href = link.get_attribute("href").unwrap_or_default();
+    let Some(rest) = href.strip_prefix(&context.base()) else { return };
+    if rest.is_empty() || rest.starts_with(['/', '?']) {
+        ev.prevent_default();
+        navigate(context, rest, false);
+    }
+}
+
+/// Shows the page at `rest` (below the portal's path), as a new history
+/// entry or in place of the current one.
+pub(super) fn navigate(context: &PortalContext, rest: &str, replace: bool) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let url = format!("{}{rest}", context.base());
+        let _ = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+    context.location.set(rest.to_string());
+}
+
+/// Back and forward show the page of the history entry.
+pub(super) fn follow_history(context: &PortalContext) {
+    let (base, location) = (context.base(), context.location);
+    let on_pop = Closure::<dyn FnMut()>::new(move || {
+        let Some(place) = web_sys::window().map(|w| w.location()) else { return };
+        let path = format!("{}{}", place.pathname().unwrap_or_default(), place.search().unwrap_or_default());
+        if let Some(rest) = path.strip_prefix(&base) {
+            location.set(rest.to_string());
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    }
+    // Listens as long as the frame's document lives.
+    on_pop.forget();
+}

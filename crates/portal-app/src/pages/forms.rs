@@ -1,0 +1,99 @@
+//! The frame's forms. Each carries what the browser needs to drive it in
+//! `data-` attributes: `data-action` names what a submit does, `data-keep`
+//! marks a form whose draft survives the page being refreshed, and the
+//! file picker uploads what is picked (see `embed::forms`, `embed::files`).
+
+use leptos::prelude::*;
+use portal_core::attachment::format_size;
+use portal_core::{FileKind, MessageBody, TicketStatus, TicketTitle};
+use portal_store::Workspace;
+
+/// The reply box of ticket `number`, or why there is none.
+pub fn reply(base: &str, workspace: &Workspace, number: i64, status: TicketStatus) -> AnyView {
+    let closed = status == TicketStatus::Closed;
+    if closed && !workspace.reopen_allowed {
+        return view! {
+            <p class="notice" data-testid="closed-notice">
+                "This ticket is closed. To ask something new, "
+                <a href=format!("{base}/new")>"open a new ticket"</a>"."
+            </p>
+        }
+        .into_any();
+    }
+    let max = MessageBody::MAX_CHARS;
+    view! {
+        {closed.then(|| view! {
+            <p class="notice" data-testid="closed-notice">
+                "This ticket is closed. Replying reopens it. "
+                <button type="button" data-testid="reopen" data-action="reopen" data-number=number>"Reopen"</button>
+            </p>
+        })}
+        <form class="composer" data-action="reply" data-number=number data-keep=format!("reply-{number}")>
+            <label for="reply">"Reply"</label>
+            <textarea id="reply" name="body" data-testid="reply-text" rows="4"></textarea>
+            // The reply's idempotency key, made by the browser at the first
+            // send and kept until the server has the reply, so a retry can
+            // never post it twice.
+            <input type="hidden" name="key" value="" />
+            {file_picker(workspace)}
+            <div class="composer-foot">
+                <span class="count" data-testid="reply-count" data-count="body">{format!("0 / {max}")}</span>
+                <span class="send-state" data-testid="send-state"></span>
+                <button type="submit" data-testid="send" disabled>"Send"</button>
+            </div>
+            <p class="notice error" role="alert" data-testid="reply-problem"></p>
+        </form>
+    }
+    .into_any()
+}
+
+/// Opening a new ticket.
+pub fn new_ticket(workspace: &Workspace) -> impl IntoView {
+    let types = workspace.ticket_types.clone();
+    view! {
+        <form class="new-ticket" data-action="create" data-testid="new-ticket-form">
+            <h2>"New ticket"</h2>
+            <label for="title">"Title"</label>
+            <input id="title" name="title" data-testid="new-title" maxlength=TicketTitle::MAX_CHARS />
+            <label for="type">"Type"</label>
+            <select id="type" name="ticket_type" data-testid="new-type">
+                {types
+                    .into_iter()
+                    .map(|t| {
+                        let label = t.clone();
+                        view! { <option value=t>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            <label for="description">"What can we help with?"</label>
+            <textarea id="description" name="description" data-testid="new-description" rows="6"></textarea>
+            {file_picker(workspace)}
+            <button type="submit" data-testid="create">"Create ticket"</button>
+            <p class="notice error" role="alert" data-testid="new-problem"></p>
+        </form>
+    }
+}
+
+/// The file picker: each picked file uploads at once and is listed with
+/// how it went. Nothing when the workspace takes no files.
+fn file_picker(workspace: &Workspace) -> Option<impl IntoView + use<>> {
+    let limits = workspace.attachment_limits;
+    (limits.max_files > 0).then(|| {
+        let hint = format!(
+            "Up to {} files of {} each: {}",
+            limits.max_files,
+            format_size(limits.max_bytes),
+            FileKind::all_extensions(", ")
+        );
+        view! {
+            <div class="file-picker">
+                <label class="attach">
+                    "Attach files"
+                    <input type="file" multiple accept=format!(".{}", FileKind::all_extensions(",.")) data-testid="file-input" />
+                </label>
+                <span class="hint">{hint}</span>
+                <ul class="picked" data-testid="picked-files"></ul>
+            </div>
+        }
+    })
+}
