@@ -263,7 +263,7 @@ describe("embed through the real snippet on a second origin", () => {
     const portalOrigin = new URL(portal.portalUrl).origin;
     const tokens = new Set();
     h.page.on("request", async (req) => {
-      if (!req.url().startsWith(portalOrigin) || !req.url().includes("/api/portal/tickets")) return;
+      if (!req.url().startsWith(portalOrigin) || !req.url().includes("/api/portal/page")) return;
       const auth = (await req.allHeaders().catch(() => ({}))).authorization;
       if (auth) tokens.add(auth);
     });

@@ -19,7 +19,8 @@ use web_sys::{Element, File, HtmlAnchorElement, HtmlInputElement, RequestInit, R
 /// Files were picked in a page's file input.
 pub(super) fn picked(context: &PortalContext, ev: Event) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-    let (Some(list), Some(rows)) = (input.files(), input.closest(".file-picker").ok().flatten().and_then(|p| find(&p, ".picked")))
+    let (Some(list), Some(rows)) =
+        (input.files(), input.closest(".file-picker").ok().flatten().and_then(|p| find(&p, ".picked")))
     else {
         return;
     };

@@ -108,9 +108,9 @@ async fn reply(context: &PortalContext, form: &Element) {
 /// Opens the ticket, then shows the list with it on top.
 async fn create(context: &PortalContext, form: &Element) {
     let (title, description, kind) = (value(form, "title"), value(form, "description"), value(form, "ticket_type"));
-    let checked = TicketTitle::parse(&title).map(drop).and_then(|()| {
-        if description.trim().is_empty() { Ok(()) } else { MessageBody::parse(&description).map(drop) }
-    });
+    let checked = TicketTitle::parse(&title)
+        .map(drop)
+        .and_then(|()| if description.trim().is_empty() { Ok(()) } else { MessageBody::parse(&description).map(drop) });
     if let Err(error) = checked {
         return problem(form, &error.to_string());
     }

@@ -1,5 +1,6 @@
-//! Pages and static routes: the embed page and who may frame it, the home
-//! page, the widget loader and the health check.
+//! Pages and static routes: the embed page and who may frame it, the
+//! frame's pages (`/api/portal/page`), the home page, the widget loader and
+//! the health check.
 
 use crate::app::*;
 use reqwest::StatusCode;
@@ -91,6 +92,47 @@ async fn loader_and_health_check_are_served() {
         let health = app.get("/healthz").await;
         assert_eq!(health.status(), StatusCode::OK, "GET /healthz");
         assert_eq!(health.text().await.expect("the health body"), "ok");
+    })
+    .await;
+}
+
+/// The frame's page at `path`, as the customer with `session` sees it.
+async fn frame_page(app: &TestApp, session: Option<&str>, path: &str) -> reqwest::Response {
+    app.post("/api/portal/page", &serde_json::json!({ "path": path }), session).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn frame_pages_show_the_customer_only_their_own_tickets() {
+    use crate::rest::{api_token, open_ticket, post_message};
+    use portal_app::PortalError;
+    on_each_backend("frame_pages_show_the_customer_only_their_own_tickets", |db| async move {
+        let app = spawn_app(db).await;
+        let token = api_token(&app, SLUG, "pages test").await;
+        let own = open_ticket(&app, &token, "sam@example.com", "SAM-OWN-TICKET").await;
+        let other = open_ticket(&app, &token, "ann@example.com", "ANN-OTHER-TICKET").await;
+        let note = serde_json::json!({"body": "CANARY-NOTE", "internal": true, "author_name": "Agent"});
+        assert_eq!(post_message(&app, &token, own, &note).await.status, 201, "an internal note");
+        let sam = app.sign_in("sam@example.com").await;
+        let sam = Some(sam.token.as_str());
+
+        let list = expect_ok::<String>(frame_page(&app, sam, "").await, "the list").await;
+        assert!(list.contains("SAM-OWN-TICKET") && !list.contains("ANN-OTHER-TICKET"), "{list}");
+        assert!(list.contains(&format!(r#"href="/embed/{SLUG}/new""#)), "the list links to a new ticket: {list}");
+
+        let ticket = expect_ok::<String>(frame_page(&app, sam, &format!("/tickets/{own}")).await, "Sam's ticket").await;
+        assert!(ticket.contains("SAM-OWN-TICKET"), "{ticket}");
+        assert!(ticket.contains(r#"data-action="reply""#), "the reply box: {ticket}");
+        assert!(!ticket.contains("CANARY-NOTE"), "an internal note is never on the page: {ticket}");
+
+        let form = expect_ok::<String>(frame_page(&app, sam, "/new").await, "the new-ticket form").await;
+        assert!(form.contains(r#"data-action="create""#) && form.contains("Question"), "{form}");
+
+        let refused = frame_page(&app, sam, &format!("/tickets/{other}")).await;
+        expect_error(refused, 404, &PortalError::NotFound, "Ann's ticket, asked for by Sam").await;
+        for path in ["/tickets/abc", "/admin", "/tickets/-1", "tickets"] {
+            expect_error(frame_page(&app, sam, path).await, 404, &PortalError::PageNotFound, path).await;
+        }
+        expect_error(frame_page(&app, None, "").await, 401, &PortalError::SessionEnded, "no session").await;
     })
     .await;
 }
