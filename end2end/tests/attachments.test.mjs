@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launchBrowser, openTicket, signInAsAlice, startPortal } from "../harness.mjs";
+import { eventually, launchBrowser, openTicket, signInAsAlice, startPortal } from "../harness.mjs";
 
 let portal;
 let browser;
@@ -38,7 +38,8 @@ const signedIn = (t) => signInAsAlice(browser, portal.demoUrl, t);
 async function settled(frame, count) {
   const picked = frame.locator("[data-testid=picked-file]");
   await picked.nth(count - 1).waitFor();
-  await frame.locator("[data-testid=picked-file][data-state=sending]").waitFor({ state: "detached" });
+  const sending = frame.locator("[data-testid=picked-file][data-state=sending]");
+  await eventually(async () => (await sending.count()) === 0, { what: "the uploads to finish" });
   return picked;
 }
 
