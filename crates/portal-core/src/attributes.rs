@@ -14,7 +14,7 @@ pub const MAX_ATTRIBUTES: usize = 50;
 /// Attributes a workspace may show its customers.
 pub const MAX_SHOWN: usize = 20;
 
-fn check_key(key: &str) -> Result<(), String> {
+pub(crate) fn check_key(key: &str) -> Result<(), String> {
     let ok = (1..=MAX_KEY_CHARS).contains(&key.len())
         && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if ok {

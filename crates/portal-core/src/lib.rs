@@ -14,6 +14,7 @@ pub mod identity;
 pub mod model;
 pub mod session;
 pub mod time;
+pub mod visibility;
 
 pub use access::{AgentScope, CustomerScope};
 pub use attachment::{AttachmentError, AttachmentInfo, AttachmentLimits, AttachmentName, FileKind};
