@@ -34,6 +34,10 @@ fn check_text(what: &str, text: &str, max: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// A customer's attributes (plan, role, …) follow the same rules as a
+/// ticket's; visibility conditions can look at them.
+pub type CustomerAttributes = TicketAttributes;
+
 /// A ticket's attributes, checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "BTreeMap<String, String>", into = "BTreeMap<String, String>")]

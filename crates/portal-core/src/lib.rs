@@ -8,6 +8,7 @@
 pub mod access;
 pub mod attachment;
 pub mod attributes;
+pub mod company;
 pub mod conversation;
 pub mod embed;
 pub mod identity;
@@ -19,6 +20,7 @@ pub mod visibility;
 pub use access::{AgentScope, CustomerScope};
 pub use attachment::{AttachmentError, AttachmentInfo, AttachmentLimits, AttachmentName, FileKind};
 pub use attributes::{AttributeView, ShownAttribute, TicketAttributes};
+pub use company::CompanyKey;
 pub use conversation::{
     AuthorKind, EventKind, IdempotencyKey, MessageBody, MessageView, PortalEvent, PublicMessage, TicketDetail,
     TicketTitle, TicketView,
@@ -27,3 +29,4 @@ pub use embed::{HostMessage, InitUser, MessageError, MessageValue, Origin};
 pub use identity::{IdentityError, sign_email, verify_email_hash};
 pub use model::*;
 pub use session::SessionToken;
+pub use visibility::TicketVisibility;

@@ -12,8 +12,8 @@
 //! regard to case. Conditions name `email`, `name`, or one of the
 //! customer's attributes as `attributes.<key>`.
 
+use crate::attributes::CustomerAttributes;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub const MAX_CONDITIONS: usize = 20;
 pub const MAX_VALUE_CHARS: usize = 200;
@@ -79,7 +79,7 @@ impl Operator {
 pub struct CustomerFacts<'a> {
     pub email: &'a str,
     pub name: &'a str,
-    pub attributes: &'a BTreeMap<String, String>,
+    pub attributes: &'a CustomerAttributes,
 }
 
 /// One checked condition, e.g. `email ends_with "@example.com"`.
@@ -199,15 +199,16 @@ impl TicketVisibility {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
-    fn facts<'a>(email: &'a str, attributes: &'a BTreeMap<String, String>) -> CustomerFacts<'a> {
+    fn facts<'a>(email: &'a str, attributes: &'a CustomerAttributes) -> CustomerFacts<'a> {
         CustomerFacts { email, name: "Sam Smith", attributes }
     }
 
     #[test]
     fn the_visibility_table() {
-        let none = BTreeMap::new();
-        let plan: BTreeMap<String, String> = [("plan".to_string(), "Enterprise".to_string())].into();
+        let none = CustomerAttributes::default();
+        let plan = CustomerAttributes::parse(BTreeMap::from([("plan".to_string(), "Enterprise".to_string())])).unwrap();
         let contractor = Condition::parse("email", "ends_with", "@contractor.example").unwrap();
         let enterprise = Condition::parse("attributes.plan", "equals", "enterprise").unwrap();
         let (staff, outsider) = ("sam@acme.example", "kim@Contractor.example");
@@ -232,7 +233,7 @@ mod tests {
 
     #[test]
     fn operators_ignore_case() {
-        let none = BTreeMap::new();
+        let none = CustomerAttributes::default();
         let sam = CustomerFacts { email: "Sam@Example.com", name: "Sam Smith", attributes: &none };
         for (attribute, operator, value, expected) in [
             ("email", "equals", "sam@example.com", true),

@@ -17,11 +17,13 @@ pub use notify::Wake;
 
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
+use portal_core::attributes::CustomerAttributes;
 use portal_core::conversation::PortalEvent;
 use portal_core::{
-    AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CustomerId, CustomerName, CustomerScope, Email,
-    IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, ShownAttribute,
-    TicketAttributes, TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId, WorkspaceSlug,
+    AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CompanyKey, CustomerId, CustomerName, CustomerScope,
+    Email, IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, ShownAttribute,
+    TicketAttributes, TicketDetail, TicketStatus, TicketSummary, TicketTitle, TicketVisibility, WorkspaceId,
+    WorkspaceSlug,
 };
 use std::sync::Arc;
 
@@ -282,6 +284,8 @@ pub trait Store: Send + Sync + 'static {
         now: Millis,
     ) -> Result<Customer>;
     async fn customer(&self, scope: &CustomerScope) -> Result<Customer>;
+    /// The customer with this email (compared in lower case), if any.
+    async fn customer_by_email(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<Customer>>;
 
     async fn open_session(&self, new: &NewSession, now: Millis) -> Result<()>;
     /// The session with this token hash, if it is not revoked, not expired,
@@ -322,6 +326,42 @@ pub trait Store: Send + Sync + 'static {
     async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()>;
     /// Within [`AttachmentLimits::MAX`], else [`StoreError::Invalid`].
     async fn set_attachment_limits(&self, id: WorkspaceId, limits: AttachmentLimits) -> Result<()>;
+
+    // --- Companies and ticket visibility --------------------------------------
+    //
+    // A customer sees their own tickets and, unless the workspace's
+    // visibility rule restricts them, every ticket of their companies. The
+    // store applies the rule to a customer whenever it or the customer
+    // changes, in the same transaction.
+
+    /// Creates the company `key`, or renames it (`name` as
+    /// [`portal_core::company::check_company_name`] says, else
+    /// [`StoreError::Invalid`]).
+    async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()>;
+    /// Replaces the companies the customer belongs to: at most
+    /// [`portal_core::company::MAX_MEMBERSHIPS`], each a company of the
+    /// workspace, else [`StoreError::Invalid`] and nothing changes.
+    async fn set_customer_companies(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        companies: &[CompanyKey],
+    ) -> Result<()>;
+    /// The keys of the companies the customer belongs to, sorted.
+    async fn customer_companies(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Vec<CompanyKey>>;
+    /// Replaces a customer's attributes, and applies the visibility rule to them.
+    async fn set_customer_attributes(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        attributes: &CustomerAttributes,
+    ) -> Result<()>;
+    /// Sets the workspace's visibility rule and applies it to every customer.
+    async fn set_ticket_visibility(&self, workspace: WorkspaceId, visibility: &TicketVisibility) -> Result<()>;
+    async fn ticket_visibility(&self, workspace: WorkspaceId) -> Result<TicketVisibility>;
+    /// Puts the workspace's ticket `number` in one of its companies, or in
+    /// none. An unknown company is [`StoreError::Invalid`].
+    async fn set_ticket_company(&self, agent: &AgentScope, number: i64, company: Option<&CompanyKey>) -> Result<()>;
 
     // --- Attachments ----------------------------------------------------------
     //

@@ -74,17 +74,22 @@ impl EventBus {
         self.sender.subscribe()
     }
 
-    /// After a commit that appended events for this customer's tickets (or
-    /// ended one of their sessions).
-    pub(crate) fn published(&self, workspace: WorkspaceId, customer: CustomerId) {
+    /// After a commit that appended events (or ended a session): whom it
+    /// concerns.
+    pub(crate) fn published(&self, wake: Wake) {
         // No subscriber is not an error.
-        let _ = self.sender.send(Wake::Customer(workspace, customer));
+        let _ = self.sender.send(wake);
     }
 
-    /// The `pg_notify` payload of events for this customer's tickets:
-    /// `<workspace id>:<customer id>:<instance>`.
-    pub(crate) fn payload(&self, workspace: WorkspaceId, customer: CustomerId) -> String {
-        format!("{}:{}:{:016x}", workspace.0, customer.0, self.instance)
+    /// The `pg_notify` payload of a wake-up: `<workspace id>:<customer
+    /// id>:<instance>`, with `*` for every customer of the workspace.
+    pub(crate) fn payload(&self, wake: Wake) -> String {
+        match wake {
+            Wake::Customer(workspace, customer) => format!("{}:{}:{:016x}", workspace.0, customer.0, self.instance),
+            Wake::Workspace(workspace) => format!("{}:*:{:016x}", workspace.0, self.instance),
+            // Not ours to send; a payload nobody parses wakes everyone.
+            Wake::Everyone => "*".to_string(),
+        }
     }
 
     /// Starts LISTENing on `pool` unless already started. Needs a Tokio
@@ -105,17 +110,21 @@ impl EventBus {
 fn parse_payload(payload: &str, own_instance: u64) -> Option<Wake> {
     let mut parts = payload.split(':');
     let workspace = parts.next().and_then(|p| p.parse().ok()).map(WorkspaceId);
-    let customer = parts.next().map(|p| p.parse().ok().map(CustomerId));
+    let whom = parts.next().map(|p| if p == "*" { Some(None) } else { p.parse().ok().map(|c| Some(CustomerId(c))) });
     let instance = parts.next().map(|p| u64::from_str_radix(p, 16).ok());
     if parts.next().is_some() {
         return Some(Wake::Everyone);
     }
-    match (workspace, customer, instance) {
-        (Some(_), Some(Some(_)), Some(Some(instance))) if instance == own_instance => None,
-        (Some(workspace), Some(Some(customer)), None | Some(Some(_))) => Some(Wake::Customer(workspace, customer)),
-        (Some(workspace), None, None) => Some(Wake::Workspace(workspace)),
+    let wake = match (workspace, whom) {
+        (Some(workspace), Some(Some(Some(customer)))) => Wake::Customer(workspace, customer),
+        (Some(workspace), Some(Some(None))) | (Some(workspace), None) => Wake::Workspace(workspace),
         // Not ours to understand: better everyone re-reads than someone misses.
-        _ => Some(Wake::Everyone),
+        _ => return Some(Wake::Everyone),
+    };
+    match instance {
+        Some(Some(instance)) if instance == own_instance => None,
+        None | Some(Some(_)) => Some(wake),
+        Some(None) => Some(Wake::Everyone),
     }
 }
 
@@ -189,7 +198,7 @@ mod tests {
         let bus = EventBus::new();
         let other = EventBus::new();
         assert_ne!(bus.instance, other.instance);
-        let payload = bus.payload(WorkspaceId(7), CustomerId(42));
+        let payload = bus.payload(Wake::Customer(WorkspaceId(7), CustomerId(42)));
         assert_eq!(parse_payload(&payload, bus.instance), None, "our own notification");
         assert_eq!(parse_payload(&payload, other.instance), Some(Wake::Customer(WorkspaceId(7), CustomerId(42))));
         assert_eq!(parse_payload("7", 1), Some(Wake::Workspace(WorkspaceId(7))));

@@ -13,11 +13,14 @@ use crate::{
 };
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
+use portal_core::attributes::CustomerAttributes;
 use portal_core::conversation::{EventKind, PortalEvent};
+use portal_core::visibility::CustomerFacts;
 use portal_core::{
-    AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CustomerId, CustomerName, CustomerScope, Email,
-    IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, ShownAttribute,
-    TicketAttributes, TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId, WorkspaceSlug,
+    AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CompanyKey, CustomerId, CustomerName, CustomerScope,
+    Email, IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, ShownAttribute,
+    TicketAttributes, TicketDetail, TicketStatus, TicketSummary, TicketTitle, TicketVisibility, WorkspaceId,
+    WorkspaceSlug,
 };
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -211,20 +214,69 @@ where
         Ok(first)
     }
 
-    /// Commits a transaction that appended events of `customer`'s tickets,
-    /// and wakes whoever waits for them: [`Dialect::NOTIFY`] inside the
-    /// transaction (delivered on commit), this process's bus after it.
-    async fn commit_events(
-        &self,
-        mut tx: Transaction<'static, DB>,
+    /// Applies the workspace's visibility rule to its customers, or to one
+    /// of them, writing only the flags that change. The caller holds the
+    /// workspace's row (see [`Self::lock_workspace`]), so the rule cannot
+    /// change under it.
+    async fn apply_visibility(
+        conn: &mut DB::Connection,
         workspace: WorkspaceId,
-        customer: CustomerId,
+        only: Option<CustomerId>,
     ) -> Result<()> {
+        let rule = Self::read_visibility(conn, workspace).await?;
+        let customers = sqlx::query_as::<_, (i64, String, String, String, bool)>(
+            "SELECT id, email, name, attributes, sees_company_tickets FROM customers \
+             WHERE workspace_id = $1 AND ($2 IS NULL OR id = $2)",
+        )
+        .bind(workspace.0)
+        .bind(only.map(|c| c.0))
+        .fetch_all(&mut *conn)
+        .await?;
+        for (id, email, name, attributes, sees) in customers {
+            let attributes: CustomerAttributes = serde_json::from_str(&attributes)
+                .map_err(|e| StoreError::Invalid(format!("customer {id}: stored attributes: {e}")))?;
+            let decided =
+                rule.sees_company_tickets(&CustomerFacts { email: &email, name: &name, attributes: &attributes });
+            if decided != sees {
+                sqlx::query("UPDATE customers SET sees_company_tickets = $3 WHERE workspace_id = $1 AND id = $2")
+                    .bind(workspace.0)
+                    .bind(id)
+                    .bind(decided)
+                    .execute(&mut *conn)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    async fn read_visibility(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<TicketVisibility> {
+        let (json,) = sqlx::query_as::<_, (String,)>("SELECT ticket_visibility FROM workspaces WHERE id = $1")
+            .bind(workspace.0)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        serde_json::from_str(&json)
+            .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored ticket visibility: {e}")))
+    }
+
+    /// Applies the visibility rule to one customer, in its own transaction.
+    async fn apply_visibility_to(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        Self::apply_visibility(&mut tx, workspace, Some(customer)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Commits a transaction that appended events, and wakes whoever they
+    /// concern: [`Dialect::NOTIFY`] inside the transaction (delivered on
+    /// commit), this process's bus after it.
+    async fn commit_events(&self, mut tx: Transaction<'static, DB>, wake: Wake) -> Result<()> {
         if let Some(notify) = DB::NOTIFY {
-            sqlx::query(notify).bind(self.bus.payload(workspace, customer).as_str()).execute(&mut *tx).await?;
+            sqlx::query(notify).bind(self.bus.payload(wake).as_str()).execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        self.bus.published(workspace, customer);
+        self.bus.published(wake);
         Ok(())
     }
 
@@ -232,12 +284,12 @@ where
     /// after a committed change that wrote no event (a session ended).
     async fn wake_now(&self, workspace: WorkspaceId, customer: CustomerId) {
         if let Some(notify) = DB::NOTIFY {
-            let payload = self.bus.payload(workspace, customer);
+            let payload = self.bus.payload(Wake::Customer(workspace, customer));
             if let Err(error) = sqlx::query(notify).bind(payload.as_str()).execute(&self.pool).await {
                 tracing::warn!(%error, "telling other processes about an ended session failed");
             }
         }
-        self.bus.published(workspace, customer);
+        self.bus.published(Wake::Customer(workspace, customer));
     }
 
     /// [`Dialect::LOCK_WORKSPACE`]: the workspace's rules, its row held
@@ -764,7 +816,7 @@ where
         .fetch_optional(&self.pool)
         .await?;
         let row = match existing {
-            Some(row) if row.2 == name.as_str() => row,
+            Some(row) if row.2 == name.as_str() => return Ok(customer(row)),
             Some((id, _, _)) => sqlx::query_as::<_, (i64, String, String)>(
                 "UPDATE customers SET name = $3, updated_at = $4 WHERE workspace_id = $1 AND id = $2 \
                      RETURNING id, email, name",
@@ -795,7 +847,20 @@ where
                 .await?
             }
         };
+        // A new customer, or a new name, may change what the rule decides.
+        self.apply_visibility_to(workspace, CustomerId(row.0)).await?;
         Ok(customer(row))
+    }
+
+    async fn customer_by_email(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<Customer>> {
+        let row = sqlx::query_as::<_, (i64, String, String)>(
+            "SELECT id, email, name FROM customers WHERE workspace_id = $1 AND email_key = $2",
+        )
+        .bind(workspace.0)
+        .bind(email.key().as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(id, email, name)| Customer { id: CustomerId(id), workspace_id: workspace, email, name }))
     }
 
     async fn customer(&self, scope: &CustomerScope) -> Result<Customer> {
@@ -980,6 +1045,151 @@ where
         Ok(())
     }
 
+    async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()> {
+        let name = portal_core::company::check_company_name(name).map_err(StoreError::Invalid)?;
+        sqlx::query_as::<_, (i64,)>(
+            "INSERT INTO companies (workspace_id, key, name, created_at) \
+             SELECT id, $2, $3, $4 FROM workspaces WHERE id = $1 \
+             ON CONFLICT (workspace_id, key) DO UPDATE SET name = excluded.name RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(key.as_str())
+        .bind(name.as_str())
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn set_customer_companies(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        companies: &[CompanyKey],
+    ) -> Result<()> {
+        use portal_core::company::MAX_MEMBERSHIPS;
+        if companies.len() > MAX_MEMBERSHIPS {
+            return Err(StoreError::Invalid(format!("a customer belongs to at most {MAX_MEMBERSHIPS} companies")));
+        }
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        sqlx::query_as::<_, (i64,)>("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
+            .bind(workspace.0)
+            .bind(customer.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        sqlx::query("DELETE FROM company_members WHERE workspace_id = $1 AND customer_id = $2")
+            .bind(workspace.0)
+            .bind(customer.0)
+            .execute(&mut *tx)
+            .await?;
+        for key in companies {
+            let (company,) =
+                sqlx::query_as::<_, (i64,)>("SELECT id FROM companies WHERE workspace_id = $1 AND key = $2")
+                    .bind(workspace.0)
+                    .bind(key.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| StoreError::Invalid(format!("there is no company {:?}", key.as_str())))?;
+            sqlx::query(
+                "INSERT INTO company_members (workspace_id, company_id, customer_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(workspace.0)
+            .bind(company)
+            .bind(customer.0)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn customer_companies(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Vec<CompanyKey>> {
+        let keys = sqlx::query_as::<_, (String,)>(
+            "SELECT c.key FROM company_members m \
+             JOIN companies c ON c.workspace_id = m.workspace_id AND c.id = m.company_id \
+             WHERE m.workspace_id = $1 AND m.customer_id = $2 ORDER BY c.key",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .fetch_all(&self.pool)
+        .await?;
+        keys.into_iter()
+            .map(|(key,)| CompanyKey::parse(&key).map_err(|e| StoreError::Invalid(format!("stored company key: {e}"))))
+            .collect()
+    }
+
+    async fn set_customer_attributes(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        attributes: &CustomerAttributes,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE customers SET attributes = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .bind(attributes_to_json(attributes)?.as_str())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Self::apply_visibility(&mut tx, workspace, Some(customer)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn set_ticket_visibility(&self, workspace: WorkspaceId, visibility: &TicketVisibility) -> Result<()> {
+        let json = serde_json::to_string(visibility).map_err(|e| StoreError::Invalid(format!("visibility: {e}")))?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        sqlx::query("UPDATE workspaces SET ticket_visibility = $2 WHERE id = $1")
+            .bind(workspace.0)
+            .bind(json.as_str())
+            .execute(&mut *tx)
+            .await?;
+        Self::apply_visibility(&mut tx, workspace, None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn ticket_visibility(&self, workspace: WorkspaceId) -> Result<TicketVisibility> {
+        let mut conn = self.pool.acquire().await?;
+        Self::read_visibility(&mut conn, workspace).await
+    }
+
+    async fn set_ticket_company(&self, agent: &AgentScope, number: i64, company: Option<&CompanyKey>) -> Result<()> {
+        let workspace = agent.workspace_id();
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let company_id = match company {
+            None => None,
+            Some(key) => Some(
+                sqlx::query_as::<_, (i64,)>("SELECT id FROM companies WHERE workspace_id = $1 AND key = $2")
+                    .bind(workspace.0)
+                    .bind(key.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .ok_or_else(|| StoreError::Invalid(format!("there is no company {:?}", key.as_str())))?
+                    .0,
+            ),
+        };
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE tickets SET company_id = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(number)
+        .bind(company_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn add_upload(
         &self,
         scope: &CustomerScope,
@@ -1161,7 +1371,7 @@ where
             now,
         };
         Self::insert_event(&mut tx, &event).await?;
-        self.commit_events(tx, workspace, ticket.creator).await?;
+        self.commit_events(tx, ticket.wake(workspace)).await?;
         let message = message.public().ok_or_else(|| StoreError::Invalid("a customer reply is public".into()))?;
         Ok(ReplyOutcome { message, duplicate: false, reopened })
     }
@@ -1172,7 +1382,7 @@ where
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
         let ticket = Self::customer_ticket(&mut tx, scope, number).await?.ok_or(StoreError::NotFound)?;
         if Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await? {
-            self.commit_events(tx, workspace, ticket.creator).await?;
+            self.commit_events(tx, ticket.wake(workspace)).await?;
         } else {
             tx.commit().await?;
         }
@@ -1203,7 +1413,7 @@ where
         };
         let (ticket_id, number) = Self::insert_one_ticket(&mut tx, &new).await?;
         Self::claim_uploads(&mut tx, scope, &rules.attachment_limits, ticket_id, None, attachments).await?;
-        self.commit_events(tx, scope.workspace_id(), scope.customer_id()).await?;
+        self.commit_events(tx, Wake::Customer(scope.workspace_id(), scope.customer_id())).await?;
         Ok(TicketSummary { number, title: title.as_str().to_string(), status: TicketStatus::Open, updated_at: now })
     }
 
@@ -1228,7 +1438,7 @@ where
              FROM events e \
              JOIN tickets t ON t.workspace_id = e.workspace_id AND t.id = e.ticket_id \
              LEFT JOIN messages m ON m.workspace_id = e.workspace_id AND m.id = e.message_id \
-             WHERE e.workspace_id = $1 AND e.customer_id = $2 AND ",
+             WHERE e.workspace_id = $1 AND ",
             visible_to_customer!(),
             " AND e.id > $3 AND (e.message_id IS NULL OR NOT m.is_internal) \
              ORDER BY e.id LIMIT $4"
@@ -1422,7 +1632,7 @@ where
             now,
         };
         let (_, number) = Self::insert_one_ticket(&mut tx, &one).await?;
-        self.commit_events(tx, workspace, CustomerId(customer_id)).await?;
+        self.commit_events(tx, Wake::Customer(workspace, CustomerId(customer_id))).await?;
         Ok(AgentTicketSummary {
             number,
             title: new.title.as_str().to_string(),
@@ -1484,7 +1694,7 @@ where
                 now,
             };
             Self::insert_event(&mut tx, &event).await?;
-            self.commit_events(tx, workspace, ticket.creator).await?;
+            self.commit_events(tx, ticket.wake(workspace)).await?;
         } else {
             tx.commit().await?;
         }
@@ -1524,7 +1734,7 @@ where
         }
         let summary = Self::agent_summary(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
         if status_changed {
-            self.commit_events(tx, workspace, ticket.creator).await?;
+            self.commit_events(tx, ticket.wake(workspace)).await?;
         } else {
             tx.commit().await?;
         }

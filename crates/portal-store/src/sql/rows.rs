@@ -147,11 +147,16 @@ impl WorkspaceRules {
 
 /// The tickets a customer scope may see, for a statement that names the
 /// tickets table `t` and binds the scope's workspace to `$1` and its
-/// customer to `$2`. The one place the customer visibility rule is written
-/// (events carry the ticket creator's id for the same rule).
+/// customer to `$2`: their own, and those of their companies unless the
+/// workspace's visibility rule restricts them (`sees_company_tickets`,
+/// kept up to date by the store). The one place the rule is written.
 macro_rules! visible_to_customer {
     () => {
-        "t.workspace_id = $1 AND t.creator_id = $2"
+        "t.workspace_id = $1 AND (t.creator_id = $2 OR (t.company_id IS NOT NULL AND EXISTS ( \
+         SELECT 1 FROM company_members cm \
+         JOIN customers cv ON cv.workspace_id = cm.workspace_id AND cv.id = cm.customer_id \
+         WHERE cm.workspace_id = $1 AND cm.customer_id = $2 AND cm.company_id = t.company_id \
+         AND cv.sees_company_tickets)))"
     };
 }
 
@@ -159,11 +164,12 @@ macro_rules! visible_to_customer {
 macro_rules! ticket_columns {
     () => {
         "t.id, t.number, t.title, t.description, t.status, t.channel, t.ticket_type, t.creator_id, \
-         t.created_at, t.updated_at, t.attributes"
+         t.created_at, t.updated_at, t.attributes, t.company_id"
     };
 }
 
-pub(super) type TicketRow = (i64, i64, String, String, String, String, Option<String>, i64, Millis, Millis, String);
+pub(super) type TicketRow =
+    (i64, i64, String, String, String, String, Option<String>, i64, Millis, Millis, String, Option<i64>);
 
 /// A ticket row, whoever may see it.
 pub(super) struct TicketRecord {
@@ -178,11 +184,36 @@ pub(super) struct TicketRecord {
     pub(super) created_at: Millis,
     pub(super) updated_at: Millis,
     pub(super) attributes: TicketAttributes,
+    pub(super) company_id: Option<i64>,
+}
+
+impl TicketRecord {
+    /// Whom the ticket's events concern: its creator, or, for a company's
+    /// ticket, every customer of the workspace (each reads through its own
+    /// scope, so only those who may see it find anything).
+    pub(super) fn wake(&self, workspace: WorkspaceId) -> Wake {
+        match self.company_id {
+            Some(_) => Wake::Workspace(workspace),
+            None => Wake::Customer(workspace, self.creator),
+        }
+    }
 }
 
 pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
-    let (id, number, title, description, status, channel, ticket_type, creator, created_at, updated_at, attributes) =
-        row;
+    let (
+        id,
+        number,
+        title,
+        description,
+        status,
+        channel,
+        ticket_type,
+        creator,
+        created_at,
+        updated_at,
+        attributes,
+        company_id,
+    ) = row;
     let attributes = serde_json::from_str(&attributes)
         .map_err(|e| StoreError::Invalid(format!("ticket {number}: stored attributes: {e}")))?;
     Ok(TicketRecord {
@@ -197,6 +228,7 @@ pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
         created_at,
         updated_at,
         attributes,
+        company_id,
     })
 }
 

@@ -9,6 +9,7 @@
 mod agents;
 mod attachments;
 mod attributes;
+mod companies;
 mod conversations;
 mod customers;
 mod events;
