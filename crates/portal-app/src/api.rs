@@ -120,9 +120,18 @@ pub async fn page(path: String) -> Result<String, PortalError> {
     crate::state::no_store();
     let now = now_millis();
     Ok(match page {
-        FramePath::Tickets => {
-            let tickets = state.store.list_tickets(&scope, 100).await.map_err(|e| state.store_error(e))?;
-            pages::tickets(&ws, tickets, now)
+        FramePath::Tickets { own_only } => {
+            // A restricted customer has only their own tickets, whatever the tab.
+            let tabs = pages::ListTabs {
+                sees_company_tickets: scope.sees_company_tickets(),
+                own_only: own_only || !scope.sees_company_tickets(),
+            };
+            let tickets = if tabs.own_only {
+                state.store.list_own_tickets(&scope, 100).await
+            } else {
+                state.store.list_tickets(&scope, 100).await
+            };
+            pages::tickets(&ws, tabs, tickets.map_err(|e| state.store_error(e))?, now)
         }
         FramePath::Ticket(number) => {
             let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;

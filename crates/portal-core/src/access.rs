@@ -13,19 +13,33 @@ pub struct ActiveSession {
     pub secret_id: SecretId,
     pub origin: String,
     pub expires_at: Millis,
+    /// What the workspace's visibility rule decided for the customer when
+    /// the session was looked up (see [`crate::visibility`]).
+    pub sees_company_tickets: bool,
 }
 
-/// What a customer may see: their workspace, and within it what the
-/// visibility rules allow (for now, the tickets they created).
+/// What a customer may see: their workspace, and within it the tickets
+/// they created and, unless the visibility rule restricts them, those of
+/// their companies. The store applies the rule itself; the scope only says
+/// what it decided, for the pages to offer the right tabs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerScope {
     workspace_id: WorkspaceId,
     customer_id: CustomerId,
+    sees_company_tickets: bool,
 }
 
 impl CustomerScope {
     pub fn for_session(session: &ActiveSession) -> Self {
-        Self { workspace_id: session.workspace_id, customer_id: session.customer_id }
+        Self {
+            workspace_id: session.workspace_id,
+            customer_id: session.customer_id,
+            sees_company_tickets: session.sees_company_tickets,
+        }
+    }
+
+    pub fn sees_company_tickets(&self) -> bool {
+        self.sees_company_tickets
     }
 
     pub fn workspace_id(&self) -> WorkspaceId {

@@ -312,6 +312,8 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<()>;
     /// The tickets the scope may see, most recently updated first.
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
+    /// Of those, the tickets the scope's customer opened ("Created by me").
+    async fn list_own_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
 
     // --- Workspace settings -------------------------------------------------
 

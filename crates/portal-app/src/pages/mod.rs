@@ -15,8 +15,8 @@ use portal_store::Workspace;
 /// A page of the frame, by its path below `/embed/{workspace}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FramePath {
-    /// `` or `/`: the customer's tickets.
-    Tickets,
+    /// `` or `/`: the customer's tickets; `?tab=mine` only those they opened.
+    Tickets { own_only: bool },
     /// `/tickets/{number}`
     Ticket(i64),
     /// `/new`
@@ -24,11 +24,13 @@ pub enum FramePath {
 }
 
 impl FramePath {
-    /// The page at `path` (its query, for now, is ignored), or `None`.
+    /// The page at `path`, or `None`. Unknown query parameters are ignored.
     pub fn parse(path: &str) -> Option<Self> {
-        let path = path.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+        let path = path.split('#').next().unwrap_or_default();
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let path = path.trim_end_matches('/');
         match path {
-            "" => Some(Self::Tickets),
+            "" => Some(Self::Tickets { own_only: query.split('&').any(|pair| pair == "tab=mine") }),
             "/new" => Some(Self::NewTicket),
             _ => {
                 let number = path.strip_prefix("/tickets/")?;
@@ -47,11 +49,27 @@ pub fn base(workspace: &Workspace) -> String {
     format!("/embed/{}", workspace.slug)
 }
 
-/// The ticket list, with the way to open a new one.
-pub fn tickets(workspace: &Workspace, tickets: Vec<TicketSummary>, now: i64) -> String {
+/// Which tickets a list shows, and which tabs it offers: a customer the
+/// visibility rule restricts has only "Created by me".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListTabs {
+    pub sees_company_tickets: bool,
+    pub own_only: bool,
+}
+
+/// The ticket list, with its tabs and the way to open a new one.
+pub fn tickets(workspace: &Workspace, tabs: ListTabs, tickets: Vec<TicketSummary>, now: i64) -> String {
     let base = base(workspace);
+    let all_current = (!tabs.own_only).then_some("page");
+    let mine_current = tabs.own_only.then_some("page");
     view! {
         <div class="toolbar">
+            <nav class="tabs" data-testid="tabs">
+                {tabs.sees_company_tickets.then(|| view! {
+                    <a href=base.clone() aria-current=all_current data-testid="tab-all">"All"</a>
+                })}
+                <a href=format!("{base}?tab=mine") aria-current=mine_current data-testid="tab-mine">"Created by me"</a>
+            </nav>
             <a href=format!("{base}/new") class="button" data-testid="new-ticket">"New ticket"</a>
         </div>
         {conversation::ticket_list(&base, tickets, now)}
@@ -96,9 +114,12 @@ mod tests {
     #[test]
     fn frame_paths() {
         for (path, page) in [
-            ("", Some(FramePath::Tickets)),
-            ("/", Some(FramePath::Tickets)),
-            ("?q=x", Some(FramePath::Tickets)),
+            ("", Some(FramePath::Tickets { own_only: false })),
+            ("/", Some(FramePath::Tickets { own_only: false })),
+            ("?q=x", Some(FramePath::Tickets { own_only: false })),
+            ("?tab=mine", Some(FramePath::Tickets { own_only: true })),
+            ("/?x=1&tab=mine#top", Some(FramePath::Tickets { own_only: true })),
+            ("?tab=everything", Some(FramePath::Tickets { own_only: false })),
             ("/new", Some(FramePath::NewTicket)),
             ("/tickets/12", Some(FramePath::Ticket(12))),
             ("/tickets/12/", Some(FramePath::Ticket(12))),

@@ -136,3 +136,51 @@ async fn frame_pages_show_the_customer_only_their_own_tickets() {
     })
     .await;
 }
+
+/// The frame's page at `path`, which must answer 200.
+async fn page_html(app: &TestApp, session: &str, path: &str) -> String {
+    expect_ok::<String>(frame_page(app, Some(session), path).await, path).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_list_offers_company_tabs_unless_the_customer_is_restricted() {
+    use portal_core::visibility::{Condition, TicketVisibility};
+    use portal_core::{AgentScope, CompanyKey};
+    on_each_backend("the_list_offers_company_tabs_unless_the_customer_is_restricted", |db| async move {
+        let app = spawn_app(db).await;
+        let (store, workspace) = (&*app.store, app.workspace.id);
+        let now = portal_server::now_millis();
+        let globex = CompanyKey::parse("globex").unwrap();
+        store.upsert_company(workspace, &globex, "Globex", now).await.unwrap();
+        app.customer_with_tickets(workspace, "sam@globex.example", &["SAM-OWN"]).await;
+        app.customer_with_tickets(workspace, "kim@contractor.example", &["KIM-OWN"]).await;
+        let sam = app.sign_in("sam@globex.example").await;
+        let kim = app.sign_in("kim@contractor.example").await;
+        let hash = [7u8; 32];
+        store.create_api_token(workspace, "pages test", &hash, now).await.unwrap();
+        let agent = AgentScope::for_api_token(&store.active_api_token(&hash).await.unwrap().unwrap());
+        for email in ["sam@globex.example", "kim@contractor.example"] {
+            let customer = store.customer_by_email(workspace, &portal_core::Email::parse(email).unwrap()).await;
+            let customer = customer.unwrap().expect("signed in");
+            store.set_customer_companies(workspace, customer.id, std::slice::from_ref(&globex)).await.unwrap();
+        }
+        for ticket in store.agent_list_tickets(&agent, 10).await.unwrap() {
+            store.set_ticket_company(&agent, ticket.number, Some(&globex)).await.unwrap();
+        }
+
+        let all = page_html(&app, &sam.token, "").await;
+        assert!(all.contains("SAM-OWN") && all.contains("KIM-OWN"), "all of globex's tickets: {all}");
+        assert!(all.contains(r#"data-testid="tab-all""#) && all.contains(r#"data-testid="tab-mine""#), "{all}");
+        let mine = page_html(&app, &sam.token, "?tab=mine").await;
+        assert!(mine.contains("SAM-OWN") && !mine.contains("KIM-OWN"), "created by me: {mine}");
+
+        // Contractors only see their own: one tab, whatever the path asks.
+        let contractors = Condition::parse("email", "ends_with", "@contractor.example").unwrap();
+        store.set_ticket_visibility(workspace, &TicketVisibility::new(true, vec![contractors]).unwrap()).await.unwrap();
+        let restricted = page_html(&app, &kim.token, "").await;
+        assert!(restricted.contains("KIM-OWN") && !restricted.contains("SAM-OWN"), "{restricted}");
+        assert!(!restricted.contains(r#"data-testid="tab-all""#), "no All tab: {restricted}");
+        assert!(page_html(&app, &sam.token, "").await.contains("KIM-OWN"), "sam is not restricted");
+    })
+    .await;
+}

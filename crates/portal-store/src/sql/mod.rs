@@ -268,6 +268,28 @@ where
         Ok(())
     }
 
+    /// The tickets the scope may see (or, `own_only`, those its customer
+    /// opened), most recently updated first.
+    async fn ticket_list(&self, scope: &CustomerScope, own_only: bool, limit: u32) -> Result<Vec<TicketSummary>> {
+        let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
+        let rows = sqlx::query_as::<_, (i64, String, String, Millis)>(concat!(
+            "SELECT t.number, t.title, t.status, t.updated_at FROM tickets t WHERE ",
+            visible_to_customer!(),
+            " AND (NOT $4 OR t.creator_id = $2) ORDER BY t.updated_at DESC, t.number DESC LIMIT $3"
+        ))
+        .bind(scope.workspace_id().0)
+        .bind(scope.customer_id().0)
+        .bind(limit)
+        .bind(own_only)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(number, title, status, updated_at)| {
+                Ok(TicketSummary { number, title, status: parse_status(number, &status)?, updated_at })
+            })
+            .collect()
+    }
+
     /// Commits a transaction that appended events, and wakes whoever they
     /// concern: [`Dialect::NOTIFY`] inside the transaction (delivered on
     /// commit), this process's bus after it.
@@ -893,10 +915,11 @@ where
     }
 
     async fn active_session(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveSession>> {
-        let row = sqlx::query_as::<_, (i64, i64, i64, String, Millis)>(
-            "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, s.expires_at \
+        let row = sqlx::query_as::<_, (i64, i64, i64, String, Millis, bool)>(
+            "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, s.expires_at, c.sees_company_tickets \
              FROM sessions s \
              JOIN identity_secrets k ON k.workspace_id = s.workspace_id AND k.id = s.secret_id \
+             JOIN customers c ON c.workspace_id = s.workspace_id AND c.id = s.customer_id \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 \
              AND (k.retires_at IS NULL OR k.retires_at > $2)",
         )
@@ -904,12 +927,13 @@ where
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(workspace_id, customer_id, secret_id, origin, expires_at)| ActiveSession {
+        Ok(row.map(|(workspace_id, customer_id, secret_id, origin, expires_at, sees_company_tickets)| ActiveSession {
             workspace_id: WorkspaceId(workspace_id),
             customer_id: CustomerId(customer_id),
             secret_id: SecretId(secret_id),
             origin,
             expires_at,
+            sees_company_tickets,
         }))
     }
 
@@ -960,22 +984,11 @@ where
     }
 
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
-        let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
-        let rows = sqlx::query_as::<_, (i64, String, String, Millis)>(concat!(
-            "SELECT t.number, t.title, t.status, t.updated_at FROM tickets t WHERE ",
-            visible_to_customer!(),
-            " ORDER BY t.updated_at DESC, t.number DESC LIMIT $3"
-        ))
-        .bind(scope.workspace_id().0)
-        .bind(scope.customer_id().0)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|(number, title, status, updated_at)| {
-                Ok(TicketSummary { number, title, status: parse_status(number, &status)?, updated_at })
-            })
-            .collect()
+        self.ticket_list(scope, false, limit).await
+    }
+
+    async fn list_own_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
+        self.ticket_list(scope, true, limit).await
     }
 
     async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()> {

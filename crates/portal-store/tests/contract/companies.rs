@@ -58,6 +58,9 @@ async fn the_visibility_table_on_the_store() {
 
         // Toggle off: everyone sees all company tickets (and their own).
         assert_eq!(visible(store, &alice, &all).await, everything);
+        let own: Vec<String> =
+            store.list_own_tickets(&alice, 100).await.unwrap().into_iter().map(|t| t.title).collect();
+        assert_eq!(own, ["A2 alice private", "A1 alice company"], "created by me, most recent first");
         assert_eq!(visible(store, &kim, &all).await, company_view);
         assert_eq!(visible(store, &bob, &all).await, ["B1 bob in globex"], "bob is in no company");
 

@@ -21,6 +21,7 @@ async fn session_lifecycle() {
             secret_id: secret.id,
             origin: "http://localhost:3001".into(),
             expires_at: NOW + HOUR,
+            sees_company_tickets: true,
         };
         assert_eq!(store.active_session(&hash, NOW).await.unwrap(), Some(want.clone()));
         assert_eq!(store.active_session(&hash, NOW + HOUR - 1).await.unwrap(), Some(want));
