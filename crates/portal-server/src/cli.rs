@@ -40,6 +40,12 @@ pub enum Command {
         #[arg(long)]
         public_url: Option<String>,
     },
+    /// Manage companies.
+    #[command(subcommand)]
+    Company(CompanyCommand),
+    /// Manage a customer's companies and attributes.
+    #[command(subcommand)]
+    Customer(CustomerCommand),
     /// Manage API tokens for the agent REST API (/api/v1).
     #[command(subcommand)]
     Token(TokenCommand),
@@ -104,6 +110,60 @@ pub enum WorkspaceCommand {
         workspace: String,
         #[arg(long = "show")]
         shown: Vec<String>,
+    },
+    /// Set the ticket-visibility rule: with `--restrict on` and no
+    /// conditions, every customer sees only their own tickets; with
+    /// conditions, only the customers matching all of them do. `--restrict
+    /// off` keeps the conditions for later.
+    Visibility {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long, value_parser = ["on", "off"])]
+        restrict: String,
+        /// `<email|name|attributes.KEY> <equals|contains|starts_with|ends_with> <value>`
+        /// (repeatable; replaces the conditions; none keeps them).
+        #[arg(long = "condition")]
+        conditions: Vec<String>,
+        /// Remove every condition.
+        #[arg(long, conflicts_with = "conditions")]
+        clear_conditions: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CompanyCommand {
+    /// Create a company, or rename it.
+    Set {
+        #[arg(long)]
+        workspace: String,
+        /// The site's own id for the company.
+        #[arg(long)]
+        key: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCommand {
+    /// Replace the companies a customer belongs to (none: no company).
+    Companies {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long)]
+        email: String,
+        /// A company key (repeatable).
+        #[arg(long = "company")]
+        companies: Vec<String>,
+    },
+    /// Replace a customer's attributes: `key=value` (repeatable).
+    Attributes {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long = "set")]
+        attributes: Vec<String>,
     },
 }
 

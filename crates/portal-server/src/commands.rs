@@ -194,3 +194,96 @@ pub async fn revoke_api_token(store: &dyn Store, slug: &str, id: i64) -> anyhow:
         None => bail!("workspace '{slug}' has no API token with id {id} (see `portal token list --workspace {slug}`)"),
     }
 }
+
+/// `portal workspace visibility`.
+pub async fn set_visibility(
+    store: &dyn Store,
+    slug: &str,
+    restrict: bool,
+    conditions: &[String],
+    clear: bool,
+) -> anyhow::Result<String> {
+    use portal_core::visibility::{Condition, TicketVisibility};
+    let ws = workspace(store, slug).await?;
+    let conditions = match (conditions.is_empty(), clear) {
+        (_, true) => Vec::new(),
+        (true, false) => store.ticket_visibility(ws.id).await?.conditions,
+        (false, false) => conditions
+            .iter()
+            .map(|raw| {
+                let mut words = raw.trim().splitn(3, ' ');
+                match (words.next(), words.next(), words.next()) {
+                    (Some(attribute), Some(operator), Some(value)) => {
+                        Condition::parse(attribute, operator, value).map_err(|e| anyhow::anyhow!("{raw:?}: {e}"))
+                    }
+                    _ => bail!("{raw:?}: write <attribute> <operator> <value>, e.g. \"email ends_with @example.com\""),
+                }
+            })
+            .collect::<anyhow::Result<_>>()?,
+    };
+    let count = conditions.len();
+    let rule = TicketVisibility::new(restrict, conditions).map_err(anyhow::Error::msg)?;
+    store.set_ticket_visibility(ws.id, &rule).await?;
+    Ok(match (restrict, count) {
+        (false, _) => {
+            format!("Workspace '{slug}': everyone sees all their companies' tickets ({count} condition(s) kept).")
+        }
+        (true, 0) => format!("Workspace '{slug}': every customer sees only their own tickets."),
+        (true, n) => format!("Workspace '{slug}': customers matching all {n} condition(s) see only their own tickets."),
+    })
+}
+
+/// `portal company set`.
+pub async fn set_company(store: &dyn Store, slug: &str, key: &str, name: &str) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let key = portal_core::CompanyKey::parse(key).map_err(anyhow::Error::msg)?;
+    store.upsert_company(ws.id, &key, name, now_millis()).await?;
+    Ok(format!("Workspace '{slug}': company '{}' is \"{}\".", key.as_str(), name.trim()))
+}
+
+/// The workspace's customer with this email, or a clear error.
+async fn customer(store: &dyn Store, ws: &Workspace, email: &str) -> anyhow::Result<portal_store::Customer> {
+    let email = portal_core::Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
+    store
+        .customer_by_email(ws.id, &email)
+        .await?
+        .with_context(|| format!("workspace '{}' has no customer {}", ws.slug, email.as_str()))
+}
+
+/// `portal customer companies`.
+pub async fn set_customer_companies(
+    store: &dyn Store,
+    slug: &str,
+    email: &str,
+    companies: &[String],
+) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let customer = customer(store, &ws, email).await?;
+    let keys = companies
+        .iter()
+        .map(|k| portal_core::CompanyKey::parse(k).map_err(anyhow::Error::msg))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    store.set_customer_companies(ws.id, customer.id, &keys).await?;
+    Ok(format!("{} belongs to {} compan(ies) of workspace '{slug}'.", customer.email, keys.len()))
+}
+
+/// `portal customer attributes`: each `key=value`.
+pub async fn set_customer_attributes(
+    store: &dyn Store,
+    slug: &str,
+    email: &str,
+    pairs: &[String],
+) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let customer = customer(store, &ws, email).await?;
+    let raw = pairs
+        .iter()
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) => Ok((key.trim().to_string(), value.to_string())),
+            None => bail!("{pair:?}: write key=value"),
+        })
+        .collect::<anyhow::Result<std::collections::BTreeMap<_, _>>>()?;
+    let attributes = portal_core::attributes::CustomerAttributes::parse(raw).map_err(anyhow::Error::msg)?;
+    store.set_customer_attributes(ws.id, customer.id, &attributes).await?;
+    Ok(format!("{} of workspace '{slug}' has {} attribute(s).", customer.email, pairs.len()))
+}

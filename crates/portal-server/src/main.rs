@@ -1,6 +1,8 @@
 use anyhow::Context;
 use clap::Parser;
-use portal_server::cli::{Cli, Command, SecretCommand, ServeArgs, TokenCommand, WorkspaceCommand};
+use portal_server::cli::{
+    Cli, Command, CompanyCommand, CustomerCommand, SecretCommand, ServeArgs, TokenCommand, WorkspaceCommand,
+};
 use portal_server::config::{Config, Overrides, unknown_env_vars};
 use portal_server::{Portal, commands, demo, now_millis};
 use std::process::ExitCode;
@@ -50,6 +52,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Workspace(WorkspaceCommand::Attributes { workspace, shown }) => {
             commands::set_shown_attributes(&*store, &workspace, &shown).await?
+        }
+        Command::Workspace(WorkspaceCommand::Visibility { workspace, restrict, conditions, clear_conditions }) => {
+            commands::set_visibility(&*store, &workspace, restrict == "on", &conditions, clear_conditions).await?
+        }
+        Command::Company(CompanyCommand::Set { workspace, key, name }) => {
+            commands::set_company(&*store, &workspace, &key, &name).await?
+        }
+        Command::Customer(CustomerCommand::Companies { workspace, email, companies }) => {
+            commands::set_customer_companies(&*store, &workspace, &email, &companies).await?
+        }
+        Command::Customer(CustomerCommand::Attributes { workspace, email, attributes }) => {
+            commands::set_customer_attributes(&*store, &workspace, &email, &attributes).await?
         }
         Command::Secret(SecretCommand::Show { workspace }) => commands::show_secrets(&*store, &workspace).await?,
         Command::Secret(SecretCommand::Rotate { workspace, overlap }) => {

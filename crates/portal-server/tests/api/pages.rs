@@ -184,3 +184,56 @@ async fn the_list_offers_company_tabs_unless_the_customer_is_restricted() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn companies_and_visibility_from_the_command_line() {
+    use portal_server::commands;
+    on_each_backend("companies_and_visibility_from_the_command_line", |db| async move {
+        let app = spawn_app(db).await;
+        let store = &*app.store;
+        app.sign_in("sam@globex.example").await;
+        let kim = app.sign_in("kim@contractor.example").await;
+        commands::set_company(store, SLUG, "globex", "Globex").await.unwrap();
+        for email in ["sam@globex.example", "kim@contractor.example"] {
+            commands::set_customer_companies(store, SLUG, email, &["globex".into()]).await.unwrap();
+        }
+        let said = commands::set_visibility(store, SLUG, true, &["email ends_with @CONTRACTOR.example".into()], false)
+            .await
+            .unwrap();
+        assert!(said.contains("matching all 1 condition"), "{said}");
+        assert!(!page_html(&app, &kim.token, "").await.contains(r#"data-testid="tab-all""#), "kim is restricted");
+        // Off keeps the condition; on again without conditions re-applies it.
+        commands::set_visibility(store, SLUG, false, &[], false).await.unwrap();
+        assert!(page_html(&app, &kim.token, "").await.contains(r#"data-testid="tab-all""#), "toggle off");
+        commands::set_visibility(store, SLUG, true, &[], false).await.unwrap();
+        assert!(!page_html(&app, &kim.token, "").await.contains(r#"data-testid="tab-all""#), "the condition is back");
+
+        // Attribute conditions follow the customer's attributes.
+        commands::set_visibility(store, SLUG, true, &["attributes.role equals guest".into()], false).await.unwrap();
+        assert!(page_html(&app, &kim.token, "").await.contains(r#"data-testid="tab-all""#), "kim has no role");
+        commands::set_customer_attributes(store, SLUG, "kim@contractor.example", &["role=Guest".into()]).await.unwrap();
+        assert!(!page_html(&app, &kim.token, "").await.contains(r#"data-testid="tab-all""#), "kim is a guest");
+
+        let before = store.ticket_visibility(app.workspace.id).await.unwrap();
+        for (what, refused) in [
+            ("operator", commands::set_visibility(store, SLUG, true, &["email like x".into()], false).await),
+            ("attribute", commands::set_visibility(store, SLUG, true, &["plan equals x".into()], false).await),
+            ("shape", commands::set_visibility(store, SLUG, true, &["email".into()], false).await),
+            (
+                "company",
+                commands::set_customer_companies(store, SLUG, "kim@contractor.example", &["nope".into()]).await,
+            ),
+            ("customer", commands::set_customer_companies(store, SLUG, "who@example.com", &["globex".into()]).await),
+            ("company key", commands::set_company(store, SLUG, "two words", "X").await),
+            (
+                "attribute key",
+                commands::set_customer_attributes(store, SLUG, "kim@contractor.example", &["Role=x".into()]).await,
+            ),
+        ] {
+            let error = refused.expect_err(what).to_string();
+            assert!(!error.is_empty(), "{what}");
+        }
+        assert_eq!(store.ticket_visibility(app.workspace.id).await.unwrap(), before, "refusals change nothing");
+    })
+    .await;
+}
