@@ -184,13 +184,18 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * when test `t` ends.
  */
 export async function signInAsAlice(browser, demoUrl, t) {
+  return signInAs(browser, demoUrl, "alice@example.com", t);
+}
+
+/** Like `signInAsAlice`, as the demo user with this email (who has tickets). */
+export async function signInAs(browser, demoUrl, email, t) {
   const context = await browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(`${demoUrl}/`);
   const frame = page.frameLocator("#unthread_help_center");
   await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
-  await page.selectOption("#demo-user", "alice@example.com");
+  await page.selectOption("#demo-user", email);
   await page.click("#login");
   await frame.locator("[data-testid=ticket-row]").first().waitFor({ timeout: 20_000 });
   return { page, frame };

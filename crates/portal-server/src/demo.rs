@@ -92,7 +92,38 @@ pub const USERS: &[DemoUser] = &[
         ],
     },
     DemoUser { name: "Carol Client", email: "carol@example.com", tickets: &[] },
+    // Members of the company Northwind. Contractors (their email ends with
+    // @contractor.example) see only their own tickets; staff see all of
+    // Northwind's.
+    DemoUser {
+        name: "Dana Northwind",
+        email: "dana@northwind.example",
+        tickets: &[DemoTicket {
+            title: "VPN drops every hour (CANARY-N)",
+            status: TicketStatus::Open,
+            description: "Since Monday the office VPN disconnects every hour.",
+            hours_ago: 5,
+            answers: &[],
+        }],
+    },
+    DemoUser {
+        name: "Eve Contractor",
+        email: "eve@contractor.example",
+        tickets: &[DemoTicket {
+            title: "Access to the staging server (CANARY-E)",
+            status: TicketStatus::Open,
+            description: "I need an account on staging for the migration work.",
+            hours_ago: 4,
+            answers: &[],
+        }],
+    },
 ];
+
+/// The demo's company and who belongs to it; its tickets are those its
+/// members opened.
+const COMPANY: (&str, &str) = ("northwind", "Northwind Traders");
+const COMPANY_MEMBERS: [&str; 2] = ["dana@northwind.example", "eve@contractor.example"];
+const CONTRACTORS: &str = "@contractor.example";
 
 /// Creates the demo workspace on first run (customers, tickets with their
 /// conversations, a secret) and points its allowed origins at the demo host
@@ -117,6 +148,7 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
             let shown = [ShownAttribute { key: "plan".into(), label: "Plan".into() }];
             store.set_shown_attributes(ws.id, &shown).await?;
             seed_conversations(store, ws.id, now).await?;
+            seed_company(store, ws.id, now).await?;
             ws
         }
     };
@@ -156,6 +188,34 @@ async fn seed_conversations(store: &dyn Store, workspace: WorkspaceId, now: i64)
             }
         }
     }
+    store.revoke_api_token(workspace, token.id, now).await?;
+    Ok(())
+}
+
+/// Northwind, its members and their tickets, and the visibility rule that
+/// keeps contractors to their own tickets.
+async fn seed_company(store: &dyn Store, workspace: WorkspaceId, now: i64) -> anyhow::Result<()> {
+    use portal_core::CompanyKey;
+    use portal_core::visibility::{Condition, TicketVisibility};
+    let key = CompanyKey::parse(COMPANY.0).map_err(anyhow::Error::msg)?;
+    store.upsert_company(workspace, &key, COMPANY.1, now).await?;
+    let token_hash = rand::random::<[u8; 32]>();
+    let token = store.create_api_token(workspace, "demo company", &token_hash, now).await?;
+    let active = store.active_api_token(&token_hash).await?.context("the demo token is active")?;
+    let agent = AgentScope::for_api_token(&active);
+    for email in COMPANY_MEMBERS {
+        let customer = store.customer_by_email(workspace, &Email::parse(email)?).await?.context("a demo member")?;
+        store.set_customer_companies(workspace, customer.id, std::slice::from_ref(&key)).await?;
+    }
+    for ticket in store.agent_list_tickets(&agent, 500).await? {
+        if COMPANY_MEMBERS.contains(&ticket.customer_email.as_str()) {
+            store.set_ticket_company(&agent, ticket.number, Some(&key)).await?;
+        }
+    }
+    let contractors = Condition::parse("email", "ends_with", CONTRACTORS).map_err(anyhow::Error::msg)?;
+    store
+        .set_ticket_visibility(workspace, &TicketVisibility::new(true, vec![contractors]).map_err(anyhow::Error::msg)?)
+        .await?;
     store.revoke_api_token(workspace, token.id, now).await?;
     Ok(())
 }
