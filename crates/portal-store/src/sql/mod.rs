@@ -249,6 +249,18 @@ where
         Ok(())
     }
 
+    /// The id of the workspace's company `key`; an unknown key is
+    /// [`StoreError::Invalid`] (the caller named it).
+    async fn company_id(conn: &mut DB::Connection, workspace: WorkspaceId, key: &CompanyKey) -> Result<i64> {
+        let (id,) = sqlx::query_as::<_, (i64,)>("SELECT id FROM companies WHERE workspace_id = $1 AND key = $2")
+            .bind(workspace.0)
+            .bind(key.as_str())
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or_else(|| StoreError::Invalid(format!("there is no company {:?}", key.as_str())))?;
+        Ok(id)
+    }
+
     async fn read_visibility(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<TicketVisibility> {
         let (json,) = sqlx::query_as::<_, (String,)>("SELECT ticket_visibility FROM workspaces WHERE id = $1")
             .bind(workspace.0)
@@ -1098,13 +1110,7 @@ where
             .execute(&mut *tx)
             .await?;
         for key in companies {
-            let (company,) =
-                sqlx::query_as::<_, (i64,)>("SELECT id FROM companies WHERE workspace_id = $1 AND key = $2")
-                    .bind(workspace.0)
-                    .bind(key.as_str())
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| StoreError::Invalid(format!("there is no company {:?}", key.as_str())))?;
+            let company = Self::company_id(&mut tx, workspace, key).await?;
             sqlx::query(
                 "INSERT INTO company_members (workspace_id, company_id, customer_id) VALUES ($1, $2, $3) \
                  ON CONFLICT DO NOTHING",
@@ -1180,15 +1186,7 @@ where
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let company_id = match company {
             None => None,
-            Some(key) => Some(
-                sqlx::query_as::<_, (i64,)>("SELECT id FROM companies WHERE workspace_id = $1 AND key = $2")
-                    .bind(workspace.0)
-                    .bind(key.as_str())
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| StoreError::Invalid(format!("there is no company {:?}", key.as_str())))?
-                    .0,
-            ),
+            Some(key) => Some(Self::company_id(&mut tx, workspace, key).await?),
         };
         sqlx::query_as::<_, (i64,)>(
             "UPDATE tickets SET company_id = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
