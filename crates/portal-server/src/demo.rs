@@ -11,7 +11,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use portal_core::{
     AgentScope, CustomerName, Email, MessageBody, Origin, SessionLifetime, ShownAttribute, TicketAttributes,
-    TicketStatus, WorkspaceId, WorkspaceSlug, sign_email,
+    TicketStatus, WorkspaceSlug, sign_email,
 };
 use portal_store::{AgentPost, NewTicket, NewWorkspace, Store, StoreError};
 use serde::Deserialize;
@@ -147,8 +147,14 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
             store.add_secret(ws.id, &crate::commands::new_secret(), now).await?;
             let shown = [ShownAttribute { key: "plan".into(), label: "Plan".into() }];
             store.set_shown_attributes(ws.id, &shown).await?;
-            seed_conversations(store, ws.id, now).await?;
-            seed_company(store, ws.id, now).await?;
+            // Agents write through an API token; this one lives only for the seeding.
+            let token_hash = rand::random::<[u8; 32]>();
+            let token = store.create_api_token(ws.id, "demo data", &token_hash, now).await?;
+            let active = store.active_api_token(&token_hash).await?.context("the demo token is active")?;
+            let agent = AgentScope::for_api_token(&active);
+            seed_conversations(store, &agent, now).await?;
+            seed_company(store, &agent, now).await?;
+            store.revoke_api_token(ws.id, token.id, now).await?;
             ws
         }
     };
@@ -156,13 +162,9 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
     Ok(())
 }
 
-async fn seed_conversations(store: &dyn Store, workspace: WorkspaceId, now: i64) -> anyhow::Result<()> {
+async fn seed_conversations(store: &dyn Store, agent: &AgentScope, now: i64) -> anyhow::Result<()> {
     const HOUR: i64 = 3_600_000;
-    // Agents write through an API token; this one lives only for the seeding.
-    let token_hash = rand::random::<[u8; 32]>();
-    let token = store.create_api_token(workspace, "demo data", &token_hash, now).await?;
-    let active = store.active_api_token(&token_hash).await?.context("the demo token is active")?;
-    let agent = AgentScope::for_api_token(&active);
+    let workspace = agent.workspace_id();
     for user in USERS {
         let customer =
             store.upsert_customer(workspace, &Email::parse(user.email)?, &CustomerName::parse(user.name)?, now).await?;
@@ -176,7 +178,7 @@ async fn seed_conversations(store: &dyn Store, workspace: WorkspaceId, now: i64)
                     .into(),
             )
             .map_err(anyhow::Error::msg)?;
-            store.set_ticket_attributes(&agent, ticket.number, &attributes).await?;
+            store.set_ticket_attributes(agent, ticket.number, &attributes).await?;
             for (body, internal, hours_ago) in t.answers {
                 let post = AgentPost {
                     body: MessageBody::parse(body)?,
@@ -184,39 +186,34 @@ async fn seed_conversations(store: &dyn Store, workspace: WorkspaceId, now: i64)
                     author_name: AGENT.into(),
                     key: None,
                 };
-                store.agent_post_message(&agent, ticket.number, &post, now - hours_ago * HOUR).await?;
+                store.agent_post_message(agent, ticket.number, &post, now - hours_ago * HOUR).await?;
             }
         }
     }
-    store.revoke_api_token(workspace, token.id, now).await?;
     Ok(())
 }
 
 /// Northwind, its members and their tickets, and the visibility rule that
 /// keeps contractors to their own tickets.
-async fn seed_company(store: &dyn Store, workspace: WorkspaceId, now: i64) -> anyhow::Result<()> {
+async fn seed_company(store: &dyn Store, agent: &AgentScope, now: i64) -> anyhow::Result<()> {
     use portal_core::CompanyKey;
     use portal_core::visibility::{Condition, TicketVisibility};
+    let workspace = agent.workspace_id();
     let key = CompanyKey::parse(COMPANY.0).map_err(anyhow::Error::msg)?;
     store.upsert_company(workspace, &key, COMPANY.1, now).await?;
-    let token_hash = rand::random::<[u8; 32]>();
-    let token = store.create_api_token(workspace, "demo company", &token_hash, now).await?;
-    let active = store.active_api_token(&token_hash).await?.context("the demo token is active")?;
-    let agent = AgentScope::for_api_token(&active);
     for email in COMPANY_MEMBERS {
         let customer = store.customer_by_email(workspace, &Email::parse(email)?).await?.context("a demo member")?;
         store.set_customer_companies(workspace, customer.id, std::slice::from_ref(&key)).await?;
     }
-    for ticket in store.agent_list_tickets(&agent, 500).await? {
+    for ticket in store.agent_list_tickets(agent, 500).await? {
         if COMPANY_MEMBERS.contains(&ticket.customer_email.as_str()) {
-            store.set_ticket_company(&agent, ticket.number, Some(&key)).await?;
+            store.set_ticket_company(agent, ticket.number, Some(&key)).await?;
         }
     }
     let contractors = Condition::parse("email", "ends_with", CONTRACTORS).map_err(anyhow::Error::msg)?;
     store
         .set_ticket_visibility(workspace, &TicketVisibility::new(true, vec![contractors]).map_err(anyhow::Error::msg)?)
         .await?;
-    store.revoke_api_token(workspace, token.id, now).await?;
     Ok(())
 }
 
