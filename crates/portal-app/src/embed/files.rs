@@ -7,6 +7,7 @@
 //! directions go through `fetch` with the session's bearer token: a plain
 //! link or form would carry no session.
 
+use super::pages::find;
 use super::{PortalContext, forms};
 use crate::error::PortalError;
 use leptos::ev::Event;
@@ -67,10 +68,6 @@ pub(super) fn clear(form: &Element) {
     for row in rows(form, ".picked-file") {
         row.remove();
     }
-}
-
-fn find(scope: &Element, selector: &str) -> Option<Element> {
-    scope.query_selector(selector).ok().flatten()
 }
 
 fn rows(scope: &Element, selector: &str) -> Vec<Element> {

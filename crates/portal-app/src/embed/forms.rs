@@ -3,7 +3,8 @@
 //! ticket); a button's `data-action="reopen"` reopens its ticket. Fields
 //! are checked with the same rules, and worded as, the server's.
 
-use super::{PortalContext, files, pages};
+use super::pages::{self, find};
+use super::{PortalContext, files};
 use crate::api::{create_ticket, reopen_ticket, reply_to_ticket};
 use leptos::ev::{Event, SubmitEvent};
 use leptos::task::spawn_local;
@@ -130,10 +131,6 @@ async fn create(context: &PortalContext, form: &Element) {
 fn busy(form: &Element, busy: bool) {
     let _ = form.toggle_attribute_with_force("data-busy", busy);
     refresh(form);
-}
-
-fn find(scope: &Element, selector: &str) -> Option<Element> {
-    scope.query_selector(selector).ok().flatten()
 }
 
 fn say(form: &Element, selector: &str, text: &str) {

@@ -80,12 +80,17 @@ fn swap(container: &Element, html: &str) {
     if let Ok(marked) = fresh.query_selector_all("[data-keep]") {
         for new in (0..marked.length()).filter_map(|i| marked.item(i)?.dyn_into::<Element>().ok()) {
             let Some(id) = new.get_attribute("data-keep").filter(|id| is_plain(id)) else { continue };
-            if let Ok(Some(old)) = container.query_selector(&format!("[data-keep=\"{id}\"]")) {
+            if let Some(old) = find(container, &format!("[data-keep=\"{id}\"]")) {
                 let _ = new.replace_with_with_node_1(&old);
             }
         }
     }
     container.replace_children_with_node_1(&fresh);
+}
+
+/// The first element below `scope` that `selector` matches.
+pub(super) fn find(scope: &Element, selector: &str) -> Option<Element> {
+    scope.query_selector(selector).ok().flatten()
 }
 
 /// Safe inside a quoted CSS attribute selector.
