@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -177,6 +178,24 @@ export async function eventually(fn, { timeout = 15_000, interval = 100, what = 
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A portal and a browser shared by the calling test file's tests: started
+ * before the first, stopped after the last. Read `portal` and `browser`
+ * from the returned object inside tests (they are unset until then).
+ */
+export function portalAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.portal = await startPortal();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.portal?.stop();
+  });
+  return shared;
+}
 
 /**
  * Alice, signed in on the demo host site at `demoUrl` through the real

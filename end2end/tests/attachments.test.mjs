@@ -1,23 +1,12 @@
 // Files in the embedded portal, through the real snippet on the demo host
 // site: attach a PNG and a PDF to a reply, download one back, attach a file
 // to a new ticket, and see refusals that name the file and say why.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { eventually, launchBrowser, openTicket, signInAsAlice, startPortal } from "../harness.mjs";
+import { eventually, openTicket, portalAndBrowser, signInAsAlice } from "../harness.mjs";
 
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const shared = portalAndBrowser();
 
 // A real 1x1 PNG and a small PDF.
 const PNG = Buffer.from(
@@ -32,7 +21,7 @@ const file = (name, mimeType, buffer) => ({ name, mimeType, buffer });
 const run = Math.random().toString(36).slice(2, 8);
 
 /** Alice signed in on the demo host site; her ticket list shown. */
-const signedIn = (t) => signInAsAlice(browser, portal.demoUrl, t);
+const signedIn = (t) => signInAsAlice(shared.browser, shared.portal.demoUrl, t);
 
 /** Waits until every picked file has left the "sending" state. */
 async function settled(frame, count) {

@@ -1,28 +1,17 @@
 // Companies in the embedded portal, through the real snippet on the demo
 // host site. The demo's Northwind has Dana (staff) and Eve (a contractor);
 // the workspace restricts contractors to their own tickets.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, signInAs, startPortal } from "../harness.mjs";
+import { portalAndBrowser, signInAs } from "../harness.mjs";
 
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const shared = portalAndBrowser();
 
 const titles = (frame) => frame.locator("[data-testid=ticket-row] [data-testid=ticket-title]").allTextContents();
 
 describe("companies in the embedded portal", () => {
   test("staff see all of their company's tickets, and only their own under Created by me", async (t) => {
-    const { page, frame } = await signInAs(browser, portal.demoUrl, "dana@northwind.example", t);
+    const { page, frame } = await signInAs(shared.browser, shared.portal.demoUrl, "dana@northwind.example", t);
     const all = frame.locator("[data-testid=tab-all]");
     assert.equal(await all.getAttribute("aria-current"), "page");
     const listed = (await titles(frame)).join("\n");
@@ -41,7 +30,7 @@ describe("companies in the embedded portal", () => {
   });
 
   test("a restricted customer sees only their own tickets, with no All tab", async (t) => {
-    const { page, frame } = await signInAs(browser, portal.demoUrl, "eve@contractor.example", t);
+    const { page, frame } = await signInAs(shared.browser, shared.portal.demoUrl, "eve@contractor.example", t);
     assert.equal(await frame.locator("[data-testid=tab-all]").count(), 0);
     const listed = await titles(frame);
     assert.ok(listed.length > 0 && listed.every((title) => title.includes("CANARY-E")), listed.join("\n"));

@@ -2,25 +2,14 @@
 // real snippet on the demo host site: read a ticket (with the attributes the
 // workspace shows), reply, reopen, open a new one, and see an agent's answer
 // arrive live.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { eventually, launchBrowser, openTicket, signInAsAlice, startPortal } from "../harness.mjs";
+import { eventually, openTicket, portalAndBrowser, signInAsAlice } from "../harness.mjs";
 
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const shared = portalAndBrowser();
 
 /** Alice signed in on the demo host site; her ticket list shown. */
-const signedIn = (t) => signInAsAlice(browser, portal.demoUrl, t);
+const signedIn = (t) => signInAsAlice(shared.browser, shared.portal.demoUrl, t);
 
 /** All markup and text of the portal frame. */
 async function frameText(page) {
@@ -103,12 +92,12 @@ describe("conversations in the embedded portal", () => {
   });
 
   test("an agent's reply through the REST API appears without a reload", async (t) => {
-    const token = (await portal.cli("token", "create", "--workspace", "demo", "--name", "e2e")).trim().split("\n").pop().trim();
+    const token = (await shared.portal.cli("token", "create", "--workspace", "demo", "--name", "e2e")).trim().split("\n").pop().trim();
     assert.match(token, /^pt_[0-9a-f]{64}$/);
     const { frame } = await signedIn(t);
     await openTicket(frame, "Invoice 1042");
     const number = (await frame.locator("[data-testid=ticket] [data-testid=ticket-number]").textContent()).replace("#", "");
-    const response = await fetch(`${portal.portalUrl}/api/v1/tickets/${number}/messages`, {
+    const response = await fetch(`${shared.portal.portalUrl}/api/v1/tickets/${number}/messages`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({ body: "The corrected invoice is on its way (LIVE-1).", author_name: "Sam from Acme" }),
