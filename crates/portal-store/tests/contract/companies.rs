@@ -5,12 +5,19 @@
 use crate::harness::*;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::visibility::{Condition, TicketVisibility};
-use portal_core::{CompanyKey, CustomerScope};
+use portal_core::{CompanyKey, CustomerId, CustomerScope, WorkspaceId};
 use portal_store::{Store, StoreError, Wake};
 use std::collections::BTreeMap;
 
 fn company(raw: &str) -> CompanyKey {
     CompanyKey::parse(raw).unwrap()
+}
+
+/// Signs the customer in and makes them a member of Globex (which exists).
+async fn globex_member(store: &dyn Store, workspace: WorkspaceId, email: &str) -> (CustomerId, CustomerScope) {
+    let (id, scope) = sign_in(store, workspace, email).await;
+    store.set_customer_companies(workspace, id, &[company("globex")]).await.unwrap();
+    (id, scope)
 }
 
 /// The toggle, with at most one condition.
@@ -37,12 +44,9 @@ async fn the_visibility_table_on_the_store() {
         let acme = workspace(store, "acme").await;
         let agent = agent(store, acme.id).await;
         store.upsert_company(acme.id, &company("globex"), "Globex", NOW).await.unwrap();
-        let (alice_id, alice) = sign_in(store, acme.id, "alice@globex.example").await;
-        let (kim_id, kim) = sign_in(store, acme.id, "kim@contractor.example").await;
+        let (_, alice) = globex_member(store, acme.id, "alice@globex.example").await;
+        let (_, kim) = globex_member(store, acme.id, "kim@contractor.example").await;
         let (_, bob) = sign_in(store, acme.id, "bob@elsewhere.example").await;
-        for member in [alice_id, kim_id] {
-            store.set_customer_companies(acme.id, member, &[company("globex")]).await.unwrap();
-        }
         let a1 = customer_ticket(store, &alice, "A1 alice company", NOW).await;
         let a2 = customer_ticket(store, &alice, "A2 alice private", NOW).await;
         let k1 = customer_ticket(store, &kim, "K1 kim company", NOW).await;
@@ -82,8 +86,7 @@ async fn the_visibility_table_on_the_store() {
         assert_eq!(visible(store, &kim, &all).await, ["K1 kim company"]);
 
         // A customer who arrives after the rule gets it at once.
-        let (lee_id, lee) = sign_in(store, acme.id, "lee@contractor.example").await;
-        store.set_customer_companies(acme.id, lee_id, &[company("globex")]).await.unwrap();
+        let (_, lee) = globex_member(store, acme.id, "lee@contractor.example").await;
         assert!(visible(store, &lee, &all).await.is_empty());
 
         // A restricted customer cannot reply to, or reopen, a company ticket.
@@ -114,10 +117,8 @@ async fn conditions_on_customer_attributes_follow_the_customer() {
         let acme = workspace(store, "acme").await;
         let agent = agent(store, acme.id).await;
         store.upsert_company(acme.id, &company("globex"), "Globex", NOW).await.unwrap();
-        let (alice_id, alice) = sign_in(store, acme.id, "alice@globex.example").await;
-        let (sam_id, sam) = sign_in(store, acme.id, "sam@globex.example").await;
-        store.set_customer_companies(acme.id, alice_id, &[company("globex")]).await.unwrap();
-        store.set_customer_companies(acme.id, sam_id, &[company("globex")]).await.unwrap();
+        let (alice_id, alice) = globex_member(store, acme.id, "alice@globex.example").await;
+        let (_, sam) = globex_member(store, acme.id, "sam@globex.example").await;
         let s1 = customer_ticket(store, &sam, "S1 sam's", NOW).await;
         store.set_ticket_company(&agent, s1, Some(&company("globex"))).await.unwrap();
         let all = [(s1, "S1 sam's")];
@@ -146,8 +147,7 @@ async fn companies_stay_in_their_workspace_and_refusals_change_nothing() {
         let other = workspace(store, "other").await;
         store.upsert_company(acme.id, &company("globex"), "Globex", NOW).await.unwrap();
         store.upsert_company(other.id, &company("initech"), "Initech", NOW).await.unwrap();
-        let (alice_id, alice) = sign_in(store, acme.id, "alice@globex.example").await;
-        store.set_customer_companies(acme.id, alice_id, &[company("globex")]).await.unwrap();
+        let (alice_id, alice) = globex_member(store, acme.id, "alice@globex.example").await;
 
         let refused = store.set_customer_companies(acme.id, alice_id, &[company("globex"), company("initech")]).await;
         assert!(matches!(refused, Err(StoreError::Invalid(ref m)) if m.contains("initech")), "{refused:?}");
