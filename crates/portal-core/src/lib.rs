@@ -12,6 +12,7 @@ pub mod company;
 pub mod conversation;
 pub mod embed;
 pub mod identity;
+pub mod listing;
 pub mod model;
 pub mod session;
 pub mod time;

@@ -15,6 +15,49 @@ pub fn relative(now: Millis, then: Millis) -> String {
     }
 }
 
+/// The preview column's short form: "now", "5m", "3h", "2d", then the date.
+pub fn short_relative(now: Millis, then: Millis) -> String {
+    let secs = (now - then).max(0) / 1000;
+    match secs {
+        0..60 => "now".to_string(),
+        60..3_600 => format!("{}m", secs / 60),
+        3_600..86_400 => format!("{}h", secs / 3_600),
+        86_400..2_592_000 => format!("{}d", secs / 86_400),
+        _ => utc_date(then),
+    }
+}
+
+/// The first instant (UTC) of a `YYYY-MM-DD` day, if it is a real date.
+pub fn parse_utc_date(text: &str) -> Option<Millis> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = &text[range];
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+    };
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let days = days_from_civil(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
+    Some(days * 86_400_000)
+}
+
+/// A proleptic Gregorian date to days since 1970-01-01, if the date exists.
+fn days_from_civil(y: i64, m: u32, d: u32) -> Option<i64> {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d == 0 || d > month_days[m as usize - 1] {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// `2026-11-21 19:53 UTC`.
 pub fn utc_datetime(at: Millis) -> String {
     let secs = at.div_euclid(1000);
@@ -62,5 +105,18 @@ mod tests {
         assert_eq!(relative(now, now - 3 * 3_600_000), "3h ago");
         assert_eq!(relative(now, now - 2 * 86_400_000), "2d ago");
         assert_eq!(relative(now, 0), "1970-01-01");
+        assert_eq!(short_relative(now, now), "now");
+        assert_eq!(short_relative(now, now - 5 * 60_000), "5m");
+        assert_eq!(short_relative(now, now - 3 * 86_400_000), "3d");
+    }
+
+    #[test]
+    fn parsed_dates_round_trip() {
+        for at in [0, 951_782_400_000, 1_795_219_200_000, -86_400_000] {
+            assert_eq!(parse_utc_date(&utc_date(at)), Some(at));
+        }
+        for bad in ["2026-02-30", "2026-13-01", "2026-00-10", "2026-1-01", "20260101", "2026-01-0x", "+026-01-01", ""] {
+            assert_eq!(parse_utc_date(bad), None, "{bad:?}");
+        }
     }
 }

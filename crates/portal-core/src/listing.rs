@@ -1,0 +1,660 @@
+//! What a customer's ticket list shows: the search, filters, sort and page
+//! the frame's URL asks for (`?q=printer&state=open&sort=created-asc`),
+//! parsed here once with a clear error for anything wrong, and the
+//! highlighted snippet that previews a search result.
+//!
+//! Search words are runs of letters and digits, compared in lower case, each
+//! matching the start of a word. Anything else in a query (quotes, `*`, `:`,
+//! `-`, `NEAR`) only separates words, so no full-text engine ever sees it as
+//! syntax. Text is indexed through [`index_text`], so both databases see the
+//! same words.
+
+use crate::model::{Email, Millis, TicketStatus};
+use crate::time::parse_utc_date;
+
+/// Rows on a page when the URL does not say.
+pub const DEFAULT_PAGE_SIZE: u32 = 25;
+/// Larger page sizes are clamped to this.
+pub const MAX_PAGE_SIZE: u32 = 100;
+/// Longer searches are refused.
+pub const MAX_SEARCH_CHARS: usize = 200;
+/// Words after these are ignored.
+pub const MAX_SEARCH_WORDS: usize = 8;
+/// Characters a preview snippet shows at most.
+const SNIPPET_CHARS: usize = 160;
+/// Characters kept before the first match, for context.
+const SNIPPET_LEAD_CHARS: usize = 40;
+const DAY_MS: Millis = 86_400_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ListError {
+    #[error("A search is at most {MAX_SEARCH_CHARS} characters.")]
+    SearchTooLong,
+    #[error("Search for at least one letter or digit.")]
+    SearchHasNoWords,
+    #[error("{0:?} is not a ticket state.")]
+    UnknownState(String),
+    #[error("{0:?} is not one of this portal's ticket types.")]
+    UnknownType(String),
+    #[error("{0:?} is not a date: use YYYY-MM-DD.")]
+    BadDate(String),
+    #[error("The {0} date range ends before it starts.")]
+    ReversedRange(&'static str),
+    #[error("{0:?} is not a way to sort tickets.")]
+    UnknownSort(String),
+    #[error("{0:?} is not an email address.")]
+    BadCreator(String),
+    #[error("The page size must be a whole number.")]
+    BadPageSize,
+    #[error("This page link is damaged. Start again from the first page.")]
+    BadCursor,
+}
+
+/// A search: its words and, for `123` or `#123`, the ticket number it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    raw: String,
+    words: Vec<String>,
+    number: Option<i64>,
+}
+
+impl Search {
+    /// `None` for an empty search.
+    pub fn parse(raw: &str) -> Result<Option<Self>, ListError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        if raw.chars().count() > MAX_SEARCH_CHARS {
+            return Err(ListError::SearchTooLong);
+        }
+        let mut words: Vec<String> = Vec::new();
+        for word in words_of(raw) {
+            if !words.contains(&word) && words.len() < MAX_SEARCH_WORDS {
+                words.push(word);
+            }
+        }
+        if words.is_empty() {
+            return Err(ListError::SearchHasNoWords);
+        }
+        let digits = raw.strip_prefix('#').unwrap_or(raw);
+        let number = (digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten();
+        Ok(Some(Self { raw: raw.to_string(), words, number }))
+    }
+
+    /// The search as typed (trimmed).
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// Lower-case words, each matching the start of a word.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The ticket number the search names (`123` or `#123`).
+    pub fn number(&self) -> Option<i64> {
+        self.number
+    }
+
+    /// The snippet of `text` around its first matching word, split into
+    /// plain and matching parts; `None` when no word matches. The parts are
+    /// plain text: whoever renders them escapes them.
+    pub fn snippet(&self, text: &str) -> Option<Snippet> {
+        let spans = word_spans(text);
+        let matches = |&(start, end): &(usize, usize)| {
+            let word = text[start..end].to_lowercase();
+            self.words.iter().any(|w| word.starts_with(w.as_str()))
+        };
+        let first = spans.iter().position(matches)?;
+        let matched_words =
+            self.words.iter().filter(|w| spans.iter().any(|&(s, e)| text[s..e].to_lowercase().starts_with(w.as_str())));
+        let score = matched_words.count();
+
+        // Start a few words before the first match, end within the budget.
+        let mut start = spans[first].0;
+        for &(s, _) in spans[..first].iter().rev() {
+            if text[s..spans[first].0].chars().count() > SNIPPET_LEAD_CHARS {
+                break;
+            }
+            start = s;
+        }
+        let end = text[start..].char_indices().nth(SNIPPET_CHARS).map_or(text.len(), |(i, _)| start + i);
+        let mut parts = Vec::new();
+        let mut at = start;
+        for span in spans.iter().filter(|&&(s, e)| s >= start && e <= end).filter(|span| matches(span)) {
+            if span.0 > at {
+                parts.push(SnippetPart { text: collapse(&text[at..span.0]), matched: false });
+            }
+            parts.push(SnippetPart { text: text[span.0..span.1].to_string(), matched: true });
+            at = span.1;
+        }
+        if end > at {
+            parts.push(SnippetPart { text: collapse(&text[at..end]), matched: false });
+        }
+        Some(Snippet { parts, cut_before: start > 0, cut_after: end < text.len(), score })
+    }
+}
+
+/// Part of a snippet: plain text, or a word the search matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnippetPart {
+    pub text: String,
+    pub matched: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub parts: Vec<SnippetPart>,
+    /// Text was left out before / after the parts.
+    pub cut_before: bool,
+    pub cut_after: bool,
+    /// How many of the search's words the whole text matched.
+    pub score: usize,
+}
+
+/// What a search result previews: the best-matching snippet, who wrote it, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub snippet: Snippet,
+    pub author: String,
+    pub at: Millis,
+}
+
+impl Search {
+    /// The best preview among `texts` (text, author, time), given in order
+    /// of preference: the one matching most of the search's words, the
+    /// earlier one on a tie.
+    pub fn best_preview<'t>(&self, texts: impl IntoIterator<Item = (&'t str, &'t str, Millis)>) -> Option<Preview> {
+        let mut best: Option<Preview> = None;
+        for (text, author, at) in texts {
+            if let Some(snippet) = self.snippet(text)
+                && best.as_ref().is_none_or(|b| snippet.score > b.snippet.score)
+            {
+                best = Some(Preview { snippet, author: author.to_string(), at });
+            }
+        }
+        best
+    }
+}
+
+/// The words of `text` as the search index holds them: lower case,
+/// separated by single spaces.
+pub fn index_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in words_of(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// Byte ranges of the runs of letters and digits in `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// Runs of white space (new lines included) as one space.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+/// What a list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    /// Search results: title matches first, then description, then the
+    /// conversation; the most recently updated first within each.
+    Relevance,
+    Number,
+    Type,
+    State,
+    Created,
+    Updated,
+}
+
+impl SortKey {
+    pub const ALL: [Self; 6] = [Self::Relevance, Self::Number, Self::Type, Self::State, Self::Created, Self::Updated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Relevance => "relevance",
+            Self::Number => "number",
+            Self::Type => "type",
+            Self::State => "state",
+            Self::Created => "created",
+            Self::Updated => "updated",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Relevance => "Best match",
+            Self::Number => "Number",
+            Self::Type => "Type",
+            Self::State => "State",
+            Self::Created => "Created",
+            Self::Updated => "Last updated",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Sort {
+    pub const UPDATED: Self = Self { key: SortKey::Updated, descending: true };
+    pub const RELEVANCE: Self = Self { key: SortKey::Relevance, descending: false };
+
+    /// `updated-desc`, `number-asc`, `relevance`.
+    pub fn parse(text: &str) -> Option<Self> {
+        if text == "relevance" {
+            return Some(Self::RELEVANCE);
+        }
+        let (key, direction) = text.rsplit_once('-')?;
+        let key = SortKey::ALL.into_iter().find(|k| *k != SortKey::Relevance && k.as_str() == key)?;
+        let descending = match direction {
+            "asc" => false,
+            "desc" => true,
+            _ => return None,
+        };
+        Some(Self { key, descending })
+    }
+
+    pub fn as_param(self) -> String {
+        match self.key {
+            SortKey::Relevance => "relevance".into(),
+            key => format!("{}-{}", key.as_str(), if self.descending { "desc" } else { "asc" }),
+        }
+    }
+}
+
+/// A ticket state's place in the life of a ticket, which is how states sort.
+pub fn state_rank(status: TicketStatus) -> i64 {
+    match status {
+        TicketStatus::Open => 0,
+        TicketStatus::InProgress => 1,
+        TicketStatus::OnHold => 2,
+        TicketStatus::Closed => 3,
+    }
+}
+
+/// Where the next page starts: the sort values of the last row shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cursor {
+    Number(i64),
+    /// Created or updated time, or a state's rank; then the number.
+    Value(i64, i64),
+    /// A type (empty for none); then the number.
+    Text(String, i64),
+    /// Relevance tier (0 the number itself, 1 title, 2 description,
+    /// 3 conversation), updated time, number.
+    Rank(i64, i64, i64),
+}
+
+impl Cursor {
+    fn to_param(&self) -> String {
+        match self {
+            Self::Number(n) => n.to_string(),
+            Self::Value(v, n) => format!("{v}_{n}"),
+            Self::Text(t, n) => format!("{n}_{t}"),
+            Self::Rank(tier, at, n) => format!("{tier}_{at}_{n}"),
+        }
+    }
+
+    /// Reads a cursor made for `sort`; anything else is [`ListError::BadCursor`].
+    fn parse(text: &str, sort: Sort) -> Result<Self, ListError> {
+        let int = |s: &str| s.parse::<i64>().map_err(|_| ListError::BadCursor);
+        let number = |s: &str| int(s).and_then(|n| if n >= 1 { Ok(n) } else { Err(ListError::BadCursor) });
+        let mut parts = text.splitn(3, '_');
+        let mut next = || parts.next().ok_or(ListError::BadCursor);
+        let cursor = match sort.key {
+            SortKey::Number => Self::Number(number(text)?),
+            SortKey::Type => {
+                let (n, t) = text.split_once('_').ok_or(ListError::BadCursor)?;
+                Self::Text(t.to_string(), number(n)?)
+            }
+            SortKey::State => {
+                let (rank, n) = (int(next()?)?, number(next()?)?);
+                if !(0..=3).contains(&rank) {
+                    return Err(ListError::BadCursor);
+                }
+                Self::Value(rank, n)
+            }
+            SortKey::Created | SortKey::Updated => Self::Value(int(next()?)?, number(next()?)?),
+            SortKey::Relevance => {
+                let (tier, at, n) = (int(next()?)?, int(next()?)?, number(next()?)?);
+                if !(0..=3).contains(&tier) {
+                    return Err(ListError::BadCursor);
+                }
+                Self::Rank(tier, at, n)
+            }
+        };
+        Ok(cursor)
+    }
+}
+
+/// A range of days, as instants: `from` inclusive, `until` exclusive.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Option<Millis>,
+    pub until: Option<Millis>,
+}
+
+/// A ticket list as the URL asks for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListQuery {
+    /// Only the tickets the customer opened ("Created by me").
+    pub own_only: bool,
+    pub search: Option<Search>,
+    pub ticket_type: Option<String>,
+    pub state: Option<TicketStatus>,
+    pub created: DateRange,
+    pub updated: DateRange,
+    /// The creator's email, lower case.
+    pub creator: Option<String>,
+    pub sort: Sort,
+    pub page_size: u32,
+    pub after: Option<Cursor>,
+    /// The parameters as given, for links that keep them (dates as typed).
+    params: Vec<(&'static str, String)>,
+}
+
+impl Default for ListQuery {
+    fn default() -> Self {
+        Self {
+            own_only: false,
+            search: None,
+            ticket_type: None,
+            state: None,
+            created: DateRange::default(),
+            updated: DateRange::default(),
+            creator: None,
+            sort: Sort::UPDATED,
+            page_size: DEFAULT_PAGE_SIZE,
+            after: None,
+            params: Vec::new(),
+        }
+    }
+}
+
+/// The URL parameters a list reads; others are ignored.
+const PARAMS: [&str; 10] =
+    ["tab", "q", "type", "state", "created_from", "created_to", "updated_from", "updated_to", "creator", "sort"];
+
+impl ListQuery {
+    /// Reads a list's URL query string (without the `?`). Empty values
+    /// count as absent; `ticket_types` are the workspace's.
+    pub fn parse(query: &str, ticket_types: &[String]) -> Result<Self, ListError> {
+        let mut list = Self::default();
+        let mut sort = None;
+        let mut after = None;
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match name.as_ref() {
+                "tab" if value == "mine" => list.own_only = true,
+                "q" => list.search = Search::parse(value)?,
+                "type" => {
+                    let known = ticket_types.iter().find(|t| t.as_str() == value);
+                    list.ticket_type = Some(known.ok_or_else(|| ListError::UnknownType(value.into()))?.clone());
+                }
+                "state" => {
+                    list.state = Some(TicketStatus::parse(value).ok_or_else(|| ListError::UnknownState(value.into()))?);
+                }
+                "created_from" => list.created.from = Some(day(value)?),
+                "created_to" => list.created.until = Some(day(value)? + DAY_MS),
+                "updated_from" => list.updated.from = Some(day(value)?),
+                "updated_to" => list.updated.until = Some(day(value)? + DAY_MS),
+                "creator" => {
+                    let email = Email::parse(value).map_err(|_| ListError::BadCreator(value.into()))?;
+                    list.creator = Some(email.key());
+                }
+                "sort" => sort = Some(Sort::parse(value).ok_or_else(|| ListError::UnknownSort(value.into()))?),
+                "limit" => {
+                    let size: u64 = value.parse().map_err(|_| ListError::BadPageSize)?;
+                    list.page_size = size.clamp(1, u64::from(MAX_PAGE_SIZE)) as u32;
+                }
+                "after" => after = Some(value.to_string()),
+                _ => continue,
+            }
+            if let Some(known) = PARAMS.iter().find(|p| **p == name.as_ref()) {
+                list.params.retain(|(p, _)| p != known);
+                list.params.push((known, value.to_string()));
+            }
+        }
+        for (range, name) in [(list.created, "created"), (list.updated, "updated")] {
+            if let (Some(from), Some(until)) = (range.from, range.until)
+                && until <= from
+            {
+                return Err(ListError::ReversedRange(name));
+            }
+        }
+        // Best match only means something while searching.
+        list.sort = match (sort, &list.search) {
+            (Some(Sort { key: SortKey::Relevance, .. }), None) | (None, None) => Sort::UPDATED,
+            (None, Some(_)) => Sort::RELEVANCE,
+            (Some(sort), _) => sort,
+        };
+        list.after = after.map(|text| Cursor::parse(&text, list.sort)).transpose()?;
+        Ok(list)
+    }
+
+    /// The given value of a parameter, for a form to show it again.
+    pub fn param(&self, name: &str) -> &str {
+        self.params.iter().find(|(p, _)| *p == name).map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The query string of this list with the parameters in `changes`
+    /// replaced (an empty value drops one), starting from the first page
+    /// unless `after` is given. Empty when nothing is set.
+    pub fn link(&self, changes: &[(&str, &str)], after: Option<&Cursor>) -> String {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        for (name, value) in &self.params {
+            if !changes.iter().any(|(c, _)| c == name) {
+                out.append_pair(name, value);
+            }
+        }
+        for (name, value) in changes.iter().filter(|(_, v)| !v.is_empty()) {
+            out.append_pair(name, value);
+        }
+        if self.page_size != DEFAULT_PAGE_SIZE {
+            out.append_pair("limit", &self.page_size.to_string());
+        }
+        if let Some(cursor) = after {
+            out.append_pair("after", &cursor.to_param());
+        }
+        let query = out.finish();
+        if query.is_empty() { query } else { format!("?{query}") }
+    }
+
+    /// Whether anything narrows the list beyond its tab.
+    pub fn is_filtered(&self) -> bool {
+        self.search.is_some()
+            || self.ticket_type.is_some()
+            || self.state.is_some()
+            || self.created != DateRange::default()
+            || self.updated != DateRange::default()
+            || self.creator.is_some()
+    }
+}
+
+fn day(text: &str) -> Result<Millis, ListError> {
+    parse_utc_date(text).ok_or_else(|| ListError::BadDate(text.chars().take(40).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn types() -> Vec<String> {
+        vec!["Question".into(), "Problem".into()]
+    }
+
+    fn parse(query: &str) -> Result<ListQuery, ListError> {
+        ListQuery::parse(query, &types())
+    }
+
+    #[test]
+    fn search_words_are_letters_and_digits_only() {
+        for (raw, words) in [
+            ("Printer", vec!["printer"]),
+            ("\"printer NEAR jam\"*", vec!["printer", "near", "jam"]),
+            ("col:value -minus", vec!["col", "value", "minus"]),
+            ("unbalanced \"quote", vec!["unbalanced", "quote"]),
+            ("Überweisung fällig", vec!["überweisung", "fällig"]),
+            ("a a A", vec!["a"]),
+        ] {
+            let search = Search::parse(raw).unwrap().unwrap();
+            assert_eq!(search.words(), words, "{raw:?}");
+        }
+        assert_eq!(Search::parse("   ").unwrap(), None);
+        assert_eq!(Search::parse("\"*:-\""), Err(ListError::SearchHasNoWords));
+        assert_eq!(Search::parse(&"x".repeat(10_240)), Err(ListError::SearchTooLong));
+        let many = Search::parse("a b c d e f g h i j k").unwrap().unwrap();
+        assert_eq!(many.words().len(), MAX_SEARCH_WORDS);
+    }
+
+    #[test]
+    fn a_number_names_a_ticket() {
+        for (raw, number) in [("123", Some(123)), ("#7", Some(7)), ("#7 printer", None), ("99999999999999999999", None)] {
+            assert_eq!(Search::parse(raw).unwrap().unwrap().number(), number, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn snippets_mark_word_starts_and_keep_text_plain() {
+        let search = Search::parse("print jam").unwrap().unwrap();
+        let snippet = search.snippet("The <b>printer</b> has a paper\njam, again.").unwrap();
+        let marked: Vec<_> = snippet.parts.iter().filter(|p| p.matched).map(|p| p.text.as_str()).collect();
+        assert_eq!(marked, ["printer", "jam"]);
+        let text: String = snippet.parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(text, "The <b>printer</b> has a paper jam, again.");
+        assert_eq!(snippet.score, 2);
+        assert!(search.snippet("reprint it").is_none(), "matches start a word");
+
+        let long = format!("{} printer {}", "lead ".repeat(100), "tail ".repeat(100));
+        let snippet = search.snippet(&long).unwrap();
+        assert!(snippet.cut_before && snippet.cut_after);
+        let text: String = snippet.parts.iter().map(|p| p.text.as_str()).collect();
+        assert!(text.chars().count() <= SNIPPET_CHARS);
+        assert!(text.starts_with("lead") && text.contains("printer"));
+    }
+
+    #[test]
+    fn the_best_preview_matches_most_words() {
+        let search = Search::parse("printer jam").unwrap().unwrap();
+        let preview = search
+            .best_preview([("printer only", "Ann", 3), ("no match", "Bob", 2), ("printer jam", "Cid", 1)])
+            .unwrap();
+        assert_eq!((preview.author.as_str(), preview.at), ("Cid", 1));
+        assert_eq!(search.best_preview([("nothing", "Ann", 1)]), None);
+    }
+
+    #[test]
+    fn index_text_is_the_words() {
+        assert_eq!(index_text("Re: the *Printer*-jam (#12)"), "re the printer jam 12");
+    }
+
+    #[test]
+    fn list_queries() {
+        let list = parse("").unwrap();
+        assert_eq!((list.sort, list.page_size, list.own_only), (Sort::UPDATED, DEFAULT_PAGE_SIZE, false));
+        let list = parse("tab=mine&q=printer&type=Problem&state=on_hold&created_from=2026-01-01&created_to=2026-01-31")
+            .unwrap();
+        assert!(list.own_only && list.is_filtered());
+        assert_eq!(list.sort, Sort::RELEVANCE);
+        assert_eq!((list.ticket_type.as_deref(), list.state), (Some("Problem"), Some(TicketStatus::OnHold)));
+        assert_eq!(list.created.until.unwrap() - list.created.from.unwrap(), 31 * DAY_MS);
+        assert_eq!(parse("sort=relevance").unwrap().sort, Sort::UPDATED, "no search, no best match");
+        assert_eq!(parse("sort=number-asc").unwrap().sort, Sort { key: SortKey::Number, descending: false });
+        assert_eq!(parse("limit=0").unwrap().page_size, 1);
+        assert_eq!(parse("limit=1000000").unwrap().page_size, MAX_PAGE_SIZE);
+        assert_eq!(parse("x=1&tab=other").unwrap(), ListQuery::default());
+    }
+
+    #[test]
+    fn bad_list_queries_say_what_is_wrong() {
+        for (query, error) in [
+            ("type=Nope", ListError::UnknownType("Nope".into())),
+            ("state=deleted", ListError::UnknownState("deleted".into())),
+            ("created_from=yesterday", ListError::BadDate("yesterday".into())),
+            ("updated_from=2026-02-02&updated_to=2026-02-01", ListError::ReversedRange("updated")),
+            ("sort=price-asc", ListError::UnknownSort("price-asc".into())),
+            ("sort=number", ListError::UnknownSort("number".into())),
+            ("creator=nobody", ListError::BadCreator("nobody".into())),
+            ("limit=-1", ListError::BadPageSize),
+            ("limit=ten", ListError::BadPageSize),
+            ("after=abc", ListError::BadCursor),
+            ("after=5_0", ListError::BadCursor),
+            ("sort=state-asc&after=9_4", ListError::BadCursor),
+            ("q=x&after=4_1_1", ListError::BadCursor),
+            ("sort=number-desc&after=0", ListError::BadCursor),
+        ] {
+            assert_eq!(parse(query), Err(error), "{query:?}");
+        }
+    }
+
+    #[test]
+    fn cursors_and_links_round_trip() {
+        for (sort, cursor) in [
+            ("number-asc", Cursor::Number(5)),
+            ("updated-desc", Cursor::Value(1_700_000_000_000, 5)),
+            ("type-asc", Cursor::Text("Feature_request x".into(), 5)),
+            ("state-desc", Cursor::Value(2, 5)),
+        ] {
+            let list = parse(&format!("sort={sort}&state=open")).unwrap();
+            let link = list.link(&[], Some(&cursor));
+            let again = parse(link.trim_start_matches('?')).unwrap();
+            assert_eq!(again.after, Some(cursor), "{link}");
+            assert_eq!(again.state, Some(TicketStatus::Open));
+        }
+        let list = parse("q=printer&after=1_5_2").unwrap();
+        assert_eq!(list.after, Some(Cursor::Rank(1, 5, 2)));
+        assert_eq!(list.link(&[("q", "")], None), "", "dropping the search drops everything set");
+        assert_eq!(list.link(&[("tab", "mine")], None), "?q=printer&tab=mine");
+    }
+}
