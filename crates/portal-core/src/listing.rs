@@ -6,8 +6,7 @@
 //! Search words are runs of letters and digits, compared in lower case, each
 //! matching the start of a word. Anything else in a query (quotes, `*`, `:`,
 //! `-`, `NEAR`) only separates words, so no full-text engine ever sees it as
-//! syntax. Text is indexed through [`index_text`], so both databases see the
-//! same words.
+//! syntax.
 
 use crate::model::{Email, Millis, TicketStatus};
 use crate::time::parse_utc_date;
@@ -78,9 +77,8 @@ impl Search {
             return Err(ListError::SearchHasNoWords);
         }
         let digits = raw.strip_prefix('#').unwrap_or(raw);
-        let number = (digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| digits.parse().ok())
-            .flatten();
+        let number =
+            (digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten();
         Ok(Some(Self { raw: raw.to_string(), words, number }))
     }
 
@@ -180,17 +178,25 @@ impl Search {
     }
 }
 
-/// The words of `text` as the search index holds them: lower case,
-/// separated by single spaces.
-pub fn index_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in words_of(text) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word);
-    }
-    out
+/// One row of a customer's ticket list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedTicket {
+    pub number: i64,
+    pub title: String,
+    pub status: TicketStatus,
+    pub ticket_type: Option<String>,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    pub creator_name: String,
+    /// While searching, where the workspace shows previews.
+    pub preview: Option<Preview>,
+}
+
+/// A page of a ticket list, and where the next one starts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TicketPage {
+    pub tickets: Vec<ListedTicket>,
+    pub next: Option<Cursor>,
 }
 
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -560,7 +566,8 @@ mod tests {
 
     #[test]
     fn a_number_names_a_ticket() {
-        for (raw, number) in [("123", Some(123)), ("#7", Some(7)), ("#7 printer", None), ("99999999999999999999", None)] {
+        for (raw, number) in [("123", Some(123)), ("#7", Some(7)), ("#7 printer", None), ("99999999999999999999", None)]
+        {
             assert_eq!(Search::parse(raw).unwrap().unwrap().number(), number, "{raw:?}");
         }
     }
@@ -592,11 +599,6 @@ mod tests {
             .unwrap();
         assert_eq!((preview.author.as_str(), preview.at), ("Cid", 1));
         assert_eq!(search.best_preview([("nothing", "Ann", 1)]), None);
-    }
-
-    #[test]
-    fn index_text_is_the_words() {
-        assert_eq!(index_text("Re: the *Printer*-jam (#12)"), "re the printer jam 12");
     }
 
     #[test]

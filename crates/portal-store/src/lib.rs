@@ -19,6 +19,7 @@ use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
 use portal_core::attributes::CustomerAttributes;
 use portal_core::conversation::PortalEvent;
+use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
     AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CompanyKey, CustomerId, CustomerName, CustomerScope,
     Email, IdempotencyKey, MessageBody, Millis, Origin, PublicMessage, SecretId, SessionLifetime, ShownAttribute,
@@ -62,6 +63,8 @@ pub struct Workspace {
     pub attachment_limits: AttachmentLimits,
     /// The ticket attributes customers see, in order, under these names.
     pub shown_attributes: Vec<ShownAttribute>,
+    /// Whether search results show the preview column.
+    pub search_preview: bool,
 }
 
 /// The ticket types a new workspace starts with.
@@ -314,10 +317,17 @@ pub trait Store: Send + Sync + 'static {
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
     /// Of those, the tickets the scope's customer opened ("Created by me").
     async fn list_own_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
+    /// The page of the tickets the scope may see that `query` asks for: its
+    /// tab, filters, search (title, description, number and public
+    /// messages; never internal notes), sort and cursor. With `previews`,
+    /// each search result carries the snippet that matches it best.
+    async fn find_tickets(&self, scope: &CustomerScope, query: &ListQuery, previews: bool) -> Result<TicketPage>;
 
     // --- Workspace settings -------------------------------------------------
 
     async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()>;
+    /// Whether search results show the preview column.
+    async fn set_search_preview(&self, id: WorkspaceId, shown: bool) -> Result<()>;
     /// Replaces the ticket types: 1 to [`MAX_TICKET_TYPES`] names, each 1 to
     /// [`MAX_TICKET_TYPE_CHARS`] characters once trimmed, no control
     /// characters, no two equal ignoring case; else [`StoreError::Invalid`].

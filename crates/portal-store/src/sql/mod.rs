@@ -15,6 +15,7 @@ use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
 use portal_core::attributes::CustomerAttributes;
 use portal_core::conversation::{EventKind, PortalEvent};
+use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::visibility::CustomerFacts;
 use portal_core::{
     AttachmentInfo, AttachmentLimits, AttachmentName, AuthorKind, CompanyKey, CustomerId, CustomerName, CustomerScope,
@@ -32,6 +33,7 @@ use std::time::Duration;
 
 #[macro_use]
 mod rows;
+mod search;
 use rows::*;
 
 /// How long a caller waits for a pooled connection before giving up.
@@ -108,7 +110,7 @@ async fn connect_postgres(url: &str) -> Result<SqlStore<Postgres>> {
 }
 
 /// What differs between the backends.
-trait Dialect: Database {
+trait Dialect: Database + search::FullText {
     const BACKEND: Backend;
     /// Starts a transaction that will write. SQLite takes the write lock up
     /// front so a transaction never has to upgrade a read lock (which fails
@@ -999,8 +1001,35 @@ where
         self.ticket_list(scope, false, limit).await
     }
 
+    async fn find_tickets(&self, scope: &CustomerScope, query: &ListQuery, previews: bool) -> Result<TicketPage> {
+        let statement = search::find_statement::<DB>(scope, query);
+        let rows =
+            statement.bind(sqlx::query_as::<DB, search::ListedRow>(&statement.sql)).fetch_all(&self.pool).await?;
+        let (mut page, descriptions) = search::page_of(query, rows)?;
+        if let Some(search) = query.search.as_ref().filter(|_| previews && !page.tickets.is_empty()) {
+            let ids: Vec<i64> = descriptions.iter().map(|(id, _)| *id).collect();
+            let statement = search::preview_statement(scope, &ids);
+            let messages = statement
+                .bind(sqlx::query_as::<DB, (i64, String, String, Millis)>(&statement.sql))
+                .fetch_all(&self.pool)
+                .await?;
+            search::attach_previews(search, &mut page, &descriptions, &messages);
+        }
+        Ok(page)
+    }
+
     async fn list_own_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
         self.ticket_list(scope, true, limit).await
+    }
+
+    async fn set_search_preview(&self, id: WorkspaceId, shown: bool) -> Result<()> {
+        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET search_preview = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(shown)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
     }
 
     async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()> {

@@ -18,17 +18,30 @@ pub(super) type WorkspaceRulesRow = (bool, String, i64, i64);
 macro_rules! workspace_columns {
     () => {
         concat!(
-            "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, ",
+            "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
             workspace_rules_columns!()
         )
     };
 }
 
-pub(super) type WorkspaceRow = (i64, String, String, String, String, i64, Millis, String, bool, String, i64, i64);
+pub(super) type WorkspaceRow = (i64, String, String, String, String, i64, Millis, String, bool, bool, String, i64, i64);
 
 pub(super) fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
-    let (id, slug, name, greeting, origins, lifetime, created_at, shown, reopen_allowed, ticket_types, files, bytes) =
-        row;
+    let (
+        id,
+        slug,
+        name,
+        greeting,
+        origins,
+        lifetime,
+        created_at,
+        shown,
+        search_preview,
+        reopen_allowed,
+        ticket_types,
+        files,
+        bytes,
+    ) = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), (reopen_allowed, ticket_types, files, bytes))?;
     let slug = WorkspaceSlug::parse(&slug)
         .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored slug {slug:?}: {e}")))?;
@@ -48,6 +61,7 @@ pub(super) fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         attachment_limits: rules.attachment_limits,
         shown_attributes: shown_attributes_from_json(&shown)
             .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored shown attributes: {e}")))?,
+        search_preview,
     })
 }
 

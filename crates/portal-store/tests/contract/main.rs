@@ -15,6 +15,7 @@ mod customers;
 mod events;
 mod harness;
 mod migrations;
+mod search;
 mod secrets;
 mod sessions;
 mod settings;

@@ -1,0 +1,305 @@
+//! Finding a customer's tickets: the list with its search, filters, sort
+//! and keyset pages ([`ListQuery`]), as one statement built from the parts
+//! the query asks for, and the preview of each search result.
+//!
+//! The search index (`ticket_search`, see migration 0006) holds a ticket's
+//! title, description and public messages, kept in step by triggers; each
+//! backend's full-text engine is behind [`FullText`].
+
+use super::*;
+use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
+use sqlx::query::QueryAs;
+
+/// Where the words of a search must all be found.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Fields {
+    Anywhere,
+    Title,
+    TitleOrDescription,
+}
+
+/// A backend's full-text search over `ticket_search`.
+pub(super) trait FullText {
+    /// Joined to the tickets `t` of a search.
+    const SEARCH_FROM: &'static str;
+    /// A condition: ticket `t` matches the full-text query bound at `param`.
+    fn matches(param: &str) -> String;
+    /// The full-text query asking for every word (each as the start of a
+    /// word) within `fields`. Words are letters and digits only.
+    fn query(words: &[String], fields: Fields) -> String;
+}
+
+impl FullText for Sqlite {
+    const SEARCH_FROM: &'static str = "";
+
+    fn matches(param: &str) -> String {
+        format!("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH {param})")
+    }
+
+    fn query(words: &[String], fields: Fields) -> String {
+        let all = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" AND ");
+        match fields {
+            Fields::Anywhere => all,
+            Fields::Title => format!("title : ({all})"),
+            Fields::TitleOrDescription => format!("{{title description}} : ({all})"),
+        }
+    }
+}
+
+impl FullText for Postgres {
+    const SEARCH_FROM: &'static str = " JOIN ticket_search s ON s.ticket_id = t.id";
+
+    fn matches(param: &str) -> String {
+        format!("s.document @@ to_tsquery('simple', {param})")
+    }
+
+    fn query(words: &[String], fields: Fields) -> String {
+        let weights = match fields {
+            Fields::Anywhere => "",
+            Fields::Title => "A",
+            Fields::TitleOrDescription => "AB",
+        };
+        words.iter().map(|w| format!("{w}:*{weights}")).collect::<Vec<_>>().join(" & ")
+    }
+}
+
+/// A value bound to a statement.
+pub(super) enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+/// A statement being built, with its arguments in `$N` order.
+#[derive(Default)]
+pub(super) struct Statement {
+    pub(super) sql: String,
+    pub(super) args: Vec<Arg>,
+}
+
+impl Statement {
+    fn push(&mut self, sql: &str) -> &mut Self {
+        self.sql.push_str(sql);
+        self
+    }
+
+    /// Adds an argument and returns its placeholder.
+    fn arg(&mut self, arg: Arg) -> String {
+        self.args.push(arg);
+        format!("${}", self.args.len())
+    }
+
+    /// Appends `sql` with `{}` replaced by a new argument's placeholder.
+    fn with(&mut self, sql: &str, arg: Arg) -> &mut Self {
+        let placeholder = self.arg(arg);
+        self.push(&sql.replace("{}", &placeholder))
+    }
+
+    pub(super) fn bind<'q, DB, O>(
+        &'q self,
+        mut query: QueryAs<'q, DB, O, <DB as Database>::Arguments<'q>>,
+    ) -> QueryAs<'q, DB, O, <DB as Database>::Arguments<'q>>
+    where
+        DB: Database,
+        i64: Encode<'q, DB> + Type<DB>,
+        &'q str: Encode<'q, DB> + Type<DB>,
+    {
+        for arg in &self.args {
+            query = match arg {
+                Arg::Int(value) => query.bind(*value),
+                Arg::Text(value) => query.bind(value.as_str()),
+            };
+        }
+        query
+    }
+}
+
+/// How states sort: their place in a ticket's life.
+const STATE_RANK: &str = "CASE t.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_hold' THEN 2 ELSE 3 END";
+
+/// The row [`find_statement`] selects.
+pub(super) type ListedRow = (i64, i64, String, String, Option<String>, Millis, Millis, String, String, i64);
+
+/// The statement of a list page: one row more than the page, to tell
+/// whether another page follows.
+pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQuery) -> Statement {
+    let mut s = Statement::default();
+    // `visible_to_customer!` reads the workspace from $1 and the customer from $2.
+    s.arg(Arg::Int(scope.workspace_id().0));
+    s.arg(Arg::Int(scope.customer_id().0));
+    let search = query.search.as_ref();
+    s.push(
+        "SELECT id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier \
+         FROM (SELECT t.id, t.number, t.title, t.status, t.ticket_type, t.created_at, t.updated_at, \
+         c.name AS creator_name, COALESCE(t.ticket_type, '') AS type_key, ",
+    )
+    .push(STATE_RANK)
+    .push(" AS state_rank, ");
+    match search {
+        Some(search) => {
+            s.push("t.description, CAST(CASE ");
+            if let Some(number) = search.number() {
+                s.with("WHEN t.number = {} THEN 0 ", Arg::Int(number));
+            }
+            for (fields, tier) in [(Fields::Title, "1"), (Fields::TitleOrDescription, "2")] {
+                let placeholder = s.arg(Arg::Text(DB::query(search.words(), fields)));
+                s.push(&format!("WHEN {} THEN {tier} ", DB::matches(&placeholder)));
+            }
+            s.push("ELSE 3 END AS BIGINT) AS tier ");
+        }
+        None => {
+            s.push("'' AS description, CAST(0 AS BIGINT) AS tier ");
+        }
+    }
+    s.push("FROM tickets t JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id");
+    if search.is_some() {
+        s.push(DB::SEARCH_FROM);
+    }
+    s.push(concat!(" WHERE ", visible_to_customer!()));
+    filters::<DB>(&mut s, query);
+    s.push(") r");
+    let order = order_of(query);
+    if let Some(cursor) = &query.after {
+        keyset(&mut s, &order, cursor);
+    }
+    let terms: Vec<String> = order
+        .iter()
+        .map(|(column, descending)| format!("{column} {}", if *descending { "DESC" } else { "ASC" }))
+        .collect();
+    s.push(" ORDER BY ").push(&terms.join(", "));
+    s.with(" LIMIT {}", Arg::Int(i64::from(query.page_size) + 1));
+    s
+}
+
+fn filters<DB: FullText>(s: &mut Statement, query: &ListQuery) {
+    if query.own_only {
+        s.push(" AND t.creator_id = $2");
+    }
+    if let Some(search) = &query.search {
+        let placeholder = s.arg(Arg::Text(DB::query(search.words(), Fields::Anywhere)));
+        let text = DB::matches(&placeholder);
+        match search.number() {
+            Some(number) => {
+                let number = s.arg(Arg::Int(number));
+                s.push(&format!(" AND (t.number = {number} OR {text})"));
+            }
+            None => {
+                s.push(&format!(" AND {text}"));
+            }
+        }
+    }
+    if let Some(ticket_type) = &query.ticket_type {
+        s.with(" AND t.ticket_type = {}", Arg::Text(ticket_type.clone()));
+    }
+    if let Some(state) = query.state {
+        s.with(" AND t.status = {}", Arg::Text(state.as_str().into()));
+    }
+    for (column, range) in [("t.created_at", query.created), ("t.updated_at", query.updated)] {
+        if let Some(from) = range.from {
+            s.with(&format!(" AND {column} >= {{}}"), Arg::Int(from));
+        }
+        if let Some(until) = range.until {
+            s.with(&format!(" AND {column} < {{}}"), Arg::Int(until));
+        }
+    }
+    if let Some(creator) = &query.creator {
+        s.with(" AND c.email_key = {}", Arg::Text(creator.clone()));
+    }
+}
+
+/// The columns of `r` a list is ordered by, each descending or not; the
+/// number (unique in a workspace) breaks ties, so every row has one place.
+fn order_of(query: &ListQuery) -> Vec<(&'static str, bool)> {
+    let descending = query.sort.descending;
+    match query.sort.key {
+        SortKey::Relevance => vec![("tier", false), ("updated_at", true), ("number", true)],
+        SortKey::Number => vec![("number", descending)],
+        SortKey::Type => vec![("type_key", descending), ("number", descending)],
+        SortKey::State => vec![("state_rank", descending), ("number", descending)],
+        SortKey::Created => vec![("created_at", descending), ("number", descending)],
+        SortKey::Updated => vec![("updated_at", descending), ("number", descending)],
+    }
+}
+
+/// Rows after `cursor` in `order`: `(a > x) OR (a = x AND b > y) OR ...`,
+/// with `<` for descending columns.
+fn keyset(s: &mut Statement, order: &[(&str, bool)], cursor: &Cursor) {
+    let values: Vec<Arg> = match cursor.clone() {
+        Cursor::Number(n) => vec![Arg::Int(n)],
+        Cursor::Value(v, n) => vec![Arg::Int(v), Arg::Int(n)],
+        Cursor::Text(t, n) => vec![Arg::Text(t), Arg::Int(n)],
+        Cursor::Rank(tier, at, n) => vec![Arg::Int(tier), Arg::Int(at), Arg::Int(n)],
+    };
+    let placeholders: Vec<String> = values.into_iter().map(|v| s.arg(v)).collect();
+    let mut alternatives = Vec::new();
+    for (i, (column, descending)) in order.iter().enumerate() {
+        let mut terms: Vec<String> = (0..i).map(|j| format!("{} = {}", order[j].0, placeholders[j])).collect();
+        terms.push(format!("{column} {} {}", if *descending { "<" } else { ">" }, placeholders[i]));
+        alternatives.push(format!("({})", terms.join(" AND ")));
+    }
+    s.push(" WHERE ").push(&alternatives.join(" OR "));
+}
+
+/// The page from the rows of [`find_statement`]: the next page starts
+/// after the last row shown, if there was one more.
+pub(super) fn page_of(query: &ListQuery, rows: Vec<ListedRow>) -> Result<(TicketPage, Vec<(i64, String)>)> {
+    let more = rows.len() > query.page_size as usize;
+    let mut tickets = Vec::with_capacity(rows.len());
+    let mut texts = Vec::with_capacity(rows.len());
+    let mut next = None;
+    for (id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier) in
+        rows.into_iter().take(query.page_size as usize)
+    {
+        let status = parse_status(number, &status)?;
+        next = Some(match query.sort.key {
+            SortKey::Relevance => Cursor::Rank(tier, updated_at, number),
+            SortKey::Number => Cursor::Number(number),
+            SortKey::Type => Cursor::Text(ticket_type.clone().unwrap_or_default(), number),
+            SortKey::State => Cursor::Value(state_rank(status), number),
+            SortKey::Created => Cursor::Value(created_at, number),
+            SortKey::Updated => Cursor::Value(updated_at, number),
+        });
+        texts.push((id, description));
+        tickets.push(ListedTicket {
+            number,
+            title,
+            status,
+            ticket_type,
+            created_at,
+            updated_at,
+            creator_name,
+            preview: None,
+        });
+    }
+    Ok((TicketPage { tickets, next: next.filter(|_| more) }, texts))
+}
+
+/// The statement reading the public messages of tickets `ids` of the
+/// scope's workspace, newest first: what previews are made of.
+pub(super) fn preview_statement(scope: &CustomerScope, ids: &[i64]) -> Statement {
+    let mut s = Statement::default();
+    s.with(
+        "SELECT ticket_id, author_name, body, created_at FROM messages WHERE workspace_id = {} AND NOT is_internal",
+        Arg::Int(scope.workspace_id().0),
+    );
+    let placeholders: Vec<String> = ids.iter().map(|id| s.arg(Arg::Int(*id))).collect();
+    s.push(" AND ticket_id IN (").push(&placeholders.join(", ")).push(") ORDER BY created_at DESC, id DESC");
+    s
+}
+
+/// Gives each search result the snippet that best matches: from its
+/// public messages (newest first), else its description, else its title.
+pub(super) fn attach_previews(
+    search: &Search,
+    page: &mut TicketPage,
+    descriptions: &[(i64, String)],
+    messages: &[(i64, String, String, Millis)],
+) {
+    for (ticket, (id, description)) in page.tickets.iter_mut().zip(descriptions) {
+        let conversation = messages.iter().filter(|m| m.0 == *id).map(|m| (m.2.as_str(), m.1.as_str(), m.3));
+        let own = [
+            (description.as_str(), ticket.creator_name.as_str(), ticket.created_at),
+            (ticket.title.as_str(), ticket.creator_name.as_str(), ticket.created_at),
+        ];
+        ticket.preview = search.best_preview(conversation.chain(own));
+    }
+}

@@ -1,0 +1,156 @@
+//! Finding tickets: search (title, description, number, public messages;
+//! never internal notes) with its ranking and previews, the filters, every
+//! sort in both directions, and keyset pages that cover a list exactly once.
+
+use crate::harness::*;
+use portal_core::listing::{ListQuery, SortKey, TicketPage};
+use portal_core::{CustomerScope, TicketStatus};
+use portal_store::Store;
+
+const MINUTE: i64 = 60_000;
+
+fn query(raw: &str, types: &[String]) -> ListQuery {
+    ListQuery::parse(raw, types).unwrap()
+}
+
+async fn titles(store: &dyn Store, scope: &CustomerScope, raw: &str, types: &[String]) -> Vec<String> {
+    let page = store.find_tickets(scope, &query(raw, types), true).await.unwrap();
+    page.tickets.into_iter().map(|t| t.title).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_ranks_title_then_description_then_conversation() {
+    on_each_backend("search_ranks_title_then_description_then_conversation", |db| async move {
+        let store = &*db.store;
+        let acme = workspace(store, "acme").await;
+        let agent = agent(store, acme.id).await;
+        let types = acme.ticket_types.clone();
+        let (_, alice) = sign_in(store, acme.id, "alice@example.com").await;
+        let (_, bob) = sign_in(store, acme.id, "bob@example.com").await;
+
+        let create = |raw_title: &'static str, description: &'static str, at: i64| {
+            let alice = alice.clone();
+            async move {
+                store
+                    .customer_create_ticket(&alice, &title(raw_title), description, None, &[], at)
+                    .await
+                    .unwrap()
+                    .number
+            }
+        };
+        let in_conversation = create("Billing", "", NOW).await;
+        store
+            .customer_reply(
+                &alice,
+                in_conversation,
+                &text(&body("My Printer is jammed again"), &fresh_key()),
+                NOW + MINUTE,
+            )
+            .await
+            .unwrap();
+        let in_description = create("Office", "The printer on floor 2", NOW).await;
+        let in_title_old = create("Printer setup", "", NOW - 10 * MINUTE).await;
+        create("Printers everywhere", "", NOW).await;
+        let noted = create("Secret", "", NOW).await;
+        store
+            .agent_post_message(&agent, noted, &agent_post("printer passwords are in the vault", true), NOW)
+            .await
+            .unwrap();
+        customer_ticket(store, &bob, "Bob's printer", NOW).await;
+
+        assert_eq!(
+            titles(store, &alice, "q=printer", &types).await,
+            ["Printers everywhere", "Printer setup", "Office", "Billing"],
+            "title matches first (newest first among them), then the description, then the conversation; \
+             never an internal note, never another customer's ticket"
+        );
+        assert_eq!(titles(store, &alice, "q=PRINT+jam", &types).await, ["Billing"], "every word, as a word start");
+        assert_eq!(titles(store, &alice, "q=rinter", &types).await, Vec::<String>::new(), "not inside a word");
+        assert_eq!(titles(store, &alice, "q=vault", &types).await, Vec::<String>::new(), "internal notes never match");
+        assert_eq!(titles(store, &alice, &format!("q=%23{noted}"), &types).await, ["Secret"], "#number");
+        assert_eq!(titles(store, &alice, &format!("q={in_title_old}"), &types).await, ["Printer setup"]);
+
+        // The preview: the best snippet, its author, its time, words marked.
+        let page = store.find_tickets(&alice, &query("q=printer+jammed", &types), true).await.unwrap();
+        let preview = page.tickets[0].preview.as_ref().expect("a search result has a preview");
+        assert_eq!((preview.author.as_str(), preview.at), ("Fixture", NOW + MINUTE));
+        let marked: Vec<&str> = preview.snippet.parts.iter().filter(|p| p.matched).map(|p| p.text.as_str()).collect();
+        assert_eq!(marked, ["Printer", "jammed"]);
+        let page = store.find_tickets(&alice, &query("q=printer", &types), false).await.unwrap();
+        assert!(page.tickets.iter().all(|t| t.preview.is_none()), "no previews when the workspace turns them off");
+        let page = store.find_tickets(&alice, &query("", &types), true).await.unwrap();
+        assert!(page.tickets.iter().all(|t| t.preview.is_none()), "no previews without a search");
+
+        // An agent's public reply is found; full-text syntax is only words.
+        store.agent_post_message(&agent, in_description, &agent_post("Toner ordered", false), NOW).await.unwrap();
+        assert_eq!(titles(store, &alice, "q=toner", &types).await, ["Office"]);
+        for raw in ["%22printer", "printer*", "printer+NEAR+jam", "title%3Aprinter", "-printer", "a+OR+b"] {
+            store.find_tickets(&alice, &query(&format!("q={raw}"), &types), true).await.unwrap();
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn filters_narrow_and_sorts_page_through_everything_once() {
+    on_each_backend("filters_narrow_and_sorts_page_through_everything_once", |db| async move {
+        let store = &*db.store;
+        let acme = workspace(store, "acme").await;
+        let agent = agent(store, acme.id).await;
+        let types = acme.ticket_types.clone();
+        let (_, alice) = sign_in(store, acme.id, "alice@example.com").await;
+        // Seven tickets, a day apart, with types and states in a mix.
+        let day = 86_400_000;
+        let mut numbers = Vec::new();
+        for i in 0..7_i64 {
+            let ticket_type = types.get((i % 3) as usize).map(String::as_str).filter(|_| i != 6);
+            let number = store
+                .customer_create_ticket(&alice, &title(&format!("T{i}")), "", ticket_type, &[], NOW + i * day)
+                .await
+                .unwrap()
+                .number;
+            let status = [TicketStatus::Open, TicketStatus::Closed, TicketStatus::OnHold][(i % 3) as usize];
+            store.agent_update_ticket(&agent, number, Some(status), None, NOW + i * day).await.unwrap();
+            numbers.push(number);
+        }
+
+        let found = |raw: &'static str| titles(store, &alice, raw, &types);
+        assert_eq!(found("state=closed&sort=number-asc").await, ["T1", "T4"]);
+        assert_eq!(found("type=Question&sort=number-asc").await, ["T0", "T3"]);
+        // 2023-11-14 is NOW's day; created_to takes in the whole day.
+        assert_eq!(found("created_from=2023-11-15&created_to=2023-11-16&sort=number-asc").await, ["T1", "T2"]);
+        assert_eq!(found("updated_to=2023-11-14").await, ["T0"]);
+        assert_eq!(found("creator=ALICE%40example.com&state=on_hold&sort=number-asc").await, ["T2", "T5"]);
+        assert_eq!(found("creator=nobody%40example.com").await, Vec::<String>::new());
+
+        // Every sort, both ways, two rows a page: the pages are the whole
+        // list in order, each ticket once.
+        for key in [SortKey::Number, SortKey::Type, SortKey::State, SortKey::Created, SortKey::Updated] {
+            for direction in ["asc", "desc"] {
+                let raw = format!("sort={}-{direction}&limit=2", key.as_str());
+                let unpaged = query(&format!("sort={}-{direction}", key.as_str()), &types);
+                let whole = store.find_tickets(&alice, &unpaged, false).await.unwrap();
+                let whole: Vec<i64> = whole.tickets.iter().map(|t| t.number).collect();
+                let mut paged = Vec::new();
+                let mut list = query(&raw, &types);
+                loop {
+                    let TicketPage { tickets, next } = store.find_tickets(&alice, &list, false).await.unwrap();
+                    assert!(tickets.len() <= 2);
+                    paged.extend(tickets.iter().map(|t| t.number));
+                    let Some(cursor) = next else { break };
+                    list = query(list.link(&[], Some(&cursor)).trim_start_matches('?'), &types);
+                }
+                assert_eq!(paged, whole, "{raw}");
+                assert_eq!(whole.len(), 7, "{raw}");
+                let mut sorted = whole.clone();
+                sorted.sort();
+                let mut expected = numbers.clone();
+                expected.sort();
+                assert_eq!(sorted, expected, "{raw}");
+            }
+        }
+        let by_state = found("sort=state-asc").await;
+        assert_eq!(by_state, ["T0", "T3", "T6", "T2", "T5", "T1", "T4"], "open, on hold, closed; then by number");
+    })
+    .await;
+}
