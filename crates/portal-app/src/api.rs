@@ -120,18 +120,18 @@ pub async fn page(path: String) -> Result<String, PortalError> {
     crate::state::no_store();
     let now = now_millis();
     Ok(match page {
-        FramePath::Tickets { own_only } => {
-            // A restricted customer has only their own tickets, whatever the tab.
-            let tabs = pages::ListTabs {
-                sees_company_tickets: scope.sees_company_tickets(),
-                own_only: own_only || !scope.sees_company_tickets(),
-            };
-            let tickets = if tabs.own_only {
-                state.store.list_own_tickets(&scope, 100).await
-            } else {
-                state.store.list_tickets(&scope, 100).await
-            };
-            pages::tickets(&ws, tabs, tickets.map_err(|e| state.store_error(e))?, now)
+        FramePath::Tickets { query } => {
+            use portal_core::listing::{ListQuery, TicketPage};
+            let audience = pages::Audience { sees_company_tickets: scope.sees_company_tickets() };
+            match ListQuery::parse(&query, &ws.ticket_types) {
+                Ok(mut list) => {
+                    // A restricted customer has only their own tickets, whatever the tab.
+                    list.own_only |= !audience.sees_company_tickets;
+                    let found = state.store.find_tickets(&scope, &list, ws.search_preview).await;
+                    pages::tickets(&ws, audience, Ok(&list), found.map_err(|e| state.store_error(e))?, now)
+                }
+                Err(problem) => pages::tickets(&ws, audience, Err(problem.to_string()), TicketPage::default(), now),
+            }
         }
         FramePath::Ticket(number) => {
             let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;

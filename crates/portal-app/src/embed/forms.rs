@@ -1,7 +1,9 @@
 //! The pages' forms in the browser. A form's `data-action` says what its
-//! submit does: `reply` (to ticket `data-number`) or `create` (a new
-//! ticket); a button's `data-action="reopen"` reopens its ticket. Fields
-//! are checked with the same rules, and worded as, the server's.
+//! submit does: `reply` (to ticket `data-number`), `create` (a new
+//! ticket), or `list` (show the list its fields describe; a field marked
+//! `data-apply` does so as soon as it changes); a button's
+//! `data-action="reopen"` reopens its ticket. Fields are checked with the
+//! same rules, and worded as, the server's.
 
 use super::pages::{self, find};
 use super::{PortalContext, files};
@@ -50,8 +52,39 @@ pub(super) fn submitted(context: &PortalContext, ev: SubmitEvent) {
     match form.get_attribute("data-action").as_deref() {
         Some("reply") => spawn_local(async move { reply(&context, &form).await }),
         Some("create") => spawn_local(async move { create(&context, &form).await }),
+        Some("list") => list(&context, &form),
         _ => {}
     }
+}
+
+/// A field changed: a list control applies at once; a file input uploads.
+pub(super) fn changed(context: &PortalContext, ev: Event) {
+    let Some(field) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    if field.has_attribute("data-apply") {
+        if let Some(form) = field.closest("form[data-action=list]").ok().flatten() {
+            list(context, &form);
+        }
+        return;
+    }
+    files::picked(context, ev);
+}
+
+/// Moves to the list the form's fields describe: the server reads the
+/// search, filters and sort from the URL, so history keeps them.
+fn list(context: &PortalContext, form: &Element) {
+    let mut pairs = Vec::new();
+    if let Ok(fields) = form.query_selector_all("[name]") {
+        for field in (0..fields.length()).filter_map(|i| fields.item(i)) {
+            let read = |key: &str| js_sys::Reflect::get(&field, &JsValue::from_str(key)).ok()?.as_string();
+            let (Some(name), Some(value)) = (read("name"), read("value")) else { continue };
+            if !value.trim().is_empty() {
+                let encode = |text: &str| String::from(js_sys::encode_uri_component(text));
+                pairs.push(format!("{}={}", encode(&name), encode(value.trim())));
+            }
+        }
+    }
+    let rest = if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) };
+    pages::navigate(context, &rest, false);
 }
 
 /// A button with a `data-action` was pressed.

@@ -35,7 +35,7 @@ pub(super) fn Pages() -> impl IntoView {
         let context = context.clone();
         move |ev: SubmitEvent| forms::submitted(&context, ev)
     };
-    let on_change = move |ev: Event| files::picked(&context, ev);
+    let on_change = move |ev: Event| forms::changed(&context, ev);
     view! {
         <div class="page" node_ref=container on:click=on_click on:submit=on_submit on:input=forms::edited on:change=on_change></div>
     }

@@ -1,42 +1,9 @@
-//! What the customer reads: the ticket list, and a ticket's facts and
-//! public conversation.
+//! What the customer reads of a ticket: its facts and public conversation.
 
 use leptos::prelude::*;
 use portal_core::attachment::format_size;
 use portal_core::time::{relative, utc_date, utc_datetime};
-use portal_core::{AttachmentInfo, AuthorKind, TicketDetail, TicketStatus, TicketSummary};
-
-/// The ticket list; `base` is the portal's path, e.g. `/embed/acme`.
-pub fn ticket_list(base: &str, tickets: Vec<TicketSummary>, now: i64) -> AnyView {
-    if tickets.is_empty() {
-        return view! { <p class="notice" data-testid="no-tickets">"You have no tickets yet."</p> }.into_any();
-    }
-    view! {
-        <table class="tickets" data-testid="ticket-list">
-            <thead>
-                <tr><th>"#"</th><th>"Title"</th><th>"Status"</th><th>"Last updated"</th></tr>
-            </thead>
-            <tbody>
-                {tickets
-                    .into_iter()
-                    .map(|t| view! {
-                        <tr data-testid="ticket-row">
-                            <td data-testid="ticket-number">{format!("#{}", t.number)}</td>
-                            <td data-testid="ticket-title">
-                                <a href=format!("{base}/tickets/{}", t.number)>{t.title}</a>
-                            </td>
-                            <td>{status_badge(t.status)}</td>
-                            <td data-testid="ticket-updated">
-                                <time title=utc_datetime(t.updated_at)>{relative(now, t.updated_at)}</time>
-                            </td>
-                        </tr>
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
-}
+use portal_core::{AttachmentInfo, AuthorKind, TicketDetail, TicketStatus};
 
 /// A ticket's facts and public conversation, oldest first. Bodies are
 /// Markdown rendered through the sanitiser.

@@ -7,16 +7,20 @@
 
 mod conversation;
 mod forms;
+mod list;
+
+pub use list::{Audience, tickets};
 
 use leptos::prelude::*;
-use portal_core::{TicketDetail, TicketSummary};
+use portal_core::TicketDetail;
 use portal_store::Workspace;
 
 /// A page of the frame, by its path below `/embed/{workspace}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FramePath {
-    /// `` or `/`: the customer's tickets; `?tab=mine` only those they opened.
-    Tickets { own_only: bool },
+    /// `` or `/`: the customer's tickets, with the URL's query string
+    /// (tab, search, filters, sort, page: see `ListQuery`).
+    Tickets { query: String },
     /// `/tickets/{number}`
     Ticket(i64),
     /// `/new`
@@ -24,13 +28,13 @@ pub enum FramePath {
 }
 
 impl FramePath {
-    /// The page at `path`, or `None`. Unknown query parameters are ignored.
+    /// The page at `path`, or `None`.
     pub fn parse(path: &str) -> Option<Self> {
         let path = path.split('#').next().unwrap_or_default();
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         let path = path.trim_end_matches('/');
         match path {
-            "" => Some(Self::Tickets { own_only: query.split('&').any(|pair| pair == "tab=mine") }),
+            "" => Some(Self::Tickets { query: query.to_string() }),
             "/new" => Some(Self::NewTicket),
             _ => {
                 let number = path.strip_prefix("/tickets/")?;
@@ -47,34 +51,6 @@ impl FramePath {
 /// The portal's path of a workspace, e.g. `/embed/acme`.
 pub fn base(workspace: &Workspace) -> String {
     format!("/embed/{}", workspace.slug)
-}
-
-/// Which tickets a list shows, and which tabs it offers: a customer the
-/// visibility rule restricts has only "Created by me".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListTabs {
-    pub sees_company_tickets: bool,
-    pub own_only: bool,
-}
-
-/// The ticket list, with its tabs and the way to open a new one.
-pub fn tickets(workspace: &Workspace, tabs: ListTabs, tickets: Vec<TicketSummary>, now: i64) -> String {
-    let base = base(workspace);
-    let all_current = (!tabs.own_only).then_some("page");
-    let mine_current = tabs.own_only.then_some("page");
-    view! {
-        <div class="toolbar">
-            <nav class="tabs" data-testid="tabs">
-                {tabs.sees_company_tickets.then(|| view! {
-                    <a href=base.clone() aria-current=all_current data-testid="tab-all">"All"</a>
-                })}
-                <a href=format!("{base}?tab=mine") aria-current=mine_current data-testid="tab-mine">"Created by me"</a>
-            </nav>
-            <a href=format!("{base}/new") class="button" data-testid="new-ticket">"New ticket"</a>
-        </div>
-        {conversation::ticket_list(&base, tickets, now)}
-    }
-    .to_html()
 }
 
 /// One ticket: its facts and public conversation, then the reply box (or
@@ -114,12 +90,10 @@ mod tests {
     #[test]
     fn frame_paths() {
         for (path, page) in [
-            ("", Some(FramePath::Tickets { own_only: false })),
-            ("/", Some(FramePath::Tickets { own_only: false })),
-            ("?q=x", Some(FramePath::Tickets { own_only: false })),
-            ("?tab=mine", Some(FramePath::Tickets { own_only: true })),
-            ("/?x=1&tab=mine#top", Some(FramePath::Tickets { own_only: true })),
-            ("?tab=everything", Some(FramePath::Tickets { own_only: false })),
+            ("", Some(FramePath::Tickets { query: String::new() })),
+            ("/", Some(FramePath::Tickets { query: String::new() })),
+            ("?q=x", Some(FramePath::Tickets { query: "q=x".into() })),
+            ("/?x=1&tab=mine#top", Some(FramePath::Tickets { query: "x=1&tab=mine".into() })),
             ("/new", Some(FramePath::NewTicket)),
             ("/tickets/12", Some(FramePath::Ticket(12))),
             ("/tickets/12/", Some(FramePath::Ticket(12))),

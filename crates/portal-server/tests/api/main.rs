@@ -19,5 +19,6 @@ mod origins;
 mod pages;
 mod rest;
 mod rotation;
+mod search;
 mod sessions;
 mod verification;

@@ -138,7 +138,7 @@ async fn frame_pages_show_the_customer_only_their_own_tickets() {
 }
 
 /// The frame's page at `path`, which must answer 200.
-async fn page_html(app: &TestApp, session: &str, path: &str) -> String {
+pub async fn page_html(app: &TestApp, session: &str, path: &str) -> String {
     expect_ok::<String>(frame_page(app, Some(session), path).await, path).await
 }
 
