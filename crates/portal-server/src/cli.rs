@@ -128,6 +128,13 @@ pub enum WorkspaceCommand {
         #[arg(long, conflicts_with = "conditions")]
         clear_conditions: bool,
     },
+    /// Show or hide the preview column (the best-matching snippet) of search results.
+    SearchPreview {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long, value_parser = ["on", "off"])]
+        show: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -233,6 +233,14 @@ pub async fn set_visibility(
     })
 }
 
+/// `portal workspace search-preview`.
+pub async fn set_search_preview(store: &dyn Store, slug: &str, show: bool) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    store.set_search_preview(ws.id, show).await?;
+    let shown = if show { "show" } else { "do not show" };
+    Ok(format!("Workspace '{slug}': search results {shown} the preview column."))
+}
+
 /// `portal company set`.
 pub async fn set_company(store: &dyn Store, slug: &str, key: &str, name: &str) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;

@@ -56,6 +56,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workspace(WorkspaceCommand::Visibility { workspace, restrict, conditions, clear_conditions }) => {
             commands::set_visibility(&*store, &workspace, restrict == "on", &conditions, clear_conditions).await?
         }
+        Command::Workspace(WorkspaceCommand::SearchPreview { workspace, show }) => {
+            commands::set_search_preview(&*store, &workspace, show == "on").await?
+        }
         Command::Company(CompanyCommand::Set { workspace, key, name }) => {
             commands::set_company(&*store, &workspace, &key, &name).await?
         }
