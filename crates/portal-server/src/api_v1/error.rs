@@ -132,6 +132,8 @@ impl ApiError {
             StoreError::TicketClosed => Self::new(ErrorCode::Conflict, "the ticket is closed"),
             // The store's own validation messages are written for people.
             StoreError::Invalid(message) => Self::new(ErrorCode::InvalidRequest, message.clone()),
+            // The key is the client's own.
+            StoreError::UnknownCompany(_) => Self::new(ErrorCode::InvalidRequest, error.to_string()),
             StoreError::Migration(_) => {
                 tracing::error!(%error, "store call failed");
                 Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")

@@ -206,7 +206,7 @@ pub async fn update_ticket(
     let change = patch.validate()?;
     let updated = state
         .store
-        .agent_update_ticket(&agent.scope, number, change.status, change.ticket_type.as_deref(), now_millis())
+        .agent_update_ticket(&agent.scope, number, change.status, change.ticket_type.as_deref(), None, now_millis())
         .await
         .map_err(type_error(change.ticket_type.is_some()))?;
     if let Some(attributes) = &change.attributes {

@@ -251,7 +251,7 @@ impl NewTicketRequest {
         };
         let ticket_type = self.ticket_type.map(|t| non_empty_type(&t)).transpose()?;
         let attributes = attributes(self.attributes)?.unwrap_or_default();
-        Ok(AgentNewTicket { customer_email, customer_name, title, description, ticket_type, attributes })
+        Ok(AgentNewTicket { customer_email, customer_name, title, description, ticket_type, attributes, company: None })
     }
 }
 
