@@ -18,8 +18,8 @@ pub enum ErrorCode {
     InvalidRequest,
     /// 401: no API token, or one that is not valid or was revoked.
     Unauthorized,
-    /// 404: no such ticket in the token's workspace (another workspace's
-    /// tickets are reported the same way), or no such endpoint.
+    /// 404: no such ticket or customer in the token's workspace (another
+    /// workspace's are reported the same way), or no such endpoint.
     NotFound,
     /// 405: the endpoint exists but not with this method.
     MethodNotAllowed,
@@ -91,6 +91,10 @@ impl ApiError {
 
     pub fn ticket_not_found() -> Self {
         Self::new(ErrorCode::NotFound, "there is no ticket with this number")
+    }
+
+    pub fn customer_not_found() -> Self {
+        Self::new(ErrorCode::NotFound, "there is no customer with this email")
     }
 
     pub fn payload_too_large() -> Self {
