@@ -207,7 +207,7 @@ async fn seed_company(store: &dyn Store, agent: &AgentScope, now: i64) -> anyhow
     }
     for ticket in store.agent_list_tickets(agent, 500).await? {
         if COMPANY_MEMBERS.contains(&ticket.customer_email.as_str()) {
-            store.set_ticket_company(agent, ticket.number, Some(&key)).await?;
+            store.agent_update_ticket(agent, ticket.number, None, None, Some(Some(&key)), now).await?;
         }
     }
     let contractors = Condition::parse("email", "ends_with", CONTRACTORS).map_err(anyhow::Error::msg)?;

@@ -18,6 +18,10 @@ pub enum StoreError {
     /// database URL the store cannot open.
     #[error("invalid: {0}")]
     Invalid(String),
+    /// A company key names no company of the workspace; nothing was written.
+    /// The key is the caller's, so the message may be shown to them.
+    #[error("there is no company {:?}", .0.as_str())]
+    UnknownCompany(portal_core::CompanyKey),
     /// The migrations could not be applied; the caller must not serve.
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),

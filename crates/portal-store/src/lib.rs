@@ -172,6 +172,8 @@ pub struct AgentTicketSummary {
     pub customer_id: CustomerId,
     pub customer_email: String,
     pub customer_name: String,
+    /// The company the ticket belongs to, if any.
+    pub company: Option<CompanyKey>,
     pub created_at: Millis,
     pub updated_at: Millis,
 }
@@ -199,6 +201,8 @@ pub struct AgentTicket {
     pub channel: String,
     pub ticket_type: Option<String>,
     pub customer: Customer,
+    /// The company the ticket belongs to, if any.
+    pub company: Option<CompanyKey>,
     pub created_at: Millis,
     pub updated_at: Millis,
     /// Every attribute, shown to the customer or not.
@@ -221,6 +225,8 @@ pub struct AgentNewTicket {
     /// One of the workspace's ticket types.
     pub ticket_type: Option<String>,
     pub attributes: TicketAttributes,
+    /// One of the workspace's companies: its members may see the ticket.
+    pub company: Option<CompanyKey>,
 }
 
 /// A message an agent posts.
@@ -351,8 +357,9 @@ pub trait Store: Send + Sync + 'static {
     /// [`StoreError::Invalid`]).
     async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()>;
     /// Replaces the companies the customer belongs to: at most
-    /// [`portal_core::company::MAX_MEMBERSHIPS`], each a company of the
-    /// workspace, else [`StoreError::Invalid`] and nothing changes.
+    /// [`portal_core::company::MAX_MEMBERSHIPS`] (else
+    /// [`StoreError::Invalid`]), each a company of the workspace (else
+    /// [`StoreError::UnknownCompany`]); a refusal changes nothing.
     async fn set_customer_companies(
         &self,
         workspace: WorkspaceId,
@@ -371,9 +378,6 @@ pub trait Store: Send + Sync + 'static {
     /// Sets the workspace's visibility rule and applies it to every customer.
     async fn set_ticket_visibility(&self, workspace: WorkspaceId, visibility: &TicketVisibility) -> Result<()>;
     async fn ticket_visibility(&self, workspace: WorkspaceId) -> Result<TicketVisibility>;
-    /// Puts the workspace's ticket `number` in one of its companies, or in
-    /// none. An unknown company is [`StoreError::Invalid`].
-    async fn set_ticket_company(&self, agent: &AgentScope, number: i64, company: Option<&CompanyKey>) -> Result<()>;
 
     // --- Attachments ----------------------------------------------------------
     //
@@ -470,7 +474,9 @@ pub trait Store: Send + Sync + 'static {
     /// The ticket with all its messages, internal notes included and flagged.
     async fn agent_ticket(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentTicket>>;
     /// Opens a ticket for a customer (found by email or created), on the
-    /// `api` channel, with a `ticket.created` event.
+    /// `api` channel, in `new.company` if given, with a `ticket.created`
+    /// event. An unknown type is [`StoreError::Invalid`], an unknown company
+    /// [`StoreError::UnknownCompany`]; either writes nothing.
     async fn agent_create_ticket(
         &self,
         agent: &AgentScope,
@@ -492,14 +498,20 @@ pub trait Store: Send + Sync + 'static {
     /// next read; it moves no `updated_at` and writes no event.
     async fn set_ticket_attributes(&self, agent: &AgentScope, number: i64, attributes: &TicketAttributes)
     -> Result<()>;
-    /// Sets the status and/or the type (one of the workspace's). A status
-    /// change writes a `ticket.status` event.
+    /// Sets the status, the type (one of the workspace's) and/or the company
+    /// (`Some(None)` takes the ticket out of its company), in one
+    /// transaction: an unknown type ([`StoreError::Invalid`]) or company
+    /// ([`StoreError::UnknownCompany`]) changes nothing. A status change
+    /// writes a `ticket.status` event, which wakes whoever may see the
+    /// ticket once changed; a new status or type moves `updated_at`, a new
+    /// company alone does not.
     async fn agent_update_ticket(
         &self,
         agent: &AgentScope,
         number: i64,
         status: Option<TicketStatus>,
         ticket_type: Option<&str>,
+        company: Option<Option<&CompanyKey>>,
         now: Millis,
     ) -> Result<AgentTicketSummary>;
 }

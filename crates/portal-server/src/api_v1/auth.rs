@@ -42,15 +42,16 @@ impl FromRequestParts<AppState> for Agent {
 }
 
 impl Agent {
-    /// Records a write in the audit log.
-    pub fn audit(&self, event: &str, ticket: i64) {
+    /// Records a write in the audit log; `detail` names what it changed
+    /// (`ticket 12`, `customer 3`, `company acme`).
+    pub fn audit(&self, event: &str, detail: impl std::fmt::Display) {
         tracing::info!(
             target: "audit",
             event,
             workspace = %self.scope.workspace_id(),
             token = self.token_id,
             token_name = %self.token_name,
-            ticket,
+            %detail,
         );
     }
 }

@@ -18,8 +18,8 @@ pub enum ErrorCode {
     InvalidRequest,
     /// 401: no API token, or one that is not valid or was revoked.
     Unauthorized,
-    /// 404: no such ticket in the token's workspace (another workspace's
-    /// tickets are reported the same way), or no such endpoint.
+    /// 404: no such ticket or customer in the token's workspace (another
+    /// workspace's are reported the same way), or no such endpoint.
     NotFound,
     /// 405: the endpoint exists but not with this method.
     MethodNotAllowed,
@@ -93,6 +93,10 @@ impl ApiError {
         Self::new(ErrorCode::NotFound, "there is no ticket with this number")
     }
 
+    pub fn customer_not_found() -> Self {
+        Self::new(ErrorCode::NotFound, "there is no customer with this email")
+    }
+
     pub fn payload_too_large() -> Self {
         Self::new(
             ErrorCode::PayloadTooLarge,
@@ -132,6 +136,8 @@ impl ApiError {
             StoreError::TicketClosed => Self::new(ErrorCode::Conflict, "the ticket is closed"),
             // The store's own validation messages are written for people.
             StoreError::Invalid(message) => Self::new(ErrorCode::InvalidRequest, message.clone()),
+            // The key is the client's own.
+            StoreError::UnknownCompany(_) => Self::new(ErrorCode::InvalidRequest, error.to_string()),
             StoreError::Migration(_) => {
                 tracing::error!(%error, "store call failed");
                 Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")

@@ -6,7 +6,8 @@ use super::auth::Agent;
 use super::error::{ApiError, ErrorBody, ErrorCode};
 use super::json::{ApiJson, field_named_in};
 use super::model::{
-    ListQuery, Message, NewMessageRequest, NewTicketRequest, Ticket, TicketList, TicketPatch, TicketWithMessages,
+    Company, CompanyRequest, CustomerAttributesBody, CustomerCompanies, ListQuery, Message, NewMessageRequest,
+    NewTicketRequest, Ticket, TicketList, TicketPatch, TicketWithMessages, company_key,
 };
 use crate::now_millis;
 use axum::Json;
@@ -15,7 +16,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portal_app::state::AppState;
-use portal_store::StoreError;
+use portal_core::Email;
+use portal_store::{Customer, StoreError};
 
 /// The `{number}` of a ticket URL.
 fn ticket_number(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
@@ -23,11 +25,38 @@ fn ticket_number(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError
         .map_err(|_| ApiError::invalid("number", "the ticket number in the URL must be an integer"))
 }
 
-/// A store `Invalid` on a write that named a ticket type is about that type.
-fn type_error(given: bool) -> impl FnOnce(StoreError) -> ApiError {
-    move |error| {
-        let error = ApiError::store(error);
-        if given { error.on_field("type") } else { error }
+/// Names the field a refused ticket write is about: an unknown company is
+/// `company`'s; any other invalid value, on a write that named a ticket
+/// type, is the type's (the request's other values were checked before).
+fn ticket_write_error(type_given: bool) -> impl FnOnce(StoreError) -> ApiError {
+    move |error| match error {
+        StoreError::UnknownCompany(_) => ApiError::store(error).on_field("company"),
+        error if type_given => ApiError::store(error).on_field("type"),
+        error => ApiError::store(error),
+    }
+}
+
+/// The workspace's customer whose email is the `{email}` of the URL.
+async fn customer_in_url(
+    state: &AppState,
+    agent: &Agent,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Customer, ApiError> {
+    let Path(raw) = path.map_err(|_| ApiError::invalid("email", "the URL must name a customer's email"))?;
+    let email = Email::parse(&raw).map_err(|e| ApiError::validation("email", e))?;
+    match state.store.customer_by_email(agent.scope.workspace_id(), &email).await {
+        Ok(Some(customer)) => Ok(customer),
+        Ok(None) => Err(ApiError::customer_not_found()),
+        Err(error) => Err(ApiError::store(error)),
+    }
+}
+
+/// A store failure of a write to a customer found by [`customer_in_url`]: gone
+/// since is "not found", an invalid value is `field`'s.
+fn customer_write_error(field: &'static str) -> impl FnOnce(StoreError) -> ApiError {
+    move |error| match error {
+        StoreError::NotFound => ApiError::customer_not_found(),
+        error => ApiError::store(error).on_field(field),
     }
 }
 
@@ -71,7 +100,8 @@ pub async fn list_tickets(
     operation_id = "create_ticket",
     summary = "Open a ticket for a customer",
     description = "The customer is found by email (ignoring case) or created. The ticket's channel is `api`, \
-                   and the customer sees it in their portal.",
+                   and the customer sees it in their portal; with `company`, so do the company's members \
+                   (unless the workspace's visibility rule restricts them).",
     request_body = NewTicketRequest,
     responses(
         (status = 201, description = "The ticket.", body = Ticket,
@@ -94,8 +124,8 @@ pub async fn create_ticket(
         .store
         .agent_create_ticket(&agent.scope, &new, now_millis())
         .await
-        .map_err(type_error(new.ticket_type.is_some()))?;
-    agent.audit("api.ticket.created", created.number);
+        .map_err(ticket_write_error(new.ticket_type.is_some()))?;
+    agent.audit("api.ticket.created", format_args!("ticket {}", created.number));
     let location = format!("{PREFIX}/tickets/{}", created.number);
     Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(Ticket::from(created))).into_response())
 }
@@ -171,7 +201,8 @@ pub async fn post_message(
         })?;
     let status = if outcome.duplicate { StatusCode::OK } else { StatusCode::CREATED };
     if !outcome.duplicate {
-        agent.audit(if post.internal { "api.note.created" } else { "api.message.created" }, number);
+        let event = if post.internal { "api.note.created" } else { "api.message.created" };
+        agent.audit(event, format_args!("ticket {number}"));
     }
     Ok((status, Json(Message::from(outcome.message))).into_response())
 }
@@ -181,14 +212,16 @@ pub async fn post_message(
     path = "/api/v1/tickets/{number}",
     tag = "tickets",
     operation_id = "update_ticket",
-    summary = "Change a ticket's status and/or type",
-    description = "A status change is shown to the customer. At least one field is required.",
+    summary = "Change a ticket's status, type, attributes and/or company",
+    description = "A status change is shown to the customer. `company` puts the ticket in one of the \
+                   workspace's companies (its members may then see it), or with null in none. At least one \
+                   field is required; when one is refused, nothing changes.",
     params(("number" = i64, Path, description = "The ticket's number within the workspace.")),
     request_body = TicketPatch,
     responses(
         (status = 200, description = "The ticket as it now is.", body = Ticket),
-        (status = 400, description = "`invalid_request`: an unknown status or type, an empty change, or \
-                                      malformed JSON.", body = ErrorBody),
+        (status = 400, description = "`invalid_request`: an unknown status, type or company, an empty \
+                                      change, or malformed JSON (`field` names the value at fault).", body = ErrorBody),
         (status = 401, description = "`unauthorized`", body = ErrorBody),
         (status = 404, description = "`not_found`: no such ticket in the token's workspace.", body = ErrorBody),
         (status = 413, description = "`payload_too_large`", body = ErrorBody),
@@ -204,15 +237,16 @@ pub async fn update_ticket(
 ) -> Result<Json<Ticket>, ApiError> {
     let number = ticket_number(number)?;
     let change = patch.validate()?;
+    let company = change.company.as_ref().map(Option::as_ref);
     let updated = state
         .store
-        .agent_update_ticket(&agent.scope, number, change.status, change.ticket_type.as_deref(), now_millis())
+        .agent_update_ticket(&agent.scope, number, change.status, change.ticket_type.as_deref(), company, now_millis())
         .await
-        .map_err(type_error(change.ticket_type.is_some()))?;
+        .map_err(ticket_write_error(change.ticket_type.is_some()))?;
     if let Some(attributes) = &change.attributes {
         state.store.set_ticket_attributes(&agent.scope, number, attributes).await.map_err(ApiError::store)?;
     }
-    agent.audit("api.ticket.updated", number);
+    agent.audit("api.ticket.updated", format_args!("ticket {number}"));
     Ok(Json(updated.into()))
 }
 
@@ -263,4 +297,152 @@ pub async fn get_attachment(
             .map_err(|()| ApiError::new(ErrorCode::Internal, "the file could not be read")),
         None => Err(ApiError::new(ErrorCode::NotFound, "there is no such file on this ticket")),
     }
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/companies/{key}",
+    tag = "companies",
+    operation_id = "put_company",
+    summary = "Create or rename a company",
+    description = "Creates the company `key` in the token's workspace, or renames it if it exists. Customers \
+                   belong to companies (see `/api/v1/customers/{email}/companies`), and so may tickets.",
+    params(("key" = String, Path, description = "The site's own id for the company: 1 to 100 characters of \
+                                                 letters, digits and `.`, `_`, `-`, `:`, `@`.")),
+    request_body = CompanyRequest,
+    responses(
+        (status = 200, description = "The company as it now is.", body = Company),
+        (status = 400, description = "`invalid_request`: a bad key or name (`field` names it), an unknown \
+                                      field, or malformed JSON.", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn put_company(
+    State(state): State<AppState>,
+    agent: Agent,
+    path: Result<Path<String>, PathRejection>,
+    ApiJson(request): ApiJson<CompanyRequest>,
+) -> Result<Json<Company>, ApiError> {
+    let Path(raw) = path.map_err(|_| ApiError::invalid("key", "the URL must name a company key"))?;
+    let key = company_key("key", &raw)?;
+    let name = request.validate()?;
+    state
+        .store
+        .upsert_company(agent.scope.workspace_id(), &key, &name, now_millis())
+        .await
+        .map_err(|e| ApiError::store(e).on_field("name"))?;
+    agent.audit("api.company.set", format_args!("company {}", key.as_str()));
+    Ok(Json(Company { key: key.into(), name }))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/customers/{email}/companies",
+    tag = "customers",
+    operation_id = "get_customer_companies",
+    summary = "The companies a customer belongs to",
+    params(("email" = String, Path, description = "The customer's email (compared ignoring case).")),
+    responses(
+        (status = 200, description = "Their company keys, sorted.", body = CustomerCompanies),
+        (status = 400, description = "`invalid_request`: the email is not valid.", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no customer with this email in the token's workspace \
+                                      (customers exist once they signed in or a ticket was opened for them).",
+            body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn get_customer_companies(
+    State(state): State<AppState>,
+    agent: Agent,
+    email: Result<Path<String>, PathRejection>,
+) -> Result<Json<CustomerCompanies>, ApiError> {
+    let customer = customer_in_url(&state, &agent, email).await?;
+    let keys =
+        state.store.customer_companies(agent.scope.workspace_id(), customer.id).await.map_err(ApiError::store)?;
+    Ok(Json(keys.into()))
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/customers/{email}/companies",
+    tag = "customers",
+    operation_id = "set_customer_companies",
+    summary = "Replace the companies a customer belongs to",
+    description = "The customer then sees the tickets of these companies, unless the workspace's visibility \
+                   rule restricts them. An empty list takes them out of every company. When a key is refused, \
+                   nothing changes.",
+    params(("email" = String, Path, description = "The customer's email (compared ignoring case).")),
+    request_body = CustomerCompanies,
+    responses(
+        (status = 200, description = "Their company keys as they now are, sorted.", body = CustomerCompanies),
+        (status = 400, description = "`invalid_request`: a bad email, a bad or unknown company key, more \
+                                      than 50 companies, an unknown field, or malformed JSON.", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no customer with this email in the token's workspace.",
+            body = ErrorBody),
+        (status = 413, description = "`payload_too_large`", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn set_customer_companies(
+    State(state): State<AppState>,
+    agent: Agent,
+    email: Result<Path<String>, PathRejection>,
+    ApiJson(request): ApiJson<CustomerCompanies>,
+) -> Result<Json<CustomerCompanies>, ApiError> {
+    let customer = customer_in_url(&state, &agent, email).await?;
+    let keys = request.validate()?;
+    state
+        .store
+        .set_customer_companies(agent.scope.workspace_id(), customer.id, &keys)
+        .await
+        .map_err(customer_write_error("companies"))?;
+    agent.audit("api.customer.companies", format_args!("customer {}", customer.id));
+    Ok(Json(keys.into()))
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/customers/{email}/attributes",
+    tag = "customers",
+    operation_id = "set_customer_attributes",
+    summary = "Replace a customer's attributes",
+    description = "Attributes such as a plan or a role, which the workspace's visibility conditions can look \
+                   at (`attributes.role equals guest`). An empty value drops its key; `{}` drops them all.",
+    params(("email" = String, Path, description = "The customer's email (compared ignoring case).")),
+    request_body = CustomerAttributesBody,
+    responses(
+        (status = 200, description = "The attributes kept: values trimmed, empty ones dropped.",
+            body = CustomerAttributesBody),
+        (status = 400, description = "`invalid_request`: a bad email, a bad key or value, more than 50 \
+                                      attributes, an unknown field, or malformed JSON.", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no customer with this email in the token's workspace.",
+            body = ErrorBody),
+        (status = 413, description = "`payload_too_large`", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn set_customer_attributes(
+    State(state): State<AppState>,
+    agent: Agent,
+    email: Result<Path<String>, PathRejection>,
+    ApiJson(request): ApiJson<CustomerAttributesBody>,
+) -> Result<Json<CustomerAttributesBody>, ApiError> {
+    let customer = customer_in_url(&state, &agent, email).await?;
+    let attributes = request.validate()?;
+    state
+        .store
+        .set_customer_attributes(agent.scope.workspace_id(), customer.id, &attributes)
+        .await
+        .map_err(customer_write_error("attributes"))?;
+    agent.audit("api.customer.attributes", format_args!("customer {}", customer.id));
+    Ok(Json(attributes.into()))
 }

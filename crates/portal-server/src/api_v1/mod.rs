@@ -1,6 +1,7 @@
 //! The agent REST API, under [`PREFIX`] (`/api/v1`): what a helpdesk, a bot
 //! or a script holding an API token (`portal token create`) uses to read and
-//! answer a workspace's tickets.
+//! answer a workspace's tickets, and to say which companies its customers
+//! and tickets belong to.
 //!
 //! - Authentication: `Authorization: Bearer <API token>`; the token is
 //!   looked up by its SHA-256 and opens exactly one workspace (an
@@ -61,7 +62,8 @@ macro_rules! api_routes {
         #[openapi(
             info(
                 title = "Customer portal agent API",
-                description = "Read and answer a workspace's support tickets. Authenticate with \
+                description = "Read and answer a workspace's support tickets, and say which companies \
+                               its customers and tickets belong to. Authenticate with \
                                `Authorization: Bearer <API token>` (create one with \
                                `portal token create --workspace W --name N`). Errors are \
                                `{\"error\": {\"code\", \"message\", \"field\"?}}` with a stable `code`. \
@@ -73,6 +75,8 @@ macro_rules! api_routes {
             security(("api_token" = [])),
             tags(
                 (name = "tickets", description = "Tickets and their conversations."),
+                (name = "companies", description = "The workspace's companies, to which customers and tickets belong."),
+                (name = "customers", description = "Customers: their companies and attributes."),
                 (name = "meta", description = "About the API itself."),
             ),
         )]
@@ -87,6 +91,10 @@ api_routes! {
     patch "/tickets/{number}" => update_ticket,
     post "/tickets/{number}/messages" => post_message,
     get "/tickets/{number}/attachments/{id}" => get_attachment,
+    put "/companies/{key}" => put_company,
+    get "/customers/{email}/companies" => get_customer_companies,
+    put "/customers/{email}/companies" => set_customer_companies,
+    put "/customers/{email}/attributes" => set_customer_attributes,
     get "/openapi.json" => openapi_json,
 }
 

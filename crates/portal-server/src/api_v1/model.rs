@@ -4,9 +4,11 @@
 //! epoch, UTC.
 
 use super::error::ApiError;
+use portal_core::attributes::CustomerAttributes;
+use portal_core::company::MAX_MEMBERSHIPS;
 use portal_core::{
-    AttachmentInfo, AuthorKind, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes, TicketStatus,
-    TicketTitle,
+    AttachmentInfo, AuthorKind, CompanyKey, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes,
+    TicketStatus, TicketTitle,
 };
 use portal_store::{AgentMessage, AgentNewTicket, AgentPost, AgentTicket, AgentTicketSummary};
 use serde::{Deserialize, Serialize};
@@ -57,6 +59,9 @@ pub struct Ticket {
     #[serde(rename = "type")]
     pub ticket_type: Option<String>,
     pub customer: Customer,
+    /// The key of the company the ticket belongs to (its members may see
+    /// it), or null.
+    pub company: Option<String>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     /// Milliseconds since the Unix epoch; moves with every public change
@@ -72,6 +77,7 @@ impl From<AgentTicketSummary> for Ticket {
             status: t.status.as_str().to_string(),
             ticket_type: t.ticket_type,
             customer: Customer { id: t.customer_id.0, email: t.customer_email, name: t.customer_name },
+            company: t.company.map(String::from),
             created_at: t.created_at,
             updated_at: t.updated_at,
         }
@@ -151,6 +157,8 @@ pub struct TicketWithMessages {
     /// Where the ticket was opened: `portal` (by the customer) or `api`.
     pub channel: String,
     pub customer: Customer,
+    /// See `Ticket.company`.
+    pub company: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
     /// Extra attributes, key to value. Customers see those the workspace
@@ -171,6 +179,7 @@ impl From<AgentTicket> for TicketWithMessages {
             ticket_type: t.ticket_type,
             channel: t.channel,
             customer: Customer { id: t.customer.id.0, email: t.customer.email, name: t.customer.name },
+            company: t.company.map(String::from),
             created_at: t.created_at,
             updated_at: t.updated_at,
             attributes: t.attributes.into(),
@@ -231,6 +240,9 @@ pub struct NewTicketRequest {
     pub ticket_type: Option<String>,
     /// Extra attributes (see `TicketWithMessages.attributes`).
     pub attributes: Option<BTreeMap<String, String>>,
+    /// The key of one of the workspace's companies (see `Ticket.company`).
+    #[schema(max_length = 100)]
+    pub company: Option<String>,
 }
 
 /// Checks attributes given in a request.
@@ -251,7 +263,8 @@ impl NewTicketRequest {
         };
         let ticket_type = self.ticket_type.map(|t| non_empty_type(&t)).transpose()?;
         let attributes = attributes(self.attributes)?.unwrap_or_default();
-        Ok(AgentNewTicket { customer_email, customer_name, title, description, ticket_type, attributes })
+        let company = self.company.as_deref().map(|key| company_key("company", key)).transpose()?;
+        Ok(AgentNewTicket { customer_email, customer_name, title, description, ticket_type, attributes, company })
     }
 }
 
@@ -303,6 +316,17 @@ pub struct TicketPatch {
     pub ticket_type: Option<String>,
     /// Replaces all of the ticket's attributes (an empty value drops one).
     pub attributes: Option<BTreeMap<String, String>>,
+    /// The key of one of the workspace's companies, or null to take the
+    /// ticket out of its company.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, max_length = 100)]
+    pub company: Option<Option<String>>,
+}
+
+/// Reads a field that may be null as `Some(None)`, so that a field left out
+/// (`None`, from `#[serde(default)]`) and a null one differ.
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(value: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(value).map(Some)
 }
 
 /// A validated [`TicketPatch`].
@@ -310,6 +334,8 @@ pub struct TicketChange {
     pub status: Option<TicketStatus>,
     pub ticket_type: Option<String>,
     pub attributes: Option<TicketAttributes>,
+    /// `Some(None)`: out of its company.
+    pub company: Option<Option<CompanyKey>>,
 }
 
 impl TicketPatch {
@@ -325,13 +351,15 @@ impl TicketPatch {
             .transpose()?;
         let ticket_type = self.ticket_type.map(|t| non_empty_type(&t)).transpose()?;
         let attributes = attributes(self.attributes)?;
-        if status.is_none() && ticket_type.is_none() && attributes.is_none() {
+        let company =
+            self.company.map(|key| key.as_deref().map(|key| company_key("company", key)).transpose()).transpose()?;
+        if status.is_none() && ticket_type.is_none() && attributes.is_none() && company.is_none() {
             return Err(ApiError::new(
                 super::error::ErrorCode::InvalidRequest,
-                "nothing to change: give status, type and/or attributes",
+                "nothing to change: give status, type, attributes and/or company",
             ));
         }
-        Ok(TicketChange { status, ticket_type, attributes })
+        Ok(TicketChange { status, ticket_type, attributes, company })
     }
 }
 
@@ -341,4 +369,92 @@ fn non_empty_type(raw: &str) -> Result<String, ApiError> {
         return Err(ApiError::invalid("type", "type must not be empty"));
     }
     Ok(name.to_string())
+}
+
+/// A company key given as `field`.
+pub fn company_key(field: &str, raw: &str) -> Result<CompanyKey, ApiError> {
+    CompanyKey::parse(raw).map_err(|e| ApiError::invalid(field, e))
+}
+
+// --- Companies and customers -------------------------------------------------
+
+/// `PUT /api/v1/companies/{key}`: the company's display name.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyRequest {
+    /// 1 to 200 characters once trimmed, no control characters.
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+}
+
+impl CompanyRequest {
+    /// The name, trimmed.
+    pub fn validate(self) -> Result<String, ApiError> {
+        portal_core::company::check_company_name(&self.name).map_err(|e| ApiError::invalid("name", e))
+    }
+}
+
+/// A company of the workspace.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Company {
+    /// The site's own id for the company: 1 to 100 characters of letters,
+    /// digits and `.`, `_`, `-`, `:`, `@`.
+    #[schema(min_length = 1, max_length = 100)]
+    pub key: String,
+    pub name: String,
+}
+
+/// The companies a customer belongs to: what `GET` answers (sorted), and
+/// what `PUT` replaces them with.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerCompanies {
+    /// Company keys of the workspace, at most 50.
+    #[schema(max_items = 50)]
+    pub companies: Vec<String>,
+}
+
+impl CustomerCompanies {
+    /// The keys, checked, sorted and without repeats.
+    pub fn validate(self) -> Result<Vec<CompanyKey>, ApiError> {
+        if self.companies.len() > MAX_MEMBERSHIPS {
+            return Err(ApiError::invalid(
+                "companies",
+                format!("a customer belongs to at most {MAX_MEMBERSHIPS} companies"),
+            ));
+        }
+        let mut keys = self.companies.iter().map(|key| company_key("companies", key)).collect::<Result<Vec<_>, _>>()?;
+        keys.sort();
+        keys.dedup();
+        Ok(keys)
+    }
+}
+
+impl From<Vec<CompanyKey>> for CustomerCompanies {
+    fn from(keys: Vec<CompanyKey>) -> Self {
+        Self { companies: keys.into_iter().map(String::from).collect() }
+    }
+}
+
+/// A customer's attributes (plan, role, …): what `PUT` replaces them with,
+/// and what it answers (values trimmed, empty ones dropped). The
+/// workspace's visibility conditions can look at them.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerAttributesBody {
+    /// Key (1 to 64 characters of a-z, 0-9 and `_`) to value (at most 500
+    /// characters, no control characters); at most 50.
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl CustomerAttributesBody {
+    pub fn validate(self) -> Result<CustomerAttributes, ApiError> {
+        CustomerAttributes::parse(self.attributes).map_err(|e| ApiError::invalid("attributes", e))
+    }
+}
+
+impl From<CustomerAttributes> for CustomerAttributesBody {
+    fn from(attributes: CustomerAttributes) -> Self {
+        Self { attributes: attributes.into() }
+    }
 }

@@ -201,7 +201,7 @@ async fn public_replies_arrive_live_and_internal_notes_never_do() {
         assert!(!own.to_string().contains("refund"), "nothing of the note: {own}");
 
         app.store
-            .agent_update_ticket(&ann.agent, number, Some(portal_core::TicketStatus::Closed), None, now_millis())
+            .agent_update_ticket(&ann.agent, number, Some(portal_core::TicketStatus::Closed), None, None, now_millis())
             .await
             .expect("close the ticket");
         let status = live.event("the status change").await;

@@ -165,7 +165,7 @@ async fn the_list_offers_company_tabs_unless_the_customer_is_restricted() {
             store.set_customer_companies(workspace, customer.id, std::slice::from_ref(&globex)).await.unwrap();
         }
         for ticket in store.agent_list_tickets(&agent, 10).await.unwrap() {
-            store.set_ticket_company(&agent, ticket.number, Some(&globex)).await.unwrap();
+            store.agent_update_ticket(&agent, ticket.number, None, None, Some(Some(&globex)), now).await.unwrap();
         }
 
         let all = page_html(&app, &sam.token, "").await;

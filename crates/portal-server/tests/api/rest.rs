@@ -13,6 +13,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 // The other REST test modules, beside this file (tests/api/rest_*.rs).
+#[path = "rest_companies.rs"]
+mod companies;
 #[path = "rest_input.rs"]
 mod input;
 #[path = "rest_openapi.rs"]
@@ -118,6 +120,8 @@ pub struct Written {
     pub tickets: i64,
     pub messages: i64,
     pub events: i64,
+    pub companies: i64,
+    pub memberships: i64,
 }
 
 pub async fn written(app: &TestApp) -> Written {
@@ -126,6 +130,8 @@ pub async fn written(app: &TestApp) -> Written {
         tickets: app.db.scalar("SELECT COUNT(*) FROM tickets").await,
         messages: app.db.scalar("SELECT COUNT(*) FROM messages").await,
         events: app.db.scalar("SELECT COUNT(*) FROM events").await,
+        companies: app.db.scalar("SELECT COUNT(*) FROM companies").await,
+        memberships: app.db.scalar("SELECT COUNT(*) FROM company_members").await,
     }
 }
 
@@ -236,6 +242,9 @@ async fn every_endpoint_needs_a_live_api_token() {
         let patch = json!({"status": "closed"});
         let message = json!({"body": "hello", "author_name": "Agent"});
         let new_ticket = json!({"customer": {"email": "bob@example.com"}, "title": "Hi"});
+        let company = json!({"name": "Globex"});
+        let memberships = json!({"companies": []});
+        let attributes = json!({"attributes": {"plan": "pro"}});
         for (what, header) in &headers {
             for (method, path, body) in [
                 (Method::GET, "/api/v1/tickets".to_string(), None),
@@ -243,6 +252,10 @@ async fn every_endpoint_needs_a_live_api_token() {
                 (Method::GET, format!("/api/v1/tickets/{number}"), None),
                 (Method::PATCH, format!("/api/v1/tickets/{number}"), Some(&patch)),
                 (Method::POST, format!("/api/v1/tickets/{number}/messages"), Some(&message)),
+                (Method::PUT, "/api/v1/companies/globex".to_string(), Some(&company)),
+                (Method::GET, "/api/v1/customers/ann@example.com/companies".to_string(), None),
+                (Method::PUT, "/api/v1/customers/ann@example.com/companies".to_string(), Some(&memberships)),
+                (Method::PUT, "/api/v1/customers/ann@example.com/attributes".to_string(), Some(&attributes)),
             ] {
                 let mut request = app.client.request(method.clone(), app.url(&path));
                 if let Some(value) = header {

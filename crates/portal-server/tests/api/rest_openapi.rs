@@ -52,6 +52,10 @@ async fn the_openapi_document_describes_every_route() {
             ("get", "/api/v1/tickets/{number}"),
             ("patch", "/api/v1/tickets/{number}"),
             ("post", "/api/v1/tickets/{number}/messages"),
+            ("put", "/api/v1/companies/{key}"),
+            ("get", "/api/v1/customers/{email}/companies"),
+            ("put", "/api/v1/customers/{email}/companies"),
+            ("put", "/api/v1/customers/{email}/attributes"),
             ("get", "/api/v1/openapi.json"),
         ] {
             assert!(served.contains(&(required.0.to_string(), required.1.to_string())), "{required:?} is served");
@@ -60,7 +64,7 @@ async fn the_openapi_document_describes_every_route() {
         // Each listed route really is served (a 401 without a token, not a 404 or 405).
         for (method, path) in &served {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let concrete = path.replace("{number}", "1");
+            let concrete = path.replace("{number}", "1").replace("{key}", "acme").replace("{email}", "ann@example.com");
             let reply = call(&app, method.clone(), &concrete, None, None).await;
             let expected = if path.ends_with("openapi.json") { 200 } else { 401 };
             assert_eq!(reply.status.as_u16(), expected, "{method} {concrete}: {}", reply.body);
@@ -130,8 +134,22 @@ async fn the_openapi_document_describes_every_route() {
             }
         }
         let ticket = &schemas["Ticket"]["properties"];
-        for property in ["number", "title", "status", "type", "customer", "created_at", "updated_at"] {
+        for property in ["number", "title", "status", "type", "customer", "company", "created_at", "updated_at"] {
             assert!(ticket[property].is_object(), "Ticket.{property}");
+        }
+        for schema in ["TicketWithMessages", "NewTicketRequest", "TicketPatch"] {
+            assert!(schemas[schema]["properties"]["company"].is_object(), "{schema}.company");
+        }
+        // Each operation is under one of the document's tags.
+        let tags: Vec<&str> =
+            doc["tags"].as_array().expect("tags").iter().map(|t| t["name"].as_str().unwrap()).collect();
+        for tag in ["tickets", "companies", "customers", "meta"] {
+            assert!(tags.contains(&tag), "the {tag} tag: {tags:?}");
+        }
+        for (method, path) in &served {
+            let tag =
+                doc["paths"][path][method]["tags"][0].as_str().unwrap_or_else(|| panic!("{method} {path}: a tag"));
+            assert!(tags.contains(&tag), "{method} {path}: {tag}");
         }
         let status = &ticket["status"]["enum"];
         assert_eq!(status, &json!(["open", "in_progress", "on_hold", "closed"]), "the statuses");

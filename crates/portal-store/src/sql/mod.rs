@@ -252,15 +252,27 @@ where
     }
 
     /// The id of the workspace's company `key`; an unknown key is
-    /// [`StoreError::Invalid`] (the caller named it).
+    /// [`StoreError::UnknownCompany`] (the caller named it).
     async fn company_id(conn: &mut DB::Connection, workspace: WorkspaceId, key: &CompanyKey) -> Result<i64> {
         let (id,) = sqlx::query_as::<_, (i64,)>("SELECT id FROM companies WHERE workspace_id = $1 AND key = $2")
             .bind(workspace.0)
             .bind(key.as_str())
             .fetch_optional(&mut *conn)
             .await?
-            .ok_or_else(|| StoreError::Invalid(format!("there is no company {:?}", key.as_str())))?;
+            .ok_or_else(|| StoreError::UnknownCompany(key.clone()))?;
         Ok(id)
+    }
+
+    /// [`Self::company_id`] of a key that may be absent.
+    async fn optional_company_id(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        key: Option<&CompanyKey>,
+    ) -> Result<Option<i64>> {
+        match key {
+            Some(key) => Ok(Some(Self::company_id(conn, workspace, key).await?)),
+            None => Ok(None),
+        }
     }
 
     async fn read_visibility(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<TicketVisibility> {
@@ -469,6 +481,23 @@ where
         Ok(())
     }
 
+    /// Puts `ticket` in the company `company_id`, or in none; moves no
+    /// `updated_at` and writes no event.
+    async fn set_company(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        ticket: &TicketRecord,
+        company_id: Option<i64>,
+    ) -> Result<()> {
+        sqlx::query("UPDATE tickets SET company_id = $3 WHERE workspace_id = $1 AND id = $2")
+            .bind(workspace.0)
+            .bind(ticket.id)
+            .bind(company_id)
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
     /// Reopens `ticket` if it is closed, with its `ticket.status` event, and
     /// says whether it did; fails with [`StoreError::TicketClosed`] when the
     /// workspace does not allow it. Callers hold [`Dialect::LOCK_WORKSPACE`].
@@ -512,8 +541,8 @@ where
         let status = TicketStatus::Open;
         let (id,) = sqlx::query_as::<_, (i64,)>(
             "INSERT INTO tickets (workspace_id, number, title, description, status, channel, ticket_type, \
-             creator_id, created_at, updated_at, attributes) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
+             creator_id, created_at, updated_at, attributes, company_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) RETURNING id",
         )
         .bind(new.workspace.0)
         .bind(number)
@@ -525,6 +554,7 @@ where
         .bind(new.creator.0)
         .bind(new.now)
         .bind(attributes_to_json(new.attributes)?.as_str())
+        .bind(new.company_id)
         .fetch_one(&mut *conn)
         .await?;
         let event = NewEvent {
@@ -1164,9 +1194,7 @@ where
         .bind(customer.0)
         .fetch_all(&self.pool)
         .await?;
-        keys.into_iter()
-            .map(|(key,)| CompanyKey::parse(&key).map_err(|e| StoreError::Invalid(format!("stored company key: {e}"))))
-            .collect()
+        keys.into_iter().map(|(key,)| stored_company_key(&key)).collect()
     }
 
     async fn set_customer_attributes(
@@ -1208,26 +1236,6 @@ where
     async fn ticket_visibility(&self, workspace: WorkspaceId) -> Result<TicketVisibility> {
         let mut conn = self.pool.acquire().await?;
         Self::read_visibility(&mut conn, workspace).await
-    }
-
-    async fn set_ticket_company(&self, agent: &AgentScope, number: i64, company: Option<&CompanyKey>) -> Result<()> {
-        let workspace = agent.workspace_id();
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        let company_id = match company {
-            None => None,
-            Some(key) => Some(Self::company_id(&mut tx, workspace, key).await?),
-        };
-        sqlx::query_as::<_, (i64,)>(
-            "UPDATE tickets SET company_id = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
-        )
-        .bind(workspace.0)
-        .bind(number)
-        .bind(company_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        tx.commit().await?;
-        Ok(())
     }
 
     async fn add_upload(
@@ -1449,6 +1457,7 @@ where
             channel: CHANNEL_PORTAL,
             ticket_type: rules.check_type(ticket_type)?,
             attributes: &TicketAttributes::default(),
+            company_id: None,
             now,
         };
         let (ticket_id, number) = Self::insert_one_ticket(&mut tx, &new).await?;
@@ -1608,11 +1617,14 @@ where
         let Some(ticket) = Self::workspace_ticket(&mut conn, workspace, number).await? else {
             return Ok(None);
         };
-        let (email, name) = sqlx::query_as::<_, (String, String)>(
-            "SELECT email, name FROM customers WHERE workspace_id = $1 AND id = $2",
+        let (email, name, company) = sqlx::query_as::<_, (String, String, Option<String>)>(
+            "SELECT c.email, c.name, co.key FROM tickets t \
+             JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
+             LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id \
+             WHERE t.workspace_id = $1 AND t.id = $2",
         )
         .bind(workspace.0)
-        .bind(ticket.creator.0)
+        .bind(ticket.id)
         .fetch_one(&mut *conn)
         .await?;
         let (records, attachments) = Self::conversation(&mut conn, workspace, ticket.id, true).await?;
@@ -1625,6 +1637,7 @@ where
             channel: ticket.channel,
             ticket_type: ticket.ticket_type,
             customer: Customer { id: ticket.creator, workspace_id: workspace, email, name },
+            company: company.as_deref().map(stored_company_key).transpose()?,
             created_at: ticket.created_at,
             updated_at: ticket.updated_at,
             attributes: ticket.attributes,
@@ -1644,6 +1657,7 @@ where
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
         let ticket_type = rules.check_type(new.ticket_type.as_deref())?;
+        let company_id = Self::optional_company_id(&mut tx, workspace, new.company.as_ref()).await?;
         // As `upsert_customer`, except that an empty name keeps the one known.
         let (customer_id, customer_email, customer_name) = sqlx::query_as::<_, (i64, String, String)>(
             "INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
@@ -1669,10 +1683,11 @@ where
             channel: CHANNEL_API,
             ticket_type,
             attributes: &new.attributes,
+            company_id,
             now,
         };
         let (_, number) = Self::insert_one_ticket(&mut tx, &one).await?;
-        self.commit_events(tx, Wake::Customer(workspace, CustomerId(customer_id))).await?;
+        self.commit_events(tx, ticket_wake(workspace, CustomerId(customer_id), company_id)).await?;
         Ok(AgentTicketSummary {
             number,
             title: new.title.as_str().to_string(),
@@ -1681,6 +1696,7 @@ where
             customer_id: CustomerId(customer_id),
             customer_email,
             customer_name,
+            company: new.company.clone(),
             created_at: now,
             updated_at: now,
         })
@@ -1747,13 +1763,23 @@ where
         number: i64,
         status: Option<TicketStatus>,
         ticket_type: Option<&str>,
+        company: Option<Option<&CompanyKey>>,
         now: Millis,
     ) -> Result<AgentTicketSummary> {
         let workspace = agent.workspace_id();
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
-        let ticket = Self::workspace_ticket(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
+        let mut ticket = Self::workspace_ticket(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
         let ticket_type = rules.check_type(ticket_type)?;
+        let new_company = match company {
+            Some(key) => Self::optional_company_id(&mut tx, workspace, key).await?,
+            None => ticket.company_id,
+        };
+        // Everything is checked: from here on the change is written whole.
+        if new_company != ticket.company_id {
+            Self::set_company(&mut tx, workspace, &ticket, new_company).await?;
+            ticket.company_id = new_company;
+        }
         let new_status = status.unwrap_or(ticket.status);
         let new_type = ticket_type.or(ticket.ticket_type.as_deref());
         let status_changed = new_status != ticket.status;
@@ -1774,6 +1800,8 @@ where
         }
         let summary = Self::agent_summary(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
         if status_changed {
+            // `ticket` is as changed: the event concerns its new company's
+            // members, or its creator alone.
             self.commit_events(tx, ticket.wake(workspace)).await?;
         } else {
             tx.commit().await?;

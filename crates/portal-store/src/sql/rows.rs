@@ -206,11 +206,22 @@ impl TicketRecord {
     /// ticket, every customer of the workspace (each reads through its own
     /// scope, so only those who may see it find anything).
     pub(super) fn wake(&self, workspace: WorkspaceId) -> Wake {
-        match self.company_id {
-            Some(_) => Wake::Workspace(workspace),
-            None => Wake::Customer(workspace, self.creator),
-        }
+        ticket_wake(workspace, self.creator, self.company_id)
     }
+}
+
+/// Whom the events of a ticket of `creator`, in the company `company_id`
+/// or in none, concern (see [`TicketRecord::wake`]).
+pub(super) fn ticket_wake(workspace: WorkspaceId, creator: CustomerId, company_id: Option<i64>) -> Wake {
+    match company_id {
+        Some(_) => Wake::Workspace(workspace),
+        None => Wake::Customer(workspace, creator),
+    }
+}
+
+/// A company key read back from the database.
+pub(super) fn stored_company_key(raw: &str) -> Result<CompanyKey> {
+    CompanyKey::parse(raw).map_err(|e| StoreError::Invalid(format!("stored company key: {e}")))
 }
 
 pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
@@ -352,6 +363,7 @@ pub(super) struct OneTicket<'a> {
     pub(super) channel: &'a str,
     pub(super) ticket_type: Option<&'a str>,
     pub(super) attributes: &'a TicketAttributes,
+    pub(super) company_id: Option<i64>,
     pub(super) now: Millis,
 }
 
@@ -379,18 +391,31 @@ pub(super) fn stored_attachment_from_row(row: (i64, String, String, i64, String)
 pub(super) const MAX_WAITING_UPLOADS: i64 = 30;
 
 /// The columns [`agent_summary_from_row`] reads, in order, from tickets as
-/// `t` joined with their creator as `c`.
+/// `t` joined with their creator as `c` and their company, if any, as `co`.
 macro_rules! agent_summary_select {
     () => {
-        "SELECT t.number, t.title, t.status, t.ticket_type, c.id, c.email, c.name, t.created_at, t.updated_at \
-         FROM tickets t JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id "
+        "SELECT t.number, t.title, t.status, t.ticket_type, c.id, c.email, c.name, co.key, t.created_at, \
+         t.updated_at FROM tickets t JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
+         LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id "
     };
 }
 
-pub(super) type AgentSummaryRow = (i64, String, String, Option<String>, i64, String, String, Millis, Millis);
+pub(super) type AgentSummaryRow =
+    (i64, String, String, Option<String>, i64, String, String, Option<String>, Millis, Millis);
 
 pub(super) fn agent_summary_from_row(row: AgentSummaryRow) -> Result<AgentTicketSummary> {
-    let (number, title, status, ticket_type, customer_id, customer_email, customer_name, created_at, updated_at) = row;
+    let (
+        number,
+        title,
+        status,
+        ticket_type,
+        customer_id,
+        customer_email,
+        customer_name,
+        company,
+        created_at,
+        updated_at,
+    ) = row;
     Ok(AgentTicketSummary {
         number,
         title,
@@ -399,6 +424,7 @@ pub(super) fn agent_summary_from_row(row: AgentSummaryRow) -> Result<AgentTicket
         customer_id: CustomerId(customer_id),
         customer_email,
         customer_name,
+        company: company.as_deref().map(stored_company_key).transpose()?,
         created_at,
         updated_at,
     })

@@ -5,17 +5,6 @@ use portal_core::access::AgentScope;
 use portal_core::{AuthorKind, TicketStatus};
 use portal_store::{AgentNewTicket, AgentPost, StoreError};
 
-fn new_ticket_for(raw_email: &str, raw_name: &str, ticket_type: Option<&str>) -> AgentNewTicket {
-    AgentNewTicket {
-        customer_email: email(raw_email),
-        customer_name: name(raw_name),
-        title: title("Follow-up"),
-        description: "From a phone call.".into(),
-        ticket_type: ticket_type.map(str::to_string),
-        attributes: Default::default(),
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn api_token_lifecycle() {
     on_each_backend("api_token_lifecycle", |db| async move {
@@ -92,7 +81,7 @@ async fn an_agent_never_reads_another_workspace() {
         let post = store.agent_post_message(&acme_agent, globex_two, &agent_post("hi", false), NOW + 9).await;
         assert!(matches!(post, Err(StoreError::NotFound)), "{post:?}");
         let update =
-            store.agent_update_ticket(&acme_agent, globex_two, Some(TicketStatus::Closed), None, NOW + 9).await;
+            store.agent_update_ticket(&acme_agent, globex_two, Some(TicketStatus::Closed), None, None, NOW + 9).await;
         assert!(matches!(update, Err(StoreError::NotFound)), "{update:?}");
         assert_eq!(rows().await, before);
         assert_eq!(store.agent_ticket(&globex_agent, globex_two).await.unwrap().unwrap().status, TicketStatus::Open);
@@ -136,21 +125,22 @@ async fn agents_see_and_work_whole_tickets() {
 
         // Updates: a status change writes an event, a type must be one of the workspace's.
         let events = db.scalar("SELECT COUNT(*) FROM events").await;
-        let updated = store.agent_update_ticket(&agent, number, None, Some("Question"), NOW + 4).await.unwrap();
+        let updated = store.agent_update_ticket(&agent, number, None, Some("Question"), None, NOW + 4).await.unwrap();
         assert_eq!((updated.ticket_type.as_deref(), updated.updated_at), (Some("Question"), NOW + 4));
         assert_eq!(db.scalar("SELECT COUNT(*) FROM events").await, events);
         let unknown =
-            store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), Some("Nope"), NOW + 5).await;
+            store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), Some("Nope"), None, NOW + 5).await;
         assert!(matches!(unknown, Err(StoreError::Invalid(_))), "{unknown:?}");
         assert_eq!(store.agent_ticket(&agent, number).await.unwrap().unwrap().status, TicketStatus::Open);
         let closed =
-            store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, NOW + 6).await.unwrap();
+            store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, None, NOW + 6).await.unwrap();
         assert_eq!((closed.status, closed.ticket_type.as_deref()), (TicketStatus::Closed, Some("Question")));
         assert_eq!(db.scalar("SELECT COUNT(*) FROM events").await, events + 1);
-        let same = store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, NOW + 7).await.unwrap();
+        let same =
+            store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, None, NOW + 7).await.unwrap();
         assert_eq!(same, closed, "no change, no write");
         assert_eq!(db.scalar("SELECT COUNT(*) FROM events").await, events + 1);
-        let missing = store.agent_update_ticket(&agent, number + 1, None, None, NOW).await;
+        let missing = store.agent_update_ticket(&agent, number + 1, None, None, None, NOW).await;
         assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
         // An agent's reply does not reopen the ticket.
         store.agent_post_message(&agent, number, &agent_post("closing note", false), NOW + 8).await.unwrap();

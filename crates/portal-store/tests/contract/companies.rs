@@ -3,14 +3,26 @@
 //! companies; never a ticket of a company they are not in.
 
 use crate::harness::*;
+use portal_core::access::AgentScope;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::visibility::{Condition, TicketVisibility};
-use portal_core::{CompanyKey, CustomerId, CustomerScope, WorkspaceId};
-use portal_store::{Store, StoreError, Wake};
+use portal_core::{CompanyKey, CustomerId, CustomerScope, TicketStatus, WorkspaceId};
+use portal_store::{AgentNewTicket, Store, StoreError, Wake};
 use std::collections::BTreeMap;
+use tokio::sync::broadcast::Receiver;
 
 fn company(raw: &str) -> CompanyKey {
     CompanyKey::parse(raw).unwrap()
+}
+
+/// Puts the ticket in the company, as an agent does: a change of nothing else.
+async fn into_company(store: &dyn Store, agent: &AgentScope, number: i64, key: &str) {
+    store.agent_update_ticket(agent, number, None, None, Some(Some(&company(key))), NOW).await.unwrap();
+}
+
+/// The wake-ups published since `wakes` last read them.
+fn woken(wakes: &mut Receiver<Wake>) -> Vec<Wake> {
+    std::iter::from_fn(|| wakes.try_recv().ok()).collect()
 }
 
 /// Signs the customer in and makes them a member of Globex (which exists).
@@ -52,7 +64,7 @@ async fn the_visibility_table_on_the_store() {
         let k1 = customer_ticket(store, &kim, "K1 kim company", NOW).await;
         let b1 = customer_ticket(store, &bob, "B1 bob in globex", NOW).await;
         for number in [a1, k1, b1] {
-            store.set_ticket_company(&agent, number, Some(&company("globex"))).await.unwrap();
+            into_company(store, &agent, number, "globex").await;
         }
         let all =
             [(a1, "A1 alice company"), (a2, "A2 alice private"), (k1, "K1 kim company"), (b1, "B1 bob in globex")];
@@ -96,7 +108,7 @@ async fn the_visibility_table_on_the_store() {
         let mut wakes = store.subscribe();
         assert!(store.customer_reply(&alice, k1, &text(&reply, &fresh_key()), NOW).await.is_ok());
         // (PostgreSQL's listener may add a first wake-up of everyone.)
-        let woken: Vec<Wake> = std::iter::from_fn(|| wakes.try_recv().ok()).collect();
+        let woken = woken(&mut wakes);
         assert!(woken.contains(&Wake::Workspace(acme.id)), "a company ticket's events wake its workspace: {woken:?}");
         // Events follow the same rule: alice sees those of kim's company
         // ticket, kim none of alice's.
@@ -120,7 +132,7 @@ async fn conditions_on_customer_attributes_follow_the_customer() {
         let (alice_id, alice) = globex_member(store, acme.id, "alice@globex.example").await;
         let (_, sam) = globex_member(store, acme.id, "sam@globex.example").await;
         let s1 = customer_ticket(store, &sam, "S1 sam's", NOW).await;
-        store.set_ticket_company(&agent, s1, Some(&company("globex"))).await.unwrap();
+        into_company(store, &agent, s1, "globex").await;
         let all = [(s1, "S1 sam's")];
         let guests = Condition::parse("attributes.role", "equals", "Guest").unwrap();
         store.set_ticket_visibility(acme.id, &rule(true, Some(&guests))).await.unwrap();
@@ -150,16 +162,18 @@ async fn companies_stay_in_their_workspace_and_refusals_change_nothing() {
         let (alice_id, alice) = globex_member(store, acme.id, "alice@globex.example").await;
 
         let refused = store.set_customer_companies(acme.id, alice_id, &[company("globex"), company("initech")]).await;
-        assert!(matches!(refused, Err(StoreError::Invalid(ref m)) if m.contains("initech")), "{refused:?}");
+        assert!(matches!(refused, Err(StoreError::UnknownCompany(ref k)) if k.as_str() == "initech"), "{refused:?}");
         assert_eq!(store.customer_companies(acme.id, alice_id).await.unwrap(), [company("globex")], "unchanged");
 
         let number = customer_ticket(store, &alice, "Mine", NOW).await;
+        let initech = company("initech");
         let outsider = agent(store, other.id).await;
-        let refused = store.set_ticket_company(&outsider, number, Some(&company("initech"))).await;
+        let refused = store.agent_update_ticket(&outsider, number, None, None, Some(Some(&initech)), NOW).await;
         assert!(matches!(refused, Err(StoreError::NotFound)), "another workspace's agent: {refused:?}");
         let acme_agent = agent(store, acme.id).await;
-        let refused = store.set_ticket_company(&acme_agent, number, Some(&company("initech"))).await;
-        assert!(matches!(refused, Err(StoreError::Invalid(_))), "another workspace's company: {refused:?}");
+        let refused = store.agent_update_ticket(&acme_agent, number, None, None, Some(Some(&initech)), NOW).await;
+        assert!(matches!(refused, Err(StoreError::UnknownCompany(_))), "another workspace's company: {refused:?}");
+        assert_eq!(store.agent_ticket(&acme_agent, number).await.unwrap().unwrap().company, None);
 
         for bad in ["", "   ", "a\u{7}b"] {
             let refused = store.upsert_company(acme.id, &company("globex"), bad, NOW).await;
@@ -170,6 +184,127 @@ async fn companies_stay_in_their_workspace_and_refusals_change_nothing() {
         let too_many: Vec<CompanyKey> = (0..51).map(|i| company(&format!("c{i}"))).collect();
         let refused = store.set_customer_companies(acme.id, alice_id, &too_many).await;
         assert!(matches!(refused, Err(StoreError::Invalid(_))), "{refused:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn agents_put_tickets_in_companies_when_opening_and_changing_them() {
+    on_each_backend("agents_put_tickets_in_companies_when_opening_and_changing_them", |db| async move {
+        let store = &*db.store;
+        let acme = workspace(store, "acme").await;
+        let agent = agent(store, acme.id).await;
+        let (globex, initech) = (company("globex"), company("initech"));
+        store.upsert_company(acme.id, &globex, "Globex", NOW).await.unwrap();
+        store.upsert_company(acme.id, &initech, "Initech", NOW).await.unwrap();
+        let (_, sam) = globex_member(store, acme.id, "sam@globex.example").await;
+        let (ann_id, _) = sign_in(store, acme.id, "ann@example.com").await;
+
+        // Opened in a company: its members see it, and its event wakes the workspace.
+        let mut wakes = store.subscribe();
+        let new = AgentNewTicket { company: Some(globex.clone()), ..new_ticket_for("ann@example.com", "", None) };
+        let created = store.agent_create_ticket(&agent, &new, NOW).await.unwrap();
+        let number = created.number;
+        assert_eq!(created.company.as_ref(), Some(&globex));
+        assert!(woken(&mut wakes).contains(&Wake::Workspace(acme.id)), "a company ticket's creation");
+        assert_eq!(store.agent_ticket(&agent, number).await.unwrap().unwrap().company.as_ref(), Some(&globex));
+        assert_eq!(store.agent_list_tickets(&agent, 10).await.unwrap()[0].company.as_ref(), Some(&globex));
+        assert!(store.ticket_detail(&sam, number).await.unwrap().is_some(), "a member of globex sees it");
+
+        // Moved with a status change: into another company, then out of any.
+        let moved =
+            store.agent_update_ticket(&agent, number, Some(TicketStatus::OnHold), None, Some(Some(&initech)), NOW + 1);
+        let moved = moved.await.unwrap();
+        assert_eq!(
+            (moved.status, moved.company.as_ref(), moved.updated_at),
+            (TicketStatus::OnHold, Some(&initech), NOW + 1)
+        );
+        assert!(store.ticket_detail(&sam, number).await.unwrap().is_none(), "no longer globex's");
+        woken(&mut wakes);
+        let out = store.agent_update_ticket(&agent, number, Some(TicketStatus::Open), None, Some(None), NOW + 2);
+        assert_eq!(out.await.unwrap().company, None);
+        // The event concerns whoever may see the ticket now: its creator alone.
+        let after = woken(&mut wakes);
+        assert!(
+            after.contains(&Wake::Customer(acme.id, ann_id)) && !after.contains(&Wake::Workspace(acme.id)),
+            "{after:?}"
+        );
+        let back =
+            store.agent_update_ticket(&agent, number, Some(TicketStatus::OnHold), None, Some(Some(&globex)), NOW + 3);
+        back.await.unwrap();
+        let after = woken(&mut wakes);
+        assert!(after.contains(&Wake::Workspace(acme.id)), "back in a company, its members are woken: {after:?}");
+        let events = store.events_since(&sam, 0, 100).await.unwrap();
+        assert_eq!(events.last().map(|e| e.status), Some(Some(TicketStatus::OnHold)), "sam reads the change");
+
+        // A company alone moves no `updated_at` and writes no event; leaving
+        // the company out of a change keeps it.
+        let events = db.scalar("SELECT COUNT(*) FROM events").await;
+        let same = store.agent_update_ticket(&agent, number, None, None, Some(Some(&initech)), NOW + 4).await.unwrap();
+        assert_eq!((same.company.as_ref(), same.updated_at), (Some(&initech), NOW + 3));
+        assert_eq!(db.scalar("SELECT COUNT(*) FROM events").await, events);
+        let typed = store.agent_update_ticket(&agent, number, None, Some("Problem"), None, NOW + 5).await.unwrap();
+        assert_eq!(typed.company.as_ref(), Some(&initech));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_company_changes_nothing() {
+    on_each_backend("a_refused_company_changes_nothing", |db| async move {
+        let store = &*db.store;
+        let acme = workspace(store, "acme").await;
+        let other = workspace(store, "other").await;
+        let agent = agent(store, acme.id).await;
+        store.upsert_company(acme.id, &company("globex"), "Globex", NOW).await.unwrap();
+        store.upsert_company(other.id, &company("initech"), "Initech", NOW).await.unwrap();
+        let opened = AgentNewTicket { company: Some(company("globex")), ..new_ticket_for("ann@example.com", "", None) };
+        let number = store.agent_create_ticket(&agent, &opened, NOW).await.unwrap().number;
+        let rows = async || {
+            (
+                db.scalar("SELECT COUNT(*) FROM customers").await,
+                db.scalar("SELECT COUNT(*) FROM tickets").await,
+                db.scalar("SELECT COUNT(*) FROM events").await,
+            )
+        };
+        let before = (rows().await, store.agent_ticket(&agent, number).await.unwrap());
+
+        // A change: the status and type are valid, the company is not (or
+        // is another workspace's).
+        for key in ["nope", "initech"] {
+            let unknown = company(key);
+            let refused = store
+                .agent_update_ticket(
+                    &agent,
+                    number,
+                    Some(TicketStatus::Closed),
+                    Some("Problem"),
+                    Some(Some(&unknown)),
+                    NOW + 1,
+                )
+                .await;
+            assert!(matches!(refused, Err(StoreError::UnknownCompany(ref k)) if k == &unknown), "{refused:?}");
+        }
+        // The company is valid, the type is not.
+        let refused = store
+            .agent_update_ticket(&agent, number, Some(TicketStatus::Closed), Some("Gossip"), Some(None), NOW + 1)
+            .await;
+        assert!(matches!(refused, Err(StoreError::Invalid(_))), "{refused:?}");
+        // A new ticket, for a new customer, in an unknown company.
+        let new =
+            AgentNewTicket { company: Some(company("initech")), ..new_ticket_for("new@example.com", "New", None) };
+        let refused = store.agent_create_ticket(&agent, &new, NOW + 1).await;
+        assert!(matches!(refused, Err(StoreError::UnknownCompany(_))), "{refused:?}");
+
+        let after = (rows().await, store.agent_ticket(&agent, number).await.unwrap());
+        assert_eq!(after, before, "no customer, ticket or event was written, and the ticket is as it was");
+        let ticket = after.1.unwrap();
+        assert_eq!((ticket.status, ticket.company), (TicketStatus::Open, Some(company("globex"))));
+        assert_eq!(
+            store.agent_create_ticket(&agent, &new_ticket_for("x@example.com", "", None), NOW).await.unwrap().number,
+            2,
+            "no number was used"
+        );
     })
     .await;
 }

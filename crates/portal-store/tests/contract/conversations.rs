@@ -150,7 +150,7 @@ async fn another_customers_ticket_is_not_found() {
         let globex_number = customer_ticket(&*store, &alice_at_globex, "globex alice's", NOW).await;
         assert_eq!(globex_number, number);
         // Closed, so a reopen would write.
-        store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, NOW + 2).await.unwrap();
+        store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, None, NOW + 2).await.unwrap();
 
         let counts = async || {
             (
@@ -214,7 +214,7 @@ async fn a_repeated_key_returns_the_first_message() {
 
         // A retry after the ticket closed (reopening off) is still the
         // same send, not a refused one.
-        store.agent_update_ticket(&agent, one, Some(TicketStatus::Closed), None, NOW + 4).await.unwrap();
+        store.agent_update_ticket(&agent, one, Some(TicketStatus::Closed), None, None, NOW + 4).await.unwrap();
         store.set_reopen_allowed(acme.id, false).await.unwrap();
         let late = store.customer_reply(&alice, one, &text(&body("first"), &k), NOW + 5).await.unwrap();
         assert!(late.duplicate && !late.reopened);
@@ -287,7 +287,7 @@ async fn replies_to_closed_tickets_follow_the_reopen_rule() {
         let agent = agent(&*store, acme.id).await;
         let number = customer_ticket(&*store, &alice, "closing", NOW).await;
         let close = async |at| {
-            store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, at).await.unwrap();
+            store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, None, at).await.unwrap();
         };
         let status = async || store.ticket_detail(&alice, number).await.unwrap().unwrap().status;
 

@@ -4,7 +4,6 @@
 use crate::harness::*;
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::{AuthorKind, TicketStatus};
-use portal_store::AgentNewTicket;
 
 fn ids(events: &[PortalEvent]) -> Vec<i64> {
     events.iter().map(|e| e.id).collect()
@@ -23,10 +22,13 @@ async fn events_come_in_order_and_resume_after_an_id() {
         let reply = store.customer_reply(&alice, number, &text(&body("hello"), &fresh_key()), NOW + 1).await.unwrap();
         let answer = store.agent_post_message(&agent, number, &agent_post("hi there", false), NOW + 2).await.unwrap();
         store.agent_post_message(&agent, number, &agent_post("note", true), NOW + 3).await.unwrap();
-        store.agent_update_ticket(&agent, number, Some(TicketStatus::OnHold), None, NOW + 4).await.unwrap();
+        store.agent_update_ticket(&agent, number, Some(TicketStatus::OnHold), None, None, NOW + 4).await.unwrap();
         // No change, and a type change: no event.
-        store.agent_update_ticket(&agent, number, Some(TicketStatus::OnHold), Some("Problem"), NOW + 5).await.unwrap();
-        store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, NOW + 6).await.unwrap();
+        store
+            .agent_update_ticket(&agent, number, Some(TicketStatus::OnHold), Some("Problem"), None, NOW + 5)
+            .await
+            .unwrap();
+        store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, None, NOW + 6).await.unwrap();
 
         let events = store.events_since(&alice, 0, 100).await.unwrap();
         let summary: Vec<_> = events.iter().map(|e| (e.kind, e.ticket_number, e.status)).collect();
@@ -85,14 +87,7 @@ async fn events_are_only_for_the_scopes_tickets() {
         }
         store.agent_post_message(&globex_agent, globex_alices, &agent_post("globex", false), NOW + 3).await.unwrap();
         // A ticket an agent opens for alice is hers: she gets its events.
-        let opened = AgentNewTicket {
-            customer_email: email("ALICE@example.com"),
-            customer_name: name(""),
-            title: title("Opened for you"),
-            description: String::new(),
-            ticket_type: None,
-            attributes: Default::default(),
-        };
+        let opened = new_ticket_for("ALICE@example.com", "", None);
         let for_alice = store.agent_create_ticket(&acme_agent, &opened, NOW + 4).await.unwrap().number;
 
         let numbers = |events: Vec<PortalEvent>| events.iter().map(|e| e.ticket_number).collect::<Vec<_>>();

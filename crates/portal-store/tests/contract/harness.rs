@@ -7,7 +7,7 @@ use portal_core::{
     CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin, SecretId,
     SessionLifetime, TicketStatus, TicketTitle, WorkspaceId, WorkspaceSlug,
 };
-use portal_store::{AgentPost, CustomerReply, NewSession, NewTicket, NewWorkspace, Store, Workspace};
+use portal_store::{AgentNewTicket, AgentPost, CustomerReply, NewSession, NewTicket, NewWorkspace, Store, Workspace};
 
 pub use portal_store::testing::on_each_backend;
 
@@ -119,4 +119,18 @@ pub fn agent_post(text: &str, internal: bool) -> AgentPost {
 /// Opens a ticket as the scope's customer, with no type.
 pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> i64 {
     store.customer_create_ticket(scope, &title(raw_title), "", None, &[], at).await.unwrap().number
+}
+
+/// A ticket an agent opens for a customer (found by email or created), in
+/// no company, with no attributes.
+pub fn new_ticket_for(raw_email: &str, raw_name: &str, ticket_type: Option<&str>) -> AgentNewTicket {
+    AgentNewTicket {
+        customer_email: email(raw_email),
+        customer_name: name(raw_name),
+        title: title("Follow-up"),
+        description: "From a phone call.".into(),
+        ticket_type: ticket_type.map(str::to_string),
+        attributes: Default::default(),
+        company: None,
+    }
 }
