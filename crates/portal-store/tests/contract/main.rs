@@ -15,6 +15,7 @@ mod customers;
 mod events;
 mod harness;
 mod migrations;
+mod properties;
 mod search;
 mod secrets;
 mod sessions;

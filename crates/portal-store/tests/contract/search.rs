@@ -110,7 +110,7 @@ async fn filters_narrow_and_sorts_page_through_everything_once() {
                 .unwrap()
                 .number;
             let status = [TicketStatus::Open, TicketStatus::Closed, TicketStatus::OnHold][(i % 3) as usize];
-            store.agent_update_ticket(&agent, number, Some(status), None, NOW + i * day).await.unwrap();
+            store.agent_update_ticket(&agent, number, Some(status), None, None, NOW + i * day).await.unwrap();
             numbers.push(number);
         }
 

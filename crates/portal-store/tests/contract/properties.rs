@@ -1,0 +1,170 @@
+//! The access rule as a property: in random worlds (workspaces, companies,
+//! customers with attributes and memberships, tickets in and out of
+//! companies, public replies and internal notes, visibility rules), what
+//! every customer can list, open and search is exactly what the rule
+//! allows, and an internal note's words are never found nor previewed.
+//!
+//! The expected answer is computed here from the world as generated and the
+//! rule's own definition (`TicketVisibility::sees_company_tickets`, whose
+//! table is tested in `portal_core::visibility`). `PORTAL_PROPERTY_WORLDS`
+//! sets how many worlds a run makes (default 60 per backend);
+//! `PORTAL_PROPERTY_SEED` replays one run.
+
+use crate::harness::*;
+use portal_core::attributes::CustomerAttributes;
+use portal_core::listing::ListQuery;
+use portal_core::visibility::{Condition, CustomerFacts, TicketVisibility};
+use portal_core::{CompanyKey, CustomerScope, TicketAttributes};
+use portal_store::{AgentNewTicket, Store};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::collections::{BTreeMap, BTreeSet};
+
+struct Person {
+    email: String,
+    attributes: BTreeMap<String, String>,
+    companies: BTreeSet<usize>,
+    scope: Option<CustomerScope>,
+}
+
+struct Ticket {
+    number: i64,
+    creator: usize,
+    company: Option<usize>,
+    /// A word only this ticket's public text has.
+    word: String,
+}
+
+const DOMAINS: [&str; 3] = ["@staff.example", "@contractor.example", "@guest.example"];
+const ROLES: [&str; 3] = ["admin", "member", "guest"];
+
+fn random_rule(rng: &mut StdRng) -> TicketVisibility {
+    let mut conditions = Vec::new();
+    for _ in 0..rng.random_range(0..=2) {
+        let condition = if rng.random_bool(0.5) {
+            Condition::parse("email", "ends_with", DOMAINS[rng.random_range(0..DOMAINS.len())])
+        } else {
+            Condition::parse("attributes.role", "equals", ROLES[rng.random_range(0..ROLES.len())])
+        };
+        conditions.push(condition.unwrap());
+    }
+    TicketVisibility::new(rng.random_bool(0.6), conditions).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn what_customers_find_is_exactly_what_the_rule_allows() {
+    on_each_backend("what_customers_find_is_exactly_what_the_rule_allows", |db| async move {
+        let store = &*db.store;
+        let worlds: usize = std::env::var("PORTAL_PROPERTY_WORLDS").ok().and_then(|v| v.parse().ok()).unwrap_or(60);
+        let seed: u64 =
+            std::env::var("PORTAL_PROPERTY_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(rand::random);
+        let mut rng = StdRng::seed_from_u64(seed);
+        let mut checks = 0_usize;
+        for world in 0..worlds {
+            checks += check_world(store, &mut rng, world).await;
+        }
+        println!("property: {worlds} random worlds, {checks} checks of list, open and search (seed {seed})");
+    })
+    .await;
+}
+
+/// Makes one random workspace and checks every customer in it; returns how
+/// many (customer, ticket) answers were checked.
+async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize {
+    let ws = workspace(store, &format!("world-{world}")).await;
+    let agent = agent(store, ws.id).await;
+    let companies: Vec<CompanyKey> =
+        (0..rng.random_range(1..=3)).map(|c| CompanyKey::parse(&format!("co{c}")).unwrap()).collect();
+    for key in &companies {
+        store.upsert_company(ws.id, key, "A company", NOW).await.unwrap();
+    }
+    let mut people: Vec<Person> = (0..rng.random_range(2..=6))
+        .map(|p| Person {
+            email: format!("p{p}{}", DOMAINS[rng.random_range(0..DOMAINS.len())]),
+            attributes: if rng.random_bool(0.5) {
+                BTreeMap::from([("role".to_string(), ROLES[rng.random_range(0..ROLES.len())].to_string())])
+            } else {
+                BTreeMap::new()
+            },
+            companies: (0..companies.len()).filter(|_| rng.random_bool(0.5)).collect(),
+            scope: None,
+        })
+        .collect();
+    let rule = random_rule(rng);
+    // Half the worlds set the rule before the customers arrive, half after.
+    let rule_first = rng.random_bool(0.5);
+    if rule_first {
+        store.set_ticket_visibility(ws.id, &rule).await.unwrap();
+    }
+    for person in &mut people {
+        let (id, scope) = sign_in(store, ws.id, &person.email).await;
+        let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
+        store.set_customer_attributes(ws.id, id, &attributes).await.unwrap();
+        let keys: Vec<CompanyKey> = person.companies.iter().map(|c| companies[*c].clone()).collect();
+        store.set_customer_companies(ws.id, id, &keys).await.unwrap();
+        person.scope = Some(scope);
+    }
+    if !rule_first {
+        store.set_ticket_visibility(ws.id, &rule).await.unwrap();
+    }
+
+    let mut tickets = Vec::new();
+    for t in 0..rng.random_range(0..=8) {
+        let creator = rng.random_range(0..people.len());
+        let company = rng.random_bool(0.6).then(|| rng.random_range(0..companies.len()));
+        let word = format!("w{world}x{t}word");
+        let new = AgentNewTicket {
+            customer_email: email(&people[creator].email),
+            customer_name: name("Fixture"),
+            title: title(&format!("Ticket {t}")),
+            description: if rng.random_bool(0.5) { format!("About {word}") } else { String::new() },
+            ticket_type: None,
+            attributes: TicketAttributes::default(),
+            company: company.map(|c| companies[c].clone()),
+        };
+        let number = store.agent_create_ticket(&agent, &new, NOW).await.unwrap().number;
+        if new.description.is_empty() {
+            store.agent_post_message(&agent, number, &agent_post(&format!("Reply {word}"), false), NOW).await.unwrap();
+        }
+        let note = format!("secret{world}x{t}note");
+        store.agent_post_message(&agent, number, &agent_post(&note, true), NOW).await.unwrap();
+        tickets.push(Ticket { number, creator, company, word });
+    }
+
+    let mut checks = 0;
+    for (index, person) in people.iter().enumerate() {
+        let scope = person.scope.as_ref().unwrap();
+        let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
+        let facts = CustomerFacts { email: &person.email, name: "Fixture", attributes: &attributes };
+        let sees_company = rule.sees_company_tickets(&facts);
+        let allowed = |t: &Ticket| {
+            t.creator == index || (sees_company && t.company.is_some_and(|c| person.companies.contains(&c)))
+        };
+        let expected: BTreeSet<i64> = tickets.iter().filter(|t| allowed(t)).map(|t| t.number).collect();
+        let listed = find(store, scope, "limit=100").await;
+        assert_eq!(listed, expected, "world {world}: {} lists", person.email);
+        let own: BTreeSet<i64> = tickets.iter().filter(|t| t.creator == index).map(|t| t.number).collect();
+        assert_eq!(find(store, scope, "tab=mine&limit=100").await, own, "world {world}: {}'s own", person.email);
+        for ticket in &tickets {
+            let opened = store.ticket_detail(scope, ticket.number).await.unwrap();
+            assert_eq!(opened.is_some(), allowed(ticket), "world {world}: {} opens #{}", person.email, ticket.number);
+            let found = find(store, scope, &format!("q={}", ticket.word)).await;
+            let expected: BTreeSet<i64> = allowed(ticket).then_some(ticket.number).into_iter().collect();
+            assert_eq!(found, expected, "world {world}: {} searches #{}", person.email, ticket.number);
+            let note = find(store, scope, &format!("q=secret{world}x")).await;
+            assert!(note.is_empty(), "world {world}: an internal note was found by {}", person.email);
+            checks += 3;
+        }
+    }
+    checks
+}
+
+async fn find(store: &dyn Store, scope: &CustomerScope, query: &str) -> BTreeSet<i64> {
+    let list = ListQuery::parse(query, &[]).unwrap();
+    let page = store.find_tickets(scope, &list, true).await.unwrap();
+    for preview in page.tickets.iter().filter_map(|t| t.preview.as_ref()) {
+        let text: String = preview.snippet.parts.iter().map(|p| p.text.as_str()).collect();
+        assert!(!text.contains("secret"), "a preview shows an internal note: {text}");
+    }
+    page.tickets.iter().map(|t| t.number).collect()
+}

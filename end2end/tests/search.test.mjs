@@ -1,0 +1,61 @@
+// The list's search, filters and sort in the embedded portal, through the
+// real snippet on the demo host site, as Alice (three tickets; one of them
+// has an internal note about "billing" she must never see).
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { portalAndBrowser, signInAsAlice } from "../harness.mjs";
+
+const shared = portalAndBrowser();
+
+const titles = (frame) => frame.locator("[data-testid=ticket-row] [data-testid=ticket-title]").allTextContents();
+const portalFrame = (page) => page.frames().find((f) => f.url().includes("/embed/"));
+
+describe("search, filters and sort in the embedded portal", () => {
+  test("a search shows the matches with a highlighted preview, and back returns to the list", async (t) => {
+    const { page, frame } = await signInAsAlice(shared.browser, shared.portal.demoUrl, t);
+    assert.equal((await titles(frame)).length, 3);
+
+    await frame.locator("[data-testid=search]").fill("billing address");
+    await frame.locator("[data-testid=search]").press("Enter");
+    await frame.locator("[data-testid=preview-heading]").waitFor();
+    assert.deepEqual(await titles(frame), ["Invoice 1042 shows the wrong VAT number (CANARY-A)"]);
+    const marked = await frame.locator("[data-testid=snippet] mark").allTextContents();
+    assert.deepEqual(marked.map((m) => m.toLowerCase()), ["billing", "address"]);
+    assert.match(await frame.locator("[data-testid=snippet-by]").textContent(), /·/);
+    assert.match(portalFrame(page).url(), /\?q=billing\+address|\?q=billing%20address/);
+    const html = await portalFrame(page).content();
+    assert.ok(!html.includes("CANARY-INTERNAL"), "the internal note about billing is in no DOM node");
+
+    // A word only the internal note has finds nothing.
+    await frame.locator("[data-testid=search]").fill("legacy");
+    await frame.locator("[data-testid=search]").press("Enter");
+    await frame.locator("[data-testid=no-tickets]").waitFor();
+
+    await page.evaluate(() => history.back());
+    await frame.locator("[data-testid=preview-heading]").waitFor();
+    assert.equal(await frame.locator("[data-testid=search]").inputValue(), "billing address");
+    await page.evaluate(() => history.back());
+    await frame.locator("[data-testid=preview-heading]").waitFor({ state: "detached" });
+    assert.equal((await titles(frame)).length, 3);
+  });
+
+  test("a filter narrows the list and a sort orders it, both kept in the frame's URL", async (t) => {
+    const { page, frame } = await signInAsAlice(shared.browser, shared.portal.demoUrl, t);
+    await frame.locator(".filters summary").click();
+    await frame.locator("[data-testid=filter-state]").selectOption("in_progress");
+    await frame.locator("[data-testid=filter-state] option[value=in_progress][selected]").waitFor();
+    assert.deepEqual(await titles(frame), ["CSV export times out on large projects (CANARY-A)"]);
+    assert.match(portalFrame(page).url(), /state=in_progress/);
+
+    await frame.locator("[data-testid=filter-state]").selectOption("");
+    await frame.locator("[data-testid=sort]").selectOption("number-asc");
+    await frame.locator("[data-testid=sort] option[value=number-asc][selected]").waitFor();
+    const ascending = await frame.locator("[data-testid=ticket-number]").allTextContents();
+    assert.equal(ascending.length, 3);
+    assert.deepEqual(ascending, [...ascending].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
+
+    await frame.locator("[data-testid=sort]").selectOption("number-desc");
+    await frame.locator("[data-testid=sort] option[value=number-desc][selected]").waitFor();
+    assert.deepEqual(await frame.locator("[data-testid=ticket-number]").allTextContents(), [...ascending].reverse());
+  });
+});
