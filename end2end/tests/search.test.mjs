@@ -43,19 +43,19 @@ describe("search, filters and sort in the embedded portal", () => {
     const { page, frame } = await signInAsAlice(shared.browser, shared.portal.demoUrl, t);
     await frame.locator(".filters summary").click();
     await frame.locator("[data-testid=filter-state]").selectOption("in_progress");
-    await frame.locator("[data-testid=filter-state] option[value=in_progress][selected]").waitFor();
+    await frame.locator("[data-testid=filter-state] option[value=in_progress][selected]").waitFor({ state: "attached" });
     assert.deepEqual(await titles(frame), ["CSV export times out on large projects (CANARY-A)"]);
     assert.match(portalFrame(page).url(), /state=in_progress/);
 
     await frame.locator("[data-testid=filter-state]").selectOption("");
     await frame.locator("[data-testid=sort]").selectOption("number-asc");
-    await frame.locator("[data-testid=sort] option[value=number-asc][selected]").waitFor();
+    await frame.locator("[data-testid=sort] option[value=number-asc][selected]").waitFor({ state: "attached" });
     const ascending = await frame.locator("[data-testid=ticket-number]").allTextContents();
     assert.equal(ascending.length, 3);
     assert.deepEqual(ascending, [...ascending].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
 
     await frame.locator("[data-testid=sort]").selectOption("number-desc");
-    await frame.locator("[data-testid=sort] option[value=number-desc][selected]").waitFor();
+    await frame.locator("[data-testid=sort] option[value=number-desc][selected]").waitFor({ state: "attached" });
     assert.deepEqual(await frame.locator("[data-testid=ticket-number]").allTextContents(), [...ascending].reverse());
   });
 });
