@@ -1,6 +1,7 @@
-// Companies in the embedded portal, through the real snippet on the demo
-// host site. The demo's Northwind has Dana (staff) and Eve (a contractor);
-// the workspace restricts contractors to their own tickets.
+// Companies and access in the embedded portal, through the real snippet on
+// the demo host site. The demo's Northwind has Dana (staff) and Eve (a
+// contractor); the workspace restricts contractors to their own tickets,
+// and its audience (emails containing "example") keeps Frank out.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { portalAndBrowser, signInAs } from "../harness.mjs";
@@ -37,5 +38,18 @@ describe("companies in the embedded portal", () => {
     const handle = await page.$("#unthread_help_center");
     const html = await (await handle.contentFrame()).content();
     assert.ok(!html.includes("CANARY-N"), "Dana's ticket is in no DOM node");
+  });
+
+  test("someone outside the portal's audience sees the no-access screen and no data", async (t) => {
+    const context = await shared.browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${shared.portal.demoUrl}/`);
+    const frame = page.frameLocator("#unthread_help_center");
+    await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
+    await page.selectOption("#demo-user", "frank@outsider.test");
+    await page.click("#login");
+    await frame.locator("[data-testid=status]").filter({ hasText: /do not have access/i }).waitFor({ timeout: 20_000 });
+    assert.equal(await frame.locator("[data-testid=ticket-row], [data-testid=tabs]").count(), 0);
   });
 });

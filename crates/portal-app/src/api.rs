@@ -65,6 +65,10 @@ pub async fn open_session(
     };
 
     let customer = state.store.upsert_customer(ws.id, &email, &name, now).await.map_err(|e| state.store_error(e))?;
+    if !customer.in_audience {
+        state.audit("session.no_access", &ws.slug, &format!("customer {}", customer.id));
+        return Err(fail(PortalError::NoAccess));
+    }
     let token = SessionToken::from_random(rand::random());
     let expires_at = now + ws.session_lifetime.millis();
     let session = NewSession {

@@ -21,6 +21,8 @@ pub enum PortalError {
     TicketClosed,
     #[error("This site is not allowed to show the support portal.")]
     OriginNotAllowed,
+    #[error("You do not have access to this support portal. If you think you should, please contact the company.")]
+    NoAccess,
     #[error("{0}")]
     Invalid(String),
     #[error("The support portal is temporarily unavailable. Please try again shortly.")]
@@ -36,7 +38,7 @@ impl PortalError {
     pub fn status(&self) -> u16 {
         match self {
             Self::NotVerified | Self::SessionEnded => 401,
-            Self::OriginNotAllowed => 403,
+            Self::OriginNotAllowed | Self::NoAccess => 403,
             Self::UnknownWorkspace | Self::NotFound | Self::PageNotFound => 404,
             Self::TicketClosed => 409,
             Self::Invalid(_) => 400,

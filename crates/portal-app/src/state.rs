@@ -102,12 +102,13 @@ pub async fn customer_scope() -> Result<(AppState, CustomerScope), PortalError> 
 }
 
 /// The scope of `token`'s live session (not revoked, not expired, its
-/// secret still active), else `SessionEnded`: the one gate of every
-/// transport, the server functions above and the live socket alike.
+/// secret still active), else `SessionEnded`, or `NoAccess` when the
+/// workspace's audience no longer admits the customer: the one gate of
+/// every transport, the server functions above and the live socket alike.
 pub async fn session_scope(state: &AppState, token: Option<&SessionToken>) -> Result<CustomerScope, PortalError> {
     let token = token.ok_or_else(|| fail(PortalError::SessionEnded))?;
     match state.store.active_session(&token.hash(), now_millis()).await {
-        Ok(Some(session)) => Ok(CustomerScope::for_session(&session)),
+        Ok(Some(session)) => CustomerScope::for_session(&session).ok_or_else(|| fail(PortalError::NoAccess)),
         Ok(None) => Err(fail(PortalError::SessionEnded)),
         Err(e) => Err(state.store_error(e)),
     }

@@ -16,6 +16,9 @@ pub struct ActiveSession {
     /// What the workspace's visibility rule decided for the customer when
     /// the session was looked up (see [`crate::visibility`]).
     pub sees_company_tickets: bool,
+    /// Whether the workspace's audience admits the customer (see
+    /// [`crate::audience`]), as decided when the session was looked up.
+    pub in_audience: bool,
 }
 
 /// What a customer may see: their workspace, and within it the tickets
@@ -30,12 +33,14 @@ pub struct CustomerScope {
 }
 
 impl CustomerScope {
-    pub fn for_session(session: &ActiveSession) -> Self {
-        Self {
+    /// The scope of a live session; none for a customer outside the
+    /// workspace's audience, who may see nothing at all.
+    pub fn for_session(session: &ActiveSession) -> Option<Self> {
+        session.in_audience.then(|| Self {
             workspace_id: session.workspace_id,
             customer_id: session.customer_id,
             sees_company_tickets: session.sees_company_tickets,
-        }
+        })
     }
 
     pub fn sees_company_tickets(&self) -> bool {

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod attachment;
 pub mod attributes;
+pub mod audience;
 pub mod company;
 pub mod conversation;
 pub mod embed;

@@ -9,8 +9,9 @@
 //! | On | conditions set | customers matching the conditions see only their own; everyone else sees all company tickets |
 //!
 //! A customer matches when every condition holds. Text is compared without
-//! regard to case. Conditions name `email`, `name`, or one of the
-//! customer's attributes as `attributes.<key>`.
+//! regard to case. Conditions name `email`, `name`, one of the customer's
+//! attributes as `attributes.<key>`, or their companies as `company.key` or
+//! `company.name` (true when one of their companies matches).
 
 use crate::attributes::CustomerAttributes;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,10 @@ pub enum CustomerField {
     Name,
     /// One of the customer's attributes (`attributes.plan`).
     Attribute(String),
+    /// The key of one of the customer's companies.
+    CompanyKey,
+    /// The name of one of the customer's companies.
+    CompanyName,
 }
 
 impl CustomerField {
@@ -32,10 +37,12 @@ impl CustomerField {
         match raw {
             "email" => Ok(Self::Email),
             "name" => Ok(Self::Name),
+            "company.key" => Ok(Self::CompanyKey),
+            "company.name" => Ok(Self::CompanyName),
             _ => match raw.strip_prefix("attributes.") {
                 Some(key) if crate::attributes::check_key(key).is_ok() => Ok(Self::Attribute(key.to_string())),
                 _ => Err(format!(
-                    "unknown customer attribute {:?}: use email, name or attributes.<key>",
+                    "unknown customer attribute {:?}: use email, name, attributes.<key>, company.key or company.name",
                     raw.chars().take(80).collect::<String>()
                 )),
             },
@@ -47,6 +54,8 @@ impl CustomerField {
             Self::Email => "email".into(),
             Self::Name => "name".into(),
             Self::Attribute(key) => format!("attributes.{key}"),
+            Self::CompanyKey => "company.key".into(),
+            Self::CompanyName => "company.name".into(),
         }
     }
 }
@@ -80,6 +89,8 @@ pub struct CustomerFacts<'a> {
     pub email: &'a str,
     pub name: &'a str,
     pub attributes: &'a CustomerAttributes,
+    /// The customer's companies: (key, name).
+    pub companies: &'a [(String, String)],
 }
 
 /// One checked condition, e.g. `email ends_with "@example.com"`.
@@ -141,8 +152,14 @@ impl Condition {
                 // A customer without the attribute matches no condition on it.
                 None => return false,
             },
-        }
-        .to_lowercase();
+            CustomerField::CompanyKey => return customer.companies.iter().any(|(key, _)| self.holds_for(key)),
+            CustomerField::CompanyName => return customer.companies.iter().any(|(_, name)| self.holds_for(name)),
+        };
+        self.holds_for(actual)
+    }
+
+    fn holds_for(&self, actual: &str) -> bool {
+        let actual = actual.to_lowercase();
         match self.operator {
             Operator::Equals => actual == self.value,
             Operator::Contains => actual.contains(&self.value),
@@ -202,7 +219,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn facts<'a>(email: &'a str, attributes: &'a CustomerAttributes) -> CustomerFacts<'a> {
-        CustomerFacts { email, name: "Sam Smith", attributes }
+        CustomerFacts { email, name: "Sam Smith", attributes, companies: &[] }
     }
 
     #[test]
@@ -234,7 +251,9 @@ mod tests {
     #[test]
     fn operators_ignore_case() {
         let none = CustomerAttributes::default();
-        let sam = CustomerFacts { email: "Sam@Example.com", name: "Sam Smith", attributes: &none };
+        let companies = [("globex".to_string(), "Globex Corp".to_string())];
+        let sam =
+            CustomerFacts { email: "Sam@Example.com", name: "Sam Smith", attributes: &none, companies: &companies };
         for (attribute, operator, value, expected) in [
             ("email", "equals", "sam@example.com", true),
             ("email", "equals", "sam@example", false),
@@ -243,6 +262,9 @@ mod tests {
             ("name", "ends_with", "smith", true),
             ("name", "ends_with", "sam", false),
             ("attributes.plan", "equals", "x", false),
+            ("company.key", "equals", "GLOBEX", true),
+            ("company.name", "contains", "corp", true),
+            ("company.name", "equals", "acme", false),
         ] {
             let condition = Condition::parse(attribute, operator, value).unwrap();
             assert_eq!(condition.matches(&sam), expected, "{attribute} {operator} {value}");

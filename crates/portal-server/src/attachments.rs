@@ -63,7 +63,7 @@ async fn upload(
 ) -> Response {
     let scope = match session_scope(&state, bearer(&headers).as_ref()).await {
         Ok(scope) => scope,
-        Err(error) => return refusal(StatusCode::UNAUTHORIZED, error),
+        Err(error) => return refusal(status_of(&error), error),
     };
     let Ok(Query(UploadQuery { name })) = query else {
         return refusal(StatusCode::BAD_REQUEST, PortalError::Invalid("name the file: ?name=<file name>".into()));
@@ -118,7 +118,7 @@ async fn upload(
 async fn customer_download(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
     let scope = match session_scope(&state, bearer(&headers).as_ref()).await {
         Ok(scope) => scope,
-        Err(error) => return refusal(StatusCode::UNAUTHORIZED, error),
+        Err(error) => return refusal(status_of(&error), error),
     };
     let not_found = || refusal(StatusCode::NOT_FOUND, PortalError::Invalid("This file does not exist.".into()));
     let Ok(id) = id.parse::<i64>() else {

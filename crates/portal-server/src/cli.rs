@@ -128,6 +128,23 @@ pub enum WorkspaceCommand {
         #[arg(long, conflicts_with = "conditions")]
         clear_conditions: bool,
     },
+    /// Set who may use the portal: customers matching every condition
+    /// (none: everyone the site verifies). Others see a "no access" screen.
+    Audience {
+        #[arg(long)]
+        workspace: String,
+        /// `<email|name|attributes.KEY|company.key|company.name> <equals|contains|starts_with|ends_with> <value>`
+        /// (repeatable; replaces the conditions).
+        #[arg(long = "condition")]
+        conditions: Vec<String>,
+    },
+    /// Show how many and which customers conditions would admit, changing nothing.
+    AudiencePreview {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long = "condition")]
+        conditions: Vec<String>,
+    },
     /// Show or hide the preview column (the best-matching snippet) of search results.
     SearchPreview {
         #[arg(long)]

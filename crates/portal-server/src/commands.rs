@@ -2,8 +2,10 @@
 
 use crate::now_millis;
 use anyhow::{Context, bail};
+use portal_core::audience::PortalAudience;
 use portal_core::{Origin, SessionLifetime, WorkspaceSlug, sign_email};
 use portal_store::{NewWorkspace, Store, StoreError, Workspace};
+use std::fmt::Write as _;
 use std::time::Duration;
 
 /// 256 random bits, hex encoded: the HMAC key is this string's bytes.
@@ -195,6 +197,53 @@ pub async fn revoke_api_token(store: &dyn Store, slug: &str, id: i64) -> anyhow:
     }
 }
 
+/// Conditions as the command line writes them: `<attribute> <operator> <value>`.
+fn parse_conditions(raw: &[String]) -> anyhow::Result<Vec<portal_core::visibility::Condition>> {
+    raw.iter()
+        .map(|raw| {
+            let mut words = raw.trim().splitn(3, ' ');
+            match (words.next(), words.next(), words.next()) {
+                (Some(attribute), Some(operator), Some(value)) => {
+                    portal_core::visibility::Condition::parse(attribute, operator, value)
+                        .map_err(|e| anyhow::anyhow!("{raw:?}: {e}"))
+                }
+                _ => bail!("{raw:?}: write <attribute> <operator> <value>, e.g. \"email ends_with @example.com\""),
+            }
+        })
+        .collect()
+}
+
+/// `portal workspace audience`: who may use the portal (no conditions:
+/// everyone the site verifies).
+pub async fn set_audience(store: &dyn Store, slug: &str, conditions: &[String]) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let audience = PortalAudience::new(parse_conditions(conditions)?).map_err(anyhow::Error::msg)?;
+    store.set_portal_audience(ws.id, &audience).await?;
+    let preview = store.preview_audience(ws.id, &audience, 0).await?;
+    Ok(format!(
+        "Workspace '{slug}': {} condition(s); {} of {} customer(s) may use the portal.",
+        audience.conditions.len(),
+        preview.matching,
+        preview.customers
+    ))
+}
+
+/// `portal workspace audience-preview`: whom conditions would admit, changing nothing.
+pub async fn preview_audience(store: &dyn Store, slug: &str, conditions: &[String]) -> anyhow::Result<String> {
+    const SHOWN: u32 = 20;
+    let ws = workspace(store, slug).await?;
+    let audience = PortalAudience::new(parse_conditions(conditions)?).map_err(anyhow::Error::msg)?;
+    let preview = store.preview_audience(ws.id, &audience, SHOWN).await?;
+    let mut out = format!("{} of {} customer(s) match.", preview.matching, preview.customers);
+    for customer in &preview.sample {
+        let _ = write!(out, "\n  {} <{}>", customer.name, customer.email);
+    }
+    if preview.matching > u64::from(SHOWN) {
+        let _ = write!(out, "\n  … and {} more", preview.matching - u64::from(SHOWN));
+    }
+    Ok(out)
+}
+
 /// `portal workspace visibility`.
 pub async fn set_visibility(
     store: &dyn Store,
@@ -203,23 +252,12 @@ pub async fn set_visibility(
     conditions: &[String],
     clear: bool,
 ) -> anyhow::Result<String> {
-    use portal_core::visibility::{Condition, TicketVisibility};
+    use portal_core::visibility::TicketVisibility;
     let ws = workspace(store, slug).await?;
     let conditions = match (conditions.is_empty(), clear) {
         (_, true) => Vec::new(),
         (true, false) => store.ticket_visibility(ws.id).await?.conditions,
-        (false, false) => conditions
-            .iter()
-            .map(|raw| {
-                let mut words = raw.trim().splitn(3, ' ');
-                match (words.next(), words.next(), words.next()) {
-                    (Some(attribute), Some(operator), Some(value)) => {
-                        Condition::parse(attribute, operator, value).map_err(|e| anyhow::anyhow!("{raw:?}: {e}"))
-                    }
-                    _ => bail!("{raw:?}: write <attribute> <operator> <value>, e.g. \"email ends_with @example.com\""),
-                }
-            })
-            .collect::<anyhow::Result<_>>()?,
+        (false, false) => parse_conditions(conditions)?,
     };
     let count = conditions.len();
     let rule = TicketVisibility::new(restrict, conditions).map_err(anyhow::Error::msg)?;

@@ -117,6 +117,9 @@ pub const USERS: &[DemoUser] = &[
             answers: &[],
         }],
     },
+    // Outside the portal's audience (emails containing "example"): the
+    // site verifies him, the portal shows him "no access" and nothing else.
+    DemoUser { name: "Frank Outsider", email: "frank@outsider.test", tickets: &[] },
 ];
 
 /// The demo's company and who belongs to it; its tickets are those its
@@ -124,6 +127,8 @@ pub const USERS: &[DemoUser] = &[
 const COMPANY: (&str, &str) = ("northwind", "Northwind Traders");
 const COMPANY_MEMBERS: [&str; 2] = ["dana@northwind.example", "eve@contractor.example"];
 const CONTRACTORS: &str = "@contractor.example";
+/// Who may use the demo portal: emails containing this.
+const AUDIENCE: &str = "example";
 
 /// Creates the demo workspace on first run (customers, tickets with their
 /// conversations, a secret) and points its allowed origins at the demo host
@@ -193,10 +198,11 @@ async fn seed_conversations(store: &dyn Store, agent: &AgentScope, now: i64) -> 
     Ok(())
 }
 
-/// Northwind, its members and their tickets, and the visibility rule that
-/// keeps contractors to their own tickets.
+/// Northwind, its members and their tickets, the visibility rule that
+/// keeps contractors to their own tickets, and the portal's audience.
 async fn seed_company(store: &dyn Store, agent: &AgentScope, now: i64) -> anyhow::Result<()> {
     use portal_core::CompanyKey;
+    use portal_core::audience::PortalAudience;
     use portal_core::visibility::{Condition, TicketVisibility};
     let workspace = agent.workspace_id();
     let key = CompanyKey::parse(COMPANY.0).map_err(anyhow::Error::msg)?;
@@ -214,6 +220,8 @@ async fn seed_company(store: &dyn Store, agent: &AgentScope, now: i64) -> anyhow
     store
         .set_ticket_visibility(workspace, &TicketVisibility::new(true, vec![contractors]).map_err(anyhow::Error::msg)?)
         .await?;
+    let audience = Condition::parse("email", "contains", AUDIENCE).map_err(anyhow::Error::msg)?;
+    store.set_portal_audience(workspace, &PortalAudience::new(vec![audience]).map_err(anyhow::Error::msg)?).await?;
     Ok(())
 }
 

@@ -195,6 +195,7 @@ async fn hello(socket: &mut WebSocket) -> Result<Hello, End> {
 async fn check(state: &AppState, token: Option<&SessionToken>) -> Result<CustomerScope, End> {
     session_scope(state, token).await.map_err(|error| match error {
         PortalError::SessionEnded => End::Close(close::SESSION_ENDED, "session ended"),
+        PortalError::NoAccess => End::Close(close::SESSION_ENDED, "no access"),
         _ => End::Close(close::UNAVAILABLE, "temporarily unavailable"),
     })
 }

@@ -56,6 +56,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workspace(WorkspaceCommand::Visibility { workspace, restrict, conditions, clear_conditions }) => {
             commands::set_visibility(&*store, &workspace, restrict == "on", &conditions, clear_conditions).await?
         }
+        Command::Workspace(WorkspaceCommand::Audience { workspace, conditions }) => {
+            commands::set_audience(&*store, &workspace, &conditions).await?
+        }
+        Command::Workspace(WorkspaceCommand::AudiencePreview { workspace, conditions }) => {
+            commands::preview_audience(&*store, &workspace, &conditions).await?
+        }
         Command::Workspace(WorkspaceCommand::SearchPreview { workspace, show }) => {
             commands::set_search_preview(&*store, &workspace, show == "on").await?
         }

@@ -18,6 +18,7 @@ pub use notify::Wake;
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
 use portal_core::attributes::CustomerAttributes;
+use portal_core::audience::PortalAudience;
 use portal_core::conversation::PortalEvent;
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
@@ -73,6 +74,17 @@ pub const DEFAULT_TICKET_TYPES: [&str; 3] = ["Question", "Problem", "Feature req
 pub const MAX_TICKET_TYPES: usize = 50;
 pub const MAX_TICKET_TYPE_CHARS: usize = 60;
 
+/// What an audience would admit (see [`Store::preview_audience`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AudiencePreview {
+    /// The workspace's customers.
+    pub customers: u64,
+    /// How many of them the audience admits.
+    pub matching: u64,
+    /// The first of those, by email.
+    pub sample: Vec<Customer>,
+}
+
 /// An identity-verification secret. The HMAC key is the UTF-8 bytes of
 /// `value`, exactly as the site owner copies it.
 #[derive(Clone, PartialEq, Eq)]
@@ -103,6 +115,8 @@ pub struct Customer {
     pub workspace_id: WorkspaceId,
     pub email: String,
     pub name: String,
+    /// Whether the workspace's audience admits the customer.
+    pub in_audience: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -378,6 +392,19 @@ pub trait Store: Send + Sync + 'static {
     /// Sets the workspace's visibility rule and applies it to every customer.
     async fn set_ticket_visibility(&self, workspace: WorkspaceId, visibility: &TicketVisibility) -> Result<()>;
     async fn ticket_visibility(&self, workspace: WorkspaceId) -> Result<TicketVisibility>;
+    /// Sets who may use the portal, and applies it to every customer: a
+    /// customer outside it has no session scope (see
+    /// [`CustomerScope::for_session`]), so sees nothing.
+    async fn set_portal_audience(&self, workspace: WorkspaceId, audience: &PortalAudience) -> Result<()>;
+    async fn portal_audience(&self, workspace: WorkspaceId) -> Result<PortalAudience>;
+    /// How many of the workspace's customers `audience` would admit, and
+    /// the first `sample` of them by email, without changing anything.
+    async fn preview_audience(
+        &self,
+        workspace: WorkspaceId,
+        audience: &PortalAudience,
+        sample: u32,
+    ) -> Result<AudiencePreview>;
 
     // --- Attachments ----------------------------------------------------------
     //

@@ -121,7 +121,7 @@ async fn fixture(app: &TestApp, email: &str) -> Fixture {
 async fn scope_of(store: &dyn Store, token: &str) -> CustomerScope {
     let hash = SessionToken::parse(token).expect("a well-formed token").hash();
     let session = store.active_session(&hash, now_millis()).await.expect("look up").expect("a live session");
-    CustomerScope::for_session(&session)
+    CustomerScope::for_session(&session).expect("in the audience")
 }
 
 /// An agent of `workspace`, the one way there is: an API token, looked up.

@@ -12,6 +12,7 @@
 
 mod app;
 mod attachments;
+mod audience;
 mod input;
 mod isolation;
 mod live;

@@ -7,13 +7,14 @@
 
 use crate::notify::{EventBus, Wake};
 use crate::{
-    AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketSummary, ApiToken, Backend,
-    Customer, CustomerReply, MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewSession, NewTicket, NewWorkspace,
-    ReplyOutcome, Result, Secret, Store, StoreError, StoredAttachment, Workspace,
+    AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketSummary, ApiToken,
+    AudiencePreview, Backend, Customer, CustomerReply, MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewSession, NewTicket,
+    NewWorkspace, ReplyOutcome, Result, Secret, Store, StoreError, StoredAttachment, Workspace,
 };
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
 use portal_core::attributes::CustomerAttributes;
+use portal_core::audience::PortalAudience;
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::visibility::CustomerFacts;
@@ -26,6 +27,7 @@ use portal_core::{
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, Postgres, Sqlite, Transaction, Type};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -216,39 +218,63 @@ where
         Ok(first)
     }
 
-    /// Applies the workspace's visibility rule to its customers, or to one
-    /// of them, writing only the flags that change. The caller holds the
-    /// workspace's row (see [`Self::lock_workspace`]), so the rule cannot
-    /// change under it.
-    async fn apply_visibility(
-        conn: &mut DB::Connection,
-        workspace: WorkspaceId,
-        only: Option<CustomerId>,
-    ) -> Result<()> {
-        let rule = Self::read_visibility(conn, workspace).await?;
-        let customers = sqlx::query_as::<_, (i64, String, String, String, bool)>(
-            "SELECT id, email, name, attributes, sees_company_tickets FROM customers \
+    /// Applies the workspace's rules (ticket visibility and audience) to its
+    /// customers, or to one of them, writing only the decisions that
+    /// change. The caller holds the workspace's row (see
+    /// [`Self::lock_workspace`]), so the rules cannot change under it.
+    async fn apply_rules(conn: &mut DB::Connection, workspace: WorkspaceId, only: Option<CustomerId>) -> Result<()> {
+        let visibility: TicketVisibility = Self::read_rule(conn, workspace, "ticket_visibility").await?;
+        let audience: PortalAudience = Self::read_rule(conn, workspace, "portal_audience").await?;
+        let customers = sqlx::query_as::<_, (i64, String, String, String, bool, bool)>(
+            "SELECT id, email, name, attributes, sees_company_tickets, in_audience FROM customers \
              WHERE workspace_id = $1 AND ($2 IS NULL OR id = $2)",
         )
         .bind(workspace.0)
         .bind(only.map(|c| c.0))
         .fetch_all(&mut *conn)
         .await?;
-        for (id, email, name, attributes, sees) in customers {
+        let mut memberships = Self::memberships(conn, workspace, only).await?;
+        for (id, email, name, attributes, sees, admitted) in customers {
             let attributes: CustomerAttributes = serde_json::from_str(&attributes)
                 .map_err(|e| StoreError::Invalid(format!("customer {id}: stored attributes: {e}")))?;
-            let decided =
-                rule.sees_company_tickets(&CustomerFacts { email: &email, name: &name, attributes: &attributes });
-            if decided != sees {
-                sqlx::query("UPDATE customers SET sees_company_tickets = $3 WHERE workspace_id = $1 AND id = $2")
-                    .bind(workspace.0)
-                    .bind(id)
-                    .bind(decided)
-                    .execute(&mut *conn)
-                    .await?;
+            let companies = memberships.remove(&id).unwrap_or_default();
+            let facts = CustomerFacts { email: &email, name: &name, attributes: &attributes, companies: &companies };
+            let decided = (visibility.sees_company_tickets(&facts), audience.admits(&facts));
+            if decided != (sees, admitted) {
+                sqlx::query(
+                    "UPDATE customers SET sees_company_tickets = $3, in_audience = $4 WHERE workspace_id = $1 AND id = $2",
+                )
+                .bind(workspace.0)
+                .bind(id)
+                .bind(decided.0)
+                .bind(decided.1)
+                .execute(&mut *conn)
+                .await?;
             }
         }
         Ok(())
+    }
+
+    /// The companies (key, name) of the workspace's customers, or of one.
+    async fn memberships(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        only: Option<CustomerId>,
+    ) -> Result<HashMap<i64, Vec<(String, String)>>> {
+        let rows = sqlx::query_as::<_, (i64, String, String)>(
+            "SELECT cm.customer_id, co.key, co.name FROM company_members cm \
+             JOIN companies co ON co.workspace_id = cm.workspace_id AND co.id = cm.company_id \
+             WHERE cm.workspace_id = $1 AND ($2 IS NULL OR cm.customer_id = $2)",
+        )
+        .bind(workspace.0)
+        .bind(only.map(|c| c.0))
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut by_customer: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+        for (customer, key, name) in rows {
+            by_customer.entry(customer).or_default().push((key, name));
+        }
+        Ok(by_customer)
     }
 
     /// The id of the workspace's company `key`; an unknown key is
@@ -275,23 +301,55 @@ where
         }
     }
 
-    async fn read_visibility(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<TicketVisibility> {
-        let (json,) = sqlx::query_as::<_, (String,)>("SELECT ticket_visibility FROM workspaces WHERE id = $1")
+    /// A workspace rule stored as JSON in `column` (a column name, never input).
+    async fn read_rule<R: serde::de::DeserializeOwned>(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        column: &'static str,
+    ) -> Result<R> {
+        let (json,) = sqlx::query_as::<_, (String,)>(&format!("SELECT {column} FROM workspaces WHERE id = $1"))
             .bind(workspace.0)
             .fetch_optional(&mut *conn)
             .await?
             .ok_or(StoreError::NotFound)?;
         serde_json::from_str(&json)
-            .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored ticket visibility: {e}")))
+            .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored {column}: {e}")))
     }
 
-    /// Applies the visibility rule to one customer, in its own transaction.
-    async fn apply_visibility_to(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<()> {
+    /// Stores a workspace rule (JSON in `column`, a column name, never
+    /// input) and applies it to every customer, in one transaction.
+    async fn set_rule(&self, workspace: WorkspaceId, column: &'static str, rule: &impl serde::Serialize) -> Result<()> {
+        let json = serde_json::to_string(rule).map_err(|e| StoreError::Invalid(format!("{column}: {e}")))?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
-        Self::apply_visibility(&mut tx, workspace, Some(customer)).await?;
+        sqlx::query(&format!("UPDATE workspaces SET {column} = $2 WHERE id = $1"))
+            .bind(workspace.0)
+            .bind(json.as_str())
+            .execute(&mut *tx)
+            .await?;
+        Self::apply_rules(&mut tx, workspace, None).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Applies the rules to one customer, in its own transaction, and
+    /// returns the customer as decided.
+    async fn apply_rules_to(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Customer> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
+        let row = sqlx::query_as::<_, CustomerRow>(concat!(
+            "SELECT ",
+            customer_columns!(),
+            " FROM customers WHERE workspace_id = $1 AND id = $2"
+        ))
+        .bind(workspace.0)
+        .bind(customer.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(customer_from_row(workspace, row))
     }
 
     /// The tickets the scope may see (or, `own_only`, those its customer
@@ -867,25 +925,20 @@ where
         now: Millis,
     ) -> Result<Customer> {
         let key = email.key();
-        let customer = |(id, email, name): (i64, String, String)| Customer {
-            id: CustomerId(id),
-            workspace_id: workspace,
-            email,
-            name,
-        };
         // The common case, a returning customer under the same name, only reads.
-        let existing = sqlx::query_as::<_, (i64, String, String)>(
-            "SELECT id, email, name FROM customers WHERE workspace_id = $1 AND email_key = $2",
-        )
+        let existing = sqlx::query_as::<_, CustomerRow>(concat!(
+            "SELECT ",
+            customer_columns!(),
+            " FROM customers WHERE workspace_id = $1 AND email_key = $2"
+        ))
         .bind(workspace.0)
         .bind(key.as_str())
         .fetch_optional(&self.pool)
         .await?;
-        let row = match existing {
-            Some(row) if row.2 == name.as_str() => return Ok(customer(row)),
-            Some((id, _, _)) => sqlx::query_as::<_, (i64, String, String)>(
-                "UPDATE customers SET name = $3, updated_at = $4 WHERE workspace_id = $1 AND id = $2 \
-                     RETURNING id, email, name",
+        let (id,) = match existing {
+            Some(row) if row.2 == name.as_str() => return Ok(customer_from_row(workspace, row)),
+            Some((id, ..)) => sqlx::query_as::<_, (i64,)>(
+                "UPDATE customers SET name = $3, updated_at = $4 WHERE workspace_id = $1 AND id = $2 RETURNING id",
             )
             .bind(workspace.0)
             .bind(id)
@@ -897,12 +950,12 @@ where
             // A concurrent first sign-in may insert the same key in between;
             // the upsert then updates that row instead.
             None => {
-                sqlx::query_as::<_, (i64, String, String)>(
+                sqlx::query_as::<_, (i64,)>(
                     "INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $5) \
                      ON CONFLICT (workspace_id, email_key) DO UPDATE \
                      SET name = excluded.name, updated_at = excluded.updated_at \
-                     RETURNING id, email, name",
+                     RETURNING id",
                 )
                 .bind(workspace.0)
                 .bind(email.as_str())
@@ -913,32 +966,35 @@ where
                 .await?
             }
         };
-        // A new customer, or a new name, may change what the rule decides.
-        self.apply_visibility_to(workspace, CustomerId(row.0)).await?;
-        Ok(customer(row))
+        // A new customer, or a new name, may change what the rules decide.
+        self.apply_rules_to(workspace, CustomerId(id)).await
     }
 
     async fn customer_by_email(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<Customer>> {
-        let row = sqlx::query_as::<_, (i64, String, String)>(
-            "SELECT id, email, name FROM customers WHERE workspace_id = $1 AND email_key = $2",
-        )
+        let row = sqlx::query_as::<_, CustomerRow>(concat!(
+            "SELECT ",
+            customer_columns!(),
+            " FROM customers WHERE workspace_id = $1 AND email_key = $2"
+        ))
         .bind(workspace.0)
         .bind(email.key().as_str())
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(id, email, name)| Customer { id: CustomerId(id), workspace_id: workspace, email, name }))
+        Ok(row.map(|row| customer_from_row(workspace, row)))
     }
 
     async fn customer(&self, scope: &CustomerScope) -> Result<Customer> {
-        let (id, email, name) = sqlx::query_as::<_, (i64, String, String)>(
-            "SELECT id, email, name FROM customers WHERE workspace_id = $1 AND id = $2",
-        )
+        let row = sqlx::query_as::<_, CustomerRow>(concat!(
+            "SELECT ",
+            customer_columns!(),
+            " FROM customers WHERE workspace_id = $1 AND id = $2"
+        ))
         .bind(scope.workspace_id().0)
         .bind(scope.customer_id().0)
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
-        Ok(Customer { id: CustomerId(id), workspace_id: scope.workspace_id(), email, name })
+        Ok(customer_from_row(scope.workspace_id(), row))
     }
 
     async fn open_session(&self, new: &NewSession, now: Millis) -> Result<()> {
@@ -959,8 +1015,9 @@ where
     }
 
     async fn active_session(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveSession>> {
-        let row = sqlx::query_as::<_, (i64, i64, i64, String, Millis, bool)>(
-            "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, s.expires_at, c.sees_company_tickets \
+        let row = sqlx::query_as::<_, (i64, i64, i64, String, Millis, bool, bool)>(
+            "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, s.expires_at, c.sees_company_tickets, \
+             c.in_audience \
              FROM sessions s \
              JOIN identity_secrets k ON k.workspace_id = s.workspace_id AND k.id = s.secret_id \
              JOIN customers c ON c.workspace_id = s.workspace_id AND c.id = s.customer_id \
@@ -971,13 +1028,16 @@ where
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(workspace_id, customer_id, secret_id, origin, expires_at, sees_company_tickets)| ActiveSession {
-            workspace_id: WorkspaceId(workspace_id),
-            customer_id: CustomerId(customer_id),
-            secret_id: SecretId(secret_id),
-            origin,
-            expires_at,
-            sees_company_tickets,
+        Ok(row.map(|(workspace_id, customer_id, secret_id, origin, expires_at, sees_company_tickets, in_audience)| {
+            ActiveSession {
+                workspace_id: WorkspaceId(workspace_id),
+                customer_id: CustomerId(customer_id),
+                secret_id: SecretId(secret_id),
+                origin,
+                expires_at,
+                sees_company_tickets,
+                in_audience,
+            }
         }))
     }
 
@@ -1131,18 +1191,30 @@ where
 
     async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()> {
         let name = portal_core::company::check_company_name(name).map_err(StoreError::Invalid)?;
-        sqlx::query_as::<_, (i64,)>(
-            "INSERT INTO companies (workspace_id, key, name, created_at) \
-             SELECT id, $2, $3, $4 FROM workspaces WHERE id = $1 \
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        let (company,) = sqlx::query_as::<_, (i64,)>(
+            "INSERT INTO companies (workspace_id, key, name, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (workspace_id, key) DO UPDATE SET name = excluded.name RETURNING id",
         )
         .bind(workspace.0)
         .bind(key.as_str())
         .bind(name.as_str())
         .bind(now)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+        .fetch_one(&mut *tx)
+        .await?;
+        // A new name may change what a rule on `company.name` decides for its members.
+        let members = sqlx::query_as::<_, (i64,)>(
+            "SELECT customer_id FROM company_members WHERE workspace_id = $1 AND company_id = $2",
+        )
+        .bind(workspace.0)
+        .bind(company)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (member,) in members {
+            Self::apply_rules(&mut tx, workspace, Some(CustomerId(member))).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -1157,6 +1229,7 @@ where
             return Err(StoreError::Invalid(format!("a customer belongs to at most {MAX_MEMBERSHIPS} companies")));
         }
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
         sqlx::query_as::<_, (i64,)>("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
             .bind(workspace.0)
             .bind(customer.0)
@@ -1180,6 +1253,7 @@ where
             .execute(&mut *tx)
             .await?;
         }
+        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -1214,28 +1288,63 @@ where
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-        Self::apply_visibility(&mut tx, workspace, Some(customer)).await?;
+        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
         tx.commit().await?;
         Ok(())
     }
 
     async fn set_ticket_visibility(&self, workspace: WorkspaceId, visibility: &TicketVisibility) -> Result<()> {
-        let json = serde_json::to_string(visibility).map_err(|e| StoreError::Invalid(format!("visibility: {e}")))?;
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        Self::lock_workspace(&mut tx, workspace).await?;
-        sqlx::query("UPDATE workspaces SET ticket_visibility = $2 WHERE id = $1")
-            .bind(workspace.0)
-            .bind(json.as_str())
-            .execute(&mut *tx)
-            .await?;
-        Self::apply_visibility(&mut tx, workspace, None).await?;
-        tx.commit().await?;
-        Ok(())
+        self.set_rule(workspace, "ticket_visibility", visibility).await
     }
 
     async fn ticket_visibility(&self, workspace: WorkspaceId) -> Result<TicketVisibility> {
         let mut conn = self.pool.acquire().await?;
-        Self::read_visibility(&mut conn, workspace).await
+        Self::read_rule(&mut conn, workspace, "ticket_visibility").await
+    }
+
+    async fn set_portal_audience(&self, workspace: WorkspaceId, audience: &PortalAudience) -> Result<()> {
+        self.set_rule(workspace, "portal_audience", audience).await
+    }
+
+    async fn portal_audience(&self, workspace: WorkspaceId) -> Result<PortalAudience> {
+        let mut conn = self.pool.acquire().await?;
+        Self::read_rule(&mut conn, workspace, "portal_audience").await
+    }
+
+    async fn preview_audience(
+        &self,
+        workspace: WorkspaceId,
+        audience: &PortalAudience,
+        sample: u32,
+    ) -> Result<AudiencePreview> {
+        let mut conn = self.pool.acquire().await?;
+        let customers = sqlx::query_as::<_, (i64, String, String, String, bool)>(
+            "SELECT id, email, name, attributes, in_audience FROM customers WHERE workspace_id = $1 ORDER BY email_key",
+        )
+        .bind(workspace.0)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut memberships = Self::memberships(&mut conn, workspace, None).await?;
+        let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
+        for (id, email, name, attributes, in_audience) in customers {
+            let attributes: CustomerAttributes = serde_json::from_str(&attributes)
+                .map_err(|e| StoreError::Invalid(format!("customer {id}: stored attributes: {e}")))?;
+            let companies = memberships.remove(&id).unwrap_or_default();
+            let facts = CustomerFacts { email: &email, name: &name, attributes: &attributes, companies: &companies };
+            if audience.admits(&facts) {
+                preview.matching += 1;
+                if preview.sample.len() < sample as usize {
+                    preview.sample.push(Customer {
+                        id: CustomerId(id),
+                        workspace_id: workspace,
+                        email,
+                        name,
+                        in_audience,
+                    });
+                }
+            }
+        }
+        Ok(preview)
     }
 
     async fn add_upload(
@@ -1617,8 +1726,8 @@ where
         let Some(ticket) = Self::workspace_ticket(&mut conn, workspace, number).await? else {
             return Ok(None);
         };
-        let (email, name, company) = sqlx::query_as::<_, (String, String, Option<String>)>(
-            "SELECT c.email, c.name, co.key FROM tickets t \
+        let (email, name, in_audience, company) = sqlx::query_as::<_, (String, String, bool, Option<String>)>(
+            "SELECT c.email, c.name, c.in_audience, co.key FROM tickets t \
              JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
              LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id \
              WHERE t.workspace_id = $1 AND t.id = $2",
@@ -1636,7 +1745,7 @@ where
             status: ticket.status,
             channel: ticket.channel,
             ticket_type: ticket.ticket_type,
-            customer: Customer { id: ticket.creator, workspace_id: workspace, email, name },
+            customer: Customer { id: ticket.creator, workspace_id: workspace, email, name, in_audience },
             company: company.as_deref().map(stored_company_key).transpose()?,
             created_at: ticket.created_at,
             updated_at: ticket.updated_at,

@@ -159,6 +159,20 @@ impl WorkspaceRules {
     }
 }
 
+/// The columns [`customer_from_row`] reads, in order.
+macro_rules! customer_columns {
+    () => {
+        "id, email, name, in_audience"
+    };
+}
+
+pub(super) type CustomerRow = (i64, String, String, bool);
+
+pub(super) fn customer_from_row(workspace: WorkspaceId, row: CustomerRow) -> Customer {
+    let (id, email, name, in_audience) = row;
+    Customer { id: CustomerId(id), workspace_id: workspace, email, name, in_audience }
+}
+
 /// The tickets a customer scope may see, for a statement that names the
 /// tickets table `t` and binds the scope's workspace to `$1` and its
 /// customer to `$2`: their own, and those of their companies unless the

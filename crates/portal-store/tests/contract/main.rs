@@ -9,6 +9,7 @@
 mod agents;
 mod attachments;
 mod attributes;
+mod audience;
 mod companies;
 mod conversations;
 mod customers;

@@ -1,17 +1,19 @@
 //! The access rule as a property: in random worlds (workspaces, companies,
 //! customers with attributes and memberships, tickets in and out of
-//! companies, public replies and internal notes, visibility rules), what
-//! every customer can list, open and search is exactly what the rule
-//! allows, and an internal note's words are never found nor previewed.
+//! companies, public replies and internal notes, visibility rules and
+//! audiences), what every customer can list, open and search is exactly
+//! what the rule allows, whether the audience admits them is what it
+//! says, and an internal note's words are never found nor previewed.
 //!
 //! The expected answer is computed here from the world as generated and the
-//! rule's own definition (`TicketVisibility::sees_company_tickets`, whose
-//! table is tested in `portal_core::visibility`). `PORTAL_PROPERTY_WORLDS`
+//! rules' own definitions (`TicketVisibility::sees_company_tickets`, whose
+//! table is tested in `portal_core::visibility`, and `PortalAudience::admits`). `PORTAL_PROPERTY_WORLDS`
 //! sets how many worlds a run makes (default 60 per backend);
 //! `PORTAL_PROPERTY_SEED` replays one run.
 
 use crate::harness::*;
 use portal_core::attributes::CustomerAttributes;
+use portal_core::audience::PortalAudience;
 use portal_core::listing::ListQuery;
 use portal_core::visibility::{Condition, CustomerFacts, TicketVisibility};
 use portal_core::{CompanyKey, CustomerScope, TicketAttributes};
@@ -37,17 +39,19 @@ struct Ticket {
 
 const DOMAINS: [&str; 3] = ["@staff.example", "@contractor.example", "@guest.example"];
 const ROLES: [&str; 3] = ["admin", "member", "guest"];
+const COMPANY_NAME: &str = "A company";
+
+fn random_condition(rng: &mut StdRng) -> Condition {
+    let condition = match rng.random_range(0..3) {
+        0 => Condition::parse("email", "ends_with", DOMAINS[rng.random_range(0..DOMAINS.len())]),
+        1 => Condition::parse("attributes.role", "equals", ROLES[rng.random_range(0..ROLES.len())]),
+        _ => Condition::parse("company.key", "equals", &format!("co{}", rng.random_range(0..3))),
+    };
+    condition.unwrap()
+}
 
 fn random_rule(rng: &mut StdRng) -> TicketVisibility {
-    let mut conditions = Vec::new();
-    for _ in 0..rng.random_range(0..=2) {
-        let condition = if rng.random_bool(0.5) {
-            Condition::parse("email", "ends_with", DOMAINS[rng.random_range(0..DOMAINS.len())])
-        } else {
-            Condition::parse("attributes.role", "equals", ROLES[rng.random_range(0..ROLES.len())])
-        };
-        conditions.push(condition.unwrap());
-    }
+    let conditions = (0..rng.random_range(0..=2)).map(|_| random_condition(rng)).collect();
     TicketVisibility::new(rng.random_bool(0.6), conditions).unwrap()
 }
 
@@ -76,7 +80,7 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
     let companies: Vec<CompanyKey> =
         (0..rng.random_range(1..=3)).map(|c| CompanyKey::parse(&format!("co{c}")).unwrap()).collect();
     for key in &companies {
-        store.upsert_company(ws.id, key, "A company", NOW).await.unwrap();
+        store.upsert_company(ws.id, key, COMPANY_NAME, NOW).await.unwrap();
     }
     let mut people: Vec<Person> = (0..rng.random_range(2..=6))
         .map(|p| Person {
@@ -91,7 +95,10 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         })
         .collect();
     let rule = random_rule(rng);
-    // Half the worlds set the rule before the customers arrive, half after.
+    let audience = PortalAudience::new((0..rng.random_range(0..=1)).map(|_| random_condition(rng)).collect()).unwrap();
+    // Half the worlds set the visibility rule before the customers arrive,
+    // half after. The audience comes after the sign-ins, whose scopes the
+    // checks below need even for customers it then keeps out.
     let rule_first = rng.random_bool(0.5);
     if rule_first {
         store.set_ticket_visibility(ws.id, &rule).await.unwrap();
@@ -107,6 +114,7 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
     if !rule_first {
         store.set_ticket_visibility(ws.id, &rule).await.unwrap();
     }
+    store.set_portal_audience(ws.id, &audience).await.unwrap();
 
     let mut tickets = Vec::new();
     for t in 0..rng.random_range(0..=8) {
@@ -135,8 +143,13 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
     for (index, person) in people.iter().enumerate() {
         let scope = person.scope.as_ref().unwrap();
         let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
-        let facts = CustomerFacts { email: &person.email, name: "Fixture", attributes: &attributes };
+        let member_of: Vec<(String, String)> =
+            person.companies.iter().map(|c| (companies[*c].as_str().to_string(), COMPANY_NAME.to_string())).collect();
+        let facts =
+            CustomerFacts { email: &person.email, name: "Fixture", attributes: &attributes, companies: &member_of };
         let sees_company = rule.sees_company_tickets(&facts);
+        let stored = store.customer_by_email(ws.id, &email(&person.email)).await.unwrap().unwrap();
+        assert_eq!(stored.in_audience, audience.admits(&facts), "world {world}: {} in the audience", person.email);
         let allowed = |t: &Ticket| {
             t.creator == index || (sees_company && t.company.is_some_and(|c| person.companies.contains(&c)))
         };

@@ -22,6 +22,7 @@ async fn session_lifecycle() {
             origin: "http://localhost:3001".into(),
             expires_at: NOW + HOUR,
             sees_company_tickets: true,
+            in_audience: true,
         };
         assert_eq!(store.active_session(&hash, NOW).await.unwrap(), Some(want.clone()));
         assert_eq!(store.active_session(&hash, NOW + HOUR - 1).await.unwrap(), Some(want));
