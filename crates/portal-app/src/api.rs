@@ -29,7 +29,9 @@ pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalE
 
 /// Verifies the host site's signature over the email and opens a session.
 /// `origin` is the embedding page's origin as the frame saw it in the
-/// message event; it must be one the workspace allows.
+/// message event; it must be one the workspace allows. `companies` (keys,
+/// comma-separated) with `companies_hash`, the site's signature over
+/// `company_claim(email, companies)`, replaces the customer's companies.
 #[server(prefix = "/api/portal", endpoint = "session/open", input = Json, client = BearerClient)]
 pub async fn open_session(
     workspace: String,
@@ -37,8 +39,12 @@ pub async fn open_session(
     name: String,
     email: String,
     verification_hash: String,
+    #[server(default)] companies: Option<String>,
+    #[server(default)] companies_hash: String,
 ) -> Result<SessionGrant, PortalError> {
-    use portal_core::{CustomerName, Email, Origin, SessionToken, verify_email_hash};
+    use portal_core::{
+        CompanyKey, CustomerName, Email, Origin, SessionToken, company_claim, verify, verify_email_hash,
+    };
     use portal_store::NewSession;
 
     let state = expect_context::<AppState>();
@@ -64,7 +70,29 @@ pub async fn open_session(
         return Err(fail(PortalError::NotVerified));
     };
 
-    let customer = state.store.upsert_customer(ws.id, &email, &name, now).await.map_err(|e| state.store_error(e))?;
+    // A company claim is checked before anything is written.
+    let claimed = match companies {
+        Some(claimed) => {
+            // Signed with the secret that verified the email, over this email.
+            let secret = [secrets[index].value.as_bytes()];
+            if verify(secret, &company_claim(email.as_str(), &claimed), &companies_hash).is_err() {
+                state.audit("session.refused", &ws.slug, "company claim not verified");
+                return Err(fail(PortalError::NotVerified));
+            }
+            let keys = claimed.split(',').map(|key| CompanyKey::parse(key.trim()));
+            Some(
+                keys.collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| fail(PortalError::Invalid(format!("companies: {e}"))))?,
+            )
+        }
+        None => None,
+    };
+    let mut customer =
+        state.store.upsert_customer(ws.id, &email, &name, now).await.map_err(|e| state.store_error(e))?;
+    if let Some(keys) = claimed {
+        customer =
+            state.store.claim_companies(ws.id, customer.id, &keys, now).await.map_err(|e| state.store_error(e))?;
+    }
     if !customer.in_audience {
         state.audit("session.no_access", &ws.slug, &format!("customer {}", customer.id));
         return Err(fail(PortalError::NoAccess));

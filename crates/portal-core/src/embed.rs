@@ -79,6 +79,11 @@ pub struct InitUser {
     pub email: Email,
     /// `hex(HMAC-SHA256(secret, email))`; checked by the server only.
     pub verification_hash: String,
+    /// The customer's companies as the site claims them: company keys,
+    /// comma-separated; `None` leaves their memberships as they are.
+    pub companies: Option<String>,
+    /// `hex(HMAC-SHA256(secret, company_claim(email, companies)))`.
+    pub companies_hash: String,
 }
 
 /// A message from the host page, validated.
@@ -97,8 +102,10 @@ pub enum MessageError {
     MissingUser,
     #[error("user.{0} must be a string")]
     NotAString(&'static str),
-    #[error("user.verificationHash is longer than a SHA-256 hex digest")]
+    #[error("user.verificationHash (or companiesHash) is longer than a SHA-256 hex digest")]
     HashTooLong,
+    #[error("user.companies is longer than {0} characters")]
+    CompaniesTooLong(usize),
     #[error(transparent)]
     Invalid(#[from] ValidationError),
 }
@@ -107,6 +114,8 @@ impl HostMessage {
     /// Longest hash string accepted for checking; anything longer is refused
     /// before it reaches the server.
     const MAX_HASH_LEN: usize = 128;
+    /// Longest company claim accepted: 50 keys of up to 64 characters.
+    const MAX_COMPANIES_LEN: usize = 50 * 65;
 
     pub fn parse<M: MessageValue>(data: &M) -> Result<Self, MessageError> {
         let kind = data.get("type").and_then(|t| t.text()).ok_or(MessageError::Foreign)?;
@@ -125,13 +134,20 @@ impl HostMessage {
                     }
                 };
                 let hash = field("verificationHash", true)?;
-                if hash.len() > Self::MAX_HASH_LEN {
+                let companies_hash = field("companiesHash", true)?;
+                if hash.len().max(companies_hash.len()) > Self::MAX_HASH_LEN {
                     return Err(MessageError::HashTooLong);
+                }
+                let companies = field("companies", true)?;
+                if companies.len() > Self::MAX_COMPANIES_LEN {
+                    return Err(MessageError::CompaniesTooLong(Self::MAX_COMPANIES_LEN));
                 }
                 Ok(Self::Init(InitUser {
                     name: CustomerName::parse(&field("name", true)?)?,
                     email: Email::parse(&field("email", false)?)?,
                     verification_hash: hash,
+                    companies: (!companies.is_empty()).then_some(companies),
+                    companies_hash,
                 }))
             }
             _ => Err(MessageError::Foreign),

@@ -25,8 +25,21 @@ pub enum IdentityError {
 /// `hex(HMAC-SHA256(secret, email))`: what the site's server computes.
 /// The portal uses it only for the demo host site and the `portal hash` tool.
 pub fn sign_email(secret: &[u8], email: &str) -> String {
+    sign(secret, email)
+}
+
+/// What a site signs to claim the customer's companies: the line
+/// `companies`, the email, and the company keys as sent (comma-separated),
+/// joined by new lines. The first line keeps a claim's signature from ever
+/// passing for an email's: an email has no new line.
+pub fn company_claim(email: &str, companies: &str) -> String {
+    format!("companies\n{email}\n{companies}")
+}
+
+/// `hex(HMAC-SHA256(secret, message))`.
+pub fn sign(secret: &[u8], message: &str) -> String {
     let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes keys of any length");
-    mac.update(email.as_bytes());
+    mac.update(message.as_bytes());
     hex::encode(mac.finalize().into_bytes())
 }
 
@@ -57,11 +70,20 @@ pub fn verify_email_hash<'a>(
     email: &str,
     hash: &str,
 ) -> Result<usize, IdentityError> {
+    verify(secrets, email, hash)
+}
+
+/// Verifies `hash` over `message` as [`verify_email_hash`] does over an email.
+pub fn verify<'a>(
+    secrets: impl IntoIterator<Item = &'a [u8]>,
+    message: &str,
+    hash: &str,
+) -> Result<usize, IdentityError> {
     let expected = parse_hash(hash)?;
     let mut matched = None;
     for (index, secret) in secrets.into_iter().enumerate() {
         let mut mac = HmacSha256::new_from_slice(secret).expect("HMAC takes keys of any length");
-        mac.update(email.as_bytes());
+        mac.update(message.as_bytes());
         if mac.verify_slice(&expected).is_ok() && matched.is_none() {
             matched = Some(index);
         }
@@ -134,6 +156,23 @@ mod tests {
         let secrets = [&old[..], &new[..]];
         assert_eq!(verify_email_hash(secrets, email, &sign_email(old, email)), Ok(0));
         assert_eq!(verify_email_hash(secrets, email, &sign_email(new, email)), Ok(1));
+    }
+
+    #[test]
+    fn a_company_claim_is_signed_apart_from_the_email() {
+        let secret = b"workspace-secret";
+        let claim = company_claim("alice@example.com", "acme,globex");
+        let hash = sign(secret, &claim);
+        assert_eq!(verify([&secret[..]], &claim, &hash), Ok(0));
+        assert_eq!(
+            verify([&secret[..]], &company_claim("bob@example.com", "acme,globex"), &hash),
+            Err(IdentityError::Mismatch)
+        );
+        assert_eq!(
+            verify([&secret[..]], &company_claim("alice@example.com", "acme"), &hash),
+            Err(IdentityError::Mismatch)
+        );
+        assert_eq!(verify_email_hash([&secret[..]], "alice@example.com", &hash), Err(IdentityError::Mismatch));
     }
 
     fn flip_last(hash: &str) -> String {

@@ -55,6 +55,9 @@ pub enum Command {
         workspace: String,
         #[arg(long)]
         email: String,
+        /// Also sign a company claim: company keys, comma-separated, exactly as the page sends them.
+        #[arg(long)]
+        companies: Option<String>,
     },
 }
 

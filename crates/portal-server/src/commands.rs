@@ -93,11 +93,20 @@ pub async fn snippet(store: &dyn Store, slug: &str, portal: &Origin) -> anyhow::
     Ok(out)
 }
 
-pub async fn hash(store: &dyn Store, slug: &str, email: &str) -> anyhow::Result<String> {
+/// `portal hash`: the email's verification hash and, with `companies`,
+/// the company claim's (`companiesHash`).
+pub async fn hash(store: &dyn Store, slug: &str, email: &str, companies: Option<&str>) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
     let secrets = store.active_secrets(ws.id, now_millis()).await?;
     let secret = secrets.last().with_context(|| format!("workspace '{slug}' has no active secret"))?;
-    Ok(sign_email(secret.value.as_bytes(), email))
+    let hash = sign_email(secret.value.as_bytes(), email);
+    Ok(match companies {
+        Some(companies) => {
+            let claim = portal_core::sign(secret.value.as_bytes(), &portal_core::company_claim(email, companies));
+            format!("verificationHash: {hash}\ncompaniesHash:    {claim}")
+        }
+        None => hash,
+    })
 }
 
 /// `portal token create`: the new token is in the output, on a line of its

@@ -84,7 +84,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let portal = portal_core::Origin::parse(&url).context("--public-url must be an origin")?;
             commands::snippet(&*store, &workspace, &portal).await?
         }
-        Command::Hash { workspace, email } => commands::hash(&*store, &workspace, &email).await?,
+        Command::Hash { workspace, email, companies } => {
+            commands::hash(&*store, &workspace, &email, companies.as_deref()).await?
+        }
         Command::Token(TokenCommand::Create { workspace, name }) => {
             commands::create_api_token(&*store, &workspace, &name).await?
         }

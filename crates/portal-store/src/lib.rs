@@ -380,6 +380,16 @@ pub trait Store: Send + Sync + 'static {
         customer: CustomerId,
         companies: &[CompanyKey],
     ) -> Result<()>;
+    /// Replaces the customer's companies with those the site claimed in a
+    /// signed claim, creating companies not yet known (named by their key),
+    /// and returns the customer as the rules then decide.
+    async fn claim_companies(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        companies: &[CompanyKey],
+        now: Millis,
+    ) -> Result<Customer>;
     /// The keys of the companies the customer belongs to, sorted.
     async fn customer_companies(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Vec<CompanyKey>>;
     /// Replaces a customer's attributes, and applies the visibility rule to them.

@@ -106,6 +106,8 @@ async fn sign_in(workspace: &str, origin: &str, user: InitUser, context: &Portal
         user.name.as_str().to_string(),
         user.email.as_str().to_string(),
         user.verification_hash,
+        user.companies,
+        user.companies_hash,
     )
     .await
     .map_err(|e| e.to_string())?;

@@ -13,6 +13,7 @@
 mod app;
 mod attachments;
 mod audience;
+mod claims;
 mod input;
 mod isolation;
 mod live;

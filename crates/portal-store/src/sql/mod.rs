@@ -316,6 +316,79 @@ where
             .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored {column}: {e}")))
     }
 
+    /// Replaces a customer's companies and applies the rules to them, in one
+    /// transaction; with `create_at`, companies not yet known are created
+    /// (named by their key), else they are [`StoreError::UnknownCompany`].
+    async fn replace_memberships(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        companies: &[CompanyKey],
+        create_at: Option<Millis>,
+    ) -> Result<Customer> {
+        use portal_core::company::MAX_MEMBERSHIPS;
+        if companies.len() > MAX_MEMBERSHIPS {
+            return Err(StoreError::Invalid(format!("a customer belongs to at most {MAX_MEMBERSHIPS} companies")));
+        }
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        sqlx::query_as::<_, (i64,)>("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
+            .bind(workspace.0)
+            .bind(customer.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        sqlx::query("DELETE FROM company_members WHERE workspace_id = $1 AND customer_id = $2")
+            .bind(workspace.0)
+            .bind(customer.0)
+            .execute(&mut *tx)
+            .await?;
+        for key in companies {
+            if let Some(now) = create_at {
+                sqlx::query(
+                    "INSERT INTO companies (workspace_id, key, name, created_at) VALUES ($1, $2, $2, $3) \
+                     ON CONFLICT (workspace_id, key) DO NOTHING",
+                )
+                .bind(workspace.0)
+                .bind(key.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            let company = Self::company_id(&mut tx, workspace, key).await?;
+            sqlx::query(
+                "INSERT INTO company_members (workspace_id, company_id, customer_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(workspace.0)
+            .bind(company)
+            .bind(customer.0)
+            .execute(&mut *tx)
+            .await?;
+        }
+        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
+        let row = Self::customer_row(&mut tx, workspace, customer).await?;
+        tx.commit().await?;
+        Ok(customer_from_row(workspace, row))
+    }
+
+    async fn customer_row(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+    ) -> Result<CustomerRow> {
+        sqlx::query_as::<_, CustomerRow>(concat!(
+            "SELECT ",
+            customer_columns!(),
+            " FROM customers WHERE workspace_id = $1 AND id = $2"
+        ))
+        .bind(workspace.0)
+        .bind(customer.0)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)
+    }
+
     /// Stores a workspace rule (JSON in `column`, a column name, never
     /// input) and applies it to every customer, in one transaction.
     async fn set_rule(&self, workspace: WorkspaceId, column: &'static str, rule: &impl serde::Serialize) -> Result<()> {
@@ -338,16 +411,7 @@ where
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
         Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
-        let row = sqlx::query_as::<_, CustomerRow>(concat!(
-            "SELECT ",
-            customer_columns!(),
-            " FROM customers WHERE workspace_id = $1 AND id = $2"
-        ))
-        .bind(workspace.0)
-        .bind(customer.0)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+        let row = Self::customer_row(&mut tx, workspace, customer).await?;
         tx.commit().await?;
         Ok(customer_from_row(workspace, row))
     }
@@ -1224,38 +1288,17 @@ where
         customer: CustomerId,
         companies: &[CompanyKey],
     ) -> Result<()> {
-        use portal_core::company::MAX_MEMBERSHIPS;
-        if companies.len() > MAX_MEMBERSHIPS {
-            return Err(StoreError::Invalid(format!("a customer belongs to at most {MAX_MEMBERSHIPS} companies")));
-        }
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        Self::lock_workspace(&mut tx, workspace).await?;
-        sqlx::query_as::<_, (i64,)>("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
-            .bind(workspace.0)
-            .bind(customer.0)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        sqlx::query("DELETE FROM company_members WHERE workspace_id = $1 AND customer_id = $2")
-            .bind(workspace.0)
-            .bind(customer.0)
-            .execute(&mut *tx)
-            .await?;
-        for key in companies {
-            let company = Self::company_id(&mut tx, workspace, key).await?;
-            sqlx::query(
-                "INSERT INTO company_members (workspace_id, company_id, customer_id) VALUES ($1, $2, $3) \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(workspace.0)
-            .bind(company)
-            .bind(customer.0)
-            .execute(&mut *tx)
-            .await?;
-        }
-        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
-        tx.commit().await?;
-        Ok(())
+        self.replace_memberships(workspace, customer, companies, None).await.map(drop)
+    }
+
+    async fn claim_companies(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        companies: &[CompanyKey],
+        now: Millis,
+    ) -> Result<Customer> {
+        self.replace_memberships(workspace, customer, companies, Some(now)).await
     }
 
     async fn customer_companies(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Vec<CompanyKey>> {
