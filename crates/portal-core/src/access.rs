@@ -36,7 +36,7 @@ impl CustomerScope {
     /// The scope of a live session; none for a customer outside the
     /// workspace's audience, who may see nothing at all.
     pub fn for_session(session: &ActiveSession) -> Option<Self> {
-        session.in_audience.then(|| Self {
+        session.in_audience.then_some(Self {
             workspace_id: session.workspace_id,
             customer_id: session.customer_id,
             sees_company_tickets: session.sees_company_tickets,
