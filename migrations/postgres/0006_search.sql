@@ -29,34 +29,45 @@ SELECT t.id,
                                       AND NOT m.is_internal), ''), 'C')
 FROM tickets t;
 
-CREATE FUNCTION ticket_search_on_ticket() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Statement-level triggers: a bulk insert (an import) costs one statement,
+-- not one per row.
+CREATE FUNCTION ticket_search_on_tickets_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO ticket_search (ticket_id, document)
-        VALUES (NEW.id, search_document(NEW.title, 'A') || search_document(NEW.description, 'B'));
-    ELSE
-        -- Keep the conversation (weight C), replace the title and description.
-        UPDATE ticket_search
-        SET document = search_document(NEW.title, 'A') || search_document(NEW.description, 'B')
-                       || ts_filter(document, '{c}')
-        WHERE ticket_id = NEW.id;
-    END IF;
+    INSERT INTO ticket_search (ticket_id, document)
+    SELECT id, search_document(title, 'A') || search_document(description, 'B') FROM added;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER ticket_search_on_ticket AFTER INSERT OR UPDATE OF title, description ON tickets
-FOR EACH ROW EXECUTE FUNCTION ticket_search_on_ticket();
+CREATE TRIGGER ticket_search_on_tickets_added AFTER INSERT ON tickets
+REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ticket_search_on_tickets_added();
 
-CREATE FUNCTION ticket_search_on_message() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ticket_search_on_ticket_edited() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE ticket_search SET document = document || search_document(NEW.body, 'C') WHERE ticket_id = NEW.ticket_id;
+    -- Keep the conversation (weight C), replace the title and description.
+    UPDATE ticket_search
+    SET document = search_document(NEW.title, 'A') || search_document(NEW.description, 'B')
+                   || ts_filter(document, '{c}')
+    WHERE ticket_id = NEW.id;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER ticket_search_on_message AFTER INSERT ON messages
-FOR EACH ROW WHEN (NOT NEW.is_internal) EXECUTE FUNCTION ticket_search_on_message();
+CREATE TRIGGER ticket_search_on_ticket_edited AFTER UPDATE OF title, description ON tickets
+FOR EACH ROW EXECUTE FUNCTION ticket_search_on_ticket_edited();
+
+CREATE FUNCTION ticket_search_on_messages_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE ticket_search s SET document = s.document || m.document
+    FROM (SELECT ticket_id, search_document(string_agg(body, ' ' ORDER BY id), 'C') AS document
+          FROM added WHERE NOT is_internal GROUP BY ticket_id) m
+    WHERE s.ticket_id = m.ticket_id;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER ticket_search_on_messages_added AFTER INSERT ON messages
+REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION ticket_search_on_messages_added();
 
 -- Whether search results show the preview column (the best-matching snippet).
 ALTER TABLE workspaces ADD COLUMN search_preview BOOLEAN NOT NULL DEFAULT TRUE;

@@ -74,6 +74,30 @@ pub const DEFAULT_TICKET_TYPES: [&str; 3] = ["Question", "Problem", "Feature req
 pub const MAX_TICKET_TYPES: usize = 50;
 pub const MAX_TICKET_TYPE_CHARS: usize = 60;
 
+/// A ticket with its conversation, for [`Store::import_conversations`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedTicket {
+    pub creator: CustomerId,
+    pub company: Option<CompanyKey>,
+    pub title: String,
+    pub description: String,
+    pub status: TicketStatus,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    /// Oldest first.
+    pub messages: Vec<ImportedMessage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedMessage {
+    /// The customer who wrote it; `None` for an agent.
+    pub author: Option<CustomerId>,
+    pub author_name: String,
+    pub body: String,
+    pub internal: bool,
+    pub created_at: Millis,
+}
+
 /// What an audience would admit (see [`Store::preview_audience`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AudiencePreview {
@@ -333,6 +357,14 @@ pub trait Store: Send + Sync + 'static {
         new: &[NewTicket],
         now: Millis,
     ) -> Result<()>;
+    /// Imports tickets with their conversations in one transaction,
+    /// numbered in order from the workspace's counter. Imported history is
+    /// not news: no events are written. Each company must exist.
+    async fn import_conversations(&self, workspace: WorkspaceId, tickets: &[ImportedTicket]) -> Result<()>;
+    /// Empties the search index and fills it again from every ticket (the
+    /// triggers keep it in step otherwise; this is for a restored database,
+    /// and to time the index build).
+    async fn rebuild_search_index(&self) -> Result<()>;
     /// The tickets the scope may see, most recently updated first.
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
     /// Of those, the tickets the scope's customer opened ("Created by me").

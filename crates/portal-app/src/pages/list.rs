@@ -73,9 +73,10 @@ fn controls(workspace: &Workspace, audience: Audience, list: &ListQuery) -> impl
     let sorts = sort_choices(list.search.is_some());
     // A refresh of the same list (a live event) keeps the form as the
     // customer left it, half-typed search included; another list gets its own.
-    let same_list = list.link(&[], None).bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let same_list = list
+        .link(&[], None)
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
     view! {
         <form class="list-controls" data-action="list" role="search" data-testid="list-controls"
             data-keep=format!("list-{same_list:x}")>

@@ -8,8 +8,9 @@
 use crate::notify::{EventBus, Wake};
 use crate::{
     AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketSummary, ApiToken,
-    AudiencePreview, Backend, Customer, CustomerReply, MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewSession, NewTicket,
-    NewWorkspace, ReplyOutcome, Result, Secret, Store, StoreError, StoredAttachment, Workspace,
+    AudiencePreview, Backend, Customer, CustomerReply, ImportedMessage, ImportedTicket, MAX_TICKET_TYPE_CHARS,
+    MAX_TICKET_TYPES, NewSession, NewTicket, NewWorkspace, ReplyOutcome, Result, Secret, Store, StoreError,
+    StoredAttachment, Workspace,
 };
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
@@ -35,7 +36,9 @@ use std::time::Duration;
 
 #[macro_use]
 mod rows;
+mod import;
 mod search;
+mod statement;
 use rows::*;
 
 /// How long a caller waits for a pooled connection before giving up.
@@ -1148,6 +1151,72 @@ where
         if !new.is_empty() {
             self.insert_tickets(workspace, creator, new, now).await?;
         }
+        Ok(())
+    }
+
+    async fn import_conversations(&self, workspace: WorkspaceId, tickets: &[ImportedTicket]) -> Result<()> {
+        if tickets.is_empty() {
+            return Ok(());
+        }
+        let count = i64::try_from(tickets.len()).map_err(|_| StoreError::Invalid("too many tickets".into()))?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let (first,) = sqlx::query_as::<_, (i64,)>(ALLOCATE_TICKET_NUMBERS)
+            .bind(workspace.0)
+            .bind(count)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let mut companies = HashMap::new();
+        let mut company_ids = Vec::with_capacity(tickets.len());
+        for ticket in tickets {
+            company_ids.push(match &ticket.company {
+                Some(key) => match companies.get(key) {
+                    Some(id) => Some(*id),
+                    None => {
+                        let id = Self::company_id(&mut tx, workspace, key).await?;
+                        companies.insert(key.clone(), id);
+                        Some(id)
+                    }
+                },
+                None => None,
+            });
+        }
+        for (offset, chunk) in tickets.chunks(import::TICKETS_PER_STATEMENT).enumerate() {
+            let from = offset * import::TICKETS_PER_STATEMENT;
+            let ids = &company_ids[from..from + chunk.len()];
+            let statement = import::insert_tickets(workspace, chunk, ids, first + from as i64);
+            statement.bind_query(sqlx::query::<DB>(&statement.sql)).execute(&mut *tx).await?;
+        }
+        let ids: HashMap<i64, i64> = sqlx::query_as::<_, (i64, i64)>(
+            "SELECT number, id FROM tickets WHERE workspace_id = $1 AND number >= $2 AND number < $3",
+        )
+        .bind(workspace.0)
+        .bind(first)
+        .bind(first + count)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .collect();
+        let messages: Vec<(i64, &ImportedMessage)> = tickets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.messages.iter().map(move |m| (first + i as i64, m)))
+            .map(|(number, m)| (ids[&number], m))
+            .collect();
+        for chunk in messages.chunks(import::MESSAGES_PER_STATEMENT) {
+            let statement = import::insert_messages(workspace, chunk.iter().copied());
+            statement.bind_query(sqlx::query::<DB>(&statement.sql)).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn rebuild_search_index(&self) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        for statement in DB::REBUILD_INDEX {
+            sqlx::query(statement).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

@@ -6,9 +6,9 @@
 //! title, description and public messages, kept in step by triggers; each
 //! backend's full-text engine is behind [`FullText`].
 
+use super::statement::{Arg, Statement};
 use super::*;
 use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
-use sqlx::query::QueryAs;
 
 /// Where the words of a search must all be found.
 #[derive(Debug, Clone, Copy)]
@@ -20,6 +20,8 @@ pub(super) enum Fields {
 
 /// A backend's full-text search over `ticket_search`.
 pub(super) trait FullText {
+    /// Empties the index and fills it again from every ticket.
+    const REBUILD_INDEX: &'static [&'static str];
     /// Joined to the tickets `t` of a search.
     const SEARCH_FROM: &'static str;
     /// A condition: ticket `t` matches the full-text query bound at `param`.
@@ -30,6 +32,13 @@ pub(super) trait FullText {
 }
 
 impl FullText for Sqlite {
+    const REBUILD_INDEX: &'static [&'static str] = &[
+        "DELETE FROM ticket_search",
+        "INSERT INTO ticket_search (rowid, title, description, conversation) \
+         SELECT t.id, t.title, t.description, \
+         COALESCE((SELECT group_concat(m.body, ' ') FROM messages m \
+         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal = 0), '') FROM tickets t",
+    ];
     const SEARCH_FROM: &'static str = "";
 
     fn matches(param: &str) -> String {
@@ -47,6 +56,14 @@ impl FullText for Sqlite {
 }
 
 impl FullText for Postgres {
+    const REBUILD_INDEX: &'static [&'static str] = &[
+        "TRUNCATE ticket_search",
+        "INSERT INTO ticket_search (ticket_id, document) \
+         SELECT t.id, search_document(t.title, 'A') || search_document(t.description, 'B') \
+         || search_document(COALESCE((SELECT string_agg(m.body, ' ' ORDER BY m.id) FROM messages m \
+         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND NOT m.is_internal), ''), 'C') \
+         FROM tickets t",
+    ];
     const SEARCH_FROM: &'static str = " JOIN ticket_search s ON s.ticket_id = t.id";
 
     fn matches(param: &str) -> String {
@@ -60,56 +77,6 @@ impl FullText for Postgres {
             Fields::TitleOrDescription => "AB",
         };
         words.iter().map(|w| format!("{w}:*{weights}")).collect::<Vec<_>>().join(" & ")
-    }
-}
-
-/// A value bound to a statement.
-pub(super) enum Arg {
-    Int(i64),
-    Text(String),
-}
-
-/// A statement being built, with its arguments in `$N` order.
-#[derive(Default)]
-pub(super) struct Statement {
-    pub(super) sql: String,
-    pub(super) args: Vec<Arg>,
-}
-
-impl Statement {
-    fn push(&mut self, sql: &str) -> &mut Self {
-        self.sql.push_str(sql);
-        self
-    }
-
-    /// Adds an argument and returns its placeholder.
-    fn arg(&mut self, arg: Arg) -> String {
-        self.args.push(arg);
-        format!("${}", self.args.len())
-    }
-
-    /// Appends `sql` with `{}` replaced by a new argument's placeholder.
-    fn with(&mut self, sql: &str, arg: Arg) -> &mut Self {
-        let placeholder = self.arg(arg);
-        self.push(&sql.replace("{}", &placeholder))
-    }
-
-    pub(super) fn bind<'q, DB, O>(
-        &'q self,
-        mut query: QueryAs<'q, DB, O, <DB as Database>::Arguments<'q>>,
-    ) -> QueryAs<'q, DB, O, <DB as Database>::Arguments<'q>>
-    where
-        DB: Database,
-        i64: Encode<'q, DB> + Type<DB>,
-        &'q str: Encode<'q, DB> + Type<DB>,
-    {
-        for arg in &self.args {
-            query = match arg {
-                Arg::Int(value) => query.bind(*value),
-                Arg::Text(value) => query.bind(value.as_str()),
-            };
-        }
-        query
     }
 }
 

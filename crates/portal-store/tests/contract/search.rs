@@ -154,3 +154,46 @@ async fn filters_narrow_and_sorts_page_through_everything_once() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn imported_conversations_are_searchable_before_and_after_a_rebuild() {
+    use portal_core::CompanyKey;
+    use portal_store::{ImportedMessage, ImportedTicket};
+    on_each_backend("imported_conversations_are_searchable_before_and_after_a_rebuild", |db| async move {
+        let store = &*db.store;
+        let acme = workspace(store, "acme").await;
+        let (alice_id, alice) = sign_in(store, acme.id, "alice@example.com").await;
+        let globex = CompanyKey::parse("globex").unwrap();
+        store.upsert_company(acme.id, &globex, "Globex", NOW).await.unwrap();
+        let message = |body: &str, internal: bool| ImportedMessage {
+            author: (!internal).then_some(alice_id),
+            author_name: "Alice".into(),
+            body: body.into(),
+            internal,
+            created_at: NOW,
+        };
+        let tickets: Vec<ImportedTicket> = (0..250)
+            .map(|i| ImportedTicket {
+                creator: alice_id,
+                company: (i % 2 == 0).then(|| globex.clone()),
+                title: format!("Imported {i}"),
+                description: String::new(),
+                status: TicketStatus::Open,
+                created_at: NOW + i,
+                updated_at: NOW + i,
+                messages: vec![message(&format!("word{i} public"), false), message(&format!("hidden{i}"), true)],
+            })
+            .collect();
+        store.import_conversations(acme.id, &tickets).await.unwrap();
+        let types = acme.ticket_types.clone();
+        for round in ["triggers", "rebuild"] {
+            assert_eq!(titles(store, &alice, "q=word249", &types).await, ["Imported 249"], "{round}");
+            assert_eq!(titles(store, &alice, "q=hidden7", &types).await, Vec::<String>::new(), "{round}");
+            store.rebuild_search_index().await.unwrap();
+        }
+        let all = store.find_tickets(&alice, &query("sort=number-asc&limit=100", &types), false).await.unwrap();
+        assert_eq!(all.tickets.first().map(|t| t.number), Some(1), "numbered from the workspace's counter");
+        assert!(store.events_since(&alice, 0, 500).await.unwrap().is_empty(), "imported history writes no events");
+    })
+    .await;
+}
