@@ -3,11 +3,16 @@
 //! PostgreSQL with 100,000 tickets: the ticket-list rate and latency and the
 //! customer-reply rate and latency at 64 concurrent connections, and the
 //! live latency (an agent reply through the REST API until a customer's
-//! socket has it) on one node and, on PostgreSQL, across two. Figures, not
-//! assertions.
+//! socket has it) on one node and, on PostgreSQL, across two. Then, on each,
+//! a `portal seed` workspace at scale (`PORTAL_BENCH_SCALE_TICKETS`, default
+//! 1,000,000 tickets with 5,000,000 messages): its seeding and index build
+//! times, and a company member's list and searches (a common and a rare
+//! word) at 64 concurrent connections. Figures, not assertions.
 
+use anyhow::Context;
 use flate2::{Compression, write::GzEncoder};
 use portal_core::{CustomerName, Email, Origin, SessionLifetime, TicketStatus, WorkspaceSlug, sign_email};
+use portal_server::seed::{self, COMMON_WORD, RARE_WORD, SeedPlan};
 use portal_server::{Portal, config::Config, widget};
 use portal_store::{NewTicket, NewWorkspace, Store};
 use std::io::Write;
@@ -29,11 +34,20 @@ fn main() -> anyhow::Result<()> {
         let dir = tempfile::tempdir()?;
         let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
         backend_figures("SQLite", &sqlite).await?;
+        if let Some(plan) = scale_plan() {
+            let scaled = format!("sqlite://{}", dir.path().join("scale.db").display());
+            scale_figures("SQLite", &scaled, plan).await?;
+        }
         let server = std::env::var("PORTAL_TEST_POSTGRES_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let database = format!("portal_bench_{}", std::process::id());
         let postgres = scratch_postgres(&server, &database).await?;
-        let outcome = backend_figures("PostgreSQL", &postgres).await;
+        let mut outcome = backend_figures("PostgreSQL", &postgres).await;
+        if let (Ok(()), Some(plan)) = (&outcome, scale_plan()) {
+            drop_postgres(&server, &database).await?;
+            let postgres = scratch_postgres(&server, &database).await?;
+            outcome = scale_figures("PostgreSQL", &postgres, plan).await;
+        }
         drop_postgres(&server, &database).await?;
         outcome
     })
@@ -151,6 +165,78 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     node.stop().await
 }
 
+/// The scale run's size: `PORTAL_BENCH_SCALE_TICKETS` tickets (default
+/// 1,000,000; 0 skips the run) with five messages each on average.
+fn scale_plan() -> Option<SeedPlan> {
+    let tickets: u64 =
+        std::env::var("PORTAL_BENCH_SCALE_TICKETS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    (tickets > 0).then_some(SeedPlan {
+        tickets,
+        messages: tickets * 5,
+        customers: (tickets / 50).clamp(100, 20_000) as u32,
+        companies: (tickets / 500).clamp(10, 2_000) as u32,
+    })
+}
+
+/// Search and list at scale: a `portal seed` workspace, the index built
+/// from scratch, then company members listing and searching through the
+/// frame's page endpoint, 64 at once.
+async fn scale_figures(label: &str, url: &str, plan: SeedPlan) -> anyhow::Result<()> {
+    let store = portal_store::connect(url).await?;
+    let started = Instant::now();
+    let step = (plan.tickets / 10).max(1);
+    let (ws, emails) = seed::seed(&*store, "scale", plan, 1, &|made| {
+        if made % step == 0 {
+            eprintln!("  {label}: {made} of {} tickets seeded", plan.tickets);
+        }
+    })
+    .await?;
+    let took = started.elapsed();
+    println!(
+        "\n{label} at scale: {} tickets, about {} messages, {} customers in {} companies, seeded in {took:.1?} \
+         ({:.0} tickets/s, search index kept in step by the triggers)",
+        plan.tickets,
+        plan.messages,
+        plan.customers,
+        plan.companies,
+        plan.tickets as f64 / took.as_secs_f64()
+    );
+    let started = Instant::now();
+    store.rebuild_search_index().await?;
+    println!("  search index built from scratch: {:.1?}", started.elapsed());
+
+    let node = Node::start(url, store.clone()).await?;
+    let client = reqwest::Client::builder().pool_max_idle_per_host(CONNECTIONS + 1).build()?;
+    let secret = store.active_secrets(ws.id, portal_server::now_millis()).await?.pop().context("a secret")?.value;
+    let mut tokens = Vec::new();
+    // Company members (nine in ten customers): "All" is their company's tickets.
+    for email in emails.iter().enumerate().filter(|(i, _)| i % 10 != 9).map(|(_, e)| e).take(CONNECTIONS) {
+        tokens
+            .push(sign_in_as(&client, &node.base, (ws.slug.as_str(), "http://localhost:3001"), &secret, email).await?);
+    }
+    let page_url = format!("{}/api/portal/page", node.base);
+    for (what, path) in [
+        ("list, first page of a company member's tickets (25 rows)", String::new()),
+        (&*format!("search for a common word ({COMMON_WORD:?}), with previews"), format!("?q={COMMON_WORD}")),
+        (&*format!("search for a rare word ({RARE_WORD:?}), with previews"), format!("?q={RARE_WORD}")),
+    ] {
+        let url = page_url.clone();
+        let figures = under_load(&tokens, move |client, token| {
+            let (url, path) = (url.clone(), path.clone());
+            async move {
+                let response =
+                    client.post(&url).bearer_auth(&token).json(&serde_json::json!({"path": path})).send().await?;
+                anyhow::ensure!(response.status().is_success(), "the page answered {}", response.status());
+                response.bytes().await?;
+                Ok(())
+            }
+        })
+        .await?;
+        figures.print(what, "req/s");
+    }
+    node.stop().await
+}
+
 /// A portal serving over `store` on a free port.
 struct Node {
     base: String,
@@ -186,12 +272,22 @@ impl Node {
 
 /// Opens a session for customer `i`; returns its token.
 async fn sign_in(client: &reqwest::Client, base: &str, secret: &str, i: usize) -> anyhow::Result<String> {
-    let email = customer_email(i);
+    sign_in_as(client, base, ("bench", ORIGIN), secret, &customer_email(i)).await
+}
+
+/// Opens a session for `email` on (workspace, origin); returns its token.
+async fn sign_in_as(
+    client: &reqwest::Client,
+    base: &str,
+    (workspace, origin): (&str, &str),
+    secret: &str,
+    email: &str,
+) -> anyhow::Result<String> {
     let response = client
         .post(format!("{base}/api/portal/session/open"))
         .json(&serde_json::json!({
-            "workspace": "bench", "origin": ORIGIN, "name": "", "email": email,
-            "verification_hash": sign_email(secret.as_bytes(), &email),
+            "workspace": workspace, "origin": origin, "name": "", "email": email,
+            "verification_hash": sign_email(secret.as_bytes(), email),
         }))
         .send()
         .await?

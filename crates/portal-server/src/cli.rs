@@ -49,6 +49,11 @@ pub enum Command {
     /// Manage API tokens for the agent REST API (/api/v1).
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Fill a workspace (created when missing) with generated companies,
+    /// customers and tickets with conversations, for benchmarks and load tests.
+    Seed(SeedArgs),
+    /// Rebuild the search index from every ticket (after restoring a backup made without it).
+    Reindex,
     /// Print hex(HMAC-SHA256(secret, email)) with the workspace's newest secret, for testing an integration.
     Hash {
         #[arg(long)]
@@ -78,6 +83,24 @@ pub struct ServeArgs {
     /// Address of the demo host site (default 127.0.0.1:3001).
     #[arg(long)]
     pub demo_bind: Option<SocketAddr>,
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    #[arg(long, default_value = "seeded")]
+    pub workspace: String,
+    #[arg(long, default_value_t = 1_000_000)]
+    pub tickets: u64,
+    /// Messages in all (internal notes included).
+    #[arg(long, default_value_t = 5_000_000)]
+    pub messages: u64,
+    #[arg(long, default_value_t = 20_000)]
+    pub customers: u32,
+    #[arg(long, default_value_t = 2_000)]
+    pub companies: u32,
+    /// The same seed makes the same data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Subcommand)]

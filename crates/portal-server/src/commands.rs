@@ -280,6 +280,36 @@ pub async fn set_visibility(
     })
 }
 
+/// `portal seed`, with a progress bar on the terminal.
+pub async fn seed(store: &dyn Store, args: &crate::cli::SeedArgs) -> anyhow::Result<String> {
+    use crate::seed::{SeedPlan, seed};
+    let plan = SeedPlan {
+        tickets: args.tickets,
+        messages: args.messages,
+        customers: args.customers,
+        companies: args.companies,
+    };
+    let bar = indicatif::ProgressBar::new(plan.tickets).with_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:40}] {human_pos}/{human_len} tickets ({per_sec}, {eta} left)",
+        )?
+        .progress_chars("=> "),
+    );
+    bar.set_message("customers");
+    let started = std::time::Instant::now();
+    let (ws, _) = seed(store, &args.workspace, plan, args.seed, &|made| bar.set_position(made)).await?;
+    bar.finish();
+    Ok(format!(
+        "Workspace '{}': {} tickets with about {} messages, {} customers and {} companies seeded in {:.1?}.",
+        ws.slug,
+        plan.tickets,
+        plan.messages,
+        plan.customers,
+        plan.companies,
+        started.elapsed()
+    ))
+}
+
 /// `portal workspace search-preview`.
 pub async fn set_search_preview(store: &dyn Store, slug: &str, show: bool) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;

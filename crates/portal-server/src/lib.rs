@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 mod http;
 pub mod live;
+pub mod seed;
 pub mod widget;
 
 use anyhow::Context;

@@ -44,6 +44,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => return serve(config, store, args.demo).await,
         Command::Demo(_) => return serve(config, store, true).await,
         Command::Migrate => "Migrations are up to date.".to_string(),
+        Command::Seed(args) => commands::seed(&*store, &args).await?,
+        Command::Reindex => {
+            let started = std::time::Instant::now();
+            store.rebuild_search_index().await?;
+            format!("The search index was rebuilt in {:.1?}.", started.elapsed())
+        }
         Command::Workspace(WorkspaceCommand::Create { slug, name, greeting, origins }) => {
             commands::create_workspace(&*store, &slug, &name, &greeting, &origins).await?
         }
