@@ -424,9 +424,9 @@ where
     async fn ticket_list(&self, scope: &CustomerScope, own_only: bool, limit: u32) -> Result<Vec<TicketSummary>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
         let rows = sqlx::query_as::<_, (i64, String, String, Millis)>(concat!(
-            "SELECT t.number, t.title, t.status, t.updated_at FROM tickets t WHERE ",
-            visible_to_customer!(),
-            " AND (NOT $4 OR t.creator_id = $2) ORDER BY t.updated_at DESC, t.number DESC LIMIT $3"
+            "SELECT t.number, t.title, t.status, t.updated_at FROM ",
+            visible_tickets!(),
+            " WHERE (NOT $4 OR t.creator_id = $2) ORDER BY t.updated_at DESC, t.number DESC LIMIT $3"
         ))
         .bind(scope.workspace_id().0)
         .bind(scope.customer_id().0)

@@ -90,7 +90,7 @@ pub(super) type ListedRow = (i64, i64, String, String, Option<String>, Millis, M
 /// whether another page follows.
 pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQuery) -> Statement {
     let mut s = Statement::default();
-    // `visible_to_customer!` reads the workspace from $1 and the customer from $2.
+    // `visible_tickets!` reads the workspace from $1 and the customer from $2.
     s.arg(Arg::Int(scope.workspace_id().0));
     s.arg(Arg::Int(scope.customer_id().0));
     let search = query.search.as_ref();
@@ -117,11 +117,15 @@ pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQu
             s.push("'' AS description, CAST(0 AS BIGINT) AS tier ");
         }
     }
-    s.push("FROM tickets t JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id");
+    s.push(concat!(
+        "FROM ",
+        visible_tickets!(),
+        " JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id"
+    ));
     if search.is_some() {
         s.push(DB::SEARCH_FROM);
     }
-    s.push(concat!(" WHERE ", visible_to_customer!()));
+    s.push(" WHERE TRUE");
     filters::<DB>(&mut s, query);
     s.push(") r");
     let order = order_of(query);
