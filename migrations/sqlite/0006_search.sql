@@ -10,9 +10,7 @@ CREATE VIRTUAL TABLE ticket_search USING fts5 (
     conversation,
     -- Words are runs of letters and digits, in lower case, accents kept
     -- (as PostgreSQL's `simple` configuration sees them).
-    tokenize = 'unicode61 remove_diacritics 0',
-    -- Short prefixes are what a search typed letter by letter asks for.
-    prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 0'
 );
 
 INSERT INTO ticket_search (rowid, title, description, conversation)

@@ -4,7 +4,7 @@
 //! highlighted snippet that previews a search result.
 //!
 //! Search words are runs of letters and digits, compared in lower case, each
-//! matching the start of a word. Anything else in a query (quotes, `*`, `:`,
+//! matching a whole word. Anything else in a query (quotes, `*`, `:`,
 //! `-`, `NEAR`) only separates words, so no full-text engine ever sees it as
 //! syntax.
 
@@ -87,7 +87,7 @@ impl Search {
         &self.raw
     }
 
-    /// Lower-case words, each matching the start of a word.
+    /// Lower-case words, each matching a whole word.
     pub fn words(&self) -> &[String] {
         &self.words
     }
@@ -104,11 +104,10 @@ impl Search {
         let spans = word_spans(text);
         let matches = |&(start, end): &(usize, usize)| {
             let word = text[start..end].to_lowercase();
-            self.words.iter().any(|w| word.starts_with(w.as_str()))
+            self.words.iter().any(|w| word == *w)
         };
         let first = spans.iter().position(matches)?;
-        let matched_words =
-            self.words.iter().filter(|w| spans.iter().any(|&(s, e)| text[s..e].to_lowercase().starts_with(w.as_str())));
+        let matched_words = self.words.iter().filter(|w| spans.iter().any(|&(s, e)| text[s..e].to_lowercase() == **w));
         let score = matched_words.count();
 
         // Start a few words before the first match, end within the budget.
@@ -573,15 +572,15 @@ mod tests {
     }
 
     #[test]
-    fn snippets_mark_word_starts_and_keep_text_plain() {
-        let search = Search::parse("print jam").unwrap().unwrap();
+    fn snippets_mark_whole_words_and_keep_text_plain() {
+        let search = Search::parse("printer JAM").unwrap().unwrap();
         let snippet = search.snippet("The <b>printer</b> has a paper\njam, again.").unwrap();
         let marked: Vec<_> = snippet.parts.iter().filter(|p| p.matched).map(|p| p.text.as_str()).collect();
         assert_eq!(marked, ["printer", "jam"]);
         let text: String = snippet.parts.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(text, "The <b>printer</b> has a paper jam, again.");
         assert_eq!(snippet.score, 2);
-        assert!(search.snippet("reprint it").is_none(), "matches start a word");
+        assert!(search.snippet("reprinter printers").is_none(), "whole words only");
 
         let long = format!("{} printer {}", "lead ".repeat(100), "tail ".repeat(100));
         let snippet = search.snippet(&long).unwrap();

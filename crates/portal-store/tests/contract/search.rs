@@ -50,7 +50,7 @@ async fn search_ranks_title_then_description_then_conversation() {
             .unwrap();
         let in_description = create("Office", "The printer on floor 2", NOW).await;
         let in_title_old = create("Printer setup", "", NOW - 10 * MINUTE).await;
-        create("Printers everywhere", "", NOW).await;
+        create("Printer everywhere", "", NOW).await;
         let noted = create("Secret", "", NOW).await;
         store
             .agent_post_message(&agent, noted, &agent_post("printer passwords are in the vault", true), NOW)
@@ -60,12 +60,13 @@ async fn search_ranks_title_then_description_then_conversation() {
 
         assert_eq!(
             titles(store, &alice, "q=printer", &types).await,
-            ["Printers everywhere", "Printer setup", "Office", "Billing"],
+            ["Printer everywhere", "Printer setup", "Office", "Billing"],
             "title matches first (newest first among them), then the description, then the conversation; \
              never an internal note, never another customer's ticket"
         );
-        assert_eq!(titles(store, &alice, "q=PRINT+jam", &types).await, ["Billing"], "every word, as a word start");
-        assert_eq!(titles(store, &alice, "q=rinter", &types).await, Vec::<String>::new(), "not inside a word");
+        assert_eq!(titles(store, &alice, "q=PRINTER+jammed", &types).await, ["Billing"], "every word, any case");
+        assert_eq!(titles(store, &alice, "q=rinter", &types).await, Vec::<String>::new(), "whole words");
+        assert_eq!(titles(store, &alice, "q=print", &types).await, Vec::<String>::new(), "whole words");
         assert_eq!(titles(store, &alice, "q=vault", &types).await, Vec::<String>::new(), "internal notes never match");
         assert_eq!(titles(store, &alice, &format!("q=%23{noted}"), &types).await, ["Secret"], "#number");
         assert_eq!(titles(store, &alice, &format!("q={in_title_old}"), &types).await, ["Printer setup"]);
