@@ -38,6 +38,10 @@ fn main() -> anyhow::Result<()> {
             let scaled = format!("sqlite://{}", dir.path().join("scale.db").display());
             scale_figures("SQLite", &scaled, plan).await?;
         }
+        if std::env::var_os("PORTAL_TEST_SKIP_POSTGRES").is_some() {
+            println!("\nPostgreSQL: skipped (PORTAL_TEST_SKIP_POSTGRES is set)");
+            return Ok(());
+        }
         let server = std::env::var("PORTAL_TEST_POSTGRES_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let database = format!("portal_bench_{}", std::process::id());

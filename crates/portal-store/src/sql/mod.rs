@@ -1225,7 +1225,18 @@ where
     }
 
     async fn find_tickets(&self, scope: &CustomerScope, query: &ListQuery, previews: bool) -> Result<TicketPage> {
-        let statement = search::find_statement::<DB>(scope, query);
+        let mut reach = search::Reach::PerTicket;
+        if let (Some(count), Some(search)) = (DB::MATCHES_UP_TO, &query.search) {
+            let (matches,) = sqlx::query_as::<_, (i64,)>(count)
+                .bind(DB::query(search.words(), search::Fields::Anywhere).as_str())
+                .bind(search::COLLECT_AT_MOST + 1)
+                .fetch_one(&self.pool)
+                .await?;
+            if matches <= search::COLLECT_AT_MOST {
+                reach = search::Reach::Collect;
+            }
+        }
+        let statement = search::find_statement::<DB>(scope, query, reach);
         let rows =
             statement.bind(sqlx::query_as::<DB, search::ListedRow>(&statement.sql)).fetch_all(&self.pool).await?;
         let (mut page, descriptions) = search::page_of(query, rows)?;

@@ -18,14 +18,31 @@ pub(super) enum Fields {
     TitleOrDescription,
 }
 
+/// How a search finds its matches among the tickets a customer may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reach {
+    /// Look each visible ticket up in the index: the cost follows what the
+    /// customer may see, however common the words.
+    PerTicket,
+    /// Read the index's tickets for the words once: cheap when one word is rare.
+    Collect,
+}
+
+/// A search that at most this many tickets match collects its matches once
+/// (SQLite; PostgreSQL's planner chooses for itself).
+pub(super) const COLLECT_AT_MOST: i64 = 5_000;
+
 /// A backend's full-text search over `ticket_search`.
 pub(super) trait FullText {
+    /// How many tickets of all match the full-text query `$1`, counting no
+    /// further than `$2`, where the store must choose the [`Reach`] itself.
+    const MATCHES_UP_TO: Option<&'static str>;
     /// Empties the index and fills it again from every ticket.
     const REBUILD_INDEX: &'static [&'static str];
     /// Joined to the tickets `t` of a search.
     const SEARCH_FROM: &'static str;
     /// A condition: ticket `t` matches the full-text query bound at `param`.
-    fn matches(param: &str) -> String;
+    fn matches(param: &str, reach: Reach) -> String;
     /// The full-text query asking for every word (each a whole word) within
     /// `fields`. Words are letters and digits only.
     fn query(words: &[String], fields: Fields) -> String;
@@ -40,12 +57,18 @@ impl FullText for Sqlite {
          WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal = 0), '') FROM tickets t",
     ];
     const SEARCH_FROM: &'static str = "";
+    // Stops early: a common word's count would cost what collecting it does.
+    const MATCHES_UP_TO: Option<&'static str> =
+        Some("SELECT count(*) FROM (SELECT 1 FROM ticket_search WHERE ticket_search MATCH $1 LIMIT $2)");
 
-    /// One lookup by rowid per visible ticket: FTS5 seeks each word's list
-    /// of rows to the ticket, so the cost follows what the customer may see,
-    /// not how common the words are in the whole index.
-    fn matches(param: &str) -> String {
-        format!("EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.rowid = t.id AND ticket_search MATCH {param})")
+    fn matches(param: &str, reach: Reach) -> String {
+        match reach {
+            // FTS5 seeks each word's list of rows to the ticket.
+            Reach::PerTicket => format!(
+                "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.rowid = t.id AND ticket_search MATCH {param})"
+            ),
+            Reach::Collect => format!("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH {param})"),
+        }
     }
 
     fn query(words: &[String], fields: Fields) -> String {
@@ -68,8 +91,9 @@ impl FullText for Postgres {
          FROM tickets t",
     ];
     const SEARCH_FROM: &'static str = " JOIN ticket_search s ON s.ticket_id = t.id";
+    const MATCHES_UP_TO: Option<&'static str> = None;
 
-    fn matches(param: &str) -> String {
+    fn matches(param: &str, _: Reach) -> String {
         format!("s.document @@ to_tsquery('simple', {param})")
     }
 
@@ -91,7 +115,7 @@ pub(super) type ListedRow = (i64, i64, String, String, Option<String>, Millis, M
 
 /// The statement of a list page: one row more than the page, to tell
 /// whether another page follows.
-pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQuery) -> Statement {
+pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQuery, reach: Reach) -> Statement {
     let mut s = Statement::default();
     // `visible_tickets!` reads the workspace from $1 and the customer from $2.
     s.arg(Arg::Int(scope.workspace_id().0));
@@ -112,7 +136,8 @@ pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQu
             }
             for (fields, tier) in [(Fields::Title, "1"), (Fields::TitleOrDescription, "2")] {
                 let placeholder = s.arg(Arg::Text(DB::query(search.words(), fields)));
-                s.push(&format!("WHEN {} THEN {tier} ", DB::matches(&placeholder)));
+                // Only the matches are ranked: each looks itself up.
+                s.push(&format!("WHEN {} THEN {tier} ", DB::matches(&placeholder, Reach::PerTicket)));
             }
             s.push("ELSE 3 END AS BIGINT) AS tier ");
         }
@@ -129,7 +154,7 @@ pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQu
         s.push(DB::SEARCH_FROM);
     }
     s.push(" WHERE TRUE");
-    filters::<DB>(&mut s, query);
+    filters::<DB>(&mut s, query, reach);
     s.push(") r");
     let order = order_of(query);
     if let Some(cursor) = &query.after {
@@ -144,13 +169,13 @@ pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQu
     s
 }
 
-fn filters<DB: FullText>(s: &mut Statement, query: &ListQuery) {
+fn filters<DB: FullText>(s: &mut Statement, query: &ListQuery, reach: Reach) {
     if query.own_only {
         s.push(" AND t.creator_id = $2");
     }
     if let Some(search) = &query.search {
         let placeholder = s.arg(Arg::Text(DB::query(search.words(), Fields::Anywhere)));
-        let text = DB::matches(&placeholder);
+        let text = DB::matches(&placeholder, reach);
         match search.number() {
             Some(number) => {
                 let number = s.arg(Arg::Int(number));

@@ -195,6 +195,28 @@ async fn imported_conversations_are_searchable_before_and_after_a_rebuild() {
         let all = store.find_tickets(&alice, &query("sort=number-asc&limit=100", &types), false).await.unwrap();
         assert_eq!(all.tickets.first().map(|t| t.number), Some(1), "numbered from the workspace's counter");
         assert!(store.events_since(&alice, 0, 500).await.unwrap().is_empty(), "imported history writes no events");
+
+        // A word in more tickets than a search collects at once is looked up
+        // per visible ticket instead: both ways find the same.
+        let (bob_id, _) = sign_in(store, acme.id, "bob@example.com").await;
+        let many: Vec<ImportedTicket> = (0..5_100)
+            .map(|i| ImportedTicket {
+                creator: if i < 3 { alice_id } else { bob_id },
+                company: None,
+                title: format!("Common {i}"),
+                description: if i == 1 { "common and rare".into() } else { "common".into() },
+                status: TicketStatus::Open,
+                created_at: NOW + i,
+                updated_at: NOW + i,
+                messages: Vec::new(),
+            })
+            .collect();
+        store.import_conversations(acme.id, &many).await.unwrap();
+        assert_eq!(
+            titles(store, &alice, "q=common&sort=number-asc", &types).await,
+            ["Common 0", "Common 1", "Common 2"]
+        );
+        assert_eq!(titles(store, &alice, "q=common+rare", &types).await, ["Common 1"]);
     })
     .await;
 }
