@@ -102,13 +102,14 @@ impl Search {
     /// plain text: whoever renders them escapes them.
     pub fn snippet(&self, text: &str) -> Option<Snippet> {
         let spans = word_spans(text);
-        let matches = |&(start, end): &(usize, usize)| {
-            let word = text[start..end].to_lowercase();
-            self.words.iter().any(|w| word == *w)
-        };
-        let first = spans.iter().position(matches)?;
-        let matched_words = self.words.iter().filter(|w| spans.iter().any(|&(s, e)| text[s..e].to_lowercase() == **w));
-        let score = matched_words.count();
+        let matched: Vec<bool> =
+            spans.iter().map(|&(start, end)| self.words.contains(&text[start..end].to_lowercase())).collect();
+        let first = matched.iter().position(|m| *m)?;
+        let score = self
+            .words
+            .iter()
+            .filter(|w| spans.iter().zip(&matched).any(|(&(s, e), m)| *m && text[s..e].to_lowercase() == **w))
+            .count();
 
         // Start a few words before the first match, end within the budget.
         let mut start = spans[first].0;
@@ -121,7 +122,8 @@ impl Search {
         let end = text[start..].char_indices().nth(SNIPPET_CHARS).map_or(text.len(), |(i, _)| start + i);
         let mut parts = Vec::new();
         let mut at = start;
-        for span in spans.iter().filter(|&&(s, e)| s >= start && e <= end).filter(|span| matches(span)) {
+        let shown = spans.iter().zip(&matched).filter(|&(&(s, e), &m)| m && s >= start && e <= end);
+        for (span, _) in shown {
             if span.0 > at {
                 parts.push(SnippetPart { text: collapse(&text[at..span.0]), matched: false });
             }
