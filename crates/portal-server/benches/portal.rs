@@ -224,19 +224,24 @@ async fn scale_figures(label: &str, url: &str, plan: SeedPlan) -> anyhow::Result
         (&*format!("search for a common word ({COMMON_WORD:?}), with previews"), format!("?q={COMMON_WORD}")),
         (&*format!("search for a rare word ({RARE_WORD:?}), with previews"), format!("?q={RARE_WORD}")),
     ] {
-        let url = page_url.clone();
-        let figures = under_load(&tokens, move |client, token| {
-            let (url, path) = (url.clone(), path.clone());
-            async move {
-                let response =
-                    client.post(&url).bearer_auth(&token).json(&serde_json::json!({"path": path})).send().await?;
-                anyhow::ensure!(response.status().is_success(), "the page answered {}", response.status());
-                response.bytes().await?;
-                Ok(())
-            }
-        })
-        .await?;
-        figures.print(what, "req/s");
+        // One client alone shows what a request costs; 64 at once, what
+        // two cores serve (the latency is then mostly the queue).
+        for (clients, load) in [(1, "one client"), (CONNECTIONS, "64 clients")] {
+            let url = page_url.clone();
+            let path = path.clone();
+            let figures = under_load(&tokens[..clients], move |client, token| {
+                let (url, path) = (url.clone(), path.clone());
+                async move {
+                    let body = serde_json::json!({"path": path});
+                    let response = client.post(&url).bearer_auth(&token).json(&body).send().await?;
+                    anyhow::ensure!(response.status().is_success(), "the page answered {}", response.status());
+                    response.bytes().await?;
+                    Ok(())
+                }
+            })
+            .await?;
+            figures.print(&format!("{what}, {load}"), "req/s");
+        }
     }
     node.stop().await
 }
