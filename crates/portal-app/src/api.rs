@@ -154,15 +154,15 @@ pub async fn page(path: String) -> Result<String, PortalError> {
     Ok(match page {
         FramePath::Tickets { query } => {
             use portal_core::listing::{ListQuery, TicketPage};
-            let audience = pages::Audience { sees_company_tickets: scope.sees_company_tickets() };
+            let viewer = pages::Viewer { sees_company_tickets: scope.sees_company_tickets() };
             match ListQuery::parse(&query, &ws.ticket_types) {
                 Ok(mut list) => {
                     // A restricted customer has only their own tickets, whatever the tab.
-                    list.own_only |= !audience.sees_company_tickets;
+                    list.own_only |= !viewer.sees_company_tickets;
                     let found = state.store.find_tickets(&scope, &list, ws.search_preview).await;
-                    pages::tickets(&ws, audience, Ok(&list), found.map_err(|e| state.store_error(e))?, now)
+                    pages::tickets(&ws, viewer, Ok(&list), found.map_err(|e| state.store_error(e))?, now)
                 }
-                Err(problem) => pages::tickets(&ws, audience, Err(problem.to_string()), TicketPage::default(), now),
+                Err(problem) => pages::tickets(&ws, viewer, Err(problem.to_string()), TicketPage::default(), now),
             }
         }
         FramePath::Ticket(number) => {

@@ -13,7 +13,7 @@ use portal_store::Workspace;
 
 /// What the customer may see of the list's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Audience {
+pub struct Viewer {
     /// Unrestricted by the visibility rule: "All" is their companies' tickets.
     pub sees_company_tickets: bool,
 }
@@ -22,7 +22,7 @@ pub struct Audience {
 /// the reason and the way back to the plain list.
 pub fn tickets(
     workspace: &Workspace,
-    audience: Audience,
+    viewer: Viewer,
     query: Result<&ListQuery, String>,
     page: TicketPage,
     now: i64,
@@ -39,20 +39,20 @@ pub fn tickets(
         .into_any(),
     };
     view! {
-        {toolbar(&base, audience, list)}
-        {controls(workspace, audience, list)}
+        {toolbar(&base, viewer, list)}
+        {controls(workspace, viewer, list)}
         {body}
     }
     .to_html()
 }
 
-fn toolbar(base: &str, audience: Audience, list: &ListQuery) -> impl IntoView {
+fn toolbar(base: &str, viewer: Viewer, list: &ListQuery) -> impl IntoView {
     let all_current = (!list.own_only).then_some("page");
     let mine_current = list.own_only.then_some("page");
     view! {
         <div class="toolbar">
             <nav class="tabs" data-testid="tabs">
-                {audience.sees_company_tickets.then(|| view! {
+                {viewer.sees_company_tickets.then(|| view! {
                     <a href=base.to_string() aria-current=all_current data-testid="tab-all">"All"</a>
                 })}
                 <a href=format!("{base}?tab=mine") aria-current=mine_current data-testid="tab-mine">"Created by me"</a>
@@ -64,7 +64,7 @@ fn toolbar(base: &str, audience: Audience, list: &ListQuery) -> impl IntoView {
 
 /// The search box, the filters and the sort, as a form the frame turns
 /// into the list's URL.
-fn controls(workspace: &Workspace, audience: Audience, list: &ListQuery) -> impl IntoView {
+fn controls(workspace: &Workspace, viewer: Viewer, list: &ListQuery) -> impl IntoView {
     let filtered = ["type", "state", "created_from", "created_to", "updated_from", "updated_to", "creator"]
         .iter()
         .any(|name| !list.param(name).is_empty());
@@ -136,7 +136,7 @@ fn controls(workspace: &Workspace, audience: Audience, list: &ListQuery) -> impl
                 </label>
                 {date_range("Created", "created", list)}
                 {date_range("Updated", "updated", list)}
-                {audience.sees_company_tickets.then(|| view! {
+                {viewer.sees_company_tickets.then(|| view! {
                     <label>
                         "Created by "
                         <input type="email" name="creator" value=list.param("creator").to_string()

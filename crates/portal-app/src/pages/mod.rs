@@ -9,7 +9,7 @@ mod conversation;
 mod forms;
 mod list;
 
-pub use list::{Audience, tickets};
+pub use list::{Viewer, tickets};
 
 use leptos::prelude::*;
 use portal_core::TicketDetail;
