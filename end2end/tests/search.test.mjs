@@ -1,6 +1,8 @@
 // The list's search, filters and sort in the embedded portal, through the
-// real snippet on the demo host site, as Alice (three tickets; one of them
-// has an internal note about "billing" she must never see).
+// real snippet on the demo host site, as Alice (one of her tickets has an
+// internal note about "billing" she must never see). Other test files may
+// have opened tickets for her on the same database: nothing here counts on
+// how many she has.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { portalAndBrowser, signInAsAlice } from "../harness.mjs";
@@ -13,7 +15,7 @@ const portalFrame = (page) => page.frames().find((f) => f.url().includes("/embed
 describe("search, filters and sort in the embedded portal", () => {
   test("a search shows the matches with a highlighted preview, and back returns to the list", async (t) => {
     const { page, frame } = await signInAsAlice(shared.browser, shared.portal.demoUrl, t);
-    assert.equal((await titles(frame)).length, 3);
+    const everything = (await titles(frame)).length;
 
     await frame.locator("[data-testid=search]").fill("billing address");
     await frame.locator("[data-testid=search]").press("Enter");
@@ -36,7 +38,7 @@ describe("search, filters and sort in the embedded portal", () => {
     assert.equal(await frame.locator("[data-testid=search]").inputValue(), "billing address");
     await page.evaluate(() => history.back());
     await frame.locator("[data-testid=preview-heading]").waitFor({ state: "detached" });
-    assert.equal((await titles(frame)).length, 3);
+    assert.equal((await titles(frame)).length, everything);
   });
 
   test("a filter narrows the list and a sort orders it, both kept in the frame's URL", async (t) => {
@@ -51,7 +53,7 @@ describe("search, filters and sort in the embedded portal", () => {
     await frame.locator("[data-testid=sort]").selectOption("number-asc");
     await frame.locator("[data-testid=sort] option[value=number-asc][selected]").waitFor({ state: "attached" });
     const ascending = await frame.locator("[data-testid=ticket-number]").allTextContents();
-    assert.equal(ascending.length, 3);
+    assert.ok(ascending.length >= 3, ascending.join(" "));
     assert.deepEqual(ascending, [...ascending].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))));
 
     await frame.locator("[data-testid=sort]").selectOption("number-desc");
