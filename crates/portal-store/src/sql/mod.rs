@@ -186,6 +186,18 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
+    /// The first of `count` ticket numbers taken from the workspace's counter
+    /// ([`ALLOCATE_TICKET_NUMBERS`]).
+    async fn allocate_numbers(conn: &mut DB::Connection, workspace: WorkspaceId, count: i64) -> Result<i64> {
+        let (first,) = sqlx::query_as::<_, (i64,)>(ALLOCATE_TICKET_NUMBERS)
+            .bind(workspace.0)
+            .bind(count)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(first)
+    }
+
     /// Inserts `tickets` in one transaction, numbered in order from the
     /// workspace's counter, and returns the first number.
     async fn insert_tickets(
@@ -197,12 +209,7 @@ where
     ) -> Result<i64> {
         let count = i64::try_from(tickets.len()).map_err(|_| StoreError::Invalid("too many tickets".into()))?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        let (first,) = sqlx::query_as::<_, (i64,)>(ALLOCATE_TICKET_NUMBERS)
-            .bind(workspace.0)
-            .bind(count)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let first = Self::allocate_numbers(&mut tx, workspace, count).await?;
         let mut number = first;
         for chunk in tickets.chunks(IMPORT_CHUNK_ROWS) {
             let sql = insert_tickets_sql(chunk.len());
@@ -657,12 +664,7 @@ where
     /// `ticket.created` event. Callers hold [`Dialect::LOCK_WORKSPACE`].
     /// Returns the ticket's id and number.
     async fn insert_one_ticket(conn: &mut DB::Connection, new: &OneTicket<'_>) -> Result<(i64, i64)> {
-        let (number,) = sqlx::query_as::<_, (i64,)>(ALLOCATE_TICKET_NUMBERS)
-            .bind(new.workspace.0)
-            .bind(1_i64)
-            .fetch_optional(&mut *conn)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let number = Self::allocate_numbers(conn, new.workspace, 1).await?;
         let status = TicketStatus::Open;
         let (id,) = sqlx::query_as::<_, (i64,)>(
             "INSERT INTO tickets (workspace_id, number, title, description, status, channel, ticket_type, \
@@ -1160,12 +1162,7 @@ where
         }
         let count = i64::try_from(tickets.len()).map_err(|_| StoreError::Invalid("too many tickets".into()))?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        let (first,) = sqlx::query_as::<_, (i64,)>(ALLOCATE_TICKET_NUMBERS)
-            .bind(workspace.0)
-            .bind(count)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let first = Self::allocate_numbers(&mut tx, workspace, count).await?;
         let mut companies = HashMap::new();
         let mut company_ids = Vec::with_capacity(tickets.len());
         for ticket in tickets {
