@@ -2,7 +2,8 @@
 //! customer data takes a [`CustomerScope`], and a scope can only be made
 //! from a session the store has found active: there is no other constructor.
 
-use crate::model::{CustomerId, Millis, SecretId, WorkspaceId};
+use crate::console::Role;
+use crate::model::{AgentId, CustomerId, Millis, SecretId, WorkspaceId};
 
 /// A session the store found live (not revoked, not expired, opened with a
 /// secret that is still active).
@@ -65,10 +66,21 @@ pub struct ActiveApiToken {
     pub name: String,
 }
 
-/// What an agent (an API client holding a live token) may see: every ticket
-/// of one workspace, internal notes included, and nothing of any other
-/// workspace. Like [`CustomerScope`], it can only be made from a record the
-/// store found active.
+/// A console account signed in with a cookie session the store found live
+/// (not revoked, not expired).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveAgent {
+    pub id: AgentId,
+    pub workspace_id: WorkspaceId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// What an agent (an API client holding a live token, or a console account
+/// signed in) may see: every ticket of one workspace, internal notes
+/// included, and nothing of any other workspace. Like [`CustomerScope`], it
+/// can only be made from a record the store found active.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgentScope {
     workspace_id: WorkspaceId,
@@ -77,6 +89,10 @@ pub struct AgentScope {
 impl AgentScope {
     pub fn for_api_token(token: &ActiveApiToken) -> Self {
         Self { workspace_id: token.workspace_id }
+    }
+
+    pub fn for_console(agent: &ActiveAgent) -> Self {
+        Self { workspace_id: agent.workspace_id }
     }
 
     pub fn workspace_id(&self) -> WorkspaceId {

@@ -10,6 +10,7 @@ pub mod attachment;
 pub mod attributes;
 pub mod audience;
 pub mod company;
+pub mod console;
 pub mod conversation;
 pub mod embed;
 pub mod identity;

@@ -23,6 +23,7 @@ id_type!(/** Row id of a workspace: the tenant. */ WorkspaceId);
 id_type!(/** Row id of a customer within a workspace. */ CustomerId);
 id_type!(/** Row id of a ticket. */ TicketId);
 id_type!(/** Row id of an identity-verification secret. */ SecretId);
+id_type!(/** Row id of a console account (an admin or an agent). */ AgentId);
 
 /// Milliseconds since the Unix epoch, UTC. Both backends store time this way
 /// so one code path reads and compares it.

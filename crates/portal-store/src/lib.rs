@@ -5,6 +5,7 @@
 //! a [`CustomerScope`], which only a live session can produce.
 
 mod blob;
+mod console;
 mod error;
 mod notify;
 mod sql;
@@ -12,6 +13,9 @@ mod sql;
 pub mod testing;
 
 pub use blob::{BlobStore, FsBlobStore};
+pub use console::{
+    Agent, Assignee, CompanyEntry, ConsoleStore, CustomerEntry, InboxFacts, InboxPage, NewAgent, NewAgentSession,
+};
 pub use error::StoreError;
 pub use notify::Wake;
 
@@ -141,6 +145,8 @@ pub struct Customer {
     pub name: String,
     /// Whether the workspace's audience admits the customer.
     pub in_audience: bool,
+    /// Disabled in the console: no session opens or lasts.
+    pub disabled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,7 +294,7 @@ pub struct AgentPostOutcome {
 
 /// The store contract. Both backends implement it and pass one test suite.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: ConsoleStore + Send + Sync + 'static {
     fn backend(&self) -> Backend;
 
     /// Wake-ups after commits that appended events or revoked a session

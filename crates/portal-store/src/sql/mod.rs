@@ -36,6 +36,7 @@ use std::time::Duration;
 
 #[macro_use]
 mod rows;
+mod console;
 mod import;
 mod search;
 mod statement;
@@ -451,6 +452,40 @@ where
     /// Commits a transaction that appended events, and wakes whoever they
     /// concern: [`Dialect::NOTIFY`] inside the transaction (delivered on
     /// commit), this process's bus after it.
+    /// A page of the tickets `finder` may see, and the ids of its rows.
+    async fn find(
+        &self,
+        finder: search::Finder<'_>,
+        query: &ListQuery,
+        previews: bool,
+    ) -> Result<(TicketPage, Vec<i64>)> {
+        let mut reach = search::Reach::PerTicket;
+        if let (Some(count), Some(search)) = (DB::MATCHES_UP_TO, &query.search) {
+            let (matches,) = sqlx::query_as::<_, (i64,)>(count)
+                .bind(DB::query(search.words(), search::Fields::Anywhere).as_str())
+                .bind(search::COLLECT_AT_MOST + 1)
+                .fetch_one(&self.pool)
+                .await?;
+            if matches <= search::COLLECT_AT_MOST {
+                reach = search::Reach::Collect;
+            }
+        }
+        let statement = search::find_statement::<DB>(&finder, query, reach);
+        let rows =
+            statement.bind(sqlx::query_as::<DB, search::ListedRow>(&statement.sql)).fetch_all(&self.pool).await?;
+        let (mut page, descriptions) = search::page_of(query, rows)?;
+        let ids: Vec<i64> = descriptions.iter().map(|(id, _)| *id).collect();
+        if let Some(search) = query.search.as_ref().filter(|_| previews && !page.tickets.is_empty()) {
+            let statement = search::preview_statement(finder.workspace_id(), &ids);
+            let messages = statement
+                .bind(sqlx::query_as::<DB, (i64, String, String, Millis)>(&statement.sql))
+                .fetch_all(&self.pool)
+                .await?;
+            search::attach_previews(search, &mut page, &descriptions, &messages);
+        }
+        Ok((page, ids))
+    }
+
     async fn commit_events(&self, mut tx: Transaction<'static, DB>, wake: Wake) -> Result<()> {
         if let Some(notify) = DB::NOTIFY {
             sqlx::query(notify).bind(self.bus.payload(wake).as_str()).execute(&mut *tx).await?;
@@ -1091,7 +1126,7 @@ where
              JOIN identity_secrets k ON k.workspace_id = s.workspace_id AND k.id = s.secret_id \
              JOIN customers c ON c.workspace_id = s.workspace_id AND c.id = s.customer_id \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 \
-             AND (k.retires_at IS NULL OR k.retires_at > $2)",
+             AND (k.retires_at IS NULL OR k.retires_at > $2) AND c.disabled_at IS NULL",
         )
         .bind(token_hash)
         .bind(now)
@@ -1222,31 +1257,7 @@ where
     }
 
     async fn find_tickets(&self, scope: &CustomerScope, query: &ListQuery, previews: bool) -> Result<TicketPage> {
-        let mut reach = search::Reach::PerTicket;
-        if let (Some(count), Some(search)) = (DB::MATCHES_UP_TO, &query.search) {
-            let (matches,) = sqlx::query_as::<_, (i64,)>(count)
-                .bind(DB::query(search.words(), search::Fields::Anywhere).as_str())
-                .bind(search::COLLECT_AT_MOST + 1)
-                .fetch_one(&self.pool)
-                .await?;
-            if matches <= search::COLLECT_AT_MOST {
-                reach = search::Reach::Collect;
-            }
-        }
-        let statement = search::find_statement::<DB>(scope, query, reach);
-        let rows =
-            statement.bind(sqlx::query_as::<DB, search::ListedRow>(&statement.sql)).fetch_all(&self.pool).await?;
-        let (mut page, descriptions) = search::page_of(query, rows)?;
-        if let Some(search) = query.search.as_ref().filter(|_| previews && !page.tickets.is_empty()) {
-            let ids: Vec<i64> = descriptions.iter().map(|(id, _)| *id).collect();
-            let statement = search::preview_statement(scope, &ids);
-            let messages = statement
-                .bind(sqlx::query_as::<DB, (i64, String, String, Millis)>(&statement.sql))
-                .fetch_all(&self.pool)
-                .await?;
-            search::attach_previews(search, &mut page, &descriptions, &messages);
-        }
-        Ok(page)
+        self.find(search::Finder::Customer(scope), query, previews).await.map(|(page, _)| page)
     }
 
     async fn list_own_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
@@ -1438,15 +1449,16 @@ where
         sample: u32,
     ) -> Result<AudiencePreview> {
         let mut conn = self.pool.acquire().await?;
-        let customers = sqlx::query_as::<_, (i64, String, String, String, bool)>(
-            "SELECT id, email, name, attributes, in_audience FROM customers WHERE workspace_id = $1 ORDER BY email_key",
+        let customers = sqlx::query_as::<_, (i64, String, String, String, bool, bool)>(
+            "SELECT id, email, name, attributes, in_audience, disabled_at IS NOT NULL FROM customers \
+             WHERE workspace_id = $1 ORDER BY email_key",
         )
         .bind(workspace.0)
         .fetch_all(&mut *conn)
         .await?;
         let mut memberships = Self::memberships(&mut conn, workspace, None).await?;
         let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
-        for (id, email, name, attributes, in_audience) in customers {
+        for (id, email, name, attributes, in_audience, disabled) in customers {
             let attributes: CustomerAttributes = serde_json::from_str(&attributes)
                 .map_err(|e| StoreError::Invalid(format!("customer {id}: stored attributes: {e}")))?;
             let companies = memberships.remove(&id).unwrap_or_default();
@@ -1460,6 +1472,7 @@ where
                         email,
                         name,
                         in_audience,
+                        disabled,
                     });
                 }
             }
@@ -1846,16 +1859,17 @@ where
         let Some(ticket) = Self::workspace_ticket(&mut conn, workspace, number).await? else {
             return Ok(None);
         };
-        let (email, name, in_audience, company) = sqlx::query_as::<_, (String, String, bool, Option<String>)>(
-            "SELECT c.email, c.name, c.in_audience, co.key FROM tickets t \
+        let (email, name, in_audience, disabled, company) =
+            sqlx::query_as::<_, (String, String, bool, bool, Option<String>)>(
+                "SELECT c.email, c.name, c.in_audience, c.disabled_at IS NOT NULL, co.key FROM tickets t \
              JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
              LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id \
              WHERE t.workspace_id = $1 AND t.id = $2",
-        )
-        .bind(workspace.0)
-        .bind(ticket.id)
-        .fetch_one(&mut *conn)
-        .await?;
+            )
+            .bind(workspace.0)
+            .bind(ticket.id)
+            .fetch_one(&mut *conn)
+            .await?;
         let (records, attachments) = Self::conversation(&mut conn, workspace, ticket.id, true).await?;
         let messages = records.into_iter().map(MessageRecord::agent).collect();
         Ok(Some(AgentTicket {
@@ -1865,7 +1879,7 @@ where
             status: ticket.status,
             channel: ticket.channel,
             ticket_type: ticket.ticket_type,
-            customer: Customer { id: ticket.creator, workspace_id: workspace, email, name, in_audience },
+            customer: Customer { id: ticket.creator, workspace_id: workspace, email, name, in_audience, disabled },
             company: company.as_deref().map(stored_company_key).transpose()?,
             created_at: ticket.created_at,
             updated_at: ticket.updated_at,

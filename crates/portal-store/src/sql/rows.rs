@@ -162,15 +162,15 @@ impl WorkspaceRules {
 /// The columns [`customer_from_row`] reads, in order.
 macro_rules! customer_columns {
     () => {
-        "id, email, name, in_audience"
+        "id, email, name, in_audience, disabled_at IS NOT NULL"
     };
 }
 
-pub(super) type CustomerRow = (i64, String, String, bool);
+pub(super) type CustomerRow = (i64, String, String, bool, bool);
 
 pub(super) fn customer_from_row(workspace: WorkspaceId, row: CustomerRow) -> Customer {
-    let (id, email, name, in_audience) = row;
-    Customer { id: CustomerId(id), workspace_id: workspace, email, name, in_audience }
+    let (id, email, name, in_audience, disabled) = row;
+    Customer { id: CustomerId(id), workspace_id: workspace, email, name, in_audience, disabled }
 }
 
 /// The tickets a customer scope may see, for a statement that names the

@@ -8,6 +8,7 @@
 
 use super::statement::{Arg, Statement};
 use super::*;
+use crate::Assignee;
 use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
 
 /// Where the words of a search must all be found.
@@ -107,6 +108,23 @@ impl FullText for Postgres {
     }
 }
 
+/// Whose tickets a list reads.
+pub(super) enum Finder<'a> {
+    /// What a customer may see ([`visible_tickets!`]).
+    Customer(&'a CustomerScope),
+    /// Every ticket of the agent's workspace, assigned as asked.
+    Agent(&'a AgentScope, Assignee),
+}
+
+impl Finder<'_> {
+    pub(super) fn workspace_id(&self) -> WorkspaceId {
+        match self {
+            Self::Customer(scope) => scope.workspace_id(),
+            Self::Agent(scope, _) => scope.workspace_id(),
+        }
+    }
+}
+
 /// How states sort: their place in a ticket's life.
 const STATE_RANK: &str = "CASE t.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_hold' THEN 2 ELSE 3 END";
 
@@ -115,11 +133,13 @@ pub(super) type ListedRow = (i64, i64, String, String, Option<String>, Millis, M
 
 /// The statement of a list page: one row more than the page, to tell
 /// whether another page follows.
-pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQuery, reach: Reach) -> Statement {
+pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, reach: Reach) -> Statement {
     let mut s = Statement::default();
-    // `visible_tickets!` reads the workspace from $1 and the customer from $2.
-    s.arg(Arg::Int(scope.workspace_id().0));
-    s.arg(Arg::Int(scope.customer_id().0));
+    // The workspace is $1; for a customer, `visible_tickets!` reads them from $2.
+    s.arg(Arg::Int(finder.workspace_id().0));
+    if let Finder::Customer(scope) = finder {
+        s.arg(Arg::Int(scope.customer_id().0));
+    }
     let search = query.search.as_ref();
     s.push(
         "SELECT id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier \
@@ -145,15 +165,34 @@ pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQu
             s.push("'' AS description, CAST(0 AS BIGINT) AS tier ");
         }
     }
-    s.push(concat!(
-        "FROM ",
-        visible_tickets!(),
-        " JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id"
-    ));
+    s.push(match finder {
+        Finder::Customer(_) => concat!("FROM ", visible_tickets!()),
+        Finder::Agent(..) => "FROM tickets t",
+    });
+    s.push(" JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id");
     if search.is_some() {
         s.push(DB::SEARCH_FROM);
     }
-    s.push(" WHERE TRUE");
+    match finder {
+        Finder::Customer(_) => {
+            s.push(" WHERE TRUE");
+            if query.own_only {
+                s.push(" AND t.creator_id = $2");
+            }
+        }
+        Finder::Agent(_, assignee) => {
+            s.push(" WHERE t.workspace_id = $1");
+            match assignee {
+                Assignee::Anyone => {}
+                Assignee::Nobody => {
+                    s.push(" AND t.assignee_id IS NULL");
+                }
+                Assignee::Agent(id) => {
+                    s.with(" AND t.assignee_id = {}", Arg::Int(id.0));
+                }
+            }
+        }
+    }
     filters::<DB>(&mut s, query, reach);
     s.push(") r");
     let order = order_of(query);
@@ -170,9 +209,6 @@ pub(super) fn find_statement<DB: FullText>(scope: &CustomerScope, query: &ListQu
 }
 
 fn filters<DB: FullText>(s: &mut Statement, query: &ListQuery, reach: Reach) {
-    if query.own_only {
-        s.push(" AND t.creator_id = $2");
-    }
     if let Some(search) = &query.search {
         let placeholder = s.arg(Arg::Text(DB::query(search.words(), Fields::Anywhere)));
         let text = DB::matches(&placeholder, reach);
@@ -273,12 +309,12 @@ pub(super) fn page_of(query: &ListQuery, rows: Vec<ListedRow>) -> Result<(Ticket
 }
 
 /// The statement reading the public messages of tickets `ids` of the
-/// scope's workspace, newest first: what previews are made of.
-pub(super) fn preview_statement(scope: &CustomerScope, ids: &[i64]) -> Statement {
+/// workspace, newest first: what previews are made of.
+pub(super) fn preview_statement(workspace: WorkspaceId, ids: &[i64]) -> Statement {
     let mut s = Statement::default();
     s.with(
         "SELECT ticket_id, author_name, body, created_at FROM messages WHERE workspace_id = {} AND NOT is_internal",
-        Arg::Int(scope.workspace_id().0),
+        Arg::Int(workspace.0),
     );
     let placeholders: Vec<String> = ids.iter().map(|id| s.arg(Arg::Int(*id))).collect();
     s.push(" AND ticket_id IN (").push(&placeholders.join(", ")).push(") ORDER BY created_at DESC, id DESC");

@@ -1,0 +1,290 @@
+//! The console's values: who works in it ([`Role`]), what an admin may set
+//! about the portal's look ([`PortalLook`]), and the password rule. Each is
+//! parsed once, with an error that says what is wrong.
+
+use crate::embed::Origin;
+use serde::{Deserialize, Serialize};
+
+/// What a console account may do. Agents work tickets, customers and
+/// companies; admins also change the portal's settings, secrets and accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Admin,
+    Agent,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Agent => "agent",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, ConsoleError> {
+        match raw {
+            "admin" => Ok(Self::Admin),
+            "agent" => Ok(Self::Agent),
+            _ => Err(ConsoleError::UnknownRole(raw.chars().take(20).collect())),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConsoleError {
+    #[error("the role must be admin or agent, not {0:?}")]
+    UnknownRole(String),
+    #[error("the password must be {min} to {max} characters")]
+    PasswordLength { min: usize, max: usize },
+    #[error("the brand colour must be a hex colour like #3b5bdb")]
+    BrandColor,
+    #[error(
+        "the logo URL must be an https:// address (http:// only on localhost) without spaces or quotes, \
+         at most {max} characters"
+    )]
+    LogoUrl { max: usize },
+    #[error("the theme must be auto, light or dark")]
+    Theme,
+    #[error("the greeting must be at most {max} characters, on one line")]
+    Greeting { max: usize },
+    #[error("the display name must be 1 to {max} characters, without control characters")]
+    AgentName { max: usize },
+}
+
+/// Passwords are long enough to resist guessing (NIST SP 800-63B's minimum
+/// for chosen passwords is 8; we ask 10) and short enough to hash cheaply.
+pub const PASSWORD_MIN_CHARS: usize = 10;
+pub const PASSWORD_MAX_CHARS: usize = 256;
+
+pub fn check_password(password: &str) -> Result<(), ConsoleError> {
+    let chars = password.chars().count();
+    if (PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&chars) {
+        Ok(())
+    } else {
+        Err(ConsoleError::PasswordLength { min: PASSWORD_MIN_CHARS, max: PASSWORD_MAX_CHARS })
+    }
+}
+
+pub const AGENT_NAME_MAX_CHARS: usize = 200;
+
+/// An agent's display name, as customers see it on replies.
+pub fn check_agent_name(raw: &str) -> Result<String, ConsoleError> {
+    let name = raw.trim();
+    let chars = name.chars().count();
+    if chars == 0 || chars > AGENT_NAME_MAX_CHARS || name.chars().any(char::is_control) {
+        return Err(ConsoleError::AgentName { max: AGENT_NAME_MAX_CHARS });
+    }
+    Ok(name.to_string())
+}
+
+/// Light or dark, or whatever the customer's system prefers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, ConsoleError> {
+        match raw {
+            "auto" => Ok(Self::Auto),
+            "light" => Ok(Self::Light),
+            "dark" => Ok(Self::Dark),
+            _ => Err(ConsoleError::Theme),
+        }
+    }
+}
+
+/// `#rrggbb`, lower case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct BrandColor(String);
+
+impl BrandColor {
+    pub fn parse(raw: &str) -> Result<Self, ConsoleError> {
+        let raw = raw.trim();
+        match raw.strip_prefix('#') {
+            Some(hex) if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                Ok(Self(raw.to_ascii_lowercase()))
+            }
+            _ => Err(ConsoleError::BrandColor),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for BrandColor {
+    fn default() -> Self {
+        Self("#3b5bdb".into())
+    }
+}
+
+impl TryFrom<String> for BrandColor {
+    type Error = ConsoleError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<BrandColor> for String {
+    fn from(value: BrandColor) -> Self {
+        value.0
+    }
+}
+
+/// Where the portal's logo is loaded from: https, or http on the machine
+/// itself (for trying things out). Empty means no logo.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct LogoUrl(String);
+
+impl LogoUrl {
+    pub const MAX_LEN: usize = 2000;
+
+    pub fn parse(raw: &str) -> Result<Self, ConsoleError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(Self::default());
+        }
+        let invalid = ConsoleError::LogoUrl { max: Self::MAX_LEN };
+        let clean = raw.len() <= Self::MAX_LEN
+            && raw.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`'));
+        let (scheme, rest) = raw.split_once("://").ok_or(invalid.clone())?;
+        let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let origin = Origin::parse(&format!("{scheme}://{}", &rest[..host_end])).map_err(|_| invalid.clone())?;
+        let secure = origin.as_str().starts_with("https://") || is_loopback(&origin);
+        if !clean || !secure || rest[..host_end].contains('@') {
+            return Err(invalid);
+        }
+        Ok(Self(raw.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl TryFrom<String> for LogoUrl {
+    type Error = ConsoleError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<LogoUrl> for String {
+    fn from(value: LogoUrl) -> Self {
+        value.0
+    }
+}
+
+/// Whether an origin is this machine (`localhost`, `127.0.0.1`, `[::1]`).
+pub fn is_loopback(origin: &Origin) -> bool {
+    let host = origin.as_str().split_once("://").map_or("", |(_, rest)| rest);
+    let host = host.rsplit_once(':').filter(|(_, port)| !port.contains(']')).map_or(host, |(h, _)| h);
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+pub const GREETING_MAX_CHARS: usize = 200;
+
+/// The line the portal opens with. May be empty.
+pub fn check_greeting(raw: &str) -> Result<String, ConsoleError> {
+    let greeting = raw.trim();
+    if greeting.chars().count() > GREETING_MAX_CHARS || greeting.chars().any(char::is_control) {
+        return Err(ConsoleError::Greeting { max: GREETING_MAX_CHARS });
+    }
+    Ok(greeting.to_string())
+}
+
+/// How the portal looks to customers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortalLook {
+    pub greeting: String,
+    pub brand_color: BrandColor,
+    pub logo_url: LogoUrl,
+    pub theme: Theme,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brand_colours() {
+        assert_eq!(BrandColor::parse(" #AA00ff ").unwrap().as_str(), "#aa00ff");
+        for bad in ["", "aa00ff", "#aa00f", "#aa00ffe", "#gg0000", "red", "#aa00ff;x", "url(x)"] {
+            assert_eq!(BrandColor::parse(bad), Err(ConsoleError::BrandColor), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn logo_urls() {
+        for ok in [
+            "",
+            "https://cdn.example.com/logo.png",
+            "https://example.com",
+            "http://localhost:3000/logo.svg",
+            "http://127.0.0.1/l.png?v=2",
+        ] {
+            assert_eq!(LogoUrl::parse(ok).unwrap().as_str(), ok, "{ok:?}");
+        }
+        for bad in [
+            "http://example.com/logo.png",
+            "javascript:alert(1)",
+            "data:image/png;base64,AAAA",
+            "//example.com/logo.png",
+            "https://exa mple.com/x.png",
+            "https://example.com/\"onerror=x",
+            "https://user@example.com/x.png",
+            "ftp://example.com/x.png",
+            &format!("https://example.com/{}", "a".repeat(2000)),
+        ] {
+            assert!(LogoUrl::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn loopback_origins() {
+        for (raw, loopback) in [
+            ("http://localhost:8080", true),
+            ("http://127.0.0.1", true),
+            ("http://[::1]:3000", true),
+            ("http://localhost.example.com", false),
+            ("https://example.com", false),
+        ] {
+            assert_eq!(is_loopback(&Origin::parse(raw).unwrap()), loopback, "{raw}");
+        }
+    }
+
+    #[test]
+    fn passwords_greetings_names_roles_themes() {
+        assert!(check_password("short").is_err());
+        assert!(check_password(&"x".repeat(257)).is_err());
+        assert!(check_password("correct horse").is_ok());
+        assert_eq!(check_greeting("  Hi there  ").unwrap(), "Hi there");
+        assert!(check_greeting("two\nlines").is_err());
+        assert!(check_greeting(&"x".repeat(201)).is_err());
+        assert!(check_agent_name("  ").is_err());
+        assert_eq!(check_agent_name(" Dana ").unwrap(), "Dana");
+        assert_eq!(Role::parse("admin"), Ok(Role::Admin));
+        assert!(Role::parse("root").is_err());
+        assert_eq!(Theme::parse("dark"), Ok(Theme::Dark));
+        assert!(Theme::parse("blue").is_err());
+    }
+}

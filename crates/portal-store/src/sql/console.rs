@@ -1,0 +1,377 @@
+//! The SQL implementation of [`ConsoleStore`].
+
+use super::*;
+use crate::console::{
+    Agent, Assignee, CompanyEntry, ConsoleStore, CustomerEntry, InboxFacts, InboxPage, NewAgent, NewAgentSession,
+};
+use portal_core::access::ActiveAgent;
+use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
+use portal_core::{AgentId, SessionLifetime};
+
+type AgentRow = (i64, String, String, String, Millis);
+
+fn agent_from_row(workspace: WorkspaceId, (id, email, name, role, created_at): AgentRow) -> Result<Agent> {
+    let role = Role::parse(&role).map_err(|e| StoreError::Invalid(format!("agent {id}: stored role: {e}")))?;
+    Ok(Agent { id: AgentId(id), workspace_id: workspace, email, name, role, created_at })
+}
+
+#[async_trait]
+impl<DB> ConsoleStore for SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Decode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    async fn create_agent(&self, workspace: WorkspaceId, new: &NewAgent, now: Millis) -> Result<Agent> {
+        let row = sqlx::query_as::<_, AgentRow>(
+            "INSERT INTO agents (workspace_id, email, email_key, name, role, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, email, name, role, created_at",
+        )
+        .bind(workspace.0)
+        .bind(new.email.as_str())
+        .bind(new.email.key().as_str())
+        .bind(new.name.as_str())
+        .bind(new.role.as_str())
+        .bind(new.password_hash.as_str())
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(conflict(|| format!("an account with the email {} exists", new.email)))?;
+        agent_from_row(workspace, row)
+    }
+
+    async fn agent_credentials(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<(Agent, String)>> {
+        let row = sqlx::query_as::<_, (i64, String, String, String, Millis, String)>(
+            "SELECT id, email, name, role, created_at, password_hash FROM agents \
+             WHERE workspace_id = $1 AND email_key = $2",
+        )
+        .bind(workspace.0)
+        .bind(email.key().as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, email, name, role, created_at, hash)| {
+            Ok((agent_from_row(workspace, (id, email, name, role, created_at))?, hash))
+        })
+        .transpose()
+    }
+
+    async fn agents(&self, workspace: WorkspaceId) -> Result<Vec<Agent>> {
+        sqlx::query_as::<_, AgentRow>(
+            "SELECT id, email, name, role, created_at FROM agents WHERE workspace_id = $1 ORDER BY name, id",
+        )
+        .bind(workspace.0)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|row| agent_from_row(workspace, row))
+        .collect()
+    }
+
+    async fn open_agent_session(&self, new: &NewAgentSession, now: Millis) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO agent_sessions (workspace_id, agent_id, token_hash, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(new.workspace_id.0)
+        .bind(new.agent_id.0)
+        .bind(new.token_hash.as_slice())
+        .bind(now)
+        .bind(new.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn active_agent(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveAgent>> {
+        let row = sqlx::query_as::<_, (i64, i64, String, String, String)>(
+            "SELECT a.id, a.workspace_id, a.email, a.name, a.role FROM agent_sessions s \
+             JOIN agents a ON a.workspace_id = s.workspace_id AND a.id = s.agent_id \
+             WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, workspace, email, name, role)| {
+            let role = Role::parse(&role).map_err(|e| StoreError::Invalid(format!("agent {id}: stored role: {e}")))?;
+            Ok(ActiveAgent { id: AgentId(id), workspace_id: WorkspaceId(workspace), email, name, role })
+        })
+        .transpose()
+    }
+
+    async fn revoke_agent_session(&self, token_hash: &[u8], now: Millis) -> Result<bool> {
+        let revoked = sqlx::query_as::<_, (i64,)>(
+            "UPDATE agent_sessions SET revoked_at = $2 \
+             WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 RETURNING id",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(revoked.is_some())
+    }
+
+    async fn portal_look(&self, workspace: WorkspaceId) -> Result<PortalLook> {
+        let (greeting, color, logo, theme) = sqlx::query_as::<_, (String, String, String, String)>(
+            "SELECT greeting, brand_color, logo_url, theme FROM workspaces WHERE id = $1",
+        )
+        .bind(workspace.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let stored = |what: &str, e: portal_core::console::ConsoleError| {
+            StoreError::Invalid(format!("workspace {}: stored {what}: {e}", workspace.0))
+        };
+        Ok(PortalLook {
+            greeting,
+            brand_color: BrandColor::parse(&color).map_err(|e| stored("brand colour", e))?,
+            logo_url: LogoUrl::parse(&logo).map_err(|e| stored("logo URL", e))?,
+            theme: Theme::parse(&theme).map_err(|e| stored("theme", e))?,
+        })
+    }
+
+    async fn set_portal_look(&self, workspace: WorkspaceId, look: &PortalLook) -> Result<()> {
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE workspaces SET greeting = $2, brand_color = $3, logo_url = $4, theme = $5 WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(look.greeting.as_str())
+        .bind(look.brand_color.as_str())
+        .bind(look.logo_url.as_str())
+        .bind(look.theme.as_str())
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn portal_enabled(&self, workspace: WorkspaceId) -> Result<bool> {
+        let (enabled,) = sqlx::query_as::<_, (bool,)>("SELECT portal_enabled FROM workspaces WHERE id = $1")
+            .bind(workspace.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(enabled)
+    }
+
+    async fn set_session_lifetime(&self, workspace: WorkspaceId, lifetime: SessionLifetime) -> Result<()> {
+        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET session_lifetime_ms = $2 WHERE id = $1 RETURNING id")
+            .bind(workspace.0)
+            .bind(lifetime.millis())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()> {
+        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET portal_enabled = $2 WHERE id = $1 RETURNING id")
+            .bind(workspace.0)
+            .bind(enabled)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn find_inbox(&self, agent: &AgentScope, query: &ListQuery, assignee: Assignee) -> Result<InboxPage> {
+        let mut query = query.clone();
+        query.own_only = false;
+        let (page, ids) = self.find(search::Finder::Agent(agent, assignee), &query, true).await?;
+        if ids.is_empty() {
+            return Ok(InboxPage { page, facts: Vec::new() });
+        }
+        let mut s = statement::Statement::default();
+        s.with(
+            "SELECT t.id, t.number, c.email, t.assignee_id, co.key FROM tickets t \
+             JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
+             LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id \
+             WHERE t.workspace_id = {}",
+            statement::Arg::Int(agent.workspace_id().0),
+        );
+        let placeholders: Vec<String> = ids.iter().map(|id| s.arg(statement::Arg::Int(*id))).collect();
+        s.push(" AND t.id IN (").push(&placeholders.join(", ")).push(")");
+        let rows = s
+            .bind(sqlx::query_as::<DB, (i64, i64, String, Option<i64>, Option<String>)>(&s.sql))
+            .fetch_all(&self.pool)
+            .await?;
+        let mut by_id: HashMap<i64, InboxFacts> = HashMap::new();
+        for (id, number, creator_email, assignee, company) in rows {
+            let company = company.as_deref().map(stored_company_key).transpose()?;
+            by_id.insert(id, InboxFacts { number, creator_email, assignee: assignee.map(AgentId), company });
+        }
+        let facts = ids.iter().filter_map(|id| by_id.remove(id)).collect();
+        Ok(InboxPage { page, facts })
+    }
+
+    async fn assign_ticket(&self, agent: &AgentScope, number: i64, assignee: Option<AgentId>) -> Result<()> {
+        let workspace = agent.workspace_id();
+        if let Some(id) = assignee {
+            let known = sqlx::query_as::<_, (i64,)>("SELECT id FROM agents WHERE workspace_id = $1 AND id = $2")
+                .bind(workspace.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+            if known.is_none() {
+                return Err(StoreError::Invalid(format!("no account {} in this workspace", id.0)));
+            }
+        }
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE tickets SET assignee_id = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(number)
+        .bind(assignee.map(|a| a.0))
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    async fn ticket_assignee(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentId>> {
+        let (assignee,) = sqlx::query_as::<_, (Option<i64>,)>(
+            "SELECT assignee_id FROM tickets WHERE workspace_id = $1 AND number = $2",
+        )
+        .bind(agent.workspace_id().0)
+        .bind(number)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(assignee.map(AgentId))
+    }
+
+    async fn list_customers(&self, workspace: WorkspaceId, search: &str, limit: u32) -> Result<Vec<CustomerEntry>> {
+        let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
+        // LIKE's wildcards in the search are matched as themselves.
+        let pattern =
+            format!("%{}%", search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let rows = sqlx::query_as::<_, (i64, String, String, bool, bool, Millis)>(
+            "SELECT id, email, name, in_audience, disabled_at IS NOT NULL, created_at FROM customers \
+             WHERE workspace_id = $1 AND (email_key LIKE $2 ESCAPE '\\' OR lower(name) LIKE $2 ESCAPE '\\') \
+             ORDER BY email_key LIMIT $3",
+        )
+        .bind(workspace.0)
+        .bind(pattern.as_str())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for (id, email, name, in_audience, disabled, created_at) in rows {
+            let customer = Customer { id: CustomerId(id), workspace_id: workspace, email, name, in_audience, disabled };
+            entries.push(self.entry(customer, created_at).await?);
+        }
+        Ok(entries)
+    }
+
+    async fn customer_by_id(&self, workspace: WorkspaceId, id: CustomerId) -> Result<Option<CustomerEntry>> {
+        let row = sqlx::query_as::<_, (i64, String, String, bool, bool, Millis)>(
+            "SELECT id, email, name, in_audience, disabled_at IS NOT NULL, created_at FROM customers \
+             WHERE workspace_id = $1 AND id = $2",
+        )
+        .bind(workspace.0)
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, email, name, in_audience, disabled, created_at)) = row else {
+            return Ok(None);
+        };
+        let customer = Customer { id: CustomerId(id), workspace_id: workspace, email, name, in_audience, disabled };
+        Ok(Some(self.entry(customer, created_at).await?))
+    }
+
+    async fn set_customer_disabled(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        disabled: bool,
+        now: Millis,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE customers SET disabled_at = CASE WHEN $3 THEN COALESCE(disabled_at, $4) END \
+             WHERE workspace_id = $1 AND id = $2 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .bind(disabled)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        if disabled {
+            sqlx::query(
+                "UPDATE sessions SET revoked_at = $3 WHERE workspace_id = $1 AND customer_id = $2 AND revoked_at IS NULL",
+            )
+            .bind(workspace.0)
+            .bind(customer.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        if disabled {
+            // Their live streams re-check their sessions now.
+            self.wake_now(workspace, customer).await;
+        }
+        Ok(())
+    }
+
+    async fn list_companies(&self, workspace: WorkspaceId) -> Result<Vec<CompanyEntry>> {
+        let rows = sqlx::query_as::<_, (String, String, i64, i64)>(
+            "SELECT co.key, co.name, \
+             (SELECT count(*) FROM company_members cm WHERE cm.workspace_id = co.workspace_id AND cm.company_id = co.id), \
+             (SELECT count(*) FROM tickets t WHERE t.workspace_id = co.workspace_id AND t.company_id = co.id) \
+             FROM companies co WHERE co.workspace_id = $1 ORDER BY co.key",
+        )
+        .bind(workspace.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(key, name, members, tickets)| {
+                Ok(CompanyEntry { key: stored_company_key(&key)?, name, members, tickets })
+            })
+            .collect()
+    }
+}
+
+impl<DB> SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Decode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    /// A customer with their companies and how many tickets they opened.
+    async fn entry(&self, customer: Customer, created_at: Millis) -> Result<CustomerEntry> {
+        let mut conn = self.pool.acquire().await?;
+        let companies = Self::memberships(&mut conn, customer.workspace_id, Some(customer.id))
+            .await?
+            .remove(&customer.id.0)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, _)| stored_company_key(&key))
+            .collect::<Result<Vec<_>>>()?;
+        let (tickets,) =
+            sqlx::query_as::<_, (i64,)>("SELECT count(*) FROM tickets WHERE workspace_id = $1 AND creator_id = $2")
+                .bind(customer.workspace_id.0)
+                .bind(customer.id.0)
+                .fetch_one(&mut *conn)
+                .await?;
+        Ok(CustomerEntry { customer, companies, tickets, created_at })
+    }
+}

@@ -1,0 +1,190 @@
+//! The console's part of the contract: accounts and their sessions, the
+//! portal's look and switch, the inbox, assignees, customers and companies.
+
+use crate::harness::*;
+use portal_core::access::AgentScope;
+use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
+use portal_core::listing::ListQuery;
+use portal_core::{AgentId, CompanyKey, SessionLifetime};
+use portal_store::{Assignee, NewAgent, NewAgentSession, StoreError};
+
+fn new_agent(raw_email: &str, role: Role) -> NewAgent {
+    NewAgent { email: email(raw_email), name: format!("Agent {raw_email}"), role, password_hash: "$argon2id$x".into() }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn accounts_and_their_sessions() {
+    on_each_backend("accounts_and_their_sessions", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let globex = workspace(&*store, "globex").await;
+        let dana = store.create_agent(acme.id, &new_agent("Dana@acme.test", Role::Admin), NOW).await.unwrap();
+        assert_eq!((dana.email.as_str(), dana.role, dana.workspace_id), ("Dana@acme.test", Role::Admin, acme.id));
+        // One email per workspace, in any case; another workspace may reuse it.
+        let again = store.create_agent(acme.id, &new_agent("dana@ACME.test", Role::Agent), NOW).await;
+        assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
+        let other = store.create_agent(globex.id, &new_agent("dana@acme.test", Role::Agent), NOW).await.unwrap();
+
+        let (found, hash) = store.agent_credentials(acme.id, &email("DANA@acme.test")).await.unwrap().unwrap();
+        assert_eq!((found, hash.as_str()), (dana.clone(), "$argon2id$x"));
+        assert_eq!(store.agent_credentials(acme.id, &email("nobody@acme.test")).await.unwrap(), None);
+        assert_eq!(store.agents(globex.id).await.unwrap(), vec![other.clone()]);
+
+        let token = token_hash();
+        let session = NewAgentSession {
+            workspace_id: acme.id,
+            agent_id: dana.id,
+            token_hash: token.clone(),
+            expires_at: NOW + HOUR,
+        };
+        store.open_agent_session(&session, NOW).await.unwrap();
+        let active = store.active_agent(&token, NOW).await.unwrap().unwrap();
+        assert_eq!((active.id, active.workspace_id, active.role), (dana.id, acme.id, Role::Admin));
+        assert_eq!(AgentScope::for_console(&active).workspace_id(), acme.id);
+        assert_eq!(store.active_agent(&token, NOW + HOUR).await.unwrap(), None, "expired");
+        assert_eq!(store.active_agent(&token_hash(), NOW).await.unwrap(), None);
+        // An account of one workspace cannot hold a session in another.
+        let crossed = NewAgentSession { workspace_id: globex.id, token_hash: token_hash(), ..session.clone() };
+        assert!(store.open_agent_session(&crossed, NOW).await.is_err());
+        assert!(store.revoke_agent_session(&token, NOW + 1).await.unwrap());
+        assert!(!store.revoke_agent_session(&token, NOW + 2).await.unwrap());
+        assert_eq!(store.active_agent(&token, NOW + 3).await.unwrap(), None);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn look_lifetime_and_switch() {
+    on_each_backend("look_lifetime_and_switch", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let look = store.portal_look(acme.id).await.unwrap();
+        assert_eq!((look.greeting.as_str(), look.theme), ("How can we help?", Theme::Auto));
+        assert_eq!(look.brand_color, BrandColor::default());
+        let new = PortalLook {
+            greeting: "Hi there".into(),
+            brand_color: BrandColor::parse("#AA3300").unwrap(),
+            logo_url: LogoUrl::parse("https://cdn.example.com/logo.png").unwrap(),
+            theme: Theme::Dark,
+        };
+        store.set_portal_look(acme.id, &new).await.unwrap();
+        assert_eq!(store.portal_look(acme.id).await.unwrap(), new);
+        assert_eq!(store.workspace(acme.id).await.unwrap().unwrap().greeting, "Hi there");
+
+        let two_hours = SessionLifetime::from_millis(2 * HOUR).unwrap();
+        store.set_session_lifetime(acme.id, two_hours).await.unwrap();
+        assert_eq!(store.workspace(acme.id).await.unwrap().unwrap().session_lifetime, two_hours);
+
+        assert!(store.portal_enabled(acme.id).await.unwrap());
+        store.set_portal_enabled(acme.id, false).await.unwrap();
+        assert!(!store.portal_enabled(acme.id).await.unwrap());
+        let missing = portal_core::WorkspaceId(acme.id.0 + 1000);
+        assert!(matches!(store.set_portal_enabled(missing, true).await, Err(StoreError::NotFound)));
+        assert!(matches!(store.set_portal_look(missing, &new).await, Err(StoreError::NotFound)));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
+    on_each_backend("the_inbox_sees_the_whole_workspace_and_its_assignees", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let globex = workspace(&*store, "globex").await;
+        let dana = store.create_agent(acme.id, &new_agent("dana@acme.test", Role::Agent), NOW).await.unwrap();
+        let stranger = store.create_agent(globex.id, &new_agent("sam@globex.test", Role::Agent), NOW).await.unwrap();
+        let (_, alice) = sign_in(&*store, acme.id, "alice@acme.test").await;
+        let (_, bob) = sign_in(&*store, acme.id, "bob@acme.test").await;
+        let (_, carol) = sign_in(&*store, globex.id, "carol@globex.test").await;
+        let printer = customer_ticket(&*store, &alice, "Printer jams", NOW + 1).await;
+        let invoice = customer_ticket(&*store, &bob, "Invoice missing", NOW + 2).await;
+        customer_ticket(&*store, &carol, "Printer at globex", NOW + 3).await;
+        let agent = agent(&*store, acme.id).await;
+
+        let all = store.find_inbox(&agent, &ListQuery::default(), Assignee::Anyone).await.unwrap();
+        let numbers: Vec<i64> = all.page.tickets.iter().map(|t| t.number).collect();
+        assert_eq!(numbers, vec![invoice, printer], "newest first, and nothing of globex");
+        let emails: Vec<&str> = all.facts.iter().map(|f| f.creator_email.as_str()).collect();
+        assert_eq!(emails, vec!["bob@acme.test", "alice@acme.test"]);
+
+        // Assigning: only to the workspace's own accounts, only its own tickets.
+        store.assign_ticket(&agent, printer, Some(dana.id)).await.unwrap();
+        assert_eq!(store.ticket_assignee(&agent, printer).await.unwrap(), Some(dana.id));
+        let foreign = store.assign_ticket(&agent, invoice, Some(stranger.id)).await;
+        assert!(matches!(foreign, Err(StoreError::Invalid(_))), "{foreign:?}");
+        assert_eq!(store.ticket_assignee(&agent, invoice).await.unwrap(), None, "a refusal changes nothing");
+        assert!(matches!(store.assign_ticket(&agent, 999, Some(dana.id)).await, Err(StoreError::NotFound)));
+        let globex_agent = crate::harness::agent(&*store, globex.id).await;
+        let crossed = store.assign_ticket(&globex_agent, printer, None).await;
+        // Globex's ticket 1 exists, so it is assigned (to nobody), while acme's keeps its assignee.
+        assert!(crossed.is_ok());
+        assert_eq!(store.ticket_assignee(&agent, printer).await.unwrap(), Some(dana.id));
+
+        let mine = store.find_inbox(&agent, &ListQuery::default(), Assignee::Agent(dana.id)).await.unwrap();
+        assert_eq!(mine.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![printer]);
+        assert_eq!(mine.facts[0].assignee, Some(dana.id));
+        let nobody = store.find_inbox(&agent, &ListQuery::default(), Assignee::Nobody).await.unwrap();
+        assert_eq!(nobody.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![invoice]);
+        let none = store.find_inbox(&agent, &ListQuery::default(), Assignee::Agent(AgentId(stranger.id.0))).await;
+        assert!(none.unwrap().page.tickets.is_empty());
+
+        // The customers' search and filters work the same.
+        let search = ListQuery::parse("q=printer", &acme.ticket_types).unwrap();
+        let found = store.find_inbox(&agent, &search, Assignee::Anyone).await.unwrap();
+        assert_eq!(found.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![printer]);
+        // "Created by me" means nothing to an agent: every ticket stays.
+        let mine_tab = ListQuery::parse("tab=mine", &acme.ticket_types).unwrap();
+        assert_eq!(store.find_inbox(&agent, &mine_tab, Assignee::Anyone).await.unwrap().page.tickets.len(), 2);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customers_companies_and_disabling() {
+    on_each_backend("customers_companies_and_disabling", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let globex = workspace(&*store, "globex").await;
+        let (alice_id, alice) = sign_in(&*store, acme.id, "alice@acme.test").await;
+        sign_in(&*store, acme.id, "bob_100%@acme.test").await;
+        sign_in(&*store, globex.id, "alice@globex.test").await;
+        customer_ticket(&*store, &alice, "One", NOW).await;
+        let key = CompanyKey::parse("acme-corp").unwrap();
+        store.upsert_company(acme.id, &key, "Acme Corp", NOW).await.unwrap();
+        store.set_customer_companies(acme.id, alice_id, std::slice::from_ref(&key)).await.unwrap();
+
+        let all = store.list_customers(acme.id, "", 50).await.unwrap();
+        assert_eq!(
+            all.iter().map(|e| e.customer.email.as_str()).collect::<Vec<_>>(),
+            ["alice@acme.test", "bob_100%@acme.test"]
+        );
+        assert_eq!((all[0].tickets, all[0].companies.clone()), (1, vec![key.clone()]));
+        // The search's wildcards are plain characters.
+        let percent = store.list_customers(acme.id, "100%", 50).await.unwrap();
+        assert_eq!(percent.len(), 1);
+        assert!(store.list_customers(acme.id, "_", 50).await.unwrap().len() == 1);
+        assert_eq!(store.list_customers(acme.id, "ALICE", 50).await.unwrap().len(), 1);
+        assert!(store.customer_by_id(globex.id, alice_id).await.unwrap().is_none(), "another workspace's customer");
+
+        let companies = store.list_companies(acme.id).await.unwrap();
+        assert_eq!((companies[0].key.clone(), companies[0].members, companies[0].tickets), (key, 1, 0));
+        assert!(store.list_companies(globex.id).await.unwrap().is_empty());
+
+        // Disabling ends the session at once; enabling lets a new one open.
+        let hash = token_hash();
+        let secret = store.active_secrets(acme.id, NOW).await.unwrap().pop().unwrap();
+        store.open_session(&new_session(acme.id, alice_id, secret.id, &hash), NOW).await.unwrap();
+        assert!(store.active_session(&hash, NOW).await.unwrap().is_some());
+        store.set_customer_disabled(acme.id, alice_id, true, NOW + 1).await.unwrap();
+        assert!(store.active_session(&hash, NOW + 2).await.unwrap().is_none());
+        assert!(store.customer_by_id(acme.id, alice_id).await.unwrap().unwrap().customer.disabled);
+        assert!(matches!(store.set_customer_disabled(globex.id, alice_id, true, NOW).await, Err(StoreError::NotFound)));
+        store.set_customer_disabled(acme.id, alice_id, false, NOW + 3).await.unwrap();
+        assert!(!store.customer_by_id(acme.id, alice_id).await.unwrap().unwrap().customer.disabled);
+        assert!(store.active_session(&hash, NOW + 4).await.unwrap().is_none(), "ended sessions stay ended");
+        let again = token_hash();
+        store.open_session(&new_session(acme.id, alice_id, secret.id, &again), NOW + 5).await.unwrap();
+        assert!(store.active_session(&again, NOW + 6).await.unwrap().is_some());
+    })
+    .await;
+}
