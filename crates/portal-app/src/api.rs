@@ -17,10 +17,16 @@ use portal_core::{MessageView, PortalSettings, SessionGrant, TicketSummary, Tick
 pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalError> {
     let state = expect_context::<AppState>();
     let ws = state.workspace(&workspace).await?;
+    if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
+        return Err(fail(PortalError::NotEnabled));
+    }
+    let look = state.store.portal_look(ws.id).await.map_err(|e| state.store_error(e))?;
+    let allowed_origins = state.embed_origins(&ws).into_iter().map(String::from).collect();
     Ok(PortalSettings {
         workspace_name: ws.name,
         greeting: ws.greeting,
-        allowed_origins: ws.allowed_origins.into_iter().map(String::from).collect(),
+        logo_url: look.logo_url.into(),
+        allowed_origins,
         ticket_types: ws.ticket_types,
         reopen_allowed: ws.reopen_allowed,
         attachment_limits: ws.attachment_limits,
@@ -54,7 +60,10 @@ pub async fn open_session(
         Err(PortalError::UnknownWorkspace) => return Err(fail(PortalError::NotVerified)),
         other => other?,
     };
-    let allowed = Origin::parse(&origin).ok().filter(|o| ws.allowed_origins.contains(o));
+    if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
+        return Err(fail(PortalError::NotEnabled));
+    }
+    let allowed = Origin::parse(&origin).ok().filter(|o| state.embed_origins(&ws).contains(o));
     let Some(origin) = allowed else {
         state.audit("session.origin_refused", &ws.slug, &origin.chars().take(100).collect::<String>());
         return Err(fail(PortalError::OriginNotAllowed));
@@ -92,6 +101,10 @@ pub async fn open_session(
     if let Some(keys) = claimed {
         customer =
             state.store.claim_companies(ws.id, customer.id, &keys, now).await.map_err(|e| state.store_error(e))?;
+    }
+    if customer.disabled {
+        state.audit("session.refused", &ws.slug, &format!("customer {} is disabled", customer.id));
+        return Err(fail(PortalError::NoAccess));
     }
     if !customer.in_audience {
         state.audit("session.no_access", &ws.slug, &format!("customer {}", customer.id));

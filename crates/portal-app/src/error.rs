@@ -13,6 +13,8 @@ pub enum PortalError {
     SessionEnded,
     #[error("This support portal does not exist.")]
     UnknownWorkspace,
+    #[error("This support portal is not switched on yet.")]
+    NotEnabled,
     #[error("This ticket does not exist.")]
     NotFound,
     #[error("This page does not exist.")]
@@ -39,7 +41,7 @@ impl PortalError {
         match self {
             Self::NotVerified | Self::SessionEnded => 401,
             Self::OriginNotAllowed | Self::NoAccess => 403,
-            Self::UnknownWorkspace | Self::NotFound | Self::PageNotFound => 404,
+            Self::UnknownWorkspace | Self::NotEnabled | Self::NotFound | Self::PageNotFound => 404,
             Self::TicketClosed => 409,
             Self::Invalid(_) => 400,
             Self::Unavailable => 503,

@@ -30,6 +30,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="referrer" content="no-referrer" />
                 <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="/assets/portal.css" />
+                // The workspace's brand colour and theme, as its admins set them.
+                {embed::workspace_in_path().map(|workspace| {
+                    view! { <link rel="stylesheet" href=format!("/api/portal/theme/{workspace}") /> }
+                })}
                 <title>"Support"</title>
                 <HydrationScripts options />
             </head>

@@ -17,6 +17,9 @@ pub struct AppState {
     /// Where attachment contents live.
     pub blobs: Arc<dyn BlobStore>,
     pub leptos_options: LeptosOptions,
+    /// The portal's public origin: what the snippet loads from, and the
+    /// only origin the console accepts forms from.
+    pub public_url: portal_core::Origin,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -56,6 +59,16 @@ impl AppState {
             tracing::error!(%error, "store call failed");
         }
         fail(customer_error)
+    }
+
+    /// The origins that may embed the workspace's portal: those its admins
+    /// allow, and the portal's own, where the console tests it as a customer.
+    pub fn embed_origins(&self, workspace: &Workspace) -> Vec<portal_core::Origin> {
+        let mut origins = workspace.allowed_origins.clone();
+        if !origins.contains(&self.public_url) {
+            origins.push(self.public_url.clone());
+        }
+        origins
     }
 
     /// The workspace a session belongs to.

@@ -34,6 +34,12 @@ impl CompanyKey {
     }
 }
 
+impl std::fmt::Display for CompanyKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 impl TryFrom<String> for CompanyKey {
     type Error = String;
 

@@ -255,6 +255,8 @@ impl TicketStatus {
 pub struct PortalSettings {
     pub workspace_name: String,
     pub greeting: String,
+    /// An https address of the workspace's logo, or empty.
+    pub logo_url: String,
     /// Origins allowed to embed the portal and to talk to the frame.
     pub allowed_origins: Vec<String>,
     /// What a customer may choose when opening a ticket.

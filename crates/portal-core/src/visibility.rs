@@ -130,7 +130,35 @@ impl From<Condition> for RawCondition {
     }
 }
 
+impl std::fmt::Display for Condition {
+    /// `<attribute> <operator> <value>`, as [`Condition::parse_line`] reads it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let raw = RawCondition::from(self.clone());
+        write!(f, "{} {} {}", raw.attribute, raw.operator, raw.value)
+    }
+}
+
 impl Condition {
+    /// A condition as people write it: `<attribute> <operator> <value>`,
+    /// e.g. `email ends_with @example.com` (the value may hold spaces).
+    pub fn parse_line(raw: &str) -> Result<Self, String> {
+        let mut words = raw.trim().splitn(3, ' ');
+        match (words.next(), words.next(), words.next()) {
+            (Some(attribute), Some(operator), Some(value)) => {
+                Self::parse(attribute, operator, value).map_err(|e| format!("{:?}: {e}", raw.trim()))
+            }
+            _ => Err(format!(
+                "{:?}: write <attribute> <operator> <value>, e.g. \"email ends_with @example.com\"",
+                raw.trim()
+            )),
+        }
+    }
+
+    /// One condition per non-empty line.
+    pub fn parse_lines(raw: &str) -> Result<Vec<Self>, String> {
+        raw.lines().filter(|line| !line.trim().is_empty()).map(Self::parse_line).collect()
+    }
+
     pub fn parse(attribute: &str, operator: &str, value: &str) -> Result<Self, String> {
         let field = CustomerField::parse(attribute)?;
         let operator = Operator::parse(operator)?;

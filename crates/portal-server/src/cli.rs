@@ -46,6 +46,9 @@ pub enum Command {
     /// Manage a customer's companies and attributes.
     #[command(subcommand)]
     Customer(CustomerCommand),
+    /// Manage console accounts (admins and agents).
+    #[command(subcommand)]
+    Admin(AdminCommand),
     /// Manage API tokens for the agent REST API (/api/v1).
     #[command(subcommand)]
     Token(TokenCommand),
@@ -231,6 +234,25 @@ pub enum SecretCommand {
         /// How long the old secret keeps working, e.g. 30m, 24h, 7d.
         #[arg(long, default_value = "24h", value_parser = parse_duration)]
         overlap: Duration,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a console account. The password is read from
+    /// PORTAL_ADMIN_PASSWORD, or generated and printed once.
+    Create {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long)]
+        email: String,
+        /// The name customers see on replies.
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "admin", value_parser = ["admin", "agent"])]
+        role: String,
+        #[arg(long, env = "PORTAL_ADMIN_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
     },
 }
 

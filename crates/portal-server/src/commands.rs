@@ -13,6 +13,50 @@ pub fn new_secret() -> String {
     hex::encode(rand::random::<[u8; 32]>())
 }
 
+/// A password for an account whose owner chose none: 20 characters from
+/// a 62-letter alphabet, about 119 bits.
+pub fn new_password() -> String {
+    use rand::Rng;
+    use rand::distr::Alphanumeric;
+    rand::rng().sample_iter(&Alphanumeric).take(20).map(char::from).collect()
+}
+
+/// `portal admin create`: a console account, with its password given or generated.
+pub async fn create_console_account(
+    store: &dyn Store,
+    slug: &str,
+    email: &str,
+    name: &str,
+    role: &str,
+    password: Option<String>,
+) -> anyhow::Result<String> {
+    use portal_core::console::{Role, check_agent_name, check_password};
+    let ws = workspace(store, slug).await?;
+    let generated = password.is_none();
+    let password = password.unwrap_or_else(new_password);
+    check_password(&password)?;
+    let new = portal_store::NewAgent {
+        email: portal_core::Email::parse(email.trim())?,
+        name: check_agent_name(name)?,
+        role: Role::parse(role)?,
+        password_hash: crate::console::hash_password(&password)?,
+    };
+    let agent = match store.create_agent(ws.id, &new, now_millis()).await {
+        Err(StoreError::Conflict(message)) => bail!("{message} in workspace '{slug}'"),
+        other => other?,
+    };
+    let mut out = format!(
+        "Created {} {} <{}> in workspace '{slug}'. Sign in at /console/login.",
+        agent.role.as_str(),
+        agent.name,
+        agent.email
+    );
+    if generated {
+        write!(out, "\nPassword (shown once): {password}")?;
+    }
+    Ok(out)
+}
+
 async fn workspace(store: &dyn Store, slug: &str) -> anyhow::Result<Workspace> {
     let slug = WorkspaceSlug::parse(slug)?;
     store.workspace_by_slug(&slug).await?.with_context(|| format!("no workspace named '{slug}'"))
@@ -208,18 +252,7 @@ pub async fn revoke_api_token(store: &dyn Store, slug: &str, id: i64) -> anyhow:
 
 /// Conditions as the command line writes them: `<attribute> <operator> <value>`.
 fn parse_conditions(raw: &[String]) -> anyhow::Result<Vec<portal_core::visibility::Condition>> {
-    raw.iter()
-        .map(|raw| {
-            let mut words = raw.trim().splitn(3, ' ');
-            match (words.next(), words.next(), words.next()) {
-                (Some(attribute), Some(operator), Some(value)) => {
-                    portal_core::visibility::Condition::parse(attribute, operator, value)
-                        .map_err(|e| anyhow::anyhow!("{raw:?}: {e}"))
-                }
-                _ => bail!("{raw:?}: write <attribute> <operator> <value>, e.g. \"email ends_with @example.com\""),
-            }
-        })
-        .collect()
+    raw.iter().map(|raw| portal_core::visibility::Condition::parse_line(raw).map_err(anyhow::Error::msg)).collect()
 }
 
 /// `portal workspace audience`: who may use the portal (no conditions:

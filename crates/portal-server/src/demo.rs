@@ -164,6 +164,29 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
         }
     };
     store.set_allowed_origins(ws.id, std::slice::from_ref(host_origin)).await?;
+    seed_accounts(store, ws.id, now).await
+}
+
+/// The demo's console accounts. Their password is printed at start: the
+/// demo is for trying things out on one's own machine.
+pub const ADMIN_EMAIL: &str = "admin@acme.test";
+pub const AGENT_EMAIL: &str = "agent@acme.test";
+pub const ADMIN_PASSWORD: &str = "demo-password";
+
+async fn seed_accounts(store: &dyn Store, workspace: portal_core::WorkspaceId, now: i64) -> anyhow::Result<()> {
+    use portal_core::console::Role;
+    for (email, name, role) in [(ADMIN_EMAIL, "Dana (admin)", Role::Admin), (AGENT_EMAIL, AGENT, Role::Agent)] {
+        let email = Email::parse(email)?;
+        if store.agent_credentials(workspace, &email).await?.is_some() {
+            continue;
+        }
+        let password_hash = crate::console::hash_password(ADMIN_PASSWORD)?;
+        let new = portal_store::NewAgent { email, name: name.into(), role, password_hash };
+        match store.create_agent(workspace, &new, now).await {
+            Ok(_) | Err(StoreError::Conflict(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
     Ok(())
 }
 

@@ -41,6 +41,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/portal/live", get(crate::live::live))
         .route("/widget/loader.js", get(widget::loader))
         .route("/assets/portal.css", get(stylesheet))
+        .route("/api/portal/theme/{workspace}", get(crate::theme::theme))
+        .merge(crate::console::router(&state))
         .nest_service("/pkg", pkg)
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || shell(options.clone()))
         .fallback(not_found)
@@ -95,8 +97,7 @@ async fn frame_policy(State(state): State<AppState>, request: Request, next: Nex
                 return unknown_workspace();
             };
             match state.store.workspace_by_slug(&slug).await {
-                Ok(Some(ws)) if ws.allowed_origins.is_empty() => "'none'".to_string(),
-                Ok(Some(ws)) => ws.allowed_origins.iter().map(|o| o.as_str()).collect::<Vec<_>>().join(" "),
+                Ok(Some(ws)) => state.embed_origins(&ws).iter().map(|o| o.as_str()).collect::<Vec<_>>().join(" "),
                 Ok(None) => return unknown_workspace(),
                 Err(error) => {
                     tracing::error!(%error, "looking up a workspace failed");

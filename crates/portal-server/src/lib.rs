@@ -7,10 +7,12 @@ pub mod attachments;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod console;
 pub mod demo;
 mod http;
 pub mod live;
 pub mod seed;
+mod theme;
 pub mod widget;
 
 use anyhow::Context;
@@ -48,14 +50,18 @@ impl Portal {
             LeptosOptions::builder().output_name("portal-frontend").site_root(site_root).site_pkg_dir("pkg").build();
         let blobs = portal_store::FsBlobStore::open(&config.blob_dir)
             .with_context(|| format!("cannot use {} for attached files", config.blob_dir.display()))?;
-        let state = AppState { store, blobs: Arc::new(blobs), leptos_options };
+        let state = AppState { store, blobs: Arc::new(blobs), leptos_options, public_url: url.clone() };
         Ok(Self { addr, url, state, listener })
     }
 
     pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         attachments::sweep_unsent_uploads(self.state.clone());
         let app = router(self.state);
-        axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await.context("serving HTTP")
+        // The peer's address keys the console's limit on failed sign-ins.
+        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("serving HTTP")
     }
 }
 

@@ -1,7 +1,8 @@
 use anyhow::Context;
 use clap::Parser;
 use portal_server::cli::{
-    Cli, Command, CompanyCommand, CustomerCommand, SecretCommand, ServeArgs, TokenCommand, WorkspaceCommand,
+    AdminCommand, Cli, Command, CompanyCommand, CustomerCommand, SecretCommand, ServeArgs, TokenCommand,
+    WorkspaceCommand,
 };
 use portal_server::config::{Config, Overrides, unknown_env_vars};
 use portal_server::{Portal, commands, demo, now_millis};
@@ -96,6 +97,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token(TokenCommand::Create { workspace, name }) => {
             commands::create_api_token(&*store, &workspace, &name).await?
         }
+        Command::Admin(AdminCommand::Create { workspace, email, name, role, password }) => {
+            commands::create_console_account(&*store, &workspace, &email, &name, &role, password).await?
+        }
         Command::Token(TokenCommand::List { workspace }) => commands::list_api_tokens(&*store, &workspace).await?,
         Command::Token(TokenCommand::Revoke { workspace, id }) => {
             commands::revoke_api_token(&*store, &workspace, id).await?
@@ -144,6 +148,7 @@ async fn serve(config: Config, store: std::sync::Arc<dyn portal_store::Store>, w
         });
         println!("  demo host site: {host_origin}/");
         println!("  demo users:     alice@example.com, bob@example.com, carol@example.com");
+        println!("  console:        {}/console (workspace {}, {} / {})", portal.url, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD);
     }
     portal.serve(shutdown_signal()).await
 }

@@ -70,6 +70,7 @@ pub struct InboxPage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CustomerEntry {
     pub customer: Customer,
+    pub attributes: portal_core::attributes::CustomerAttributes,
     pub companies: Vec<CompanyKey>,
     pub tickets: i64,
     pub created_at: Millis,

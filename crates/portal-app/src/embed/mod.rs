@@ -120,6 +120,7 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
     let _ = context;
     view! {
         <header class="portal-header">
+            {(!settings.logo_url.is_empty()).then(|| view! { <img class="logo" src=settings.logo_url alt="" /> })}
             <p class="workspace">{settings.workspace_name}</p>
             <h1 data-testid="greeting">{settings.greeting}</h1>
         </header>

@@ -366,12 +366,16 @@ where
             .into_iter()
             .map(|(key, _)| stored_company_key(&key))
             .collect::<Result<Vec<_>>>()?;
-        let (tickets,) =
-            sqlx::query_as::<_, (i64,)>("SELECT count(*) FROM tickets WHERE workspace_id = $1 AND creator_id = $2")
-                .bind(customer.workspace_id.0)
-                .bind(customer.id.0)
-                .fetch_one(&mut *conn)
-                .await?;
-        Ok(CustomerEntry { customer, companies, tickets, created_at })
+        let (tickets, attributes) = sqlx::query_as::<_, (i64, String)>(
+            "SELECT (SELECT count(*) FROM tickets t WHERE t.workspace_id = c.workspace_id AND t.creator_id = c.id), \
+             c.attributes FROM customers c WHERE c.workspace_id = $1 AND c.id = $2",
+        )
+        .bind(customer.workspace_id.0)
+        .bind(customer.id.0)
+        .fetch_one(&mut *conn)
+        .await?;
+        let attributes = serde_json::from_str(&attributes)
+            .map_err(|e| StoreError::Invalid(format!("customer {}: stored attributes: {e}", customer.id.0)))?;
+        Ok(CustomerEntry { customer, attributes, companies, tickets, created_at })
     }
 }

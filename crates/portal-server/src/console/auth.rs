@@ -1,0 +1,318 @@
+//! Console accounts signing in and out: argon2id password hashes, a
+//! first-party cookie holding a random token (only its SHA-256 is stored),
+//! and a limit on failed sign-ins that slows guessing without locking the
+//! account's owner out.
+
+use super::view::{self, Notice, Section};
+use crate::now_millis;
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use leptos::prelude::*;
+use portal_app::state::AppState;
+use portal_core::access::{ActiveAgent, AgentScope};
+use portal_core::console::Role;
+use portal_core::{Email, SessionToken, WorkspaceSlug};
+use portal_store::NewAgentSession;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long a console sign-in lasts.
+const SESSION_HOURS: i64 = 12;
+
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| anyhow::anyhow!("hashing the password failed: {e}"))
+}
+
+/// Constant-time by construction (argon2's own comparison).
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// Checked against when the account does not exist, so that an unknown
+/// email takes as long to refuse as a wrong password.
+static DECOY_HASH: LazyLock<String> =
+    LazyLock::new(|| hash_password("decoy password, never anyone's").unwrap_or_default());
+
+/// The cookie: `__Host-` (Secure, whole site, no Domain) when the portal is
+/// served over https; plain on http, which browsers allow only on loopback
+/// or an intranet.
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.public_url.as_str().starts_with("https://") { "__Host-portal_console" } else { "portal_console" }
+}
+
+fn cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
+    let secure = if state.public_url.as_str().starts_with("https://") { "; Secure" } else { "" };
+    let text = format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}",
+        cookie_name(state)
+    );
+    HeaderValue::from_str(&text).expect("tokens are hex")
+}
+
+fn token_in(state: &AppState, headers: &HeaderMap) -> Option<SessionToken> {
+    let name = cookie_name(state);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .and_then(|(_, value)| SessionToken::parse(value))
+}
+
+/// A signed-in console account. Pages that take it send anyone else to the
+/// sign-in page.
+pub struct Signed(pub ActiveAgent);
+
+impl Signed {
+    pub fn scope(&self) -> AgentScope {
+        AgentScope::for_console(&self.0)
+    }
+}
+
+impl FromRequestParts<AppState> for Signed {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Some(token) = token_in(state, &parts.headers) else {
+            return Err(Redirect::to("/console/login").into_response());
+        };
+        match state.store.active_agent(&token.hash(), now_millis()).await {
+            Ok(Some(agent)) => Ok(Self(agent)),
+            Ok(None) => Err(Redirect::to("/console/login").into_response()),
+            Err(error) => {
+                tracing::error!(%error, "looking up a console session failed");
+                Err((StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response())
+            }
+        }
+    }
+}
+
+/// A signed-in admin; an agent is told the page is for admins.
+pub struct Admin(pub ActiveAgent);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Signed(agent) = Signed::from_request_parts(parts, state).await?;
+        if agent.role != Role::Admin {
+            return Err(view::problem(StatusCode::FORBIDDEN, Some(&agent), "Only admins can open this page."));
+        }
+        Ok(Self(agent))
+    }
+}
+
+/// Failed sign-ins counted per address and account, and per address, in
+/// fixed windows. Over the limit, sign-ins from there wait (429 with
+/// `Retry-After`) while the account's owner, elsewhere, is not held up.
+#[derive(Default)]
+pub struct LoginLimiter {
+    failures: Mutex<HashMap<String, (u32, Instant)>>,
+}
+
+const WINDOW: Duration = Duration::from_secs(15 * 60);
+const PER_ACCOUNT: u32 = 5;
+const PER_ADDRESS: u32 = 50;
+/// Past this many keys, windows that have ended are forgotten.
+const TRACKED_KEYS: usize = 10_000;
+
+impl LoginLimiter {
+    fn keys(ip: IpAddr, account: &str) -> [(String, u32); 2] {
+        [(format!("{ip} {account}"), PER_ACCOUNT), (ip.to_string(), PER_ADDRESS)]
+    }
+
+    /// How long until another try is allowed, if it is not now.
+    fn wait(&self, ip: IpAddr, account: &str) -> Option<Duration> {
+        let failures = self.failures.lock().expect("the limiter lock is never poisoned");
+        Self::keys(ip, account)
+            .iter()
+            .filter_map(|(key, limit)| {
+                let (count, since) = failures.get(key)?;
+                (*count >= *limit).then(|| WINDOW.saturating_sub(since.elapsed())).filter(|d| !d.is_zero())
+            })
+            .max()
+    }
+
+    fn failed(&self, ip: IpAddr, account: &str) {
+        let mut failures = self.failures.lock().expect("the limiter lock is never poisoned");
+        if failures.len() > TRACKED_KEYS {
+            failures.retain(|_, (_, since)| since.elapsed() < WINDOW);
+        }
+        for (key, _) in Self::keys(ip, account) {
+            let entry = failures.entry(key).or_insert((0, Instant::now()));
+            if entry.1.elapsed() >= WINDOW {
+                *entry = (0, Instant::now());
+            }
+            entry.0 += 1;
+        }
+    }
+
+    fn succeeded(&self, ip: IpAddr, account: &str) {
+        let [(pair, _), _] = Self::keys(ip, account);
+        self.failures.lock().expect("the limiter lock is never poisoned").remove(&pair);
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    workspace: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn login_view(form: &LoginForm, notice: &Option<Notice>) -> Response {
+    let body = view! {
+        <form method="post" action="/console/login" class="card narrow" data-testid="login-form">
+            <label>"Workspace" <input name="workspace" required autocomplete="organization" value=form.workspace.clone() /></label>
+            <label>"Email" <input name="email" type="email" required autocomplete="username" value=form.email.clone() /></label>
+            <label>"Password" <input name="password" type="password" required autocomplete="current-password" /></label>
+            <button type="submit">"Sign in"</button>
+        </form>
+    }
+    .to_html();
+    view::page("Sign in", None, Section::SignIn, notice, body)
+}
+
+pub async fn login_page() -> Response {
+    login_view(&LoginForm::default(), &None)
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    Extension(limiter): Extension<Arc<LoginLimiter>>,
+    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let ip = peer.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |Extension(ConnectInfo(addr))| addr.ip());
+    let account = format!("{}/{}", form.workspace.trim(), form.email.trim().to_lowercase());
+    if let Some(wait) = limiter.wait(ip, &account) {
+        let minutes = wait.as_secs().div_ceil(60);
+        let notice = Some(Notice::Refused(format!(
+            "Too many failed sign-ins from here. Try again in {minutes} minute{}.",
+            if minutes == 1 { "" } else { "s" }
+        )));
+        let mut response = login_view(&form, &notice);
+        *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
+        return response;
+    }
+    match check_credentials(&state, &form).await {
+        Ok(Some(agent)) => {
+            limiter.succeeded(ip, &account);
+            start_session(&state, &agent).await
+        }
+        Ok(None) => {
+            limiter.failed(ip, &account);
+            tracing::info!(target: "audit", event = "console.sign_in_failed", workspace = form.workspace.trim());
+            let mut response = login_view(
+                &form,
+                &Some(Notice::Refused("The workspace, email or password is not right.".into())),
+            );
+            *response.status_mut() = StatusCode::UNAUTHORIZED;
+            response
+        }
+        Err(response) => response,
+    }
+}
+
+/// The account the form names, if the password is its own.
+async fn check_credentials(state: &AppState, form: &LoginForm) -> Result<Option<portal_store::Agent>, Response> {
+    let unavailable = |error: portal_store::StoreError| {
+        tracing::error!(%error, "signing in failed");
+        (StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response()
+    };
+    let (Ok(slug), Ok(email)) = (WorkspaceSlug::parse(form.workspace.trim()), Email::parse(form.email.trim())) else {
+        return Ok(None);
+    };
+    let workspace = state.store.workspace_by_slug(&slug).await.map_err(unavailable)?;
+    let credentials = match &workspace {
+        Some(ws) => state.store.agent_credentials(ws.id, &email).await.map_err(unavailable)?,
+        None => None,
+    };
+    let password = form.password.clone();
+    let (agent, hash) = match credentials {
+        Some((agent, hash)) => (Some(agent), hash),
+        None => (None, DECOY_HASH.clone()),
+    };
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+    Ok(agent.filter(|_| matches))
+}
+
+async fn start_session(state: &AppState, agent: &portal_store::Agent) -> Response {
+    let token = SessionToken::from_random(rand::random());
+    let now = now_millis();
+    let new = NewAgentSession {
+        workspace_id: agent.workspace_id,
+        agent_id: agent.id,
+        token_hash: token.hash(),
+        expires_at: now + SESSION_HOURS * 3_600_000,
+    };
+    if let Err(error) = state.store.open_agent_session(&new, now).await {
+        tracing::error!(%error, "opening a console session failed");
+        return (StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response();
+    }
+    tracing::info!(target: "audit", event = "console.signed_in", agent = agent.id.0, workspace = agent.workspace_id.0);
+    let mut response = Redirect::to("/console/inbox").into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie(state, token.as_str(), SESSION_HOURS * 3600));
+    response
+}
+
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = token_in(&state, &headers) {
+        if let Err(error) = state.store.revoke_agent_session(&token.hash(), now_millis()).await {
+            tracing::error!(%error, "ending a console session failed");
+            return (StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response();
+        }
+    }
+    let mut response = Redirect::to("/console/login").into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, "", 0));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_verify_against_their_own_hash_only() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("correct horse batter", &hash));
+        assert!(!verify_password("correct horse battery", "not a hash"));
+    }
+
+    #[test]
+    fn the_limiter_holds_an_address_and_account_but_not_others() {
+        let limiter = LoginLimiter::default();
+        let here: IpAddr = "192.0.2.1".parse().unwrap();
+        let there: IpAddr = "192.0.2.2".parse().unwrap();
+        for _ in 0..PER_ACCOUNT {
+            assert_eq!(limiter.wait(here, "acme/dana@acme.test"), None);
+            limiter.failed(here, "acme/dana@acme.test");
+        }
+        assert!(limiter.wait(here, "acme/dana@acme.test").is_some_and(|d| d <= WINDOW));
+        assert_eq!(limiter.wait(there, "acme/dana@acme.test"), None, "the owner elsewhere is not locked out");
+        assert_eq!(limiter.wait(here, "acme/sam@acme.test"), None);
+        limiter.succeeded(there, "acme/dana@acme.test");
+        assert!(limiter.wait(here, "acme/dana@acme.test").is_some());
+    }
+}

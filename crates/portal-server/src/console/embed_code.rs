@@ -1,0 +1,281 @@
+//! Enabling the portal and what a site owner copies (admins): the `<head>`
+//! snippet, the iframe tag, the identity-verification secret (shown on
+//! demand), the CSP directives and ready HMAC code; rotating the secret;
+//! and opening the portal as a chosen customer.
+
+use super::auth::Admin;
+use super::store_message;
+use super::view::{self, Notice, Section};
+use crate::commands::new_secret;
+use crate::now_millis;
+use crate::widget;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use leptos::prelude::*;
+use portal_app::state::AppState;
+use portal_core::{Email, sign_email};
+use portal_store::Workspace;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The overlaps an admin may choose when rotating, in hours (0: at once).
+const OVERLAP_HOURS: [i64; 5] = [0, 1, 24, 72, 168];
+
+/// The server code that signs a user's email, per language. `SECRET` is
+/// read from the environment: the secret never goes into source code.
+fn hmac_samples() -> [(&'static str, &'static str); 6] {
+    [
+        (
+            "Node.js",
+            "const crypto = require(\"crypto\");\nconst verificationHash = crypto\n  .createHmac(\"sha256\", process.env.PORTAL_IDENTITY_SECRET)\n  .update(user.email)\n  .digest(\"hex\");",
+        ),
+        (
+            "Python",
+            "import hashlib, hmac, os\nverification_hash = hmac.new(\n    os.environ[\"PORTAL_IDENTITY_SECRET\"].encode(), user.email.encode(), hashlib.sha256\n).hexdigest()",
+        ),
+        ("PHP", "$verificationHash = hash_hmac('sha256', $user->email, getenv('PORTAL_IDENTITY_SECRET'));"),
+        (
+            "Ruby",
+            "require \"openssl\"\nverification_hash = OpenSSL::HMAC.hexdigest(\"SHA256\", ENV.fetch(\"PORTAL_IDENTITY_SECRET\"), user.email)",
+        ),
+        (
+            "Go",
+            "mac := hmac.New(sha256.New, []byte(os.Getenv(\"PORTAL_IDENTITY_SECRET\")))\nmac.Write([]byte(user.Email))\nverificationHash := hex.EncodeToString(mac.Sum(nil))",
+        ),
+        (
+            "Rust",
+            "// hmac = \"0.12\", sha2 = \"0.10\", hex = \"0.4\"\nuse hmac::{Hmac, Mac};\nlet secret = std::env::var(\"PORTAL_IDENTITY_SECRET\")?;\nlet mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes())?;\nmac.update(user.email.as_bytes());\nlet verification_hash = hex::encode(mac.finalize().into_bytes());",
+        ),
+    ]
+}
+
+/// What is missing before the portal can be switched on.
+fn missing(ws: &Workspace, has_secret: bool) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if ws.allowed_origins.is_empty() {
+        missing.push("at least one allowed embed origin (Portal settings)");
+    }
+    if !has_secret {
+        missing.push("an identity-verification secret (Generate secret below)");
+    }
+    missing
+}
+
+pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
+    render(&state, &admin, None, false).await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RotateForm {
+    #[serde(default)]
+    overlap_hours: Option<String>,
+}
+
+pub async fn act(
+    admin: Admin,
+    State(state): State<AppState>,
+    Path(action): Path<String>,
+    Form(form): Form<RotateForm>,
+) -> Response {
+    let store = &state.store;
+    let ws = admin.0.workspace_id;
+    let now = now_millis();
+    let secrets = match store.active_secrets(ws, now).await {
+        Ok(secrets) => secrets,
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
+    };
+    let (notice, reveal) = match action.as_str() {
+        "reveal" => (None, true),
+        "enable" => match store.workspace(ws).await {
+            Ok(Some(workspace)) => match missing(&workspace, !secrets.is_empty()).as_slice() {
+                [] => match store.set_portal_enabled(ws, true).await {
+                    Ok(()) => (Some(Notice::Done("The portal is enabled. Copy the code below into your site.".into())), false),
+                    Err(e) => (Some(Notice::Refused(store_message(e))), false),
+                },
+                needs => (Some(Notice::Refused(format!("The portal cannot be enabled yet. It needs {}.", needs.join(" and ")))), false),
+            },
+            Ok(None) => (Some(Notice::Refused("This workspace no longer exists.".into())), false),
+            Err(e) => (Some(Notice::Refused(store_message(e))), false),
+        },
+        "disable" => match store.set_portal_enabled(ws, false).await {
+            Ok(()) => (Some(Notice::Done("The portal is disabled: the frame says so and opens no session.".into())), false),
+            Err(e) => (Some(Notice::Refused(store_message(e))), false),
+        },
+        "secret" if !secrets.is_empty() => {
+            (Some(Notice::Refused("The workspace has a secret already; rotate it to replace it.".into())), false)
+        }
+        "secret" => match store.add_secret(ws, &new_secret(), now).await {
+            Ok(_) => (Some(Notice::Done("A new secret was generated. Put it in your site's server configuration.".into())), true),
+            Err(e) => (Some(Notice::Refused(store_message(e))), false),
+        },
+        "rotate" => {
+            let hours = form.overlap_hours.as_deref().unwrap_or("").trim().parse::<i64>().ok();
+            match hours.filter(|h| OVERLAP_HOURS.contains(h)) {
+                None => (Some(Notice::Refused(format!("Nothing was changed: choose an overlap of {OVERLAP_HOURS:?} hours."))), false),
+                Some(hours) => {
+                    let retire_at = now + hours * portal_core::SessionLifetime::HOUR;
+                    match store.rotate_secret(ws, &new_secret(), now, retire_at).await {
+                        Ok(_) => (
+                            Some(Notice::Done(match hours {
+                                0 => "The secret was rotated. The old one no longer verifies, and its sessions have ended.".into(),
+                                h => format!("The secret was rotated. The old one keeps verifying for {h} hour(s), then retires and its sessions end."),
+                            })),
+                            true,
+                        ),
+                        Err(e) => (Some(Notice::Refused(store_message(e))), false),
+                    }
+                }
+            }
+        }
+        _ => (Some(Notice::Refused(format!("There is no action {action:?}."))), false),
+    };
+    if action != "reveal" {
+        tracing::info!(target: "audit", event = "console.embed_changed", workspace = ws.0, agent = admin.0.id.0, action);
+    }
+    render(&state, &admin, notice, reveal).await
+}
+
+async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal: bool) -> Response {
+    let store = &state.store;
+    let id = admin.0.workspace_id;
+    let now = now_millis();
+    let loaded = async {
+        let ws = store.workspace(id).await?.ok_or(portal_store::StoreError::NotFound)?;
+        let enabled = store.portal_enabled(id).await?;
+        let secrets = store.active_secrets(id, now).await?;
+        Ok::<_, portal_store::StoreError>((ws, enabled, secrets))
+    };
+    let (ws, enabled, secrets) = match loaded.await {
+        Ok(loaded) => loaded,
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
+    };
+    let portal = state.public_url.clone();
+    let needs = missing(&ws, !secrets.is_empty());
+    let newest = secrets.last().cloned();
+    let retiring: Vec<String> = secrets
+        .iter()
+        .filter_map(|s| s.retires_at.map(|at| format!("A previous secret keeps verifying until {}.", view::when(at))))
+        .collect();
+    let copyable = |id: &'static str, text: String| {
+        view! {
+            <div class="copyable">
+                <pre data-testid=id id=id>{text}</pre>
+                <button type="button" class="secondary" data-copy=format!("#{id}")>"Copy"</button>
+            </div>
+        }
+    };
+    let secret_part = match (&newest, reveal) {
+        (None, _) => view! {
+            <form method="post" action="/console/embed/secret"><button type="submit" data-testid="generate-secret">"Generate secret"</button></form>
+        }
+        .into_any(),
+        (Some(secret), true) => copyable("secret", secret.value.clone()).into_any(),
+        (Some(_), false) => view! {
+            <form method="post" action="/console/embed/reveal"><button type="submit" class="secondary" data-testid="reveal-secret">"Reveal secret"</button></form>
+        }
+        .into_any(),
+    };
+    let overlap_options = OVERLAP_HOURS
+        .map(|h| {
+            let label = match h {
+                0 => "none: retire the old secret now".to_string(),
+                1 => "1 hour".to_string(),
+                h if h % 24 == 0 => format!("{} days", h / 24),
+                h => format!("{h} hours"),
+            };
+            view! { <option value=h.to_string() selected=h == 24>{label}</option> }
+        })
+        .to_vec();
+    let switch = if enabled {
+        view! { <form method="post" action="/console/embed/disable"><button type="submit" class="secondary" data-testid="disable">"Disable the portal"</button></form> }.into_any()
+    } else {
+        view! { <form method="post" action="/console/embed/enable"><button type="submit" data-testid="enable">"Enable the portal"</button></form> }.into_any()
+    };
+    let samples = hmac_samples()
+        .map(|(language, code)| view! { <details><summary>{language}</summary><pre>{code}</pre></details> })
+        .to_vec();
+    let csp = format!("script-src {portal}; frame-src {portal}");
+    let body = view! {
+        <section class="card" data-testid="portal-state">
+            <h2>"Status"</h2>
+            <p data-testid="enabled">{if enabled { "The portal is enabled." } else { "The portal is disabled." }}</p>
+            {(!needs.is_empty()).then(|| view! { <p class="hint">"Before it can be enabled it needs: " {needs.join("; ")} "."</p> })}
+            {switch}
+        </section>
+        <section class="card">
+            <h2>"1. Paste this into the <head> of your pages"</h2>
+            {copyable("snippet", widget::snippet(&portal, &ws.slug))}
+            <h2>"2. Put the frame where the portal should show"</h2>
+            {copyable("iframe-tag", widget::IFRAME_TAG.to_string())}
+            <h2>"3. Allow it in your site's Content-Security-Policy"</h2>
+            {copyable("csp", csp)}
+            <h2>"4. Sign each user on your server"</h2>
+            <p class="hint">"Call " <code>"$unthread.helpCenter(\"init\", {user: {name, email, verificationHash}})"</code> " once the user is signed in, and " <code>"helpCenter(\"stop\")"</code> " when they sign out. The hash is HMAC-SHA256 of the email with the secret, in lower-case hex; keep the secret on the server."</p>
+            {samples}
+        </section>
+        <section class="card" data-testid="secret-part">
+            <h2>"Identity-verification secret"</h2>
+            {secret_part}
+            {retiring.into_iter().map(|line| view! { <p class="hint" data-testid="retiring">{line}</p> }).collect::<Vec<_>>()}
+            {newest.is_some().then(|| view! {
+                <form method="post" action="/console/embed/rotate" class="inline">
+                    <label>"Keep the old secret working for " <select name="overlap_hours" data-testid="overlap">{overlap_options}</select></label>
+                    <button type="submit" class="secondary" data-testid="rotate">"Rotate secret"</button>
+                </form>
+            })}
+        </section>
+        <section class="card">
+            <h2>"Test as a customer"</h2>
+            <p class="hint">"Opens the portal here as this customer, signed with the workspace's secret exactly as your site would sign them."</p>
+            <form method="get" action="/console/test-as" class="inline">
+                <label>"Email " <input name="email" type="email" required data-testid="test-as-email" /></label>
+                <button type="submit" data-testid="test-as">"Open the portal as them"</button>
+            </form>
+        </section>
+    }
+    .to_html();
+    view::page("Embed code", Some(&admin.0), Section::Embed, &notice, body)
+}
+
+/// The portal as a customer sees it, on a console page that embeds it the
+/// way a site does: the loader, the frame, and an `init` with a hash the
+/// server signs with the newest secret. The frame verifies it as any other.
+pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): Query<HashMap<String, String>>) -> Response {
+    let raw = query.get("email").map_or("", String::as_str).trim();
+    let email = match Email::parse(raw) {
+        Ok(email) => email,
+        Err(e) => return view::problem(StatusCode::BAD_REQUEST, Some(&admin.0), &format!("Nothing to open: {e}.")),
+    };
+    let loaded = async {
+        let ws = state.store.workspace(admin.0.workspace_id).await?.ok_or(portal_store::StoreError::NotFound)?;
+        let secret = state.store.active_secrets(ws.id, now_millis()).await?.pop();
+        let customer = state.store.customer_by_email(ws.id, &email).await?;
+        Ok::<_, portal_store::StoreError>((ws, secret, customer))
+    };
+    let (ws, secret, customer) = match loaded.await {
+        Ok(loaded) => loaded,
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
+    };
+    let Some(secret) = secret else {
+        return view::problem(StatusCode::CONFLICT, Some(&admin.0), "The workspace has no secret yet: generate one on the Embed code page.");
+    };
+    tracing::info!(target: "audit", event = "console.test_as_customer", workspace = %ws.slug, agent = admin.0.id.0);
+    let name = customer.map(|c| c.name).unwrap_or_default();
+    let hash = sign_email(secret.value.as_bytes(), email.as_str());
+    let body = view! {
+        <p class="hint">"You are seeing the portal as " <strong>{email.to_string()}</strong> ". What you do here, you do as them."</p>
+        <div class="test-frame"
+            data-test-as
+            data-portal=state.public_url.to_string()
+            data-workspace=ws.slug.to_string()
+            data-name=name
+            data-email=email.to_string()
+            data-hash=hash>
+            <iframe id="unthread_help_center" title="The portal as the customer sees it"></iframe>
+        </div>
+    }
+    .to_html();
+    view::page("Test as a customer", Some(&admin.0), Section::Embed, &None, body)
+}

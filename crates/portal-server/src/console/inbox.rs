@@ -1,0 +1,351 @@
+//! The agents' inbox and ticket view: every ticket of the workspace with
+//! the customers' search, filters and sort plus the assignee, and a ticket's
+//! whole conversation with its internal notes. Replies and status changes
+//! go through the same store calls as the REST API, so customers see them
+//! live; internal notes write no event and never reach them.
+
+use super::auth::Signed;
+use super::store_message;
+use super::view::{self, Notice, Section};
+use crate::now_millis;
+use axum::Form;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::*;
+use portal_app::markdown::to_safe_html;
+use portal_app::state::AppState;
+use portal_core::listing::{ListQuery, Sort, SortKey};
+use portal_core::{AgentId, CompanyKey, MessageBody, TicketStatus};
+use portal_store::{Agent, AgentPost, AgentTicket, Assignee, Workspace};
+use serde::Deserialize;
+
+const STATES: [TicketStatus; 4] = [TicketStatus::Open, TicketStatus::InProgress, TicketStatus::OnHold, TicketStatus::Closed];
+
+/// The inbox's `assignee` parameter: `me`, `none`, an account id, or empty.
+fn parse_assignee(raw: &str, me: AgentId, agents: &[Agent]) -> Result<Assignee, String> {
+    match raw.trim() {
+        "" => Ok(Assignee::Anyone),
+        "me" => Ok(Assignee::Agent(me)),
+        "none" => Ok(Assignee::Nobody),
+        id => id
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| agents.iter().find(|a| a.id.0 == id))
+            .map(|a| Assignee::Agent(a.id))
+            .ok_or_else(|| format!("there is no account {id:?} to filter by")),
+    }
+}
+
+fn param(query: &str, name: &str) -> String {
+    form_urlencoded::parse(query.as_bytes()).find(|(n, _)| n == name).map(|(_, v)| v.into_owned()).unwrap_or_default()
+}
+
+async fn loaded(state: &AppState, signed: &Signed) -> Result<(Workspace, Vec<Agent>), Response> {
+    let problem = |e| view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e));
+    let ws = match state.store.workspace(signed.0.workspace_id).await {
+        Ok(Some(ws)) => ws,
+        Ok(None) => return Err(view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This workspace no longer exists.")),
+        Err(e) => return Err(problem(e)),
+    };
+    let agents = state.store.agents(ws.id).await.map_err(problem)?;
+    Ok((ws, agents))
+}
+
+pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let query = query.unwrap_or_default();
+    let (ws, agents) = match loaded(&state, &signed).await {
+        Ok(loaded) => loaded,
+        Err(response) => return response,
+    };
+    let assignee_param = param(&query, "assignee");
+    let parsed = ListQuery::parse(&query, &ws.ticket_types)
+        .map_err(|e| e.to_string())
+        .and_then(|list| Ok((list, parse_assignee(&assignee_param, signed.0.id, &agents)?)));
+    let (list, assignee) = match parsed {
+        Ok(parsed) => parsed,
+        Err(refused) => {
+            let notice = Some(Notice::Refused(format!("This list cannot be shown: {refused}.")));
+            return view::page("Inbox", Some(&signed.0), Section::Inbox, &notice, filters(&ListQuery::default(), "", &ws, &agents));
+        }
+    };
+    let found = match state.store.find_inbox(&signed.scope(), &list, assignee).await {
+        Ok(found) => found,
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+    };
+    let name_of = |id: Option<AgentId>| {
+        id.and_then(|id| agents.iter().find(|a| a.id == id)).map_or(String::from("—"), |a| a.name.clone())
+    };
+    let rows = found
+        .page
+        .tickets
+        .iter()
+        .zip(&found.facts)
+        .map(|(ticket, facts)| {
+            let href = format!("/console/tickets/{}", ticket.number);
+            view! {
+                <tr data-testid="inbox-row">
+                    <td>"#" {ticket.number}</td>
+                    <td>
+                        <a href=href>{ticket.title.clone()}</a>
+                        {ticket.preview.clone().map(preview)}
+                    </td>
+                    <td><span class=format!("status status-{}", ticket.status.as_str())>{ticket.status.label()}</span></td>
+                    <td>{ticket.ticket_type.clone().unwrap_or_default()}</td>
+                    <td>{facts.creator_email.clone()}</td>
+                    <td>{facts.company.as_ref().map(|c| c.to_string()).unwrap_or_default()}</td>
+                    <td data-testid="assignee">{name_of(facts.assignee)}</td>
+                    <td>{view::when(ticket.updated_at)}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let empty = rows.is_empty();
+    let next = found.page.next.as_ref().map(|cursor| {
+        let mut link = list.link(&[], Some(cursor));
+        if !assignee_param.is_empty() {
+            link.push_str(&format!("&assignee={}", percent_encoding::utf8_percent_encode(&assignee_param, percent_encoding::NON_ALPHANUMERIC)));
+        }
+        view! { <a class="button secondary" href=format!("/console/inbox{link}") data-testid="next-page">"Next page"</a> }
+    });
+    let table = view! {
+        <table class="tickets">
+            <thead><tr><th>"#"</th><th>"Title"</th><th>"State"</th><th>"Type"</th><th>"Customer"</th><th>"Company"</th><th>"Assignee"</th><th>"Updated"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        {empty.then(|| view! { <p class="hint" data-testid="empty">"No tickets match."</p> })}
+        {next}
+    }
+    .to_html();
+    let body = filters(&list, &assignee_param, &ws, &agents) + &table;
+    view::page("Inbox", Some(&signed.0), Section::Inbox, &None, body)
+}
+
+/// A search result's best-matching snippet, its words marked.
+fn preview(preview: portal_core::listing::Preview) -> impl IntoView {
+    let parts = preview
+        .snippet
+        .parts
+        .into_iter()
+        .map(|part| if part.matched { view! { <mark>{part.text}</mark> }.into_any() } else { part.text.into_any() })
+        .collect::<Vec<_>>();
+    let (before, after) = (preview.snippet.cut_before.then_some("…"), preview.snippet.cut_after.then_some("…"));
+    view! { <div class="hint">{preview.author} ": " {before}{parts}{after}</div> }
+}
+
+/// The inbox's search and filter form, showing what is set.
+fn filters(list: &ListQuery, assignee: &str, ws: &Workspace, agents: &[Agent]) -> String {
+    let option = |value: String, label: String, current: &str| {
+        let selected = value == current;
+        view! { <option value=value selected=selected>{label}</option> }
+    };
+    let states = STATES.map(|s| option(s.as_str().into(), s.label().into(), list.param("state"))).to_vec();
+    let types = ws.ticket_types.iter().map(|t| option(t.clone(), t.clone(), list.param("type"))).collect::<Vec<_>>();
+    let mut people = vec![option("me".into(), "Me".into(), assignee), option("none".into(), "Nobody".into(), assignee)];
+    people.extend(agents.iter().map(|a| option(a.id.0.to_string(), a.name.clone(), assignee)));
+    let sorts = SortKey::ALL
+        .into_iter()
+        .flat_map(|key| match key {
+            SortKey::Relevance => vec![Sort::RELEVANCE],
+            key => vec![Sort { key, descending: true }, Sort { key, descending: false }],
+        })
+        .map(|sort| {
+            let label = match sort.key {
+                SortKey::Relevance => sort.key.label().to_string(),
+                key => format!("{} {}", key.label(), if sort.descending { "↓" } else { "↑" }),
+            };
+            option(sort.as_param(), label, list.param("sort"))
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <form method="get" action="/console/inbox" class="filters" data-testid="inbox-filters">
+            <input name="q" type="search" placeholder="Search tickets" value=list.param("q").to_string() />
+            <select name="state"><option value="">"Any state"</option>{states}</select>
+            <select name="type"><option value="">"Any type"</option>{types}</select>
+            <select name="assignee"><option value="">"Anyone"</option>{people}</select>
+            <select name="sort"><option value="">"Default order"</option>{sorts}</select>
+            <button type="submit">"Show"</button>
+        </form>
+    }
+    .to_html()
+}
+
+pub async fn ticket(signed: Signed, State(state): State<AppState>, Path(number): Path<String>) -> Response {
+    render_ticket(&state, &signed, &number, None).await
+}
+
+async fn render_ticket(state: &AppState, signed: &Signed, number: &str, notice: Option<Notice>) -> Response {
+    let Ok(number) = number.parse::<i64>() else {
+        return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
+    };
+    let (ws, agents) = match loaded(state, signed).await {
+        Ok(loaded) => loaded,
+        Err(response) => return response,
+    };
+    let scope = signed.scope();
+    let found = async {
+        let Some(ticket) = state.store.agent_ticket(&scope, number).await? else {
+            return Ok(None);
+        };
+        let assignee = state.store.ticket_assignee(&scope, number).await?;
+        let companies = state.store.list_companies(ws.id).await?;
+        Ok::<_, portal_store::StoreError>(Some((ticket, assignee, companies)))
+    };
+    match found.await {
+        Ok(Some((ticket, assignee, companies))) => {
+            let keys: Vec<CompanyKey> = companies.into_iter().map(|c| c.key).collect();
+            let body = ticket_view(&ws, &agents, &keys, ticket, assignee);
+            view::page(&format!("Ticket #{number}"), Some(&signed.0), Section::Inbox, &notice, body)
+        }
+        Ok(None) => view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist."),
+        Err(e) => view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+    }
+}
+
+fn ticket_view(ws: &Workspace, agents: &[Agent], companies: &[CompanyKey], ticket: AgentTicket, assignee: Option<AgentId>) -> String {
+    let number = ticket.number;
+    let messages = ticket
+        .messages
+        .into_iter()
+        .map(|m| {
+            let class = if m.internal { "message internal" } else { "message" };
+            let kind = if m.internal { "Internal note" } else { m.author_kind.as_str() };
+            let testid = if m.internal { "internal-note" } else { "message" };
+            view! {
+                <li class=class data-testid=testid>
+                    <header><strong>{m.author_name}</strong> <span class="kind">{kind}</span> <time>{view::when(m.created_at)}</time></header>
+                    <div class="message-body" inner_html=to_safe_html(&m.body)></div>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    let option = |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
+    let states = STATES.map(|s| option(s.as_str().into(), s.label().into(), s == ticket.status)).to_vec();
+    let types = ws.ticket_types.iter().map(|t| option(t.clone(), t.clone(), ticket.ticket_type.as_ref() == Some(t))).collect::<Vec<_>>();
+    let company_options = companies.iter().map(|k| option(k.to_string(), k.to_string(), ticket.company.as_ref() == Some(k))).collect::<Vec<_>>();
+    let assignees = agents.iter().map(|a| option(a.id.0.to_string(), a.name.clone(), assignee == Some(a.id))).collect::<Vec<_>>();
+    let action = format!("/console/tickets/{number}");
+    view! {
+        <nav class="crumbs"><a href="/console/inbox">"← Inbox"</a></nav>
+        <article class="ticket" data-testid="console-ticket">
+            <h2>{ticket.title}</h2>
+            <dl class="facts">
+                <dt>"Customer"</dt><dd><a href=format!("/console/customers/{}", ticket.customer.id.0)>{ticket.customer.name} " <" {ticket.customer.email} ">"</a></dd>
+                <dt>"Opened"</dt><dd>{view::when(ticket.created_at)}</dd>
+                <dt>"Channel"</dt><dd>{ticket.channel}</dd>
+            </dl>
+            <div class="message-body description" inner_html=to_safe_html(&ticket.description)></div>
+            <form method="post" action=action.clone() class="card inline" data-testid="ticket-fields">
+                <label>"State " <select name="status">{states}</select></label>
+                <label>"Type " <select name="ticket_type"><option value="">"—"</option>{types}</select></label>
+                <label>"Company " <select name="company"><option value="">"None"</option>{company_options}</select></label>
+                <label>"Assignee " <select name="assignee"><option value="">"Nobody"</option>{assignees}</select></label>
+                <button type="submit">"Save"</button>
+            </form>
+            <ol class="conversation">{messages}</ol>
+            <form method="post" action=format!("{action}/messages") class="composer" data-testid="console-composer">
+                <textarea name="body" rows="5" required placeholder="Write a reply, or a note only agents see"></textarea>
+                <div class="composer-foot">
+                    <button type="submit" name="kind" value="reply" data-testid="send-reply">"Reply to customer"</button>
+                    <button type="submit" name="kind" value="note" class="secondary" data-testid="add-note">"Add internal note"</button>
+                </div>
+            </form>
+        </article>
+    }
+    .to_html()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MessageForm {
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    kind: String,
+}
+
+pub async fn post_message(
+    signed: Signed,
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Form(form): Form<MessageForm>,
+) -> Response {
+    let Ok(ticket) = number.parse::<i64>() else {
+        return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
+    };
+    let internal = match form.kind.as_str() {
+        "reply" => false,
+        "note" => true,
+        _ => return render_ticket(&state, &signed, &number, Some(Notice::Refused("Choose to reply or to add a note.".into()))).await,
+    };
+    let body = match MessageBody::parse(&form.body) {
+        Ok(body) => body,
+        Err(e) => return render_ticket(&state, &signed, &number, Some(Notice::Refused(format!("Nothing was sent: {e}.")))).await,
+    };
+    let post = AgentPost { body, internal, author_name: signed.0.name.clone(), key: None };
+    match state.store.agent_post_message(&signed.scope(), ticket, &post, now_millis()).await {
+        // Back to the ticket, so a reload does not send it again.
+        Ok(_) => Redirect::to(&format!("/console/tickets/{ticket}")).into_response(),
+        Err(e) => render_ticket(&state, &signed, &number, Some(Notice::Refused(format!("Nothing was sent: {}.", store_message(e))))).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TicketForm {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    ticket_type: String,
+    #[serde(default)]
+    company: String,
+    #[serde(default)]
+    assignee: String,
+}
+
+pub async fn update_ticket(
+    signed: Signed,
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Form(form): Form<TicketForm>,
+) -> Response {
+    let Ok(ticket) = number.parse::<i64>() else {
+        return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
+    };
+    let checked = (|| {
+        let status = TicketStatus::parse(&form.status).ok_or_else(|| format!("there is no state {:?}", form.status))?;
+        let company = match form.company.trim() {
+            "" => None,
+            key => Some(CompanyKey::parse(key).map_err(|e| e.to_string())?),
+        };
+        let assignee = match form.assignee.trim() {
+            "" => None,
+            id => Some(AgentId(id.parse().map_err(|_| format!("there is no account {id:?}"))?)),
+        };
+        Ok::<_, String>((status, company, assignee))
+    })();
+    // An account of another workspace is refused here, before anything is written.
+    let agents = match loaded(&state, &signed).await {
+        Ok((_, agents)) => agents,
+        Err(response) => return response,
+    };
+    let checked = checked.and_then(|(status, company, assignee)| match assignee {
+        Some(id) if !agents.iter().any(|a| a.id == id) => Err(format!("there is no account {} here", id.0)),
+        _ => Ok((status, company, assignee)),
+    });
+    let (status, company, assignee) = match checked {
+        Ok(checked) => checked,
+        Err(refused) => return render_ticket(&state, &signed, &number, Some(Notice::Refused(format!("Nothing was changed: {refused}.")))).await,
+    };
+    let scope = signed.scope();
+    let ticket_type = Some(form.ticket_type.trim()).filter(|t| !t.is_empty());
+    // The type and company are checked by the update, which writes all or
+    // nothing; the assignee, checked above, follows.
+    let result = async {
+        state.store.agent_update_ticket(&scope, ticket, Some(status), ticket_type, Some(company.as_ref()), now_millis()).await?;
+        state.store.assign_ticket(&scope, ticket, assignee).await
+    };
+    let notice = match result.await {
+        Ok(_) => Notice::Done("Saved.".into()),
+        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+    };
+    render_ticket(&state, &signed, &number, Some(notice)).await
+}

@@ -1,0 +1,121 @@
+//! The console under `/console/`: where admins configure the portal and
+//! get its embed code, and agents work tickets, customers and companies.
+//!
+//! Pages are Leptos templates rendered on the server (see `view`), and
+//! every change is a plain HTML form posted back, so the console needs no
+//! browser bundle and works without JavaScript; `console.js` only adds
+//! copy buttons and the audience's live preview. Accounts sign in with a
+//! first-party cookie (see `auth`), and every form is checked to come from
+//! the portal's own pages (see [`same_origin_only`]). An account is an
+//! [`portal_core::AgentScope`] of its own workspace: every read and write
+//! goes through the store with that scope or that workspace's id.
+
+mod auth;
+mod embed_code;
+mod inbox;
+mod people;
+mod settings;
+mod view;
+
+pub use auth::{hash_password, verify_password};
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use portal_app::state::AppState;
+use portal_store::StoreError;
+use std::sync::Arc;
+
+/// Pages may load the console's own script, style and images, frame the
+/// portal (to test it as a customer) and post forms only to the console.
+const CONSOLE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; \
+                           connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'";
+
+pub fn router(state: &AppState) -> Router<AppState> {
+    let limiter = Arc::new(auth::LoginLimiter::default());
+    Router::new()
+        .route("/console", get(|| async { Redirect::to("/console/inbox") }))
+        .route("/console/login", get(auth::login_page).post(auth::login))
+        .route("/console/logout", post(auth::logout))
+        .route("/console/inbox", get(inbox::inbox))
+        .route("/console/tickets/{number}", get(inbox::ticket).post(inbox::update_ticket))
+        .route("/console/tickets/{number}/messages", post(inbox::post_message))
+        .route("/console/customers", get(people::customers))
+        .route("/console/customers/{id}", get(people::customer).post(people::update_customer))
+        .route("/console/customers/{id}/access", post(people::set_access))
+        .route("/console/companies", get(people::companies).post(people::save_company))
+        .route("/console/settings", get(settings::page))
+        .route("/console/settings/{section}", post(settings::save))
+        .route("/console/audience-preview", post(settings::audience_preview))
+        .route("/console/embed", get(embed_code::page))
+        .route("/console/embed/{action}", post(embed_code::act))
+        .route("/console/test-as", get(embed_code::test_as))
+        .route("/assets/console.css", get(|| asset("text/css", include_str!("../../../../public/console.css"))))
+        .route(
+            "/assets/console.js",
+            get(|| asset("text/javascript", include_str!("../../../../public/console.js"))),
+        )
+        .layer(axum::Extension(limiter))
+        .layer(middleware::from_fn_with_state(state.clone(), guard))
+}
+
+/// Every console request: forms only from the console's own pages, and
+/// pages neither cached nor framed (the router's frame policy adds
+/// `frame-ancestors 'none'`).
+async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if let Err(refused) = same_origin_only(&state, request.method(), request.headers()) {
+        return refused;
+    }
+    let is_page = request.uri().path().starts_with("/console");
+    let mut response = next.run(request).await;
+    if is_page {
+        let headers = response.headers_mut();
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONSOLE_CSP));
+    }
+    response
+}
+
+async fn asset(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=300")], body).into_response()
+}
+
+/// Refuses a state-changing request that a browser says came from another
+/// site: `Sec-Fetch-Site` must be `same-origin`, or, from browsers that do
+/// not send it, `Origin` must be the portal's own. A request with neither
+/// is refused too: the console is used from its own pages only.
+fn same_origin_only(state: &AppState, method: &Method, headers: &axum::http::HeaderMap) -> Result<(), Response> {
+    if matches!(*method, Method::GET | Method::HEAD) {
+        return Ok(());
+    }
+    let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    let allowed = match (text("sec-fetch-site"), text(header::ORIGIN.as_str())) {
+        (Some(site), _) => site == "same-origin",
+        (None, Some(origin)) => origin == state.public_url.as_str(),
+        (None, None) => false,
+    };
+    if allowed {
+        Ok(())
+    } else {
+        tracing::info!(target: "audit", event = "console.cross_site_refused", "a console form came from another site");
+        Err((StatusCode::FORBIDDEN, "This form must be sent from the console's own pages.").into_response())
+    }
+}
+
+/// A failed store call as a console page shows it: bad input in its own
+/// words, anything else logged and summarised.
+pub(crate) fn store_message(error: StoreError) -> String {
+    match error {
+        StoreError::Invalid(message) => message,
+        StoreError::Conflict(message) => message,
+        StoreError::UnknownCompany(key) => format!("there is no company {key}"),
+        StoreError::NotFound => "not found".into(),
+        e => {
+            tracing::error!(error = %e, "a console store call failed");
+            "the database is not available right now; nothing was changed".into()
+        }
+    }
+}

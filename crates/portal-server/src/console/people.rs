@@ -1,0 +1,219 @@
+//! Customers and companies (agents and admins): find a customer, edit their
+//! attributes and companies, disable them (their sessions end at once);
+//! list companies, add or rename one.
+
+use super::auth::Signed;
+use super::store_message;
+use super::view::{self, Notice, Section};
+use crate::now_millis;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use leptos::prelude::*;
+use portal_app::state::AppState;
+use portal_core::attributes::CustomerAttributes;
+use portal_core::company::check_company_name;
+use portal_core::{CompanyKey, CustomerId};
+use std::collections::{BTreeMap, HashMap};
+
+type Fields = HashMap<String, String>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.get(name).map_or("", String::as_str)
+}
+
+pub async fn customers(signed: Signed, State(state): State<AppState>, Query(query): Query<Fields>) -> Response {
+    let search = field(&query, "q");
+    let found = match state.store.list_customers(signed.0.workspace_id, search, 200).await {
+        Ok(found) => found,
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+    };
+    let rows = found
+        .into_iter()
+        .map(|entry| {
+            let c = entry.customer;
+            let state = if c.disabled { "disabled" } else if c.in_audience { "active" } else { "outside the audience" };
+            view! {
+                <tr data-testid="customer-row">
+                    <td><a href=format!("/console/customers/{}", c.id.0)>{c.email}</a></td>
+                    <td>{c.name}</td>
+                    <td>{entry.companies.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ")}</td>
+                    <td>{entry.tickets}</td>
+                    <td>{state}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let body = view! {
+        <form method="get" action="/console/customers" class="filters">
+            <input name="q" type="search" placeholder="Email or name" value=search.to_string() />
+            <button type="submit">"Find"</button>
+        </form>
+        <table class="tickets">
+            <thead><tr><th>"Email"</th><th>"Name"</th><th>"Companies"</th><th>"Tickets"</th><th>"Access"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .to_html();
+    view::page("Customers", Some(&signed.0), Section::Customers, &None, body)
+}
+
+fn customer_id(raw: &str) -> Option<CustomerId> {
+    raw.parse().ok().map(CustomerId)
+}
+
+pub async fn customer(signed: Signed, State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    render_customer(&state, &signed, &id, None).await
+}
+
+async fn render_customer(state: &AppState, signed: &Signed, id: &str, notice: Option<Notice>) -> Response {
+    let not_found = || view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This customer does not exist.");
+    let Some(id) = customer_id(id) else {
+        return not_found();
+    };
+    let entry = match state.store.customer_by_id(signed.0.workspace_id, id).await {
+        Ok(Some(entry)) => entry,
+        Ok(None) => return not_found(),
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+    };
+    let c = entry.customer;
+    let attributes = entry.attributes.as_map().iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join("\n");
+    let companies = entry.companies.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
+    let action = format!("/console/customers/{}", c.id.0);
+    let (access_label, access_value, access_class) = if c.disabled {
+        ("Enable this customer", "enable", "")
+    } else {
+        ("Disable this customer (ends their sessions now)", "disable", "danger")
+    };
+    let body = view! {
+        <nav class="crumbs"><a href="/console/customers">"← Customers"</a></nav>
+        <dl class="facts" data-testid="customer">
+            <dt>"Email"</dt><dd>{c.email.clone()}</dd>
+            <dt>"Name"</dt><dd>{c.name}</dd>
+            <dt>"Since"</dt><dd>{view::when(entry.created_at)}</dd>
+            <dt>"Tickets"</dt><dd><a href=format!("/console/inbox?creator={}", c.email)>{entry.tickets}</a></dd>
+            <dt>"Access"</dt><dd data-testid="access">{if c.disabled { "Disabled" } else if c.in_audience { "Active" } else { "Outside the portal's audience" }}</dd>
+        </dl>
+        <form method="post" action=action.clone() class="card" data-testid="customer-form">
+            <label>"Attributes (key = value, one per line)" <textarea name="attributes" rows="4">{attributes}</textarea></label>
+            <label>"Companies (keys, comma-separated)" <input name="companies" value=companies /></label>
+            <button type="submit">"Save"</button>
+        </form>
+        <form method="post" action=format!("{action}/access") class="card">
+            <button type="submit" name="access" value=access_value class=access_class data-testid="access-toggle">{access_label}</button>
+        </form>
+    }
+    .to_html();
+    view::page("Customer", Some(&signed.0), Section::Customers, &notice, body)
+}
+
+fn parse_attributes(text: &str) -> Result<CustomerAttributes, String> {
+    let mut map = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (key, value) = line.split_once('=').ok_or_else(|| format!("{:?}: write key = value", line.trim()))?;
+        map.insert(key.trim().to_string(), value.trim().to_string());
+    }
+    CustomerAttributes::parse(map)
+}
+
+fn parse_companies(text: &str) -> Result<Vec<CompanyKey>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(|k| CompanyKey::parse(k).map_err(|e| e.to_string()))
+        .collect()
+}
+
+pub async fn update_customer(
+    signed: Signed,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let Some(customer) = customer_id(&id) else {
+        return render_customer(&state, &signed, &id, None).await;
+    };
+    let ws = signed.0.workspace_id;
+    let notice = match (parse_attributes(field(&fields, "attributes")), parse_companies(field(&fields, "companies"))) {
+        (Ok(attributes), Ok(companies)) => {
+            // Companies first: an unknown company is refused before the attributes change.
+            let saved = async {
+                state.store.set_customer_companies(ws, customer, &companies).await?;
+                state.store.set_customer_attributes(ws, customer, &attributes).await
+            };
+            match saved.await {
+                Ok(()) => Notice::Done("Saved; the visibility rule and audience are applied again.".into()),
+                Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+            }
+        }
+        (Err(refused), _) | (_, Err(refused)) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+    };
+    render_customer(&state, &signed, &id, Some(notice)).await
+}
+
+pub async fn set_access(
+    signed: Signed,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let Some(customer) = customer_id(&id) else {
+        return render_customer(&state, &signed, &id, None).await;
+    };
+    let disabled = match field(&fields, "access") {
+        "disable" => true,
+        "enable" => false,
+        _ => return render_customer(&state, &signed, &id, Some(Notice::Refused("Choose enable or disable.".into()))).await,
+    };
+    let notice = match state.store.set_customer_disabled(signed.0.workspace_id, customer, disabled, now_millis()).await {
+        Ok(()) => {
+            tracing::info!(target: "audit", event = "console.customer_access", agent = signed.0.id.0, customer = customer.0, disabled);
+            Notice::Done(if disabled { "Disabled: their sessions have ended." } else { "Enabled." }.into())
+        }
+        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+    };
+    render_customer(&state, &signed, &id, Some(notice)).await
+}
+
+pub async fn companies(signed: Signed, State(state): State<AppState>) -> Response {
+    render_companies(&state, &signed, None).await
+}
+
+async fn render_companies(state: &AppState, signed: &Signed, notice: Option<Notice>) -> Response {
+    let list = match state.store.list_companies(signed.0.workspace_id).await {
+        Ok(list) => list,
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+    };
+    let rows = list
+        .into_iter()
+        .map(|c| view! { <tr data-testid="company-row"><td>{c.key.to_string()}</td><td>{c.name}</td><td>{c.members}</td><td>{c.tickets}</td></tr> })
+        .collect::<Vec<_>>();
+    let body = view! {
+        <table class="tickets">
+            <thead><tr><th>"Key"</th><th>"Name"</th><th>"Members"</th><th>"Tickets"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <form method="post" action="/console/companies" class="card inline" data-testid="company-form">
+            <label>"Key " <input name="key" required placeholder="acme-corp" /></label>
+            <label>"Name " <input name="name" required placeholder="Acme Corp" /></label>
+            <button type="submit">"Add or rename"</button>
+        </form>
+    }
+    .to_html();
+    view::page("Companies", Some(&signed.0), Section::Companies, &notice, body)
+}
+
+pub async fn save_company(signed: Signed, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
+    let checked = CompanyKey::parse(field(&fields, "key").trim())
+        .map_err(|e| e.to_string())
+        .and_then(|key| Ok((key, check_company_name(field(&fields, "name"))?)));
+    let notice = match checked {
+        Ok((key, name)) => match state.store.upsert_company(signed.0.workspace_id, &key, &name, now_millis()).await {
+            Ok(()) => Notice::Done(format!("Company {key} saved.")),
+            Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+        },
+        Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+    };
+    render_companies(&state, &signed, Some(notice)).await
+}

@@ -1,0 +1,337 @@
+//! Portal settings (admins): one form per part, each checked whole before
+//! anything is written, and applied remotely: the frame reads them on its
+//! next load.
+
+use super::auth::Admin;
+use super::store_message;
+use super::view::{self, Notice, Section};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use leptos::prelude::*;
+use portal_app::state::AppState;
+use portal_core::attachment::format_size;
+use portal_core::audience::PortalAudience;
+use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
+use portal_core::visibility::{Condition, TicketVisibility};
+use portal_core::{AttachmentLimits, Origin, SessionLifetime, ShownAttribute};
+use portal_store::Workspace;
+use std::collections::HashMap;
+
+/// Most origins one workspace may allow.
+pub const MAX_ORIGINS: usize = 20;
+/// Longest session lifetime an admin may set: 90 days.
+const MAX_SESSION_HOURS: i64 = 90 * 24;
+
+type Fields = HashMap<String, String>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.get(name).map_or("", String::as_str)
+}
+
+/// A checkbox is sent only when ticked.
+fn ticked(fields: &Fields, name: &str) -> bool {
+    fields.contains_key(name)
+}
+
+/// Every allowed origin, one per line: each a real origin (no `*`, path or
+/// other scheme), none twice.
+pub fn parse_origins(text: &str) -> Result<Vec<Origin>, String> {
+    let mut origins: Vec<Origin> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let origin = Origin::parse(line).map_err(|e| e.to_string())?;
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    if origins.len() > MAX_ORIGINS {
+        return Err(format!("at most {MAX_ORIGINS} origins can be allowed"));
+    }
+    Ok(origins)
+}
+
+fn parse_hours(raw: &str) -> Result<SessionLifetime, String> {
+    let hours: i64 = raw.trim().parse().map_err(|_| format!("the session lifetime must be a whole number of hours, not {raw:?}"))?;
+    if hours > MAX_SESSION_HOURS {
+        return Err(format!("the session lifetime can be at most {MAX_SESSION_HOURS} hours"));
+    }
+    SessionLifetime::from_millis(hours.saturating_mul(SessionLifetime::HOUR)).map_err(|e| e.to_string())
+}
+
+/// `key = Name shown`, one per line.
+fn parse_shown(text: &str) -> Result<Vec<ShownAttribute>, String> {
+    let list = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| match line.split_once('=') {
+            Some((key, label)) => Ok(ShownAttribute { key: key.trim().into(), label: label.trim().into() }),
+            None => Err(format!("{:?}: write key = Name shown", line.trim())),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    ShownAttribute::check_list(&list)
+}
+
+fn number<T: std::str::FromStr>(fields: &Fields, name: &str, what: &str) -> Result<T, String> {
+    field(fields, name).trim().parse().map_err(|_| format!("{what} must be a whole number"))
+}
+
+/// Checks one part's form and writes it; `Ok` says what changed.
+async fn apply(state: &AppState, ws: &Workspace, section: &str, fields: &Fields) -> Result<String, String> {
+    let store = &state.store;
+    let id = ws.id;
+    match section {
+        "look" => {
+            let look = PortalLook {
+                greeting: check_greeting(field(fields, "greeting")).map_err(|e| e.to_string())?,
+                brand_color: BrandColor::parse(field(fields, "brand_color")).map_err(|e| e.to_string())?,
+                logo_url: LogoUrl::parse(field(fields, "logo_url")).map_err(|e| e.to_string())?,
+                theme: Theme::parse(field(fields, "theme")).map_err(|e| e.to_string())?,
+            };
+            store.set_portal_look(id, &look).await.map_err(store_message)?;
+            Ok("The greeting and look are saved; the portal shows them on its next load.".into())
+        }
+        "origins" => {
+            let origins = parse_origins(field(fields, "origins"))?;
+            store.set_allowed_origins(id, &origins).await.map_err(store_message)?;
+            Ok(format!("{} allowed origin(s) saved.", origins.len()))
+        }
+        "behaviour" => {
+            let lifetime = parse_hours(field(fields, "session_hours"))?;
+            store.set_session_lifetime(id, lifetime).await.map_err(store_message)?;
+            store.set_reopen_allowed(id, ticked(fields, "reopen")).await.map_err(store_message)?;
+            store.set_search_preview(id, ticked(fields, "search_preview")).await.map_err(store_message)?;
+            Ok("Saved. New sessions last the new lifetime.".into())
+        }
+        "types" => {
+            let names: Vec<String> =
+                field(fields, "types").lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+            store.set_ticket_types(id, &names).await.map_err(store_message)?;
+            Ok(format!("{} ticket type(s) saved.", names.len()))
+        }
+        "attributes" => {
+            let shown = parse_shown(field(fields, "shown"))?;
+            store.set_shown_attributes(id, &shown).await.map_err(store_message)?;
+            Ok(format!("Customers see {} ticket attribute(s).", shown.len()))
+        }
+        "attachments" => {
+            let files: u32 = number(fields, "max_files", "the number of files")?;
+            let kb: u64 = number(fields, "max_kb", "the file size")?;
+            let limits = AttachmentLimits::new(files, kb.saturating_mul(1024))?;
+            store.set_attachment_limits(id, limits).await.map_err(store_message)?;
+            Ok(format!("Up to {files} file(s) of at most {} each.", format_size(limits.max_bytes)))
+        }
+        "visibility" => {
+            let conditions = Condition::parse_lines(field(fields, "conditions"))?;
+            let visibility = TicketVisibility::new(ticked(fields, "restricted"), conditions)?;
+            store.set_ticket_visibility(id, &visibility).await.map_err(store_message)?;
+            Ok("The ticket-visibility rule is saved and applied to every customer.".into())
+        }
+        "audience" => {
+            let audience = PortalAudience::new(Condition::parse_lines(field(fields, "conditions"))?)?;
+            store.set_portal_audience(id, &audience).await.map_err(store_message)?;
+            Ok("The audience is saved and applied to every customer.".into())
+        }
+        _ => Err(format!("there is no setting {section:?}")),
+    }
+}
+
+pub async fn save(
+    admin: Admin,
+    State(state): State<AppState>,
+    Path(section): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let ws = match workspace(&state, &admin).await {
+        Ok(ws) => ws,
+        Err(response) => return response,
+    };
+    let notice = match apply(&state, &ws, &section, &fields).await {
+        Ok(done) => {
+            tracing::info!(target: "audit", event = "console.settings_changed", workspace = %ws.slug, agent = admin.0.id.0, section);
+            Notice::Done(done)
+        }
+        Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+    };
+    // What was sent stays in a refused form, so nothing typed is lost.
+    let draft = matches!(notice, Notice::Refused(_)).then_some((section.as_str(), &fields));
+    render(&state, &admin, Some(notice), draft).await
+}
+
+pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
+    render(&state, &admin, None, None).await
+}
+
+async fn workspace(state: &AppState, admin: &Admin) -> Result<Workspace, Response> {
+    match state.store.workspace(admin.0.workspace_id).await {
+        Ok(Some(ws)) => Ok(ws),
+        Ok(None) => Err(view::problem(StatusCode::NOT_FOUND, Some(&admin.0), "This workspace no longer exists.")),
+        Err(e) => Err(view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e))),
+    }
+}
+
+async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, draft: Option<(&str, &Fields)>) -> Response {
+    let loaded = async {
+        let ws = workspace(state, admin).await?;
+        let problem = |e| view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e));
+        let look = state.store.portal_look(ws.id).await.map_err(problem)?;
+        let visibility = state.store.ticket_visibility(ws.id).await.map_err(problem)?;
+        let audience = state.store.portal_audience(ws.id).await.map_err(problem)?;
+        Ok::<_, Response>((ws, look, visibility, audience))
+    };
+    let (ws, look, visibility, audience) = match loaded.await {
+        Ok(loaded) => loaded,
+        Err(response) => return response,
+    };
+    let lines = |items: Vec<String>| items.join("\n");
+    let stored: HashMap<&str, String> = HashMap::from([
+        ("greeting", look.greeting.clone()),
+        ("brand_color", look.brand_color.as_str().to_string()),
+        ("logo_url", look.logo_url.as_str().to_string()),
+        ("theme", look.theme.as_str().to_string()),
+        ("origins", lines(ws.allowed_origins.iter().map(|o| o.to_string()).collect())),
+        ("session_hours", (ws.session_lifetime.millis() / SessionLifetime::HOUR).to_string()),
+        ("types", lines(ws.ticket_types.clone())),
+        ("shown", lines(ws.shown_attributes.iter().map(|a| format!("{} = {}", a.key, a.label)).collect())),
+        ("max_files", ws.attachment_limits.max_files.to_string()),
+        ("max_kb", (ws.attachment_limits.max_bytes / 1024).to_string()),
+        ("visibility.conditions", lines(visibility.conditions.iter().map(|c| c.to_string()).collect())),
+        ("audience.conditions", lines(audience.conditions.iter().map(|c| c.to_string()).collect())),
+    ]);
+    // The value a field shows: what was just sent if its form was refused, else what is stored.
+    let value = |section: &str, name: &str| -> String {
+        if let Some((_, fields)) = draft.filter(|(s, _)| *s == section) {
+            return field(fields, name).to_string();
+        }
+        let key = if name == "conditions" { format!("{section}.conditions") } else { name.to_string() };
+        stored.get(key.as_str()).cloned().unwrap_or_default()
+    };
+    let checked = |section: &str, name: &str, stored: bool| match draft.filter(|(s, _)| *s == section) {
+        Some((_, fields)) => ticked(fields, name),
+        None => stored,
+    };
+    let theme = value("look", "theme");
+    let theme_option = |option: Theme| {
+        let selected = theme == option.as_str();
+        view! { <option value=option.as_str() selected=selected>{option.as_str()}</option> }
+    };
+    let body = view! {
+        <p class="lead">"Changes reach the embedded portal on its next load; the site's pages stay as they are."</p>
+        <form method="post" action="/console/settings/look" class="card" data-testid="settings-look">
+            <h2>"Greeting and look"</h2>
+            <label>"Greeting" <input name="greeting" maxlength="200" value=value("look", "greeting") /></label>
+            <label>"Brand colour" <input name="brand_color" value=value("look", "brand_color") pattern="#[0-9a-fA-F]{6}" /></label>
+            <label>"Logo URL (https)" <input name="logo_url" type="url" value=value("look", "logo_url") placeholder="https://…" /></label>
+            <label>"Theme" <select name="theme">{theme_option(Theme::Auto)}{theme_option(Theme::Light)}{theme_option(Theme::Dark)}</select></label>
+            <button type="submit">"Save look"</button>
+        </form>
+        <form method="post" action="/console/settings/origins" class="card" data-testid="settings-origins">
+            <h2>"Allowed embed origins"</h2>
+            <p class="hint">"One per line, like https://www.example.com. Only pages on these origins may show the portal and talk to it."</p>
+            <textarea name="origins" rows="4">{value("origins", "origins")}</textarea>
+            <button type="submit">"Save origins"</button>
+        </form>
+        <form method="post" action="/console/settings/behaviour" class="card" data-testid="settings-behaviour">
+            <h2>"Sessions, reopening and search"</h2>
+            <label>"Session lifetime (hours, at least 1)" <input name="session_hours" type="number" min="1" value=value("behaviour", "session_hours") /></label>
+            <label class="check"><input type="checkbox" name="reopen" checked=checked("behaviour", "reopen", ws.reopen_allowed) />" Customers may reopen a closed ticket by replying"</label>
+            <label class="check"><input type="checkbox" name="search_preview" checked=checked("behaviour", "search_preview", ws.search_preview) />" Search results show a preview column"</label>
+            <button type="submit">"Save"</button>
+        </form>
+        <form method="post" action="/console/settings/types" class="card" data-testid="settings-types">
+            <h2>"Ticket types"</h2>
+            <p class="hint">"One per line, in the order customers see them (1 to 50)."</p>
+            <textarea name="types" rows="4">{value("types", "types")}</textarea>
+            <button type="submit">"Save types"</button>
+        </form>
+        <form method="post" action="/console/settings/attributes" class="card" data-testid="settings-attributes">
+            <h2>"Ticket attributes customers see"</h2>
+            <p class="hint">"One per line: key = Name shown."</p>
+            <textarea name="shown" rows="3">{value("attributes", "shown")}</textarea>
+            <button type="submit">"Save attributes"</button>
+        </form>
+        <form method="post" action="/console/settings/attachments" class="card" data-testid="settings-attachments">
+            <h2>"Attachments"</h2>
+            <label>"Files per message (0 to 6)" <input name="max_files" type="number" min="0" max="6" value=value("attachments", "max_files") /></label>
+            <label>"Largest file (KB, up to 3072)" <input name="max_kb" type="number" min="1" max="3072" value=value("attachments", "max_kb") /></label>
+            <button type="submit">"Save limits"</button>
+        </form>
+        <form method="post" action="/console/settings/visibility" class="card" data-testid="settings-visibility">
+            <h2>"Ticket visibility"</h2>
+            <label class="check"><input type="checkbox" name="restricted" checked=checked("visibility", "restricted", visibility.restricted) />" Restrict who sees their companies' tickets"</label>
+            <p class="hint">"When restricted, only customers matching every condition see their companies' tickets (none: nobody does). One per line: attribute operator value, e.g. email ends_with @example.com. Attributes: email, name, attributes.KEY; operators: equals, contains, starts_with, ends_with."</p>
+            <textarea name="conditions" rows="3">{value("visibility", "conditions")}</textarea>
+            <button type="submit">"Save visibility"</button>
+        </form>
+        <form method="post" action="/console/settings/audience" class="card" data-testid="settings-audience" data-audience>
+            <h2>"Who may use the portal"</h2>
+            <p class="hint">"Customers matching every condition (none: everyone the site verifies). Attributes: email, name, attributes.KEY, company.key, company.name."</p>
+            <textarea name="conditions" rows="3" data-audience-conditions>{value("audience", "conditions")}</textarea>
+            <div class="preview" data-audience-preview aria-live="polite"></div>
+            <button type="submit" formaction="/console/audience-preview" class="secondary">"Preview"</button>
+            <button type="submit">"Save audience"</button>
+        </form>
+    }
+    .to_html();
+    view::page("Portal settings", Some(&admin.0), Section::Settings, &notice, body)
+}
+
+/// How many customers, and which, the conditions sent would admit; changes
+/// nothing. An HTML fragment for the settings page's live preview.
+pub async fn audience_preview(admin: Admin, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
+    let audience = Condition::parse_lines(field(&fields, "conditions")).and_then(PortalAudience::new);
+    let html = match audience {
+        Err(refused) => view! { <p class="notice error" data-testid="audience-preview">{refused}</p> }.to_html(),
+        Ok(audience) => match state.store.preview_audience(admin.0.workspace_id, &audience, 10).await {
+            Ok(preview) => {
+                let sample = preview
+                    .sample
+                    .into_iter()
+                    .map(|c| view! { <li>{c.name} " <" {c.email} ">"</li> })
+                    .collect::<Vec<_>>();
+                view! {
+                    <div data-testid="audience-preview">
+                        <p><strong>{preview.matching}</strong> " of " {preview.customers} " customers match."</p>
+                        <ul>{sample}</ul>
+                    </div>
+                }
+                .to_html()
+            }
+            Err(e) => view! { <p class="notice error">{store_message(e)}</p> }.to_html(),
+        },
+    };
+    (StatusCode::OK, Html(html)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_origins() {
+        let ok = parse_origins("https://example.com\n\n  http://localhost:3000 \nhttps://EXAMPLE.com").unwrap();
+        assert_eq!(ok.iter().map(Origin::as_str).collect::<Vec<_>>(), ["https://example.com", "http://localhost:3000"]);
+        for bad in ["*", "https://example.com/path", "javascript:alert(1)", "example.com", "https://*.example.com", "null"] {
+            assert!(parse_origins(bad).is_err(), "{bad:?}");
+        }
+        let many: String = (0..=MAX_ORIGINS).map(|i| format!("https://s{i}.example.com\n")).collect();
+        assert!(parse_origins(&many).is_err());
+    }
+
+    #[test]
+    fn session_hours() {
+        assert_eq!(parse_hours("24").unwrap(), SessionLifetime::DEFAULT);
+        for bad in ["0", "-1", "0.5", "", "soon", "100000"] {
+            assert!(parse_hours(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn shown_attributes() {
+        let shown = parse_shown("plan = Plan\n\nregion=Region ").unwrap();
+        assert_eq!(shown.len(), 2);
+        assert_eq!((shown[1].key.as_str(), shown[1].label.as_str()), ("region", "Region"));
+        assert!(parse_shown("plan").is_err());
+        assert!(parse_shown("plan = Plan\nplan = Again").is_err());
+    }
+}
