@@ -148,7 +148,13 @@ async fn serve(config: Config, store: std::sync::Arc<dyn portal_store::Store>, w
         });
         println!("  demo host site: {host_origin}/");
         println!("  demo users:     alice@example.com, bob@example.com, carol@example.com");
-        println!("  console:        {}/console (workspace {}, {} / {})", portal.url, demo::WORKSPACE, demo::ADMIN_EMAIL, demo::ADMIN_PASSWORD);
+        println!(
+            "  console:        {}/console (workspace {}, {} / {})",
+            portal.url,
+            demo::WORKSPACE,
+            demo::ADMIN_EMAIL,
+            demo::ADMIN_PASSWORD
+        );
     }
     portal.serve(shutdown_signal()).await
 }

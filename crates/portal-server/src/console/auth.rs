@@ -5,9 +5,9 @@
 
 use super::view::{self, Notice, Section};
 use crate::now_millis;
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -55,10 +55,8 @@ fn cookie_name(state: &AppState) -> &'static str {
 
 fn cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
     let secure = if state.public_url.as_str().starts_with("https://") { "; Secure" } else { "" };
-    let text = format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}",
-        cookie_name(state)
-    );
+    let text =
+        format!("{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}", cookie_name(state));
     HeaderValue::from_str(&text).expect("tokens are hex")
 }
 
@@ -222,10 +220,8 @@ pub async fn login(
         Ok(None) => {
             limiter.failed(ip, &account);
             tracing::info!(target: "audit", event = "console.sign_in_failed", workspace = form.workspace.trim());
-            let mut response = login_view(
-                &form,
-                &Some(Notice::Refused("The workspace, email or password is not right.".into())),
-            );
+            let mut response =
+                login_view(&form, &Some(Notice::Refused("The workspace, email or password is not right.".into())));
             *response.status_mut() = StatusCode::UNAUTHORIZED;
             response
         }

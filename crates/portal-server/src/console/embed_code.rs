@@ -91,29 +91,47 @@ pub async fn act(
         "enable" => match store.workspace(ws).await {
             Ok(Some(workspace)) => match missing(&workspace, !secrets.is_empty()).as_slice() {
                 [] => match store.set_portal_enabled(ws, true).await {
-                    Ok(()) => (Some(Notice::Done("The portal is enabled. Copy the code below into your site.".into())), false),
+                    Ok(()) => {
+                        (Some(Notice::Done("The portal is enabled. Copy the code below into your site.".into())), false)
+                    }
                     Err(e) => (Some(Notice::Refused(store_message(e))), false),
                 },
-                needs => (Some(Notice::Refused(format!("The portal cannot be enabled yet. It needs {}.", needs.join(" and ")))), false),
+                needs => (
+                    Some(Notice::Refused(format!(
+                        "The portal cannot be enabled yet. It needs {}.",
+                        needs.join(" and ")
+                    ))),
+                    false,
+                ),
             },
             Ok(None) => (Some(Notice::Refused("This workspace no longer exists.".into())), false),
             Err(e) => (Some(Notice::Refused(store_message(e))), false),
         },
         "disable" => match store.set_portal_enabled(ws, false).await {
-            Ok(()) => (Some(Notice::Done("The portal is disabled: the frame says so and opens no session.".into())), false),
+            Ok(()) => {
+                (Some(Notice::Done("The portal is disabled: the frame says so and opens no session.".into())), false)
+            }
             Err(e) => (Some(Notice::Refused(store_message(e))), false),
         },
         "secret" if !secrets.is_empty() => {
             (Some(Notice::Refused("The workspace has a secret already; rotate it to replace it.".into())), false)
         }
         "secret" => match store.add_secret(ws, &new_secret(), now).await {
-            Ok(_) => (Some(Notice::Done("A new secret was generated. Put it in your site's server configuration.".into())), true),
+            Ok(_) => (
+                Some(Notice::Done("A new secret was generated. Put it in your site's server configuration.".into())),
+                true,
+            ),
             Err(e) => (Some(Notice::Refused(store_message(e))), false),
         },
         "rotate" => {
             let hours = form.overlap_hours.as_deref().unwrap_or("").trim().parse::<i64>().ok();
             match hours.filter(|h| OVERLAP_HOURS.contains(h)) {
-                None => (Some(Notice::Refused(format!("Nothing was changed: choose an overlap of {OVERLAP_HOURS:?} hours."))), false),
+                None => (
+                    Some(Notice::Refused(format!(
+                        "Nothing was changed: choose an overlap of {OVERLAP_HOURS:?} hours."
+                    ))),
+                    false,
+                ),
                 Some(hours) => {
                     let retire_at = now + hours * portal_core::SessionLifetime::HOUR;
                     match store.rotate_secret(ws, &new_secret(), now, retire_at).await {
@@ -242,7 +260,11 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal:
 /// The portal as a customer sees it, on a console page that embeds it the
 /// way a site does: the loader, the frame, and an `init` with a hash the
 /// server signs with the newest secret. The frame verifies it as any other.
-pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): Query<HashMap<String, String>>) -> Response {
+pub async fn test_as(
+    admin: Admin,
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
     let raw = query.get("email").map_or("", String::as_str).trim();
     let email = match Email::parse(raw) {
         Ok(email) => email,
@@ -259,7 +281,11 @@ pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): 
         Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
     };
     let Some(secret) = secret else {
-        return view::problem(StatusCode::CONFLICT, Some(&admin.0), "The workspace has no secret yet: generate one on the Embed code page.");
+        return view::problem(
+            StatusCode::CONFLICT,
+            Some(&admin.0),
+            "The workspace has no secret yet: generate one on the Embed code page.",
+        );
     };
     tracing::info!(target: "audit", event = "console.test_as_customer", workspace = %ws.slug, agent = admin.0.id.0);
     let name = customer.map(|c| c.name).unwrap_or_default();

@@ -20,7 +20,8 @@ use portal_core::{AgentId, CompanyKey, MessageBody, TicketStatus};
 use portal_store::{Agent, AgentPost, AgentTicket, Assignee, Workspace};
 use serde::Deserialize;
 
-const STATES: [TicketStatus; 4] = [TicketStatus::Open, TicketStatus::InProgress, TicketStatus::OnHold, TicketStatus::Closed];
+const STATES: [TicketStatus; 4] =
+    [TicketStatus::Open, TicketStatus::InProgress, TicketStatus::OnHold, TicketStatus::Closed];
 
 /// The inbox's `assignee` parameter: `me`, `none`, an account id, or empty.
 fn parse_assignee(raw: &str, me: AgentId, agents: &[Agent]) -> Result<Assignee, String> {
@@ -45,7 +46,9 @@ async fn loaded(state: &AppState, signed: &Signed) -> Result<(Workspace, Vec<Age
     let problem = |e| view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e));
     let ws = match state.store.workspace(signed.0.workspace_id).await {
         Ok(Some(ws)) => ws,
-        Ok(None) => return Err(view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This workspace no longer exists.")),
+        Ok(None) => {
+            return Err(view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This workspace no longer exists."));
+        }
         Err(e) => return Err(problem(e)),
     };
     let agents = state.store.agents(ws.id).await.map_err(problem)?;
@@ -66,7 +69,13 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
         Ok(parsed) => parsed,
         Err(refused) => {
             let notice = Some(Notice::Refused(format!("This list cannot be shown: {refused}.")));
-            return view::page("Inbox", Some(&signed.0), Section::Inbox, &notice, filters(&ListQuery::default(), "", &ws, &agents));
+            return view::page(
+                "Inbox",
+                Some(&signed.0),
+                Section::Inbox,
+                &notice,
+                filters(&ListQuery::default(), "", &ws, &agents),
+            );
         }
     };
     let found = match state.store.find_inbox(&signed.scope(), &list, assignee).await {
@@ -85,7 +94,7 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
             let href = format!("/console/tickets/{}", ticket.number);
             view! {
                 <tr data-testid="inbox-row">
-                    <td>"#" {ticket.number}</td>
+                    <td>{format!("#{}", ticket.number)}</td>
                     <td>
                         <a href=href>{ticket.title.clone()}</a>
                         {ticket.preview.clone().map(preview)}
@@ -202,7 +211,13 @@ async fn render_ticket(state: &AppState, signed: &Signed, number: &str, notice: 
     }
 }
 
-fn ticket_view(ws: &Workspace, agents: &[Agent], companies: &[CompanyKey], ticket: AgentTicket, assignee: Option<AgentId>) -> String {
+fn ticket_view(
+    ws: &Workspace,
+    agents: &[Agent],
+    companies: &[CompanyKey],
+    ticket: AgentTicket,
+    assignee: Option<AgentId>,
+) -> String {
     let number = ticket.number;
     let messages = ticket
         .messages
@@ -219,18 +234,27 @@ fn ticket_view(ws: &Workspace, agents: &[Agent], companies: &[CompanyKey], ticke
             }
         })
         .collect::<Vec<_>>();
-    let option = |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
+    let option =
+        |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
     let states = STATES.map(|s| option(s.as_str().into(), s.label().into(), s == ticket.status)).to_vec();
-    let types = ws.ticket_types.iter().map(|t| option(t.clone(), t.clone(), ticket.ticket_type.as_ref() == Some(t))).collect::<Vec<_>>();
-    let company_options = companies.iter().map(|k| option(k.to_string(), k.to_string(), ticket.company.as_ref() == Some(k))).collect::<Vec<_>>();
-    let assignees = agents.iter().map(|a| option(a.id.0.to_string(), a.name.clone(), assignee == Some(a.id))).collect::<Vec<_>>();
+    let types = ws
+        .ticket_types
+        .iter()
+        .map(|t| option(t.clone(), t.clone(), ticket.ticket_type.as_ref() == Some(t)))
+        .collect::<Vec<_>>();
+    let company_options = companies
+        .iter()
+        .map(|k| option(k.to_string(), k.to_string(), ticket.company.as_ref() == Some(k)))
+        .collect::<Vec<_>>();
+    let assignees =
+        agents.iter().map(|a| option(a.id.0.to_string(), a.name.clone(), assignee == Some(a.id))).collect::<Vec<_>>();
     let action = format!("/console/tickets/{number}");
     view! {
         <nav class="crumbs"><a href="/console/inbox">"← Inbox"</a></nav>
         <article class="ticket" data-testid="console-ticket">
             <h2>{ticket.title}</h2>
             <dl class="facts">
-                <dt>"Customer"</dt><dd><a href=format!("/console/customers/{}", ticket.customer.id.0)>{ticket.customer.name} " <" {ticket.customer.email} ">"</a></dd>
+                <dt>"Customer"</dt><dd><a href=format!("/console/customers/{}", ticket.customer.id.0)>{format!("{} <{}>", ticket.customer.name, ticket.customer.email)}</a></dd>
                 <dt>"Opened"</dt><dd>{view::when(ticket.created_at)}</dd>
                 <dt>"Channel"</dt><dd>{ticket.channel}</dd>
             </dl>
@@ -275,17 +299,36 @@ pub async fn post_message(
     let internal = match form.kind.as_str() {
         "reply" => false,
         "note" => true,
-        _ => return render_ticket(&state, &signed, &number, Some(Notice::Refused("Choose to reply or to add a note.".into()))).await,
+        _ => {
+            return render_ticket(
+                &state,
+                &signed,
+                &number,
+                Some(Notice::Refused("Choose to reply or to add a note.".into())),
+            )
+            .await;
+        }
     };
     let body = match MessageBody::parse(&form.body) {
         Ok(body) => body,
-        Err(e) => return render_ticket(&state, &signed, &number, Some(Notice::Refused(format!("Nothing was sent: {e}.")))).await,
+        Err(e) => {
+            return render_ticket(&state, &signed, &number, Some(Notice::Refused(format!("Nothing was sent: {e}."))))
+                .await;
+        }
     };
     let post = AgentPost { body, internal, author_name: signed.0.name.clone(), key: None };
     match state.store.agent_post_message(&signed.scope(), ticket, &post, now_millis()).await {
         // Back to the ticket, so a reload does not send it again.
         Ok(_) => Redirect::to(&format!("/console/tickets/{ticket}")).into_response(),
-        Err(e) => render_ticket(&state, &signed, &number, Some(Notice::Refused(format!("Nothing was sent: {}.", store_message(e))))).await,
+        Err(e) => {
+            render_ticket(
+                &state,
+                &signed,
+                &number,
+                Some(Notice::Refused(format!("Nothing was sent: {}.", store_message(e)))),
+            )
+            .await
+        }
     }
 }
 
@@ -333,14 +376,25 @@ pub async fn update_ticket(
     });
     let (status, company, assignee) = match checked {
         Ok(checked) => checked,
-        Err(refused) => return render_ticket(&state, &signed, &number, Some(Notice::Refused(format!("Nothing was changed: {refused}.")))).await,
+        Err(refused) => {
+            return render_ticket(
+                &state,
+                &signed,
+                &number,
+                Some(Notice::Refused(format!("Nothing was changed: {refused}."))),
+            )
+            .await;
+        }
     };
     let scope = signed.scope();
     let ticket_type = Some(form.ticket_type.trim()).filter(|t| !t.is_empty());
     // The type and company are checked by the update, which writes all or
     // nothing; the assignee, checked above, follows.
     let result = async {
-        state.store.agent_update_ticket(&scope, ticket, Some(status), ticket_type, Some(company.as_ref()), now_millis()).await?;
+        state
+            .store
+            .agent_update_ticket(&scope, ticket, Some(status), ticket_type, Some(company.as_ref()), now_millis())
+            .await?;
         state.store.assign_ticket(&scope, ticket, assignee).await
     };
     let notice = match result.await {

@@ -54,10 +54,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/embed/{action}", post(embed_code::act))
         .route("/console/test-as", get(embed_code::test_as))
         .route("/assets/console.css", get(|| asset("text/css", include_str!("../../../../public/console.css"))))
-        .route(
-            "/assets/console.js",
-            get(|| asset("text/javascript", include_str!("../../../../public/console.js"))),
-        )
+        .route("/assets/console.js", get(|| asset("text/javascript", include_str!("../../../../public/console.js"))))
         .layer(axum::Extension(limiter))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
 }

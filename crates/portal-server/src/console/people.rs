@@ -33,7 +33,13 @@ pub async fn customers(signed: Signed, State(state): State<AppState>, Query(quer
         .into_iter()
         .map(|entry| {
             let c = entry.customer;
-            let state = if c.disabled { "disabled" } else if c.in_audience { "active" } else { "outside the audience" };
+            let state = if c.disabled {
+                "disabled"
+            } else if c.in_audience {
+                "active"
+            } else {
+                "outside the audience"
+            };
             view! {
                 <tr data-testid="customer-row">
                     <td><a href=format!("/console/customers/{}", c.id.0)>{c.email}</a></td>
@@ -164,9 +170,13 @@ pub async fn set_access(
     let disabled = match field(&fields, "access") {
         "disable" => true,
         "enable" => false,
-        _ => return render_customer(&state, &signed, &id, Some(Notice::Refused("Choose enable or disable.".into()))).await,
+        _ => {
+            return render_customer(&state, &signed, &id, Some(Notice::Refused("Choose enable or disable.".into())))
+                .await;
+        }
     };
-    let notice = match state.store.set_customer_disabled(signed.0.workspace_id, customer, disabled, now_millis()).await {
+    let notice = match state.store.set_customer_disabled(signed.0.workspace_id, customer, disabled, now_millis()).await
+    {
         Ok(()) => {
             tracing::info!(target: "audit", event = "console.customer_access", agent = signed.0.id.0, customer = customer.0, disabled);
             Notice::Done(if disabled { "Disabled: their sessions have ended." } else { "Enabled." }.into())

@@ -52,7 +52,8 @@ pub fn parse_origins(text: &str) -> Result<Vec<Origin>, String> {
 }
 
 fn parse_hours(raw: &str) -> Result<SessionLifetime, String> {
-    let hours: i64 = raw.trim().parse().map_err(|_| format!("the session lifetime must be a whole number of hours, not {raw:?}"))?;
+    let hours: i64 =
+        raw.trim().parse().map_err(|_| format!("the session lifetime must be a whole number of hours, not {raw:?}"))?;
     if hours > MAX_SESSION_HOURS {
         return Err(format!("the session lifetime can be at most {MAX_SESSION_HOURS} hours"));
     }
@@ -287,11 +288,11 @@ pub async fn audience_preview(admin: Admin, State(state): State<AppState>, Form(
                 let sample = preview
                     .sample
                     .into_iter()
-                    .map(|c| view! { <li>{c.name} " <" {c.email} ">"</li> })
+                    .map(|c| view! { <li>{format!("{} <{}>", c.name, c.email)}</li> })
                     .collect::<Vec<_>>();
                 view! {
                     <div data-testid="audience-preview">
-                        <p><strong>{preview.matching}</strong> " of " {preview.customers} " customers match."</p>
+                        <p>{format!("{} of {} customers match.", preview.matching, preview.customers)}</p>
                         <ul>{sample}</ul>
                     </div>
                 }
@@ -311,7 +312,9 @@ mod tests {
     fn origins_are_origins() {
         let ok = parse_origins("https://example.com\n\n  http://localhost:3000 \nhttps://EXAMPLE.com").unwrap();
         assert_eq!(ok.iter().map(Origin::as_str).collect::<Vec<_>>(), ["https://example.com", "http://localhost:3000"]);
-        for bad in ["*", "https://example.com/path", "javascript:alert(1)", "example.com", "https://*.example.com", "null"] {
+        for bad in
+            ["*", "https://example.com/path", "javascript:alert(1)", "example.com", "https://*.example.com", "null"]
+        {
             assert!(parse_origins(bad).is_err(), "{bad:?}");
         }
         let many: String = (0..=MAX_ORIGINS).map(|i| format!("https://s{i}.example.com\n")).collect();

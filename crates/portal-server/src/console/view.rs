@@ -36,7 +36,13 @@ pub enum Section {
 }
 
 /// A whole console page around `body`.
-pub fn page(title: &str, who: Option<&ActiveAgent>, section: Section, notice: &Option<Notice>, body: String) -> Response {
+pub fn page(
+    title: &str,
+    who: Option<&ActiveAgent>,
+    section: Section,
+    notice: &Option<Notice>,
+    body: String,
+) -> Response {
     let status = Notice::status(notice);
     let nav = who.map(|agent| {
         let link = |href: &'static str, label: &'static str, here: Section| {
@@ -52,7 +58,7 @@ pub fn page(title: &str, who: Option<&ActiveAgent>, section: Section, notice: &O
                 {link("/console/companies", "Companies", Section::Companies)}
                 {admin.then(|| link("/console/settings", "Portal settings", Section::Settings))}
                 {admin.then(|| link("/console/embed", "Embed code", Section::Embed))}
-                <span class="who" data-testid="console-user">{agent.name.clone()} " (" {agent.role.as_str()} ")"</span>
+                <span class="who" data-testid="console-user">{format!("{} ({})", agent.name, agent.role.as_str())}</span>
                 <form method="post" action="/console/logout">
                     <button type="submit" class="link" data-testid="logout">"Sign out"</button>
                 </form>
@@ -91,7 +97,8 @@ pub fn page(title: &str, who: Option<&ActiveAgent>, section: Section, notice: &O
 
 /// A page that says what went wrong, with a status.
 pub fn problem(status: StatusCode, who: Option<&ActiveAgent>, text: &str) -> Response {
-    let mut response = page("Not possible", who, Section::Inbox, &Some(Notice::Refused(text.to_string())), String::new());
+    let mut response =
+        page("Not possible", who, Section::Inbox, &Some(Notice::Refused(text.to_string())), String::new());
     *response.status_mut() = status;
     response
 }

@@ -14,6 +14,7 @@ mod app;
 mod attachments;
 mod audience;
 mod claims;
+mod console;
 mod input;
 mod isolation;
 mod live;

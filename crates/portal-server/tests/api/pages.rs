@@ -23,9 +23,11 @@ async fn embed_page_renders_the_greeting_and_only_allowed_origins_may_frame_it()
         assert!(html.contains(GREETING), "the embed page should render the greeting {GREETING:?}; got:\n{html}");
 
         let policies = csp(&headers);
+        // The allowed origin, and the portal's own, where the console tests it as a customer.
+        let own = app.base.replace("127.0.0.1", "localhost");
         assert!(
-            policies.iter().any(|p| p.trim() == format!("frame-ancestors {ORIGIN}")),
-            "expected a `frame-ancestors {ORIGIN}` policy, got {policies:?}"
+            policies.iter().any(|p| p.trim() == format!("frame-ancestors {ORIGIN} {own}")),
+            "expected a `frame-ancestors {ORIGIN} {own}` policy, got {policies:?}"
         );
         let script_policy = policies
             .iter()

@@ -1,0 +1,498 @@
+//! The console over HTTP: signing in (and the limit on failures), forms
+//! only from the console's own pages, every setting's validation (a refusal
+//! is a 400 that says why and changes nothing), enabling, rotating the
+//! secret from the console, and one workspace's accounts never reaching
+//! another's data.
+
+use crate::app::*;
+use portal_app::PortalError;
+use portal_server::commands;
+use reqwest::StatusCode;
+
+const ADMIN: &str = "dana@acme.test";
+const AGENT: &str = "sam@acme.test";
+const PASSWORD: &str = "correct horse battery";
+
+/// A signed-in console: its cookie, sent with forms as the console's own
+/// pages send them (`Sec-Fetch-Site: same-origin`).
+struct Console<'a> {
+    app: &'a TestApp,
+    cookie: String,
+}
+
+async fn account(app: &TestApp, workspace: &str, email: &str, role: &str) {
+    commands::create_console_account(&*app.store, workspace, email, "Dana", role, Some(PASSWORD.into()))
+        .await
+        .unwrap_or_else(|e| panic!("create {email}: {e}"));
+}
+
+async fn sign_in_response(app: &TestApp, workspace: &str, email: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/console/login"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("workspace", workspace), ("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("POST /console/login")
+}
+
+async fn console<'a>(app: &'a TestApp, workspace: &str, email: &str) -> Console<'a> {
+    let response = sign_in_response(app, workspace, email, PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap().to_string();
+    Console { app, cookie: pair }
+}
+
+impl Console<'_> {
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.app.client.get(self.app.url(path)).header("cookie", &self.cookie).send().await.expect("GET")
+    }
+
+    async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.app
+            .client
+            .post(self.app.url(path))
+            .header("cookie", &self.cookie)
+            .header("sec-fetch-site", "same-origin")
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Posts a form expected to be refused: 400, with `mentions` in the page.
+    async fn refused(&self, path: &str, form: &[(&str, &str)], mentions: &str) {
+        let response = self.post(path, form).await;
+        let status = response.status();
+        let page = response.text().await.unwrap();
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{path} {form:?}");
+        assert!(
+            page.contains("Nothing was changed") && page.contains(mentions),
+            "{path} {form:?}: {mentions:?} in\n{page}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_in_and_out() {
+    on_each_backend("console_signing_in_and_out", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        // Not signed in: every page sends to the sign-in page.
+        let anonymous = app.get("/console/inbox").await;
+        assert_eq!(
+            (anonymous.status(), anonymous.headers()["location"].to_str().unwrap()),
+            (StatusCode::SEE_OTHER, "/console/login")
+        );
+        let login_page = app.get("/console/login").await;
+        assert_eq!(login_page.headers()["cache-control"], "no-store");
+        assert!(login_page.headers()["content-security-policy"].to_str().unwrap().contains("form-action 'self'"));
+
+        // A wrong password, an unknown account and an unknown workspace read alike.
+        for (workspace, email, password) in
+            [("acme", ADMIN, "wrong password!"), ("acme", "nobody@acme.test", PASSWORD), ("nope", ADMIN, PASSWORD)]
+        {
+            let response = sign_in_response(&app, workspace, email, password).await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+            assert!(response.text().await.unwrap().contains("The workspace, email or password is not right."));
+        }
+
+        let console = console(&app, "acme", "DANA@acme.test").await;
+        let inbox = console.get("/console/inbox").await;
+        assert_eq!(inbox.status(), StatusCode::OK);
+        assert!(inbox.text().await.unwrap().contains("Dana"));
+        let out = console.post("/console/logout", &[]).await;
+        assert_eq!(out.status(), StatusCode::SEE_OTHER);
+        assert!(out.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+        assert_eq!(console.get("/console/inbox").await.status(), StatusCode::SEE_OTHER, "the old cookie is dead");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn failed_sign_ins_are_limited_per_address_and_account() {
+    on_each_backend("console_failed_sign_ins_are_limited", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        for _ in 0..5 {
+            let response = sign_in_response(&app, "acme", ADMIN, "wrong password!").await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        }
+        let limited = sign_in_response(&app, "acme", ADMIN, PASSWORD).await;
+        assert_eq!(limited.status(), StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+        let wait: u64 = limited.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+        assert!((1..=900).contains(&wait), "{wait}");
+        assert!(limited.text().await.unwrap().contains("Too many failed sign-ins"));
+        // Another account from the same address is not held up.
+        account(&app, "acme", AGENT, "agent").await;
+        console(&app, "acme", AGENT).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn forms_from_another_site_are_refused() {
+    on_each_backend("console_forms_from_another_site_are_refused", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let console = console(&app, "acme", ADMIN).await;
+        let form = [("greeting", "Hacked"), ("brand_color", "#000000"), ("logo_url", ""), ("theme", "auto")];
+        let forged: [(&str, &str); 4] = [
+            ("sec-fetch-site", "cross-site"),
+            ("sec-fetch-site", "same-site"),
+            ("origin", "https://evil.example"),
+            ("x-nothing", "neither header"),
+        ];
+        for (header, value) in forged {
+            let response = app
+                .client
+                .post(app.url("/console/settings/look"))
+                .header("cookie", &console.cookie)
+                .header(header, value)
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{header}: {value}");
+        }
+        assert_eq!(app.store.portal_look(app.workspace.id).await.unwrap().greeting, GREETING);
+        // A browser without Sec-Fetch-Site, on the portal's own origin (its public URL).
+        let own = app
+            .client
+            .post(app.url("/console/settings/look"))
+            .header("cookie", &console.cookie)
+            .header("origin", app.base.replace("127.0.0.1", "localhost"))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(own.status(), StatusCode::OK);
+        assert_eq!(app.store.portal_look(app.workspace.id).await.unwrap().greeting, "Hacked");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_setting_refuses_bad_input_and_changes_nothing() {
+    on_each_backend("console_every_setting_refuses_bad_input", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let c = console(&app, "acme", ADMIN).await;
+        let ws = app.workspace.id;
+        let before = app.store.workspace(ws).await.unwrap().unwrap();
+        let look_before = app.store.portal_look(ws).await.unwrap();
+        let look = |greeting: &'static str, color: &'static str, logo: &'static str, theme: &'static str| {
+            [("greeting", greeting), ("brand_color", color), ("logo_url", logo), ("theme", theme)]
+        };
+        c.refused("/console/settings/look", &look("Hi", "red", "", "auto"), "hex colour").await;
+        c.refused("/console/settings/look", &look("Hi", "#aa3300", "http://cdn.example.com/l.png", "auto"), "https")
+            .await;
+        c.refused("/console/settings/look", &look("Hi", "#aa3300", "javascript:alert(1)", "auto"), "https").await;
+        c.refused("/console/settings/look", &look("Hi", "#aa3300", "", "neon"), "auto, light or dark").await;
+        let long = "x".repeat(201);
+        let form = [("greeting", long.as_str()), ("brand_color", "#aa3300"), ("logo_url", ""), ("theme", "auto")];
+        c.refused("/console/settings/look", &form, "at most 200").await;
+        for origin in ["*", "https://example.com/path", "javascript:alert(1)", "example.com", "https://*.example.com"] {
+            c.refused("/console/settings/origins", &[("origins", origin)], "is not an origin").await;
+        }
+        for hours in ["0", "-1", "0.5", "soon", ""] {
+            c.refused("/console/settings/behaviour", &[("session_hours", hours), ("reopen", "on")], "session lifetime")
+                .await;
+        }
+        let many_types: String = (0..10_000).map(|i| format!("T{i}\n")).collect();
+        let response = c.post("/console/settings/types", &[("types", many_types.as_str())]).await;
+        assert!(matches!(response.status().as_u16(), 400 | 413), "10,000 ticket types: {}", response.status());
+        c.refused(
+            "/console/settings/types",
+            &[("types", &(0..51).map(|i| format!("T{i}\n")).collect::<String>())],
+            "1 to 50",
+        )
+        .await;
+        c.refused("/console/settings/types", &[("types", "")], "1 to 50").await;
+        c.refused("/console/settings/types", &[("types", "Bug\nbug")], "").await;
+        c.refused("/console/settings/attributes", &[("shown", "Plan Name")], "key = Name").await;
+        c.refused("/console/settings/attachments", &[("max_files", "7"), ("max_kb", "1024")], "at most 6").await;
+        c.refused("/console/settings/attachments", &[("max_files", "6"), ("max_kb", "3073")], "between").await;
+        c.refused("/console/settings/attachments", &[("max_files", "six"), ("max_kb", "1024")], "whole number").await;
+        for (conditions, mentions) in
+            [("plan equals pro", "unknown"), ("email resembles x", "unknown operator"), ("email", "write")]
+        {
+            c.refused("/console/settings/visibility", &[("restricted", "on"), ("conditions", conditions)], mentions)
+                .await;
+            c.refused("/console/settings/audience", &[("conditions", conditions)], mentions).await;
+        }
+        c.refused("/console/settings/nonsense", &[], "no setting").await;
+
+        assert_eq!(app.store.workspace(ws).await.unwrap().unwrap(), before, "nothing changed");
+        assert_eq!(app.store.portal_look(ws).await.unwrap(), look_before);
+        assert!(!app.store.ticket_visibility(ws).await.unwrap().restricted);
+        assert!(app.store.portal_audience(ws).await.unwrap().conditions.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_saved_in_the_console_reach_the_frame() {
+    on_each_backend("console_settings_reach_the_frame", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let c = console(&app, "acme", ADMIN).await;
+        let ws = app.workspace.id;
+        let look = [
+            ("greeting", "Hello from the console"),
+            ("brand_color", "#AA3300"),
+            ("logo_url", "https://cdn.example.com/logo.png"),
+            ("theme", "dark"),
+        ];
+        assert_eq!(c.post("/console/settings/look", &look).await.status(), StatusCode::OK);
+        let settings: portal_core::PortalSettings = expect_ok(
+            app.post("/api/portal/settings", &serde_json::json!({"workspace": "acme"}), None).await,
+            "settings",
+        )
+        .await;
+        assert_eq!(
+            (settings.greeting.as_str(), settings.logo_url.as_str()),
+            ("Hello from the console", "https://cdn.example.com/logo.png")
+        );
+        let css = app.get("/api/portal/theme/acme").await.text().await.unwrap();
+        assert!(css.contains("--brand: #aa3300") && css.contains("color-scheme: dark"), "{css}");
+
+        let origins = format!("{ORIGIN}\nhttps://shop.example.com");
+        assert_eq!(
+            c.post("/console/settings/origins", &[("origins", origins.as_str())]).await.status(),
+            StatusCode::OK
+        );
+        let frame = app.get("/embed/acme").await;
+        let policy = frame
+            .headers()
+            .get_all("content-security-policy")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(policy.contains("frame-ancestors http://127.0.0.1:9999 https://shop.example.com"), "{policy}");
+
+        let behaviour = [("session_hours", "2"), ("search_preview", "on")];
+        assert_eq!(c.post("/console/settings/behaviour", &behaviour).await.status(), StatusCode::OK);
+        let workspace = app.store.workspace(ws).await.unwrap().unwrap();
+        assert_eq!(
+            (workspace.session_lifetime.millis(), workspace.reopen_allowed, workspace.search_preview),
+            (2 * HOUR, false, true)
+        );
+        let grant = app.sign_in("ann@example.com").await;
+        let lasts = grant.expires_at - portal_server::now_millis();
+        assert!((2 * HOUR - 60_000..=2 * HOUR).contains(&lasts), "a new session lasts the new lifetime: {lasts}");
+
+        assert_eq!(c.post("/console/settings/types", &[("types", "Bug\nQuestion")]).await.status(), StatusCode::OK);
+        assert_eq!(app.store.workspace(ws).await.unwrap().unwrap().ticket_types, ["Bug", "Question"]);
+        assert_eq!(
+            c.post("/console/settings/attachments", &[("max_files", "2"), ("max_kb", "512")]).await.status(),
+            StatusCode::OK
+        );
+        let limits = app.store.workspace(ws).await.unwrap().unwrap().attachment_limits;
+        assert_eq!((limits.max_files, limits.max_bytes), (2, 512 * 1024));
+        let audience = [("conditions", "email ends_with @example.com")];
+        assert_eq!(c.post("/console/settings/audience", &audience).await.status(), StatusCode::OK);
+        assert_eq!(app.store.portal_audience(ws).await.unwrap().conditions.len(), 1);
+        let preview =
+            c.post("/console/audience-preview", &[("conditions", "email contains ann")]).await.text().await.unwrap();
+        assert!(
+            preview.contains("1 of 1 customers match") && preview.contains("ann@example.com"),
+            "{preview}"
+        );
+        let bad =
+            c.post("/console/audience-preview", &[("conditions", "shoe_size equals 9")]).await.text().await.unwrap();
+        assert!(bad.contains("unknown"), "{bad}");
+
+        // Agents work tickets; settings are for admins.
+        account(&app, "acme", AGENT, "agent").await;
+        let agent = console(&app, "acme", AGENT).await;
+        assert_eq!(agent.get("/console/settings").await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(agent.post("/console/settings/look", &look).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(agent.get("/console/embed").await.status(), StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enabling_needs_an_origin_and_a_secret_and_rotation_retires_the_old_secret() {
+    on_each_backend("console_enabling_and_rotation", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let c = console(&app, "acme", ADMIN).await;
+        let ws = app.workspace.id;
+        assert_eq!(c.post("/console/embed/disable", &[]).await.status(), StatusCode::OK);
+        expect_error(
+            app.post("/api/portal/settings", &serde_json::json!({"workspace": "acme"}), None).await,
+            404,
+            &PortalError::NotEnabled,
+            "a disabled portal",
+        )
+        .await;
+        expect_error(
+            app.open_session(&sign_in_body("acme", ORIGIN, "Ann", "ann@example.com", &app.hash("ann@example.com")))
+                .await,
+            404,
+            &PortalError::NotEnabled,
+            "no session on a disabled portal",
+        )
+        .await;
+
+        app.store.set_allowed_origins(ws, &[]).await.unwrap();
+        let refused = c.post("/console/embed/enable", &[]).await.text().await.unwrap();
+        assert!(refused.contains("cannot be enabled yet") && refused.contains("allowed embed origin"), "{refused}");
+        assert!(!app.store.portal_enabled(ws).await.unwrap());
+        app.store.set_allowed_origins(ws, &[portal_core::Origin::parse(ORIGIN).unwrap()]).await.unwrap();
+        let enabled = c.post("/console/embed/enable", &[]).await.text().await.unwrap();
+        assert!(enabled.contains("The portal is enabled"), "{enabled}");
+        assert!(app.store.portal_enabled(ws).await.unwrap());
+
+        // The secret is shown only on demand.
+        let page = c.get("/console/embed").await.text().await.unwrap();
+        assert!(!page.contains(&app.secret) && page.contains("Reveal secret"));
+        assert!(
+            page.contains("/widget/loader.js") && page.contains("unthread_help_center") && page.contains("hash_hmac")
+        );
+        assert!(c.post("/console/embed/reveal", &[]).await.text().await.unwrap().contains(&app.secret));
+
+        let old_hash = app.hash("ann@example.com");
+        let session = app.sign_in("ann@example.com").await;
+        c.refused_rotation(&[("overlap_hours", "5")]).await;
+        c.refused_rotation(&[]).await;
+        let rotated = c.post("/console/embed/rotate", &[("overlap_hours", "1")]).await.text().await.unwrap();
+        assert!(rotated.contains("keeps verifying for 1 hour"), "{rotated}");
+        app.sign_in_with("acme", ORIGIN, "ann@example.com", &old_hash).await;
+        let rotated = c.post("/console/embed/rotate", &[("overlap_hours", "0")]).await.text().await.unwrap();
+        assert!(rotated.contains("no longer verifies"), "{rotated}");
+        let body = sign_in_body("acme", ORIGIN, "Ann", "ann@example.com", &old_hash);
+        expect_error(app.open_session(&body).await, 401, &PortalError::NotVerified, "an old hash after the overlap")
+            .await;
+        expect_error(
+            app.tickets(Some(&session.token)).await,
+            401,
+            &PortalError::SessionEnded,
+            "a session of the retired secret",
+        )
+        .await;
+        let newest = app.store.active_secrets(ws, portal_server::now_millis()).await.unwrap().pop().unwrap();
+        app.sign_in_with("acme", ORIGIN, "ann@example.com", &sign_email(newest.value.as_bytes(), "ann@example.com"))
+            .await;
+    })
+    .await;
+}
+
+impl Console<'_> {
+    async fn refused_rotation(&self, form: &[(&str, &str)]) {
+        let secrets = self.app.store.active_secrets(self.app.workspace.id, portal_server::now_millis()).await.unwrap();
+        self.refused("/console/embed/rotate", form, "choose an overlap").await;
+        let after = self.app.store.active_secrets(self.app.workspace.id, portal_server::now_millis()).await.unwrap();
+        assert_eq!(after, secrets, "a refused rotation changes nothing");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_account_of_one_workspace_never_reaches_another() {
+    on_each_backend("console_an_account_never_reaches_another_workspace", |db| async move {
+        let app = spawn_app(db).await;
+        let (globex, _) = app.add_workspace("globex", "https://globex.example").await;
+        let acme_customer =
+            app.customer_with_tickets(app.workspace.id, "ann@example.com", &["Acme secret plans"]).await;
+        app.customer_with_tickets(globex.id, "gus@globex.example", &["Globex ticket"]).await;
+        account(&app, "globex", ADMIN, "admin").await;
+        let c = console(&app, "globex", ADMIN).await;
+        // The same email in acme has no account: signing in there fails.
+        assert_eq!(sign_in_response(&app, "acme", ADMIN, PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
+
+        let inbox = c.get("/console/inbox").await.text().await.unwrap();
+        assert!(inbox.contains("Globex ticket") && !inbox.contains("Acme secret plans"));
+        // Globex's ticket 1 is its own; acme's customers are not found.
+        let customer = c.get(&format!("/console/customers/{}", acme_customer.0)).await;
+        assert_eq!(customer.status(), StatusCode::NOT_FOUND);
+        let disable = c.post(&format!("/console/customers/{}/access", acme_customer.0), &[("access", "disable")]).await;
+        assert_eq!(disable.status(), StatusCode::NOT_FOUND);
+        assert!(!app.store.customer_by_id(app.workspace.id, acme_customer).await.unwrap().unwrap().customer.disabled);
+        let customers = c.get("/console/customers").await.text().await.unwrap();
+        assert!(!customers.contains("ann@example.com"));
+        // Assigning to an account of another workspace is refused.
+        account(&app, "acme", AGENT, "agent").await;
+        let acme_agent = app.store.agents(app.workspace.id).await.unwrap().pop().unwrap();
+        let form =
+            [("status", "open"), ("ticket_type", ""), ("company", ""), ("assignee", &acme_agent.id.0.to_string())];
+        c.refused("/console/tickets/1", &form, "no account").await;
+        // Settings and secrets change globex only.
+        c.post(
+            "/console/settings/look",
+            &[("greeting", "Globex!"), ("brand_color", "#000000"), ("logo_url", ""), ("theme", "auto")],
+        )
+        .await;
+        assert_eq!(app.store.portal_look(app.workspace.id).await.unwrap().greeting, GREETING);
+        assert_eq!(app.store.portal_look(globex.id).await.unwrap().greeting, "Globex!");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn agents_reply_note_assign_and_disable_customers() {
+    on_each_backend("console_agents_reply_note_assign_and_disable", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", AGENT, "agent").await;
+        app.customer_with_tickets(app.workspace.id, "ann@example.com", &["Printer jams"]).await;
+        let session = app.sign_in("ann@example.com").await;
+        let c = console(&app, "acme", AGENT).await;
+
+        let reply = c.post("/console/tickets/1/messages", &[("body", "We are on it."), ("kind", "reply")]).await;
+        assert_eq!(reply.status(), StatusCode::SEE_OTHER);
+        let note = c.post("/console/tickets/1/messages", &[("body", "CANARY-CONSOLE-NOTE"), ("kind", "note")]).await;
+        assert_eq!(note.status(), StatusCode::SEE_OTHER);
+        let empty = c.post("/console/tickets/1/messages", &[("body", ""), ("kind", "reply")]).await;
+        assert_eq!(empty.status(), StatusCode::BAD_REQUEST);
+        assert!(empty.text().await.unwrap().contains("Nothing was sent"));
+        let page = c.get("/console/tickets/1").await.text().await.unwrap();
+        assert!(
+            page.contains("We are on it.") && page.contains("CANARY-CONSOLE-NOTE") && page.contains("Internal note")
+        );
+        // The customer reads the reply, never the note.
+        let ticket =
+            app.post("/api/portal/page", &serde_json::json!({"path": "/tickets/1"}), Some(&session.token)).await;
+        let customer_page = ticket.text().await.unwrap();
+        assert!(customer_page.contains("We are on it.") && !customer_page.contains("CANARY-CONSOLE-NOTE"));
+
+        let agent = app.store.agents(app.workspace.id).await.unwrap().pop().unwrap();
+        let form = [
+            ("status", "in_progress"),
+            ("ticket_type", "Problem"),
+            ("company", ""),
+            ("assignee", &agent.id.0.to_string()),
+        ];
+        assert_eq!(c.post("/console/tickets/1", &form).await.status(), StatusCode::OK);
+        let mine = c.get("/console/inbox?assignee=me").await.text().await.unwrap();
+        assert!(mine.contains("Printer jams"));
+        let nobody = c.get("/console/inbox?assignee=none").await.text().await.unwrap();
+        assert!(!nobody.contains("Printer jams"));
+        let bad = c.get("/console/inbox?state=sleeping").await;
+        assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+
+        let customer = app
+            .store
+            .customer_by_email(app.workspace.id, &portal_core::Email::parse("ann@example.com").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let disabled = c.post(&format!("/console/customers/{}/access", customer.id.0), &[("access", "disable")]).await;
+        assert!(disabled.text().await.unwrap().contains("their sessions have ended"));
+        expect_error(
+            app.tickets(Some(&session.token)).await,
+            401,
+            &PortalError::SessionEnded,
+            "a disabled customer's session",
+        )
+        .await;
+        let again = app
+            .open_session(&sign_in_body("acme", ORIGIN, "Ann", "ann@example.com", &app.hash("ann@example.com")))
+            .await;
+        expect_error(again, 403, &PortalError::NoAccess, "a disabled customer signing in").await;
+    })
+    .await;
+}
