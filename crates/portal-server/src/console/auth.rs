@@ -272,11 +272,11 @@ async fn start_session(state: &AppState, agent: &portal_store::Agent) -> Respons
 }
 
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(token) = token_in(&state, &headers) {
-        if let Err(error) = state.store.revoke_agent_session(&token.hash(), now_millis()).await {
-            tracing::error!(%error, "ending a console session failed");
-            return (StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response();
-        }
+    if let Some(token) = token_in(&state, &headers)
+        && let Err(error) = state.store.revoke_agent_session(&token.hash(), now_millis()).await
+    {
+        tracing::error!(%error, "ending a console session failed");
+        return (StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response();
     }
     let mut response = Redirect::to("/console/login").into_response();
     response.headers_mut().insert(header::SET_COOKIE, cookie(&state, "", 0));

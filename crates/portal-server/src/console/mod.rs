@@ -63,8 +63,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
 /// pages neither cached nor framed (the router's frame policy adds
 /// `frame-ancestors 'none'`).
 async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if let Err(refused) = same_origin_only(&state, request.method(), request.headers()) {
-        return refused;
+    if !same_origin_only(&state, request.method(), request.headers()) {
+        tracing::info!(target: "audit", event = "console.cross_site_refused", path = request.uri().path());
+        return (StatusCode::FORBIDDEN, "This form must be sent from the console's own pages.").into_response();
     }
     let is_page = request.uri().path().starts_with("/console");
     let mut response = next.run(request).await;
@@ -84,21 +85,15 @@ async fn asset(content_type: &'static str, body: &'static str) -> Response {
 /// site: `Sec-Fetch-Site` must be `same-origin`, or, from browsers that do
 /// not send it, `Origin` must be the portal's own. A request with neither
 /// is refused too: the console is used from its own pages only.
-fn same_origin_only(state: &AppState, method: &Method, headers: &axum::http::HeaderMap) -> Result<(), Response> {
+fn same_origin_only(state: &AppState, method: &Method, headers: &axum::http::HeaderMap) -> bool {
     if matches!(*method, Method::GET | Method::HEAD) {
-        return Ok(());
+        return true;
     }
     let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok());
-    let allowed = match (text("sec-fetch-site"), text(header::ORIGIN.as_str())) {
+    match (text("sec-fetch-site"), text(header::ORIGIN.as_str())) {
         (Some(site), _) => site == "same-origin",
         (None, Some(origin)) => origin == state.public_url.as_str(),
         (None, None) => false,
-    };
-    if allowed {
-        Ok(())
-    } else {
-        tracing::info!(target: "audit", event = "console.cross_site_refused", "a console form came from another site");
-        Err((StatusCode::FORBIDDEN, "This form must be sent from the console's own pages.").into_response())
     }
 }
 

@@ -298,10 +298,7 @@ async fn settings_saved_in_the_console_reach_the_frame() {
         assert_eq!(app.store.portal_audience(ws).await.unwrap().conditions.len(), 1);
         let preview =
             c.post("/console/audience-preview", &[("conditions", "email contains ann")]).await.text().await.unwrap();
-        assert!(
-            preview.contains("1 of 1 customers match") && preview.contains("ann@example.com"),
-            "{preview}"
-        );
+        assert!(preview.contains("1 of 1 customers match") && preview.contains("ann@example.com"), "{preview}");
         let bad =
             c.post("/console/audience-preview", &[("conditions", "shoe_size equals 9")]).await.text().await.unwrap();
         assert!(bad.contains("unknown"), "{bad}");
