@@ -27,10 +27,15 @@ async function consoleAs(t, who) {
   return page;
 }
 
-/** Saves the settings form `name` after `fill` has changed it; returns the notice. */
+/**
+ * Saves the settings form `name` after `fill` has changed it; returns the
+ * notice. The browser's own checks of the fields are turned off: the
+ * server's are under test.
+ */
 async function saveSettings(page, name, fill) {
   await page.goto(`${shared.portal.portalUrl}/console/settings`);
   const form = page.locator(`[data-testid=settings-${name}]`);
+  await form.evaluate((f) => (f.noValidate = true));
   await fill(form);
   await form.locator("button[type=submit]").last().click();
   return (await page.locator("[data-testid=notice]").textContent()).trim();
