@@ -175,7 +175,7 @@ pub const ADMIN_PASSWORD: &str = "demo-password";
 
 async fn seed_accounts(store: &dyn Store, workspace: portal_core::WorkspaceId, now: i64) -> anyhow::Result<()> {
     use portal_core::console::Role;
-    for (email, name, role) in [(ADMIN_EMAIL, "Dana (admin)", Role::Admin), (AGENT_EMAIL, AGENT, Role::Agent)] {
+    for (email, name, role) in [(ADMIN_EMAIL, "Dana from Acme", Role::Admin), (AGENT_EMAIL, AGENT, Role::Agent)] {
         let email = Email::parse(email)?;
         if store.agent_credentials(workspace, &email).await?.is_some() {
             continue;

@@ -200,8 +200,8 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal:
             let label = match h {
                 0 => "none: retire the old secret now".to_string(),
                 1 => "1 hour".to_string(),
-                h if h % 24 == 0 => format!("{} days", h / 24),
-                h => format!("{h} hours"),
+                24 => "1 day".to_string(),
+                h => format!("{} days", h / 24),
             };
             view! { <option value=h.to_string() selected=h == 24>{label}</option> }
         })

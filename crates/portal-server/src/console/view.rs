@@ -81,17 +81,12 @@ pub fn page(
         <title>{format!("{title} · Support console")}</title>
     }
     .to_html();
-    let top = view! {
-        {nav}
-        <main class="console">
-            <h1>{title.to_string()}</h1>
-            {notice}
-        </main>
-    }
-    .to_html();
-    // The body is already escaped HTML; it goes inside <main>.
-    let top = top.strip_suffix("</main>").unwrap_or(&top);
-    let html = format!("<!DOCTYPE html><html lang=\"en\"><head>{head}</head><body>{top}{body}</main></body></html>");
+    let nav = nav.map(|nav| nav.to_html()).unwrap_or_default();
+    let top = view! { <h1>{title.to_string()}</h1> {notice} }.to_html();
+    // `body` is HTML its page rendered, escaped already.
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head>{head}</head><body>{nav}<main class=\"console\">{top}{body}</main></body></html>"
+    );
     (status, Html(html)).into_response()
 }
 
