@@ -42,7 +42,6 @@ pub fn router(state: AppState) -> Router {
         .route("/widget/loader.js", get(widget::loader))
         .route("/assets/portal.css", get(stylesheet))
         .route("/api/portal/theme/{workspace}", get(crate::theme::theme))
-        .merge(crate::console::router(&state))
         .nest_service("/pkg", pkg)
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || shell(options.clone()))
         .fallback(not_found)
@@ -56,6 +55,8 @@ pub fn router(state: AppState) -> Router {
         .nest(crate::api_v1::PREFIX, crate::api_v1::router())
         // Files stream past the page layers' small body limit.
         .merge(crate::attachments::router())
+        // The console sets its own headers and limit (see `console::guard`).
+        .merge(crate::console::router(&state))
         .with_state(state)
 }
 

@@ -30,9 +30,14 @@ use portal_store::StoreError;
 use std::sync::Arc;
 
 /// Pages may load the console's own script, style and images, frame the
-/// portal (to test it as a customer) and post forms only to the console.
+/// portal (to test it as a customer), post forms only to the console, and
+/// be framed by nobody.
 const CONSOLE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; \
-                           connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'";
+                           connect-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; \
+                           frame-ancestors 'none'";
+/// Largest form accepted: room for every setting at its limits (the
+/// frame's pages keep their smaller limit).
+const MAX_FORM_BYTES: usize = 256 * 1024;
 
 pub fn router(state: &AppState) -> Router<AppState> {
     let limiter = Arc::new(auth::LoginLimiter::default());
@@ -57,11 +62,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/assets/console.js", get(|| asset("text/javascript", include_str!("../../../../public/console.js"))))
         .layer(axum::Extension(limiter))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_FORM_BYTES))
 }
 
 /// Every console request: forms only from the console's own pages, and
-/// pages neither cached nor framed (the router's frame policy adds
-/// `frame-ancestors 'none'`).
+/// pages neither cached, framed, sniffed nor referred.
 async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if !same_origin_only(&state, request.method(), request.headers()) {
         tracing::info!(target: "audit", event = "console.cross_site_refused", path = request.uri().path());
@@ -74,6 +79,9 @@ async fn guard(State(state): State<AppState>, request: Request, next: Next) -> R
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONSOLE_CSP));
     }
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     response
 }
 

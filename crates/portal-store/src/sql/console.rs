@@ -6,9 +6,22 @@ use crate::console::{
 };
 use portal_core::access::ActiveAgent;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
-use portal_core::{AgentId, SessionLifetime};
+use portal_core::{AgentId, CompanyKey, SessionLifetime};
 
 type AgentRow = (i64, String, String, String, Millis);
+
+/// A customer of the console's lists: the columns of `entry_select!`.
+type EntryRow = (i64, String, String, bool, bool, Millis, String, i64);
+
+/// The start of a statement reading [`EntryRow`]s of workspace `$1`; the
+/// caller adds the condition.
+macro_rules! entry_select {
+    () => {
+        "SELECT c.id, c.email, c.name, c.in_audience, c.disabled_at IS NOT NULL, c.created_at, c.attributes, \
+         (SELECT count(*) FROM tickets t WHERE t.workspace_id = c.workspace_id AND t.creator_id = c.id) \
+         FROM customers c WHERE c.workspace_id = $1 AND "
+    };
+}
 
 fn agent_from_row(workspace: WorkspaceId, (id, email, name, role, created_at): AgentRow) -> Result<Agent> {
     let role = Role::parse(&role).map_err(|e| StoreError::Invalid(format!("agent {id}: stored role: {e}")))?;
@@ -253,38 +266,25 @@ where
         // LIKE's wildcards in the search are matched as themselves.
         let pattern =
             format!("%{}%", search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let rows = sqlx::query_as::<_, (i64, String, String, bool, bool, Millis)>(
-            "SELECT id, email, name, in_audience, disabled_at IS NOT NULL, created_at FROM customers \
-             WHERE workspace_id = $1 AND (email_key LIKE $2 ESCAPE '\\' OR lower(name) LIKE $2 ESCAPE '\\') \
-             ORDER BY email_key LIMIT $3",
-        )
+        let rows = sqlx::query_as::<_, EntryRow>(concat!(
+            entry_select!(),
+            "(c.email_key LIKE $2 ESCAPE '\\' OR lower(c.name) LIKE $2 ESCAPE '\\') ORDER BY c.email_key LIMIT $3"
+        ))
         .bind(workspace.0)
         .bind(pattern.as_str())
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        let mut entries = Vec::with_capacity(rows.len());
-        for (id, email, name, in_audience, disabled, created_at) in rows {
-            let customer = Customer { id: CustomerId(id), workspace_id: workspace, email, name, in_audience, disabled };
-            entries.push(self.entry(customer, created_at).await?);
-        }
-        Ok(entries)
+        self.entries(workspace, rows).await
     }
 
     async fn customer_by_id(&self, workspace: WorkspaceId, id: CustomerId) -> Result<Option<CustomerEntry>> {
-        let row = sqlx::query_as::<_, (i64, String, String, bool, bool, Millis)>(
-            "SELECT id, email, name, in_audience, disabled_at IS NOT NULL, created_at FROM customers \
-             WHERE workspace_id = $1 AND id = $2",
-        )
-        .bind(workspace.0)
-        .bind(id.0)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some((id, email, name, in_audience, disabled, created_at)) = row else {
-            return Ok(None);
-        };
-        let customer = Customer { id: CustomerId(id), workspace_id: workspace, email, name, in_audience, disabled };
-        Ok(Some(self.entry(customer, created_at).await?))
+        let row = sqlx::query_as::<_, EntryRow>(concat!(entry_select!(), "c.id = $2"))
+            .bind(workspace.0)
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(self.entries(workspace, row.into_iter().collect()).await?.pop())
     }
 
     async fn set_customer_disabled(
@@ -356,26 +356,42 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
-    /// A customer with their companies and how many tickets they opened.
-    async fn entry(&self, customer: Customer, created_at: Millis) -> Result<CustomerEntry> {
-        let mut conn = self.pool.acquire().await?;
-        let companies = Self::memberships(&mut conn, customer.workspace_id, Some(customer.id))
-            .await?
-            .remove(&customer.id.0)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(key, _)| stored_company_key(&key))
-            .collect::<Result<Vec<_>>>()?;
-        let (tickets, attributes) = sqlx::query_as::<_, (i64, String)>(
-            "SELECT (SELECT count(*) FROM tickets t WHERE t.workspace_id = c.workspace_id AND t.creator_id = c.id), \
-             c.attributes FROM customers c WHERE c.workspace_id = $1 AND c.id = $2",
-        )
-        .bind(customer.workspace_id.0)
-        .bind(customer.id.0)
-        .fetch_one(&mut *conn)
-        .await?;
-        let attributes = serde_json::from_str(&attributes)
-            .map_err(|e| StoreError::Invalid(format!("customer {}: stored attributes: {e}", customer.id.0)))?;
-        Ok(CustomerEntry { customer, attributes, companies, tickets, created_at })
+    /// The customers of `rows`, with their companies (read in one query).
+    async fn entries(&self, workspace: WorkspaceId, rows: Vec<EntryRow>) -> Result<Vec<CustomerEntry>> {
+        let mut companies: HashMap<i64, Vec<CompanyKey>> = HashMap::new();
+        if !rows.is_empty() {
+            let mut s = statement::Statement::default();
+            s.with(
+                "SELECT cm.customer_id, co.key FROM company_members cm \
+                 JOIN companies co ON co.workspace_id = cm.workspace_id AND co.id = cm.company_id \
+                 WHERE cm.workspace_id = {}",
+                statement::Arg::Int(workspace.0),
+            );
+            let ids: Vec<String> = rows.iter().map(|row| s.arg(statement::Arg::Int(row.0))).collect();
+            s.push(" AND cm.customer_id IN (").push(&ids.join(", ")).push(") ORDER BY co.key");
+            for (customer, key) in s.bind(sqlx::query_as::<DB, (i64, String)>(&s.sql)).fetch_all(&self.pool).await? {
+                companies.entry(customer).or_default().push(stored_company_key(&key)?);
+            }
+        }
+        rows.into_iter()
+            .map(|(id, email, name, in_audience, disabled, created_at, attributes, tickets)| {
+                let attributes = serde_json::from_str(&attributes)
+                    .map_err(|e| StoreError::Invalid(format!("customer {id}: stored attributes: {e}")))?;
+                Ok(CustomerEntry {
+                    customer: Customer {
+                        id: CustomerId(id),
+                        workspace_id: workspace,
+                        email,
+                        name,
+                        in_audience,
+                        disabled,
+                    },
+                    attributes,
+                    companies: companies.remove(&id).unwrap_or_default(),
+                    tickets,
+                    created_at,
+                })
+            })
+            .collect()
     }
 }
