@@ -178,6 +178,21 @@ describe("the console", () => {
     await frame.locator("[data-testid=ticket-row]").first().waitFor();
   });
 
+  test("the audience preview counts the matching customers as conditions are typed, changing nothing", async (t) => {
+    const admin = await consoleAs(t, ADMIN);
+    await admin.goto(`${shared.portal.portalUrl}/console/settings`);
+    const box = admin.locator("[data-audience-conditions]");
+    const saved = await box.inputValue();
+    const preview = admin.locator("[data-testid=audience-preview]");
+    await box.fill("email contains alice");
+    await eventually(async () => /^1 of \d+ customers match/.test(await preview.innerText()), { what: "a preview of one customer" });
+    assert.match(await preview.innerText(), /alice@example\.com/);
+    await box.fill("shoe_size equals 9");
+    await eventually(async () => /unknown customer attribute/.test(await preview.innerText()), { what: "the reason it cannot preview" });
+    await admin.reload();
+    assert.equal(await admin.locator("[data-audience-conditions]").inputValue(), saved, "previewing saved nothing");
+  });
+
   test("an agent cannot open the portal settings", async (t) => {
     const agent = await consoleAs(t, AGENT);
     const response = await agent.goto(`${shared.portal.portalUrl}/console/settings`);
