@@ -153,6 +153,7 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     })
     .await?;
     replies.print("customer replies (each its own transaction with its event)", "replies/s");
+    console_figures(&*store, &client, &node.base).await?;
 
     // A customer who took no part above: their socket starts with no history.
     let watcher = sign_in(&client, &node.base, &secret, CONNECTIONS).await?;
@@ -303,6 +304,58 @@ async fn sign_in_as(
         .error_for_status()?;
     let grant: serde_json::Value = response.json().await?;
     Ok(grant["token"].as_str().unwrap_or_default().to_string())
+}
+
+/// The console over the same workspace: signing in (an argon2id check), and
+/// an agent's inbox of every ticket, plain and searched, `CONNECTIONS` at once.
+async fn console_figures(store: &dyn Store, client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
+    let password = "bench password";
+    portal_server::commands::create_console_account(
+        store,
+        "bench",
+        "agent@bench.test",
+        "Agent",
+        "agent",
+        Some(password.into()),
+    )
+    .await?;
+    let form = [("workspace", "bench"), ("email", "agent@bench.test"), ("password", password)];
+    let mut sign_ins = Figures { latencies: Vec::new(), took: Duration::ZERO };
+    let mut cookie = String::new();
+    for _ in 0..5 {
+        let sent = Instant::now();
+        let response = client
+            .post(format!("{base}/console/login"))
+            .header("sec-fetch-site", "same-origin")
+            .form(&form)
+            .send()
+            .await?;
+        sign_ins.latencies.push(sent.elapsed());
+        let set = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        cookie = set.split(';').next().unwrap_or_default().to_string();
+    }
+    anyhow::ensure!(cookie.contains('='), "the console sign-in set no cookie");
+    sign_ins.print("console sign-in, one at a time (argon2id)", "");
+    let cookies = vec![cookie; CONNECTIONS];
+    for (what, path) in [
+        ("console inbox (25 of all tickets, newest first)", "/console/inbox"),
+        ("console inbox searched (\"customer 7\", best match first)", "/console/inbox?q=customer+7"),
+    ] {
+        let url = format!("{base}{path}");
+        let figures = under_load(&cookies, move |client, cookie| {
+            let url = url.clone();
+            async move {
+                let response = client.get(&url).header("cookie", cookie).send().await?;
+                let status = response.status();
+                let page = response.text().await?;
+                anyhow::ensure!(status.is_success() && page.contains("inbox-row"), "the inbox answered {status}");
+                Ok(())
+            }
+        })
+        .await?;
+        figures.print(what, "req/s");
+    }
+    Ok(())
 }
 
 /// Latencies of one measurement.
