@@ -95,6 +95,16 @@ pub trait ConsoleStore {
     async fn agent_credentials(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<(Agent, String)>>;
     /// The workspace's accounts, by name.
     async fn agents(&self, workspace: WorkspaceId) -> Result<Vec<Agent>>;
+    /// Replaces the account's password hash and ends its other sessions
+    /// (all but the one whose token hash is `keep`), in one transaction.
+    async fn set_agent_password(
+        &self,
+        workspace: WorkspaceId,
+        agent: AgentId,
+        password_hash: &str,
+        keep: &[u8],
+        now: Millis,
+    ) -> Result<()>;
     async fn open_agent_session(&self, new: &NewAgentSession, now: Millis) -> Result<()>;
     /// The account of the session with this token hash, if it is not
     /// revoked or expired.

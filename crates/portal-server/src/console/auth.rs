@@ -72,9 +72,9 @@ fn token_in(state: &AppState, headers: &HeaderMap) -> Option<SessionToken> {
         .and_then(|(_, value)| SessionToken::parse(value))
 }
 
-/// A signed-in console account. Pages that take it send anyone else to the
-/// sign-in page.
-pub struct Signed(pub ActiveAgent);
+/// A signed-in console account, and the hash of its session's token. Pages
+/// that take it send anyone else to the sign-in page.
+pub struct Signed(pub ActiveAgent, pub Vec<u8>);
 
 impl Signed {
     pub fn scope(&self) -> AgentScope {
@@ -89,8 +89,9 @@ impl FromRequestParts<AppState> for Signed {
         let Some(token) = token_in(state, &parts.headers) else {
             return Err(Redirect::to("/console/login").into_response());
         };
-        match state.store.active_agent(&token.hash(), now_millis()).await {
-            Ok(Some(agent)) => Ok(Self(agent)),
+        let hash = token.hash();
+        match state.store.active_agent(&hash, now_millis()).await {
+            Ok(Some(agent)) => Ok(Self(agent, hash)),
             Ok(None) => Err(Redirect::to("/console/login").into_response()),
             Err(error) => {
                 tracing::error!(%error, "looking up a console session failed");
@@ -107,7 +108,7 @@ impl FromRequestParts<AppState> for Admin {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let Signed(agent) = Signed::from_request_parts(parts, state).await?;
+        let Signed(agent, _) = Signed::from_request_parts(parts, state).await?;
         if agent.role != Role::Admin {
             return Err(view::problem(StatusCode::FORBIDDEN, Some(&agent), "Only admins can open this page."));
         }

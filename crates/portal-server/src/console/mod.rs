@@ -10,6 +10,7 @@
 //! [`portal_core::AgentScope`] of its own workspace: every read and write
 //! goes through the store with that scope or that workspace's id.
 
+mod accounts;
 mod auth;
 mod embed_code;
 mod inbox;
@@ -58,6 +59,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/embed", get(embed_code::page))
         .route("/console/embed/{action}", post(embed_code::act))
         .route("/console/test-as", get(embed_code::test_as))
+        .route("/console/accounts", get(accounts::page).post(accounts::add))
+        .route("/console/password", get(accounts::password_page).post(accounts::change_password))
         .route("/assets/console.css", get(|| asset("text/css", include_str!("../../../../public/console.css"))))
         .route("/assets/console.js", get(|| asset("text/javascript", include_str!("../../../../public/console.js"))))
         .layer(axum::Extension(limiter))

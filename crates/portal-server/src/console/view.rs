@@ -32,6 +32,8 @@ pub enum Section {
     Companies,
     Settings,
     Embed,
+    Accounts,
+    Password,
     SignIn,
 }
 
@@ -58,7 +60,9 @@ pub fn page(
                 {link("/console/companies", "Companies", Section::Companies)}
                 {admin.then(|| link("/console/settings", "Portal settings", Section::Settings))}
                 {admin.then(|| link("/console/embed", "Embed code", Section::Embed))}
+                {admin.then(|| link("/console/accounts", "Accounts", Section::Accounts))}
                 <span class="who" data-testid="console-user">{format!("{} ({})", agent.name, agent.role.as_str())}</span>
+                {link("/console/password", "Password", Section::Password)}
                 <form method="post" action="/console/logout">
                     <button type="submit" class="link" data-testid="logout">"Sign out"</button>
                 </form>

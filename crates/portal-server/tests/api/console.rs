@@ -37,7 +37,11 @@ async fn sign_in_response(app: &TestApp, workspace: &str, email: &str, password:
 }
 
 async fn console<'a>(app: &'a TestApp, workspace: &str, email: &str) -> Console<'a> {
-    let response = sign_in_response(app, workspace, email, PASSWORD).await;
+    signed_in(app, workspace, email, PASSWORD).await
+}
+
+async fn signed_in<'a>(app: &'a TestApp, workspace: &str, email: &str, password: &str) -> Console<'a> {
+    let response = sign_in_response(app, workspace, email, password).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
     let cookie = response.headers()["set-cookie"].to_str().unwrap().to_string();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
@@ -491,6 +495,55 @@ async fn agents_reply_note_assign_and_disable_customers() {
             .open_session(&sign_in_body("acme", ORIGIN, "Ann", "ann@example.com", &app.hash("ann@example.com")))
             .await;
         expect_error(again, 403, &PortalError::NoAccess, "a disabled customer signing in").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn admins_add_accounts_and_everyone_changes_their_password() {
+    on_each_backend("console_accounts_and_passwords", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let admin = console(&app, "acme", ADMIN).await;
+        let added = admin
+            .post("/console/accounts", &[("name", "Sam"), ("email", AGENT), ("role", "agent"), ("password", "")])
+            .await
+            .text()
+            .await
+            .unwrap();
+        let password = added.split("the password ").nth(1).and_then(|rest| rest.split(' ').next()).unwrap();
+        assert_eq!(password.len(), 20, "a generated password, shown once: {added}");
+        assert_eq!(sign_in_response(&app, "acme", AGENT, password).await.status(), StatusCode::SEE_OTHER);
+
+        for (form, mentions) in [
+            ([("name", "Sam again"), ("email", "SAM@acme.test"), ("role", "agent"), ("password", "")], "exists"),
+            ([("name", "Root"), ("email", "root@acme.test"), ("role", "root"), ("password", "")], "admin or agent"),
+            ([("name", "Short"), ("email", "short@acme.test"), ("role", "agent"), ("password", "short")], "10 to 256"),
+            ([("name", ""), ("email", "nameless@acme.test"), ("role", "agent"), ("password", "")], "display name"),
+            ([("name", "Bad"), ("email", "not an email"), ("role", "agent"), ("password", "")], "email"),
+        ] {
+            admin.refused("/console/accounts", &form, mentions).await;
+        }
+        assert_eq!(app.store.agents(app.workspace.id).await.unwrap().len(), 2);
+
+        // An agent may not add accounts, but changes their own password.
+        let form = [("name", "Eve"), ("email", "eve@acme.test"), ("role", "admin"), ("password", PASSWORD)];
+        let sam = signed_in(&app, "acme", AGENT, password).await;
+        assert_eq!(sam.post("/console/accounts", &form).await.status(), StatusCode::FORBIDDEN);
+        let elsewhere = signed_in(&app, "acme", AGENT, password).await;
+        sam.refused(
+            "/console/password",
+            &[("current", "wrong password!"), ("new", "a brand new password")],
+            "not right",
+        )
+        .await;
+        sam.refused("/console/password", &[("current", password), ("new", "short")], "10 to 256").await;
+        let changed = sam.post("/console/password", &[("current", password), ("new", "a brand new password")]).await;
+        assert_eq!(changed.status(), StatusCode::OK);
+        assert_eq!(sam.get("/console/inbox").await.status(), StatusCode::OK, "this sign-in goes on");
+        assert_eq!(elsewhere.get("/console/inbox").await.status(), StatusCode::SEE_OTHER, "the other one ended");
+        assert_eq!(sign_in_response(&app, "acme", AGENT, password).await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(sign_in_response(&app, "acme", AGENT, "a brand new password").await.status(), StatusCode::SEE_OTHER);
     })
     .await;
 }

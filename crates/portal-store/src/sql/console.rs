@@ -88,6 +88,38 @@ where
         .collect()
     }
 
+    async fn set_agent_password(
+        &self,
+        workspace: WorkspaceId,
+        agent: AgentId,
+        password_hash: &str,
+        keep: &[u8],
+        now: Millis,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE agents SET password_hash = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(agent.0)
+        .bind(password_hash)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        sqlx::query(
+            "UPDATE agent_sessions SET revoked_at = $4 \
+             WHERE workspace_id = $1 AND agent_id = $2 AND token_hash <> $3 AND revoked_at IS NULL",
+        )
+        .bind(workspace.0)
+        .bind(agent.0)
+        .bind(keep)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn open_agent_session(&self, new: &NewAgentSession, now: Millis) -> Result<()> {
         sqlx::query(
             "INSERT INTO agent_sessions (workspace_id, agent_id, token_hash, created_at, expires_at) \

@@ -46,6 +46,15 @@ async fn accounts_and_their_sessions() {
         // An account of one workspace cannot hold a session in another.
         let crossed = NewAgentSession { workspace_id: globex.id, token_hash: token_hash(), ..session.clone() };
         assert!(store.open_agent_session(&crossed, NOW).await.is_err());
+        // A new password ends the account's other sessions, in its own workspace only.
+        let other = token_hash();
+        store.open_agent_session(&NewAgentSession { token_hash: other.clone(), ..session.clone() }, NOW).await.unwrap();
+        let missing = store.set_agent_password(globex.id, dana.id, "$argon2id$y", &token, NOW).await;
+        assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+        store.set_agent_password(acme.id, dana.id, "$argon2id$y", &token, NOW).await.unwrap();
+        assert_eq!(store.agent_credentials(acme.id, &email("dana@acme.test")).await.unwrap().unwrap().1, "$argon2id$y");
+        assert_eq!(store.active_agent(&other, NOW).await.unwrap(), None, "the other session ended");
+        assert!(store.active_agent(&token, NOW).await.unwrap().is_some(), "the kept one goes on");
         assert!(store.revoke_agent_session(&token, NOW + 1).await.unwrap());
         assert!(!store.revoke_agent_session(&token, NOW + 2).await.unwrap());
         assert_eq!(store.active_agent(&token, NOW + 3).await.unwrap(), None);

@@ -1,0 +1,155 @@
+//! Console accounts: admins list and add them (the first one comes from
+//! `portal admin create`), and everyone changes their own password.
+
+use super::auth::{Admin, Signed, hash_password, verify_password};
+use super::store_message;
+use super::view::{self, Notice, Section};
+use crate::commands::new_password;
+use crate::now_millis;
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use leptos::prelude::*;
+use portal_app::state::AppState;
+use portal_core::Email;
+use portal_core::console::{Role, check_agent_name, check_password};
+use portal_store::NewAgent;
+use std::collections::HashMap;
+
+type Fields = HashMap<String, String>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.get(name).map_or("", String::as_str)
+}
+
+pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
+    render(&state, &admin, None).await
+}
+
+async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Response {
+    let agents = match state.store.agents(admin.0.workspace_id).await {
+        Ok(agents) => agents,
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
+    };
+    let rows = agents
+        .into_iter()
+        .map(|a| {
+            view! {
+                <tr data-testid="account-row"><td>{a.name}</td><td>{a.email}</td><td>{a.role.as_str()}</td><td>{view::when(a.created_at)}</td></tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let body = view! {
+        <table class="tickets">
+            <thead><tr><th>"Name"</th><th>"Email"</th><th>"Role"</th><th>"Since"</th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <form method="post" action="/console/accounts" class="card" data-testid="account-form">
+            <h2>"Add an account"</h2>
+            <label>"Name customers see on replies" <input name="name" required /></label>
+            <label>"Email" <input name="email" type="email" required /></label>
+            <label>"Role" <select name="role"><option value="agent">"agent"</option><option value="admin">"admin"</option></select></label>
+            <label>"Password (empty: one is generated and shown once)" <input name="password" type="password" autocomplete="new-password" /></label>
+            <button type="submit">"Add account"</button>
+        </form>
+    }
+    .to_html();
+    view::page("Accounts", Some(&admin.0), Section::Accounts, &notice, body)
+}
+
+pub async fn add(admin: Admin, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
+    let chosen = field(&fields, "password");
+    let password = if chosen.is_empty() { new_password() } else { chosen.to_string() };
+    let checked = (|| {
+        check_password(&password).map_err(|e| e.to_string())?;
+        Ok::<_, String>((
+            Email::parse(field(&fields, "email").trim()).map_err(|e| e.to_string())?,
+            check_agent_name(field(&fields, "name")).map_err(|e| e.to_string())?,
+            Role::parse(field(&fields, "role")).map_err(|e| e.to_string())?,
+        ))
+    })();
+    let notice = match checked {
+        Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+        Ok((email, name, role)) => {
+            let hashed =
+                tokio::task::spawn_blocking(move || hash_password(&password).map(|hash| (hash, password))).await;
+            match hashed {
+                Ok(Ok((password_hash, password))) => {
+                    let new = NewAgent { email, name, role, password_hash };
+                    match state.store.create_agent(admin.0.workspace_id, &new, now_millis()).await {
+                        Ok(agent) => {
+                            tracing::info!(target: "audit", event = "console.account_added", agent = admin.0.id.0, added = agent.id.0);
+                            Notice::Done(if chosen.is_empty() {
+                                format!("{} can sign in with the password {password} (shown once).", agent.email)
+                            } else {
+                                format!("{} can sign in with the password you chose.", agent.email)
+                            })
+                        }
+                        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+                    }
+                }
+                _ => Notice::Refused("Nothing was changed: the password could not be hashed.".into()),
+            }
+        }
+    };
+    render(&state, &admin, Some(notice)).await
+}
+
+pub async fn password_page(signed: Signed) -> Response {
+    password_view(&signed, None)
+}
+
+fn password_view(signed: &Signed, notice: Option<Notice>) -> Response {
+    let body = view! {
+        <form method="post" action="/console/password" class="card narrow" data-testid="password-form">
+            <label>"Current password" <input name="current" type="password" required autocomplete="current-password" /></label>
+            <label>"New password (10 characters or more)" <input name="new" type="password" required autocomplete="new-password" /></label>
+            <button type="submit">"Change password"</button>
+        </form>
+    }
+    .to_html();
+    view::page("Your password", Some(&signed.0), Section::Password, &notice, body)
+}
+
+pub async fn change_password(signed: Signed, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
+    let (current, new) = (field(&fields, "current").to_string(), field(&fields, "new").to_string());
+    if let Err(e) = check_password(&new) {
+        return password_view(&signed, Some(Notice::Refused(format!("Nothing was changed: {e}."))));
+    }
+    let Ok(email) = Email::parse(&signed.0.email) else {
+        return password_view(
+            &signed,
+            Some(Notice::Refused("Nothing was changed: this account's email is not valid.".into())),
+        );
+    };
+    let stored = match state.store.agent_credentials(signed.0.workspace_id, &email).await {
+        Ok(Some((_, hash))) => hash,
+        Ok(None) => return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This account no longer exists."),
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+    };
+    let checked = tokio::task::spawn_blocking(move || {
+        verify_password(&current, &stored).then(|| hash_password(&new).ok()).flatten()
+    })
+    .await
+    .ok()
+    .flatten();
+    let Some(hash) = checked else {
+        return password_view(
+            &signed,
+            Some(Notice::Refused("Nothing was changed: the current password is not right.".into())),
+        );
+    };
+    let notice = match state
+        .store
+        .set_agent_password(signed.0.workspace_id, signed.0.id, &hash, &signed.1, now_millis())
+        .await
+    {
+        Ok(()) => {
+            tracing::info!(target: "audit", event = "console.password_changed", agent = signed.0.id.0);
+            Notice::Done("Your password is changed; your other sign-ins have ended.".into())
+        }
+        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+    };
+    password_view(&signed, Some(notice))
+}
