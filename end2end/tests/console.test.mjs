@@ -193,6 +193,21 @@ describe("the console", () => {
     assert.equal(await admin.locator("[data-audience-conditions]").inputValue(), saved, "previewing saved nothing");
   });
 
+  test("an admin adds an agent, who signs in with the password they were given", async (t) => {
+    const admin = await consoleAs(t, ADMIN);
+    await admin.click("a[href='/console/accounts']");
+    const form = admin.locator("[data-testid=account-form]");
+    await form.locator("input[name=name]").fill("Robin from Acme");
+    await form.locator("input[name=email]").fill("robin@acme.test");
+    await form.locator("button[type=submit]").click();
+    const notice = await admin.locator("[data-testid=notice]").textContent();
+    const password = notice.match(/the password (\S+) \(shown once\)/)?.[1];
+    assert.ok(password, notice);
+    await admin.locator("[data-testid=account-row]", { hasText: "robin@acme.test" }).waitFor();
+    const robin = await consoleAs(t, { email: "robin@acme.test", password });
+    assert.match(await robin.locator("[data-testid=console-user]").textContent(), /Robin from Acme \(agent\)/);
+  });
+
   test("an agent cannot open the portal settings", async (t) => {
     const agent = await consoleAs(t, AGENT);
     const response = await agent.goto(`${shared.portal.portalUrl}/console/settings`);

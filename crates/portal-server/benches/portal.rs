@@ -153,7 +153,7 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     })
     .await?;
     replies.print("customer replies (each its own transaction with its event)", "replies/s");
-    console_figures(&*store, &client, &node.base).await?;
+    console_figures(&*store, &node.base).await?;
 
     // A customer who took no part above: their socket starts with no history.
     let watcher = sign_in(&client, &node.base, &secret, CONNECTIONS).await?;
@@ -308,7 +308,9 @@ async fn sign_in_as(
 
 /// The console over the same workspace: signing in (an argon2id check), and
 /// an agent's inbox of every ticket, plain and searched, `CONNECTIONS` at once.
-async fn console_figures(store: &dyn Store, client: &reqwest::Client, base: &str) -> anyhow::Result<()> {
+async fn console_figures(store: &dyn Store, base: &str) -> anyhow::Result<()> {
+    // The cookie comes with the sign-in's redirect.
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build()?;
     let password = "bench password";
     portal_server::commands::create_console_account(
         store,

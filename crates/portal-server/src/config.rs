@@ -59,13 +59,19 @@ pub struct Overrides {
 /// The settings `PORTAL_*` variables may set.
 const KEYS: &[&str] = &["database_url", "bind", "public_url", "blob_dir", "site_root", "demo_bind", "log"];
 
+/// Read by a command, not by the configuration.
+const COMMAND_VARS: &[&str] = &["admin_password"];
+
 /// `PORTAL_*` variables that set nothing, so a typo does not go unnoticed.
 /// (Other tools of the project use `PORTAL_TEST_*` and `PORTAL_E2E_*`.)
 pub fn unknown_env_vars() -> Vec<String> {
     std::env::vars()
         .filter_map(|(key, _)| {
             let name = key.strip_prefix("PORTAL_")?.to_ascii_lowercase();
-            let ours = KEYS.contains(&name.as_str()) || name.starts_with("test_") || name.starts_with("e2e_");
+            let ours = KEYS.contains(&name.as_str())
+                || COMMAND_VARS.contains(&name.as_str())
+                || name.starts_with("test_")
+                || name.starts_with("e2e_");
             (!ours).then_some(key)
         })
         .collect()

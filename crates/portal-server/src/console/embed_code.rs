@@ -79,80 +79,68 @@ pub async fn act(
     Path(action): Path<String>,
     Form(form): Form<RotateForm>,
 ) -> Response {
+    if action == "reveal" {
+        return render(&state, &admin, None, true).await;
+    }
+    let (notice, reveal) = match perform(&state, &admin, &action, &form).await {
+        Ok((done, reveal)) => {
+            tracing::info!(target: "audit", event = "console.embed_changed", workspace = admin.0.workspace_id.0, agent = admin.0.id.0, action);
+            (Notice::Done(done), reveal)
+        }
+        Err(refused) => (Notice::Refused(refused), false),
+    };
+    render(&state, &admin, Some(notice), reveal).await
+}
+
+/// Does `action`; says what was done and whether to show the new secret,
+/// or why nothing was.
+async fn perform(state: &AppState, admin: &Admin, action: &str, form: &RotateForm) -> Result<(String, bool), String> {
     let store = &state.store;
     let ws = admin.0.workspace_id;
     let now = now_millis();
-    let secrets = match store.active_secrets(ws, now).await {
-        Ok(secrets) => secrets,
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
-    };
-    let (notice, reveal) = match action.as_str() {
-        "reveal" => (None, true),
-        "enable" => match store.workspace(ws).await {
-            Ok(Some(workspace)) => match missing(&workspace, !secrets.is_empty()).as_slice() {
-                [] => match store.set_portal_enabled(ws, true).await {
-                    Ok(()) => {
-                        (Some(Notice::Done("The portal is enabled. Copy the code below into your site.".into())), false)
-                    }
-                    Err(e) => (Some(Notice::Refused(store_message(e))), false),
-                },
-                needs => (
-                    Some(Notice::Refused(format!(
-                        "The portal cannot be enabled yet. It needs {}.",
-                        needs.join(" and ")
-                    ))),
-                    false,
-                ),
-            },
-            Ok(None) => (Some(Notice::Refused("This workspace no longer exists.".into())), false),
-            Err(e) => (Some(Notice::Refused(store_message(e))), false),
-        },
-        "disable" => match store.set_portal_enabled(ws, false).await {
-            Ok(()) => {
-                (Some(Notice::Done("The portal is disabled: the frame says so and opens no session.".into())), false)
+    let secrets = store.active_secrets(ws, now).await.map_err(store_message)?;
+    match action {
+        "enable" => {
+            let workspace = store
+                .workspace(ws)
+                .await
+                .map_err(store_message)?
+                .ok_or_else(|| "This workspace no longer exists.".to_string())?;
+            let needs = missing(&workspace, !secrets.is_empty());
+            if !needs.is_empty() {
+                return Err(format!("The portal cannot be enabled yet. It needs {}.", needs.join(" and ")));
             }
-            Err(e) => (Some(Notice::Refused(store_message(e))), false),
-        },
-        "secret" if !secrets.is_empty() => {
-            (Some(Notice::Refused("The workspace has a secret already; rotate it to replace it.".into())), false)
+            store.set_portal_enabled(ws, true).await.map_err(store_message)?;
+            Ok(("The portal is enabled. Copy the code below into your site.".into(), false))
         }
-        "secret" => match store.add_secret(ws, &new_secret(), now).await {
-            Ok(_) => (
-                Some(Notice::Done("A new secret was generated. Put it in your site's server configuration.".into())),
-                true,
-            ),
-            Err(e) => (Some(Notice::Refused(store_message(e))), false),
-        },
+        "disable" => {
+            store.set_portal_enabled(ws, false).await.map_err(store_message)?;
+            Ok(("The portal is disabled: the frame says so and opens no session.".into(), false))
+        }
+        "secret" if !secrets.is_empty() => Err("The workspace has a secret already; rotate it to replace it.".into()),
+        "secret" => {
+            store.add_secret(ws, &new_secret(), now).await.map_err(store_message)?;
+            Ok(("A new secret was generated. Put it in your site's server configuration.".into(), true))
+        }
         "rotate" => {
             let hours = form.overlap_hours.as_deref().unwrap_or("").trim().parse::<i64>().ok();
-            match hours.filter(|h| OVERLAP_HOURS.contains(h)) {
-                None => (
-                    Some(Notice::Refused(format!(
-                        "Nothing was changed: choose an overlap of {OVERLAP_HOURS:?} hours."
-                    ))),
-                    false,
-                ),
-                Some(hours) => {
-                    let retire_at = now + hours * portal_core::SessionLifetime::HOUR;
-                    match store.rotate_secret(ws, &new_secret(), now, retire_at).await {
-                        Ok(_) => (
-                            Some(Notice::Done(match hours {
-                                0 => "The secret was rotated. The old one no longer verifies, and its sessions have ended.".into(),
-                                h => format!("The secret was rotated. The old one keeps verifying for {h} hour(s), then retires and its sessions end."),
-                            })),
-                            true,
-                        ),
-                        Err(e) => (Some(Notice::Refused(store_message(e))), false),
-                    }
-                }
-            }
+            let hours = hours
+                .filter(|h| OVERLAP_HOURS.contains(h))
+                .ok_or(format!("Nothing was changed: choose an overlap of {OVERLAP_HOURS:?} hours."))?;
+            let retire_at = now + hours * portal_core::SessionLifetime::HOUR;
+            store.rotate_secret(ws, &new_secret(), now, retire_at).await.map_err(store_message)?;
+            Ok((
+                match hours {
+                    0 => "The secret was rotated. The old one no longer verifies, and its sessions have ended.".into(),
+                    h => format!(
+                        "The secret was rotated. The old one keeps verifying for {h} hour(s), then retires and its sessions end."
+                    ),
+                },
+                true,
+            ))
         }
-        _ => (Some(Notice::Refused(format!("There is no action {action:?}."))), false),
-    };
-    if action != "reveal" {
-        tracing::info!(target: "audit", event = "console.embed_changed", workspace = ws.0, agent = admin.0.id.0, action);
+        _ => Err(format!("There is no action {action:?}.")),
     }
-    render(&state, &admin, notice, reveal).await
 }
 
 async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal: bool) -> Response {

@@ -459,8 +459,13 @@ where
         query: &ListQuery,
         previews: bool,
     ) -> Result<(TicketPage, Vec<i64>)> {
-        let mut reach = search::Reach::PerTicket;
-        if let (Some(count), Some(search)) = (DB::MATCHES_UP_TO, &query.search) {
+        // An agent sees every ticket: reading the matches once never costs
+        // more than looking each ticket up.
+        let mut reach = match finder {
+            search::Finder::Agent(..) => search::Reach::Collect,
+            search::Finder::Customer(_) => search::Reach::PerTicket,
+        };
+        if let (Some(count), Some(search), search::Reach::PerTicket) = (DB::MATCHES_UP_TO, &query.search, reach) {
             let (matches,) = sqlx::query_as::<_, (i64,)>(count)
                 .bind(DB::query(search.words(), search::Fields::Anywhere).as_str())
                 .bind(search::COLLECT_AT_MOST + 1)
