@@ -156,8 +156,10 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
             }
             for (fields, tier) in [(Fields::Title, "1"), (Fields::TitleOrDescription, "2")] {
                 let placeholder = s.arg(Arg::Text(DB::query(search.words(), fields)));
-                // Only the matches are ranked: each looks itself up.
-                s.push(&format!("WHEN {} THEN {tier} ", DB::matches(&placeholder, Reach::PerTicket)));
+                // Only the matches are ranked, reached as they were found:
+                // few visible tickets each look themselves up, many matches
+                // are read once.
+                s.push(&format!("WHEN {} THEN {tier} ", DB::matches(&placeholder, reach)));
             }
             s.push("ELSE 3 END AS BIGINT) AS tier ");
         }
