@@ -25,7 +25,8 @@ pub(super) enum Reach {
     /// Look each visible ticket up in the index: the cost follows what the
     /// customer may see, however common the words.
     PerTicket,
-    /// Read the index's tickets for the words once: cheap when one word is rare.
+    /// Read the index's tickets for the words once: cheap when one word is
+    /// rare, and never dearer for an agent, who sees every ticket.
     Collect,
 }
 
@@ -40,7 +41,7 @@ pub(super) trait FullText {
     const MATCHES_UP_TO: Option<&'static str>;
     /// Empties the index and fills it again from every ticket.
     const REBUILD_INDEX: &'static [&'static str];
-    /// Joined to the tickets `t` of a search.
+    /// Joined to the tickets `t` of a search that looks each ticket up.
     const SEARCH_FROM: &'static str;
     /// A condition: ticket `t` matches the full-text query bound at `param`.
     fn matches(param: &str, reach: Reach) -> String;
@@ -94,8 +95,15 @@ impl FullText for Postgres {
     const SEARCH_FROM: &'static str = " JOIN ticket_search s ON s.ticket_id = t.id";
     const MATCHES_UP_TO: Option<&'static str> = None;
 
-    fn matches(param: &str, _: Reach) -> String {
-        format!("s.document @@ to_tsquery('simple', {param})")
+    fn matches(param: &str, reach: Reach) -> String {
+        match reach {
+            // The ticket's own document, joined (`SEARCH_FROM`).
+            Reach::PerTicket => format!("s.document @@ to_tsquery('simple', {param})"),
+            // The matches, found once through the GIN index.
+            Reach::Collect => {
+                format!("t.id IN (SELECT ticket_id FROM ticket_search WHERE document @@ to_tsquery('simple', {param}))")
+            }
+        }
     }
 
     fn query(words: &[String], fields: Fields) -> String {
@@ -172,7 +180,7 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
         Finder::Agent(..) => "FROM tickets t",
     });
     s.push(" JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id");
-    if search.is_some() {
+    if search.is_some() && reach == Reach::PerTicket {
         s.push(DB::SEARCH_FROM);
     }
     match finder {
