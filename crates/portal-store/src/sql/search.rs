@@ -43,8 +43,11 @@ pub(super) trait FullText {
     const REBUILD_INDEX: &'static [&'static str];
     /// Joined to the tickets `t` of a search that looks each ticket up.
     const SEARCH_FROM: &'static str;
-    /// A condition: ticket `t` matches the full-text query bound at `param`.
-    fn matches(param: &str, reach: Reach) -> String;
+    /// A condition: ticket `t`, looked up by itself, matches the full-text
+    /// query bound at `param`.
+    fn ticket_matches(param: &str) -> String;
+    /// A subquery of the ids of every ticket matching the query at `param`.
+    fn matching_ids(param: &str) -> String;
     /// The full-text query asking for every word (each a whole word) within
     /// `fields`. Words are letters and digits only.
     fn query(words: &[String], fields: Fields) -> String;
@@ -63,14 +66,13 @@ impl FullText for Sqlite {
     const MATCHES_UP_TO: Option<&'static str> =
         Some("SELECT count(*) FROM (SELECT 1 FROM ticket_search WHERE ticket_search MATCH $1 LIMIT $2)");
 
-    fn matches(param: &str, reach: Reach) -> String {
-        match reach {
-            // FTS5 seeks each word's list of rows to the ticket.
-            Reach::PerTicket => format!(
-                "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.rowid = t.id AND ticket_search MATCH {param})"
-            ),
-            Reach::Collect => format!("t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH {param})"),
-        }
+    // FTS5 seeks each word's list of rows to the ticket.
+    fn ticket_matches(param: &str) -> String {
+        format!("EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.rowid = t.id AND ticket_search MATCH {param})")
+    }
+
+    fn matching_ids(param: &str) -> String {
+        format!("SELECT rowid FROM ticket_search WHERE ticket_search MATCH {param}")
     }
 
     fn query(words: &[String], fields: Fields) -> String {
@@ -95,15 +97,14 @@ impl FullText for Postgres {
     const SEARCH_FROM: &'static str = " JOIN ticket_search s ON s.ticket_id = t.id";
     const MATCHES_UP_TO: Option<&'static str> = None;
 
-    fn matches(param: &str, reach: Reach) -> String {
-        match reach {
-            // The ticket's own document, joined (`SEARCH_FROM`).
-            Reach::PerTicket => format!("s.document @@ to_tsquery('simple', {param})"),
-            // The matches, found once through the GIN index.
-            Reach::Collect => {
-                format!("t.id IN (SELECT ticket_id FROM ticket_search WHERE document @@ to_tsquery('simple', {param}))")
-            }
-        }
+    // The ticket's own document, joined (`SEARCH_FROM`).
+    fn ticket_matches(param: &str) -> String {
+        format!("s.document @@ to_tsquery('simple', {param})")
+    }
+
+    // Found once through the GIN index.
+    fn matching_ids(param: &str) -> String {
+        format!("SELECT ticket_id FROM ticket_search WHERE document @@ to_tsquery('simple', {param})")
     }
 
     fn query(words: &[String], fields: Fields) -> String {
@@ -167,7 +168,7 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
                 // Only the matches are ranked, reached as they were found:
                 // few visible tickets each look themselves up, many matches
                 // are read once.
-                s.push(&format!("WHEN {} THEN {tier} ", DB::matches(&placeholder, reach)));
+                s.push(&format!("WHEN {} THEN {tier} ", matches::<DB>(&placeholder, reach)));
             }
             s.push("ELSE 3 END AS BIGINT) AS tier ");
         }
@@ -221,18 +222,33 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
     s
 }
 
+/// A condition: ticket `t` matches the full-text query at `param`, reached
+/// as `reach` says.
+fn matches<DB: FullText>(param: &str, reach: Reach) -> String {
+    match reach {
+        Reach::PerTicket => DB::ticket_matches(param),
+        Reach::Collect => format!("t.id IN ({})", DB::matching_ids(param)),
+    }
+}
+
 fn filters<DB: FullText>(s: &mut Statement, query: &ListQuery, reach: Reach) {
     if let Some(search) = &query.search {
         let placeholder = s.arg(Arg::Text(DB::query(search.words(), Fields::Anywhere)));
-        let text = DB::matches(&placeholder, reach);
-        match search.number() {
-            Some(number) => {
+        match (search.number(), reach) {
+            (Some(number), Reach::PerTicket) => {
                 let number = s.arg(Arg::Int(number));
-                // The workspace too, so that each side of the OR has an index.
-                s.push(&format!(" AND ((t.workspace_id = $1 AND t.number = {number}) OR {text})"));
+                s.push(&format!(" AND (t.number = {number} OR {})", DB::ticket_matches(&placeholder)));
             }
-            None => {
-                s.push(&format!(" AND {text}"));
+            // One set of ids, so no ticket is checked against it one by one.
+            (Some(number), Reach::Collect) => {
+                let number = s.arg(Arg::Int(number));
+                s.push(&format!(
+                    " AND t.id IN ({} UNION SELECT id FROM tickets WHERE workspace_id = $1 AND number = {number})",
+                    DB::matching_ids(&placeholder)
+                ));
+            }
+            (None, reach) => {
+                s.push(&format!(" AND {}", matches::<DB>(&placeholder, reach)));
             }
         }
     }

@@ -141,6 +141,13 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
         let search = ListQuery::parse("q=printer", &acme.ticket_types).unwrap();
         let found = store.find_inbox(&agent, &search, Assignee::Anyone).await.unwrap();
         assert_eq!(found.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![printer]);
+        // A number (or `#number`) finds its ticket; another workspace's same number stays out.
+        for (q, want) in [(format!("q={invoice}"), invoice), (format!("q=%23{printer}"), printer)] {
+            let list = ListQuery::parse(&q, &acme.ticket_types).unwrap();
+            let found = store.find_inbox(&agent, &list, Assignee::Anyone).await.unwrap();
+            let numbers: Vec<i64> = found.page.tickets.iter().map(|t| t.number).collect();
+            assert_eq!(numbers, vec![want], "{q}");
+        }
         // "Created by me" means nothing to an agent: every ticket stays.
         let mine_tab = ListQuery::parse("tab=mine", &acme.ticket_types).unwrap();
         assert_eq!(store.find_inbox(&agent, &mine_tab, Assignee::Anyone).await.unwrap().page.tickets.len(), 2);
