@@ -105,6 +105,13 @@ pub trait ConsoleStore {
         keep: &[u8],
         now: Millis,
     ) -> Result<()>;
+    /// Gives the account another role. Demoting the workspace's last admin
+    /// is [`crate::StoreError::Invalid`].
+    async fn set_agent_role(&self, workspace: WorkspaceId, agent: AgentId, role: Role) -> Result<()>;
+    /// Removes the account: its sessions end and its tickets are left
+    /// unassigned. Removing the workspace's last admin is
+    /// [`crate::StoreError::Invalid`].
+    async fn remove_agent(&self, workspace: WorkspaceId, agent: AgentId) -> Result<()>;
     async fn open_agent_session(&self, new: &NewAgentSession, now: Millis) -> Result<()>;
     /// The account of the session with this token hash, if it is not
     /// revoked or expired.

@@ -7,13 +7,13 @@ use super::view::{self, Notice, Section};
 use crate::commands::new_password;
 use crate::now_millis;
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use leptos::prelude::*;
 use portal_app::state::AppState;
-use portal_core::Email;
 use portal_core::console::{Role, check_agent_name, check_password};
+use portal_core::{AgentId, Email};
 use portal_store::NewAgent;
 use std::collections::HashMap;
 
@@ -35,14 +35,31 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Resp
     let rows = agents
         .into_iter()
         .map(|a| {
+            let action = format!("/console/accounts/{}", a.id.0);
+            let role = |option: Role| {
+                view! { <option value=option.as_str() selected=option == a.role>{option.as_str()}</option> }
+            };
+            // Nobody removes or demotes themselves here: another admin does.
+            let own = a.id == admin.0.id;
+            let controls = (!own).then(|| {
+                view! {
+                    <form method="post" action=action class="inline">
+                        <select name="role">{role(Role::Agent)}{role(Role::Admin)}</select>
+                        <button type="submit" name="action" value="role" class="secondary">"Save role"</button>
+                        <button type="submit" name="action" value="remove" class="danger" data-testid="remove-account">"Remove"</button>
+                    </form>
+                }
+            });
             view! {
-                <tr data-testid="account-row"><td>{a.name}</td><td>{a.email}</td><td>{a.role.as_str()}</td><td>{view::when(a.created_at)}</td></tr>
+                <tr data-testid="account-row">
+                    <td>{a.name}</td><td>{a.email}</td><td>{a.role.as_str()}</td><td>{view::when(a.created_at)}</td><td>{controls}</td>
+                </tr>
             }
         })
         .collect::<Vec<_>>();
     let body = view! {
         <table class="tickets">
-            <thead><tr><th>"Name"</th><th>"Email"</th><th>"Role"</th><th>"Since"</th></tr></thead>
+            <thead><tr><th>"Name"</th><th>"Email"</th><th>"Role"</th><th>"Since"</th><th></th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
         <form method="post" action="/console/accounts" class="card" data-testid="account-form">
@@ -92,6 +109,52 @@ pub async fn add(admin: Admin, State(state): State<AppState>, Form(fields): Form
                 _ => Notice::Refused("Nothing was changed: the password could not be hashed.".into()),
             }
         }
+    };
+    render(&state, &admin, Some(notice)).await
+}
+
+/// Changes another account's role, or removes it (its sessions end, its
+/// tickets are left unassigned). The last admin stays an admin.
+pub async fn change(
+    admin: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let Some(agent) = id.parse().ok().map(AgentId) else {
+        return render(&state, &admin, Some(Notice::Refused("Nothing was changed: there is no such account.".into())))
+            .await;
+    };
+    if agent == admin.0.id {
+        let refused = "Nothing was changed: another admin changes or removes your own account.";
+        return render(&state, &admin, Some(Notice::Refused(refused.into()))).await;
+    }
+    let ws = admin.0.workspace_id;
+    let outcome = match field(&fields, "action") {
+        "role" => match Role::parse(field(&fields, "role")) {
+            Ok(role) => state
+                .store
+                .set_agent_role(ws, agent, role)
+                .await
+                .map(|()| format!("The account is now an {}.", role.as_str())),
+            Err(e) => Err(portal_store::StoreError::Invalid(e.to_string())),
+        },
+        "remove" => state
+            .store
+            .remove_agent(ws, agent)
+            .await
+            .map(|()| "The account is removed; its sign-ins have ended.".to_string()),
+        other => Err(portal_store::StoreError::Invalid(format!("there is no action {other:?}"))),
+    };
+    let notice = match outcome {
+        Ok(done) => {
+            tracing::info!(target: "audit", event = "console.account_changed", agent = admin.0.id.0, changed = agent.0);
+            Notice::Done(done)
+        }
+        Err(portal_store::StoreError::NotFound) => {
+            Notice::Refused("Nothing was changed: there is no such account.".into())
+        }
+        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
     };
     render(&state, &admin, Some(notice)).await
 }

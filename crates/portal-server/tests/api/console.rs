@@ -547,3 +547,63 @@ async fn admins_add_accounts_and_everyone_changes_their_password() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn admins_change_roles_and_remove_accounts_but_keep_an_admin() {
+    on_each_backend("console_roles_and_removal", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        account(&app, "acme", AGENT, "agent").await;
+        app.customer_with_tickets(app.workspace.id, "ann@example.com", &["Printer jams"]).await;
+        let dana = console(&app, "acme", ADMIN).await;
+        let sam_session = console(&app, "acme", AGENT).await;
+        let id_of = |email: &str| {
+            let email = email.to_string();
+            let store = app.store.clone();
+            let ws = app.workspace.id;
+            async move { store.agents(ws).await.unwrap().into_iter().find(|a| a.email == email).unwrap().id }
+        };
+        let (dana_id, sam_id) = (id_of(ADMIN).await, id_of(AGENT).await);
+        let assign = [("status", "open"), ("ticket_type", ""), ("company", ""), ("assignee", &sam_id.0.to_string())];
+        assert_eq!(dana.post("/console/tickets/1", &assign).await.status(), StatusCode::OK);
+
+        // Nobody changes their own account here, and an unknown role or action changes nothing.
+        dana.refused(&format!("/console/accounts/{}", dana_id.0), &[("action", "remove")], "another admin").await;
+        dana.refused(
+            &format!("/console/accounts/{}", sam_id.0),
+            &[("action", "role"), ("role", "root")],
+            "admin or agent",
+        )
+        .await;
+        dana.refused(&format!("/console/accounts/{}", sam_id.0), &[("action", "explode")], "no action").await;
+        dana.refused("/console/accounts/999999", &[("action", "remove")], "no such account").await;
+
+        // Sam becomes an admin, then demotes Dana; Sam, now the only admin, stays one.
+        let promote =
+            dana.post(&format!("/console/accounts/{}", sam_id.0), &[("action", "role"), ("role", "admin")]).await;
+        assert_eq!(promote.status(), StatusCode::OK);
+        let sam = signed_in(&app, "acme", AGENT, PASSWORD).await;
+        let demote =
+            sam.post(&format!("/console/accounts/{}", dana_id.0), &[("action", "role"), ("role", "agent")]).await;
+        assert_eq!(demote.status(), StatusCode::OK);
+        assert_eq!(dana.get("/console/settings").await.status(), StatusCode::FORBIDDEN, "Dana is an agent now");
+        assert!(app.store.set_agent_role(app.workspace.id, sam_id, portal_core::console::Role::Agent).await.is_err());
+        assert!(app.store.remove_agent(app.workspace.id, sam_id).await.is_err());
+
+        // Removing Dana ends her sign-ins; removing Sam ends his and leaves his ticket unassigned.
+        let removed = sam.post(&format!("/console/accounts/{}", dana_id.0), &[("action", "remove")]).await;
+        assert!(removed.text().await.unwrap().contains("The account is removed"));
+        assert_eq!(dana.get("/console/inbox").await.status(), StatusCode::SEE_OTHER, "Dana's cookie is dead");
+        assert_eq!(sign_in_response(&app, "acme", ADMIN, PASSWORD).await.status(), StatusCode::UNAUTHORIZED);
+        account(&app, "acme", "kim@acme.test", "admin").await;
+        let kim = signed_in(&app, "acme", "kim@acme.test", PASSWORD).await;
+        assert_eq!(
+            kim.post(&format!("/console/accounts/{}", sam_id.0), &[("action", "remove")]).await.status(),
+            StatusCode::OK
+        );
+        assert_eq!(sam_session.get("/console/inbox").await.status(), StatusCode::SEE_OTHER);
+        let assigned = app.db.scalar("SELECT COUNT(*) FROM tickets WHERE assignee_id IS NOT NULL").await;
+        assert_eq!(assigned, 0, "the removed account's ticket is unassigned");
+    })
+    .await;
+}

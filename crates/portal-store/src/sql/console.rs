@@ -120,6 +120,41 @@ where
         Ok(())
     }
 
+    async fn set_agent_role(&self, workspace: WorkspaceId, agent: AgentId, role: Role) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        if role != Role::Admin {
+            Self::keep_an_admin(&mut tx, workspace, agent).await?;
+        }
+        sqlx::query_as::<_, (i64,)>("UPDATE agents SET role = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id")
+            .bind(workspace.0)
+            .bind(agent.0)
+            .bind(role.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn remove_agent(&self, workspace: WorkspaceId, agent: AgentId) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::keep_an_admin(&mut tx, workspace, agent).await?;
+        sqlx::query("UPDATE tickets SET assignee_id = NULL WHERE workspace_id = $1 AND assignee_id = $2")
+            .bind(workspace.0)
+            .bind(agent.0)
+            .execute(&mut *tx)
+            .await?;
+        // Its sessions go with it (ON DELETE CASCADE).
+        sqlx::query_as::<_, (i64,)>("DELETE FROM agents WHERE workspace_id = $1 AND id = $2 RETURNING id")
+            .bind(workspace.0)
+            .bind(agent.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn open_agent_session(&self, new: &NewAgentSession, now: Millis) -> Result<()> {
         sqlx::query(
             "INSERT INTO agent_sessions (workspace_id, agent_id, token_hash, created_at, expires_at) \
@@ -388,6 +423,17 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
+    /// Refuses to let `agent`, if it is the workspace's only admin, stop
+    /// being one. Run in the writing transaction (which on SQLite holds the
+    /// write lock; on PostgreSQL the admins' rows are locked).
+    async fn keep_an_admin(conn: &mut DB::Connection, workspace: WorkspaceId, agent: AgentId) -> Result<()> {
+        let admins: Vec<(i64,)> = sqlx::query_as(DB::LOCK_ADMINS).bind(workspace.0).fetch_all(&mut *conn).await?;
+        if admins.len() == 1 && admins[0].0 == agent.0 {
+            return Err(StoreError::Invalid("a workspace keeps at least one admin".into()));
+        }
+        Ok(())
+    }
+
     /// The customers of `rows`, with their companies (read in one query).
     async fn entries(&self, workspace: WorkspaceId, rows: Vec<EntryRow>) -> Result<Vec<CustomerEntry>> {
         let mut companies: HashMap<i64, Vec<CompanyKey>> = HashMap::new();
