@@ -3,7 +3,7 @@
 
 use super::auth::{Admin, Signed, hash_password, verify_password};
 use super::store_message;
-use super::view::{self, Notice, Section};
+use super::view::{self, Fields, Notice, Section, field};
 use crate::commands::new_password;
 use crate::now_millis;
 use axum::Form;
@@ -15,13 +15,6 @@ use portal_app::state::AppState;
 use portal_core::console::{Role, check_agent_name, check_password};
 use portal_core::{AgentId, Email};
 use portal_store::NewAgent;
-use std::collections::HashMap;
-
-type Fields = HashMap<String, String>;
-
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.get(name).map_or("", String::as_str)
-}
 
 pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
     render(&state, &admin, None).await

@@ -5,7 +5,7 @@
 
 use super::auth::Admin;
 use super::store_message;
-use super::view::{self, Notice, Section};
+use super::view::{self, Fields, Notice, Section, field};
 use crate::commands::new_secret;
 use crate::now_millis;
 use crate::widget;
@@ -18,7 +18,6 @@ use portal_app::state::AppState;
 use portal_core::{Email, sign_email};
 use portal_store::Workspace;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// The overlaps an admin may choose when rotating, in hours (0: at once).
 const OVERLAP_HOURS: [i64; 5] = [0, 1, 24, 72, 168];
@@ -248,12 +247,8 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal:
 /// The portal as a customer sees it, on a console page that embeds it the
 /// way a site does: the loader, the frame, and an `init` with a hash the
 /// server signs with the newest secret. The frame verifies it as any other.
-pub async fn test_as(
-    admin: Admin,
-    State(state): State<AppState>,
-    Query(query): Query<HashMap<String, String>>,
-) -> Response {
-    let raw = query.get("email").map_or("", String::as_str).trim();
+pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): Query<Fields>) -> Response {
+    let raw = field(&query, "email").trim();
     let email = match Email::parse(raw) {
         Ok(email) => email,
         Err(e) => return view::problem(StatusCode::BAD_REQUEST, Some(&admin.0), &format!("Nothing to open: {e}.")),

@@ -4,7 +4,7 @@
 
 use super::auth::Signed;
 use super::store_message;
-use super::view::{self, Notice, Section};
+use super::view::{self, Fields, Notice, Section, field};
 use crate::now_millis;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -15,13 +15,7 @@ use portal_app::state::AppState;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::company::check_company_name;
 use portal_core::{CompanyKey, CustomerId};
-use std::collections::{BTreeMap, HashMap};
-
-type Fields = HashMap<String, String>;
-
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.get(name).map_or("", String::as_str)
-}
+use std::collections::BTreeMap;
 
 pub async fn customers(signed: Signed, State(state): State<AppState>, Query(query): Query<Fields>) -> Response {
     let search = field(&query, "q");

@@ -4,7 +4,7 @@
 
 use super::auth::Admin;
 use super::store_message;
-use super::view::{self, Notice, Section};
+use super::view::{self, Fields, Notice, Section, field};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -23,12 +23,6 @@ use std::collections::HashMap;
 pub const MAX_ORIGINS: usize = 20;
 /// Longest session lifetime an admin may set: 90 days.
 const MAX_SESSION_HOURS: i64 = 90 * 24;
-
-type Fields = HashMap<String, String>;
-
-fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.get(name).map_or("", String::as_str)
-}
 
 /// A checkbox is sent only when ticked.
 fn ticked(fields: &Fields, name: &str) -> bool {
