@@ -52,7 +52,6 @@ pub enum Assignee {
 /// What an agent's inbox adds to a customer's list row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboxFacts {
-    pub number: i64,
     pub creator_email: String,
     pub assignee: Option<AgentId>,
     pub company: Option<CompanyKey>,

@@ -263,15 +263,14 @@ where
     }
 
     async fn find_inbox(&self, agent: &AgentScope, query: &ListQuery, assignee: Assignee) -> Result<InboxPage> {
-        let mut query = query.clone();
-        query.own_only = false;
-        let (page, ids) = self.find(search::Finder::Agent(agent, assignee), &query, true).await?;
+        // `Finder::Agent` has no "created by me": the query's tab is ignored.
+        let (page, ids) = self.find(search::Finder::Agent(agent, assignee), query, true).await?;
         if ids.is_empty() {
             return Ok(InboxPage { page, facts: Vec::new() });
         }
         let mut s = statement::Statement::default();
         s.with(
-            "SELECT t.id, t.number, c.email, t.assignee_id, co.key FROM tickets t \
+            "SELECT t.id, c.email, t.assignee_id, co.key FROM tickets t \
              JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
              LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id \
              WHERE t.workspace_id = {}",
@@ -280,13 +279,13 @@ where
         let placeholders: Vec<String> = ids.iter().map(|id| s.arg(statement::Arg::Int(*id))).collect();
         s.push(" AND t.id IN (").push(&placeholders.join(", ")).push(")");
         let rows = s
-            .bind(sqlx::query_as::<DB, (i64, i64, String, Option<i64>, Option<String>)>(&s.sql))
+            .bind(sqlx::query_as::<DB, (i64, String, Option<i64>, Option<String>)>(&s.sql))
             .fetch_all(&self.pool)
             .await?;
         let mut by_id: HashMap<i64, InboxFacts> = HashMap::new();
-        for (id, number, creator_email, assignee, company) in rows {
+        for (id, creator_email, assignee, company) in rows {
             let company = company.as_deref().map(stored_company_key).transpose()?;
-            by_id.insert(id, InboxFacts { number, creator_email, assignee: assignee.map(AgentId), company });
+            by_id.insert(id, InboxFacts { creator_email, assignee: assignee.map(AgentId), company });
         }
         let facts = ids.iter().filter_map(|id| by_id.remove(id)).collect();
         Ok(InboxPage { page, facts })
