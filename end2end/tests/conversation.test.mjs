@@ -91,12 +91,15 @@ describe("conversations in the embedded portal", () => {
     assert.equal((await first.locator("[data-testid=ticket-title]").textContent()).trim(), "Printer on fire (CANARY-A)");
   });
 
-  test("an agent's reply through the REST API appears without a reload", async (t) => {
+  test("an agent's reply through the REST API appears without a reload, and a half-written reply keeps its caret", async (t) => {
     const token = (await shared.portal.cli("token", "create", "--workspace", "demo", "--name", "e2e")).trim().split("\n").pop().trim();
     assert.match(token, /^pt_[0-9a-f]{64}$/);
-    const { frame } = await signedIn(t);
+    const { page, frame } = await signedIn(t);
     await openTicket(frame, "Invoice 1042");
     const number = (await frame.locator("[data-testid=ticket] [data-testid=ticket-number]").textContent()).replace("#", "");
+    const box = frame.locator("[data-testid=reply-text]");
+    await box.click();
+    await page.keyboard.type("Thanks, I was about");
     const response = await fetch(`${shared.portal.portalUrl}/api/v1/tickets/${number}/messages`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
@@ -104,5 +107,9 @@ describe("conversations in the embedded portal", () => {
     });
     assert.equal(response.status, 201, await response.text());
     await frame.locator("[data-testid=message]", { hasText: "LIVE-1" }).waitFor({ timeout: 10_000 });
+    // The refresh kept the box, its text and the focus: typing simply goes on.
+    assert.equal(await box.evaluate((el) => el === document.activeElement), true, "the box still has the focus");
+    await page.keyboard.type(" to ask.");
+    assert.equal(await box.inputValue(), "Thanks, I was about to ask.");
   });
 });

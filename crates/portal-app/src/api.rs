@@ -121,6 +121,7 @@ pub async fn open_session(
         expires_at,
     };
     state.store.open_session(&session, now).await.map_err(|e| state.store_error(e))?;
+    let live_after = state.store.latest_event_id(ws.id).await.map_err(|e| state.store_error(e))?;
     state.audit("session.opened", &ws.slug, &format!("customer {}", customer.id));
     crate::state::no_store();
     Ok(SessionGrant {
@@ -128,6 +129,7 @@ pub async fn open_session(
         customer_name: customer.name,
         customer_email: customer.email,
         expires_at,
+        live_after,
     })
 }
 

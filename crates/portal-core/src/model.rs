@@ -283,6 +283,9 @@ pub struct SessionGrant {
     pub customer_name: String,
     pub customer_email: String,
     pub expires_at: Millis,
+    /// The newest event when the session opened: the live socket starts
+    /// after it, since the pages the frame loads next already show it.
+    pub live_after: i64,
 }
 
 #[cfg(test)]

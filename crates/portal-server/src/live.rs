@@ -4,6 +4,8 @@
 //!
 //! 1. The client's first message, within [`HELLO_TIMEOUT`], is the text
 //!    `{"token": "<session token>", "after": <last event id seen, 0 for none>}`.
+//!    A new session's first `after` is its grant's `live_after`: the pages
+//!    the frame loads next already show everything up to it.
 //!    The token travels in the socket, never in the URL (a browser cannot
 //!    set headers on a WebSocket). Anything else is refused with close code
 //!    [`close::BAD_HELLO`].

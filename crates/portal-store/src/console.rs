@@ -92,6 +92,8 @@ pub trait ConsoleStore {
     async fn create_agent(&self, workspace: WorkspaceId, new: &NewAgent, now: Millis) -> Result<Agent>;
     /// The account with this email (compared in lower case) and its password hash.
     async fn agent_credentials(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<(Agent, String)>>;
+    /// The password hash of the workspace's account `agent`.
+    async fn agent_password_hash(&self, workspace: WorkspaceId, agent: AgentId) -> Result<Option<String>>;
     /// The workspace's accounts, by name.
     async fn agents(&self, workspace: WorkspaceId) -> Result<Vec<Agent>>;
     /// Replaces the account's password hash and ends its other sessions

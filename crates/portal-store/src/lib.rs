@@ -522,6 +522,10 @@ pub trait Store: ConsoleStore + Send + Sync + 'static {
     /// The events of the tickets the scope may see with an id above
     /// `after_id`, oldest first; `limit` is clamped to 1..=500.
     async fn events_since(&self, scope: &CustomerScope, after_id: i64, limit: u32) -> Result<Vec<PortalEvent>>;
+    /// The id of the workspace's newest event (0 for none). Its events are
+    /// written under the workspace's lock, so none with a smaller id can
+    /// commit later.
+    async fn latest_event_id(&self, workspace: WorkspaceId) -> Result<i64>;
 
     // --- API tokens ---------------------------------------------------------
 

@@ -111,7 +111,7 @@ async fn sign_in(workspace: &str, origin: &str, user: InitUser, context: &Portal
     )
     .await
     .map_err(|e| e.to_string())?;
-    super::live::start(&grant.token, context);
+    super::live::start(&grant.token, grant.live_after, context);
     set_token(Some(grant.token));
     context.changed();
     context.frame.set(Frame::SignedIn { name: display_name(&grant.customer_name, &grant.customer_email) });

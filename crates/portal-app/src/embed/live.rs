@@ -28,10 +28,11 @@ thread_local! {
     static CURRENT: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
 }
 
-/// Opens the live socket of a new session (closing any other).
-pub(super) fn start(token: &str, context: &PortalContext) {
+/// Opens the live socket of a new session (closing any other), for the
+/// events after `after`.
+pub(super) fn start(token: &str, after: i64, context: &PortalContext) {
     stop();
-    let live = Live::new(token.to_string(), context.clone());
+    let live = Live::new(token.to_string(), after, context.clone());
     live.connect();
     CURRENT.with(|current| *current.borrow_mut() = Some(live));
 }
@@ -66,7 +67,7 @@ fn now() -> f64 {
 }
 
 impl Live {
-    fn new(token: String, context: PortalContext) -> Rc<Self> {
+    fn new(token: String, after: i64, context: PortalContext) -> Rc<Self> {
         // The callbacks hold the socket's state weakly: none keeps it alive.
         Rc::new_cyclic(|me: &Weak<Live>| {
             let plain = |run: fn(&Live)| {
@@ -81,7 +82,7 @@ impl Live {
             Live {
                 token,
                 context,
-                after: Cell::new(0),
+                after: Cell::new(after),
                 socket: RefCell::new(None),
                 retries: Cell::new(0),
                 opened_at: Cell::new(0.0),

@@ -10,7 +10,7 @@ use leptos::ev::{Event, MouseEvent, SubmitEvent};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
-use web_sys::{Element, HtmlTemplateElement};
+use web_sys::{Element, HtmlElement, HtmlTemplateElement};
 
 #[component]
 pub(super) fn Pages() -> impl IntoView {
@@ -66,15 +66,16 @@ fn load(container: Element, path: String, moved: bool, latest: StoredValue<u32>)
 
 /// Replaces the page with `html`, except that an element marked
 /// `data-keep` which the new page also has stays as it is: a reply being
-/// written survives the conversation being refreshed under it.
+/// written survives the conversation being refreshed under it, and keeps
+/// the caret.
 fn swap(container: &Element, html: &str) {
-    let Some(template) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("template").ok())
-        .and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(template) =
+        document.create_element("template").ok().and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
     else {
         return;
     };
+    let focused = document.active_element().filter(|e| container.contains(Some(e)));
     template.set_inner_html(html);
     let fresh = template.content();
     if let Ok(marked) = fresh.query_selector_all("[data-keep]") {
@@ -86,6 +87,11 @@ fn swap(container: &Element, html: &str) {
         }
     }
     container.replace_children_with_node_1(&fresh);
+    // A kept element was taken out and put back, which drops its focus:
+    // someone typing in it must not lose the caret to a live refresh.
+    if let Some(kept) = focused.filter(|e| e.is_connected()).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = kept.focus();
+    }
 }
 
 /// The first element below `scope` that `selector` matches.

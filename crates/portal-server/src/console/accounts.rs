@@ -173,14 +173,8 @@ pub async fn change_password(signed: Signed, State(state): State<AppState>, Form
     if let Err(e) = check_password(&new) {
         return password_view(&signed, Some(Notice::Refused(format!("Nothing was changed: {e}."))));
     }
-    let Ok(email) = Email::parse(&signed.0.email) else {
-        return password_view(
-            &signed,
-            Some(Notice::Refused("Nothing was changed: this account's email is not valid.".into())),
-        );
-    };
-    let stored = match state.store.agent_credentials(signed.0.workspace_id, &email).await {
-        Ok(Some((_, hash))) => hash,
+    let stored = match state.store.agent_password_hash(signed.0.workspace_id, signed.0.id).await {
+        Ok(Some(hash)) => hash,
         Ok(None) => return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This account no longer exists."),
         Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
     };

@@ -187,10 +187,20 @@ async fn render_ticket(state: &AppState, signed: &Signed, number: &str, notice: 
     let Ok(number) = number.parse::<i64>() else {
         return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
     };
-    let (ws, agents) = match loaded(state, signed).await {
-        Ok(loaded) => loaded,
-        Err(response) => return response,
-    };
+    match loaded(state, signed).await {
+        Ok(loaded) => show_ticket(state, signed, number, loaded, notice).await,
+        Err(response) => response,
+    }
+}
+
+/// The ticket's page, with the workspace and its accounts already loaded.
+async fn show_ticket(
+    state: &AppState,
+    signed: &Signed,
+    number: i64,
+    (ws, agents): (Workspace, Vec<Agent>),
+    notice: Option<Notice>,
+) -> Response {
     let scope = signed.scope();
     let found = async {
         let Some(ticket) = state.store.agent_ticket(&scope, number).await? else {
@@ -366,24 +376,19 @@ pub async fn update_ticket(
         Ok::<_, String>((status, company, assignee))
     })();
     // An account of another workspace is refused here, before anything is written.
-    let agents = match loaded(&state, &signed).await {
-        Ok((_, agents)) => agents,
+    let loaded = match loaded(&state, &signed).await {
+        Ok(loaded) => loaded,
         Err(response) => return response,
     };
     let checked = checked.and_then(|(status, company, assignee)| match assignee {
-        Some(id) if !agents.iter().any(|a| a.id == id) => Err(format!("there is no account {} here", id.0)),
+        Some(id) if !loaded.1.iter().any(|a| a.id == id) => Err(format!("there is no account {} here", id.0)),
         _ => Ok((status, company, assignee)),
     });
     let (status, company, assignee) = match checked {
         Ok(checked) => checked,
         Err(refused) => {
-            return render_ticket(
-                &state,
-                &signed,
-                &number,
-                Some(Notice::Refused(format!("Nothing was changed: {refused}."))),
-            )
-            .await;
+            let notice = Notice::Refused(format!("Nothing was changed: {refused}."));
+            return show_ticket(&state, &signed, ticket, loaded, Some(notice)).await;
         }
     };
     let scope = signed.scope();
@@ -401,5 +406,5 @@ pub async fn update_ticket(
         Ok(_) => Notice::Done("Saved.".into()),
         Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
     };
-    render_ticket(&state, &signed, &number, Some(notice)).await
+    show_ticket(&state, &signed, ticket, loaded, Some(notice)).await
 }

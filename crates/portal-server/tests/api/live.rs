@@ -253,6 +253,27 @@ async fn reconnecting_after_the_last_id_resumes_without_duplicates_or_gaps() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_new_session_goes_live_after_what_its_pages_already_show() {
+    on_each_backend("a_new_session_goes_live_after_what_its_pages_already_show", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "History").await;
+        agent_says(&*app.store, &ann.agent, number, "old news", false).await;
+
+        let grant = app.sign_in("ann@example.com").await;
+        let history = app.store.events_since(&ann.scope, 0, 500).await.expect("events");
+        assert_eq!(grant.live_after, history.last().expect("two events").id, "the newest event at sign-in");
+        let mut live = LiveClient::open(&app.base, &grant.token, grant.live_after).await;
+        live.quiet("no history replayed to a new session").await;
+        agent_says(&*app.store, &ann.agent, number, "fresh news", false).await;
+        let fresh = live.event("what follows the sign-in").await;
+        assert!(id(&fresh) > grant.live_after);
+        assert!(fresh["message"]["body_html"].as_str().is_some_and(|h| h.contains("fresh news")), "{fresh}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn an_ended_session_is_closed() {
     on_each_backend("an_ended_session_is_closed", |db| async move {
         let app = spawn_app(db).await;

@@ -76,6 +76,16 @@ where
         .transpose()
     }
 
+    async fn agent_password_hash(&self, workspace: WorkspaceId, agent: AgentId) -> Result<Option<String>> {
+        let row =
+            sqlx::query_as::<_, (String,)>("SELECT password_hash FROM agents WHERE workspace_id = $1 AND id = $2")
+                .bind(workspace.0)
+                .bind(agent.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(hash,)| hash))
+    }
+
     async fn agents(&self, workspace: WorkspaceId) -> Result<Vec<Agent>> {
         sqlx::query_as::<_, AgentRow>(
             "SELECT id, email, name, role, created_at FROM agents WHERE workspace_id = $1 ORDER BY name, id",

@@ -454,9 +454,6 @@ where
             .collect()
     }
 
-    /// Commits a transaction that appended events, and wakes whoever they
-    /// concern: [`Dialect::NOTIFY`] inside the transaction (delivered on
-    /// commit), this process's bus after it.
     /// A page of the tickets `finder` may see, and the ids of its rows.
     async fn find(
         &self,
@@ -472,7 +469,7 @@ where
         };
         if let (Some(count), Some(search), search::Reach::PerTicket) = (DB::MATCHES_UP_TO, &query.search, reach) {
             let (matches,) = sqlx::query_as::<_, (i64,)>(count)
-                .bind(DB::query(search.words(), search::Fields::Anywhere).as_str())
+                .bind(DB::query(search.words(), finder.reads()).as_str())
                 .bind(search::COLLECT_AT_MOST + 1)
                 .fetch_one(&self.pool)
                 .await?;
@@ -486,7 +483,7 @@ where
         let (mut page, descriptions) = search::page_of(query, rows)?;
         let ids: Vec<i64> = descriptions.iter().map(|(id, _)| *id).collect();
         if let Some(search) = query.search.as_ref().filter(|_| previews && !page.tickets.is_empty()) {
-            let statement = search::preview_statement(finder.workspace_id(), &ids);
+            let statement = search::preview_statement(&finder, &ids);
             let messages = statement
                 .bind(sqlx::query_as::<DB, (i64, String, String, Millis)>(&statement.sql))
                 .fetch_all(&self.pool)
@@ -496,6 +493,9 @@ where
         Ok((page, ids))
     }
 
+    /// Commits a transaction that appended events, and wakes whoever they
+    /// concern: [`Dialect::NOTIFY`] inside the transaction (delivered on
+    /// commit), this process's bus after it.
     async fn commit_events(&self, mut tx: Transaction<'static, DB>, wake: Wake) -> Result<()> {
         if let Some(notify) = DB::NOTIFY {
             sqlx::query(notify).bind(self.bus.payload(wake).as_str()).execute(&mut *tx).await?;
@@ -1716,6 +1716,14 @@ where
         Self::claim_uploads(&mut tx, scope, &rules.attachment_limits, ticket_id, None, attachments).await?;
         self.commit_events(tx, Wake::Customer(scope.workspace_id(), scope.customer_id())).await?;
         Ok(TicketSummary { number, title: title.as_str().to_string(), status: TicketStatus::Open, updated_at: now })
+    }
+
+    async fn latest_event_id(&self, workspace: WorkspaceId) -> Result<i64> {
+        let (id,) = sqlx::query_as::<_, (i64,)>("SELECT COALESCE(MAX(id), 0) FROM events WHERE workspace_id = $1")
+            .bind(workspace.0)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(id)
     }
 
     async fn events_since(&self, scope: &CustomerScope, after_id: i64, limit: u32) -> Result<Vec<PortalEvent>> {

@@ -2,8 +2,9 @@
 //! and keyset pages ([`ListQuery`]), as one statement built from the parts
 //! the query asks for, and the preview of each search result.
 //!
-//! The search index (`ticket_search`, see migration 0006) holds a ticket's
-//! title, description and public messages, kept in step by triggers; each
+//! The search index (`ticket_search`, see migrations 0006 and 0009) holds a
+//! ticket's title, description, public messages and internal notes, kept in
+//! step by triggers; a customer's search reads all but the notes. Each
 //! backend's full-text engine is behind [`FullText`].
 
 use super::statement::{Arg, Statement};
@@ -14,9 +15,12 @@ use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, Tic
 /// Where the words of a search must all be found.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Fields {
-    Anywhere,
     Title,
     TitleOrDescription,
+    /// The title, the description and the public messages: all a customer may read.
+    Public,
+    /// Internal notes too: all an agent may read.
+    WithNotes,
 }
 
 /// How a search finds its matches among the tickets a customer may see.
@@ -56,10 +60,12 @@ pub(super) trait FullText {
 impl FullText for Sqlite {
     const REBUILD_INDEX: &'static [&'static str] = &[
         "DELETE FROM ticket_search",
-        "INSERT INTO ticket_search (rowid, title, description, conversation) \
+        "INSERT INTO ticket_search (rowid, title, description, conversation, notes) \
          SELECT t.id, t.title, t.description, \
          COALESCE((SELECT group_concat(m.body, ' ') FROM messages m \
-         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal = 0), '') FROM tickets t",
+         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal = 0), ''), \
+         COALESCE((SELECT group_concat(m.body, ' ') FROM messages m \
+         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal = 1), '') FROM tickets t",
     ];
     const SEARCH_FROM: &'static str = "";
     // Stops early: a common word's count would cost what collecting it does.
@@ -78,9 +84,10 @@ impl FullText for Sqlite {
     fn query(words: &[String], fields: Fields) -> String {
         let all = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND ");
         match fields {
-            Fields::Anywhere => all,
             Fields::Title => format!("title : ({all})"),
             Fields::TitleOrDescription => format!("{{title description}} : ({all})"),
+            Fields::Public => format!("{{title description conversation}} : ({all})"),
+            Fields::WithNotes => all,
         }
     }
 }
@@ -92,6 +99,8 @@ impl FullText for Postgres {
          SELECT t.id, search_document(t.title, 'A') || search_document(t.description, 'B') \
          || search_document(COALESCE((SELECT string_agg(m.body, ' ' ORDER BY m.id) FROM messages m \
          WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND NOT m.is_internal), ''), 'C') \
+         || search_document(COALESCE((SELECT string_agg(m.body, ' ' ORDER BY m.id) FROM messages m \
+         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal), ''), 'D') \
          FROM tickets t",
     ];
     const SEARCH_FROM: &'static str = " JOIN ticket_search s ON s.ticket_id = t.id";
@@ -109,9 +118,10 @@ impl FullText for Postgres {
 
     fn query(words: &[String], fields: Fields) -> String {
         let weights = match fields {
-            Fields::Anywhere => "",
             Fields::Title => ":A",
             Fields::TitleOrDescription => ":AB",
+            Fields::Public => ":ABC",
+            Fields::WithNotes => "",
         };
         words.iter().map(|w| format!("{w}{weights}")).collect::<Vec<_>>().join(" & ")
     }
@@ -130,6 +140,14 @@ impl Finder<'_> {
         match self {
             Self::Customer(scope) => scope.workspace_id(),
             Self::Agent(scope, _) => scope.workspace_id(),
+        }
+    }
+
+    /// Where its searches look: a customer never reaches an internal note.
+    pub(super) fn reads(&self) -> Fields {
+        match self {
+            Self::Customer(_) => Fields::Public,
+            Self::Agent(..) => Fields::WithNotes,
         }
     }
 }
@@ -204,7 +222,7 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
             }
         }
     }
-    filters::<DB>(&mut s, query, reach);
+    filters::<DB>(&mut s, query, reach, finder.reads());
     s.push(") r");
     let order = order_of(query);
     if let Some(cursor) = &query.after {
@@ -231,9 +249,9 @@ fn matches<DB: FullText>(param: &str, reach: Reach) -> String {
     }
 }
 
-fn filters<DB: FullText>(s: &mut Statement, query: &ListQuery, reach: Reach) {
+fn filters<DB: FullText>(s: &mut Statement, query: &ListQuery, reach: Reach, fields: Fields) {
     if let Some(search) = &query.search {
-        let placeholder = s.arg(Arg::Text(DB::query(search.words(), Fields::Anywhere)));
+        let placeholder = s.arg(Arg::Text(DB::query(search.words(), fields)));
         match (search.number(), reach) {
             (Some(number), Reach::PerTicket) => {
                 let number = s.arg(Arg::Int(number));
@@ -338,21 +356,24 @@ pub(super) fn page_of(query: &ListQuery, rows: Vec<ListedRow>) -> Result<(Ticket
     Ok((TicketPage { tickets, next: next.filter(|_| more) }, texts))
 }
 
-/// The statement reading the public messages of tickets `ids` of the
-/// workspace, newest first: what previews are made of.
-pub(super) fn preview_statement(workspace: WorkspaceId, ids: &[i64]) -> Statement {
+/// The statement reading the messages `finder` may read of tickets `ids`,
+/// newest first: what previews are made of.
+pub(super) fn preview_statement(finder: &Finder, ids: &[i64]) -> Statement {
     let mut s = Statement::default();
     s.with(
-        "SELECT ticket_id, author_name, body, created_at FROM messages WHERE workspace_id = {} AND NOT is_internal",
-        Arg::Int(workspace.0),
+        "SELECT ticket_id, author_name, body, created_at FROM messages WHERE workspace_id = {}",
+        Arg::Int(finder.workspace_id().0),
     );
+    if let Fields::Public = finder.reads() {
+        s.push(" AND NOT is_internal");
+    }
     let placeholders: Vec<String> = ids.iter().map(|id| s.arg(Arg::Int(*id))).collect();
     s.push(" AND ticket_id IN (").push(&placeholders.join(", ")).push(") ORDER BY created_at DESC, id DESC");
     s
 }
 
 /// Gives each search result the snippet that best matches: from its
-/// public messages (newest first), else its description, else its title.
+/// messages (newest first), else its description, else its title.
 pub(super) fn attach_previews(
     search: &Search,
     page: &mut TicketPage,

@@ -53,6 +53,12 @@ async fn accounts_and_their_sessions() {
         assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
         store.set_agent_password(acme.id, dana.id, "$argon2id$y", &token, NOW).await.unwrap();
         assert_eq!(store.agent_credentials(acme.id, &email("dana@acme.test")).await.unwrap().unwrap().1, "$argon2id$y");
+        assert_eq!(store.agent_password_hash(acme.id, dana.id).await.unwrap().as_deref(), Some("$argon2id$y"));
+        assert_eq!(
+            store.agent_password_hash(globex.id, dana.id).await.unwrap(),
+            None,
+            "by id, in its own workspace only"
+        );
         assert_eq!(store.active_agent(&other, NOW).await.unwrap(), None, "the other session ended");
         assert!(store.active_agent(&token, NOW).await.unwrap().is_some(), "the kept one goes on");
         assert!(store.revoke_agent_session(&token, NOW + 1).await.unwrap());
@@ -148,6 +154,27 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
             let numbers: Vec<i64> = found.page.tickets.iter().map(|t| t.number).collect();
             assert_eq!(numbers, vec![want], "{q}");
         }
+        // An agent's search reads internal notes too, previews included; a customer's never does.
+        store
+            .agent_post_message(&agent, invoice, &agent_post("Refund went to the legacy vault", true), NOW)
+            .await
+            .unwrap();
+        for q in ["q=vault", "q=invoice+vault"] {
+            let list = ListQuery::parse(q, &acme.ticket_types).unwrap();
+            let found = store.find_inbox(&agent, &list, Assignee::Anyone).await.unwrap();
+            assert_eq!(found.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![invoice], "{q}");
+            let bobs = store.find_tickets(&bob, &list, true).await.unwrap();
+            assert!(bobs.tickets.is_empty(), "{q}: a note's word finds nothing for its customer");
+        }
+        let list = ListQuery::parse("q=legacy", &acme.ticket_types).unwrap();
+        let found = store.find_inbox(&agent, &list, Assignee::Anyone).await.unwrap();
+        let preview = found.page.tickets[0].preview.as_ref().expect("a preview from the note");
+        assert!(preview.snippet.parts.iter().any(|p| p.matched && p.text == "legacy"), "{preview:?}");
+        // The index is rebuilt from the notes as well.
+        store.rebuild_search_index().await.unwrap();
+        assert_eq!(store.find_inbox(&agent, &list, Assignee::Anyone).await.unwrap().page.tickets.len(), 1);
+        assert!(store.find_tickets(&bob, &list, true).await.unwrap().tickets.is_empty());
+
         // "Created by me" means nothing to an agent: every ticket stays.
         let mine_tab = ListQuery::parse("tab=mine", &acme.ticket_types).unwrap();
         assert_eq!(store.find_inbox(&agent, &mine_tab, Assignee::Anyone).await.unwrap().page.tickets.len(), 2);
