@@ -460,6 +460,12 @@ async fn agents_reply_note_assign_and_disable_customers() {
             app.post("/api/portal/page", &serde_json::json!({"path": "/tickets/1"}), Some(&session.token)).await;
         let customer_page = ticket.text().await.unwrap();
         assert!(customer_page.contains("We are on it.") && !customer_page.contains("CANARY-CONSOLE-NOTE"));
+        // The inbox search reads the note, with the note as its preview; the customer's search never does.
+        let found = c.get("/console/inbox?q=canary+console").await.text().await.unwrap();
+        assert!(found.contains("Printer jams") && found.contains("<mark>CANARY</mark>"), "{found}");
+        let path = serde_json::json!({"path": "/?q=canary+console"});
+        let theirs = app.post("/api/portal/page", &path, Some(&session.token)).await.text().await.unwrap();
+        assert!(!theirs.contains("Printer jams") && !theirs.contains("CANARY"), "{theirs}");
 
         let agent = app.store.agents(app.workspace.id).await.unwrap().pop().unwrap();
         let form = [
