@@ -159,4 +159,6 @@ pub trait ConsoleStore {
     ) -> Result<()>;
     /// The workspace's companies, by key.
     async fn list_companies(&self, workspace: WorkspaceId) -> Result<Vec<CompanyEntry>>;
+    /// The members of the workspace's company `key`, by email, at most 500.
+    async fn company_members(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Vec<CustomerEntry>>;
 }

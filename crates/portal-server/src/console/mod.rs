@@ -53,6 +53,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/customers/{id}", get(people::customer).post(people::update_customer))
         .route("/console/customers/{id}/access", post(people::set_access))
         .route("/console/companies", get(people::companies).post(people::save_company))
+        .route("/console/companies/{key}", get(people::company))
+        .route("/console/companies/{key}/members", post(people::change_members))
         .route("/console/settings", get(settings::page))
         .route("/console/settings/{section}", post(settings::save))
         .route("/console/audience-preview", post(settings::audience_preview))

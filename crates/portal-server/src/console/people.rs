@@ -1,6 +1,7 @@
 //! Customers and companies (agents and admins): find a customer, edit their
 //! attributes and companies, disable them (their sessions end at once);
-//! list companies, add or rename one.
+//! list companies, add or rename one, see a company's members and add or
+//! remove them.
 
 use super::auth::Signed;
 use super::store_message;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 use portal_app::state::AppState;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::company::check_company_name;
-use portal_core::{CompanyKey, CustomerId};
+use portal_core::{CompanyKey, CustomerId, Email};
 use std::collections::BTreeMap;
 
 pub async fn customers(signed: Signed, State(state): State<AppState>, Query(query): Query<Fields>) -> Response {
@@ -191,7 +192,10 @@ async fn render_companies(state: &AppState, signed: &Signed, notice: Option<Noti
     };
     let rows = list
         .into_iter()
-        .map(|c| view! { <tr data-testid="company-row"><td>{c.key.to_string()}</td><td>{c.name}</td><td>{c.members}</td><td>{c.tickets}</td></tr> })
+        .map(|c| {
+            let href = format!("/console/companies/{}", c.key);
+            view! { <tr data-testid="company-row"><td><a href=href>{c.key.to_string()}</a></td><td>{c.name}</td><td>{c.members}</td><td>{c.tickets}</td></tr> }
+        })
         .collect::<Vec<_>>();
     let body = view! {
         <table class="tickets">
@@ -220,4 +224,103 @@ pub async fn save_company(signed: Signed, State(state): State<AppState>, Form(fi
         Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
     };
     render_companies(&state, &signed, Some(notice)).await
+}
+
+pub async fn company(signed: Signed, State(state): State<AppState>, Path(key): Path<String>) -> Response {
+    render_company(&state, &signed, &key, None).await
+}
+
+async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Option<Notice>) -> Response {
+    let ws = signed.0.workspace_id;
+    let not_found = || view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This company does not exist.");
+    let Ok(key) = CompanyKey::parse(key) else {
+        return not_found();
+    };
+    let loaded = async {
+        let company = state.store.list_companies(ws).await?.into_iter().find(|c| c.key == key);
+        let members = state.store.company_members(ws, &key).await?;
+        Ok::<_, portal_store::StoreError>(company.map(|c| (c, members)))
+    };
+    let (company, members) = match loaded.await {
+        Ok(Some(found)) => found,
+        Ok(None) => return not_found(),
+        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+    };
+    let action = format!("/console/companies/{key}/members");
+    let rows = members
+        .into_iter()
+        .map(|entry| {
+            let c = entry.customer;
+            view! {
+                <tr data-testid="member-row">
+                    <td><a href=format!("/console/customers/{}", c.id.0)>{c.email}</a></td>
+                    <td>{c.name}</td>
+                    <td>{entry.tickets}</td>
+                    <td>
+                        <form method="post" action=action.clone()>
+                            <button type="submit" name="remove" value=c.id.0.to_string() class="secondary">"Remove"</button>
+                        </form>
+                    </td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let body = view! {
+        <nav class="crumbs"><a href="/console/companies">"← Companies"</a></nav>
+        <dl class="facts" data-testid="company">
+            <dt>"Key"</dt><dd>{key.to_string()}</dd>
+            <dt>"Name"</dt><dd>{company.name}</dd>
+            <dt>"Members"</dt><dd>{company.members}</dd>
+            <dt>"Tickets"</dt><dd>{company.tickets}</dd>
+        </dl>
+        <table class="tickets">
+            <thead><tr><th>"Email"</th><th>"Name"</th><th>"Tickets"</th><th></th></tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <form method="post" action=action class="card inline" data-testid="member-form">
+            <label>"Customer email " <input name="add" type="email" required /></label>
+            <button type="submit">"Add member"</button>
+        </form>
+    }
+    .to_html();
+    view::page("Company", Some(&signed.0), Section::Companies, &notice, body)
+}
+
+/// Adds the customer with the email `add`, or removes the customer `remove`:
+/// the customer's companies are saved as a whole, so the visibility rule and
+/// the audience are applied to them again.
+pub async fn change_members(
+    signed: Signed,
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let Ok(company) = CompanyKey::parse(&key) else {
+        return render_company(&state, &signed, &key, None).await;
+    };
+    let ws = signed.0.workspace_id;
+    let change = async {
+        let (customer, joining) = match (field(&fields, "add").trim(), customer_id(field(&fields, "remove"))) {
+            ("", Some(id)) => (id, false),
+            (email, None) if !email.is_empty() => {
+                let email = Email::parse(email).map_err(|e| e.to_string())?;
+                let found = state.store.customer_by_email(ws, &email).await.map_err(store_message)?;
+                (found.ok_or_else(|| format!("there is no customer {email}"))?.id, true)
+            }
+            _ => return Err("give an email to add or a member to remove".to_string()),
+        };
+        let entry = state.store.customer_by_id(ws, customer).await.map_err(store_message)?;
+        let mut companies = entry.ok_or("there is no such customer")?.companies;
+        companies.retain(|k| *k != company);
+        if joining {
+            companies.push(company.clone());
+        }
+        state.store.set_customer_companies(ws, customer, &companies).await.map_err(store_message)?;
+        Ok(if joining { "Added." } else { "Removed." })
+    };
+    let notice = match change.await {
+        Ok(done) => Notice::Done(format!("{done} The visibility rule and audience are applied again.")),
+        Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+    };
+    render_company(&state, &signed, &key, Some(notice)).await
 }

@@ -613,3 +613,51 @@ async fn admins_change_roles_and_remove_accounts_but_keep_an_admin() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_company_shows_its_members_who_are_added_and_removed_there() {
+    on_each_backend("console_company_members", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", AGENT, "agent").await;
+        let ann = app.customer_with_tickets(app.workspace.id, "ann@example.com", &["Printer jams"]).await;
+        let (globex, _) = app.add_workspace("globex", "https://globex.example").await;
+        let stranger = app.customer_with_tickets(globex.id, "gus@globex.example", &[]).await;
+        let c = console(&app, "acme", AGENT).await;
+        let saved = c.post("/console/companies", &[("key", "northwind"), ("name", "Northwind")]).await;
+        assert!(saved.text().await.unwrap().contains("/console/companies/northwind"), "the list links the company");
+
+        let members = "/console/companies/northwind/members";
+        let added = c.post(members, &[("add", "ANN@example.com")]).await;
+        assert_eq!(added.status(), StatusCode::OK);
+        let page = added.text().await.unwrap();
+        assert!(page.contains("Added.") && page.contains("ann@example.com"), "{page}");
+        let entry = app.store.customer_by_id(app.workspace.id, ann).await.unwrap().unwrap();
+        assert_eq!(entry.companies.iter().map(|k| k.to_string()).collect::<Vec<_>>(), ["northwind"]);
+        // Adding again keeps one membership.
+        c.post(members, &[("add", "ann@example.com")]).await;
+        assert_eq!(app.store.customer_by_id(app.workspace.id, ann).await.unwrap().unwrap().companies.len(), 1);
+
+        // Unknown people, another workspace's customer, nothing at all, bad emails: refused, nothing changed.
+        c.refused(members, &[("add", "nobody@example.com")], "there is no customer nobody@example.com").await;
+        c.refused(members, &[("add", "gus@globex.example")], "there is no customer").await;
+        c.refused(members, &[("remove", &stranger.0.to_string())], "no such customer").await;
+        c.refused(members, &[], "give an email to add or a member to remove").await;
+        c.refused(members, &[("add", "not an email")], "email").await;
+        let ghost = c.post("/console/companies/ghost/members", &[("add", "ann@example.com")]).await;
+        assert_eq!(ghost.status(), StatusCode::NOT_FOUND, "a company that does not exist");
+        assert_eq!(
+            app.store
+                .company_members(app.workspace.id, &portal_core::CompanyKey::parse("northwind").unwrap())
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(c.get("/console/companies/ghost").await.status(), StatusCode::NOT_FOUND);
+
+        let removed = c.post(members, &[("remove", &ann.0.to_string())]).await.text().await.unwrap();
+        assert!(removed.contains("Removed.") && !removed.contains("ann@example.com"), "{removed}");
+        assert!(app.store.customer_by_id(app.workspace.id, ann).await.unwrap().unwrap().companies.is_empty());
+    })
+    .await;
+}

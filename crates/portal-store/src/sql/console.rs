@@ -354,6 +354,21 @@ where
         self.entries(workspace, rows).await
     }
 
+    async fn company_members(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Vec<CustomerEntry>> {
+        let rows = sqlx::query_as::<_, EntryRow>(concat!(
+            entry_select!(),
+            "c.id IN (SELECT m.customer_id FROM company_members m \
+             JOIN companies co ON co.workspace_id = m.workspace_id AND co.id = m.company_id \
+             WHERE m.workspace_id = $1 AND co.key = $2) ORDER BY c.email_key LIMIT $3"
+        ))
+        .bind(workspace.0)
+        .bind(key.as_str())
+        .bind(i64::from(LIST_LIMIT_MAX))
+        .fetch_all(&self.pool)
+        .await?;
+        self.entries(workspace, rows).await
+    }
+
     async fn customer_by_id(&self, workspace: WorkspaceId, id: CustomerId) -> Result<Option<CustomerEntry>> {
         let row = sqlx::query_as::<_, EntryRow>(concat!(entry_select!(), "c.id = $2"))
             .bind(workspace.0)

@@ -210,8 +210,11 @@ async fn customers_companies_and_disabling() {
         assert!(store.customer_by_id(globex.id, alice_id).await.unwrap().is_none(), "another workspace's customer");
 
         let companies = store.list_companies(acme.id).await.unwrap();
-        assert_eq!((companies[0].key.clone(), companies[0].members, companies[0].tickets), (key, 1, 0));
+        assert_eq!((companies[0].key.clone(), companies[0].members, companies[0].tickets), (key.clone(), 1, 0));
         assert!(store.list_companies(globex.id).await.unwrap().is_empty());
+        let members = store.company_members(acme.id, &key).await.unwrap();
+        assert_eq!(members.iter().map(|e| e.customer.id).collect::<Vec<_>>(), [alice_id]);
+        assert!(store.company_members(globex.id, &key).await.unwrap().is_empty(), "the key in another workspace");
 
         // Disabling ends the session at once; enabling lets a new one open.
         let hash = token_hash();
