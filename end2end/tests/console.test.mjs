@@ -208,6 +208,28 @@ describe("the console", () => {
     assert.match(await robin.locator("[data-testid=console-user]").textContent(), /Robin from Acme \(agent\)/);
   });
 
+  test("an agent opens a company, adds a member by email and removes them again", async (t) => {
+    const agent = await consoleAs(t, AGENT);
+    await agent.click("a[href='/console/companies']");
+    await agent.click("[data-testid=company-row] a:text('northwind')");
+    const members = agent.locator("[data-testid=member-row]");
+    assert.deepEqual((await members.locator("td:first-child").allTextContents()).sort(), [
+      "dana@northwind.example",
+      "eve@contractor.example",
+    ]);
+    await agent.fill("[data-testid=member-form] input[name=add]", "bob@example.com");
+    await agent.click("[data-testid=member-form] button[type=submit]");
+    assert.match(await agent.locator("[data-testid=notice]").textContent(), /Added/);
+    const bob = members.filter({ hasText: "bob@example.com" });
+    await bob.waitFor();
+    await bob.locator("button[name=remove]").click();
+    assert.match(await agent.locator("[data-testid=notice]").textContent(), /Removed/);
+    assert.equal(await members.filter({ hasText: "bob@example.com" }).count(), 0);
+    await agent.fill("[data-testid=member-form] input[name=add]", "nobody@example.com");
+    await agent.click("[data-testid=member-form] button[type=submit]");
+    assert.match(await agent.locator("[data-testid=notice]").textContent(), /Nothing was changed: there is no customer nobody@example.com/);
+  });
+
   test("an agent cannot open the portal settings", async (t) => {
     const agent = await consoleAs(t, AGENT);
     const response = await agent.goto(`${shared.portal.portalUrl}/console/settings`);
