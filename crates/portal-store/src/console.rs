@@ -49,6 +49,20 @@ pub enum Assignee {
     Agent(AgentId),
 }
 
+/// What an inbox asks beyond the customers' list query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InboxFilter {
+    pub assignee: Assignee,
+    /// Only the tickets of this company.
+    pub company: Option<CompanyKey>,
+}
+
+impl From<Assignee> for InboxFilter {
+    fn from(assignee: Assignee) -> Self {
+        Self { assignee, company: None }
+    }
+}
+
 /// What an agent's inbox adds to a customer's list row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboxFacts {
@@ -135,8 +149,8 @@ pub trait ConsoleStore {
 
     /// The page of the workspace's tickets that `query` asks for (as
     /// [`crate::Store::find_tickets`] reads it, except its "created by me"
-    /// tab), assigned as `assignee` says.
-    async fn find_inbox(&self, agent: &AgentScope, query: &ListQuery, assignee: Assignee) -> Result<InboxPage>;
+    /// tab), narrowed as `filter` says.
+    async fn find_inbox(&self, agent: &AgentScope, query: &ListQuery, filter: &InboxFilter) -> Result<InboxPage>;
     /// Assigns the ticket to one of the workspace's accounts, or to nobody.
     /// An account of another workspace is [`crate::StoreError::Invalid`].
     async fn assign_ticket(&self, agent: &AgentScope, number: i64, assignee: Option<AgentId>) -> Result<()>;

@@ -14,7 +14,8 @@ pub mod testing;
 
 pub use blob::{BlobStore, FsBlobStore};
 pub use console::{
-    Agent, Assignee, CompanyEntry, ConsoleStore, CustomerEntry, InboxFacts, InboxPage, NewAgent, NewAgentSession,
+    Agent, Assignee, CompanyEntry, ConsoleStore, CustomerEntry, InboxFacts, InboxFilter, InboxPage, NewAgent,
+    NewAgentSession,
 };
 pub use error::StoreError;
 pub use notify::Wake;

@@ -17,7 +17,7 @@ use portal_app::markdown::to_safe_html;
 use portal_app::state::AppState;
 use portal_core::listing::{ListQuery, Sort, SortKey};
 use portal_core::{AgentId, CompanyKey, MessageBody, TicketStatus};
-use portal_store::{Agent, AgentPost, AgentTicket, Assignee, Workspace};
+use portal_store::{Agent, AgentPost, AgentTicket, Assignee, InboxFilter, Workspace};
 use serde::Deserialize;
 
 const STATES: [TicketStatus; 4] =
@@ -61,11 +61,16 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
         Ok(loaded) => loaded,
         Err(response) => return response,
     };
-    let assignee_param = param(&query, "assignee");
-    let parsed = ListQuery::parse(&query, &ws.ticket_types)
-        .map_err(|e| e.to_string())
-        .and_then(|list| Ok((list, parse_assignee(&assignee_param, signed.0.id, &agents)?)));
-    let (list, assignee) = match parsed {
+    let (assignee_param, company_param) = (param(&query, "assignee"), param(&query, "company"));
+    let parsed = ListQuery::parse(&query, &ws.ticket_types).map_err(|e| e.to_string()).and_then(|list| {
+        let assignee = parse_assignee(&assignee_param, signed.0.id, &agents)?;
+        let company = match company_param.trim() {
+            "" => None,
+            key => Some(CompanyKey::parse(key).map_err(|e| e.to_string())?),
+        };
+        Ok((list, InboxFilter { assignee, company }))
+    });
+    let (list, filter) = match parsed {
         Ok(parsed) => parsed,
         Err(refused) => {
             let notice = Some(Notice::Refused(format!("This list cannot be shown: {refused}.")));
@@ -74,11 +79,11 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
                 Some(&signed.0),
                 Section::Inbox,
                 &notice,
-                filters(&ListQuery::default(), "", &ws, &agents),
+                filters(&ListQuery::default(), &Default::default(), &ws, &agents),
             );
         }
     };
-    let found = match state.store.find_inbox(&signed.scope(), &list, assignee).await {
+    let found = match state.store.find_inbox(&signed.scope(), &list, &filter).await {
         Ok(found) => found,
         Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
     };
@@ -112,8 +117,11 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
     let empty = rows.is_empty();
     let next = found.page.next.as_ref().map(|cursor| {
         let mut link = list.link(&[], Some(cursor));
-        if !assignee_param.is_empty() {
-            link.push_str(&format!("&assignee={}", percent_encoding::utf8_percent_encode(&assignee_param, percent_encoding::NON_ALPHANUMERIC)));
+        for (name, value) in [("assignee", &assignee_param), ("company", &company_param)] {
+            if !value.is_empty() {
+                let value = percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
+                link.push_str(&format!("&{name}={value}"));
+            }
         }
         view! { <a class="button secondary" href=format!("/console/inbox{link}") data-testid="next-page">"Next page"</a> }
     });
@@ -126,7 +134,8 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
         {next}
     }
     .to_html();
-    let body = filters(&list, &assignee_param, &ws, &agents) + &table;
+    let body =
+        filters(&list, &InboxParams { assignee: &assignee_param, company: &company_param }, &ws, &agents) + &table;
     view::page("Inbox", Some(&signed.0), Section::Inbox, &None, body)
 }
 
@@ -142,8 +151,16 @@ fn preview(preview: portal_core::listing::Preview) -> impl IntoView {
     view! { <div class="hint">{preview.author} ": " {before}{parts}{after}</div> }
 }
 
+/// The inbox's own parameters, as given.
+#[derive(Default)]
+struct InboxParams<'a> {
+    assignee: &'a str,
+    company: &'a str,
+}
+
 /// The inbox's search and filter form, showing what is set.
-fn filters(list: &ListQuery, assignee: &str, ws: &Workspace, agents: &[Agent]) -> String {
+fn filters(list: &ListQuery, inbox: &InboxParams, ws: &Workspace, agents: &[Agent]) -> String {
+    let assignee = inbox.assignee;
     let option = |value: String, label: String, current: &str| {
         let selected = value == current;
         view! { <option value=value selected=selected>{label}</option> }
@@ -172,6 +189,7 @@ fn filters(list: &ListQuery, assignee: &str, ws: &Workspace, agents: &[Agent]) -
             <select name="state"><option value="">"Any state"</option>{states}</select>
             <select name="type"><option value="">"Any type"</option>{types}</select>
             <select name="assignee"><option value="">"Anyone"</option>{people}</select>
+            <input name="company" placeholder="Company key" size="12" value=inbox.company.to_string() />
             <select name="sort"><option value="">"Default order"</option>{sorts}</select>
             <button type="submit">"Show"</button>
         </form>

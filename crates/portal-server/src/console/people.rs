@@ -271,7 +271,7 @@ async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Op
             <dt>"Key"</dt><dd>{key.to_string()}</dd>
             <dt>"Name"</dt><dd>{company.name}</dd>
             <dt>"Members"</dt><dd>{company.members}</dd>
-            <dt>"Tickets"</dt><dd>{company.tickets}</dd>
+            <dt>"Tickets"</dt><dd><a href=format!("/console/inbox?company={key}") data-testid="company-tickets">{company.tickets}</a></dd>
         </dl>
         <table class="tickets">
             <thead><tr><th>"Email"</th><th>"Name"</th><th>"Tickets"</th><th></th></tr></thead>

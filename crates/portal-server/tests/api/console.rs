@@ -655,6 +655,16 @@ async fn a_company_shows_its_members_who_are_added_and_removed_there() {
         );
         assert_eq!(c.get("/console/companies/ghost").await.status(), StatusCode::NOT_FOUND);
 
+        // The company's tickets, from its page to the inbox.
+        let form = [("status", "open"), ("ticket_type", ""), ("company", "northwind"), ("assignee", "")];
+        assert_eq!(c.post("/console/tickets/1", &form).await.status(), StatusCode::OK);
+        let page = c.get("/console/companies/northwind").await.text().await.unwrap();
+        assert!(page.contains("/console/inbox?company=northwind"), "{page}");
+        let inbox = c.get("/console/inbox?company=northwind").await.text().await.unwrap();
+        assert!(inbox.contains("Printer jams") && inbox.contains("value=\"northwind\""), "{inbox}");
+        assert!(!c.get("/console/inbox?company=umbrella").await.text().await.unwrap().contains("Printer jams"));
+        assert_eq!(c.get("/console/inbox?company=not%20a%20key").await.status(), StatusCode::BAD_REQUEST);
+
         let removed = c.post(members, &[("remove", &ann.0.to_string())]).await.text().await.unwrap();
         assert!(removed.contains("Removed.") && !removed.contains("ann@example.com"), "{removed}");
         assert!(app.store.customer_by_id(app.workspace.id, ann).await.unwrap().unwrap().companies.is_empty());

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::console::{
-    Agent, Assignee, CompanyEntry, ConsoleStore, CustomerEntry, InboxFacts, InboxPage, NewAgent, NewAgentSession,
+    Agent, CompanyEntry, ConsoleStore, CustomerEntry, InboxFacts, InboxFilter, InboxPage, NewAgent, NewAgentSession,
 };
 use portal_core::access::ActiveAgent;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
@@ -272,9 +272,9 @@ where
         Ok(())
     }
 
-    async fn find_inbox(&self, agent: &AgentScope, query: &ListQuery, assignee: Assignee) -> Result<InboxPage> {
+    async fn find_inbox(&self, agent: &AgentScope, query: &ListQuery, filter: &InboxFilter) -> Result<InboxPage> {
         // `Finder::Agent` has no "created by me": the query's tab is ignored.
-        let (page, ids) = self.find(search::Finder::Agent(agent, assignee), query, true).await?;
+        let (page, ids) = self.find(search::Finder::Agent(agent, filter), query, true).await?;
         if ids.is_empty() {
             return Ok(InboxPage { page, facts: Vec::new() });
         }

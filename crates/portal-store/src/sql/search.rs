@@ -9,7 +9,7 @@
 
 use super::statement::{Arg, Statement};
 use super::*;
-use crate::Assignee;
+use crate::{Assignee, InboxFilter};
 use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
 
 /// Where the words of a search must all be found.
@@ -131,8 +131,8 @@ impl FullText for Postgres {
 pub(super) enum Finder<'a> {
     /// What a customer may see ([`visible_tickets!`]).
     Customer(&'a CustomerScope),
-    /// Every ticket of the agent's workspace, assigned as asked.
-    Agent(&'a AgentScope, Assignee),
+    /// Every ticket of the agent's workspace, narrowed as asked.
+    Agent(&'a AgentScope, &'a InboxFilter),
 }
 
 impl Finder<'_> {
@@ -209,9 +209,9 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
                 s.push(" AND t.creator_id = $2");
             }
         }
-        Finder::Agent(_, assignee) => {
+        Finder::Agent(_, filter) => {
             s.push(" WHERE t.workspace_id = $1");
-            match assignee {
+            match filter.assignee {
                 Assignee::Anyone => {}
                 Assignee::Nobody => {
                     s.push(" AND t.assignee_id IS NULL");
@@ -219,6 +219,12 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
                 Assignee::Agent(id) => {
                     s.with(" AND t.assignee_id = {}", Arg::Int(id.0));
                 }
+            }
+            if let Some(company) = &filter.company {
+                s.with(
+                    " AND t.company_id = (SELECT id FROM companies WHERE workspace_id = $1 AND key = {})",
+                    Arg::Text(company.to_string()),
+                );
             }
         }
     }

@@ -6,7 +6,7 @@ use portal_core::access::AgentScope;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
 use portal_core::listing::ListQuery;
 use portal_core::{AgentId, CompanyKey, SessionLifetime};
-use portal_store::{Assignee, NewAgent, NewAgentSession, StoreError};
+use portal_store::{Assignee, InboxFilter, NewAgent, NewAgentSession, StoreError};
 
 fn new_agent(raw_email: &str, role: Role) -> NewAgent {
     NewAgent { email: email(raw_email), name: format!("Agent {raw_email}"), role, password_hash: "$argon2id$x".into() }
@@ -116,7 +116,7 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
         customer_ticket(&*store, &carol, "Printer at globex", NOW + 3).await;
         let agent = agent(&*store, acme.id).await;
 
-        let all = store.find_inbox(&agent, &ListQuery::default(), Assignee::Anyone).await.unwrap();
+        let all = store.find_inbox(&agent, &ListQuery::default(), &Assignee::Anyone.into()).await.unwrap();
         let numbers: Vec<i64> = all.page.tickets.iter().map(|t| t.number).collect();
         assert_eq!(numbers, vec![invoice, printer], "newest first, and nothing of globex");
         let emails: Vec<&str> = all.facts.iter().map(|f| f.creator_email.as_str()).collect();
@@ -135,22 +135,23 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
         assert!(crossed.is_ok());
         assert_eq!(store.ticket_assignee(&agent, printer).await.unwrap(), Some(dana.id));
 
-        let mine = store.find_inbox(&agent, &ListQuery::default(), Assignee::Agent(dana.id)).await.unwrap();
+        let mine = store.find_inbox(&agent, &ListQuery::default(), &Assignee::Agent(dana.id).into()).await.unwrap();
         assert_eq!(mine.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![printer]);
         assert_eq!(mine.facts[0].assignee, Some(dana.id));
-        let nobody = store.find_inbox(&agent, &ListQuery::default(), Assignee::Nobody).await.unwrap();
+        let nobody = store.find_inbox(&agent, &ListQuery::default(), &Assignee::Nobody.into()).await.unwrap();
         assert_eq!(nobody.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![invoice]);
-        let none = store.find_inbox(&agent, &ListQuery::default(), Assignee::Agent(AgentId(stranger.id.0))).await;
+        let none =
+            store.find_inbox(&agent, &ListQuery::default(), &Assignee::Agent(AgentId(stranger.id.0)).into()).await;
         assert!(none.unwrap().page.tickets.is_empty());
 
         // The customers' search and filters work the same.
         let search = ListQuery::parse("q=printer", &acme.ticket_types).unwrap();
-        let found = store.find_inbox(&agent, &search, Assignee::Anyone).await.unwrap();
+        let found = store.find_inbox(&agent, &search, &Assignee::Anyone.into()).await.unwrap();
         assert_eq!(found.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![printer]);
         // A number (or `#number`) finds its ticket; another workspace's same number stays out.
         for (q, want) in [(format!("q={invoice}"), invoice), (format!("q=%23{printer}"), printer)] {
             let list = ListQuery::parse(&q, &acme.ticket_types).unwrap();
-            let found = store.find_inbox(&agent, &list, Assignee::Anyone).await.unwrap();
+            let found = store.find_inbox(&agent, &list, &Assignee::Anyone.into()).await.unwrap();
             let numbers: Vec<i64> = found.page.tickets.iter().map(|t| t.number).collect();
             assert_eq!(numbers, vec![want], "{q}");
         }
@@ -161,23 +162,34 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
             .unwrap();
         for q in ["q=vault", "q=invoice+vault"] {
             let list = ListQuery::parse(q, &acme.ticket_types).unwrap();
-            let found = store.find_inbox(&agent, &list, Assignee::Anyone).await.unwrap();
+            let found = store.find_inbox(&agent, &list, &Assignee::Anyone.into()).await.unwrap();
             assert_eq!(found.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![invoice], "{q}");
             let bobs = store.find_tickets(&bob, &list, true).await.unwrap();
             assert!(bobs.tickets.is_empty(), "{q}: a note's word finds nothing for its customer");
         }
         let list = ListQuery::parse("q=legacy", &acme.ticket_types).unwrap();
-        let found = store.find_inbox(&agent, &list, Assignee::Anyone).await.unwrap();
+        let found = store.find_inbox(&agent, &list, &Assignee::Anyone.into()).await.unwrap();
         let preview = found.page.tickets[0].preview.as_ref().expect("a preview from the note");
         assert!(preview.snippet.parts.iter().any(|p| p.matched && p.text == "legacy"), "{preview:?}");
         // The index is rebuilt from the notes as well.
         store.rebuild_search_index().await.unwrap();
-        assert_eq!(store.find_inbox(&agent, &list, Assignee::Anyone).await.unwrap().page.tickets.len(), 1);
+        assert_eq!(store.find_inbox(&agent, &list, &Assignee::Anyone.into()).await.unwrap().page.tickets.len(), 1);
         assert!(store.find_tickets(&bob, &list, true).await.unwrap().tickets.is_empty());
+
+        // A company's tickets: only its own, and a key of no company here matches nothing.
+        let initech = CompanyKey::parse("initech").unwrap();
+        store.upsert_company(acme.id, &initech, "Initech", NOW).await.unwrap();
+        store.upsert_company(globex.id, &initech, "Initech at globex", NOW).await.unwrap();
+        store.agent_update_ticket(&agent, printer, None, None, Some(Some(&initech)), NOW).await.unwrap();
+        let of_initech = InboxFilter { company: Some(initech), ..InboxFilter::default() };
+        let found = store.find_inbox(&agent, &ListQuery::default(), &of_initech).await.unwrap();
+        assert_eq!(found.page.tickets.iter().map(|t| t.number).collect::<Vec<_>>(), vec![printer]);
+        let nowhere = InboxFilter { company: Some(CompanyKey::parse("umbrella").unwrap()), ..InboxFilter::default() };
+        assert!(store.find_inbox(&agent, &ListQuery::default(), &nowhere).await.unwrap().page.tickets.is_empty());
 
         // "Created by me" means nothing to an agent: every ticket stays.
         let mine_tab = ListQuery::parse("tab=mine", &acme.ticket_types).unwrap();
-        assert_eq!(store.find_inbox(&agent, &mine_tab, Assignee::Anyone).await.unwrap().page.tickets.len(), 2);
+        assert_eq!(store.find_inbox(&agent, &mine_tab, &Assignee::Anyone.into()).await.unwrap().page.tickets.len(), 2);
     })
     .await;
 }
