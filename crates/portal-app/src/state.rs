@@ -20,6 +20,9 @@ pub struct AppState {
     /// The portal's public origin: what the snippet loads from, and the
     /// only origin the console accepts forms from.
     pub public_url: portal_core::Origin,
+    /// Reverse proxies in front of the portal: for requests from them, the
+    /// console's limit on failed sign-ins counts the address they forwarded.
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

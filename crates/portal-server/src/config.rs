@@ -4,7 +4,7 @@
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -25,6 +25,10 @@ pub struct Config {
     pub demo_bind: SocketAddr,
     /// Log filter, as in `RUST_LOG`.
     pub log: String,
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed, as
+    /// `["10.0.0.5"]` (in the environment too). Empty: the peer's address is
+    /// the client's.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Default for Config {
@@ -37,6 +41,7 @@ impl Default for Config {
             site_root: "target/site".into(),
             demo_bind: ([127, 0, 0, 1], 3001).into(),
             log: "info,sqlx=warn".into(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -57,7 +62,8 @@ pub struct Overrides {
 }
 
 /// The settings `PORTAL_*` variables may set.
-const KEYS: &[&str] = &["database_url", "bind", "public_url", "blob_dir", "site_root", "demo_bind", "log"];
+const KEYS: &[&str] =
+    &["database_url", "bind", "public_url", "blob_dir", "site_root", "demo_bind", "log", "trusted_proxies"];
 
 /// Read by a command, not by the configuration.
 const COMMAND_VARS: &[&str] = &["admin_password"];
@@ -131,6 +137,19 @@ mod tests {
         figment::Jail::expect_with(|jail| {
             jail.create_file("portal.toml", "databse_url = \"typo\"")?;
             assert!(Config::load(None, &Overrides::default()).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn trusted_proxies_come_as_a_list_of_addresses() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PORTAL_TRUSTED_PROXIES", r#"["10.0.0.5", "2001:db8::1"]"#);
+            let config = Config::load(None, &Overrides::default()).unwrap();
+            assert_eq!(config.trusted_proxies, ["10.0.0.5".parse::<IpAddr>().unwrap(), "2001:db8::1".parse().unwrap()]);
+            jail.set_env("PORTAL_TRUSTED_PROXIES", r#"["proxy.internal"]"#);
+            assert!(Config::load(None, &Overrides::default()).is_err(), "a host name is not an address");
             Ok(())
         });
     }

@@ -50,7 +50,13 @@ impl Portal {
             LeptosOptions::builder().output_name("portal-frontend").site_root(site_root).site_pkg_dir("pkg").build();
         let blobs = portal_store::FsBlobStore::open(&config.blob_dir)
             .with_context(|| format!("cannot use {} for attached files", config.blob_dir.display()))?;
-        let state = AppState { store, blobs: Arc::new(blobs), leptos_options, public_url: url.clone() };
+        let state = AppState {
+            store,
+            blobs: Arc::new(blobs),
+            leptos_options,
+            public_url: url.clone(),
+            trusted_proxies: config.trusted_proxies.clone().into(),
+        };
         Ok(Self { addr, url, state, listener })
     }
 

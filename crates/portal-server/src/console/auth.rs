@@ -194,13 +194,39 @@ pub async fn login_page() -> Response {
     login_view(&LoginForm::default(), &None)
 }
 
+/// Where a request came from: the peer, or, when the peer is a trusted
+/// proxy, the last address in `X-Forwarded-For` that is not a trusted proxy
+/// too. Each proxy appends the address it heard from, so entries before
+/// that one are the client's to make up; a garbled entry counts the proxy.
+fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .flat_map(|value| value.to_str().unwrap_or("?").split(','))
+        .map(str::trim)
+        .collect();
+    for entry in forwarded.into_iter().rev() {
+        match entry.parse::<IpAddr>() {
+            Ok(ip) if trusted.contains(&ip) => continue,
+            Ok(ip) => return ip,
+            Err(_) => return peer,
+        }
+    }
+    peer
+}
+
 pub async fn login(
     State(state): State<AppState>,
     Extension(limiter): Extension<Arc<LoginLimiter>>,
     peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    let ip = peer.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |Extension(ConnectInfo(addr))| addr.ip());
+    let peer = peer.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |Extension(ConnectInfo(addr))| addr.ip());
+    let ip = client_address(peer, &headers, &state.trusted_proxies);
     let account = format!("{}/{}", form.workspace.trim(), form.email.trim().to_lowercase());
     if let Some(wait) = limiter.wait(ip, &account) {
         let minutes = wait.as_secs().div_ceil(60);
@@ -287,6 +313,30 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Respon
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_address_is_believed_only_from_a_trusted_proxy() {
+        let ip = |raw: &str| raw.parse::<IpAddr>().unwrap();
+        let forwarded = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert("x-forwarded-for", HeaderValue::from_str(value).unwrap());
+            headers
+        };
+        let (proxy, inner) = (ip("10.0.0.5"), ip("10.0.0.6"));
+        let trusted = [proxy, inner];
+        let via = |value: &str| client_address(proxy, &forwarded(value), &trusted);
+        assert_eq!(via("203.0.113.7"), ip("203.0.113.7"));
+        // The client may have written the first entries; the proxies wrote the last.
+        assert_eq!(via("198.51.100.1, 203.0.113.7, 10.0.0.6"), ip("203.0.113.7"));
+        assert_eq!(via("2001:db8::1"), ip("2001:db8::1"));
+        assert_eq!(via("203.0.113.7, not-an-address"), proxy, "garbled: the proxy is counted");
+        assert_eq!(client_address(proxy, &HeaderMap::new(), &trusted), proxy, "nothing forwarded");
+        assert_eq!(via("10.0.0.6"), proxy, "only proxies: the nearest is counted");
+        // Anyone else's header is ignored.
+        let stranger = ip("203.0.113.9");
+        assert_eq!(client_address(stranger, &forwarded("198.51.100.1"), &trusted), stranger);
+        assert_eq!(client_address(proxy, &forwarded("198.51.100.1"), &[]), proxy, "no proxy trusted");
+    }
 
     #[test]
     fn passwords_verify_against_their_own_hash_only() {

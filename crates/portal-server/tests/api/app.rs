@@ -55,8 +55,14 @@ pub fn test_config(dir: &tempfile::TempDir) -> Config {
 /// Starts a portal on `127.0.0.1:0` over `db` and creates the `acme`
 /// workspace the way an operator does (`portal workspace create`).
 pub async fn spawn_app(db: TestDb) -> TestApp {
+    spawn_app_with(db, |_| {}).await
+}
+
+/// [`spawn_app`], with the configuration changed by `configure` first.
+pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> TestApp {
     let site_root = tempfile::tempdir().expect("temporary site root");
-    let config = test_config(&site_root);
+    let mut config = test_config(&site_root);
+    configure(&mut config);
     let store = db.store.clone();
     let portal = Portal::bind(&config, store.clone()).await.expect("bind the portal to a free port");
     // Listening from here on: connections queue until `serve` accepts them.

@@ -139,6 +139,32 @@ async fn failed_sign_ins_are_limited_per_address_and_account() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn behind_a_trusted_proxy_the_limit_counts_the_forwarded_address() {
+    on_each_backend("console_limit_behind_a_proxy", |db| async move {
+        let app = spawn_app_with(db, |config| config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let attempt = |from: &'static str, password: &'static str| {
+            let request = app.client.post(app.url("/console/login")).header("sec-fetch-site", "same-origin");
+            request
+                .header("x-forwarded-for", from)
+                .form(&[("workspace", "acme"), ("email", ADMIN), ("password", password)])
+                .send()
+        };
+        for _ in 0..5 {
+            assert_eq!(attempt("203.0.113.7", "wrong password!").await.unwrap().status(), StatusCode::UNAUTHORIZED);
+        }
+        let held = attempt("203.0.113.7", PASSWORD).await.unwrap();
+        assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS);
+        // The same proxy forwarding someone else: not held up.
+        assert_eq!(attempt("198.51.100.1", PASSWORD).await.unwrap().status(), StatusCode::SEE_OTHER);
+        // A made-up first entry does not escape the limit: the proxy appended the real one.
+        let spoofed = attempt("198.51.100.99, 203.0.113.7", PASSWORD).await.unwrap();
+        assert_eq!(spoofed.status(), StatusCode::TOO_MANY_REQUESTS);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn forms_from_another_site_are_refused() {
     on_each_backend("console_forms_from_another_site_are_refused", |db| async move {
         let app = spawn_app(db).await;
