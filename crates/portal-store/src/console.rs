@@ -159,8 +159,15 @@ pub trait ConsoleStore {
     // --- Customers and companies ----------------------------------------------------
 
     /// The workspace's customers whose email or name contains `search`
-    /// (ignoring case), by email, at most `limit` (1 to 500).
-    async fn list_customers(&self, workspace: WorkspaceId, search: &str, limit: u32) -> Result<Vec<CustomerEntry>>;
+    /// (ignoring case), by email, at most `limit` (1 to 500); with `after`,
+    /// only those whose email comes after it (ignoring case): the next page.
+    async fn list_customers(
+        &self,
+        workspace: WorkspaceId,
+        search: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<CustomerEntry>>;
     async fn customer_by_id(&self, workspace: WorkspaceId, id: CustomerId) -> Result<Option<CustomerEntry>>;
     /// A disabled customer's sessions end now, live streams included, and
     /// they can open no new one until enabled again.

@@ -18,12 +18,26 @@ use portal_core::company::check_company_name;
 use portal_core::{CompanyKey, CustomerId, Email};
 use std::collections::BTreeMap;
 
+/// Customers shown on a page of the list.
+const CUSTOMERS_PER_PAGE: usize = 100;
+
 pub async fn customers(signed: Signed, State(state): State<AppState>, Query(query): Query<Fields>) -> Response {
-    let search = field(&query, "q");
-    let found = match state.store.list_customers(signed.0.workspace_id, search, 200).await {
-        Ok(found) => found,
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
-    };
+    let (search, after) = (field(&query, "q"), Some(field(&query, "after")).filter(|a| !a.is_empty()));
+    // One more than a page, to tell whether another follows.
+    let mut found =
+        match state.store.list_customers(signed.0.workspace_id, search, after, CUSTOMERS_PER_PAGE as u32 + 1).await {
+            Ok(found) => found,
+            Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+        };
+    let more = found.len() > CUSTOMERS_PER_PAGE;
+    found.truncate(CUSTOMERS_PER_PAGE);
+    let next = found.last().filter(|_| more).map(|last| {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", search)
+            .append_pair("after", &last.customer.email)
+            .finish();
+        view! { <a class="button secondary" href=format!("/console/customers?{query}") data-testid="next-page">"Next page"</a> }
+    });
     let rows = found
         .into_iter()
         .map(|entry| {
@@ -55,6 +69,7 @@ pub async fn customers(signed: Signed, State(state): State<AppState>, Query(quer
             <thead><tr><th>"Email"</th><th>"Name"</th><th>"Companies"</th><th>"Tickets"</th><th>"Access"</th></tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        {next}
     }
     .to_html();
     view::page("Customers", Some(&signed.0), Section::Customers, &None, body)

@@ -697,3 +697,28 @@ async fn a_company_shows_its_members_who_are_added_and_removed_there() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_customer_list_comes_in_pages() {
+    on_each_backend("console_customer_pages", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", AGENT, "agent").await;
+        for i in 0..102 {
+            app.customer_with_tickets(app.workspace.id, &format!("c{i:03}@example.com"), &[]).await;
+        }
+        let c = console(&app, "acme", AGENT).await;
+        let rows = |page: &str| page.matches("data-testid=\"customer-row\"").count();
+
+        let first = c.get("/console/customers?q=example").await.text().await.unwrap();
+        assert_eq!(rows(&first), 100);
+        assert!(first.contains("c099@example.com") && !first.contains("c100@example.com"));
+        let next = first.split("data-testid=\"next-page\"").next().unwrap().rsplit("href=\"").next().unwrap();
+        let next = next.split('"').next().unwrap().replace("&amp;", "&");
+        assert_eq!(next, "/console/customers?q=example&after=c099%40example.com");
+        let second = c.get(&next).await.text().await.unwrap();
+        assert_eq!(rows(&second), 2);
+        assert!(second.contains("c100@example.com") && second.contains("c101@example.com"));
+        assert!(!second.contains("data-testid=\"next-page\""), "the last page links no further");
+    })
+    .await;
+}

@@ -337,17 +337,26 @@ where
         Ok(assignee.map(AgentId))
     }
 
-    async fn list_customers(&self, workspace: WorkspaceId, search: &str, limit: u32) -> Result<Vec<CustomerEntry>> {
+    async fn list_customers(
+        &self,
+        workspace: WorkspaceId,
+        search: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<CustomerEntry>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
         // LIKE's wildcards in the search are matched as themselves.
         let pattern =
             format!("%{}%", search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let after_key = after.unwrap_or_default().to_lowercase();
         let rows = sqlx::query_as::<_, EntryRow>(concat!(
             entry_select!(),
-            "(c.email_key LIKE $2 ESCAPE '\\' OR lower(c.name) LIKE $2 ESCAPE '\\') ORDER BY c.email_key LIMIT $3"
+            "(c.email_key LIKE $2 ESCAPE '\\' OR lower(c.name) LIKE $2 ESCAPE '\\') AND c.email_key > $3 \
+             ORDER BY c.email_key LIMIT $4"
         ))
         .bind(workspace.0)
         .bind(pattern.as_str())
+        .bind(after_key.as_str())
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;

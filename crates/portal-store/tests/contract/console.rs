@@ -208,17 +208,23 @@ async fn customers_companies_and_disabling() {
         store.upsert_company(acme.id, &key, "Acme Corp", NOW).await.unwrap();
         store.set_customer_companies(acme.id, alice_id, std::slice::from_ref(&key)).await.unwrap();
 
-        let all = store.list_customers(acme.id, "", 50).await.unwrap();
+        let all = store.list_customers(acme.id, "", None, 50).await.unwrap();
         assert_eq!(
             all.iter().map(|e| e.customer.email.as_str()).collect::<Vec<_>>(),
             ["alice@acme.test", "bob_100%@acme.test"]
         );
         assert_eq!((all[0].tickets, all[0].companies.clone()), (1, vec![key.clone()]));
         // The search's wildcards are plain characters.
-        let percent = store.list_customers(acme.id, "100%", 50).await.unwrap();
+        let percent = store.list_customers(acme.id, "100%", None, 50).await.unwrap();
         assert_eq!(percent.len(), 1);
-        assert!(store.list_customers(acme.id, "_", 50).await.unwrap().len() == 1);
-        assert_eq!(store.list_customers(acme.id, "ALICE", 50).await.unwrap().len(), 1);
+        assert!(store.list_customers(acme.id, "_", None, 50).await.unwrap().len() == 1);
+        assert_eq!(store.list_customers(acme.id, "ALICE", None, 50).await.unwrap().len(), 1);
+        // Pages: after an email (any case), the ones that follow it.
+        let first = store.list_customers(acme.id, "", None, 1).await.unwrap();
+        assert_eq!(first.iter().map(|e| e.customer.email.as_str()).collect::<Vec<_>>(), ["alice@acme.test"]);
+        let next = store.list_customers(acme.id, "", Some("ALICE@acme.test"), 1).await.unwrap();
+        assert_eq!(next.iter().map(|e| e.customer.email.as_str()).collect::<Vec<_>>(), ["bob_100%@acme.test"]);
+        assert!(store.list_customers(acme.id, "", Some("bob_100%@acme.test"), 1).await.unwrap().is_empty());
         assert!(store.customer_by_id(globex.id, alice_id).await.unwrap().is_none(), "another workspace's customer");
 
         let companies = store.list_companies(acme.id).await.unwrap();
