@@ -40,6 +40,15 @@ pub struct NewAgentSession {
     pub expires_at: Millis,
 }
 
+/// What the console's Behaviour form sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PortalBehaviour {
+    /// New sessions last this long; open ones keep their expiry.
+    pub session_lifetime: SessionLifetime,
+    pub reopen_allowed: bool,
+    pub search_preview: bool,
+}
+
 /// Whose tickets an inbox shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Assignee {
@@ -140,8 +149,8 @@ pub trait ConsoleStore {
     async fn portal_look(&self, workspace: WorkspaceId) -> Result<PortalLook>;
     async fn set_portal_look(&self, workspace: WorkspaceId, look: &PortalLook) -> Result<()>;
     async fn portal_enabled(&self, workspace: WorkspaceId) -> Result<bool>;
-    /// New sessions last this long; open ones keep their expiry.
-    async fn set_session_lifetime(&self, workspace: WorkspaceId, lifetime: SessionLifetime) -> Result<()>;
+    /// Sets the three together, in one write.
+    async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()>;
     /// A disabled portal opens no session and its frame says so.
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()>;
 

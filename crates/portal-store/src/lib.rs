@@ -15,7 +15,7 @@ pub mod testing;
 pub use blob::{BlobStore, FsBlobStore};
 pub use console::{
     Agent, Assignee, CompanyEntry, ConsoleStore, CustomerEntry, InboxFacts, InboxFilter, InboxPage, NewAgent,
-    NewAgentSession,
+    NewAgentSession, PortalBehaviour,
 };
 pub use error::StoreError;
 pub use notify::Wake;

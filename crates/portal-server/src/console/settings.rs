@@ -16,7 +16,7 @@ use portal_core::audience::PortalAudience;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
 use portal_core::visibility::{Condition, TicketVisibility};
 use portal_core::{AttachmentLimits, Origin, SessionLifetime, ShownAttribute};
-use portal_store::Workspace;
+use portal_store::{PortalBehaviour, Workspace};
 use std::collections::HashMap;
 
 /// Most origins one workspace may allow.
@@ -93,9 +93,12 @@ async fn apply(state: &AppState, ws: &Workspace, section: &str, fields: &Fields)
         }
         "behaviour" => {
             let lifetime = parse_hours(field(fields, "session_hours"))?;
-            store.set_session_lifetime(id, lifetime).await.map_err(store_message)?;
-            store.set_reopen_allowed(id, ticked(fields, "reopen")).await.map_err(store_message)?;
-            store.set_search_preview(id, ticked(fields, "search_preview")).await.map_err(store_message)?;
+            let behaviour = PortalBehaviour {
+                session_lifetime: lifetime,
+                reopen_allowed: ticked(fields, "reopen"),
+                search_preview: ticked(fields, "search_preview"),
+            };
+            store.set_portal_behaviour(id, &behaviour).await.map_err(store_message)?;
             Ok("Saved. New sessions last the new lifetime.".into())
         }
         "types" => {

@@ -3,10 +3,11 @@
 use super::*;
 use crate::console::{
     Agent, CompanyEntry, ConsoleStore, CustomerEntry, InboxFacts, InboxFilter, InboxPage, NewAgent, NewAgentSession,
+    PortalBehaviour,
 };
 use portal_core::access::ActiveAgent;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
-use portal_core::{AgentId, CompanyKey, SessionLifetime};
+use portal_core::{AgentId, CompanyKey};
 
 type AgentRow = (i64, String, String, String, Millis);
 
@@ -252,13 +253,18 @@ where
         Ok(enabled)
     }
 
-    async fn set_session_lifetime(&self, workspace: WorkspaceId, lifetime: SessionLifetime) -> Result<()> {
-        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET session_lifetime_ms = $2 WHERE id = $1 RETURNING id")
-            .bind(workspace.0)
-            .bind(lifetime.millis())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+    async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()> {
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE workspaces SET session_lifetime_ms = $2, reopen_allowed = $3, search_preview = $4 \
+             WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(behaviour.session_lifetime.millis())
+        .bind(behaviour.reopen_allowed)
+        .bind(behaviour.search_preview)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         Ok(())
     }
 

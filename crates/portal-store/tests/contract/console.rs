@@ -6,7 +6,7 @@ use portal_core::access::AgentScope;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
 use portal_core::listing::ListQuery;
 use portal_core::{AgentId, CompanyKey, SessionLifetime};
-use portal_store::{Assignee, InboxFilter, NewAgent, NewAgentSession, StoreError};
+use portal_store::{Assignee, InboxFilter, NewAgent, NewAgentSession, PortalBehaviour, StoreError};
 
 fn new_agent(raw_email: &str, role: Role) -> NewAgent {
     NewAgent { email: email(raw_email), name: format!("Agent {raw_email}"), role, password_hash: "$argon2id$x".into() }
@@ -87,8 +87,10 @@ async fn look_lifetime_and_switch() {
         assert_eq!(store.workspace(acme.id).await.unwrap().unwrap().greeting, "Hi there");
 
         let two_hours = SessionLifetime::from_millis(2 * HOUR).unwrap();
-        store.set_session_lifetime(acme.id, two_hours).await.unwrap();
-        assert_eq!(store.workspace(acme.id).await.unwrap().unwrap().session_lifetime, two_hours);
+        let behaviour = PortalBehaviour { session_lifetime: two_hours, reopen_allowed: false, search_preview: false };
+        store.set_portal_behaviour(acme.id, &behaviour).await.unwrap();
+        let ws = store.workspace(acme.id).await.unwrap().unwrap();
+        assert_eq!((ws.session_lifetime, ws.reopen_allowed, ws.search_preview), (two_hours, false, false));
 
         assert!(store.portal_enabled(acme.id).await.unwrap());
         store.set_portal_enabled(acme.id, false).await.unwrap();
@@ -96,6 +98,7 @@ async fn look_lifetime_and_switch() {
         let missing = portal_core::WorkspaceId(acme.id.0 + 1000);
         assert!(matches!(store.set_portal_enabled(missing, true).await, Err(StoreError::NotFound)));
         assert!(matches!(store.set_portal_look(missing, &new).await, Err(StoreError::NotFound)));
+        assert!(matches!(store.set_portal_behaviour(missing, &behaviour).await, Err(StoreError::NotFound)));
     })
     .await;
 }
