@@ -485,7 +485,7 @@ where
         if let Some(search) = query.search.as_ref().filter(|_| previews && !page.tickets.is_empty()) {
             let statement = search::preview_statement(&finder, &ids);
             let messages = statement
-                .bind(sqlx::query_as::<DB, (i64, String, String, Millis)>(&statement.sql))
+                .bind(sqlx::query_as::<DB, search::PreviewedMessage>(&statement.sql))
                 .fetch_all(&self.pool)
                 .await?;
             search::attach_previews(search, &mut page, &descriptions, &messages);

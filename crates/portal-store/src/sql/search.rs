@@ -362,12 +362,15 @@ pub(super) fn page_of(query: &ListQuery, rows: Vec<ListedRow>) -> Result<(Ticket
     Ok((TicketPage { tickets, next: next.filter(|_| more) }, texts))
 }
 
+/// A row of [`preview_statement`]: ticket id, author, body, time, internal.
+pub(super) type PreviewedMessage = (i64, String, String, Millis, bool);
+
 /// The statement reading the messages `finder` may read of tickets `ids`,
 /// newest first: what previews are made of.
 pub(super) fn preview_statement(finder: &Finder, ids: &[i64]) -> Statement {
     let mut s = Statement::default();
     s.with(
-        "SELECT ticket_id, author_name, body, created_at FROM messages WHERE workspace_id = {}",
+        "SELECT ticket_id, author_name, body, created_at, is_internal FROM messages WHERE workspace_id = {}",
         Arg::Int(finder.workspace_id().0),
     );
     if let Fields::Public = finder.reads() {
@@ -384,10 +387,17 @@ pub(super) fn attach_previews(
     search: &Search,
     page: &mut TicketPage,
     descriptions: &[(i64, String)],
-    messages: &[(i64, String, String, Millis)],
+    messages: &[PreviewedMessage],
 ) {
+    // An agent's preview may come from a note: its author says so.
+    let authors: Vec<String> =
+        messages.iter().map(|m| if m.4 { format!("{} (internal note)", m.1) } else { m.1.clone() }).collect();
     for (ticket, (id, description)) in page.tickets.iter_mut().zip(descriptions) {
-        let conversation = messages.iter().filter(|m| m.0 == *id).map(|m| (m.2.as_str(), m.1.as_str(), m.3));
+        let conversation = messages
+            .iter()
+            .zip(&authors)
+            .filter(|(m, _)| m.0 == *id)
+            .map(|(m, author)| (m.2.as_str(), author.as_str(), m.3));
         let own = [
             (description.as_str(), ticket.creator_name.as_str(), ticket.created_at),
             (ticket.title.as_str(), ticket.creator_name.as_str(), ticket.created_at),

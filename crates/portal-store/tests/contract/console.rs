@@ -174,6 +174,7 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
         let found = store.find_inbox(&agent, &list, &Assignee::Anyone.into()).await.unwrap();
         let preview = found.page.tickets[0].preview.as_ref().expect("a preview from the note");
         assert!(preview.snippet.parts.iter().any(|p| p.matched && p.text == "legacy"), "{preview:?}");
+        assert!(preview.author.ends_with("(internal note)"), "a note says so: {preview:?}");
         // The index is rebuilt from the notes as well.
         store.rebuild_search_index().await.unwrap();
         assert_eq!(store.find_inbox(&agent, &list, &Assignee::Anyone.into()).await.unwrap().page.tickets.len(), 1);
