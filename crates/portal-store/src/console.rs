@@ -189,6 +189,16 @@ pub trait ConsoleStore {
     ) -> Result<()>;
     /// The workspace's companies, by key.
     async fn list_companies(&self, workspace: WorkspaceId) -> Result<Vec<CompanyEntry>>;
+    /// Makes the customer a member of the company or not, leaving their other
+    /// companies as they are, and applies the visibility rule and audience
+    /// to them again, in one transaction.
+    async fn set_membership(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        company: &CompanyKey,
+        member: bool,
+    ) -> Result<()>;
     /// The members of the workspace's company `key`, by email, at most 500.
     async fn company_members(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Vec<CustomerEntry>>;
 }

@@ -301,9 +301,8 @@ async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Op
     view::page("Company", Some(&signed.0), Section::Companies, &notice, body)
 }
 
-/// Adds the customer with the email `add`, or removes the customer `remove`:
-/// the customer's companies are saved as a whole, so the visibility rule and
-/// the audience are applied to them again.
+/// Adds the customer with the email `add`, or removes the customer `remove`;
+/// the visibility rule and the audience are applied to them again.
 pub async fn change_members(
     signed: Signed,
     State(state): State<AppState>,
@@ -324,13 +323,10 @@ pub async fn change_members(
             }
             _ => return Err("give an email to add or a member to remove".to_string()),
         };
-        let entry = state.store.customer_by_id(ws, customer).await.map_err(store_message)?;
-        let mut companies = entry.ok_or("there is no such customer")?.companies;
-        companies.retain(|k| *k != company);
-        if joining {
-            companies.push(company.clone());
-        }
-        state.store.set_customer_companies(ws, customer, &companies).await.map_err(store_message)?;
+        state.store.set_membership(ws, customer, &company, joining).await.map_err(|e| match e {
+            portal_store::StoreError::NotFound => "there is no such customer".to_string(),
+            e => store_message(e),
+        })?;
         Ok(if joining { "Added." } else { "Removed." })
     };
     let notice = match change.await {

@@ -369,6 +369,40 @@ where
         self.entries(workspace, rows).await
     }
 
+    async fn set_membership(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        company: &CompanyKey,
+        member: bool,
+    ) -> Result<()> {
+        use portal_core::company::MAX_MEMBERSHIPS;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        let (memberships,) = sqlx::query_as::<_, (i64,)>(
+            "SELECT (SELECT count(*) FROM company_members m WHERE m.workspace_id = c.workspace_id AND m.customer_id = c.id) \
+             FROM customers c WHERE c.workspace_id = $1 AND c.id = $2",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let company = Self::company_id(&mut tx, workspace, company).await?;
+        let statement = if member {
+            if memberships >= MAX_MEMBERSHIPS as i64 {
+                return Err(StoreError::Invalid(format!("a customer belongs to at most {MAX_MEMBERSHIPS} companies")));
+            }
+            "INSERT INTO company_members (workspace_id, company_id, customer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+        } else {
+            "DELETE FROM company_members WHERE workspace_id = $1 AND company_id = $2 AND customer_id = $3"
+        };
+        sqlx::query(statement).bind(workspace.0).bind(company).bind(customer.0).execute(&mut *tx).await?;
+        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn company_members(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Vec<CustomerEntry>> {
         let rows = sqlx::query_as::<_, EntryRow>(concat!(
             entry_select!(),

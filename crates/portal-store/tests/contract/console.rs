@@ -237,6 +237,25 @@ async fn customers_companies_and_disabling() {
         let members = store.company_members(acme.id, &key).await.unwrap();
         assert_eq!(members.iter().map(|e| e.customer.id).collect::<Vec<_>>(), [alice_id]);
         assert!(store.company_members(globex.id, &key).await.unwrap().is_empty(), "the key in another workspace");
+        // One membership at a time; the others stay.
+        let beta = CompanyKey::parse("beta").unwrap();
+        store.upsert_company(acme.id, &beta, "Beta", NOW).await.unwrap();
+        for _ in 0..2 {
+            store.set_membership(acme.id, alice_id, &beta, true).await.unwrap();
+        }
+        assert_eq!(store.customer_companies(acme.id, alice_id).await.unwrap(), [key.clone(), beta.clone()]);
+        store.set_membership(acme.id, alice_id, &beta, false).await.unwrap();
+        assert_eq!(store.customer_companies(acme.id, alice_id).await.unwrap(), [key.clone()]);
+        let ghost = CompanyKey::parse("ghost").unwrap();
+        let unknown = store.set_membership(acme.id, alice_id, &ghost, true).await;
+        assert!(matches!(unknown, Err(StoreError::UnknownCompany(_))), "{unknown:?}");
+        let foreign = store.set_membership(globex.id, alice_id, &key, true).await;
+        assert!(matches!(foreign, Err(StoreError::NotFound)), "another workspace's customer: {foreign:?}");
+        assert_eq!(
+            store.customer_companies(acme.id, alice_id).await.unwrap(),
+            [key.clone()],
+            "refusals change nothing"
+        );
 
         // Disabling ends the session at once; enabling lets a new one open.
         let hash = token_hash();
