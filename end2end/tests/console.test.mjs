@@ -144,6 +144,12 @@ describe("the console", () => {
     const handle = await page.$("#unthread_help_center");
     const text = await (await handle.contentFrame()).content();
     assert.ok(!text.includes("CANARY-CONSOLE-NOTE"), "the note written before the reply is in no DOM node");
+
+    // The inbox search reads notes: a word only the note has finds the ticket, and says where it was.
+    await agent.goto(`${shared.portal.portalUrl}/console/inbox?q=worker`);
+    const row = agent.locator("[data-testid=inbox-row]", { hasText: "CSV export" });
+    await row.waitFor();
+    assert.match(await row.innerText(), /\(internal note\): .*worker/);
   });
 
   test("rotating the secret without overlap: the old hashes fail, the site's new ones work", async (t) => {
