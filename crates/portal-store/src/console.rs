@@ -19,6 +19,8 @@ pub struct Agent {
     pub name: String,
     pub role: Role,
     pub created_at: Millis,
+    /// Cannot sign in until an admin resumes it.
+    pub paused: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +134,10 @@ pub trait ConsoleStore {
     /// Gives the account another role. Demoting the workspace's last admin
     /// is [`crate::StoreError::Invalid`].
     async fn set_agent_role(&self, workspace: WorkspaceId, agent: AgentId, role: Role) -> Result<()>;
+    /// Pauses the account (its sessions end; it cannot sign in) or resumes
+    /// it. Pausing the workspace's last admin that is not paused is
+    /// [`crate::StoreError::Invalid`].
+    async fn set_agent_paused(&self, workspace: WorkspaceId, agent: AgentId, paused: bool, now: Millis) -> Result<()>;
     /// Removes the account: its sessions end and its tickets are left
     /// unassigned. Removing the workspace's last admin is
     /// [`crate::StoreError::Invalid`].

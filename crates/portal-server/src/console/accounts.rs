@@ -1,5 +1,5 @@
-//! Console accounts: admins list and add them (the first one comes from
-//! `portal admin create`), and everyone changes their own password.
+//! Console accounts: admins list, add, pause and remove them (the first one
+//! comes from `portal admin create`), and everyone changes their own password.
 
 use super::auth::{Admin, Signed, hash_password, verify_password};
 use super::store_message;
@@ -34,18 +34,21 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Resp
             };
             // Nobody removes or demotes themselves here: another admin does.
             let own = a.id == admin.0.id;
+            let (pause, pause_label) = if a.paused { ("resume", "Resume") } else { ("pause", "Pause") };
             let controls = (!own).then(|| {
                 view! {
                     <form method="post" action=action class="inline">
                         <select name="role">{role(Role::Agent)}{role(Role::Admin)}</select>
                         <button type="submit" name="action" value="role" class="secondary">"Save role"</button>
+                        <button type="submit" name="action" value=pause class="secondary" data-testid="pause-account">{pause_label}</button>
                         <button type="submit" name="action" value="remove" class="danger" data-testid="remove-account">"Remove"</button>
                     </form>
                 }
             });
+            let role_shown = if a.paused { format!("{} (paused)", a.role.as_str()) } else { a.role.as_str().to_string() };
             view! {
                 <tr data-testid="account-row">
-                    <td>{a.name}</td><td>{a.email}</td><td>{a.role.as_str()}</td><td>{view::when(a.created_at)}</td><td>{controls}</td>
+                    <td>{a.name}</td><td>{a.email}</td><td>{role_shown}</td><td>{view::when(a.created_at)}</td><td>{controls}</td>
                 </tr>
             }
         })
@@ -106,8 +109,9 @@ pub async fn add(admin: Admin, State(state): State<AppState>, Form(fields): Form
     render(&state, &admin, Some(notice)).await
 }
 
-/// Changes another account's role, or removes it (its sessions end, its
-/// tickets are left unassigned). The last admin stays an admin.
+/// Changes another account's role, pauses or resumes it (pausing ends its
+/// sessions), or removes it (its sessions end, its tickets are left
+/// unassigned). The last admin that is not paused stays one.
 pub async fn change(
     admin: Admin,
     State(state): State<AppState>,
@@ -132,6 +136,16 @@ pub async fn change(
                 .map(|()| format!("The account is now an {}.", role.as_str())),
             Err(e) => Err(portal_store::StoreError::Invalid(e.to_string())),
         },
+        "pause" => state
+            .store
+            .set_agent_paused(ws, agent, true, now_millis())
+            .await
+            .map(|()| "The account is paused; its sign-ins have ended.".to_string()),
+        "resume" => state
+            .store
+            .set_agent_paused(ws, agent, false, now_millis())
+            .await
+            .map(|()| "The account is resumed: it can sign in again.".to_string()),
         "remove" => state
             .store
             .remove_agent(ws, agent)

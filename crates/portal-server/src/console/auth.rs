@@ -240,6 +240,14 @@ pub async fn login(
         return response;
     }
     match check_credentials(&state, &form).await {
+        // Said only to someone who knows the password.
+        Ok(Some(agent)) if agent.paused => {
+            limiter.succeeded(ip, &account);
+            let notice = Notice::Refused("This account is paused; an admin of the workspace can resume it.".into());
+            let mut response = login_view(&form, &Some(notice));
+            *response.status_mut() = StatusCode::FORBIDDEN;
+            response
+        }
         Ok(Some(agent)) => {
             limiter.succeeded(ip, &account);
             start_session(&state, &agent).await

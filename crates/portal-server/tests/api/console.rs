@@ -722,3 +722,35 @@ async fn the_customer_list_comes_in_pages() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn admins_pause_and_resume_accounts() {
+    on_each_backend("console_pause_and_resume", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        account(&app, "acme", AGENT, "agent").await;
+        let dana = console(&app, "acme", ADMIN).await;
+        let sam = console(&app, "acme", AGENT).await;
+        let agents = app.store.agents(app.workspace.id).await.unwrap();
+        let id_of = |email: &str| agents.iter().find(|a| a.email == email).unwrap().id.0.to_string();
+        let (dana_path, sam_path) =
+            (format!("/console/accounts/{}", id_of(ADMIN)), format!("/console/accounts/{}", id_of(AGENT)));
+
+        dana.refused(&dana_path, &[("action", "pause")], "another admin").await;
+        let paused = dana.post(&sam_path, &[("action", "pause")]).await.text().await.unwrap();
+        assert!(paused.contains("The account is paused") && paused.contains("agent (paused)"), "{paused}");
+        assert_eq!(sam.get("/console/inbox").await.status(), StatusCode::SEE_OTHER, "Sam's sign-in ended");
+        // The right password learns why; a wrong one learns nothing.
+        let refused = sign_in_response(&app, "acme", AGENT, PASSWORD).await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        assert!(refused.text().await.unwrap().contains("This account is paused"));
+        let wrong = sign_in_response(&app, "acme", AGENT, "wrong password!").await;
+        assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+        assert!(!wrong.text().await.unwrap().contains("paused"));
+
+        let resumed = dana.post(&sam_path, &[("action", "resume")]).await.text().await.unwrap();
+        assert!(resumed.contains("The account is resumed"), "{resumed}");
+        console(&app, "acme", AGENT).await;
+    })
+    .await;
+}

@@ -9,7 +9,7 @@ use portal_core::access::ActiveAgent;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
 use portal_core::{AgentId, CompanyKey};
 
-type AgentRow = (i64, String, String, String, Millis);
+type AgentRow = (i64, String, String, String, Millis, bool);
 
 /// A customer of the console's lists: the columns of `entry_select!`.
 type EntryRow = (i64, String, String, bool, bool, Millis, String, i64);
@@ -24,9 +24,9 @@ macro_rules! entry_select {
     };
 }
 
-fn agent_from_row(workspace: WorkspaceId, (id, email, name, role, created_at): AgentRow) -> Result<Agent> {
+fn agent_from_row(workspace: WorkspaceId, (id, email, name, role, created_at, paused): AgentRow) -> Result<Agent> {
     let role = Role::parse(&role).map_err(|e| StoreError::Invalid(format!("agent {id}: stored role: {e}")))?;
-    Ok(Agent { id: AgentId(id), workspace_id: workspace, email, name, role, created_at })
+    Ok(Agent { id: AgentId(id), workspace_id: workspace, email, name, role, created_at, paused })
 }
 
 #[async_trait]
@@ -47,7 +47,7 @@ where
     async fn create_agent(&self, workspace: WorkspaceId, new: &NewAgent, now: Millis) -> Result<Agent> {
         let row = sqlx::query_as::<_, AgentRow>(
             "INSERT INTO agents (workspace_id, email, email_key, name, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, email, name, role, created_at",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, email, name, role, created_at, paused_at IS NOT NULL",
         )
         .bind(workspace.0)
         .bind(new.email.as_str())
@@ -63,16 +63,16 @@ where
     }
 
     async fn agent_credentials(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<(Agent, String)>> {
-        let row = sqlx::query_as::<_, (i64, String, String, String, Millis, String)>(
-            "SELECT id, email, name, role, created_at, password_hash FROM agents \
+        let row = sqlx::query_as::<_, (i64, String, String, String, Millis, bool, String)>(
+            "SELECT id, email, name, role, created_at, paused_at IS NOT NULL, password_hash FROM agents \
              WHERE workspace_id = $1 AND email_key = $2",
         )
         .bind(workspace.0)
         .bind(email.key().as_str())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|(id, email, name, role, created_at, hash)| {
-            Ok((agent_from_row(workspace, (id, email, name, role, created_at))?, hash))
+        row.map(|(id, email, name, role, created_at, paused, hash)| {
+            Ok((agent_from_row(workspace, (id, email, name, role, created_at, paused))?, hash))
         })
         .transpose()
     }
@@ -89,7 +89,7 @@ where
 
     async fn agents(&self, workspace: WorkspaceId) -> Result<Vec<Agent>> {
         sqlx::query_as::<_, AgentRow>(
-            "SELECT id, email, name, role, created_at FROM agents WHERE workspace_id = $1 ORDER BY name, id",
+            "SELECT id, email, name, role, created_at, paused_at IS NOT NULL FROM agents WHERE workspace_id = $1 ORDER BY name, id",
         )
         .bind(workspace.0)
         .fetch_all(&self.pool)
@@ -147,6 +147,37 @@ where
         Ok(())
     }
 
+    async fn set_agent_paused(&self, workspace: WorkspaceId, agent: AgentId, paused: bool, now: Millis) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        if paused {
+            Self::keep_an_admin(&mut tx, workspace, agent).await?;
+        }
+        sqlx::query_as::<_, (i64,)>(
+            "UPDATE agents SET paused_at = CASE WHEN $3 THEN COALESCE(paused_at, $4) END \
+             WHERE workspace_id = $1 AND id = $2 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(agent.0)
+        .bind(paused)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        if paused {
+            sqlx::query(
+                "UPDATE agent_sessions SET revoked_at = $3 \
+                 WHERE workspace_id = $1 AND agent_id = $2 AND revoked_at IS NULL",
+            )
+            .bind(workspace.0)
+            .bind(agent.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn remove_agent(&self, workspace: WorkspaceId, agent: AgentId) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::keep_an_admin(&mut tx, workspace, agent).await?;
@@ -185,7 +216,7 @@ where
         let row = sqlx::query_as::<_, (i64, i64, String, String, String)>(
             "SELECT a.id, a.workspace_id, a.email, a.name, a.role FROM agent_sessions s \
              JOIN agents a ON a.workspace_id = s.workspace_id AND a.id = s.agent_id \
-             WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2",
+             WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.paused_at IS NULL",
         )
         .bind(token_hash)
         .bind(now)
@@ -496,8 +527,8 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
-    /// Refuses to let `agent`, if it is the workspace's only admin, stop
-    /// being one. Run in the writing transaction (which on SQLite holds the
+    /// Refuses to let `agent`, if it is the workspace's only admin that is
+    /// not paused, stop being one. Run in the writing transaction (which on SQLite holds the
     /// write lock; on PostgreSQL the admins' rows are locked).
     async fn keep_an_admin(conn: &mut DB::Connection, workspace: WorkspaceId, agent: AgentId) -> Result<()> {
         let admins: Vec<(i64,)> = sqlx::query_as(DB::LOCK_ADMINS).bind(workspace.0).fetch_all(&mut *conn).await?;

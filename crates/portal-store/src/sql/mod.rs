@@ -135,8 +135,8 @@ trait Dialect: Database + search::FullText {
     /// other processes on the database on commit; `None` when no other
     /// process can be listening.
     const NOTIFY: Option<&'static str>;
-    /// The ids of the workspace's (`$1`) admins, held until the transaction
-    /// ends, so two removals cannot leave it with none.
+    /// The ids of the workspace's (`$1`) admins that are not paused, held
+    /// until the transaction ends, so two removals cannot leave it with none.
     const LOCK_ADMINS: &'static str;
     /// Starts hearing what other processes commit (see [`EventBus`]).
     fn listen(pool: &Pool<Self>, bus: &EventBus);
@@ -148,7 +148,8 @@ impl Dialect for Sqlite {
     const LOCK_WORKSPACE: &'static str =
         concat!("SELECT ", workspace_rules_columns!(), " FROM workspaces WHERE id = $1");
     const NOTIFY: Option<&'static str> = None;
-    const LOCK_ADMINS: &'static str = "SELECT id FROM agents WHERE workspace_id = $1 AND role = 'admin'";
+    const LOCK_ADMINS: &'static str =
+        "SELECT id FROM agents WHERE workspace_id = $1 AND role = 'admin' AND paused_at IS NULL";
     fn listen(_: &Pool<Self>, _: &EventBus) {}
 }
 
@@ -158,7 +159,8 @@ impl Dialect for Postgres {
     const LOCK_WORKSPACE: &'static str =
         concat!("SELECT ", workspace_rules_columns!(), " FROM workspaces WHERE id = $1 FOR NO KEY UPDATE");
     const NOTIFY: Option<&'static str> = Some("SELECT pg_notify('portal_events', $1)");
-    const LOCK_ADMINS: &'static str = "SELECT id FROM agents WHERE workspace_id = $1 AND role = 'admin' FOR UPDATE";
+    const LOCK_ADMINS: &'static str =
+        "SELECT id FROM agents WHERE workspace_id = $1 AND role = 'admin' AND paused_at IS NULL FOR UPDATE";
     fn listen(pool: &Pool<Self>, bus: &EventBus) {
         bus.listen_postgres(pool);
     }

@@ -64,6 +64,29 @@ async fn accounts_and_their_sessions() {
         assert!(store.revoke_agent_session(&token, NOW + 1).await.unwrap());
         assert!(!store.revoke_agent_session(&token, NOW + 2).await.unwrap());
         assert_eq!(store.active_agent(&token, NOW + 3).await.unwrap(), None);
+
+        // Pausing ends the account's sessions and keeps it out; a workspace keeps an admin that is not paused.
+        let only = store.set_agent_paused(acme.id, dana.id, true, NOW).await;
+        assert!(matches!(only, Err(StoreError::Invalid(_))), "the only admin: {only:?}");
+        let eve = store.create_agent(acme.id, &new_agent("eve@acme.test", Role::Admin), NOW).await.unwrap();
+        let eves = token_hash();
+        let eve_session = NewAgentSession { agent_id: eve.id, token_hash: eves.clone(), ..session.clone() };
+        store.open_agent_session(&eve_session, NOW).await.unwrap();
+        store.set_agent_paused(acme.id, eve.id, true, NOW).await.unwrap();
+        assert_eq!(store.active_agent(&eves, NOW).await.unwrap(), None, "her session ended");
+        let listed = store.agents(acme.id).await.unwrap();
+        assert!(
+            listed.iter().any(|a| a.id == eve.id && a.paused) && listed.iter().any(|a| a.id == dana.id && !a.paused)
+        );
+        assert!(store.agent_credentials(acme.id, &email("eve@acme.test")).await.unwrap().unwrap().0.paused);
+        let paused_admin_counts_not = store.set_agent_paused(acme.id, dana.id, true, NOW).await;
+        assert!(matches!(paused_admin_counts_not, Err(StoreError::Invalid(_))), "{paused_admin_counts_not:?}");
+        assert!(store.set_agent_role(acme.id, dana.id, Role::Agent).await.is_err());
+        assert!(matches!(store.set_agent_paused(globex.id, eve.id, false, NOW).await, Err(StoreError::NotFound)));
+        store.set_agent_paused(acme.id, eve.id, false, NOW).await.unwrap();
+        assert_eq!(store.active_agent(&eves, NOW).await.unwrap(), None, "resuming brings no session back");
+        store.open_agent_session(&NewAgentSession { token_hash: token_hash(), ..eve_session }, NOW).await.unwrap();
+        store.set_agent_paused(acme.id, dana.id, true, NOW).await.unwrap();
     })
     .await;
 }
