@@ -131,6 +131,9 @@ pub trait ConsoleStore {
         keep: &[u8],
         now: Millis,
     ) -> Result<()>;
+    /// The name customers see on the account's replies; checked by
+    /// [`portal_core::console::check_agent_name`].
+    async fn set_agent_name(&self, workspace: WorkspaceId, agent: AgentId, name: &str) -> Result<()>;
     /// Gives the account another role. Demoting the workspace's last admin
     /// is [`crate::StoreError::Invalid`].
     async fn set_agent_role(&self, workspace: WorkspaceId, agent: AgentId, role: Role) -> Result<()>;

@@ -172,6 +172,10 @@ pub async fn password_page(signed: Signed) -> Response {
 
 fn password_view(signed: &Signed, notice: Option<Notice>) -> Response {
     let body = view! {
+        <form method="post" action="/console/name" class="card narrow" data-testid="name-form">
+            <label>"Your name, as customers see it on your replies" <input name="name" required value=signed.0.name.clone() /></label>
+            <button type="submit">"Save name"</button>
+        </form>
         <form method="post" action="/console/password" class="card narrow" data-testid="password-form">
             <label>"Current password" <input name="current" type="password" required autocomplete="current-password" /></label>
             <label>"New password (10 characters or more)" <input name="new" type="password" required autocomplete="new-password" /></label>
@@ -179,7 +183,7 @@ fn password_view(signed: &Signed, notice: Option<Notice>) -> Response {
         </form>
     }
     .to_html();
-    view::page("Your password", Some(&signed.0), Section::Password, &notice, body)
+    view::page("Your account", Some(&signed.0), Section::Password, &notice, body)
 }
 
 pub async fn change_password(signed: Signed, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
@@ -212,6 +216,21 @@ pub async fn change_password(signed: Signed, State(state): State<AppState>, Form
         Ok(()) => {
             tracing::info!(target: "audit", event = "console.password_changed", agent = signed.0.id.0);
             Notice::Done("Your password is changed; your other sign-ins have ended.".into())
+        }
+        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+    };
+    password_view(&signed, Some(notice))
+}
+
+pub async fn change_name(mut signed: Signed, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
+    let name = match check_agent_name(field(&fields, "name")) {
+        Ok(name) => name,
+        Err(e) => return password_view(&signed, Some(Notice::Refused(format!("Nothing was changed: {e}.")))),
+    };
+    let notice = match state.store.set_agent_name(signed.0.workspace_id, signed.0.id, &name).await {
+        Ok(()) => {
+            signed.0.name = name;
+            Notice::Done("Your name is saved; your next replies carry it.".into())
         }
         Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
     };

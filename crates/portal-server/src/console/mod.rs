@@ -64,6 +64,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/accounts", get(accounts::page).post(accounts::add))
         .route("/console/accounts/{id}", post(accounts::change))
         .route("/console/password", get(accounts::password_page).post(accounts::change_password))
+        .route("/console/name", post(accounts::change_name))
         .route("/assets/console.css", get(|| asset("text/css", include_str!("../../../../public/console.css"))))
         .route("/assets/console.js", get(|| asset("text/javascript", include_str!("../../../../public/console.js"))))
         .layer(axum::Extension(limiter))

@@ -70,7 +70,7 @@ pub fn page(
                 {admin.then(|| link("/console/embed", "Embed code", Section::Embed))}
                 {admin.then(|| link("/console/accounts", "Accounts", Section::Accounts))}
                 <span class="who" data-testid="console-user">{format!("{} ({})", agent.name, agent.role.as_str())}</span>
-                {link("/console/password", "Password", Section::Password)}
+                {link("/console/password", "Your account", Section::Password)}
                 <form method="post" action="/console/logout">
                     <button type="submit" class="link" data-testid="logout">"Sign out"</button>
                 </form>

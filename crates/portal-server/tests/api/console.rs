@@ -562,6 +562,14 @@ async fn admins_add_accounts_and_everyone_changes_their_password() {
         let form = [("name", "Eve"), ("email", "eve@acme.test"), ("role", "admin"), ("password", PASSWORD)];
         let sam = signed_in(&app, "acme", AGENT, password).await;
         assert_eq!(sam.post("/console/accounts", &form).await.status(), StatusCode::FORBIDDEN);
+        // Everyone names themselves; replies from then on carry the name.
+        let renamed = sam.post("/console/name", &[("name", "  Sam Smith ")]).await.text().await.unwrap();
+        assert!(renamed.contains("Your name is saved") && renamed.contains("Sam Smith (agent)"), "{renamed}");
+        sam.refused("/console/name", &[("name", " ")], "name").await;
+        sam.refused("/console/name", &[("name", &"x".repeat(201))], "name").await;
+        let names: Vec<String> =
+            app.store.agents(app.workspace.id).await.unwrap().into_iter().map(|a| a.name).collect();
+        assert!(names.contains(&"Sam Smith".to_string()), "{names:?}");
         let elsewhere = signed_in(&app, "acme", AGENT, password).await;
         sam.refused(
             "/console/password",

@@ -147,6 +147,18 @@ where
         Ok(())
     }
 
+    async fn set_agent_name(&self, workspace: WorkspaceId, agent: AgentId, name: &str) -> Result<()> {
+        let name = portal_core::console::check_agent_name(name).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        sqlx::query_as::<_, (i64,)>("UPDATE agents SET name = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id")
+            .bind(workspace.0)
+            .bind(agent.0)
+            .bind(name.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
     async fn set_agent_paused(&self, workspace: WorkspaceId, agent: AgentId, paused: bool, now: Millis) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         if paused {
