@@ -198,6 +198,8 @@ pub trait ConsoleStore {
     ) -> Result<()>;
     /// The workspace's companies, by key.
     async fn list_companies(&self, workspace: WorkspaceId) -> Result<Vec<CompanyEntry>>;
+    /// The workspace's company `key`, with its counts.
+    async fn company(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Option<CompanyEntry>>;
     /// Makes the customer a member of the company or not, leaving their other
     /// companies as they are, and applies the visibility rule and audience
     /// to them again, in one transaction.

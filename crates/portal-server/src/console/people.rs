@@ -252,7 +252,7 @@ async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Op
         return not_found();
     };
     let loaded = async {
-        let company = state.store.list_companies(ws).await?.into_iter().find(|c| c.key == key);
+        let company = state.store.company(ws, &key).await?;
         let members = state.store.company_members(ws, &key).await?;
         Ok::<_, portal_store::StoreError>(company.map(|c| (c, members)))
     };

@@ -16,6 +16,20 @@ type EntryRow = (i64, String, String, bool, bool, Millis, String, i64);
 
 /// The start of a statement reading [`EntryRow`]s of workspace `$1`; the
 /// caller adds the condition.
+/// The start of a statement reading [`CompanyEntry`] rows of workspace `$1`.
+macro_rules! company_select {
+    () => {
+        "SELECT co.key, co.name, \
+         (SELECT count(*) FROM company_members cm WHERE cm.workspace_id = co.workspace_id AND cm.company_id = co.id), \
+         (SELECT count(*) FROM tickets t WHERE t.workspace_id = co.workspace_id AND t.company_id = co.id) \
+         FROM companies co WHERE co.workspace_id = $1"
+    };
+}
+
+fn company_from_row((key, name, members, tickets): (String, String, i64, i64)) -> Result<CompanyEntry> {
+    Ok(CompanyEntry { key: stored_company_key(&key)?, name, members, tickets })
+}
+
 macro_rules! entry_select {
     () => {
         "SELECT c.id, c.email, c.name, c.in_audience, c.disabled_at IS NOT NULL, c.created_at, c.attributes, \
@@ -117,16 +131,7 @@ where
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-        sqlx::query(
-            "UPDATE agent_sessions SET revoked_at = $4 \
-             WHERE workspace_id = $1 AND agent_id = $2 AND token_hash <> $3 AND revoked_at IS NULL",
-        )
-        .bind(workspace.0)
-        .bind(agent.0)
-        .bind(keep)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        Self::end_agent_sessions(&mut tx, workspace, agent, keep, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -176,15 +181,7 @@ where
         .await?
         .ok_or(StoreError::NotFound)?;
         if paused {
-            sqlx::query(
-                "UPDATE agent_sessions SET revoked_at = $3 \
-                 WHERE workspace_id = $1 AND agent_id = $2 AND revoked_at IS NULL",
-            )
-            .bind(workspace.0)
-            .bind(agent.0)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            Self::end_agent_sessions(&mut tx, workspace, agent, &[], now).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -508,20 +505,20 @@ where
     }
 
     async fn list_companies(&self, workspace: WorkspaceId) -> Result<Vec<CompanyEntry>> {
-        let rows = sqlx::query_as::<_, (String, String, i64, i64)>(
-            "SELECT co.key, co.name, \
-             (SELECT count(*) FROM company_members cm WHERE cm.workspace_id = co.workspace_id AND cm.company_id = co.id), \
-             (SELECT count(*) FROM tickets t WHERE t.workspace_id = co.workspace_id AND t.company_id = co.id) \
-             FROM companies co WHERE co.workspace_id = $1 ORDER BY co.key",
-        )
-        .bind(workspace.0)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|(key, name, members, tickets)| {
-                Ok(CompanyEntry { key: stored_company_key(&key)?, name, members, tickets })
-            })
-            .collect()
+        let rows = sqlx::query_as::<_, (String, String, i64, i64)>(concat!(company_select!(), " ORDER BY co.key"))
+            .bind(workspace.0)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.into_iter().map(company_from_row).collect()
+    }
+
+    async fn company(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Option<CompanyEntry>> {
+        let row = sqlx::query_as::<_, (String, String, i64, i64)>(concat!(company_select!(), " AND co.key = $2"))
+            .bind(workspace.0)
+            .bind(key.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(company_from_row).transpose()
     }
 }
 
@@ -539,6 +536,28 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
+    /// Ends the account's live sessions, all but the one whose token hash is
+    /// `keep` (empty: all; no token hashes to nothing).
+    async fn end_agent_sessions(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        agent: AgentId,
+        keep: &[u8],
+        now: Millis,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE agent_sessions SET revoked_at = $4 \
+             WHERE workspace_id = $1 AND agent_id = $2 AND token_hash <> $3 AND revoked_at IS NULL",
+        )
+        .bind(workspace.0)
+        .bind(agent.0)
+        .bind(keep)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        Ok(())
+    }
+
     /// Refuses to let `agent`, if it is the workspace's only admin that is
     /// not paused, stop being one. Run in the writing transaction (which on SQLite holds the
     /// write lock; on PostgreSQL the admins' rows are locked).

@@ -257,6 +257,8 @@ async fn customers_companies_and_disabling() {
         let companies = store.list_companies(acme.id).await.unwrap();
         assert_eq!((companies[0].key.clone(), companies[0].members, companies[0].tickets), (key.clone(), 1, 0));
         assert!(store.list_companies(globex.id).await.unwrap().is_empty());
+        assert_eq!(store.company(acme.id, &key).await.unwrap().as_ref(), Some(&companies[0]));
+        assert_eq!(store.company(globex.id, &key).await.unwrap(), None, "the key in another workspace");
         let members = store.company_members(acme.id, &key).await.unwrap();
         assert_eq!(members.iter().map(|e| e.customer.id).collect::<Vec<_>>(), [alice_id]);
         assert!(store.company_members(globex.id, &key).await.unwrap().is_empty(), "the key in another workspace");
