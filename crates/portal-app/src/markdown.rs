@@ -11,6 +11,8 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
         .link_rel(Some("noopener noreferrer nofollow"))
+        // A link must never replace the portal inside the host's page.
+        .set_tag_attribute_value("a", "target", "_blank")
         // Remote images would tell a third party who read the message, and when.
         .rm_tags(["img"]);
     builder
@@ -55,6 +57,25 @@ mod tests {
                 assert!(!out.contains(banned), "{input:?} rendered {out:?}");
             }
         }
+    }
+
+    #[test]
+    fn links_open_outside_the_frame() {
+        for input in [
+            "[docs](https://example.com/a)",
+            "<https://example.com/b>",
+            "[mail](mailto:help@example.com)",
+            "[same](/embed/acme)",
+            "[chosen](https://example.com/c \"title\")",
+        ] {
+            let out = to_safe_html(input);
+            assert_eq!(out.matches("<a ").count(), 1, "{input:?} rendered {out:?}");
+            assert!(out.contains(r#"target="_blank""#), "{input:?} rendered {out:?}");
+            assert!(out.contains(r#"rel="noopener noreferrer nofollow""#), "{input:?} rendered {out:?}");
+        }
+        // Should raw HTML ever reach the sanitiser, its own target gives way to ours.
+        let raw = super::SANITIZER.clean(r#"<a href="https://x.example" target="_top">x</a>"#).to_string();
+        assert!(raw.contains(r#"target="_blank""#) && !raw.contains("_top"), "{raw}");
     }
 
     #[test]
