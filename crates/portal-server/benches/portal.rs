@@ -105,7 +105,8 @@ fn sizes() -> anyhow::Result<()> {
 /// API until a customer's WebSocket has it), on one node and, on
 /// PostgreSQL, across two.
 async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
-    let store = portal_store::connect(url).await?;
+    let keys = portal_store::KeyRing::generate();
+    let store = portal_store::connect(url, keys.clone()).await?;
     let now = portal_server::now_millis();
     let seeded = Instant::now();
     let secret = seed(&*store, now).await?;
@@ -168,7 +169,7 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     let samples = live_latency(&client, &node.base, &node.base, &api_token, &watcher).await?;
     samples.print("live latency, one node: REST reply until the customer's socket has it", "");
     if store.backend() == portal_store::Backend::Postgres {
-        let other = Node::start(url, portal_store::connect(url).await?).await?;
+        let other = Node::start(url, portal_store::connect(url, keys).await?).await?;
         let samples = live_latency(&client, &node.base, &other.base, &api_token, &watcher).await?;
         samples.print("live latency, two instances: reply to A, socket on B", "");
         other.stop().await?;
@@ -193,7 +194,7 @@ fn scale_plan() -> Option<SeedPlan> {
 /// from scratch, then company members listing and searching through the
 /// frame's page endpoint, 64 at once.
 async fn scale_figures(label: &str, url: &str, plan: SeedPlan) -> anyhow::Result<()> {
-    let store = portal_store::connect(url).await?;
+    let store = portal_store::connect(url, portal_store::KeyRing::generate()).await?;
     let started = Instant::now();
     let step = (plan.tickets / 10).max(1);
     let (ws, emails) = seed::seed(&*store, "scale", plan, 1, &|made| {
@@ -268,6 +269,8 @@ impl Node {
             database_url: url.into(),
             bind: ([127, 0, 0, 1], 0).into(),
             blob_dir: blobs.path().to_path_buf(),
+            // Measured: how fast replies can be written, not the customers' allowance.
+            write_burst: u32::MAX,
             ..Config::default()
         };
         let portal = Portal::bind(&config, store).await?;

@@ -32,6 +32,9 @@ pub enum Command {
     /// Show or rotate a workspace's identity-verification secret.
     #[command(subcommand)]
     Secret(SecretCommand),
+    /// Manage the server key that seals identity secrets at rest.
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Print the `<head>` snippet and the iframe tag a site pastes to embed the workspace's portal.
     Snippet {
         #[arg(long)]
@@ -131,6 +134,17 @@ pub enum WorkspaceCommand {
         /// Per file, in KB (1,024 bytes): 1 to 3072.
         #[arg(long)]
         max_kb: u64,
+    },
+    /// Set how much the workspace's attached files may take, in MB (1,024
+    /// KB), instead of the server's `attachment_quota_mb`; `--default`
+    /// goes back to that. Prints what the files take now.
+    Quota {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long, required_unless_present = "default", conflicts_with = "default")]
+        mb: Option<u64>,
+        #[arg(long)]
+        default: bool,
     },
     /// Choose the ticket attributes customers see: `key=Name shown`, in
     /// order (repeatable; none hides them all).
@@ -235,6 +249,19 @@ pub enum SecretCommand {
         #[arg(long, default_value = "24h", value_parser = parse_duration)]
         overlap: Duration,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Replace the key in secret_key_file with a new one and seal every
+    /// identity secret with it. Restart every instance that shares the file.
+    Rotate,
+    /// Seal every identity secret with the first key of the configured key
+    /// ring (rotating a key given as PORTAL_SECRET_KEY: put the new key
+    /// first, the old one after it, reseal, then drop the old one).
+    Reseal,
+    /// Print a new random key.
+    Generate,
 }
 
 #[derive(Debug, Subcommand)]

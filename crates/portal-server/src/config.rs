@@ -3,9 +3,11 @@
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use portal_app::limits::{LimitSettings, Rate};
 use serde::{Deserialize, Serialize};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +31,38 @@ pub struct Config {
     /// `["10.0.0.5"]` (in the environment too). Empty: the peer's address is
     /// the client's.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Console password checks (sign-ins, password changes) that may run at
+    /// once, each holding about 19 MiB; past them the console answers 503.
+    /// 0: twice the number of CPUs.
+    pub password_checks: usize,
+    /// Replies, new tickets and reopenings a customer may send at once, and
+    /// after that one every `write_every_secs` (per session and per customer).
+    pub write_burst: u32,
+    pub write_every_secs: u64,
+    /// Files a customer may upload at once, then one every `upload_every_secs`.
+    pub upload_burst: u32,
+    pub upload_every_secs: u64,
+    /// The attached files one workspace may keep, in MiB, unless set for it
+    /// (`portal workspace quota`).
+    pub attachment_quota_mb: u64,
+    /// The key ring that seals the workspaces' identity secrets at rest:
+    /// 64 hex characters a key, several separated by spaces or commas (the
+    /// first seals, all open). When unset, `secret_key_file` holds it.
+    pub secret_key: Option<KeyText>,
+    /// Where the key ring is kept when `secret_key` is unset; created with a
+    /// new key on first start.
+    pub secret_key_file: PathBuf,
+}
+
+/// Key material from the configuration: never printed.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct KeyText(pub String);
+
+impl std::fmt::Debug for KeyText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyText(..)")
+    }
 }
 
 impl Default for Config {
@@ -42,6 +76,14 @@ impl Default for Config {
             demo_bind: ([127, 0, 0, 1], 3001).into(),
             log: "info,sqlx=warn".into(),
             trusted_proxies: Vec::new(),
+            password_checks: 0,
+            write_burst: 10,
+            write_every_secs: 6,
+            upload_burst: 20,
+            upload_every_secs: 3,
+            attachment_quota_mb: 5 * 1024,
+            secret_key: None,
+            secret_key_file: "data/secret.key".into(),
         }
     }
 }
@@ -62,8 +104,24 @@ pub struct Overrides {
 }
 
 /// The settings `PORTAL_*` variables may set.
-const KEYS: &[&str] =
-    &["database_url", "bind", "public_url", "blob_dir", "site_root", "demo_bind", "log", "trusted_proxies"];
+const KEYS: &[&str] = &[
+    "database_url",
+    "bind",
+    "public_url",
+    "blob_dir",
+    "site_root",
+    "demo_bind",
+    "log",
+    "trusted_proxies",
+    "password_checks",
+    "write_burst",
+    "write_every_secs",
+    "upload_burst",
+    "upload_every_secs",
+    "attachment_quota_mb",
+    "secret_key",
+    "secret_key_file",
+];
 
 /// Read by a command, not by the configuration.
 const COMMAND_VARS: &[&str] = &["admin_password"];
@@ -95,6 +153,18 @@ impl Config {
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(Box::new)
+    }
+
+    /// The bounds on what customers and sign-ins can make the server do.
+    pub fn limits(&self) -> LimitSettings {
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let rate = |burst, every| Rate { burst, every: Duration::from_secs(every) };
+        LimitSettings {
+            password_checks: if self.password_checks == 0 { 2 * cpus } else { self.password_checks },
+            writes: rate(self.write_burst, self.write_every_secs),
+            uploads: rate(self.upload_burst, self.upload_every_secs),
+            attachment_quota_bytes: self.attachment_quota_mb.saturating_mul(1024 * 1024),
+        }
     }
 
     /// The database URL with any password replaced, for logs.
@@ -150,6 +220,40 @@ mod tests {
             assert_eq!(config.trusted_proxies, ["10.0.0.5".parse::<IpAddr>().unwrap(), "2001:db8::1".parse().unwrap()]);
             jail.set_env("PORTAL_TRUSTED_PROXIES", r#"["proxy.internal"]"#);
             assert!(Config::load(None, &Overrides::default()).is_err(), "a host name is not an address");
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn the_secret_key_comes_from_the_environment_and_is_never_printed() {
+        figment::Jail::expect_with(|jail| {
+            let key = "ab".repeat(32);
+            jail.set_env("PORTAL_SECRET_KEY", &key);
+            jail.set_env("PORTAL_SECRET_KEY_FILE", "/run/secrets/portal.key");
+            let config = Config::load(None, &Overrides::default()).unwrap();
+            assert_eq!(config.secret_key.as_ref().map(|k| k.0.as_str()), Some(key.as_str()));
+            assert_eq!(config.secret_key_file, PathBuf::from("/run/secrets/portal.key"));
+            assert!(!format!("{config:?}").contains(&key));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn limits_come_from_the_file_and_the_environment() {
+        figment::Jail::expect_with(|jail| {
+            let defaults = Config::load(None, &Overrides::default()).unwrap().limits();
+            assert_eq!(defaults.writes, Rate { burst: 10, every: Duration::from_secs(6) });
+            assert_eq!(defaults.attachment_quota_bytes, 5 << 30);
+            assert!(defaults.password_checks >= 2, "twice the CPUs");
+            jail.create_file("portal.toml", "write_burst = 3\nattachment_quota_mb = 100")?;
+            jail.set_env("PORTAL_PASSWORD_CHECKS", "4");
+            jail.set_env("PORTAL_UPLOAD_EVERY_SECS", "10");
+            let limits = Config::load(None, &Overrides::default()).unwrap().limits();
+            assert_eq!(limits.writes.burst, 3);
+            assert_eq!(limits.uploads, Rate { burst: 20, every: Duration::from_secs(10) });
+            assert_eq!((limits.password_checks, limits.attachment_quota_bytes), (4, 100 << 20));
             Ok(())
         });
     }

@@ -1,11 +1,11 @@
 use anyhow::Context;
 use clap::Parser;
 use portal_server::cli::{
-    AdminCommand, Cli, Command, CompanyCommand, CustomerCommand, SecretCommand, ServeArgs, TokenCommand,
+    AdminCommand, Cli, Command, CompanyCommand, CustomerCommand, KeyCommand, SecretCommand, ServeArgs, TokenCommand,
     WorkspaceCommand,
 };
 use portal_server::config::{Config, Overrides, unknown_env_vars};
-use portal_server::{Portal, commands, demo, now_millis};
+use portal_server::{Portal, commands, demo, keys, now_millis};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -36,8 +36,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         tracing::warn!("ignoring unknown environment variable {key}");
     }
 
+    let keys = keys::load(&config)?;
     tracing::debug!(database = %config.redacted_database_url(), "opening the database");
-    let store = portal_store::connect(&config.database_url)
+    let store = portal_store::connect(&config.database_url, keys)
         .await
         .with_context(|| format!("opening {} (migrations included)", config.redacted_database_url()))?;
 
@@ -56,6 +57,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Workspace(WorkspaceCommand::Attachments { workspace, max_files, max_kb }) => {
             commands::set_attachment_limits(&*store, &workspace, max_files, max_kb).await?
+        }
+        Command::Workspace(WorkspaceCommand::Quota { workspace, mb, default: _ }) => {
+            commands::set_attachment_quota(&*store, &workspace, mb, config.limits().attachment_quota_bytes).await?
         }
         Command::Workspace(WorkspaceCommand::Attributes { workspace, shown }) => {
             commands::set_shown_attributes(&*store, &workspace, &shown).await?
@@ -81,6 +85,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Customer(CustomerCommand::Attributes { workspace, email, attributes }) => {
             commands::set_customer_attributes(&*store, &workspace, &email, &attributes).await?
         }
+        Command::Key(KeyCommand::Rotate) => keys::rotate(&config, &*store).await?,
+        Command::Key(KeyCommand::Reseal) => keys::reseal(&config, &*store).await?,
+        Command::Key(KeyCommand::Generate) => portal_store::KeyRing::generate_key(),
         Command::Secret(SecretCommand::Show { workspace }) => commands::show_secrets(&*store, &workspace).await?,
         Command::Secret(SecretCommand::Rotate { workspace, overlap }) => {
             commands::rotate_secret(&*store, &workspace, overlap).await?
@@ -140,7 +147,7 @@ async fn serve(config: Config, store: std::sync::Arc<dyn portal_store::Store>, w
         let addr = listener.local_addr()?;
         let host_origin = portal_core::Origin::parse(&format!("http://{addr}"))?;
         demo::seed(&*store, &host_origin, now_millis()).await.context("creating the demo workspace")?;
-        let site = demo::host_site(store, portal.url.clone());
+        let site = demo::host_site(store.clone(), portal.url.clone());
         tokio::spawn(async move {
             if let Err(error) = axum::serve(listener, site).await {
                 tracing::error!(%error, "demo host site stopped");
@@ -156,10 +163,30 @@ async fn serve(config: Config, store: std::sync::Arc<dyn portal_store::Store>, w
             demo::ADMIN_PASSWORD
         );
     }
-    portal.serve(shutdown_signal()).await
+    let served = portal.serve(shutdown_signal()).await;
+    store.close().await;
+    tracing::info!("stopped");
+    served
 }
 
+/// Ctrl-C, or SIGTERM (what service managers and orchestrators send).
 async fn shutdown_signal() {
-    let _ = tokio::signal::ctrl_c().await;
-    tracing::info!("shutting down");
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM; only Ctrl-C stops the server gracefully");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
 }

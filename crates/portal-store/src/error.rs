@@ -22,6 +22,14 @@ pub enum StoreError {
     /// The key is the caller's, so the message may be shown to them.
     #[error("there is no company {:?}", .0.as_str())]
     UnknownCompany(portal_core::CompanyKey),
+    /// A sealed secret does not open with the server's keys: the key ring
+    /// is not the one the database was sealed with, or a row was altered.
+    #[error("a stored identity secret does not open with the configured key ring: {0}")]
+    Unsealable(#[from] crate::SealError),
+    /// The workspace's attached files would take more than its quota;
+    /// nothing was written.
+    #[error("the workspace's files would take more than its quota of {quota} bytes ({used} are taken)")]
+    QuotaExceeded { used: u64, quota: u64 },
     /// The migrations could not be applied; the caller must not serve.
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),

@@ -8,6 +8,7 @@ mod blob;
 mod console;
 mod error;
 mod notify;
+mod sealing;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -19,6 +20,7 @@ pub use console::{
 };
 pub use error::StoreError;
 pub use notify::Wake;
+pub use sealing::{KeyRing, SealError};
 
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
@@ -178,6 +180,15 @@ pub struct CustomerReply<'a> {
     pub attachments: &'a [i64],
 }
 
+/// What a workspace's attached files take (see [`Store::attachment_usage`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttachmentUsage {
+    /// The sizes of its files, sent or waiting to be.
+    pub used_bytes: u64,
+    /// Its own quota; `None`: the server's default.
+    pub quota_bytes: Option<u64>,
+}
+
 /// An attached file and where the blob store keeps its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredAttachment {
@@ -308,11 +319,17 @@ pub trait Store: ConsoleStore + Send + Sync + 'static {
 
     /// Cheap round trip, for readiness checks.
     async fn ping(&self) -> Result<()>;
+    /// Closes the pool: waits for connections in use to come back, then
+    /// ends them all (a server that is stopping).
+    async fn close(&self);
 
     /// Fails with [`StoreError::Conflict`] when the slug is taken.
     async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace>;
     async fn workspace_by_slug(&self, slug: &WorkspaceSlug) -> Result<Option<Workspace>>;
     async fn workspace(&self, id: WorkspaceId) -> Result<Option<Workspace>>;
+    /// Replaces the origins allowed to embed the portal, and wakes the
+    /// workspace's live connections: a session from an origin no longer
+    /// listed has ended.
     async fn set_allowed_origins(&self, id: WorkspaceId, origins: &[Origin]) -> Result<()>;
 
     async fn add_secret(&self, workspace: WorkspaceId, value: &str, now: Millis) -> Result<Secret>;
@@ -327,6 +344,10 @@ pub trait Store: ConsoleStore + Send + Sync + 'static {
     ) -> Result<Secret>;
     /// Secrets that verify at `now`, oldest first.
     async fn active_secrets(&self, workspace: WorkspaceId, now: Millis) -> Result<Vec<Secret>>;
+    /// Seals every stored secret again with `keys`' first key, in one
+    /// transaction (after a key rotation), and returns how many it sealed.
+    /// Each must open with `keys`, else nothing changes.
+    async fn reseal_secrets(&self, keys: &KeyRing) -> Result<u64>;
 
     /// Finds the customer by email key (lower case) or creates them; updates
     /// the display name when it changed.
@@ -343,7 +364,8 @@ pub trait Store: ConsoleStore + Send + Sync + 'static {
 
     async fn open_session(&self, new: &NewSession, now: Millis) -> Result<()>;
     /// The session with this token hash, if it is not revoked, not expired,
-    /// and its secret is still active.
+    /// its secret is still active and its workspace's portal is switched on;
+    /// it says whether the workspace still allows the session's origin.
     async fn active_session(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveSession>>;
     /// Returns whether a live session was revoked.
     async fn revoke_session(&self, token_hash: &[u8], now: Millis) -> Result<bool>;
@@ -463,15 +485,23 @@ pub trait Store: ConsoleStore + Send + Sync + 'static {
     /// Records an upload whose content the blob store holds under
     /// `blob_key`. The caller has checked the name, the size against the
     /// workspace's limit, and the content. A customer may have at most 30
-    /// uploads waiting.
+    /// uploads waiting. The workspace's files, sent or waiting, this one
+    /// included, must fit in its quota (its own, else `default_quota`
+    /// bytes), else [`StoreError::QuotaExceeded`] and nothing is written.
     async fn add_upload(
         &self,
         scope: &CustomerScope,
         name: &AttachmentName,
         size: u64,
         blob_key: &str,
+        default_quota: u64,
         now: Millis,
     ) -> Result<AttachmentInfo>;
+    /// How much the workspace's attached files take, and its own quota.
+    async fn attachment_usage(&self, workspace: WorkspaceId) -> Result<AttachmentUsage>;
+    /// Sets the workspace's own quota for attached files, in bytes; `None`
+    /// leaves it to the server's default.
+    async fn set_attachment_quota(&self, workspace: WorkspaceId, quota: Option<u64>) -> Result<()>;
     /// A sent file, if it is on a ticket the scope may see and not on an
     /// internal note.
     async fn customer_attachment(&self, scope: &CustomerScope, id: i64) -> Result<Option<StoredAttachment>>;
@@ -599,6 +629,11 @@ pub trait Store: ConsoleStore + Send + Sync + 'static {
 /// Opens the database named by `url` (`sqlite://path` or `postgres://...`),
 /// creating a SQLite file and its folder when missing, and runs the
 /// migrations. A failed migration is an error: the caller must not serve.
-pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
-    sql::connect(url).await
+///
+/// Identity secrets are sealed with `keys` (see [`KeyRing`]): any stored
+/// plain are sealed now, and a stored secret that does not open with the
+/// ring fails the call, so a wrong key stops the server at start instead of
+/// every sign-in.
+pub async fn connect(url: &str, keys: KeyRing) -> Result<Arc<dyn Store>> {
+    sql::connect(url, keys).await
 }

@@ -11,7 +11,7 @@
 //!
 //! Only compiled with the `testing` feature; never part of the binary.
 
-use crate::{Backend, Store};
+use crate::{Backend, KeyRing, Store};
 use sqlx::{Connection as _, Executor as _};
 use std::future::Future;
 use std::sync::Arc;
@@ -25,9 +25,16 @@ pub struct TestDb {
     /// The URL the store was opened with, to open it again.
     pub url: String,
     pub backend: Backend,
+    /// The key the store seals secrets with (hex), to open it again.
+    pub key: String,
 }
 
 impl TestDb {
+    /// The key ring the store seals secrets with.
+    pub fn keys(&self) -> KeyRing {
+        KeyRing::parse(&self.key).expect("the test key parses")
+    }
+
     /// Runs a query returning one integer, outside the store (for checks the
     /// contract does not expose, such as row counts).
     pub async fn scalar(&self, sql: &str) -> i64 {
@@ -71,16 +78,20 @@ where
     let dir = tempfile::tempdir().expect("temporary folder");
     // A folder that does not exist yet: connect must create it.
     let url = format!("sqlite://{}", dir.path().join("data").join("portal.db").display());
-    let store = crate::connect(&url).await.unwrap_or_else(|e| panic!("[{test}] connect to SQLite: {e}"));
-    run(test, "sqlite", body(TestDb { store, url, backend: Backend::Sqlite })).await;
+    let key = KeyRing::generate_key();
+    let keys = KeyRing::parse(&key).expect("a generated key parses");
+    let store = crate::connect(&url, keys).await.unwrap_or_else(|e| panic!("[{test}] connect to SQLite: {e}"));
+    run(test, "sqlite", body(TestDb { store, url, backend: Backend::Sqlite, key })).await;
     drop(dir);
     ran.push("sqlite");
 
     match postgres_server(test).await {
         Some(server) => {
             let outcome = with_scratch_database(&server, |url| async move {
-                let store = crate::connect(&url).await?;
-                Ok::<_, crate::StoreError>(tokio::spawn(body(TestDb { store, url, backend: Backend::Postgres })).await)
+                let key = KeyRing::generate_key();
+                let store = crate::connect(&url, KeyRing::parse(&key)?).await?;
+                let db = TestDb { store, url, backend: Backend::Postgres, key };
+                Ok::<_, crate::StoreError>(tokio::spawn(body(db)).await)
             })
             .await;
             match outcome {

@@ -6,11 +6,12 @@
 //! backends is in [`Dialect`].
 
 use crate::notify::{EventBus, Wake};
+use crate::sealing::KeyRing;
 use crate::{
     AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketSummary, ApiToken,
-    AudiencePreview, Backend, Customer, CustomerReply, ImportedMessage, ImportedTicket, MAX_TICKET_TYPE_CHARS,
-    MAX_TICKET_TYPES, NewSession, NewTicket, NewWorkspace, ReplyOutcome, Result, Secret, Store, StoreError,
-    StoredAttachment, Workspace,
+    AttachmentUsage, AudiencePreview, Backend, Customer, CustomerReply, ImportedMessage, ImportedTicket,
+    MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewSession, NewTicket, NewWorkspace, ReplyOutcome, Result, Secret, Store,
+    StoreError, StoredAttachment, Workspace,
 };
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, ActiveSession, AgentScope};
@@ -67,18 +68,18 @@ const CHANNEL_PORTAL: &str = "portal";
 const CHANNEL_API: &str = "api";
 
 /// Opens the database named by `url` and runs its migrations.
-pub(crate) async fn connect(url: &str) -> Result<Arc<dyn Store>> {
+pub(crate) async fn connect(url: &str, keys: KeyRing) -> Result<Arc<dyn Store>> {
     let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
     match scheme {
-        "sqlite" => Ok(Arc::new(connect_sqlite(url).await?)),
-        "postgres" | "postgresql" => Ok(Arc::new(connect_postgres(url).await?)),
+        "sqlite" => Ok(Arc::new(SqlStore::sealing_with(connect_sqlite(url).await?, keys).await?)),
+        "postgres" | "postgresql" => Ok(Arc::new(SqlStore::sealing_with(connect_postgres(url).await?, keys).await?)),
         _ => Err(StoreError::Invalid(format!(
             "unsupported database URL scheme {scheme:?}: use sqlite://path or postgres://user@host/database"
         ))),
     }
 }
 
-async fn connect_sqlite(url: &str) -> Result<SqlStore<Sqlite>> {
+async fn connect_sqlite(url: &str) -> Result<Pool<Sqlite>> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|e| StoreError::Invalid(format!("not a usable SQLite URL: {e}")))?
         .create_if_missing(true)
@@ -100,10 +101,10 @@ async fn connect_sqlite(url: &str) -> Result<SqlStore<Sqlite>> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("../../migrations/sqlite").run(&pool).await?;
-    Ok(SqlStore { pool, bus: EventBus::new() })
+    Ok(pool)
 }
 
-async fn connect_postgres(url: &str) -> Result<SqlStore<Postgres>> {
+async fn connect_postgres(url: &str) -> Result<Pool<Postgres>> {
     let options = PgConnectOptions::from_str(url)
         .map_err(|e| StoreError::Invalid(format!("not a usable PostgreSQL URL: {e}")))?;
     let pool = PgPoolOptions::new()
@@ -112,7 +113,7 @@ async fn connect_postgres(url: &str) -> Result<SqlStore<Postgres>> {
         .connect_with(options)
         .await?;
     sqlx::migrate!("../../migrations/postgres").run(&pool).await?;
-    Ok(SqlStore { pool, bus: EventBus::new() })
+    Ok(pool)
 }
 
 /// What differs between the backends.
@@ -170,6 +171,13 @@ impl Dialect for Postgres {
 struct SqlStore<DB: Database> {
     pool: Pool<DB>,
     bus: EventBus,
+    /// Seals the identity secrets at rest.
+    keys: KeyRing,
+}
+
+/// What a workspace's sealed identity secret is bound to.
+fn secret_context(workspace: i64) -> String {
+    format!("identity secret of workspace {workspace}")
 }
 
 /// Maps a unique violation to a [`StoreError::Conflict`] saying `what` is taken.
@@ -194,6 +202,40 @@ where
     for<'q> Option<&'q str>: Encode<'q, DB>,
     usize: ColumnIndex<DB::Row>,
 {
+    /// The store over `pool`, once every stored secret is sealed with `keys`
+    /// and opens with them.
+    async fn sealing_with(pool: Pool<DB>, keys: KeyRing) -> Result<Self> {
+        let store = Self { pool, bus: EventBus::new(), keys };
+        let keys = store.keys.clone();
+        store.reseal(&keys, |value| !KeyRing::is_sealed(value)).await?;
+        Ok(store)
+    }
+
+    /// In one transaction: checks that every stored secret opens with
+    /// `keys`, and seals again with `keys`' first key those `again` picks
+    /// (by their stored value). Returns how many were sealed.
+    async fn reseal(&self, keys: &KeyRing, again: impl Fn(&str) -> bool) -> Result<u64> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let rows = sqlx::query_as::<_, (i64, i64, String)>("SELECT id, workspace_id, value FROM identity_secrets")
+            .fetch_all(&mut *tx)
+            .await?;
+        let mut sealed = 0;
+        for (id, workspace, value) in rows {
+            let context = secret_context(workspace);
+            let plain = if KeyRing::is_sealed(&value) { keys.unseal(&value, &context)? } else { value.clone() };
+            if again(&value) {
+                sqlx::query("UPDATE identity_secrets SET value = $2 WHERE id = $1")
+                    .bind(id)
+                    .bind(keys.seal(&plain, &context).as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                sealed += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(sealed)
+    }
+
     /// The first of `count` ticket numbers taken from the workspace's counter
     /// ([`ALLOCATE_TICKET_NUMBERS`]).
     async fn allocate_numbers(conn: &mut DB::Connection, workspace: WorkspaceId, count: i64) -> Result<i64> {
@@ -507,16 +549,18 @@ where
         Ok(())
     }
 
-    /// Wakes `customer`'s live connections, here and in other processes,
-    /// after a committed change that wrote no event (a session ended).
-    async fn wake_now(&self, workspace: WorkspaceId, customer: CustomerId) {
+    /// Wakes the live connections `wake` concerns, here and in other
+    /// processes, after a committed change that wrote no event but may have
+    /// ended sessions (one revoked, the portal switched off, an origin
+    /// removed): they re-check their session now.
+    async fn wake_now(&self, wake: Wake) {
         if let Some(notify) = DB::NOTIFY {
-            let payload = self.bus.payload(Wake::Customer(workspace, customer));
+            let payload = self.bus.payload(wake);
             if let Err(error) = sqlx::query(notify).bind(payload.as_str()).execute(&self.pool).await {
-                tracing::warn!(%error, "telling other processes about an ended session failed");
+                tracing::warn!(%error, "telling other processes about ended sessions failed");
             }
         }
-        self.bus.published(Wake::Customer(workspace, customer));
+        self.bus.published(wake);
     }
 
     /// [`Dialect::LOCK_WORKSPACE`]: the workspace's rules, its row held
@@ -528,6 +572,22 @@ where
             .await?
             .ok_or(StoreError::NotFound)?;
         WorkspaceRules::from_row(workspace, row)
+    }
+
+    /// What the workspace's attached files take, and its own quota.
+    async fn attachment_usage_in(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<AttachmentUsage> {
+        let (quota, used) = sqlx::query_as::<_, (Option<i64>, i64)>(
+            "SELECT attachment_quota_bytes, \
+             (SELECT CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) FROM attachments WHERE workspace_id = $1) \
+             FROM workspaces WHERE id = $1",
+        )
+        .bind(workspace.0)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let bytes =
+            |n: i64| u64::try_from(n).map_err(|_| StoreError::Invalid(format!("workspace {}: {n} bytes", workspace.0)));
+        Ok(AttachmentUsage { used_bytes: bytes(used)?, quota_bytes: quota.map(bytes).transpose()? })
     }
 
     /// The ticket numbered `number`, if the scope may see it.
@@ -909,6 +969,10 @@ where
         Ok(())
     }
 
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+
     async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace> {
         let row = sqlx::query_as::<_, WorkspaceRow>(concat!(
             "INSERT INTO workspaces (slug, name, greeting, allowed_origins, session_lifetime_ms, created_at) \
@@ -952,6 +1016,8 @@ where
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
+        // Sessions opened from an origin no longer listed end with it.
+        self.wake_now(Wake::Workspace(id)).await;
         Ok(())
     }
 
@@ -960,7 +1026,7 @@ where
             "INSERT INTO identity_secrets (workspace_id, value, created_at) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(workspace.0)
-        .bind(value)
+        .bind(self.keys.seal(value, &secret_context(workspace.0)).as_str())
         .bind(now)
         .fetch_one(&self.pool)
         .await?;
@@ -997,7 +1063,7 @@ where
             "INSERT INTO identity_secrets (workspace_id, value, created_at) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(workspace.0)
-        .bind(new_value)
+        .bind(self.keys.seal(new_value, &secret_context(workspace.0)).as_str())
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
@@ -1021,16 +1087,22 @@ where
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, value, created_at, retires_at)| Secret {
-                id: SecretId(id),
-                workspace_id: workspace,
-                value,
-                created_at,
-                retires_at,
+        let context = secret_context(workspace.0);
+        rows.into_iter()
+            .map(|(id, sealed, created_at, retires_at)| {
+                Ok(Secret {
+                    id: SecretId(id),
+                    workspace_id: workspace,
+                    value: self.keys.unseal(&sealed, &context)?,
+                    created_at,
+                    retires_at,
+                })
             })
-            .collect())
+            .collect()
+    }
+
+    async fn reseal_secrets(&self, keys: &KeyRing) -> Result<u64> {
+        self.reseal(keys, |_| true).await
     }
 
     async fn upsert_customer(
@@ -1131,29 +1203,44 @@ where
     }
 
     async fn active_session(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveSession>> {
-        let row = sqlx::query_as::<_, (i64, i64, i64, String, Millis, bool, bool)>(
-            "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, s.expires_at, c.sees_company_tickets, \
-             c.in_audience \
+        let row = sqlx::query_as::<_, (i64, i64, i64, String, String, Millis, bool, bool)>(
+            "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, w.allowed_origins, s.expires_at, \
+             c.sees_company_tickets, c.in_audience \
              FROM sessions s \
+             JOIN workspaces w ON w.id = s.workspace_id \
              JOIN identity_secrets k ON k.workspace_id = s.workspace_id AND k.id = s.secret_id \
              JOIN customers c ON c.workspace_id = s.workspace_id AND c.id = s.customer_id \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 \
-             AND (k.retires_at IS NULL OR k.retires_at > $2) AND c.disabled_at IS NULL",
+             AND (k.retires_at IS NULL OR k.retires_at > $2) AND c.disabled_at IS NULL AND w.portal_enabled",
         )
         .bind(token_hash)
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(workspace_id, customer_id, secret_id, origin, expires_at, sees_company_tickets, in_audience)| {
-            ActiveSession {
-                workspace_id: WorkspaceId(workspace_id),
-                customer_id: CustomerId(customer_id),
-                secret_id: SecretId(secret_id),
-                origin,
-                expires_at,
-                sees_company_tickets,
-                in_audience,
-            }
+        let Some((
+            workspace_id,
+            customer_id,
+            secret_id,
+            origin,
+            allowed,
+            expires_at,
+            sees_company_tickets,
+            in_audience,
+        )) = row
+        else {
+            return Ok(None);
+        };
+        let allowed = origins_from_json(&allowed)
+            .map_err(|e| StoreError::Invalid(format!("workspace {workspace_id}: stored allowed origins: {e}")))?;
+        Ok(Some(ActiveSession {
+            workspace_id: WorkspaceId(workspace_id),
+            customer_id: CustomerId(customer_id),
+            secret_id: SecretId(secret_id),
+            origin_allowed: allowed.iter().any(|o| o.as_str() == origin),
+            origin,
+            expires_at,
+            sees_company_tickets,
+            in_audience,
         }))
     }
 
@@ -1175,7 +1262,7 @@ where
             return Ok(false);
         };
         // The session's live connections re-check it now, not at their next round.
-        self.wake_now(WorkspaceId(workspace), CustomerId(customer)).await;
+        self.wake_now(Wake::Customer(WorkspaceId(workspace), CustomerId(customer))).await;
         Ok(true)
     }
 
@@ -1498,6 +1585,7 @@ where
         name: &AttachmentName,
         size: u64,
         blob_key: &str,
+        default_quota: u64,
         now: Millis,
     ) -> Result<AttachmentInfo> {
         let size_bytes = i64::try_from(size)
@@ -1505,6 +1593,13 @@ where
             .filter(|n| *n > 0)
             .ok_or_else(|| StoreError::Invalid(format!("{}: the size {size} is not a file's size", name.as_str())))?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        // Uploads to one workspace take turns, so two cannot both fit in the last room.
+        Self::lock_workspace(&mut tx, scope.workspace_id()).await?;
+        let usage = Self::attachment_usage_in(&mut tx, scope.workspace_id()).await?;
+        let quota = usage.quota_bytes.unwrap_or(default_quota);
+        if usage.used_bytes.saturating_add(size) > quota {
+            return Err(StoreError::QuotaExceeded { used: usage.used_bytes, quota });
+        }
         let (waiting,) = sqlx::query_as::<_, (i64,)>(
             "SELECT COUNT(*) FROM attachments WHERE workspace_id = $1 AND uploader_id = $2 AND ticket_id IS NULL",
         )
@@ -1572,6 +1667,24 @@ where
         .fetch_optional(&self.pool)
         .await?;
         row.map(stored_attachment_from_row).transpose()
+    }
+
+    async fn attachment_usage(&self, workspace: WorkspaceId) -> Result<AttachmentUsage> {
+        let mut conn = self.pool.acquire().await?;
+        Self::attachment_usage_in(&mut conn, workspace).await
+    }
+
+    async fn set_attachment_quota(&self, workspace: WorkspaceId, quota: Option<u64>) -> Result<()> {
+        let quota = quota
+            .map(|bytes| i64::try_from(bytes).map_err(|_| StoreError::Invalid(format!("a quota of {bytes} bytes"))))
+            .transpose()?;
+        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET attachment_quota_bytes = $2 WHERE id = $1 RETURNING id")
+            .bind(workspace.0)
+            .bind(quota)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
     }
 
     async fn take_stale_uploads(&self, created_before: Millis, limit: u32) -> Result<Vec<String>> {
@@ -2080,7 +2193,7 @@ mod tests {
     #[tokio::test]
     async fn unknown_schemes_are_refused() {
         for url in ["mysql://localhost/portal", "portal.db", "", "http://example.com"] {
-            match connect(url).await {
+            match connect(url, KeyRing::generate()).await {
                 Err(StoreError::Invalid(message)) => {
                     assert!(message.contains("sqlite://"), "{message}")
                 }

@@ -16,11 +16,11 @@ async fn migrations_are_idempotent() {
         assert!(migrations >= 1);
 
         // Connecting again, while the first store is still open, applies nothing new.
-        let again = portal_store::connect(&db.url).await.unwrap();
+        let again = portal_store::connect(&db.url, db.keys()).await.unwrap();
         assert_eq!(again.backend(), db.backend);
         assert_eq!(again.workspace_by_slug(&ws.slug).await.unwrap(), Some(ws.clone()));
         drop(again);
-        let third = portal_store::connect(&db.url).await.unwrap();
+        let third = portal_store::connect(&db.url, db.keys()).await.unwrap();
         assert_eq!(third.workspace(ws.id).await.unwrap(), Some(ws));
         workspace(&*third, "globex").await;
         assert_eq!(db.scalar("SELECT COUNT(*) FROM _sqlx_migrations").await, migrations);
@@ -75,7 +75,7 @@ async fn database_at_0001(backend: Backend, url: &str) {
 async fn upgrading_keeps_the_rows_of_0001() {
     on_each_empty_database("upgrading_keeps_the_rows_of_0001", |backend, url| async move {
         database_at_0001(backend, &url).await;
-        let store = portal_store::connect(&url).await.unwrap();
+        let store = portal_store::connect(&url, portal_store::KeyRing::generate()).await.unwrap();
 
         let old = store.workspace_by_slug(&slug("old")).await.unwrap().unwrap();
         assert!(old.reopen_allowed);

@@ -74,3 +74,76 @@ async fn secrets_stay_in_their_workspace() {
     })
     .await;
 }
+
+/// How many stored secrets are (sealed, plain), read outside the store.
+async fn stored(db: &portal_store::testing::TestDb) -> (i64, i64) {
+    let sealed = db.scalar("SELECT COUNT(*) FROM identity_secrets WHERE value LIKE 'v1.%'").await;
+    (sealed, db.scalar("SELECT COUNT(*) FROM identity_secrets").await - sealed)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn secrets_are_sealed_at_rest() {
+    on_each_backend("secrets_are_sealed_at_rest", |db| async move {
+        let store = db.store.clone();
+        let ws = workspace(&*store, "acme").await;
+        let secret = "5ecre7-5ecre7-5ecre7-5ecre7-5ecre7-5ecre7-5ecre7-5ecre7-5ecre7-0";
+        store.add_secret(ws.id, secret, NOW).await.unwrap();
+        store.rotate_secret(ws.id, "rotated-in", NOW + 1, NOW + 1000).await.unwrap();
+        let leaked = db
+            .scalar(&format!(
+                "SELECT COUNT(*) FROM identity_secrets WHERE value LIKE '%{secret}%' OR value LIKE '%rotated-in%'"
+            ))
+            .await;
+        assert_eq!(leaked, 0, "a copy of the database shows no secret");
+        assert_eq!(stored(&db).await, (2, 0));
+        let values: Vec<String> =
+            store.active_secrets(ws.id, NOW + 1).await.unwrap().into_iter().map(|s| s.value).collect();
+        assert_eq!(values, [secret, "rotated-in"], "the store reads them back");
+
+        // A sealed value moved to another workspace does not open there.
+        let globex = workspace(&*store, "globex").await;
+        db.execute(&format!(
+            "INSERT INTO identity_secrets (workspace_id, value, created_at) \
+             SELECT {}, value, created_at FROM identity_secrets WHERE workspace_id = {} AND retires_at IS NULL",
+            globex.id.0, ws.id.0
+        ))
+        .await;
+        let moved = store.active_secrets(globex.id, NOW + 1).await;
+        assert!(matches!(moved, Err(portal_store::StoreError::Unsealable(_))), "{moved:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn opening_seals_plain_secrets_and_refuses_a_wrong_key() {
+    on_each_backend("opening_seals_plain_secrets_and_refuses_a_wrong_key", |db| async move {
+        let ws = workspace(&*db.store, "acme").await;
+        // A secret written before sealing existed.
+        db.execute(&format!(
+            "INSERT INTO identity_secrets (workspace_id, value, created_at) VALUES ({}, 'from-before', {NOW})",
+            ws.id.0
+        ))
+        .await;
+        assert_eq!(stored(&db).await, (0, 1));
+        let reopened = portal_store::connect(&db.url, db.keys()).await.unwrap();
+        assert_eq!(stored(&db).await, (1, 0), "sealed when the store opens");
+        assert_eq!(reopened.active_secrets(ws.id, NOW).await.unwrap()[0].value, "from-before");
+
+        // Another key ring is refused when the store opens, not at each sign-in.
+        let wrong = portal_store::connect(&db.url, portal_store::KeyRing::generate()).await;
+        let error = wrong.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error.contains("does not open with the configured key ring"), "{error}");
+
+        // Resealing with a new key (the old one still in the ring) moves every secret to it.
+        let new_key = portal_store::KeyRing::generate_key();
+        let both = portal_store::KeyRing::parse(&format!("{new_key} {}", db.key)).unwrap();
+        assert_eq!(reopened.reseal_secrets(&both).await.unwrap(), 1);
+        let new_only = portal_store::connect(&db.url, portal_store::KeyRing::parse(&new_key).unwrap()).await.unwrap();
+        assert_eq!(new_only.active_secrets(ws.id, NOW).await.unwrap()[0].value, "from-before");
+        assert!(portal_store::connect(&db.url, db.keys()).await.is_err(), "the old key alone no longer opens them");
+        // A ring that cannot open them changes nothing.
+        assert!(new_only.reseal_secrets(&portal_store::KeyRing::generate()).await.is_err());
+        assert_eq!(new_only.active_secrets(ws.id, NOW).await.unwrap()[0].value, "from-before");
+    })
+    .await;
+}
