@@ -118,12 +118,17 @@ pub async fn customer_scope() -> Result<(AppState, CustomerScope), PortalError> 
 }
 
 /// The scope of `token`'s live session (not revoked, not expired, its
-/// secret still active), else `SessionEnded`, or `NoAccess` when the
+/// secret still active, the portal switched on, its origin still one that
+/// may embed the portal), else `SessionEnded`, or `NoAccess` when the
 /// workspace's audience no longer admits the customer: the one gate of
 /// every transport, the server functions above and the live socket alike.
 pub async fn session_scope(state: &AppState, token: Option<&SessionToken>) -> Result<CustomerScope, PortalError> {
     let token = token.ok_or_else(|| fail(PortalError::SessionEnded))?;
     match state.store.active_session(&token.hash(), now_millis()).await {
+        // As `embed_origins`: the allowed origins, and the portal's own.
+        Ok(Some(session)) if !session.origin_allowed && session.origin != state.public_url.as_str() => {
+            Err(fail(PortalError::SessionEnded))
+        }
         Ok(Some(session)) => CustomerScope::for_session(&session).ok_or_else(|| fail(PortalError::NoAccess)),
         Ok(None) => Err(fail(PortalError::SessionEnded)),
         Err(e) => Err(state.store_error(e)),

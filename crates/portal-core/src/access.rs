@@ -6,13 +6,17 @@ use crate::console::Role;
 use crate::model::{AgentId, CustomerId, Millis, SecretId, WorkspaceId};
 
 /// A session the store found live (not revoked, not expired, opened with a
-/// secret that is still active).
+/// secret that is still active, its workspace's portal switched on).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveSession {
     pub workspace_id: WorkspaceId,
     pub customer_id: CustomerId,
     pub secret_id: SecretId,
     pub origin: String,
+    /// Whether the workspace still lists `origin` among its allowed
+    /// origins. The portal's own origin may embed it, listed or not: the
+    /// server admits that one beside these.
+    pub origin_allowed: bool,
     pub expires_at: Millis,
     /// What the workspace's visibility rule decided for the customer when
     /// the session was looked up (see [`crate::visibility`]).

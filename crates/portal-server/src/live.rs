@@ -21,8 +21,10 @@
 //!    and misses nothing.
 //! 4. The session is checked again on every wake-up and at least every
 //!    [`RECHECK_EVERY`]; once it is revoked, expired or its secret retired,
-//!    the socket is closed with [`close::SESSION_ENDED`]. Store trouble
-//!    closes it with [`close::UNAVAILABLE`] (the client retries later).
+//!    or the portal is switched off or the session's origin no longer
+//!    allowed, the socket is closed with [`close::SESSION_ENDED`]. Store
+//!    trouble closes it with [`close::UNAVAILABLE`] (the client retries
+//!    later).
 //!
 //! Messages the client sends after the hello are ignored; the server pings
 //! every [`RECHECK_EVERY`] and drops a client it has not heard from in

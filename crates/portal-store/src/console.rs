@@ -160,7 +160,8 @@ pub trait ConsoleStore {
     async fn portal_enabled(&self, workspace: WorkspaceId) -> Result<bool>;
     /// Sets the three together, in one write.
     async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()>;
-    /// A disabled portal opens no session and its frame says so.
+    /// A disabled portal opens no session, its frame says so, and the
+    /// sessions it had end (their live streams are woken to close).
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()>;
 
     // --- The inbox ----------------------------------------------------------------

@@ -8,7 +8,8 @@
 //! up on the next one).
 //!
 //! Within a process the store publishes on a broadcast channel after each
-//! commit that appended events (and after a session is revoked, so its
+//! commit that appended events (and after a change that may end sessions:
+//! one revoked, the portal switched off, its origins changed, so their
 //! sockets close at once). On PostgreSQL the same transaction also runs
 //! `pg_notify` on [`CHANNEL`], delivered on commit to every process on the
 //! database; a task per store (started by the first subscriber) LISTENs and
@@ -37,7 +38,8 @@ const BACKOFF_MAX: Duration = Duration::from_secs(30);
 pub enum Wake {
     /// Events of tickets this customer may see, or one of their sessions ended.
     Customer(WorkspaceId, CustomerId),
-    /// Events of some tickets of this workspace.
+    /// Events of some tickets of this workspace, or its sessions may have
+    /// ended (the portal switched off, its origins changed).
     Workspace(WorkspaceId),
     /// Unknown: wake-ups may have been lost (the listener reconnected, or a
     /// subscriber lagged), so every subscriber re-reads.

@@ -495,3 +495,78 @@ async fn a_repeated_reply_sends_nothing_new() {
     })
     .await;
 }
+
+/// Everything a session does, each refused as by an ended session: the
+/// page, the list, a reply, an upload and a new live socket.
+async fn all_refused(app: &TestApp, token: &str, number: i64, what: &str) {
+    let ended = portal_app::PortalError::SessionEnded;
+    let page = app.post("/api/portal/page", &json!({ "path": "" }), Some(token)).await;
+    expect_error(page, 401, &ended, &format!("{what}: the page")).await;
+    expect_error(app.tickets(Some(token)).await, 401, &ended, &format!("{what}: the list")).await;
+    let reply = json!({ "number": number, "body": "still there?", "key": hex::encode(rand::random::<[u8; 12]>()) });
+    let reply = app.post("/api/portal/ticket/reply", &reply, Some(token)).await;
+    expect_error(reply, 401, &ended, &format!("{what}: a reply")).await;
+    let upload = crate::attachments::upload(app, Some(token), "shot.png", crate::attachments::PNG).await;
+    expect_error(upload, 401, &ended, &format!("{what}: an upload")).await;
+    let mut live = LiveClient::open(&app.base, token, 0).await;
+    assert_eq!(live.closed(ARRIVES_WITHIN, what).await.0, close::SESSION_ENDED, "{what}: a new live socket");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn switching_the_portal_off_ends_its_sessions_and_closes_their_sockets() {
+    on_each_backend("switching_the_portal_off_ends_its_sessions_and_closes_their_sockets", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Before the switch").await;
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        live.event("history").await;
+
+        app.store.set_portal_enabled(app.workspace.id, false).await.expect("switch the portal off");
+        let (code, reason) = live.closed(ARRIVES_WITHIN, "after the portal was switched off").await;
+        assert_eq!((code, reason.as_str()), (close::SESSION_ENDED, "session ended"));
+        all_refused(&app, &ann.token, number, "a switched-off portal").await;
+        assert_eq!(app.db.scalar("SELECT COUNT(*) FROM messages").await, 0, "no reply was written");
+
+        app.store.set_portal_enabled(app.workspace.id, true).await.expect("switch the portal on");
+        let grant = app.sign_in("ann@example.com").await;
+        assert_eq!(app.ticket_titles(&grant.token).await, ["Before the switch"]);
+        let mut live = LiveClient::open(&app.base, &grant.token, grant.live_after).await;
+        agent_says(&*app.store, &ann.agent, number, "back on", false).await;
+        live.event("a reply once switched on again").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn removing_an_origin_ends_its_sessions_and_closes_their_sockets() {
+    on_each_backend("removing_an_origin_ends_its_sessions_and_closes_their_sockets", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Embedded").await;
+        // The console tests the portal from the portal's own origin, which
+        // may always embed it.
+        let own = app.base.replacen("127.0.0.1", "localhost", 1);
+        let own_session = app.sign_in_with(&app.slug, &own, "ann@example.com", &app.hash("ann@example.com")).await;
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        live.event("history").await;
+        let mut own_live = LiveClient::open(&app.base, &own_session.token, own_session.live_after).await;
+
+        let elsewhere = portal_core::Origin::parse("https://elsewhere.example").unwrap();
+        app.store.set_allowed_origins(app.workspace.id, std::slice::from_ref(&elsewhere)).await.expect("origins");
+        let (code, reason) = live.closed(ARRIVES_WITHIN, "after its origin was removed").await;
+        assert_eq!((code, reason.as_str()), (close::SESSION_ENDED, "session ended"));
+        all_refused(&app, &ann.token, number, "a removed origin").await;
+        assert_eq!(app.ticket_titles(&own_session.token).await, ["Embedded"], "the portal's own origin stays");
+        agent_says(&*app.store, &ann.agent, number, "still here", false).await;
+        own_live.event("the portal's own origin's socket stays open").await;
+
+        let allowed = portal_core::Origin::parse(ORIGIN).unwrap();
+        app.store.set_allowed_origins(app.workspace.id, &[elsewhere, allowed]).await.expect("origins");
+        let grant = app.sign_in("ann@example.com").await;
+        assert_eq!(app.ticket_titles(&grant.token).await, ["Embedded"]);
+        let mut live = LiveClient::open(&app.base, &grant.token, grant.live_after).await;
+        agent_says(&*app.store, &ann.agent, number, "welcome back", false).await;
+        live.event("a reply once the origin is allowed again").await;
+    })
+    .await;
+}

@@ -315,6 +315,10 @@ where
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
+        if !enabled {
+            // Every session of a switched-off portal has ended: its live streams close now.
+            self.wake_now(Wake::Workspace(workspace)).await;
+        }
         Ok(())
     }
 
@@ -499,7 +503,7 @@ where
         tx.commit().await?;
         if disabled {
             // Their live streams re-check their sessions now.
-            self.wake_now(workspace, customer).await;
+            self.wake_now(Wake::Customer(workspace, customer)).await;
         }
         Ok(())
     }

@@ -1,6 +1,6 @@
 use crate::harness::*;
 use portal_core::access::ActiveSession;
-use portal_store::StoreError;
+use portal_store::{StoreError, Wake};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn session_lifecycle() {
@@ -20,6 +20,8 @@ async fn session_lifecycle() {
             customer_id: alice.id,
             secret_id: secret.id,
             origin: "http://localhost:3001".into(),
+            // The workspace allows https://example.com alone.
+            origin_allowed: false,
             expires_at: NOW + HOUR,
             sees_company_tickets: true,
             in_audience: true,
@@ -97,6 +99,49 @@ async fn session_rows_are_checked() {
         let mixed = store.open_session(&new_session(globex.id, alice.id, globex_secret.id, &token_hash()), NOW).await;
         assert!(matches!(mixed, Err(StoreError::Database(_))), "{mixed:?}");
         assert_eq!(db.scalar("SELECT COUNT(*) FROM sessions").await, 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_switched_off_portal_or_a_removed_origin_ends_its_sessions() {
+    on_each_backend("a_switched_off_portal_or_a_removed_origin_ends_its_sessions", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let globex = workspace(&*store, "globex").await;
+        let globex_secret = store.add_secret(globex.id, "globex", NOW).await.unwrap();
+        let gus = store.upsert_customer(globex.id, &email("gus@example.com"), &name("Gus"), NOW).await.unwrap();
+        let gus_hash = token_hash();
+        store.open_session(&new_session(globex.id, gus.id, globex_secret.id, &gus_hash), NOW).await.unwrap();
+        let secret = store.add_secret(acme.id, "secret", NOW).await.unwrap();
+        let alice = store.upsert_customer(acme.id, &email("alice@example.com"), &name("Alice"), NOW).await.unwrap();
+        let hash = token_hash();
+        store.open_session(&new_session(acme.id, alice.id, secret.id, &hash), NOW).await.unwrap();
+        assert!(store.active_session(&hash, NOW).await.unwrap().unwrap().origin_allowed, "from https://example.com");
+        let woken = |wakes: &mut tokio::sync::broadcast::Receiver<Wake>| {
+            std::iter::from_fn(|| wakes.try_recv().ok()).collect::<Vec<_>>()
+        };
+
+        // Switched off: no session of the workspace is live, and its live
+        // connections are told to look again; another workspace's go on.
+        let mut wakes = store.subscribe();
+        store.set_portal_enabled(acme.id, false).await.unwrap();
+        assert!(woken(&mut wakes).contains(&Wake::Workspace(acme.id)));
+        assert_eq!(store.active_session(&hash, NOW + 1).await.unwrap(), None);
+        assert!(store.active_session(&gus_hash, NOW + 1).await.unwrap().is_some());
+        store.set_portal_enabled(acme.id, true).await.unwrap();
+        assert!(store.active_session(&hash, NOW + 2).await.unwrap().is_some(), "switched on again");
+
+        // The session's origin removed: found, but no longer allowed (the
+        // server admits the portal's own origin beside the listed ones).
+        store.set_allowed_origins(acme.id, &[origin("https://other.example")]).await.unwrap();
+        assert!(woken(&mut wakes).contains(&Wake::Workspace(acme.id)));
+        assert!(!store.active_session(&hash, NOW + 3).await.unwrap().unwrap().origin_allowed);
+        store
+            .set_allowed_origins(acme.id, &[origin("https://other.example"), origin("https://EXAMPLE.com")])
+            .await
+            .unwrap();
+        assert!(store.active_session(&hash, NOW + 4).await.unwrap().unwrap().origin_allowed, "listed again");
     })
     .await;
 }
