@@ -18,14 +18,16 @@ pub fn load(config: &Config) -> anyhow::Result<KeyRing> {
     match std::fs::read_to_string(path) {
         Ok(text) => KeyRing::parse(&text).with_context(|| format!("{} is not a key ring", path.display())),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            let keys = KeyRing::generate_key();
-            write_private(path, &keys, true)?;
+            if !write_private(path, &KeyRing::generate_key(), true)? {
+                // Another process started at the same moment and wrote it first.
+                return load(config);
+            }
             tracing::warn!(
                 path = %path.display(),
                 "generated the key that seals the identity secrets; back it up with the database: \
                  a backup cannot be used without it"
             );
-            Ok(KeyRing::parse(&keys)?)
+            load(config)
         }
         Err(error) => Err(error).with_context(|| format!("reading the key ring {}", path.display())),
     }
@@ -67,14 +69,15 @@ pub async fn reseal(config: &Config, store: &dyn Store) -> anyhow::Result<String
     Ok(format!("{sealed} identity secret(s) are now sealed with key {}.", keys.key_ids()[0]))
 }
 
-/// Writes `text` readable by the owner alone, through a temporary file and
-/// a rename, so a reader never sees half a key. With `new`, an existing
-/// file is an error (two first starts at once must not both write one).
-fn write_private(path: &Path, text: &str, new: bool) -> anyhow::Result<()> {
+/// Writes `text` readable by the owner alone, through a temporary file, so
+/// a reader never sees half a key. With `new`, the file is only created
+/// (linked into place, which fails when it exists): returns false when
+/// another process created it first.
+fn write_private(path: &Path, text: &str, new: bool) -> anyhow::Result<bool> {
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
     }
-    let temporary = path.with_extension("tmp");
+    let temporary = path.with_extension(format!("tmp-{}", hex::encode(rand::random::<[u8; 8]>())));
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -82,11 +85,13 @@ fn write_private(path: &Path, text: &str, new: bool) -> anyhow::Result<()> {
     let mut file = options.open(&temporary).with_context(|| format!("writing {}", temporary.display()))?;
     file.write_all(format!("{text}\n").as_bytes())?;
     file.sync_all()?;
-    if new && path.exists() {
-        let _ = std::fs::remove_file(&temporary);
-        bail!("{} appeared while a new key was being written; start again", path.display());
+    let placed = if new { std::fs::hard_link(&temporary, path) } else { std::fs::rename(&temporary, path) };
+    let _ = std::fs::remove_file(&temporary);
+    match placed {
+        Ok(()) => Ok(true),
+        Err(error) if new && error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(error) => Err(error).with_context(|| format!("writing {}", path.display())),
     }
-    std::fs::rename(&temporary, path).with_context(|| format!("writing {}", path.display()))
 }
 
 #[cfg(test)]
@@ -111,6 +116,19 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         assert_eq!(load(&config).unwrap().key_ids(), first.key_ids(), "the same key next time");
+    }
+
+    #[test]
+    fn instances_starting_together_agree_on_one_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = config_in(&dir);
+        let ids: Vec<Vec<String>> = std::thread::scope(|scope| {
+            let starts: Vec<_> = (0..8)
+                .map(|_| scope.spawn(|| load(&config).unwrap().key_ids().iter().map(|id| id.to_string()).collect()))
+                .collect();
+            starts.into_iter().map(|start| start.join().unwrap()).collect()
+        });
+        assert!(ids.windows(2).all(|pair| pair[0] == pair[1]), "{ids:?}");
     }
 
     #[test]
