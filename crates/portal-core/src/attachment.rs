@@ -228,7 +228,7 @@ pub fn format_size(bytes: u64) -> String {
 
 /// Whether `content` is what `name`'s extension says: the magic bytes of
 /// the binary kinds, and for the text kinds (csv, xml) text that is not
-/// markup a browser would run (HTML, SVG).
+/// markup a browser would run (HTML, SVG; for XML, see [`is_inert_xml`]).
 #[cfg(feature = "sniff")]
 pub fn check_content(name: &AttachmentName, content: &[u8]) -> Result<(), AttachmentError> {
     let matches = match name.kind() {
@@ -241,7 +241,7 @@ pub fn check_content(name: &AttachmentName, content: &[u8]) -> Result<(), Attach
         FileKind::Docx => infer::doc::is_docx(content),
         FileKind::Xlsx => infer::doc::is_xlsx(content),
         FileKind::Doc => infer::doc::is_doc(content),
-        FileKind::Xml => infer::text::is_xml(content) && !is_active_markup(content),
+        FileKind::Xml => infer::text::is_xml(content) && is_inert_xml(content),
         FileKind::Csv => is_plain_text(content) && !starts_like_markup(content),
     };
     if matches {
@@ -264,14 +264,102 @@ fn starts_like_markup(content: &[u8]) -> bool {
     text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') || infer::text::is_html(content)
 }
 
-/// XML that a browser would render as a page or an image with scripts.
+/// Namespaces whose elements a browser renders as a page, an image or
+/// formulas that may run script, load content or link.
 #[cfg(feature = "sniff")]
-fn is_active_markup(content: &[u8]) -> bool {
-    let head = &content[..content.len().min(4096)];
-    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
-    ["<svg", "<html", "<!doctype html", "xmlns=\"http://www.w3.org/1999/xhtml\"", "<script"]
-        .iter()
-        .any(|marker| lower.contains(marker))
+const ACTIVE_NAMESPACES: [&str; 3] =
+    ["http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML"];
+
+/// Declared encodings under which every byte of markup reads as it does in
+/// UTF-8, so a browser sees the document this check parsed.
+#[cfg(feature = "sniff")]
+const SAME_MARKUP_ENCODINGS: [&str; 5] = ["utf-8", "utf8", "us-ascii", "iso-8859-1", "windows-1252"];
+
+/// Whether `content` is XML a browser would only ever show as data. It is
+/// decided by parsing, since a prefix or a default namespace makes any
+/// element name XHTML: the document must be well-formed, namespace
+/// well-formed UTF-8 with one root element, bind no active namespace (nor
+/// put an element or attribute in one), have no DTD (its entities could
+/// hide markup from this check) and no `xml-stylesheet` instruction.
+#[cfg(feature = "sniff")]
+fn is_inert_xml(content: &[u8]) -> bool {
+    use quick_xml::XmlVersion;
+    use quick_xml::events::Event;
+    use quick_xml::name::ResolveResult;
+    use quick_xml::reader::NsReader;
+
+    let inert = |namespace: ResolveResult<'_>| match namespace {
+        ResolveResult::Unbound => true,
+        ResolveResult::Bound(namespace) => !ACTIVE_NAMESPACES.contains(&namespace.0),
+        ResolveResult::Unknown(_) => false,
+    };
+    let content = content.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(content);
+    let Ok(text) = std::str::from_utf8(content) else { return false };
+    let mut reader = NsReader::from_str(text);
+    reader.config_mut().enable_all_checks(true);
+    let (mut depth, mut roots, mut first) = (0usize, 0usize, true);
+    loop {
+        let Ok(event) = reader.read_event() else { return false };
+        match &event {
+            Event::Start(element) | Event::Empty(element) => {
+                if depth == 0 {
+                    roots += 1;
+                }
+                if matches!(event, Event::Start(_)) {
+                    depth += 1;
+                }
+                let resolver = reader.resolver();
+                if roots > 1 || !inert(resolver.resolve_element(element.name()).0) {
+                    return false;
+                }
+                for attribute in element.attributes() {
+                    let Ok(attribute) = attribute else { return false };
+                    let Ok(value) = attribute.normalized_value(XmlVersion::Implicit1_0) else { return false };
+                    if attribute.key.as_namespace_binding().is_some() {
+                        // The resolver reads the raw value: a character
+                        // reference could spell a namespace it would not see.
+                        if value != attribute.value || ACTIVE_NAMESPACES.contains(&value.as_ref()) {
+                            return false;
+                        }
+                    } else if !inert(resolver.resolve_attribute(attribute.key).0) {
+                        return false;
+                    }
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(text) if depth == 0 && !text.as_ref().trim_ascii().is_empty() => return false,
+            Event::Text(_) | Event::Comment(_) => {}
+            Event::CData(_) => {
+                if depth == 0 {
+                    return false;
+                }
+            }
+            Event::GeneralRef(reference) => {
+                let predefined = ["lt", "gt", "amp", "apos", "quot"].contains(&reference.as_ref());
+                if depth == 0 || !(predefined || matches!(reference.resolve_char_ref(), Ok(Some(_)))) {
+                    return false;
+                }
+            }
+            Event::Decl(declaration) => {
+                let encoding = match declaration.encoding() {
+                    None => true,
+                    Some(Ok(name)) => SAME_MARKUP_ENCODINGS.iter().any(|known| name.eq_ignore_ascii_case(known)),
+                    Some(Err(_)) => false,
+                };
+                if !first || !encoding {
+                    return false;
+                }
+            }
+            Event::PI(instruction) => {
+                if instruction.target().eq_ignore_ascii_case("xml-stylesheet") {
+                    return false;
+                }
+            }
+            Event::DocType(_) => return false,
+            Event::Eof => return roots == 1 && depth == 0,
+        }
+        first = false;
+    }
 }
 
 #[cfg(test)]
@@ -362,5 +450,61 @@ mod tests {
         assert!(check_content(&name("a.docx"), &zip_of(b"xl/workbook.xml")).is_err());
         assert!(check_content(&name("a.docx"), png).is_err());
         assert!(check_content(&name("a.doc"), b"PK\x03\x04").is_err());
+    }
+
+    #[cfg(feature = "sniff")]
+    #[test]
+    fn xml_is_decided_by_parsing() {
+        let xml = |body: &str| check_content(&AttachmentName::parse("a.xml").unwrap(), body.as_bytes());
+        let refused = [
+            // Prefixed XHTML: no literal "<html" or "<script" anywhere.
+            r#"<?xml version="1.0"?><x:html xmlns:x="http://www.w3.org/1999/xhtml"><x:script>alert(1)</x:script></x:html>"#,
+            r#"<?xml version="1.0"?><s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>"#,
+            // XHTML as the default namespace of an innocent-looking root.
+            r#"<?xml version="1.0"?><order xmlns='http://www.w3.org/1999/xhtml'><iframe src="https://evil.example"/></order>"#,
+            // Declared on the root, used further down.
+            r#"<?xml version="1.0"?><order xmlns:h="http://www.w3.org/1999/xhtml"><line><h:img src="x"/></line></order>"#,
+            // Bound, even if unused, and spelled with a character reference.
+            r#"<?xml version="1.0"?><order xmlns:h="http://www.w3.org/1999/&#120;html"><h:a/></order>"#,
+            r#"<?xml version="1.0"?><order xmlns:m="http://www.w3.org/1998/Math/MathML"/>"#,
+            r#"<?xml version="1.0"?><order s:onload="x" xmlns:s="http://www.w3.org/2000/svg"/>"#,
+            r#"<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="evil.xsl"?><order/>"#,
+            r#"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "&#60;html xmlns='http://www.w3.org/1999/xhtml'&#62;">]><r>&x;</r>"#,
+            r#"<?xml version="1.0"?><!DOCTYPE html><order/>"#,
+            // Not XML at all, or not well-formed.
+            r#"<?xml version="1.0"?><order>"#,
+            r#"<?xml version="1.0"?><order></line>"#,
+            r#"<?xml version="1.0"?><order/><order/>"#,
+            r#"<?xml version="1.0"?><order/>trailing"#,
+            r#"<?xml version="1.0"?><x:order/>"#,
+            r#"<?xml version="1.0"?><order a="1" a="2"/>"#,
+            r#"<?xml version="1.0"?><order>&nbsp;</order>"#,
+            r#"<?xml version="1.0"?><order>fish & chips</order>"#,
+            r#"<?xml version="1.0"?>"#,
+            r#"<?xml version="1.0" encoding="UTF-16"?><order/>"#,
+            r#"<?xml version="1.0" encoding="ISO-2022-JP"?><order/>"#,
+        ];
+        for body in refused {
+            assert!(xml(body).is_err(), "accepted {body}");
+        }
+        assert!(
+            check_content(&AttachmentName::parse("a.xml").unwrap(), b"<?xml version=\"1.0\"?><a>\xFF</a>").is_err()
+        );
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("<?xml version=\"1.0\"?><a/>".bytes().flat_map(|b| [b, 0])).collect();
+        assert!(check_content(&AttachmentName::parse("a.xml").unwrap(), &utf16).is_err());
+
+        let accepted = [
+            r#"<?xml version="1.0"?><order id="1"/>"#,
+            "\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- export -->\n<orders xmlns=\"urn:example:orders\" \
+             xmlns:x=\"urn:example:extra\">\n  <order x:id=\"1\">Fish &amp; chips &#8364;3 &lt;hot&gt;<![CDATA[<html>]]></order>\n</orders>\n",
+            // Excel's XML spreadsheet names the old HTML 4 namespace, which browsers do not render.
+            r#"<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40"><Worksheet/></Workbook>"#,
+            r#"<?xml version="1.0" encoding="iso-8859-1"?><order lang="fr">Crème brûlée</order>"#,
+            r#"<?xml version="1.0"?><order><html><script>not in a namespace, so not HTML</script></html></order>"#,
+        ];
+        for body in accepted {
+            assert!(xml(body).is_ok(), "refused {body}");
+        }
     }
 }

@@ -15,6 +15,9 @@ pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x
 pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 const SVG: &[u8] = b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>";
 const HTML: &[u8] = b"<!doctype html><script>alert(document.domain)</script>";
+/// XHTML under a prefix: no `<html` or `<script` for a literal check to find.
+const PREFIXED_XHTML: &[u8] =
+    b"<?xml version=\"1.0\"?><x:html xmlns:x=\"http://www.w3.org/1999/xhtml\"><x:script>alert(1)</x:script></x:html>";
 
 /// `POST /api/portal/attachments?name=…` with the file as the body.
 pub async fn upload(app: &TestApp, token: Option<&str>, name: &str, content: &[u8]) -> reqwest::Response {
@@ -174,6 +177,12 @@ async fn bad_files_are_refused_by_name_and_nothing_is_kept() {
             .await;
         refused(upload(&app, Some(&alice), "page.xml", SVG).await, 415, "page.xml: the content is not a XML file")
             .await;
+        refused(
+            upload(&app, Some(&alice), "data.xml", PREFIXED_XHTML).await,
+            415,
+            "data.xml: the content is not a XML",
+        )
+        .await;
         refused(
             upload(&app, Some(&alice), "page.html", HTML).await,
             415,
