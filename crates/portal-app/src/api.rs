@@ -69,6 +69,7 @@ pub async fn open_session(
         return Err(fail(PortalError::OriginNotAllowed));
     };
     let email = Email::parse(&email).map_err(|e| fail(e.into()))?;
+    email.check_ascii_case().map_err(|e| fail(e.into()))?;
     let name = CustomerName::parse(&name).map_err(|e| fail(e.into()))?;
 
     let now = now_millis();

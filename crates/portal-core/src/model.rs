@@ -37,6 +37,11 @@ pub enum ValidationError {
     EmailTooLong { max: usize },
     #[error("the email address is not valid")]
     InvalidEmail,
+    #[error(
+        "the email address holds a character that becomes another letter when its case changes (such as the \
+         Kelvin sign, U+212A, which becomes k), so it could pass for another address"
+    )]
+    EmailCaseNotAscii,
     #[error("the name is longer than {max} characters")]
     NameTooLong { max: usize },
     #[error("the name contains control characters")]
@@ -60,8 +65,11 @@ pub enum ValidationError {
 /// A customer's email, exactly as the host site signed it.
 ///
 /// It is not normalised: the HMAC covers the exact bytes. Customers are keyed
-/// by its lower-cased form (see [`Email::key`]) so `Alice@x` and `alice@x`
-/// are one person once the site has signed either.
+/// by its ASCII lower case (see [`Email::key`]) so `Alice@x` and `alice@x`
+/// are one person once the site has signed either. Sign-in refuses an email
+/// that Unicode case rules would fold another way
+/// ([`Email::check_ascii_case`]), so no two signed strings become one key
+/// here or in a system that folds case more widely.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
@@ -88,9 +96,22 @@ impl Email {
         &self.0
     }
 
-    /// The form customers are looked up by.
+    /// The form customers are looked up by: ASCII letters in lower case,
+    /// everything else as signed.
     pub fn key(&self) -> String {
-        self.0.to_lowercase()
+        self.0.to_ascii_lowercase()
+    }
+
+    /// Refuses an email holding a non-ASCII character that lower case,
+    /// upper case or their round trip turns into something else: the Kelvin
+    /// sign (\u{212A}, lower case k), the dotted capital I (\u{130}), the
+    /// long s (\u{17F}, upper case S), ß. Unicode case folding would make
+    /// each the same as another address, which ASCII folding keeps apart.
+    pub fn check_ascii_case(&self) -> Result<(), ValidationError> {
+        let stable = |c: char| {
+            c.is_ascii() || (c.to_lowercase().eq([c]) && c.to_uppercase().flat_map(char::to_lowercase).eq([c]))
+        };
+        if self.0.chars().all(stable) { Ok(()) } else { Err(ValidationError::EmailCaseNotAscii) }
     }
 }
 
@@ -300,6 +321,33 @@ mod tests {
             assert!(Email::parse(bad).is_err(), "{bad:?}");
         }
         assert!(Email::parse(&format!("{}@example.com", "a".repeat(300))).is_err());
+    }
+
+    #[test]
+    fn emails_fold_ascii_case_only() {
+        let key = |raw: &str| Email::parse(raw).unwrap().key();
+        assert_eq!(key("KATE@Example.COM"), "kate@example.com");
+        // Each of these lower-cased (or case-folded) by Unicode's rules is an
+        // ASCII address someone else may own; by ASCII's, it is its own key.
+        for (raw, ascii) in [
+            ("\u{212A}ate@example.com", "kate@example.com"),
+            ("\u{130}rene@example.com", "irene@example.com"),
+            ("\u{17F}am@example.com", "sam@example.com"),
+        ] {
+            assert_ne!(key(raw), ascii, "{raw}");
+            let email = Email::parse(raw).unwrap();
+            assert_eq!(email.check_ascii_case(), Err(ValidationError::EmailCaseNotAscii), "{raw}");
+        }
+        for refused in ["\u{C9}lise@example.com", "stra\u{DF}e@example.com", "\u{131}van@example.com"] {
+            assert!(Email::parse(refused).unwrap().check_ascii_case().is_err(), "{refused}");
+        }
+        for kept in
+            ["Kate@Example.com", "\u{E9}lise@example.com", "\u{4F60}\u{597D}@example.com", "j\u{F6}rg@b\u{FC}cher.de"]
+        {
+            assert_eq!(Email::parse(kept).unwrap().check_ascii_case(), Ok(()), "{kept}");
+        }
+        let error = Email::parse("\u{212A}ate@example.com").unwrap().check_ascii_case().unwrap_err().to_string();
+        assert!(error.contains("could pass for another address"), "{error}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::app::*;
 use portal_app::PortalError;
+use portal_core::Email;
 use portal_server::{commands, now_millis};
 
 const EMAIL: &str = "ann@example.com";
@@ -74,6 +75,33 @@ async fn a_retired_secret_no_longer_verifies() {
         let new_hash = sign_email(new.value.as_bytes(), EMAIL);
         app.sign_in_with("acme", ORIGIN, EMAIL, &new_hash).await;
         assert_eq!(app.rows().await, Rows { customers: 1, sessions: 1 });
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn emails_that_unicode_folds_onto_another_are_refused() {
+    on_each_backend("emails_that_unicode_folds_onto_another_are_refused", |db| async move {
+        let app = spawn_app(db).await;
+        let ws = app.workspace.id;
+        for owner in ["kate@example.com", "irene@example.com", "sam@example.com"] {
+            app.customer_with_tickets(ws, owner, &[&format!("Invoice of {owner}")]).await;
+        }
+        let before = app.rows().await;
+        // Each is signed by the site, and each folds, by some Unicode rule,
+        // onto an address above: the Kelvin sign, the dotted capital I, the long s.
+        for email in ["\u{212A}ate@example.com", "\u{130}rene@example.com", "\u{17F}am@example.com"] {
+            let body = sign_in_body(SLUG, ORIGIN, "Mallory", email, &app.hash(email));
+            expect_invalid(app.open_session(&body).await, "could pass for another address", email).await;
+            assert_eq!(app.rows().await, before, "{email}: no customer or session may be written");
+        }
+        let kate = app.store.customer_by_email(ws, &Email::parse("kate@example.com").unwrap()).await.unwrap();
+        assert_eq!(kate.expect("kate").name, "Fixture Customer", "the refused sign-in renamed nobody");
+
+        // ASCII case still folds: the site may sign Kate's address in capitals.
+        let token = app.sign_in("KATE@example.com").await.token;
+        assert_eq!(app.ticket_titles(&token).await, ["Invoice of kate@example.com"]);
+        assert_eq!(app.rows().await, Rows { customers: before.customers, sessions: 1 });
     })
     .await;
 }

@@ -398,7 +398,8 @@ where
         // LIKE's wildcards in the search are matched as themselves.
         let pattern =
             format!("%{}%", search.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let after_key = after.unwrap_or_default().to_lowercase();
+        // The last email shown, as its key (`Email::key`), to compare with the keys.
+        let after_key = after.unwrap_or_default().to_ascii_lowercase();
         let rows = sqlx::query_as::<_, EntryRow>(concat!(
             entry_select!(),
             "(c.email_key LIKE $2 ESCAPE '\\' OR lower(c.name) LIKE $2 ESCAPE '\\') AND c.email_key > $3 \
