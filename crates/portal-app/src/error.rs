@@ -21,6 +21,10 @@ pub enum PortalError {
     PageNotFound,
     #[error("This ticket is closed, and closed tickets cannot be reopened here. Please open a new ticket.")]
     TicketClosed,
+    /// A retry that is not one: the send's idempotency key wrote another
+    /// message (another ticket, other text).
+    #[error("This reply was already sent with other text. Reload to see it, or send it again as a new reply.")]
+    KeyReused,
     #[error("This site is not allowed to show the support portal.")]
     OriginNotAllowed,
     #[error("You do not have access to this support portal. If you think you should, please contact the company.")]
@@ -42,7 +46,7 @@ impl PortalError {
             Self::NotVerified | Self::SessionEnded => 401,
             Self::OriginNotAllowed | Self::NoAccess => 403,
             Self::UnknownWorkspace | Self::NotEnabled | Self::NotFound | Self::PageNotFound => 404,
-            Self::TicketClosed => 409,
+            Self::TicketClosed | Self::KeyReused => 409,
             Self::Invalid(_) => 400,
             Self::Unavailable => 503,
             Self::Internal | Self::Network => 500,

@@ -54,6 +54,7 @@ impl AppState {
             // Another customer's ticket is "not found", exactly like a missing one.
             StoreError::NotFound => PortalError::NotFound,
             StoreError::TicketClosed => PortalError::TicketClosed,
+            StoreError::KeyReused => PortalError::KeyReused,
             StoreError::Invalid(message) => PortalError::Invalid(message.clone()),
             e if e.is_unavailable() => PortalError::Unavailable,
             _ => PortalError::Internal,

@@ -14,6 +14,11 @@ pub enum StoreError {
     /// it; nothing was written.
     #[error("the ticket is closed")]
     TicketClosed,
+    /// The author used this idempotency key before, for another message (on
+    /// another ticket, or with other text); nothing was written. Keys are
+    /// the author's own, so nobody else's use of one is ever reported.
+    #[error("this idempotency key was already used for a different message; send a new message with a new key")]
+    KeyReused,
     /// A value is not acceptable: a stored value that fails to parse, or a
     /// database URL the store cannot open.
     #[error("invalid: {0}")]

@@ -524,8 +524,11 @@ pub trait Store: ConsoleStore + Send + Sync + 'static {
     /// are not the customer's waiting uploads, or more than the workspace
     /// allows, fail the reply with [`StoreError::Invalid`].
     ///
-    /// A `key` used before on this ticket returns the message it wrote first,
-    /// with `duplicate: true`, and writes nothing. A closed ticket is reopened
+    /// `key` is the customer's own: one they used before for the same text
+    /// on this ticket returns the message it wrote, with `duplicate: true`,
+    /// and writes nothing; for another ticket or text it fails with
+    /// [`StoreError::KeyReused`]. Other customers' and agents' keys never
+    /// matter. A closed ticket is reopened
     /// (`reopened: true`, a `ticket.status` event) when the workspace allows
     /// it, else the call fails with [`StoreError::TicketClosed`].
     async fn customer_reply(
@@ -595,8 +598,11 @@ pub trait Store: ConsoleStore + Send + Sync + 'static {
     ) -> Result<AgentTicketSummary>;
     /// Adds an agent's message. A public reply updates the ticket's
     /// `updated_at` and writes a `message.created` event; an internal note
-    /// does neither, so the customer cannot tell it exists. A repeated `key`
-    /// returns the message it wrote first and writes nothing.
+    /// does neither, so the customer cannot tell it exists. Keys belong to
+    /// the workspace's agents (the console and every API token) and never
+    /// meet customers': a repeated `key` with the same ticket, text and
+    /// kind returns the message it wrote first and writes nothing; with
+    /// anything else it fails with [`StoreError::KeyReused`].
     async fn agent_post_message(
         &self,
         agent: &AgentScope,

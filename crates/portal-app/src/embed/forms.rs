@@ -8,6 +8,7 @@
 use super::pages::{self, find};
 use super::{PortalContext, files};
 use crate::api::{create_ticket, reopen_ticket, reply_to_ticket};
+use crate::error::PortalError;
 use leptos::ev::{Event, SubmitEvent};
 use leptos::task::spawn_local;
 use portal_core::{MessageBody, TicketTitle};
@@ -131,6 +132,10 @@ async fn reply(context: &PortalContext, form: &Element) {
             context.changed();
         }
         Err(error) => {
+            if error == PortalError::KeyReused {
+                // That key wrote another text: the next send is a new reply.
+                set_value(form, "key", "");
+            }
             say(form, ".send-state", "Not sent");
             say(form, "button[type=submit]", "Retry");
             problem(form, &error.to_string());

@@ -134,6 +134,11 @@ impl ApiError {
                 Self::new(ErrorCode::Conflict, "the request conflicts with what is stored")
             }
             StoreError::TicketClosed => Self::new(ErrorCode::Conflict, "the ticket is closed"),
+            StoreError::KeyReused => Self::new(
+                ErrorCode::Conflict,
+                "the idempotency key was already used for a different message (another ticket, text or kind); \
+                 use a new key for a new message",
+            ),
             // The store's own validation messages are written for people.
             StoreError::Invalid(message) => Self::new(ErrorCode::InvalidRequest, message.clone()),
             // The key is the client's own.

@@ -167,8 +167,9 @@ pub async fn get_ticket(
     summary = "Reply to a ticket, or add an internal note",
     description = "A reply is shown to the customer and moves the ticket's `updated_at`; an internal note \
                    (`internal: true`) is never shown to the customer and changes nothing they can see. \
-                   With an `idempotency_key` already used on this ticket, nothing is written and the \
-                   answer is 200 with the message the key wrote first.",
+                   An `idempotency_key` is the workspace's agents' own (customers' keys never meet \
+                   them): used before for the same ticket, text and kind, nothing is written and the \
+                   answer is 200 with the message the key wrote first; used for anything else, 409.",
     params(("number" = i64, Path, description = "The ticket's number within the workspace.")),
     request_body = NewMessageRequest,
     responses(
@@ -177,7 +178,7 @@ pub async fn get_ticket(
         (status = 400, description = "`invalid_request` (`field` names the value at fault).", body = ErrorBody),
         (status = 401, description = "`unauthorized`", body = ErrorBody),
         (status = 404, description = "`not_found`: no such ticket in the token's workspace.", body = ErrorBody),
-        (status = 409, description = "`conflict`: the idempotency key was used by a customer's message.", body = ErrorBody),
+        (status = 409, description = "`conflict`: the idempotency key was used for a different message.", body = ErrorBody),
         (status = 413, description = "`payload_too_large`", body = ErrorBody),
         (status = 500, description = "`internal`", body = ErrorBody),
         (status = 503, description = "`unavailable`", body = ErrorBody),
@@ -192,13 +193,7 @@ pub async fn post_message(
     let number = ticket_number(number)?;
     let post = request.validate()?;
     let outcome =
-        state.store.agent_post_message(&agent.scope, number, &post, now_millis()).await.map_err(|e| match e {
-            StoreError::Conflict(cause) if post.key.is_some() => {
-                tracing::info!(%cause, "idempotency key conflict");
-                ApiError::new(ErrorCode::Conflict, "the idempotency key was already used by another message")
-            }
-            e => ApiError::store(e),
-        })?;
+        state.store.agent_post_message(&agent.scope, number, &post, now_millis()).await.map_err(ApiError::store)?;
     let status = if outcome.duplicate { StatusCode::OK } else { StatusCode::CREATED };
     if !outcome.duplicate {
         let event = if post.internal { "api.note.created" } else { "api.message.created" };

@@ -118,6 +118,7 @@ pub(crate) fn store_message(error: StoreError) -> String {
     match error {
         StoreError::Invalid(message) => message,
         StoreError::Conflict(message) => message,
+        StoreError::KeyReused => StoreError::KeyReused.to_string(),
         StoreError::UnknownCompany(key) => format!("there is no company {key}"),
         StoreError::NotFound => "not found".into(),
         e => {

@@ -7,6 +7,7 @@
 //! `Cache-Control: no-store`.
 
 use crate::app::*;
+use portal_app::PortalError;
 use portal_server::commands;
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderMap, LOCATION, WWW_AUTHENTICATE};
 use reqwest::{Method, StatusCode};
@@ -424,9 +425,9 @@ async fn replies_reach_the_customer_and_internal_notes_never_do() {
             call(&app, Method::GET, &format!("/api/v1/tickets/{number}"), Some(&token), None).await.expect(200);
         let last = detail["messages"].as_array().unwrap().last().cloned().unwrap();
         assert_eq!((last["author_kind"].as_str(), last["internal"].as_bool()), (Some("customer"), Some(false)));
-        // An agent cannot reuse the key of the customer's message.
+        // The customer's key is theirs: an agent's post with it is simply written.
         let reuse = json!({"body": "x", "author_name": "Dana", "idempotency_key": key});
-        post_message(&app, &token, number, &reuse).await.expect_error(409, "conflict", None);
+        assert_eq!(post_message(&app, &token, number, &reuse).await.expect(201)["body"], "x");
     })
     .await;
 }
@@ -485,15 +486,20 @@ async fn a_repeated_idempotency_key_writes_one_message() {
         let app = spawn_app(db).await;
         let token = api_token(&app, SLUG, "bot").await;
         let number = open_ticket(&app, &token, "ann@example.com", "Export broken").await;
+        let elsewhere = open_ticket(&app, &token, "bob@example.com", "Another").await;
         let before = written(&app).await;
 
         let post = json!({"body": "Fixed in 2.3.", "author_name": "Dana", "idempotency_key": "retry-key-0001"});
         let first = post_message(&app, &token, number, &post).await.expect(201);
         let again = post_message(&app, &token, number, &post).await.expect(200);
         assert_eq!(again, first, "the repeat answers with the first message");
-        // The key wins over a changed body: a retry never writes twice.
+        // The key names that message: other text, or another ticket, is a
+        // conflict that writes nothing (never a 500).
         let changed = json!({"body": "Something else", "author_name": "Dana", "idempotency_key": "retry-key-0001"});
-        assert_eq!(post_message(&app, &token, number, &changed).await.expect(200), first);
+        let conflict = post_message(&app, &token, number, &changed).await;
+        assert!(conflict.body["error"]["message"].as_str().is_some_and(|m| m.contains("idempotency key")));
+        conflict.expect_error(409, "conflict", None);
+        post_message(&app, &token, elsewhere, &post).await.expect_error(409, "conflict", None);
         let after = written(&app).await;
         assert_eq!((after.messages, after.events), (before.messages + 1, before.events + 1), "one row, one event");
         let keyed = app.db.scalar("SELECT COUNT(*) FROM messages WHERE body = 'Fixed in 2.3.'").await;
@@ -507,6 +513,54 @@ async fn a_repeated_idempotency_key_writes_one_message() {
         let first_note = post_message(&app, &token, number, &note).await.expect(201);
         assert_eq!(post_message(&app, &token, number, &note).await.expect(200), first_note);
         assert_eq!(written(&app).await.messages, before.messages + 3);
+    })
+    .await;
+}
+
+/// A customer's reply through the portal (`/api/portal/ticket/reply`).
+async fn portal_reply(app: &TestApp, session: &str, number: i64, body: &str, key: &str) -> reqwest::Response {
+    app.post("/api/portal/ticket/reply", &json!({"number": number, "body": body, "key": key}), Some(session)).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customers_idempotency_key_is_theirs_alone() {
+    on_each_backend("a_customers_idempotency_key_is_theirs_alone", |db| async move {
+        let app = spawn_app(db).await;
+        let token = api_token(&app, SLUG, "bot").await;
+        let ann = app.sign_in("ann@example.com").await.token;
+        let bob = app.sign_in("bob@example.com").await.token;
+        let company = json!({"name": "Globex"});
+        call(&app, Method::PUT, "/api/v1/companies/globex", Some(&token), Some(&company)).await.expect(200);
+        for email in ["ann@example.com", "bob@example.com"] {
+            let path = format!("/api/v1/customers/{email}/companies");
+            call(&app, Method::PUT, &path, Some(&token), Some(&json!({"companies": ["globex"]}))).await.expect(200);
+        }
+        let new = json!({"customer": {"email": "ann@example.com"}, "title": "Shared", "company": "globex"});
+        let shared = call(&app, Method::POST, "/api/v1/tickets", Some(&token), Some(&new)).await.expect(201);
+        let shared = shared["number"].as_i64().unwrap();
+        let own = open_ticket(&app, &token, "ann@example.com", "Ann's own").await;
+
+        // Two members of the company, one key, the same words: two replies,
+        // and neither learns of the other's.
+        let key = "shared-key-0001";
+        let anns: Value = expect_ok(portal_reply(&app, &ann, shared, "Same here", key).await, "ann's reply").await;
+        let bobs: Value = expect_ok(portal_reply(&app, &bob, shared, "Same here", key).await, "bob's reply").await;
+        assert_ne!(anns["id"], bobs["id"], "bob's reply is written, not answered with ann's");
+        assert_eq!(bobs["author_kind"], "customer");
+        // The agents' side never meets them either.
+        let agents = json!({"body": "Same here", "author_name": "Dana", "idempotency_key": key});
+        post_message(&app, &token, shared, &agents).await.expect(201);
+
+        // A retry answers with the customer's own message; their own key
+        // reused for other words or another ticket is a clear 409.
+        let retry: Value = expect_ok(portal_reply(&app, &bob, shared, "Same here", key).await, "bob's retry").await;
+        assert_eq!(retry["id"], bobs["id"]);
+        let messages = written(&app).await.messages;
+        let reused = PortalError::KeyReused;
+        expect_error(portal_reply(&app, &ann, shared, "Other words", key).await, 409, &reused, "other words").await;
+        expect_error(portal_reply(&app, &ann, own, "Same here", key).await, 409, &reused, "another ticket").await;
+        assert_eq!(written(&app).await.messages, messages, "a refused reuse writes nothing");
+        assert!(reused.to_string().contains("already sent"), "{reused}");
     })
     .await;
 }

@@ -631,24 +631,45 @@ where
         .transpose()
     }
 
-    /// The message `key` wrote on the ticket, if any.
+    /// The message `key` wrote, if any, and its ticket's id. A key is its
+    /// author's: the customer's (`Some`) or the agents' side's (`None`),
+    /// whatever the ticket, so nobody else's keys are ever read.
     async fn message_by_key(
         conn: &mut DB::Connection,
         workspace: WorkspaceId,
-        ticket_id: i64,
+        author: Option<CustomerId>,
         key: &str,
-    ) -> Result<Option<MessageRecord>> {
-        sqlx::query_as::<_, MessageRow>(concat!(
-            "SELECT ",
-            message_columns!(),
-            " FROM messages WHERE workspace_id = $1 AND ticket_id = $2 AND idempotency_key = $3"
-        ))
-        .bind(workspace.0)
-        .bind(ticket_id)
-        .bind(key)
-        .fetch_optional(&mut *conn)
-        .await?
-        .map(message_from_row)
+    ) -> Result<Option<(i64, MessageRecord)>> {
+        // Each statement names its side as the partial unique index does (0012).
+        let row = match author {
+            Some(customer) => {
+                sqlx::query_as::<_, KeyedMessageRow>(concat!(
+                    "SELECT ticket_id, ",
+                    message_columns!(),
+                    " FROM messages WHERE workspace_id = $1 AND author_kind = 'customer' \
+                     AND author_customer_id = $2 AND idempotency_key = $3"
+                ))
+                .bind(workspace.0)
+                .bind(customer.0)
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await?
+            }
+            None => {
+                sqlx::query_as::<_, KeyedMessageRow>(concat!(
+                    "SELECT ticket_id, ",
+                    message_columns!(),
+                    " FROM messages WHERE workspace_id = $1 AND author_kind = 'agent' AND idempotency_key = $2"
+                ))
+                .bind(workspace.0)
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await?
+            }
+        };
+        row.map(|(ticket_id, id, kind, customer, name, body, internal, at)| {
+            Ok((ticket_id, message_from_row((id, kind, customer, name, body, internal, at))?))
+        })
         .transpose()
     }
 
@@ -671,7 +692,6 @@ where
         Ok(MessageRecord {
             id,
             author_kind: new.author_kind,
-            author_customer: new.author_customer,
             author_name: new.author_name.to_string(),
             body: new.body.to_string(),
             internal: new.internal,
@@ -1742,13 +1762,15 @@ where
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
         let ticket = Self::customer_ticket(&mut tx, scope, number).await?.ok_or(StoreError::NotFound)?;
-        if let Some(mut first) = Self::message_by_key(&mut tx, workspace, ticket.id, key.as_str()).await? {
-            let own = first.author_kind == AuthorKind::Customer && first.author_customer == Some(scope.customer_id());
+        let first = Self::message_by_key(&mut tx, workspace, Some(scope.customer_id()), key.as_str()).await?;
+        if let Some((ticket_id, mut first)) = first {
+            // A retry sends the same text to the same ticket; anything else reuses the key.
+            if ticket_id != ticket.id || first.body != body.as_str() {
+                return Err(StoreError::KeyReused);
+            }
             first.attachments = Self::message_files(&mut tx, workspace, first.id).await?;
-            return match first.public() {
-                Some(message) if own => Ok(ReplyOutcome { message, duplicate: true, reopened: false }),
-                _ => Err(StoreError::Conflict("the idempotency key was used by another message".into())),
-            };
+            let message = first.public().ok_or(StoreError::KeyReused)?;
+            return Ok(ReplyOutcome { message, duplicate: true, reopened: false });
         }
         let reopened = Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await?;
         let (name, email) = sqlx::query_as::<_, (String, String)>(
@@ -1883,7 +1905,6 @@ where
                     let mut record = MessageRecord {
                         id: m_id,
                         author_kind: parse_author_kind(m_id, &m_kind)?,
-                        author_customer: None,
                         author_name,
                         body,
                         internal,
@@ -2091,14 +2112,12 @@ where
         Self::lock_workspace(&mut tx, workspace).await?;
         let ticket = Self::workspace_ticket(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
         if let Some(key) = &post.key
-            && let Some(first) = Self::message_by_key(&mut tx, workspace, ticket.id, key.as_str()).await?
+            && let Some((ticket_id, first)) = Self::message_by_key(&mut tx, workspace, None, key.as_str()).await?
         {
-            return match first.author_kind {
-                AuthorKind::Agent => Ok(AgentPostOutcome { message: first.agent(), duplicate: true }),
-                AuthorKind::Customer => {
-                    Err(StoreError::Conflict("the idempotency key was used by another message".into()))
-                }
-            };
+            if ticket_id != ticket.id || first.body != post.body.as_str() || first.internal != post.internal {
+                return Err(StoreError::KeyReused);
+            }
+            return Ok(AgentPostOutcome { message: first.agent(), duplicate: true });
         }
         let new = NewMessage {
             workspace,

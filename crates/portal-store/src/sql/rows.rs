@@ -304,11 +304,13 @@ macro_rules! message_columns {
 
 pub(super) type MessageRow = (i64, String, Option<i64>, String, String, bool, Millis);
 
+/// A [`MessageRow`] after its ticket's id.
+pub(super) type KeyedMessageRow = (i64, i64, String, Option<i64>, String, String, bool, Millis);
+
 /// A message row, whoever may see it.
 pub(super) struct MessageRecord {
     pub(super) id: i64,
     pub(super) author_kind: AuthorKind,
-    pub(super) author_customer: Option<CustomerId>,
     pub(super) author_name: String,
     pub(super) body: String,
     pub(super) internal: bool,
@@ -318,11 +320,10 @@ pub(super) struct MessageRecord {
 }
 
 pub(super) fn message_from_row(row: MessageRow) -> Result<MessageRecord> {
-    let (id, author_kind, author_customer, author_name, body, internal, created_at) = row;
+    let (id, author_kind, _, author_name, body, internal, created_at) = row;
     Ok(MessageRecord {
         id,
         author_kind: parse_author_kind(id, &author_kind)?,
-        author_customer: author_customer.map(CustomerId),
         author_name,
         body,
         internal,

@@ -232,13 +232,26 @@ async fn agent_keys_write_once() {
         assert_eq!(db.scalar("SELECT COUNT(*) FROM messages").await, 1);
         assert_eq!(db.scalar("SELECT COUNT(*) FROM events WHERE kind = 'message.created'").await, 1);
 
-        // A key a customer used is not the agent's to replay.
+        // The key names that message: another text, kind or ticket is refused.
+        for other in [
+            AgentPost { key: Some(k.clone()), ..agent_post("twice", false) },
+            AgentPost { key: Some(k.clone()), ..agent_post("once", true) },
+        ] {
+            let result = store.agent_post_message(&agent, number, &other, NOW).await;
+            assert!(matches!(result, Err(StoreError::KeyReused)), "{result:?}");
+        }
+        let second = customer_ticket(&*store, &alice, "second", NOW).await;
+        let result = store.agent_post_message(&agent, second, &post, NOW).await;
+        assert!(matches!(result, Err(StoreError::KeyReused)), "{result:?}");
+        assert_eq!(db.scalar("SELECT COUNT(*) FROM messages").await, 1);
+
+        // A key a customer used is the customer's: the agent's post with it is written.
         let customer_key = fresh_key();
         store.customer_reply(&alice, number, &text(&body("mine"), &customer_key), NOW).await.unwrap();
-        let taken = AgentPost { key: Some(customer_key), ..agent_post("x", true) };
-        let result = store.agent_post_message(&agent, number, &taken, NOW).await;
-        assert!(matches!(result, Err(StoreError::Conflict(_))), "{result:?}");
-        assert_eq!(db.scalar("SELECT COUNT(*) FROM messages").await, 2);
+        let same_key = AgentPost { key: Some(customer_key), ..agent_post("x", true) };
+        let result = store.agent_post_message(&agent, number, &same_key, NOW).await.unwrap();
+        assert!(!result.duplicate && result.message.body == "x", "{result:?}");
+        assert_eq!(db.scalar("SELECT COUNT(*) FROM messages").await, 3);
     })
     .await;
 }

@@ -2,7 +2,7 @@
 //! reopening it, opening one.
 
 use crate::harness::*;
-use portal_core::{AuthorKind, TicketStatus};
+use portal_core::{AuthorKind, CompanyKey, TicketStatus};
 use portal_store::{ReplyOutcome, StoreError};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -200,17 +200,20 @@ async fn a_repeated_key_returns_the_first_message() {
         let rows =
             async || (db.scalar("SELECT COUNT(*) FROM messages").await, db.scalar("SELECT COUNT(*) FROM events").await);
         let written = rows().await;
-        let again = store.customer_reply(&alice, one, &text(&body("second try"), &k), NOW + 2).await.unwrap();
+        let again = store.customer_reply(&alice, one, &text(&body("first"), &k), NOW + 2).await.unwrap();
         assert_eq!(again, ReplyOutcome { message: first.message.clone(), duplicate: true, reopened: false });
         assert_eq!(rows().await, written, "a repeated key writes nothing");
         let detail = store.ticket_detail(&alice, one).await.unwrap().unwrap();
         assert_eq!(detail.messages, vec![first.message.clone()]);
         assert_eq!(detail.updated_at, NOW + 1);
 
-        // Keys are per ticket.
-        let elsewhere = store.customer_reply(&alice, two, &text(&body("other ticket"), &k), NOW + 3).await.unwrap();
-        assert!(!elsewhere.duplicate);
-        assert_ne!(elsewhere.message.id, first.message.id);
+        // A key names one message of its author: reused for other text, or
+        // on another ticket, it is refused and writes nothing.
+        let other_text = store.customer_reply(&alice, one, &text(&body("second try"), &k), NOW + 3).await;
+        assert!(matches!(other_text, Err(StoreError::KeyReused)), "{other_text:?}");
+        let elsewhere = store.customer_reply(&alice, two, &text(&body("first"), &k), NOW + 3).await;
+        assert!(matches!(elsewhere, Err(StoreError::KeyReused)), "{elsewhere:?}");
+        assert_eq!(rows().await, written);
 
         // A retry after the ticket closed (reopening off) is still the
         // same send, not a refused one.
@@ -220,14 +223,52 @@ async fn a_repeated_key_returns_the_first_message() {
         assert!(late.duplicate && !late.reopened);
         assert_eq!(late.message, first.message);
 
-        // A key an agent used on the ticket is not the customer's to replay.
+        // An agent's key is the agents' own: the customer's reply with the
+        // same key is simply written, and tells them nothing.
         let agent_key = fresh_key();
         let post = portal_store::AgentPost { key: Some(agent_key.clone()), ..agent_post("internal", true) };
         store.agent_post_message(&agent, two, &post, NOW + 6).await.unwrap();
-        let before = rows().await;
-        let taken = store.customer_reply(&alice, two, &text(&body("hi"), &agent_key), NOW + 7).await;
-        assert!(matches!(taken, Err(StoreError::Conflict(_))), "{taken:?}");
-        assert_eq!(rows().await, before);
+        let mine = store.customer_reply(&alice, two, &text(&body("hi"), &agent_key), NOW + 7).await.unwrap();
+        assert!(!mine.duplicate && mine.message.body == "hi", "{mine:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_customers_key_never_meets_anothers() {
+    on_each_backend("one_customers_key_never_meets_anothers", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let agent = agent(&*store, acme.id).await;
+        let globex = CompanyKey::parse("globex").unwrap();
+        store.upsert_company(acme.id, &globex, "Globex", NOW).await.unwrap();
+        let (alice_id, _) = sign_in(&*store, acme.id, "alice@example.com").await;
+        let (bob_id, _) = sign_in(&*store, acme.id, "bob@example.com").await;
+        for id in [alice_id, bob_id] {
+            store.set_customer_companies(acme.id, id, std::slice::from_ref(&globex)).await.unwrap();
+        }
+        // Signed in again: their scopes now see the company's tickets.
+        let (_, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
+        let (_, bob) = sign_in(&*store, acme.id, "bob@example.com").await;
+        let shared = customer_ticket(&*store, &alice, "shared", NOW).await;
+        store.agent_update_ticket(&agent, shared, None, None, Some(Some(&globex)), NOW).await.unwrap();
+        assert!(store.ticket_detail(&bob, shared).await.unwrap().is_some(), "bob sees the company's ticket");
+
+        // The same key, the same text, the same ticket: two customers, two messages.
+        let k = key("shared-key-0001");
+        let alices = store.customer_reply(&alice, shared, &text(&body("same words"), &k), NOW + 1).await.unwrap();
+        let bobs = store.customer_reply(&bob, shared, &text(&body("same words"), &k), NOW + 2).await.unwrap();
+        assert!(!alices.duplicate && !bobs.duplicate, "{alices:?} {bobs:?}");
+        assert_ne!(alices.message.id, bobs.message.id);
+        // Bob reusing his key for other text is refused; alice's is not involved.
+        let other = store.customer_reply(&bob, shared, &text(&body("other words"), &k), NOW + 3).await;
+        assert!(matches!(other, Err(StoreError::KeyReused)), "{other:?}");
+        // Each one's retry finds their own.
+        let again = store.customer_reply(&bob, shared, &text(&body("same words"), &k), NOW + 4).await.unwrap();
+        assert_eq!((again.duplicate, again.message.id), (true, bobs.message.id));
+        let again = store.customer_reply(&alice, shared, &text(&body("same words"), &k), NOW + 4).await.unwrap();
+        assert_eq!((again.duplicate, again.message.id), (true, alices.message.id));
+        assert_eq!(db.scalar("SELECT COUNT(*) FROM messages").await, 2);
     })
     .await;
 }
@@ -244,7 +285,7 @@ async fn concurrent_replies_with_one_key_write_once() {
             .map(|i| {
                 let (store, alice, k) = (store.clone(), alice.clone(), k.clone());
                 tokio::spawn(async move {
-                    store.customer_reply(&alice, number, &text(&body(&format!("try {i}")), &k), NOW + i).await.unwrap()
+                    store.customer_reply(&alice, number, &text(&body("the one reply"), &k), NOW + i).await.unwrap()
                 })
             })
             .collect();

@@ -46,29 +46,77 @@ const ROWS_OF_0001: &str = "\
 /// Applies only `0001_init.sql` to the empty database at `url`, and writes
 /// [`ROWS_OF_0001`].
 async fn database_at_0001(backend: Backend, url: &str) {
+    database_before(backend, url, 2, ROWS_OF_0001).await;
+}
+
+/// Applies the migrations numbered below `version` to the empty database at
+/// `url`, and writes `rows`.
+async fn database_before(backend: Backend, url: &str, version: i64, rows: &str) {
     let folder = match backend {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
     };
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations").join(folder);
     let mut first = Migrator::new(source).await.unwrap();
-    first.migrations = Cow::Owned(first.migrations.iter().filter(|m| m.version == 1).cloned().collect());
-    assert_eq!(first.migrations.len(), 1);
+    first.migrations = Cow::Owned(first.migrations.iter().filter(|m| m.version < version).cloned().collect());
+    assert!(!first.migrations.is_empty());
     match backend {
         Backend::Sqlite => {
             let options = SqliteConnectOptions::from_str(url).unwrap().create_if_missing(true);
             let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
             first.run(&pool).await.unwrap();
-            sqlx::raw_sql(ROWS_OF_0001).execute(&pool).await.unwrap();
+            sqlx::raw_sql(rows).execute(&pool).await.unwrap();
             pool.close().await;
         }
         Backend::Postgres => {
             let pool = sqlx::PgPool::connect(url).await.unwrap();
             first.run(&pool).await.unwrap();
-            sqlx::raw_sql(ROWS_OF_0001).execute(&pool).await.unwrap();
+            sqlx::raw_sql(rows).execute(&pool).await.unwrap();
             pool.close().await;
         }
     }
+}
+
+/// While idempotency keys were per ticket (before 0012), a customer and
+/// the agents could each use one key on two tickets (ids 1 to 4 in a fresh
+/// database).
+const KEYS_PER_TICKET: &str = "\
+    INSERT INTO workspaces (slug, name, session_lifetime_ms, next_ticket_number, created_at) \
+        VALUES ('old', 'Old Inc.', 86400000, 3, 1000); \
+    INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
+        VALUES (1, 'ann@example.com', 'ann@example.com', 'Ann', 1000, 1000); \
+    INSERT INTO tickets (workspace_id, number, title, description, status, creator_id, created_at, updated_at) \
+        VALUES (1, 1, 'One', '', 'open', 1, 1000, 1000), (1, 2, 'Two', '', 'open', 1, 1000, 1000); \
+    INSERT INTO messages (workspace_id, ticket_id, author_kind, author_customer_id, author_name, body, \
+        is_internal, created_at, idempotency_key) VALUES \
+        (1, 1, 'customer', 1, 'Ann', 'first', FALSE, 1100, 'ann-key-0001'), \
+        (1, 2, 'customer', 1, 'Ann', 'second', FALSE, 1200, 'ann-key-0001'), \
+        (1, 1, 'agent', NULL, 'Bot', 'answer one', FALSE, 1300, 'bot-key-0001'), \
+        (1, 2, 'agent', NULL, 'Bot', 'answer two', FALSE, 1400, 'bot-key-0001');";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn upgrading_to_keys_per_author_keeps_each_keys_newest_message() {
+    on_each_empty_database("upgrading_to_keys_per_author_keeps_each_keys_newest_message", |backend, url| async move {
+        database_before(backend, &url, 12, KEYS_PER_TICKET).await;
+        let store = portal_store::connect(&url, portal_store::KeyRing::generate()).await.unwrap();
+        let old = store.workspace_by_slug(&slug("old")).await.unwrap().unwrap();
+        let (_, ann) = sign_in(&*store, old.id, "ann@example.com").await;
+        let agent = agent(&*store, old.id).await;
+
+        // The newest of each key's messages is still a retry's answer ...
+        let k = key("ann-key-0001");
+        let retry = store.customer_reply(&ann, 2, &text(&body("second"), &k), NOW).await.unwrap();
+        assert!(retry.duplicate && retry.message.body == "second", "{retry:?}");
+        let bot = portal_store::AgentPost { key: Some(key("bot-key-0001")), ..agent_post("answer two", false) };
+        let retry = store.agent_post_message(&agent, 2, &bot, NOW).await.unwrap();
+        assert!(retry.duplicate && retry.message.body == "answer two", "{retry:?}");
+        // ... and the key is refused for anything else.
+        let reused = store.customer_reply(&ann, 1, &text(&body("first"), &k), NOW).await;
+        assert!(matches!(reused, Err(portal_store::StoreError::KeyReused)), "{reused:?}");
+        let keyed = store.customer_reply(&ann, 1, &text(&body("third"), &fresh_key()), NOW).await.unwrap();
+        assert!(!keyed.duplicate);
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
