@@ -219,6 +219,7 @@ pub async fn reply_to_ticket(
     use portal_core::{IdempotencyKey, MessageBody};
     use portal_store::CustomerReply;
     let (state, scope) = customer_scope().await?;
+    crate::limits::spend(&state, crate::limits::Action::Write, &scope)?;
     let body = MessageBody::parse(&body).map_err(|e| fail(e.into()))?;
     let key = IdempotencyKey::parse(&key).map_err(|e| fail(e.into()))?;
     let reply = CustomerReply { body: &body, key: &key, attachments: &attachments };
@@ -232,6 +233,7 @@ pub async fn reply_to_ticket(
 #[server(prefix = "/api/portal", endpoint = "ticket/reopen", input = Json, client = BearerClient)]
 pub async fn reopen_ticket(number: i64) -> Result<(), PortalError> {
     let (state, scope) = customer_scope().await?;
+    crate::limits::spend(&state, crate::limits::Action::Write, &scope)?;
     state.store.reopen_ticket(&scope, number, now_millis()).await.map_err(|e| state.store_error(e))
 }
 
@@ -245,6 +247,7 @@ pub async fn create_ticket(
 ) -> Result<TicketSummary, PortalError> {
     use portal_core::{MessageBody, TicketTitle};
     let (state, scope) = customer_scope().await?;
+    crate::limits::spend(&state, crate::limits::Action::Write, &scope)?;
     let title = TicketTitle::parse(&title).map_err(|e| fail(e.into()))?;
     if !description.trim().is_empty() {
         MessageBody::parse(&description).map_err(|e| fail(e.into()))?;

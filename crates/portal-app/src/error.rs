@@ -31,6 +31,14 @@ pub enum PortalError {
     NoAccess,
     #[error("{0}")]
     Invalid(String),
+    /// Past a customer's allowance of writes or uploads; the server sends
+    /// `Retry-After` too.
+    #[error("You are sending faster than this support portal allows. Please try again in {}.", wait_words(*.retry_after))]
+    RateLimited { retry_after: u64 },
+    #[error(
+        "This support portal has no room for more files. Please send your message without files, or contact the company."
+    )]
+    StorageFull,
     #[error("The support portal is temporarily unavailable. Please try again shortly.")]
     Unavailable,
     #[error("Something went wrong on our side. Please try again.")]
@@ -48,6 +56,8 @@ impl PortalError {
             Self::UnknownWorkspace | Self::NotEnabled | Self::NotFound | Self::PageNotFound => 404,
             Self::TicketClosed | Self::KeyReused => 409,
             Self::Invalid(_) => 400,
+            Self::RateLimited { .. } => 429,
+            Self::StorageFull => 507,
             Self::Unavailable => 503,
             Self::Internal | Self::Network => 500,
         }
@@ -76,6 +86,15 @@ impl FromServerFnError for PortalError {
 }
 
 const MALFORMED: &str = "The request was malformed.";
+
+/// "5 seconds", "a second", "2 minutes": how long to wait, as people say it.
+fn wait_words(seconds: u64) -> String {
+    match seconds {
+        0 | 1 => "a second".into(),
+        2..=90 => format!("{seconds} seconds"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
+}
 
 impl From<portal_core::model::ValidationError> for PortalError {
     fn from(value: portal_core::model::ValidationError) -> Self {

@@ -7,6 +7,8 @@ pub mod client;
 mod embed;
 pub mod error;
 #[cfg(feature = "ssr")]
+pub mod limits;
+#[cfg(feature = "ssr")]
 pub mod markdown;
 #[cfg(feature = "ssr")]
 mod pages;

@@ -23,6 +23,8 @@ pub struct AppState {
     /// Reverse proxies in front of the portal: for requests from them, the
     /// console's limit on failed sign-ins counts the address they forwarded.
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// Rate limits, password-hashing slots and the default attachment quota.
+    pub limits: Arc<crate::limits::Limits>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -93,6 +95,9 @@ impl AppState {
 pub fn fail(error: PortalError) -> PortalError {
     if let Some(options) = use_context::<ResponseOptions>() {
         options.set_status(StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+        if let PortalError::RateLimited { retry_after } = error {
+            options.insert_header(header::RETRY_AFTER, HeaderValue::from(retry_after));
+        }
     }
     error
 }

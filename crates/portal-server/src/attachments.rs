@@ -7,7 +7,9 @@
 //!   content's magic bytes are checked; the file then waits, attached to
 //!   nothing, until a reply or a new ticket names its id. Answers 201 with
 //!   the file's [`AttachmentInfo`]; a refusal is a [`PortalError`] whose
-//!   message starts with the file's name (400, 413 too large, 415 type).
+//!   message starts with the file's name (400, 413 too large, 415 type),
+//!   or says why none can be taken now (429 with `Retry-After` past the
+//!   customer's allowance, 507 when the workspace's quota is full).
 //! - `GET /api/portal/attachments/{id}`: the file, after the same access
 //!   check as its ticket, as a download that no browser renders.
 //!
@@ -23,10 +25,11 @@ use axum::routing::{get, post};
 use http_body_util::BodyExt;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use portal_app::PortalError;
+use portal_app::limits::Action;
 use portal_app::state::{AppState, now_millis, session_scope};
 use portal_core::attachment::check_content;
 use portal_core::{AttachmentError, AttachmentLimits, SessionToken};
-use portal_store::StoredAttachment;
+use portal_store::{StoreError, StoredAttachment};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -77,6 +80,10 @@ async fn upload(
         Ok(name) => name,
         Err(error) => return file_refusal(error),
     };
+    // Counted once the file is worth reading: a refused name costs nothing.
+    if let Err(error) = state.limits.check(Action::Upload, &scope, bearer(&headers).as_ref()) {
+        return refusal(status_of(&error), error);
+    }
     let Ok(_slot) = UPLOAD_SLOTS.acquire().await else {
         return refusal(StatusCode::SERVICE_UNAVAILABLE, PortalError::Unavailable);
     };
@@ -105,11 +112,18 @@ async fn upload(
             return refusal(StatusCode::INTERNAL_SERVER_ERROR, PortalError::Internal);
         }
     };
-    match state.store.add_upload(&scope, &name, content.len() as u64, &key, now_millis()).await {
+    let quota = state.limits.attachment_quota_bytes;
+    match state.store.add_upload(&scope, &name, content.len() as u64, &key, quota, now_millis()).await {
         Ok(info) => (StatusCode::CREATED, no_store(), axum::Json(info)).into_response(),
         Err(error) => {
             forget_blob(&state, &key).await;
-            let error = state.store_error(error);
+            let error = match error {
+                StoreError::QuotaExceeded { used, quota } => {
+                    tracing::warn!(workspace = scope.workspace_id().0, used, quota, "an upload was over the quota");
+                    PortalError::StorageFull
+                }
+                error => state.store_error(error),
+            };
             refusal(status_of(&error), error)
         }
     }
@@ -228,7 +242,11 @@ fn status_of(error: &PortalError) -> StatusCode {
 
 /// The error as the server functions send theirs, so the frame reads both alike.
 fn refusal(status: StatusCode, error: PortalError) -> Response {
-    (status, no_store(), axum::Json(error)).into_response()
+    let mut response = (status, no_store(), axum::Json(&error)).into_response();
+    if let PortalError::RateLimited { retry_after } = error {
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+    }
+    response
 }
 
 fn no_store() -> [(header::HeaderName, HeaderValue); 1] {

@@ -215,6 +215,27 @@ pub async fn set_attachment_limits(store: &dyn Store, slug: &str, files: u32, kb
     ))
 }
 
+/// `portal workspace quota`: the workspace's own quota for attached files
+/// in MB, or `None` for the server's default (`default_bytes`).
+pub async fn set_attachment_quota(
+    store: &dyn Store,
+    slug: &str,
+    mb: Option<u64>,
+    default_bytes: u64,
+) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let quota = mb.map(|mb| mb.checked_mul(1024 * 1024).context("the quota is too large")).transpose()?;
+    store.set_attachment_quota(ws.id, quota).await?;
+    let usage = store.attachment_usage(ws.id).await?;
+    let mb = |bytes: u64| bytes.div_ceil(1024 * 1024);
+    let which = if quota.is_some() { "its own" } else { "the server's default" };
+    Ok(format!(
+        "Workspace '{slug}': attached files may take {} MB ({which}); they take {} MB now.",
+        mb(quota.unwrap_or(default_bytes)),
+        mb(usage.used_bytes)
+    ))
+}
+
 /// `portal workspace attributes`: each `key=Name shown`.
 pub async fn set_shown_attributes(store: &dyn Store, slug: &str, shown: &[String]) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;

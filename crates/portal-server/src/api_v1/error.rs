@@ -143,6 +143,8 @@ impl ApiError {
             StoreError::Invalid(message) => Self::new(ErrorCode::InvalidRequest, message.clone()),
             // The key is the client's own.
             StoreError::UnknownCompany(_) => Self::new(ErrorCode::InvalidRequest, error.to_string()),
+            // Only customers' uploads are counted against the quota.
+            StoreError::QuotaExceeded { .. } => Self::new(ErrorCode::PayloadTooLarge, error.to_string()),
             StoreError::Migration(_) => {
                 tracing::error!(%error, "store call failed");
                 Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")

@@ -1,7 +1,7 @@
 //! Console accounts: admins list, add, pause and remove them (the first one
 //! comes from `portal admin create`), and everyone changes their own password.
 
-use super::auth::{Admin, Signed, hash_password, verify_password};
+use super::auth::{Admin, BUSY_MESSAGE, Busy, Signed, busy, hash_password, verify_password, with_password_slot};
 use super::store_message;
 use super::view::{self, Fields, Notice, Section, field};
 use crate::commands::new_password;
@@ -85,10 +85,10 @@ pub async fn add(admin: Admin, State(state): State<AppState>, Form(fields): Form
     let notice = match checked {
         Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
         Ok((email, name, role)) => {
-            let hashed =
-                tokio::task::spawn_blocking(move || hash_password(&password).map(|hash| (hash, password))).await;
-            match hashed {
-                Ok(Ok((password_hash, password))) => {
+            let hashed = with_password_slot(&state, move || hash_password(&password).map(|hash| (hash, password)));
+            match hashed.await {
+                Err(Busy) => return busy(render(&state, &admin, Some(Notice::Refused(BUSY_MESSAGE.into()))).await),
+                Ok(Some(Ok((password_hash, password)))) => {
                     let new = NewAgent { email, name, role, password_hash };
                     match state.store.create_agent(admin.0.workspace_id, &new, now_millis()).await {
                         Ok(agent) => {
@@ -196,12 +196,12 @@ pub async fn change_password(signed: Signed, State(state): State<AppState>, Form
         Ok(None) => return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This account no longer exists."),
         Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
     };
-    let checked = tokio::task::spawn_blocking(move || {
-        verify_password(&current, &stored).then(|| hash_password(&new).ok()).flatten()
-    })
-    .await
-    .ok()
-    .flatten();
+    let checked =
+        with_password_slot(&state, move || verify_password(&current, &stored).then(|| hash_password(&new).ok()));
+    let checked = match checked.await {
+        Ok(checked) => checked.flatten().flatten(),
+        Err(Busy) => return busy(password_view(&signed, Some(Notice::Refused(BUSY_MESSAGE.into())))),
+    };
     let Some(hash) = checked else {
         return password_view(
             &signed,

@@ -46,6 +46,41 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 static DECOY_HASH: LazyLock<String> =
     LazyLock::new(|| hash_password("decoy password, never anyone's").unwrap_or_default());
 
+/// Every password slot is taken (see [`with_password_slot`]).
+pub struct Busy;
+
+/// How long a refused password check is told to wait.
+const BUSY_RETRY_SECS: u32 = 2;
+
+/// Runs a password hash or check on the blocking pool in one of the
+/// bounded slots, or refuses at once when all are taken: each check holds
+/// about 19 MiB, and nothing must queue without end. The slot goes with the
+/// work, so it stays taken until the hash ends even if the request is gone.
+/// `Ok(None)`: the work panicked.
+pub async fn with_password_slot<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<Option<T>, Busy> {
+    let slot = state.limits.password_slot().ok_or(Busy)?;
+    let done = tokio::task::spawn_blocking(move || {
+        let result = work();
+        drop(slot);
+        result
+    });
+    Ok(done.await.ok())
+}
+
+/// `response` as the answer to a password check refused for [`Busy`]: 503
+/// with `Retry-After`.
+pub fn busy(mut response: Response) -> Response {
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(BUSY_RETRY_SECS));
+    response
+}
+
+/// What a page says when [`Busy`].
+pub const BUSY_MESSAGE: &str = "Many passwords are being checked right now. Please try again in a few seconds.";
+
 /// The cookie: `__Host-` (Secure, whole site, no Domain) when the portal is
 /// served over https; plain on http, which browsers allow only on loopback
 /// or an intranet.
@@ -119,6 +154,10 @@ impl FromRequestParts<AppState> for Admin {
 /// Failed sign-ins counted per address and account, and per address, in
 /// fixed windows. Over the limit, sign-ins from there wait (429 with
 /// `Retry-After`) while the account's owner, elsewhere, is not held up.
+///
+/// An attempt counts as failed from before its password is checked (see
+/// [`LoginLimiter::reserve`]): the check is slow, so attempts sent at once
+/// would otherwise all be checked before any of them was counted.
 #[derive(Default)]
 pub struct LoginLimiter {
     failures: Mutex<HashMap<String, (u32, Instant)>>,
@@ -135,33 +174,48 @@ impl LoginLimiter {
         [(format!("{ip} {account}"), PER_ACCOUNT), (ip.to_string(), PER_ADDRESS)]
     }
 
-    /// How long until another try is allowed, if it is not now.
-    fn wait(&self, ip: IpAddr, account: &str) -> Option<Duration> {
-        let failures = self.failures.lock().expect("the limiter lock is never poisoned");
-        Self::keys(ip, account)
+    /// Counts an attempt as failed, if another is allowed now; else how
+    /// long until one is. Checked and counted under one lock.
+    fn reserve(&self, ip: IpAddr, account: &str) -> Result<(), Duration> {
+        let mut failures = self.failures.lock().expect("the limiter lock is never poisoned");
+        let keys = Self::keys(ip, account);
+        let wait = keys
             .iter()
             .filter_map(|(key, limit)| {
                 let (count, since) = failures.get(key)?;
                 (*count >= *limit).then(|| WINDOW.saturating_sub(since.elapsed())).filter(|d| !d.is_zero())
             })
-            .max()
-    }
-
-    fn failed(&self, ip: IpAddr, account: &str) {
-        let mut failures = self.failures.lock().expect("the limiter lock is never poisoned");
+            .max();
+        if let Some(wait) = wait {
+            return Err(wait);
+        }
         if failures.len() > TRACKED_KEYS {
             failures.retain(|_, (_, since)| since.elapsed() < WINDOW);
         }
-        for (key, _) in Self::keys(ip, account) {
+        for (key, _) in keys {
             let entry = failures.entry(key).or_insert((0, Instant::now()));
             if entry.1.elapsed() >= WINDOW {
                 *entry = (0, Instant::now());
             }
             entry.0 += 1;
         }
+        Ok(())
     }
 
+    /// Gives back a reserved attempt whose password could not be checked.
+    fn release(&self, ip: IpAddr, account: &str) {
+        let mut failures = self.failures.lock().expect("the limiter lock is never poisoned");
+        for (key, _) in Self::keys(ip, account) {
+            if let Some(entry) = failures.get_mut(&key) {
+                entry.0 = entry.0.saturating_sub(1);
+            }
+        }
+    }
+
+    /// The password was right: the attempt is given back, and the address
+    /// and account start afresh.
     fn succeeded(&self, ip: IpAddr, account: &str) {
+        self.release(ip, account);
         let [(pair, _), _] = Self::keys(ip, account);
         self.failures.lock().expect("the limiter lock is never poisoned").remove(&pair);
     }
@@ -228,7 +282,7 @@ pub async fn login(
     let peer = peer.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |Extension(ConnectInfo(addr))| addr.ip());
     let ip = client_address(peer, &headers, &state.trusted_proxies);
     let account = format!("{}/{}", form.workspace.trim(), form.email.trim().to_lowercase());
-    if let Some(wait) = limiter.wait(ip, &account) {
+    if let Err(wait) = limiter.reserve(ip, &account) {
         let minutes = wait.as_secs().div_ceil(60);
         let notice = Some(Notice::Refused(format!(
             "Too many failed sign-ins from here. Try again in {minutes} minute{}.",
@@ -253,14 +307,16 @@ pub async fn login(
             start_session(&state, &agent).await
         }
         Ok(None) => {
-            limiter.failed(ip, &account);
             tracing::info!(target: "audit", event = "console.sign_in_failed", workspace = form.workspace.trim());
             let mut response =
                 login_view(&form, &Some(Notice::Refused("The workspace, email or password is not right.".into())));
             *response.status_mut() = StatusCode::UNAUTHORIZED;
             response
         }
-        Err(response) => response,
+        Err(response) => {
+            limiter.release(ip, &account);
+            response
+        }
     }
 }
 
@@ -280,11 +336,18 @@ async fn check_credentials(state: &AppState, form: &LoginForm) -> Result<Option<
     };
     let password = form.password.clone();
     let (agent, hash) = match credentials {
-        Some((agent, hash)) => (Some(agent), hash),
-        None => (None, DECOY_HASH.clone()),
+        Some((agent, hash)) => (Some(agent), Some(hash)),
+        None => (None, None),
     };
-    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
-    Ok(agent.filter(|_| matches))
+    // The decoy is read in the slot too: its first use hashes it.
+    let check = move || verify_password(&password, hash.as_deref().unwrap_or(&DECOY_HASH));
+    match with_password_slot(state, check).await {
+        Ok(matches) => Ok(agent.filter(|_| matches == Some(true))),
+        Err(Busy) => {
+            tracing::warn!("a console sign-in was refused: every password slot is taken");
+            Err(busy(login_view(form, &Some(Notice::Refused(BUSY_MESSAGE.into())))))
+        }
+    }
 }
 
 async fn start_session(state: &AppState, agent: &portal_store::Agent) -> Response {
@@ -361,13 +424,33 @@ mod tests {
         let here: IpAddr = "192.0.2.1".parse().unwrap();
         let there: IpAddr = "192.0.2.2".parse().unwrap();
         for _ in 0..PER_ACCOUNT {
-            assert_eq!(limiter.wait(here, "acme/dana@acme.test"), None);
-            limiter.failed(here, "acme/dana@acme.test");
+            assert_eq!(limiter.reserve(here, "acme/dana@acme.test"), Ok(()));
         }
-        assert!(limiter.wait(here, "acme/dana@acme.test").is_some_and(|d| d <= WINDOW));
-        assert_eq!(limiter.wait(there, "acme/dana@acme.test"), None, "the owner elsewhere is not locked out");
-        assert_eq!(limiter.wait(here, "acme/sam@acme.test"), None);
+        assert!(limiter.reserve(here, "acme/dana@acme.test").is_err_and(|d| d <= WINDOW));
+        assert_eq!(limiter.reserve(there, "acme/dana@acme.test"), Ok(()), "the owner elsewhere is not locked out");
+        assert_eq!(limiter.reserve(here, "acme/sam@acme.test"), Ok(()));
         limiter.succeeded(there, "acme/dana@acme.test");
-        assert!(limiter.wait(here, "acme/dana@acme.test").is_some());
+        assert!(limiter.reserve(here, "acme/dana@acme.test").is_err());
+    }
+
+    #[test]
+    fn an_attempt_not_checked_or_right_is_given_back() {
+        let limiter = LoginLimiter::default();
+        let here: IpAddr = "192.0.2.1".parse().unwrap();
+        for _ in 0..PER_ACCOUNT - 1 {
+            limiter.reserve(here, "acme/dana@acme.test").unwrap();
+        }
+        limiter.reserve(here, "acme/dana@acme.test").unwrap();
+        limiter.release(here, "acme/dana@acme.test");
+        limiter.reserve(here, "acme/dana@acme.test").unwrap();
+        assert!(limiter.reserve(here, "acme/dana@acme.test").is_err(), "the fifth counted once");
+        let fresh = LoginLimiter::default();
+        for _ in 0..PER_ACCOUNT - 1 {
+            fresh.reserve(here, "acme/dana@acme.test").unwrap();
+        }
+        fresh.reserve(here, "acme/dana@acme.test").unwrap();
+        fresh.succeeded(here, "acme/dana@acme.test");
+        assert_eq!(fresh.failures.lock().unwrap()["192.0.2.1"].0, PER_ACCOUNT - 1, "the address keeps the failures");
+        assert_eq!(fresh.reserve(here, "acme/dana@acme.test"), Ok(()), "a right password starts afresh");
     }
 }

@@ -16,7 +16,7 @@ use portal_core::audience::PortalAudience;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
 use portal_core::visibility::{Condition, TicketVisibility};
 use portal_core::{AttachmentLimits, Origin, SessionLifetime, ShownAttribute};
-use portal_store::{PortalBehaviour, Workspace};
+use portal_store::{AttachmentUsage, PortalBehaviour, Workspace};
 use std::collections::HashMap;
 
 /// Most origins one workspace may allow.
@@ -175,9 +175,10 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, draft: 
         let look = state.store.portal_look(ws.id).await.map_err(problem)?;
         let visibility = state.store.ticket_visibility(ws.id).await.map_err(problem)?;
         let audience = state.store.portal_audience(ws.id).await.map_err(problem)?;
-        Ok::<_, Response>((ws, look, visibility, audience))
+        let usage = state.store.attachment_usage(ws.id).await.map_err(problem)?;
+        Ok::<_, Response>((ws, look, visibility, audience, usage))
     };
-    let (ws, look, visibility, audience) = match loaded.await {
+    let (ws, look, visibility, audience, usage) = match loaded.await {
         Ok(loaded) => loaded,
         Err(response) => return response,
     };
@@ -252,6 +253,7 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, draft: 
             <h2>"Attachments"</h2>
             <label>"Files per message (0 to 6)" <input name="max_files" type="number" min="0" max="6" value=value("attachments", "max_files") /></label>
             <label>"Largest file (KB, up to 3072)" <input name="max_kb" type="number" min="1" max="3072" value=value("attachments", "max_kb") /></label>
+            <p class="hint" data-testid="attachment-usage">{storage_use(usage, state.limits.attachment_quota_bytes)}</p>
             <button type="submit">"Save limits"</button>
         </form>
         <form method="post" action="/console/settings/visibility" class="card" data-testid="settings-visibility">
@@ -272,6 +274,32 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, draft: 
     }
     .to_html();
     view::page("Portal settings", Some(&admin.0), Section::Settings, &notice, body)
+}
+
+/// What the workspace's files take of what it may keep (its own quota,
+/// else the server's default), as the attachments form says it.
+fn storage_use(usage: AttachmentUsage, default_quota: u64) -> String {
+    let quota = usage.quota_bytes.unwrap_or(default_quota);
+    let percent = if quota == 0 { 100 } else { usage.used_bytes.saturating_mul(100) / quota };
+    format!(
+        "Files take {} of the {} this workspace may keep ({percent}%). The portal's operator sets this quota; \
+         past it, customers' uploads are refused.",
+        storage_size(usage.used_bytes),
+        storage_size(quota)
+    )
+}
+
+/// A size as [`format_size`] says it, in GB from 1 GB up.
+fn storage_size(bytes: u64) -> String {
+    const GB: u64 = 1 << 30;
+    match bytes {
+        b if b >= GB && b % GB == 0 => format!("{} GB", b / GB),
+        b if b >= GB => {
+            let tenths = (b * 10 + GB / 2) / GB;
+            format!("{}.{} GB", tenths / 10, tenths % 10)
+        }
+        b => format_size(b),
+    }
 }
 
 /// How many customers, and which, the conditions sent would admit; changes
@@ -324,6 +352,16 @@ mod tests {
         for bad in ["0", "-1", "0.5", "", "soon", "100000"] {
             assert!(parse_hours(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn storage_use_says_what_is_taken_of_what() {
+        let usage = |used_bytes, quota_bytes| AttachmentUsage { used_bytes, quota_bytes };
+        let said = storage_use(usage(3 << 20, None), 5 << 30);
+        assert!(said.starts_with("Files take 3 MB of the 5 GB this workspace may keep (0%)."), "{said}");
+        let said = storage_use(usage(1536 << 20, Some(2 << 30)), 5 << 30);
+        assert!(said.starts_with("Files take 1.5 GB of the 2 GB this workspace may keep (75%)."), "{said}");
+        assert!(storage_use(usage(0, Some(0)), 5 << 30).contains("(100%)"));
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// Where the portal keeps attached files.
     pub blob_dir: std::path::PathBuf,
+    /// The running portal's state, for tests that hold its limits.
+    pub state: portal_app::state::AppState,
     shutdown: Option<oneshot::Sender<()>>,
     server: tokio::task::JoinHandle<anyhow::Result<()>>,
     _site_root: tempfile::TempDir,
@@ -67,6 +69,7 @@ pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> 
     let portal = Portal::bind(&config, store.clone()).await.expect("bind the portal to a free port");
     // Listening from here on: connections queue until `serve` accepts them.
     let base = format!("http://{}", portal.addr);
+    let state = portal.state.clone();
     let (shutdown, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(portal.serve(async move {
         let _ = stopped.await;
@@ -97,6 +100,7 @@ pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> 
         secret,
         client,
         blob_dir: config.blob_dir.clone(),
+        state,
         shutdown: Some(shutdown),
         server,
         _site_root: site_root,

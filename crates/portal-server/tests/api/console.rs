@@ -139,6 +139,89 @@ async fn failed_sign_ins_are_limited_per_address_and_account() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn parallel_wrong_passwords_are_checked_no_more_often_than_the_limit() {
+    on_each_backend("console_parallel_wrong_passwords", |db| async move {
+        // Slots for every attempt, so only the sign-in limit can refuse.
+        let app = spawn_app_with(db, |config| config.password_checks = 32).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let attempts = (0..20).map(|_| sign_in_response(&app, "acme", ADMIN, "wrong password!"));
+        let statuses: Vec<StatusCode> =
+            futures_util::future::join_all(attempts).await.iter().map(|response| response.status()).collect();
+        let checked = statuses.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+        let held = statuses.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+        assert_eq!((checked, held), (5, 15), "five checked, the rest wait: {statuses:?}");
+
+        // A right password after fewer failures than the limit signs in, and
+        // gives its attempt back.
+        account(&app, "acme", AGENT, "agent").await;
+        for _ in 0..4 {
+            assert_eq!(
+                sign_in_response(&app, "acme", AGENT, "wrong password!").await.status(),
+                StatusCode::UNAUTHORIZED
+            );
+        }
+        console(&app, "acme", AGENT).await;
+        for _ in 0..4 {
+            assert_eq!(
+                sign_in_response(&app, "acme", AGENT, "wrong password!").await.status(),
+                StatusCode::UNAUTHORIZED
+            );
+        }
+    })
+    .await;
+}
+
+/// A refusal because every password slot is taken: 503, `Retry-After` and
+/// a page that says so.
+async fn expect_busy(response: reqwest::Response, what: &str) {
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "{what}");
+    let wait: u64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=10).contains(&wait), "{what}: Retry-After {wait}");
+    let page = response.text().await.unwrap();
+    assert!(page.contains("Many passwords are being checked right now"), "{what}: {page}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn password_checks_beyond_the_bound_are_refused_not_queued() {
+    on_each_backend("console_password_checks_are_bounded", |db| async move {
+        let app = spawn_app_with(db, |config| config.password_checks = 1).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let signed = console(&app, "acme", ADMIN).await;
+
+        // Sent at once (unknown accounts: each is checked against the decoy
+        // hash): one is checked at a time, the others are told to come back.
+        let app = &app;
+        let attempts = (0..16).map(|i| async move {
+            sign_in_response(app, "acme", &format!("nobody{i}@acme.test"), "wrong password!").await
+        });
+        let mut refused = 0;
+        for response in futures_util::future::join_all(attempts).await {
+            match response.status() {
+                StatusCode::UNAUTHORIZED => {}
+                _ => {
+                    expect_busy(response, "a sign-in beyond the bound").await;
+                    refused += 1;
+                }
+            }
+        }
+        assert!(refused > 0, "16 sign-ins at once with one slot: some are refused");
+
+        // With the only slot held, every password path is refused at once.
+        let slot = app.state.limits.password_slot().expect("the slot is free again");
+        expect_busy(sign_in_response(&app, "acme", ADMIN, PASSWORD).await, "a sign-in").await;
+        let change = signed.post("/console/password", &[("current", PASSWORD), ("new", "a brand new password")]);
+        expect_busy(change.await, "a password change").await;
+        let add = signed.post("/console/accounts", &[("name", "Robin"), ("email", AGENT), ("role", "agent")]);
+        expect_busy(add.await, "a new account's password").await;
+        drop(slot);
+        let add = signed.post("/console/accounts", &[("name", "Robin"), ("email", AGENT), ("role", "agent")]);
+        assert_eq!(add.await.status(), StatusCode::OK);
+        console(&app, "acme", ADMIN).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn behind_a_trusted_proxy_the_limit_counts_the_forwarded_address() {
     on_each_backend("console_limit_behind_a_proxy", |db| async move {
         let app = spawn_app_with(db, |config| config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]).await;

@@ -3,13 +3,18 @@
 //! a file is readable exactly where its ticket is.
 
 use crate::harness::*;
-use portal_core::{AttachmentInfo, AttachmentLimits, AttachmentName, CustomerScope, IdempotencyKey, MessageBody};
-use portal_store::{CustomerReply, Store, StoreError};
+use portal_core::{
+    AttachmentInfo, AttachmentLimits, AttachmentName, CustomerScope, IdempotencyKey, MessageBody, WorkspaceId,
+};
+use portal_store::{AttachmentUsage, CustomerReply, Store, StoreError};
+
+/// The default quota the tests' uploads count against: ample.
+const QUOTA: u64 = 1 << 40;
 
 /// Records an upload of `size` bytes named `name`, under a fresh blob key.
 async fn upload(store: &dyn Store, scope: &CustomerScope, name: &str, size: u64, at: i64) -> AttachmentInfo {
     let key = hex::encode(rand::random::<[u8; 16]>());
-    store.add_upload(scope, &AttachmentName::parse(name).unwrap(), size, &key, at).await.unwrap()
+    store.add_upload(scope, &AttachmentName::parse(name).unwrap(), size, &key, QUOTA, at).await.unwrap()
 }
 
 fn with_files<'a>(body: &'a MessageBody, key: &'a IdempotencyKey, files: &'a [i64]) -> CustomerReply<'a> {
@@ -182,11 +187,57 @@ async fn unsent_uploads_expire_and_are_capped() {
         }
         let name = AttachmentName::parse("one-too-many.png").unwrap();
         let message =
-            invalid(store.add_upload(&alice, &name, 10, "0123456789abcdef0123456789abcdef", NOW + HOUR).await);
+            invalid(store.add_upload(&alice, &name, 10, "0123456789abcdef0123456789abcdef", QUOTA, NOW + HOUR).await);
         assert!(message.starts_with("one-too-many.png: 30 of your files are waiting"), "{message}");
         let ok = CustomerReply { body: &text_body, key: &k, attachments: &[fresh.id] };
         store.customer_reply(&alice, number, &ok, NOW + 2).await.unwrap();
         upload(&*store, &alice, "now-there-is-room.png", 10, NOW + HOUR).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn uploads_fit_in_the_workspace_quota_or_are_not_recorded() {
+    on_each_backend("uploads_fit_in_the_workspace_quota", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let globex = workspace(&*store, "globex").await;
+        let (_, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
+        let (_, bob) = sign_in(&*store, acme.id, "bob@example.com").await;
+        let (_, gina) = sign_in(&*store, globex.id, "gina@example.com").await;
+        let usage = |ws| {
+            let store = store.clone();
+            async move { store.attachment_usage(ws).await.unwrap() }
+        };
+        assert_eq!(usage(acme.id).await, AttachmentUsage { used_bytes: 0, quota_bytes: None });
+
+        let add = |scope: CustomerScope, size: u64, default_quota: u64| {
+            let store = store.clone();
+            async move {
+                let key = hex::encode(rand::random::<[u8; 16]>());
+                let name = AttachmentName::parse("a.pdf").unwrap();
+                store.add_upload(&scope, &name, size, &key, default_quota, NOW).await
+            }
+        };
+        add(alice.clone(), 600, 1000).await.unwrap();
+        // Sent or waiting, every customer's files count, and nothing else's.
+        add(gina.clone(), 900, 1000).await.unwrap();
+        add(bob.clone(), 400, 1000).await.unwrap();
+        match add(bob.clone(), 401, 1000).await {
+            Err(StoreError::QuotaExceeded { used: 1000, quota: 1000 }) => {}
+            other => panic!("expected QuotaExceeded, got {other:?}"),
+        }
+        assert_eq!(usage(acme.id).await.used_bytes, 1000, "the refused upload was not recorded");
+
+        // A workspace's own quota comes before the default, either way.
+        store.set_attachment_quota(acme.id, Some(1500)).await.unwrap();
+        assert_eq!(usage(acme.id).await, AttachmentUsage { used_bytes: 1000, quota_bytes: Some(1500) });
+        add(alice.clone(), 500, 1000).await.unwrap();
+        assert!(matches!(add(alice.clone(), 1, 1 << 40).await, Err(StoreError::QuotaExceeded { quota: 1500, .. })));
+        store.set_attachment_quota(acme.id, None).await.unwrap();
+        add(alice.clone(), 1, 1 << 40).await.unwrap();
+        assert_eq!(usage(acme.id).await, AttachmentUsage { used_bytes: 1501, quota_bytes: None });
+        assert!(matches!(store.set_attachment_quota(WorkspaceId(999_999), Some(1)).await, Err(StoreError::NotFound)));
     })
     .await;
 }
