@@ -10,6 +10,7 @@ pub mod config;
 pub mod console;
 pub mod demo;
 mod http;
+pub mod keys;
 pub mod live;
 pub mod seed;
 mod theme;
@@ -25,6 +26,9 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 
 pub use http::router;
+
+/// How long a stopping server waits for its live sockets to say goodbye.
+const LIVE_CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// A portal listening on a socket, serving until `shutdown` resolves.
 pub struct Portal {
@@ -56,18 +60,33 @@ impl Portal {
             leptos_options,
             public_url: url.clone(),
             trusted_proxies: config.trusted_proxies.clone().into(),
+            limits: Arc::new(portal_app::limits::Limits::new(&config.limits()).map_err(anyhow::Error::msg)?),
         };
         Ok(Self { addr, url, state, listener })
     }
 
+    /// Serves until `shutdown` resolves, then stops gracefully: no new
+    /// connection is accepted, requests in flight are answered, live
+    /// sockets are closed with a hint to reconnect (to another instance, or
+    /// to this one once it is back). The store is the caller's to close.
     pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         attachments::sweep_unsent_uploads(self.state.clone());
-        let app = router(self.state);
+        let (stopping, live_sockets) = live::Stopping::new();
+        let app = router(self.state).layer(axum::Extension(stopping.clone()));
+        let signal = async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing requests in flight and closing live sockets");
+            stopping.stop();
+        };
         // The peer's address keys the console's limit on failed sign-ins.
-        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
+        let served = axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(signal)
             .await
-            .context("serving HTTP")
+            .context("serving HTTP");
+        // Upgraded connections are not the server's to wait for: the live
+        // sockets are, until each has sent its close frame.
+        live_sockets.closed(LIVE_CLOSE_WAIT).await;
+        served
     }
 }
 

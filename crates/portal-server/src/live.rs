@@ -64,6 +64,47 @@ pub mod close {
     pub const SESSION_ENDED: u16 = 4401;
     /// The store could not be reached: reconnect later.
     pub const UNAVAILABLE: u16 = 1011;
+    /// The server is stopping (a restart or a deploy): reconnect, and
+    /// resume after the last event seen.
+    pub const RESTARTING: u16 = 1012;
+}
+
+/// Tells the live sockets the server is stopping, and lets it wait until
+/// they have closed. Every socket holds a [`Stopping`] clone; the server's
+/// router holds one until it stops serving.
+#[derive(Clone)]
+pub struct Stopping {
+    stopped: tokio::sync::watch::Receiver<bool>,
+    stop: std::sync::Arc<tokio::sync::watch::Sender<bool>>,
+    /// Dropped with the last clone, which ends [`LiveSockets::closed`].
+    _alive: tokio::sync::mpsc::Sender<()>,
+}
+
+/// The other end of [`Stopping`]: waits for every holder to let go.
+pub struct LiveSockets(tokio::sync::mpsc::Receiver<()>);
+
+impl Stopping {
+    pub fn new() -> (Self, LiveSockets) {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let (alive, gone) = tokio::sync::mpsc::channel(1);
+        (Self { stopped, stop: std::sync::Arc::new(stop), _alive: alive }, LiveSockets(gone))
+    }
+
+    pub fn stop(&self) {
+        self.stop.send_replace(true);
+    }
+
+    /// Resolves once [`Stopping::stop`] was called (at once if it was).
+    async fn requested(&mut self) {
+        let _ = self.stopped.wait_for(|stopped| *stopped).await;
+    }
+}
+
+impl LiveSockets {
+    /// Waits until every live socket has closed, at most `limit`.
+    pub async fn closed(mut self, limit: Duration) {
+        let _ = timeout(limit, self.0.recv()).await;
+    }
 }
 
 #[derive(Deserialize)]
@@ -105,18 +146,27 @@ enum End {
     Gone,
 }
 
-pub async fn live(State(state): State<AppState>, upgrade: WebSocketUpgrade) -> Response {
+pub async fn live(
+    State(state): State<AppState>,
+    stopping: Option<axum::Extension<Stopping>>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    // A router serving without `Portal::serve` (none does today) never stops its sockets.
+    let stopping = stopping.map_or_else(|| Stopping::new().0, |axum::Extension(stopping)| stopping);
     upgrade
         .max_message_size(MAX_CLIENT_MESSAGE)
         .max_frame_size(MAX_CLIENT_MESSAGE)
         // tungstenite allocates its read buffer up front (128 KiB by default).
         .read_buffer_size(4 * 1024)
         .max_write_buffer_size(1024 * 1024)
-        .on_upgrade(move |socket| serve(socket, state))
+        .on_upgrade(move |socket| serve(socket, state, stopping))
 }
 
-async fn serve(mut socket: WebSocket, state: AppState) {
-    let Err(end) = run(&mut socket, &state).await;
+async fn serve(mut socket: WebSocket, state: AppState, mut stopping: Stopping) {
+    let Err(end) = tokio::select! {
+        ended = run(&mut socket, &state) => ended,
+        () = stopping.requested() => Err(End::Close(close::RESTARTING, "the server is restarting; reconnect")),
+    };
     if let End::Close(code, reason) = end {
         let frame = CloseFrame { code, reason: Utf8Bytes::from_static(reason) };
         if send(&mut socket, Message::Close(Some(frame))).await.is_ok() {

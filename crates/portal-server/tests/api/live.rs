@@ -407,8 +407,8 @@ impl Drop for SecondNode {
     }
 }
 
-async fn second_node(url: &str) -> SecondNode {
-    let store = portal_store::connect(url).await.expect("a second store on the same database");
+async fn second_node(url: &str, keys: portal_store::KeyRing) -> SecondNode {
+    let store = portal_store::connect(url, keys).await.expect("a second store on the same database");
     let site_root = tempfile::tempdir().expect("temporary site root");
     let config = test_config(&site_root);
     let portal = Portal::bind(&config, store.clone()).await.expect("bind the second portal");
@@ -424,9 +424,9 @@ async fn events_written_on_one_node_reach_clients_of_another() {
             // One SQLite file has one portal process.
             return;
         }
-        let url = db.url.clone();
+        let (url, keys) = (db.url.clone(), db.keys());
         let app = spawn_app(db).await;
-        let node_b = second_node(&url).await;
+        let node_b = second_node(&url, keys).await;
         let ann = fixture(&app, "ann@example.com").await;
         let number = new_ticket(&app, &ann.token, "Two nodes").await;
 

@@ -285,8 +285,8 @@ where
     async fn apply_rules(conn: &mut DB::Connection, workspace: WorkspaceId, only: Option<CustomerId>) -> Result<()> {
         let visibility: TicketVisibility = Self::read_rule(conn, workspace, "ticket_visibility").await?;
         let audience: PortalAudience = Self::read_rule(conn, workspace, "portal_audience").await?;
-        let customers = sqlx::query_as::<_, (i64, String, String, String, bool, bool)>(
-            "SELECT id, email, name, attributes, sees_company_tickets, in_audience FROM customers \
+        let customers = sqlx::query_as::<_, (i64, String, String, bool, bool)>(
+            "SELECT id, email, attributes, sees_company_tickets, in_audience FROM customers \
              WHERE workspace_id = $1 AND ($2 IS NULL OR id = $2)",
         )
         .bind(workspace.0)
@@ -294,11 +294,11 @@ where
         .fetch_all(&mut *conn)
         .await?;
         let mut memberships = Self::memberships(conn, workspace, only).await?;
-        for (id, email, name, attributes, sees, admitted) in customers {
+        for (id, email, attributes, sees, admitted) in customers {
             let attributes: CustomerAttributes = serde_json::from_str(&attributes)
-                .map_err(|e| StoreError::Invalid(format!("customer {id}: stored attributes: {e}")))?;
+                .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
             let companies = memberships.remove(&id).unwrap_or_default();
-            let facts = CustomerFacts { email: &email, name: &name, attributes: &attributes, companies: &companies };
+            let facts = CustomerFacts { email: &email, attributes: &attributes, companies: &companies };
             let decided = (visibility.sees_company_tickets(&facts), audience.admits(&facts));
             if decided != (sees, admitted) {
                 sqlx::query(
@@ -373,7 +373,7 @@ where
             .await?
             .ok_or(StoreError::NotFound)?;
         serde_json::from_str(&json)
-            .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored {column}: {e}")))
+            .map_err(|e| StoreError::Corrupt(format!("workspace {workspace}: stored {column}: {e}")))
     }
 
     /// Replaces a customer's companies and applies the rules to them, in one
@@ -452,7 +452,7 @@ where
     /// Stores a workspace rule (JSON in `column`, a column name, never
     /// input) and applies it to every customer, in one transaction.
     async fn set_rule(&self, workspace: WorkspaceId, column: &'static str, rule: &impl serde::Serialize) -> Result<()> {
-        let json = serde_json::to_string(rule).map_err(|e| StoreError::Invalid(format!("{column}: {e}")))?;
+        let json = serde_json::to_string(rule).map_err(|e| StoreError::Corrupt(format!("{column}: {e}")))?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
         sqlx::query(&format!("UPDATE workspaces SET {column} = $2 WHERE id = $1"))
@@ -586,7 +586,7 @@ where
         .await?
         .ok_or(StoreError::NotFound)?;
         let bytes =
-            |n: i64| u64::try_from(n).map_err(|_| StoreError::Invalid(format!("workspace {}: {n} bytes", workspace.0)));
+            |n: i64| u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("workspace {}: {n} bytes", workspace.0)));
         Ok(AttachmentUsage { used_bytes: bytes(used)?, quota_bytes: quota.map(bytes).transpose()? })
     }
 
@@ -1174,7 +1174,8 @@ where
                 .await?
             }
         };
-        // A new customer, or a new name, may change what the rules decide.
+        // A new customer needs the rules' decisions; a new name changes none
+        // (it is display-only), and applying them again is harmless.
         self.apply_rules_to(workspace, CustomerId(id)).await
     }
 
@@ -1251,7 +1252,7 @@ where
             return Ok(None);
         };
         let allowed = origins_from_json(&allowed)
-            .map_err(|e| StoreError::Invalid(format!("workspace {workspace_id}: stored allowed origins: {e}")))?;
+            .map_err(|e| StoreError::Corrupt(format!("workspace {workspace_id}: stored allowed origins: {e}")))?;
         Ok(Some(ActiveSession {
             workspace_id: WorkspaceId(workspace_id),
             customer_id: CustomerId(customer_id),
@@ -1405,7 +1406,7 @@ where
 
     async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()> {
         let names = checked_ticket_types(names)?;
-        let json = serde_json::to_string(&names).map_err(|e| StoreError::Invalid(format!("ticket types: {e}")))?;
+        let json = serde_json::to_string(&names).map_err(|e| StoreError::Corrupt(format!("ticket types: {e}")))?;
         sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET ticket_types = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
             .bind(json.as_str())
@@ -1432,7 +1433,7 @@ where
 
     async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()> {
         let shown = ShownAttribute::check_list(shown).map_err(StoreError::Invalid)?;
-        let json = serde_json::to_string(&shown).map_err(|e| StoreError::Invalid(format!("shown attributes: {e}")))?;
+        let json = serde_json::to_string(&shown).map_err(|e| StoreError::Corrupt(format!("shown attributes: {e}")))?;
         sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET shown_attributes = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
             .bind(json.as_str())
@@ -1579,9 +1580,9 @@ where
         let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
         for (id, email, name, attributes, in_audience, disabled) in customers {
             let attributes: CustomerAttributes = serde_json::from_str(&attributes)
-                .map_err(|e| StoreError::Invalid(format!("customer {id}: stored attributes: {e}")))?;
+                .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
             let companies = memberships.remove(&id).unwrap_or_default();
-            let facts = CustomerFacts { email: &email, name: &name, attributes: &attributes, companies: &companies };
+            let facts = CustomerFacts { email: &email, attributes: &attributes, companies: &companies };
             if audience.admits(&facts) {
                 preview.matching += 1;
                 if preview.sample.len() < sample as usize {
@@ -1733,7 +1734,7 @@ where
             .fetch_one(&mut *conn)
             .await?;
         let shown = shown_attributes_from_json(&shown).map_err(|e| {
-            StoreError::Invalid(format!("workspace {}: stored shown attributes: {e}", scope.workspace_id()))
+            StoreError::Corrupt(format!("workspace {}: stored shown attributes: {e}", scope.workspace_id()))
         })?;
         Ok(Some(TicketDetail {
             number: ticket.number,
@@ -1809,7 +1810,7 @@ where
         };
         Self::insert_event(&mut tx, &event).await?;
         self.commit_events(tx, ticket.wake(workspace)).await?;
-        let message = message.public().ok_or_else(|| StoreError::Invalid("a customer reply is public".into()))?;
+        let message = message.public().ok_or_else(|| StoreError::Corrupt("a customer reply is public".into()))?;
         Ok(ReplyOutcome { message, duplicate: false, reopened })
     }
 
@@ -1898,7 +1899,7 @@ where
         let mut events = Vec::with_capacity(rows.len());
         for (id, kind, ticket_number, status, m_id, m_kind, m_name, m_body, m_internal, m_at) in rows {
             let kind = EventKind::parse(&kind)
-                .ok_or_else(|| StoreError::Invalid(format!("event {id}: stored kind {kind:?} is unknown")))?;
+                .ok_or_else(|| StoreError::Corrupt(format!("event {id}: stored kind {kind:?} is unknown")))?;
             let status = status.map(|s| parse_status(ticket_number, &s)).transpose()?;
             let message = match (m_id, m_kind, m_name, m_body, m_internal, m_at) {
                 (Some(m_id), Some(m_kind), Some(author_name), Some(body), Some(internal), Some(created_at)) => {
