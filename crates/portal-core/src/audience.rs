@@ -4,7 +4,7 @@
 //! customer and their companies). Anyone else sees a "no access" screen and
 //! no data.
 
-use crate::visibility::{Condition, CustomerFacts, MAX_CONDITIONS};
+use crate::visibility::{Condition, CustomerFacts, MAX_CONDITIONS, retired_note};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,9 +34,16 @@ impl PortalAudience {
         Ok(Self { conditions })
     }
 
-    /// Whether this customer may use the portal.
+    /// Whether this customer may use the portal. A retired condition
+    /// matches nobody, so an audience holding one admits nobody.
     pub fn admits(&self, customer: &CustomerFacts<'_>) -> bool {
         self.conditions.iter().all(|c| c.matches(customer))
+    }
+
+    /// What an admin must be told when this stored audience names a retired
+    /// field (see [`crate::visibility::CustomerField::Retired`]).
+    pub fn needs_edit(&self) -> Option<String> {
+        retired_note(&self.conditions, "until the audience is edited, nobody may use the portal")
     }
 }
 
@@ -49,8 +56,8 @@ mod tests {
     fn everyone_unless_conditions_say_otherwise() {
         let none = CustomerAttributes::default();
         let globex = [("globex".to_string(), "Globex".to_string())];
-        let sam = CustomerFacts { email: "sam@example.com", name: "Sam", attributes: &none, companies: &globex };
-        let kim = CustomerFacts { email: "kim@other.test", name: "Kim", attributes: &none, companies: &[] };
+        let sam = CustomerFacts { email: "sam@example.com", attributes: &none, companies: &globex };
+        let kim = CustomerFacts { email: "kim@other.test", attributes: &none, companies: &[] };
         let example = Condition::parse("email", "contains", "example.com").unwrap();
         let company = Condition::parse("company.key", "equals", "globex").unwrap();
         for (conditions, sam_admitted, kim_admitted) in
@@ -62,5 +69,18 @@ mod tests {
         let json = r#"{"conditions":[{"attribute":"email","operator":"contains","value":"x"}]}"#;
         assert_eq!(serde_json::to_string(&serde_json::from_str::<PortalAudience>(json).unwrap()).unwrap(), json);
         assert!(PortalAudience::new(vec![Condition::parse("email", "contains", "x").unwrap(); 21]).is_err());
+    }
+
+    #[test]
+    fn a_stored_audience_naming_the_name_admits_nobody() {
+        let none = CustomerAttributes::default();
+        let sam = CustomerFacts { email: "sam@example.com", attributes: &none, companies: &[] };
+        let stored = r#"{"conditions":[{"attribute":"name","operator":"contains","value":"sam"}]}"#;
+        let audience: PortalAudience = serde_json::from_str(stored).unwrap();
+        assert!(!audience.admits(&sam));
+        let note = audience.needs_edit().unwrap();
+        assert!(note.contains("\"name contains sam\"") && note.contains("nobody may use the portal"), "{note}");
+        assert_eq!(PortalAudience::default().needs_edit(), None);
+        assert!(Condition::parse("name", "contains", "sam").is_err());
     }
 }

@@ -9,9 +9,12 @@
 //! | On | conditions set | customers matching the conditions see only their own; everyone else sees all company tickets |
 //!
 //! A customer matches when every condition holds. Text is compared without
-//! regard to case. Conditions name `email`, `name`, one of the customer's
+//! regard to case. Conditions name `email`, one of the customer's
 //! attributes as `attributes.<key>`, or their companies as `company.key` or
-//! `company.name` (true when one of their companies matches).
+//! `company.name` (true when one of their companies matches): facts the site
+//! signed or agents set. The customer's name comes unsigned with every
+//! sign-in, so it is for display only; a rule stored while conditions could
+//! name it fails closed until an admin edits it ([`TicketVisibility::needs_edit`]).
 
 use crate::attributes::CustomerAttributes;
 use serde::{Deserialize, Serialize};
@@ -19,40 +22,59 @@ use serde::{Deserialize, Serialize};
 pub const MAX_CONDITIONS: usize = 20;
 pub const MAX_VALUE_CHARS: usize = 200;
 
+/// The fields a condition may name, as messages list them.
+pub const FIELDS: &str = "email, attributes.<key>, company.key or company.name";
+
+/// Fields conditions named once and may no longer: a stored rule may hold them.
+const RETIRED_FIELDS: [&str; 1] = ["name"];
+
 /// What a condition looks at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CustomerField {
     Email,
-    Name,
     /// One of the customer's attributes (`attributes.plan`).
     Attribute(String),
     /// The key of one of the customer's companies.
     CompanyKey,
     /// The name of one of the customer's companies.
     CompanyName,
+    /// A field of [`RETIRED_FIELDS`], read from a rule stored before it was
+    /// retired: it decides nothing, and its rule fails closed.
+    Retired(String),
 }
 
 impl CustomerField {
+    /// A field as people name it; a retired one is refused, saying why.
     pub fn parse(raw: &str) -> Result<Self, String> {
         match raw {
             "email" => Ok(Self::Email),
-            "name" => Ok(Self::Name),
+            "name" => {
+                Err(format!("a customer's name cannot decide access, because the site does not sign it: use {FIELDS}"))
+            }
             "company.key" => Ok(Self::CompanyKey),
             "company.name" => Ok(Self::CompanyName),
             _ => match raw.strip_prefix("attributes.") {
                 Some(key) if crate::attributes::check_key(key).is_ok() => Ok(Self::Attribute(key.to_string())),
                 _ => Err(format!(
-                    "unknown customer attribute {:?}: use email, name, attributes.<key>, company.key or company.name",
+                    "unknown customer attribute {:?}: use {FIELDS}",
                     raw.chars().take(80).collect::<String>()
                 )),
             },
         }
     }
 
+    /// A field as a stored rule names it: a retired one loads, to fail closed.
+    fn parse_stored(raw: &str) -> Result<Self, String> {
+        match RETIRED_FIELDS.iter().find(|retired| **retired == raw) {
+            Some(retired) => Ok(Self::Retired((*retired).to_string())),
+            None => Self::parse(raw),
+        }
+    }
+
     pub fn as_string(&self) -> String {
         match self {
             Self::Email => "email".into(),
-            Self::Name => "name".into(),
+            Self::Retired(field) => field.clone(),
             Self::Attribute(key) => format!("attributes.{key}"),
             Self::CompanyKey => "company.key".into(),
             Self::CompanyName => "company.name".into(),
@@ -83,11 +105,11 @@ impl Operator {
     }
 }
 
-/// The customer facts conditions are checked against.
+/// The customer facts conditions are checked against: only what the site
+/// signed or agents set.
 #[derive(Debug, Clone, Copy)]
 pub struct CustomerFacts<'a> {
     pub email: &'a str,
-    pub name: &'a str,
     pub attributes: &'a CustomerAttributes,
     /// The customer's companies: (key, name).
     pub companies: &'a [(String, String)],
@@ -113,8 +135,9 @@ struct RawCondition {
 impl TryFrom<RawCondition> for Condition {
     type Error = String;
 
+    /// Conditions are deserialised from stored rules only.
     fn try_from(raw: RawCondition) -> Result<Self, String> {
-        Condition::parse(&raw.attribute, &raw.operator, &raw.value)
+        Condition::checked(CustomerField::parse_stored(&raw.attribute)?, &raw.operator, &raw.value)
     }
 }
 
@@ -160,7 +183,10 @@ impl Condition {
     }
 
     pub fn parse(attribute: &str, operator: &str, value: &str) -> Result<Self, String> {
-        let field = CustomerField::parse(attribute)?;
+        Self::checked(CustomerField::parse(attribute)?, operator, value)
+    }
+
+    fn checked(field: CustomerField, operator: &str, value: &str) -> Result<Self, String> {
         let operator = Operator::parse(operator)?;
         let value = value.trim();
         if value.is_empty() || value.chars().count() > MAX_VALUE_CHARS || value.chars().any(char::is_control) {
@@ -171,10 +197,15 @@ impl Condition {
         Ok(Self { field, operator, value: value.to_lowercase() })
     }
 
+    /// Whether this condition names a retired field (see [`CustomerField::Retired`]).
+    pub fn is_retired(&self) -> bool {
+        matches!(self.field, CustomerField::Retired(_))
+    }
+
     pub fn matches(&self, customer: &CustomerFacts<'_>) -> bool {
         let actual = match &self.field {
             CustomerField::Email => customer.email,
-            CustomerField::Name => customer.name,
+            CustomerField::Retired(_) => return false,
             CustomerField::Attribute(key) => match customer.attributes.get(key) {
                 Some(value) => value,
                 // A customer without the attribute matches no condition on it.
@@ -234,11 +265,36 @@ impl TicketVisibility {
         if !self.restricted {
             return true;
         }
-        if self.conditions.is_empty() {
+        // A retired condition restricts everyone, not no one, until edited.
+        if self.conditions.is_empty() || self.conditions.iter().any(Condition::is_retired) {
             return false;
         }
         !self.conditions.iter().all(|c| c.matches(customer))
     }
+
+    /// What an admin must be told when this stored rule names a retired
+    /// field, and what it does meanwhile.
+    pub fn needs_edit(&self) -> Option<String> {
+        let meanwhile = if self.restricted {
+            "until the rule is edited, every customer sees only their own tickets"
+        } else {
+            "while it stays, turning the restriction on restricts every customer to their own tickets"
+        };
+        retired_note(&self.conditions, meanwhile)
+    }
+}
+
+/// Names a rule's retired conditions and says what the rule does
+/// meanwhile; `None` when it has none.
+pub(crate) fn retired_note(conditions: &[Condition], meanwhile: &str) -> Option<String> {
+    let retired: Vec<String> = conditions.iter().filter(|c| c.is_retired()).map(|c| format!("\"{c}\"")).collect();
+    (!retired.is_empty()).then(|| {
+        format!(
+            "{} reads the customer's name, which the site does not sign, so it can no longer decide access: \
+             {meanwhile}. Edit the conditions to use {FIELDS}",
+            retired.join(", ")
+        )
+    })
 }
 
 #[cfg(test)]
@@ -247,7 +303,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     fn facts<'a>(email: &'a str, attributes: &'a CustomerAttributes) -> CustomerFacts<'a> {
-        CustomerFacts { email, name: "Sam Smith", attributes, companies: &[] }
+        CustomerFacts { email, attributes, companies: &[] }
     }
 
     #[test]
@@ -280,15 +336,14 @@ mod tests {
     fn operators_ignore_case() {
         let none = CustomerAttributes::default();
         let companies = [("globex".to_string(), "Globex Corp".to_string())];
-        let sam =
-            CustomerFacts { email: "Sam@Example.com", name: "Sam Smith", attributes: &none, companies: &companies };
+        let sam = CustomerFacts { email: "Sam@Example.com", attributes: &none, companies: &companies };
         for (attribute, operator, value, expected) in [
             ("email", "equals", "sam@example.com", true),
             ("email", "equals", "sam@example", false),
             ("email", "contains", "EXAMPLE", true),
-            ("name", "starts_with", "sam ", true),
-            ("name", "ends_with", "smith", true),
-            ("name", "ends_with", "sam", false),
+            ("email", "starts_with", "sam@", true),
+            ("email", "ends_with", ".COM", true),
+            ("email", "ends_with", "sam", false),
             ("attributes.plan", "equals", "x", false),
             ("company.key", "equals", "GLOBEX", true),
             ("company.name", "contains", "corp", true),
@@ -303,6 +358,7 @@ mod tests {
     fn bad_conditions_are_refused_with_a_reason() {
         for (attribute, operator, value, says) in [
             ("plan", "equals", "x", "unknown customer attribute"),
+            ("name", "contains", "x", "the site does not sign it"),
             ("attributes.Plan", "equals", "x", "unknown customer attribute"),
             ("attributes.", "equals", "x", "unknown customer attribute"),
             ("email", "like", "x", "unknown operator"),
@@ -330,5 +386,39 @@ mod tests {
         assert_eq!(serde_json::from_str::<TicketVisibility>(&json).unwrap(), rule);
         let bad = r#"{"restricted":true,"conditions":[{"attribute":"email","operator":"regex","value":"x"}]}"#;
         assert!(serde_json::from_str::<TicketVisibility>(bad).unwrap_err().to_string().contains("unknown operator"));
+    }
+
+    #[test]
+    fn the_name_decides_nothing_and_a_stored_rule_naming_it_fails_closed() {
+        for line in ["name contains Contractor", "name equals Sam Smith"] {
+            let error = Condition::parse_line(line).unwrap_err();
+            assert!(error.contains("the site does not sign it"), "{error}");
+            assert!(error.contains("email, attributes.<key>, company.key or company.name"), "{error}");
+        }
+
+        // Rules stored while conditions could name it still load.
+        let none = CustomerAttributes::default();
+        let sam = facts("sam@acme.example", &none);
+        let stored =
+            r#"{"restricted":true,"conditions":[{"attribute":"name","operator":"contains","value":"contractor"}]}"#;
+        let rule: TicketVisibility = serde_json::from_str(stored).unwrap();
+        assert!(rule.conditions[0].is_retired());
+        assert_eq!(rule.conditions[0].to_string(), "name contains contractor");
+        assert_eq!(serde_json::to_string(&rule).unwrap(), stored, "kept as stored, for the admin to see");
+        // Matching nobody would widen a visibility rule: it restricts everyone.
+        assert!(!rule.sees_company_tickets(&sam));
+        let with_email = TicketVisibility::new(
+            true,
+            vec![rule.conditions[0].clone(), Condition::parse("email", "ends_with", "@acme.example").unwrap()],
+        )
+        .unwrap();
+        assert!(!with_email.sees_company_tickets(&facts("kim@other.example", &none)));
+        let note = rule.needs_edit().unwrap();
+        assert!(note.starts_with("\"name contains contractor\" reads the customer's name"), "{note}");
+        assert!(note.contains("every customer sees only their own tickets"), "{note}");
+        let off = TicketVisibility { restricted: false, ..rule };
+        assert!(off.sees_company_tickets(&sam), "a rule that is off restricts no one");
+        assert!(off.needs_edit().unwrap().contains("turning the restriction on"));
+        assert_eq!(TicketVisibility::default().needs_edit(), None);
     }
 }

@@ -163,7 +163,7 @@ pub enum WorkspaceCommand {
         workspace: String,
         #[arg(long, value_parser = ["on", "off"])]
         restrict: String,
-        /// `<email|name|attributes.KEY> <equals|contains|starts_with|ends_with> <value>`
+        /// `<email|attributes.KEY|company.key|company.name> <equals|contains|starts_with|ends_with> <value>`
         /// (repeatable; replaces the conditions; none keeps them).
         #[arg(long = "condition")]
         conditions: Vec<String>,
@@ -176,7 +176,7 @@ pub enum WorkspaceCommand {
     Audience {
         #[arg(long)]
         workspace: String,
-        /// `<email|name|attributes.KEY|company.key|company.name> <equals|contains|starts_with|ends_with> <value>`
+        /// `<email|attributes.KEY|company.key|company.name> <equals|contains|starts_with|ends_with> <value>`
         /// (repeatable; replaces the conditions).
         #[arg(long = "condition")]
         conditions: Vec<String>,

@@ -319,7 +319,13 @@ pub async fn set_visibility(
     let ws = workspace(store, slug).await?;
     let conditions = match (conditions.is_empty(), clear) {
         (_, true) => Vec::new(),
-        (true, false) => store.ticket_visibility(ws.id).await?.conditions,
+        (true, false) => {
+            let stored = store.ticket_visibility(ws.id).await?;
+            if let Some(note) = stored.needs_edit() {
+                bail!("workspace '{slug}': {note}; give them with --condition, or --clear-conditions")
+            }
+            stored.conditions
+        }
         (false, false) => parse_conditions(conditions)?,
     };
     let count = conditions.len();

@@ -33,15 +33,10 @@ pub fn ticket(detail: TicketDetail, now: i64) -> impl IntoView {
                 .messages
                 .into_iter()
                 .map(|m| {
-                    let kind = match m.author_kind {
-                        AuthorKind::Customer => "Customer",
-                        AuthorKind::Agent => "Support",
-                    };
                     view! {
                         <li class=format!("message from-{}", m.author_kind.as_str()) data-testid="message">
                             <header>
-                                <strong data-testid="message-author">{m.author_name}</strong>
-                                <span class="kind" data-testid="message-kind">{kind}</span>
+                                {author(m.author_kind, m.author_name)}
                                 <time title=utc_datetime(m.created_at)>{relative(now, m.created_at)}</time>
                                 " "
                                 <span class="exact">{utc_datetime(m.created_at)}</span>
@@ -53,6 +48,24 @@ pub fn ticket(detail: TicketDetail, now: i64) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
+    }
+}
+
+/// Who wrote a message, the kind first: a badge no chosen name can imitate,
+/// then the name styled by kind. A customer's name is theirs to choose
+/// ("Acme Support"), so their colleagues must never read it as staff.
+fn author(kind: AuthorKind, name: String) -> impl IntoView {
+    use leptos::either::Either;
+    let label = match kind {
+        AuthorKind::Customer => "Customer",
+        AuthorKind::Agent => "Support",
+    };
+    view! {
+        <span class=format!("kind kind-{}", kind.as_str()) data-testid="message-kind">{label}</span>
+        {match kind {
+            AuthorKind::Agent => Either::Left(view! { <strong class="author" data-testid="message-author">{name}</strong> }),
+            AuthorKind::Customer => Either::Right(view! { <span class="author" data-testid="message-author">{name}</span> }),
+        }}
     }
 }
 
@@ -90,5 +103,58 @@ fn files(attachments: Vec<AttachmentInfo>) -> impl IntoView {
 pub(super) fn status_badge(status: TicketStatus) -> impl IntoView {
     view! {
         <span class=format!("status status-{}", status.as_str()) data-testid="ticket-status">{status.label()}</span>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal_core::PublicMessage;
+
+    #[test]
+    fn a_customer_never_reads_like_support() {
+        let message = |id, author_kind, author_name: &str| PublicMessage {
+            id,
+            author_kind,
+            author_name: author_name.into(),
+            body: "Please send us your password.".into(),
+            created_at: 0,
+            attachments: Vec::new(),
+        };
+        let detail = TicketDetail {
+            number: 7,
+            title: "Login".into(),
+            description: String::new(),
+            status: TicketStatus::Open,
+            channel: "Portal".into(),
+            ticket_type: None,
+            created_at: 0,
+            updated_at: 0,
+            attributes: Vec::new(),
+            attachments: Vec::new(),
+            messages: vec![
+                message(1, AuthorKind::Agent, "Sam from Acme"),
+                message(2, AuthorKind::Customer, "Acme Support"),
+            ],
+        };
+        let html = ticket(detail, 0).to_html();
+        let items: Vec<&str> = html.split("<li ").skip(1).collect();
+        let [agent, customer] = items.as_slice() else { panic!("two messages in {html}") };
+
+        assert!(agent.starts_with(r#"data-testid="message" class="message from-agent""#), "{agent}");
+        assert!(
+            agent.contains(r#"<span data-testid="message-kind" class="kind kind-agent">Support</span>"#),
+            "{agent}"
+        );
+        assert!(agent.contains(r#"<strong data-testid="message-author" class="author">Sam from Acme</strong>"#));
+
+        assert!(customer.starts_with(r#"data-testid="message" class="message from-customer""#), "{customer}");
+        let badge = r#"<span data-testid="message-kind" class="kind kind-customer">Customer</span>"#;
+        let name = r#"<span data-testid="message-author" class="author">Acme Support</span>"#;
+        let (at_badge, at_name) = (customer.find(badge), customer.find(name));
+        assert!(matches!((at_badge, at_name), (Some(b), Some(n)) if b < n), "badge, then name: {customer}");
+        for agents_only in ["kind-agent", ">Support<", "<strong", "from-agent"] {
+            assert!(!customer.contains(agents_only), "{agents_only} in {customer}");
+        }
     }
 }

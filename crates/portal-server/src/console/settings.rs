@@ -182,6 +182,8 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, draft: 
         Ok(loaded) => loaded,
         Err(response) => return response,
     };
+    // A stored rule naming a retired field fails closed; the admin is told to edit it.
+    let (visibility_edit, audience_edit) = (visibility.needs_edit(), audience.needs_edit());
     let lines = |items: Vec<String>| items.join("\n");
     let stored: HashMap<&str, String> = HashMap::from([
         ("greeting", look.greeting.clone()),
@@ -259,13 +261,15 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, draft: 
         <form method="post" action="/console/settings/visibility" class="card" data-testid="settings-visibility">
             <h2>"Ticket visibility"</h2>
             <label class="check"><input type="checkbox" name="restricted" checked=checked("visibility", "restricted", visibility.restricted) />" Restrict who sees their companies' tickets"</label>
-            <p class="hint">"When restricted, only customers matching every condition see their companies' tickets (none: nobody does). One per line: attribute operator value, e.g. email ends_with @example.com. Attributes: email, name, attributes.KEY; operators: equals, contains, starts_with, ends_with."</p>
+            {visibility_edit.map(|note| view! { <p class="notice error" data-testid="visibility-needs-edit">{note}"."</p> })}
+            <p class="hint">"When restricted, customers matching every condition see only their own tickets, and everyone else their companies' too (no conditions: everyone sees only their own). One per line: attribute operator value, e.g. email ends_with @example.com. Attributes: email, attributes.KEY, company.key, company.name (not the customer's name, which the site does not sign); operators: equals, contains, starts_with, ends_with."</p>
             <textarea name="conditions" rows="3">{value("visibility", "conditions")}</textarea>
             <button type="submit">"Save visibility"</button>
         </form>
         <form method="post" action="/console/settings/audience" class="card" data-testid="settings-audience" data-audience>
             <h2>"Who may use the portal"</h2>
-            <p class="hint">"Customers matching every condition (none: everyone the site verifies). Attributes: email, name, attributes.KEY, company.key, company.name."</p>
+            {audience_edit.map(|note| view! { <p class="notice error" data-testid="audience-needs-edit">{note}"."</p> })}
+            <p class="hint">"Customers matching every condition (none: everyone the site verifies). Attributes: email, attributes.KEY, company.key, company.name (not the customer's name, which the site does not sign)."</p>
             <textarea name="conditions" rows="3" data-audience-conditions>{value("audience", "conditions")}</textarea>
             <div class="preview" data-audience-preview aria-live="polite"></div>
             <button type="submit" formaction="/console/audience-preview" class="secondary">"Preview"</button>

@@ -330,9 +330,12 @@ async fn every_setting_refuses_bad_input_and_changes_nothing() {
         c.refused("/console/settings/attachments", &[("max_files", "7"), ("max_kb", "1024")], "at most 6").await;
         c.refused("/console/settings/attachments", &[("max_files", "6"), ("max_kb", "3073")], "between").await;
         c.refused("/console/settings/attachments", &[("max_files", "six"), ("max_kb", "1024")], "whole number").await;
-        for (conditions, mentions) in
-            [("plan equals pro", "unknown"), ("email resembles x", "unknown operator"), ("email", "write")]
-        {
+        for (conditions, mentions) in [
+            ("plan equals pro", "unknown"),
+            ("email resembles x", "unknown operator"),
+            ("email", "write"),
+            ("name contains VIP", "the site does not sign it"),
+        ] {
             c.refused("/console/settings/visibility", &[("restricted", "on"), ("conditions", conditions)], mentions)
                 .await;
             c.refused("/console/settings/audience", &[("conditions", conditions)], mentions).await;
@@ -343,6 +346,44 @@ async fn every_setting_refuses_bad_input_and_changes_nothing() {
         assert_eq!(app.store.portal_look(ws).await.unwrap(), look_before);
         assert!(!app.store.ticket_visibility(ws).await.unwrap().restricted);
         assert!(app.store.portal_audience(ws).await.unwrap().conditions.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stored_rule_on_the_name_asks_the_admin_to_edit_it() {
+    on_each_backend("console_a_stored_rule_on_the_name_asks_the_admin_to_edit_it", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let c = console(&app, "acme", ADMIN).await;
+        let settings = || async { c.get("/console/settings").await.text().await.unwrap() };
+        assert!(!settings().await.contains("needs-edit"));
+
+        // Stored while conditions could name the customer's name.
+        app.db
+            .execute(
+                r#"UPDATE workspaces SET
+                   ticket_visibility = '{"restricted":true,"conditions":[{"attribute":"name","operator":"contains","value":"contractor"}]}',
+                   portal_audience = '{"conditions":[{"attribute":"name","operator":"contains","value":"vip"}]}'"#,
+            )
+            .await;
+        let page = settings().await;
+        for (testid, says) in [
+            ("visibility-needs-edit", "until the rule is edited, every customer sees only their own tickets"),
+            ("audience-needs-edit", "until the audience is edited, nobody may use the portal"),
+        ] {
+            let at = page.find(&format!(r#"data-testid="{testid}""#)).unwrap_or_else(|| panic!("{testid} in {page}"));
+            let notice = &page[at..at + page[at..].find("</p>").unwrap()];
+            assert!(notice.contains(says) && notice.contains("Edit the conditions"), "{notice}");
+        }
+        assert!(page.contains("name contains contractor") && page.contains("name contains vip"), "shown as stored");
+        let unchanged = [("restricted", "on"), ("conditions", "name contains contractor")];
+        c.refused("/console/settings/visibility", &unchanged, "the site does not sign it").await;
+
+        let signed = [("restricted", "on"), ("conditions", "email ends_with @contractor.example")];
+        assert_eq!(c.post("/console/settings/visibility", &signed).await.status(), StatusCode::OK);
+        assert_eq!(c.post("/console/settings/audience", &[("conditions", "")]).await.status(), StatusCode::OK);
+        assert!(!settings().await.contains("needs-edit"));
     })
     .await;
 }

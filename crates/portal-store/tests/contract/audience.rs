@@ -85,7 +85,8 @@ async fn a_preview_counts_and_lists_the_matching_customers_and_changes_nothing()
         assert_eq!(sample, ["a@example.com"], "the first, by email");
         assert_eq!(store.portal_audience(acme.id).await.unwrap(), PortalAudience::default(), "nothing changed");
         assert!(session_scope(store, acme.id, "c@other.test").await.1.is_some(), "still admitted");
-        let nobody = store.preview_audience(acme.id, &audience(&[("name", "equals", "nobody")]), 20).await.unwrap();
+        let nobody =
+            store.preview_audience(acme.id, &audience(&[("email", "equals", "nobody@example.com")]), 20).await.unwrap();
         assert_eq!((nobody.matching, nobody.sample.len()), (0, 0));
     })
     .await;

@@ -1,5 +1,7 @@
 use crate::harness::*;
 use portal_core::TicketStatus;
+use portal_core::audience::PortalAudience;
+use portal_core::visibility::{Condition, TicketVisibility};
 use portal_store::testing::on_each_empty_database;
 use portal_store::{Backend, DEFAULT_TICKET_TYPES};
 use sqlx::migrate::Migrator;
@@ -142,6 +144,82 @@ async fn upgrading_keeps_the_rows_of_0001() {
         assert_eq!(reply.message.author_name, "Fixture");
         assert_eq!(store.events_since(&scope, 0, 100).await.unwrap().len(), 2);
         assert_eq!(customer_ticket(&*store, &scope, "new", NOW).await, 2);
+    })
+    .await;
+}
+
+/// Rules stored while conditions could name the customer's name (before
+/// 0011), with the decisions they made then (ids 1 to 3 in a fresh database):
+/// `seen` restricts by name, `open` admits by name, `kept` names none.
+const NAME_RULES: &str = r#"
+    INSERT INTO workspaces (slug, name, session_lifetime_ms, next_ticket_number, created_at,
+        ticket_visibility, portal_audience) VALUES
+        ('seen', 'Seen Inc.', 86400000, 1, 1000,
+         '{"restricted":true,"conditions":[{"attribute":"name","operator":"contains","value":"contractor"}]}',
+         '{"conditions":[]}'),
+        ('open', 'Open Inc.', 86400000, 1, 1000,
+         '{"restricted":false,"conditions":[]}',
+         '{"conditions":[{"attribute":"name","operator":"contains","value":"vip"}]}'),
+        ('kept', 'Kept Inc.', 86400000, 1, 1000,
+         '{"restricted":true,"conditions":[{"attribute":"email","operator":"ends_with","value":"@contractor.example"}]}',
+         '{"conditions":[{"attribute":"email","operator":"contains","value":"example"}]}');
+    INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at,
+        sees_company_tickets, in_audience) VALUES
+        (1, 'ann@seen.example', 'ann@seen.example', 'Ann', 1000, 1000, TRUE, TRUE),
+        (2, 'bob@open.example', 'bob@open.example', 'Bob VIP', 1000, 1000, TRUE, TRUE),
+        (3, 'cid@kept.example', 'cid@kept.example', 'Cid', 1000, 1000, TRUE, TRUE);"#;
+
+/// The customers (by email) whose stored decisions say `decision` (a column).
+async fn deciding(backend: Backend, url: &str, decision: &str) -> Vec<String> {
+    let sql = format!("SELECT email FROM customers WHERE {decision} ORDER BY email");
+    match backend {
+        Backend::Sqlite => {
+            let pool = sqlx::SqlitePool::connect(url).await.unwrap();
+            sqlx::query_scalar(&sql).fetch_all(&pool).await.unwrap()
+        }
+        Backend::Postgres => {
+            let pool = sqlx::PgPool::connect(url).await.unwrap();
+            sqlx::query_scalar(&sql).fetch_all(&pool).await.unwrap()
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn upgrading_makes_stored_name_conditions_fail_closed() {
+    on_each_empty_database("upgrading_makes_stored_name_conditions_fail_closed", |backend, url| async move {
+        database_before(backend, &url, 11, NAME_RULES).await;
+        let store = portal_store::connect(&url, portal_store::KeyRing::generate()).await.unwrap();
+        let ws = |raw: &'static str| {
+            let store = store.clone();
+            async move { store.workspace_by_slug(&slug(raw)).await.unwrap().unwrap().id }
+        };
+        let (seen, open) = (ws("seen").await, ws("open").await);
+
+        // The upgrade itself closes what the name decided: Ann no longer sees
+        // Seen's company tickets, Bob no longer uses Open's portal.
+        assert_eq!(deciding(backend, &url, "sees_company_tickets").await, ["bob@open.example", "cid@kept.example"]);
+        assert_eq!(deciding(backend, &url, "in_audience").await, ["ann@seen.example", "cid@kept.example"]);
+
+        // The rules are kept for the admin to see, and say what to do.
+        let rule = store.ticket_visibility(seen).await.unwrap();
+        assert_eq!(rule.conditions.iter().map(ToString::to_string).collect::<Vec<_>>(), ["name contains contractor"]);
+        assert!(rule.needs_edit().unwrap().contains("every customer sees only their own tickets"));
+        assert!(store.portal_audience(open).await.unwrap().needs_edit().unwrap().contains("nobody may use"));
+
+        // Applied again (a sign-in, under any name), they stay closed.
+        let bob = store.upsert_customer(open, &email("bob@open.example"), &name("Bob VIP"), NOW).await.unwrap();
+        assert!(!bob.in_audience);
+        store.upsert_customer(seen, &email("ann@seen.example"), &name("Ann Contractor"), NOW).await.unwrap();
+        store.upsert_customer(seen, &email("dan@seen.example"), &name("Dan"), NOW).await.unwrap();
+        assert_eq!(deciding(backend, &url, "sees_company_tickets").await, ["bob@open.example", "cid@kept.example"]);
+
+        // An admin's edit opens them again.
+        let contractors = Condition::parse("email", "ends_with", "@contractor.example").unwrap();
+        store.set_ticket_visibility(seen, &TicketVisibility::new(true, vec![contractors]).unwrap()).await.unwrap();
+        store.set_portal_audience(open, &PortalAudience::default()).await.unwrap();
+        let everyone = ["ann@seen.example", "bob@open.example", "cid@kept.example", "dan@seen.example"];
+        assert_eq!(deciding(backend, &url, "sees_company_tickets").await, everyone);
+        assert_eq!(deciding(backend, &url, "in_audience").await, everyone);
     })
     .await;
 }

@@ -145,8 +145,7 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
         let member_of: Vec<(String, String)> =
             person.companies.iter().map(|c| (companies[*c].as_str().to_string(), COMPANY_NAME.to_string())).collect();
-        let facts =
-            CustomerFacts { email: &person.email, name: "Fixture", attributes: &attributes, companies: &member_of };
+        let facts = CustomerFacts { email: &person.email, attributes: &attributes, companies: &member_of };
         let sees_company = rule.sees_company_tickets(&facts);
         let stored = store.customer_by_email(ws.id, &email(&person.email)).await.unwrap().unwrap();
         assert_eq!(stored.in_audience, audience.admits(&facts), "world {world}: {} in the audience", person.email);
