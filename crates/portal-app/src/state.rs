@@ -50,7 +50,10 @@ impl AppState {
         }
     }
 
-    /// Logs the cause and answers with a message that carries no SQL text.
+    /// The one mapping of store failures for the frame's transports (server
+    /// functions, uploads, the live socket): the customer's own mistakes in
+    /// their words (4xx); corrupt data and anything else logged with its
+    /// cause and answered with a message that carries no detail.
     pub fn store_error(&self, error: StoreError) -> PortalError {
         let customer_error = match &error {
             // Another customer's ticket is "not found", exactly like a missing one.
@@ -58,6 +61,8 @@ impl AppState {
             StoreError::TicketClosed => PortalError::TicketClosed,
             StoreError::KeyReused => PortalError::KeyReused,
             StoreError::Invalid(message) => PortalError::Invalid(message.clone()),
+            // Damaged data is ours, not the customer's: its detail goes to the log only.
+            StoreError::Corrupt(_) => PortalError::Internal,
             e if e.is_unavailable() => PortalError::Unavailable,
             _ => PortalError::Internal,
         };

@@ -1,4 +1,9 @@
 //! Operator commands: workspaces, secrets and hashes from the shell.
+//!
+//! A store failure reaches the operator in the store's own words (its
+//! `Display`, through `?`): a refused value as the reason, stored data that
+//! fails its checks naming the row, since the operator is the one who can
+//! repair it.
 
 use crate::now_millis;
 use anyhow::{Context, bail};
@@ -157,10 +162,7 @@ pub async fn hash(store: &dyn Store, slug: &str, email: &str, companies: Option<
 /// own (the last), and nowhere else ever again.
 pub async fn create_api_token(store: &dyn Store, slug: &str, name: &str) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
-    let (token, secret) = match crate::api_v1::token::issue(store, ws.id, name).await {
-        Err(StoreError::Invalid(message)) => bail!("{message}"),
-        other => other?,
-    };
+    let (token, secret) = crate::api_v1::token::issue(store, ws.id, name).await?;
     Ok(format!(
         "Created API token {} ('{}') for workspace '{slug}'.\n\
          Copy it now: it is shown only this once. Send it as `Authorization: Bearer <token>`.\n{}",

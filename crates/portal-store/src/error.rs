@@ -19,10 +19,17 @@ pub enum StoreError {
     /// the author's own, so nobody else's use of one is ever reported.
     #[error("this idempotency key was already used for a different message; send a new message with a new key")]
     KeyReused,
-    /// A value is not acceptable: a stored value that fails to parse, or a
-    /// database URL the store cannot open.
-    #[error("invalid: {0}")]
+    /// The caller's input is refused (a name too long, a ticket type the
+    /// workspace does not have, a database URL the store cannot open);
+    /// nothing was written. The message is written for the caller.
+    #[error("{0}")]
     Invalid(String),
+    /// What the database holds fails its checks (a stored value that does
+    /// not parse), or a value the store made cannot be written: damaged
+    /// data or a bug, never the caller's fault. The message names the row
+    /// for the log and the operator, never for a customer or an API client.
+    #[error("stored data fails its checks: {0}")]
+    Corrupt(String),
     /// A company key names no company of the workspace; nothing was written.
     /// The key is the caller's, so the message may be shown to them.
     #[error("there is no company {:?}", .0.as_str())]

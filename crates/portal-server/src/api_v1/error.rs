@@ -145,6 +145,11 @@ impl ApiError {
             StoreError::UnknownCompany(_) => Self::new(ErrorCode::InvalidRequest, error.to_string()),
             // Only customers' uploads are counted against the quota.
             StoreError::QuotaExceeded { .. } => Self::new(ErrorCode::PayloadTooLarge, error.to_string()),
+            // Stored data that fails its checks is the server's trouble: the row is named in the log only.
+            StoreError::Corrupt(_) => {
+                tracing::error!(%error, "store call failed");
+                Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")
+            }
             StoreError::Migration(_) => {
                 tracing::error!(%error, "store call failed");
                 Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")

@@ -2,8 +2,8 @@
 //! comes from `portal admin create`), and everyone changes their own password.
 
 use super::auth::{Admin, BUSY_MESSAGE, Busy, Signed, busy, hash_password, verify_password, with_password_slot};
-use super::store_message;
 use super::view::{self, Fields, Notice, Section, field};
+use super::{store_notice, store_problem};
 use crate::commands::new_password;
 use crate::now_millis;
 use axum::Form;
@@ -23,7 +23,7 @@ pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
 async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Response {
     let agents = match state.store.agents(admin.0.workspace_id).await {
         Ok(agents) => agents,
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
+        Err(e) => return store_problem(Some(&admin.0), e),
     };
     let rows = agents
         .into_iter()
@@ -99,7 +99,7 @@ pub async fn add(admin: Admin, State(state): State<AppState>, Form(fields): Form
                                 format!("{} can sign in with the password you chose.", agent.email)
                             })
                         }
-                        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+                        Err(e) => store_notice("Nothing was changed", e),
                     }
                 }
                 _ => Notice::Refused("Nothing was changed: the password could not be hashed.".into()),
@@ -161,7 +161,7 @@ pub async fn change(
         Err(portal_store::StoreError::NotFound) => {
             Notice::Refused("Nothing was changed: there is no such account.".into())
         }
-        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+        Err(e) => store_notice("Nothing was changed", e),
     };
     render(&state, &admin, Some(notice)).await
 }
@@ -194,7 +194,7 @@ pub async fn change_password(signed: Signed, State(state): State<AppState>, Form
     let stored = match state.store.agent_password_hash(signed.0.workspace_id, signed.0.id).await {
         Ok(Some(hash)) => hash,
         Ok(None) => return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This account no longer exists."),
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+        Err(e) => return store_problem(Some(&signed.0), e),
     };
     let checked =
         with_password_slot(&state, move || verify_password(&current, &stored).then(|| hash_password(&new).ok()));
@@ -217,7 +217,7 @@ pub async fn change_password(signed: Signed, State(state): State<AppState>, Form
             tracing::info!(target: "audit", event = "console.password_changed", agent = signed.0.id.0);
             Notice::Done("Your password is changed; your other sign-ins have ended.".into())
         }
-        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+        Err(e) => store_notice("Nothing was changed", e),
     };
     password_view(&signed, Some(notice))
 }
@@ -232,7 +232,7 @@ pub async fn change_name(mut signed: Signed, State(state): State<AppState>, Form
             signed.0.name = name;
             Notice::Done("Your name is saved; your next replies carry it.".into())
         }
-        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+        Err(e) => store_notice("Nothing was changed", e),
     };
     password_view(&signed, Some(notice))
 }

@@ -322,10 +322,7 @@ pub async fn login(
 
 /// The account the form names, if the password is its own.
 async fn check_credentials(state: &AppState, form: &LoginForm) -> Result<Option<portal_store::Agent>, Response> {
-    let unavailable = |error: portal_store::StoreError| {
-        tracing::error!(%error, "signing in failed");
-        (StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response()
-    };
+    let unavailable = |error: portal_store::StoreError| super::store_problem(None, error);
     let (Ok(slug), Ok(email)) = (WorkspaceSlug::parse(form.workspace.trim()), Email::parse(form.email.trim())) else {
         return Ok(None);
     };

@@ -4,8 +4,8 @@
 //! and opening the portal as a chosen customer.
 
 use super::auth::Admin;
-use super::store_message;
 use super::view::{self, Fields, Notice, Section, field};
+use super::{Refusal, store_problem};
 use crate::commands::new_secret;
 use crate::now_millis;
 use crate::widget;
@@ -86,39 +86,37 @@ pub async fn act(
             tracing::info!(target: "audit", event = "console.embed_changed", workspace = admin.0.workspace_id.0, agent = admin.0.id.0, action);
             (Notice::Done(done), reveal)
         }
-        Err(refused) => (Notice::Refused(refused), false),
+        // The refusals above are whole sentences; a store failure gets the usual lead.
+        Err(Refusal::Input(refused)) => (Notice::Refused(refused), false),
+        Err(refused) => (refused.notice("Nothing was changed"), false),
     };
     render(&state, &admin, Some(notice), reveal).await
 }
 
 /// Does `action`; says what was done and whether to show the new secret,
 /// or why nothing was.
-async fn perform(state: &AppState, admin: &Admin, action: &str, form: &RotateForm) -> Result<(String, bool), String> {
+async fn perform(state: &AppState, admin: &Admin, action: &str, form: &RotateForm) -> Result<(String, bool), Refusal> {
     let store = &state.store;
     let ws = admin.0.workspace_id;
     let now = now_millis();
-    let secrets = store.active_secrets(ws, now).await.map_err(store_message)?;
+    let secrets = store.active_secrets(ws, now).await?;
     match action {
         "enable" => {
-            let workspace = store
-                .workspace(ws)
-                .await
-                .map_err(store_message)?
-                .ok_or_else(|| "This workspace no longer exists.".to_string())?;
+            let workspace = store.workspace(ws).await?.ok_or("This workspace no longer exists.")?;
             let needs = missing(&workspace, !secrets.is_empty());
             if !needs.is_empty() {
-                return Err(format!("The portal cannot be enabled yet. It needs {}.", needs.join(" and ")));
+                return Err(format!("The portal cannot be enabled yet. It needs {}.", needs.join(" and ")).into());
             }
-            store.set_portal_enabled(ws, true).await.map_err(store_message)?;
+            store.set_portal_enabled(ws, true).await?;
             Ok(("The portal is enabled. Copy the code below into your site.".into(), false))
         }
         "disable" => {
-            store.set_portal_enabled(ws, false).await.map_err(store_message)?;
+            store.set_portal_enabled(ws, false).await?;
             Ok(("The portal is disabled: the frame says so and opens no session.".into(), false))
         }
         "secret" if !secrets.is_empty() => Err("The workspace has a secret already; rotate it to replace it.".into()),
         "secret" => {
-            store.add_secret(ws, &new_secret(), now).await.map_err(store_message)?;
+            store.add_secret(ws, &new_secret(), now).await?;
             Ok(("A new secret was generated. Put it in your site's server configuration.".into(), true))
         }
         "rotate" => {
@@ -127,7 +125,7 @@ async fn perform(state: &AppState, admin: &Admin, action: &str, form: &RotateFor
                 .filter(|h| OVERLAP_HOURS.contains(h))
                 .ok_or(format!("Nothing was changed: choose an overlap of {OVERLAP_HOURS:?} hours."))?;
             let retire_at = now + hours * portal_core::SessionLifetime::HOUR;
-            store.rotate_secret(ws, &new_secret(), now, retire_at).await.map_err(store_message)?;
+            store.rotate_secret(ws, &new_secret(), now, retire_at).await?;
             Ok((
                 match hours {
                     0 => "The secret was rotated. The old one no longer verifies, and its sessions have ended.".into(),
@@ -138,7 +136,7 @@ async fn perform(state: &AppState, admin: &Admin, action: &str, form: &RotateFor
                 true,
             ))
         }
-        _ => Err(format!("There is no action {action:?}.")),
+        _ => Err(format!("There is no action {action:?}.").into()),
     }
 }
 
@@ -154,7 +152,7 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal:
     };
     let (ws, enabled, secrets) = match loaded.await {
         Ok(loaded) => loaded,
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
+        Err(e) => return store_problem(Some(&admin.0), e),
     };
     let portal = state.public_url.clone();
     let needs = missing(&ws, !secrets.is_empty());
@@ -261,7 +259,7 @@ pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): 
     };
     let (ws, secret, customer) = match loaded.await {
         Ok(loaded) => loaded,
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e)),
+        Err(e) => return store_problem(Some(&admin.0), e),
     };
     let Some(secret) = secret else {
         return view::problem(

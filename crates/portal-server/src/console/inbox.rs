@@ -5,8 +5,8 @@
 //! live; internal notes write no event and never reach them.
 
 use super::auth::Signed;
-use super::store_message;
 use super::view::{self, Notice, Section};
+use super::{store_notice, store_problem};
 use crate::now_millis;
 use axum::Form;
 use axum::extract::{Path, RawQuery, State};
@@ -43,7 +43,7 @@ fn param(query: &str, name: &str) -> String {
 }
 
 async fn loaded(state: &AppState, signed: &Signed) -> Result<(Workspace, Vec<Agent>), Response> {
-    let problem = |e| view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e));
+    let problem = |e| store_problem(Some(&signed.0), e);
     let ws = match state.store.workspace(signed.0.workspace_id).await {
         Ok(Some(ws)) => ws,
         Ok(None) => {
@@ -85,7 +85,7 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
     };
     let found = match state.store.find_inbox(&signed.scope(), &list, &filter).await {
         Ok(found) => found,
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+        Err(e) => return store_problem(Some(&signed.0), e),
     };
     let name_of = |id: Option<AgentId>| {
         id.and_then(|id| agents.iter().find(|a| a.id == id)).map_or(String::from("—"), |a| a.name.clone())
@@ -235,7 +235,7 @@ async fn show_ticket(
             view::page(&format!("Ticket #{number}"), Some(&signed.0), Section::Inbox, &notice, body)
         }
         Ok(None) => view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist."),
-        Err(e) => view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+        Err(e) => store_problem(Some(&signed.0), e),
     }
 }
 
@@ -348,15 +348,7 @@ pub async fn post_message(
     match state.store.agent_post_message(&signed.scope(), ticket, &post, now_millis()).await {
         // Back to the ticket, so a reload does not send it again.
         Ok(_) => Redirect::to(&format!("/console/tickets/{ticket}")).into_response(),
-        Err(e) => {
-            render_ticket(
-                &state,
-                &signed,
-                &number,
-                Some(Notice::Refused(format!("Nothing was sent: {}.", store_message(e)))),
-            )
-            .await
-        }
+        Err(e) => render_ticket(&state, &signed, &number, Some(store_notice("Nothing was sent", e))).await,
     }
 }
 
@@ -422,7 +414,7 @@ pub async fn update_ticket(
     };
     let notice = match result.await {
         Ok(_) => Notice::Done("Saved.".into()),
-        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+        Err(e) => store_notice("Nothing was changed", e),
     };
     show_ticket(&state, &signed, ticket, loaded, Some(notice)).await
 }

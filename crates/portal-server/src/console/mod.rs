@@ -112,18 +112,73 @@ fn same_origin_only(state: &AppState, method: &Method, headers: &axum::http::Hea
     }
 }
 
-/// A failed store call as a console page shows it: bad input in its own
-/// words, anything else logged and summarised.
-pub(crate) fn store_message(error: StoreError) -> String {
+/// The console's one mapping of store failures: the account's mistakes in
+/// their own words (400; 404 for what is not there), the database out of
+/// reach (503), anything else, corrupt data included, logged with its cause
+/// and answered 500 with no detail.
+pub(crate) fn store_failure(error: StoreError) -> (StatusCode, String) {
     match error {
-        StoreError::Invalid(message) => message,
-        StoreError::Conflict(message) => message,
-        StoreError::KeyReused => StoreError::KeyReused.to_string(),
-        StoreError::UnknownCompany(key) => format!("there is no company {key}"),
-        StoreError::NotFound => "not found".into(),
+        StoreError::Invalid(message) | StoreError::Conflict(message) => (StatusCode::BAD_REQUEST, message),
+        StoreError::UnknownCompany(key) => (StatusCode::BAD_REQUEST, format!("there is no company {key}")),
+        e @ (StoreError::KeyReused | StoreError::TicketClosed) => (StatusCode::BAD_REQUEST, e.to_string()),
+        StoreError::NotFound => (StatusCode::NOT_FOUND, "not found".into()),
+        e if e.is_unavailable() => {
+            tracing::error!(error = %e, "a console store call failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "the database is not available right now; nothing was changed".into())
+        }
         e => {
             tracing::error!(error = %e, "a console store call failed");
-            "the database is not available right now; nothing was changed".into()
+            let text = "something went wrong on the server (its log says what); nothing was changed";
+            (StatusCode::INTERNAL_SERVER_ERROR, text.into())
         }
+    }
+}
+
+/// A page saying why a store call failed, with [`store_failure`]'s status.
+pub(crate) fn store_problem(who: Option<&portal_core::access::ActiveAgent>, error: StoreError) -> Response {
+    let (status, text) = store_failure(error);
+    view::problem(status, who, &text)
+}
+
+/// The notice of a form a store call refused or failed, after `lead`
+/// ("Nothing was changed"): a refusal (400) or a failure with its status.
+pub(crate) fn store_notice(lead: &str, error: StoreError) -> view::Notice {
+    match store_failure(error) {
+        (status, text) if status.is_server_error() => view::Notice::Failed(status, format!("{lead}: {text}.")),
+        (_, text) => view::Notice::Refused(format!("{lead}: {text}.")),
+    }
+}
+
+/// Why a console form changed nothing: the account's input, in words for
+/// the page, or a store call's failure (see [`store_notice`]).
+pub(crate) enum Refusal {
+    Input(String),
+    Store(StoreError),
+}
+
+impl Refusal {
+    pub(crate) fn notice(self, lead: &str) -> view::Notice {
+        match self {
+            Self::Input(text) => view::Notice::Refused(format!("{lead}: {text}.")),
+            Self::Store(error) => store_notice(lead, error),
+        }
+    }
+}
+
+impl From<String> for Refusal {
+    fn from(text: String) -> Self {
+        Self::Input(text)
+    }
+}
+
+impl From<&str> for Refusal {
+    fn from(text: &str) -> Self {
+        Self::Input(text.to_string())
+    }
+}
+
+impl From<StoreError> for Refusal {
+    fn from(error: StoreError) -> Self {
+        Self::Store(error)
     }
 }

@@ -4,8 +4,8 @@
 //! remove them.
 
 use super::auth::Signed;
-use super::store_message;
 use super::view::{self, Fields, Notice, Section, field};
+use super::{Refusal, store_notice, store_problem};
 use crate::now_millis;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -27,7 +27,7 @@ pub async fn customers(signed: Signed, State(state): State<AppState>, Query(quer
     let mut found =
         match state.store.list_customers(signed.0.workspace_id, search, after, CUSTOMERS_PER_PAGE as u32 + 1).await {
             Ok(found) => found,
-            Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+            Err(e) => return store_problem(Some(&signed.0), e),
         };
     let more = found.len() > CUSTOMERS_PER_PAGE;
     found.truncate(CUSTOMERS_PER_PAGE);
@@ -91,7 +91,7 @@ async fn render_customer(state: &AppState, signed: &Signed, id: &str, notice: Op
     let entry = match state.store.customer_by_id(signed.0.workspace_id, id).await {
         Ok(Some(entry)) => entry,
         Ok(None) => return not_found(),
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+        Err(e) => return store_problem(Some(&signed.0), e),
     };
     let c = entry.customer;
     let attributes = entry.attributes.as_map().iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join("\n");
@@ -160,7 +160,7 @@ pub async fn update_customer(
             };
             match saved.await {
                 Ok(()) => Notice::Done("Saved; the visibility rule and audience are applied again.".into()),
-                Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+                Err(e) => store_notice("Nothing was changed", e),
             }
         }
         (Err(refused), _) | (_, Err(refused)) => Notice::Refused(format!("Nothing was changed: {refused}.")),
@@ -191,7 +191,7 @@ pub async fn set_access(
             tracing::info!(target: "audit", event = "console.customer_access", agent = signed.0.id.0, customer = customer.0, disabled);
             Notice::Done(if disabled { "Disabled: their sessions have ended." } else { "Enabled." }.into())
         }
-        Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+        Err(e) => store_notice("Nothing was changed", e),
     };
     render_customer(&state, &signed, &id, Some(notice)).await
 }
@@ -203,7 +203,7 @@ pub async fn companies(signed: Signed, State(state): State<AppState>) -> Respons
 async fn render_companies(state: &AppState, signed: &Signed, notice: Option<Notice>) -> Response {
     let list = match state.store.list_companies(signed.0.workspace_id).await {
         Ok(list) => list,
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+        Err(e) => return store_problem(Some(&signed.0), e),
     };
     let rows = list
         .into_iter()
@@ -234,7 +234,7 @@ pub async fn save_company(signed: Signed, State(state): State<AppState>, Form(fi
     let notice = match checked {
         Ok((key, name)) => match state.store.upsert_company(signed.0.workspace_id, &key, &name, now_millis()).await {
             Ok(()) => Notice::Done(format!("Company {key} saved.")),
-            Err(e) => Notice::Refused(format!("Nothing was changed: {}.", store_message(e))),
+            Err(e) => store_notice("Nothing was changed", e),
         },
         Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
     };
@@ -259,7 +259,7 @@ async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Op
     let (company, members) = match loaded.await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(),
-        Err(e) => return view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&signed.0), &store_message(e)),
+        Err(e) => return store_problem(Some(&signed.0), e),
     };
     let action = format!("/console/companies/{key}/members");
     let rows = members
@@ -318,20 +318,20 @@ pub async fn change_members(
             ("", Some(id)) => (id, false),
             (email, None) if !email.is_empty() => {
                 let email = Email::parse(email).map_err(|e| e.to_string())?;
-                let found = state.store.customer_by_email(ws, &email).await.map_err(store_message)?;
+                let found = state.store.customer_by_email(ws, &email).await?;
                 (found.ok_or_else(|| format!("there is no customer {email}"))?.id, true)
             }
-            _ => return Err("give an email to add or a member to remove".to_string()),
+            _ => return Err(Refusal::from("give an email to add or a member to remove")),
         };
         state.store.set_membership(ws, customer, &company, joining).await.map_err(|e| match e {
-            portal_store::StoreError::NotFound => "there is no such customer".to_string(),
-            e => store_message(e),
+            portal_store::StoreError::NotFound => Refusal::from("there is no such customer"),
+            e => Refusal::Store(e),
         })?;
         Ok(if joining { "Added." } else { "Removed." })
     };
     let notice = match change.await {
         Ok(done) => Notice::Done(format!("{done} The visibility rule and audience are applied again.")),
-        Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+        Err(refused) => refused.notice("Nothing was changed"),
     };
     render_company(&state, &signed, &key, Some(notice)).await
 }

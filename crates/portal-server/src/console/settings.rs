@@ -3,8 +3,8 @@
 //! next load.
 
 use super::auth::Admin;
-use super::store_message;
 use super::view::{self, Fields, Notice, Section, field};
+use super::{Refusal, store_failure, store_problem};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -72,7 +72,7 @@ fn number<T: std::str::FromStr>(fields: &Fields, name: &str, what: &str) -> Resu
 }
 
 /// Checks one part's form and writes it; `Ok` says what changed.
-async fn apply(state: &AppState, ws: &Workspace, section: &str, fields: &Fields) -> Result<String, String> {
+async fn apply(state: &AppState, ws: &Workspace, section: &str, fields: &Fields) -> Result<String, Refusal> {
     let store = &state.store;
     let id = ws.id;
     match section {
@@ -83,12 +83,12 @@ async fn apply(state: &AppState, ws: &Workspace, section: &str, fields: &Fields)
                 logo_url: LogoUrl::parse(field(fields, "logo_url")).map_err(|e| e.to_string())?,
                 theme: Theme::parse(field(fields, "theme")).map_err(|e| e.to_string())?,
             };
-            store.set_portal_look(id, &look).await.map_err(store_message)?;
+            store.set_portal_look(id, &look).await?;
             Ok("The greeting and look are saved; the portal shows them on its next load.".into())
         }
         "origins" => {
             let origins = parse_origins(field(fields, "origins"))?;
-            store.set_allowed_origins(id, &origins).await.map_err(store_message)?;
+            store.set_allowed_origins(id, &origins).await?;
             Ok(format!("{} allowed origin(s) saved.", origins.len()))
         }
         "behaviour" => {
@@ -98,39 +98,39 @@ async fn apply(state: &AppState, ws: &Workspace, section: &str, fields: &Fields)
                 reopen_allowed: ticked(fields, "reopen"),
                 search_preview: ticked(fields, "search_preview"),
             };
-            store.set_portal_behaviour(id, &behaviour).await.map_err(store_message)?;
+            store.set_portal_behaviour(id, &behaviour).await?;
             Ok("Saved. New sessions last the new lifetime.".into())
         }
         "types" => {
             let names: Vec<String> =
                 field(fields, "types").lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-            store.set_ticket_types(id, &names).await.map_err(store_message)?;
+            store.set_ticket_types(id, &names).await?;
             Ok(format!("{} ticket type(s) saved.", names.len()))
         }
         "attributes" => {
             let shown = parse_shown(field(fields, "shown"))?;
-            store.set_shown_attributes(id, &shown).await.map_err(store_message)?;
+            store.set_shown_attributes(id, &shown).await?;
             Ok(format!("Customers see {} ticket attribute(s).", shown.len()))
         }
         "attachments" => {
             let files: u32 = number(fields, "max_files", "the number of files")?;
             let kb: u64 = number(fields, "max_kb", "the file size")?;
             let limits = AttachmentLimits::new(files, kb.saturating_mul(1024))?;
-            store.set_attachment_limits(id, limits).await.map_err(store_message)?;
+            store.set_attachment_limits(id, limits).await?;
             Ok(format!("Up to {files} file(s) of at most {} each.", format_size(limits.max_bytes)))
         }
         "visibility" => {
             let conditions = Condition::parse_lines(field(fields, "conditions"))?;
             let visibility = TicketVisibility::new(ticked(fields, "restricted"), conditions)?;
-            store.set_ticket_visibility(id, &visibility).await.map_err(store_message)?;
+            store.set_ticket_visibility(id, &visibility).await?;
             Ok("The ticket-visibility rule is saved and applied to every customer.".into())
         }
         "audience" => {
             let audience = PortalAudience::new(Condition::parse_lines(field(fields, "conditions"))?)?;
-            store.set_portal_audience(id, &audience).await.map_err(store_message)?;
+            store.set_portal_audience(id, &audience).await?;
             Ok("The audience is saved and applied to every customer.".into())
         }
-        _ => Err(format!("there is no setting {section:?}")),
+        _ => Err(format!("there is no setting {section:?}").into()),
     }
 }
 
@@ -149,10 +149,10 @@ pub async fn save(
             tracing::info!(target: "audit", event = "console.settings_changed", workspace = %ws.slug, agent = admin.0.id.0, section);
             Notice::Done(done)
         }
-        Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+        Err(refused) => refused.notice("Nothing was changed"),
     };
     // What was sent stays in a refused form, so nothing typed is lost.
-    let draft = matches!(notice, Notice::Refused(_)).then_some((section.as_str(), &fields));
+    let draft = (!matches!(notice, Notice::Done(_))).then_some((section.as_str(), &fields));
     render(&state, &admin, Some(notice), draft).await
 }
 
@@ -164,14 +164,14 @@ async fn workspace(state: &AppState, admin: &Admin) -> Result<Workspace, Respons
     match state.store.workspace(admin.0.workspace_id).await {
         Ok(Some(ws)) => Ok(ws),
         Ok(None) => Err(view::problem(StatusCode::NOT_FOUND, Some(&admin.0), "This workspace no longer exists.")),
-        Err(e) => Err(view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e))),
+        Err(e) => Err(store_problem(Some(&admin.0), e)),
     }
 }
 
 async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, draft: Option<(&str, &Fields)>) -> Response {
     let loaded = async {
         let ws = workspace(state, admin).await?;
-        let problem = |e| view::problem(StatusCode::SERVICE_UNAVAILABLE, Some(&admin.0), &store_message(e));
+        let problem = |e| store_problem(Some(&admin.0), e);
         let look = state.store.portal_look(ws.id).await.map_err(problem)?;
         let visibility = state.store.ticket_visibility(ws.id).await.map_err(problem)?;
         let audience = state.store.portal_audience(ws.id).await.map_err(problem)?;
@@ -327,7 +327,10 @@ pub async fn audience_preview(admin: Admin, State(state): State<AppState>, Form(
                 }
                 .to_html()
             }
-            Err(e) => view! { <p class="notice error">{store_message(e)}</p> }.to_html(),
+            Err(e) => {
+                let (status, text) = store_failure(e);
+                return (status, Html(view! { <p class="notice error">{text}</p> }.to_html())).into_response();
+            }
         },
     };
     (StatusCode::OK, Html(html)).into_response()

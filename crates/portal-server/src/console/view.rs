@@ -19,7 +19,10 @@ pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     Done(String),
+    /// The account's request was refused: a 400.
     Refused(String),
+    /// The server could not do it (a 5xx status): nothing the account did wrong.
+    Failed(StatusCode, String),
 }
 
 impl Notice {
@@ -27,6 +30,7 @@ impl Notice {
     pub fn status(notice: &Option<Notice>) -> StatusCode {
         match notice {
             Some(Notice::Refused(_)) => StatusCode::BAD_REQUEST,
+            Some(Notice::Failed(status, _)) => *status,
             _ => StatusCode::OK,
         }
     }
@@ -79,7 +83,7 @@ pub fn page(
     });
     let notice = notice.clone().map(|notice| match notice {
         Notice::Done(text) => view! { <p class="notice done" role="status" data-testid="notice">{text}</p> }.into_any(),
-        Notice::Refused(text) => {
+        Notice::Refused(text) | Notice::Failed(_, text) => {
             view! { <p class="notice error" role="alert" data-testid="notice">{text}</p> }.into_any()
         }
     });

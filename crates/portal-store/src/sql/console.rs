@@ -39,7 +39,7 @@ macro_rules! entry_select {
 }
 
 fn agent_from_row(workspace: WorkspaceId, (id, email, name, role, created_at, paused): AgentRow) -> Result<Agent> {
-    let role = Role::parse(&role).map_err(|e| StoreError::Invalid(format!("agent {id}: stored role: {e}")))?;
+    let role = Role::parse(&role).map_err(|e| StoreError::Corrupt(format!("agent {id}: stored role: {e}")))?;
     Ok(Agent { id: AgentId(id), workspace_id: workspace, email, name, role, created_at, paused })
 }
 
@@ -232,7 +232,7 @@ where
         .fetch_optional(&self.pool)
         .await?;
         row.map(|(id, workspace, email, name, role)| {
-            let role = Role::parse(&role).map_err(|e| StoreError::Invalid(format!("agent {id}: stored role: {e}")))?;
+            let role = Role::parse(&role).map_err(|e| StoreError::Corrupt(format!("agent {id}: stored role: {e}")))?;
             Ok(ActiveAgent { id: AgentId(id), workspace_id: WorkspaceId(workspace), email, name, role })
         })
         .transpose()
@@ -259,7 +259,7 @@ where
         .await?
         .ok_or(StoreError::NotFound)?;
         let stored = |what: &str, e: portal_core::console::ConsoleError| {
-            StoreError::Invalid(format!("workspace {}: stored {what}: {e}", workspace.0))
+            StoreError::Corrupt(format!("workspace {}: stored {what}: {e}", workspace.0))
         };
         Ok(PortalLook {
             greeting,
@@ -594,7 +594,7 @@ where
         rows.into_iter()
             .map(|(id, email, name, in_audience, disabled, created_at, attributes, tickets)| {
                 let attributes = serde_json::from_str(&attributes)
-                    .map_err(|e| StoreError::Invalid(format!("customer {id}: stored attributes: {e}")))?;
+                    .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
                 Ok(CustomerEntry {
                     customer: Customer {
                         id: CustomerId(id),

@@ -44,23 +44,23 @@ pub(super) fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
     ) = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), (reopen_allowed, ticket_types, files, bytes))?;
     let slug = WorkspaceSlug::parse(&slug)
-        .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored slug {slug:?}: {e}")))?;
+        .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored slug {slug:?}: {e}")))?;
     let session_lifetime = SessionLifetime::from_millis(lifetime)
-        .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored session lifetime {lifetime}: {e}")))?;
+        .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored session lifetime {lifetime}: {e}")))?;
     Ok(Workspace {
         id: WorkspaceId(id),
         slug,
         name,
         greeting,
         allowed_origins: origins_from_json(&origins)
-            .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored allowed origins: {e}")))?,
+            .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored allowed origins: {e}")))?,
         session_lifetime,
         created_at,
         reopen_allowed: rules.reopen_allowed,
         ticket_types: rules.ticket_types,
         attachment_limits: rules.attachment_limits,
         shown_attributes: shown_attributes_from_json(&shown)
-            .map_err(|e| StoreError::Invalid(format!("workspace {id}: stored shown attributes: {e}")))?,
+            .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored shown attributes: {e}")))?,
         search_preview,
     })
 }
@@ -137,13 +137,13 @@ impl WorkspaceRules {
     pub(super) fn from_row(workspace: WorkspaceId, row: WorkspaceRulesRow) -> Result<Self> {
         let (reopen_allowed, ticket_types, max_files, max_bytes) = row;
         let ticket_types = ticket_types_from_json(&ticket_types)
-            .map_err(|e| StoreError::Invalid(format!("workspace {workspace}: stored ticket types: {e}")))?;
+            .map_err(|e| StoreError::Corrupt(format!("workspace {workspace}: stored ticket types: {e}")))?;
         let attachment_limits = u32::try_from(max_files)
             .ok()
             .zip(u64::try_from(max_bytes).ok())
             .and_then(|(files, bytes)| AttachmentLimits::new(files, bytes).ok())
             .ok_or_else(|| {
-                StoreError::Invalid(format!("workspace {workspace}: stored attachment limits {max_files}, {max_bytes}"))
+                StoreError::Corrupt(format!("workspace {workspace}: stored attachment limits {max_files}, {max_bytes}"))
             })?;
         Ok(Self { reopen_allowed, ticket_types, attachment_limits })
     }
@@ -255,7 +255,7 @@ pub(super) fn ticket_wake(workspace: WorkspaceId, creator: CustomerId, company_i
 
 /// A company key read back from the database.
 pub(super) fn stored_company_key(raw: &str) -> Result<CompanyKey> {
-    CompanyKey::parse(raw).map_err(|e| StoreError::Invalid(format!("stored company key: {e}")))
+    CompanyKey::parse(raw).map_err(|e| StoreError::Corrupt(format!("stored company key: {e}")))
 }
 
 pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
@@ -274,7 +274,7 @@ pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
         company_id,
     ) = row;
     let attributes = serde_json::from_str(&attributes)
-        .map_err(|e| StoreError::Invalid(format!("ticket {number}: stored attributes: {e}")))?;
+        .map_err(|e| StoreError::Corrupt(format!("ticket {number}: stored attributes: {e}")))?;
     Ok(TicketRecord {
         id,
         number,
@@ -292,7 +292,7 @@ pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
 }
 
 pub(super) fn attributes_to_json(attributes: &TicketAttributes) -> Result<String> {
-    serde_json::to_string(attributes).map_err(|e| StoreError::Invalid(format!("attributes: {e}")))
+    serde_json::to_string(attributes).map_err(|e| StoreError::Corrupt(format!("attributes: {e}")))
 }
 
 /// The columns [`message_from_row`] reads, in order.
@@ -334,7 +334,7 @@ pub(super) fn message_from_row(row: MessageRow) -> Result<MessageRecord> {
 
 pub(super) fn parse_author_kind(message: i64, kind: &str) -> Result<AuthorKind> {
     AuthorKind::parse(kind)
-        .ok_or_else(|| StoreError::Invalid(format!("message {message}: stored author kind {kind:?} is unknown")))
+        .ok_or_else(|| StoreError::Corrupt(format!("message {message}: stored author kind {kind:?} is unknown")))
 }
 
 impl MessageRecord {
@@ -413,7 +413,7 @@ pub(super) type AttachmentRow = (i64, String, String, i64);
 
 pub(super) fn attachment_from_row(row: AttachmentRow) -> Result<AttachmentInfo> {
     let (id, name, content_type, size) = row;
-    let size = u64::try_from(size).map_err(|_| StoreError::Invalid(format!("attachment {id}: stored size {size}")))?;
+    let size = u64::try_from(size).map_err(|_| StoreError::Corrupt(format!("attachment {id}: stored size {size}")))?;
     Ok(AttachmentInfo { id, name, content_type, size })
 }
 
@@ -466,7 +466,7 @@ pub(super) fn agent_summary_from_row(row: AgentSummaryRow) -> Result<AgentTicket
 }
 
 pub(super) fn origins_to_json(origins: &[Origin]) -> Result<String> {
-    serde_json::to_string(origins).map_err(|e| StoreError::Invalid(format!("allowed origins: {e}")))
+    serde_json::to_string(origins).map_err(|e| StoreError::Corrupt(format!("allowed origins: {e}")))
 }
 
 pub(super) fn origins_from_json(json: &str) -> Result<Vec<Origin>, String> {
@@ -476,7 +476,7 @@ pub(super) fn origins_from_json(json: &str) -> Result<Vec<Origin>, String> {
 
 pub(super) fn parse_status(number: i64, status: &str) -> Result<TicketStatus> {
     TicketStatus::parse(status)
-        .ok_or_else(|| StoreError::Invalid(format!("ticket {number}: stored status {status:?} is unknown")))
+        .ok_or_else(|| StoreError::Corrupt(format!("ticket {number}: stored status {status:?} is unknown")))
 }
 
 /// Moves the workspace's ticket counter on by `$2` and returns the first

@@ -74,3 +74,29 @@ async fn ticket_types_are_checked() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stored_setting_that_fails_its_checks_is_corrupt_not_invalid() {
+    on_each_backend("a_stored_setting_that_fails_its_checks_is_corrupt_not_invalid", |db| async move {
+        let store = db.store.clone();
+        let ws = workspace(&*store, "acme").await;
+        let (_, scope) = sign_in(&*store, ws.id, "alice@example.com").await;
+        let number = customer_ticket(&*store, &scope, "Before", NOW).await;
+        db.execute("UPDATE workspaces SET ticket_types = '[\"Question\"', shown_attributes = '{}'").await;
+
+        let corrupt = |result: Result<_, StoreError>| match result {
+            Err(StoreError::Corrupt(detail)) => detail,
+            other => panic!("expected Corrupt, got {other:?}"),
+        };
+        let detail = corrupt(store.workspace(ws.id).await.map(drop));
+        assert!(detail.contains(&format!("workspace {}", ws.id)) && detail.contains("ticket types"), "{detail}");
+        corrupt(store.customer_reply(&scope, number, &text(&body("hello"), &fresh_key()), NOW).await.map(drop));
+        corrupt(store.ticket_detail(&scope, number).await.map(drop));
+        // A refused value stays the caller's: Invalid, in words for them.
+        match store.set_ticket_types(ws.id, &[]).await {
+            Err(StoreError::Invalid(message)) => assert!(message.contains("ticket types"), "{message}"),
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+    })
+    .await;
+}
