@@ -23,8 +23,9 @@ pub enum ErrorCode {
     NotFound,
     /// 405: the endpoint exists but not with this method.
     MethodNotAllowed,
-    /// 409: the request conflicts with what is stored (an idempotency key a
-    /// customer's message already used, a closed ticket).
+    /// 409: the request is valid but conflicts with what is stored (an
+    /// idempotency key already used for a different message, a closed ticket,
+    /// a ticket type or company the workspace does not have).
     Conflict,
     /// 413: the request body is larger than the API accepts.
     PayloadTooLarge,
@@ -61,7 +62,7 @@ pub struct ErrorDetail {
     /// For people: what is wrong and, where it helps, how to fix it.
     pub message: String,
     /// The request field at fault, as a path such as `customer.email`, for
-    /// `invalid_request` when one field is to blame.
+    /// `invalid_request` or `conflict` when one field is to blame.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
 }
@@ -114,9 +115,10 @@ impl ApiError {
         self.0.field.as_deref()
     }
 
-    /// Blames `field` for an `invalid_request` that has no field yet.
+    /// Blames `field` for an `invalid_request` or a `conflict` that has no
+    /// field yet.
     pub fn on_field(mut self, field: &str) -> Self {
-        if self.0.code == ErrorCode::InvalidRequest && self.0.field.is_none() {
+        if matches!(self.0.code, ErrorCode::InvalidRequest | ErrorCode::Conflict) && self.0.field.is_none() {
             self.0.field = Some(field.to_string());
         }
         self
@@ -141,8 +143,8 @@ impl ApiError {
             ),
             // The store's own validation messages are written for people.
             StoreError::Invalid(message) => Self::new(ErrorCode::InvalidRequest, message.clone()),
-            // The key is the client's own.
-            StoreError::UnknownCompany(_) => Self::new(ErrorCode::InvalidRequest, error.to_string()),
+            // The key is the client's own, and well formed: the workspace lacks it.
+            StoreError::UnknownCompany(_) => Self::new(ErrorCode::Conflict, error.to_string()),
             // Only customers' uploads are counted against the quota.
             StoreError::QuotaExceeded { .. } => Self::new(ErrorCode::PayloadTooLarge, error.to_string()),
             // Stored data that fails its checks is the server's trouble: the row is named in the log only.

@@ -6,8 +6,9 @@ use super::auth::Agent;
 use super::error::{ApiError, ErrorBody, ErrorCode};
 use super::json::{ApiJson, field_named_in};
 use super::model::{
-    Company, CompanyRequest, CustomerAttributesBody, CustomerCompanies, ListQuery, Message, NewMessageRequest,
-    NewTicketRequest, Ticket, TicketList, TicketPatch, TicketWithMessages, company_key,
+    AttachmentPath, Company, CompanyPath, CompanyRequest, CustomerAttributesBody, CustomerCompanies, CustomerPath,
+    ListQuery, Message, NewMessageRequest, NewTicketRequest, Ticket, TicketList, TicketPatch, TicketPath,
+    TicketWithMessages, company_key,
 };
 use crate::now_millis;
 use axum::Json;
@@ -20,18 +21,20 @@ use portal_core::Email;
 use portal_store::{Customer, StoreError};
 
 /// The `{number}` of a ticket URL.
-fn ticket_number(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
-    path.map(|Path(number)| number)
+fn ticket_number(path: Result<Path<TicketPath>, PathRejection>) -> Result<i64, ApiError> {
+    path.map(|Path(path)| path.number)
         .map_err(|_| ApiError::invalid("number", "the ticket number in the URL must be an integer"))
 }
 
 /// Names the field a refused ticket write is about: an unknown company is
 /// `company`'s; any other invalid value, on a write that named a ticket
-/// type, is the type's (the request's other values were checked before).
+/// type, is the type's, which the workspace does not have (the request's
+/// other values were checked before). Both are 409: the request is valid,
+/// what the workspace holds refuses it.
 fn ticket_write_error(type_given: bool) -> impl FnOnce(StoreError) -> ApiError {
     move |error| match error {
         StoreError::UnknownCompany(_) => ApiError::store(error).on_field("company"),
-        error if type_given => ApiError::store(error).on_field("type"),
+        StoreError::Invalid(message) if type_given => ApiError::new(ErrorCode::Conflict, message).on_field("type"),
         error => ApiError::store(error),
     }
 }
@@ -40,9 +43,10 @@ fn ticket_write_error(type_given: bool) -> impl FnOnce(StoreError) -> ApiError {
 async fn customer_in_url(
     state: &AppState,
     agent: &Agent,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<CustomerPath>, PathRejection>,
 ) -> Result<Customer, ApiError> {
-    let Path(raw) = path.map_err(|_| ApiError::invalid("email", "the URL must name a customer's email"))?;
+    let Path(CustomerPath { email: raw }) =
+        path.map_err(|_| ApiError::invalid("email", "the URL must name a customer's email"))?;
     let email = Email::parse(&raw).map_err(|e| ApiError::validation("email", e))?;
     match state.store.customer_by_email(agent.scope.workspace_id(), &email).await {
         Ok(Some(customer)) => Ok(customer),
@@ -101,14 +105,18 @@ pub async fn list_tickets(
     summary = "Open a ticket for a customer",
     description = "The customer is found by email (ignoring case) or created. The ticket's channel is `api`, \
                    and the customer sees it in their portal; with `company`, so do the company's members \
-                   (unless the workspace's visibility rule restricts them).",
+                   (unless the workspace's visibility rule restricts them). Whether `type` and `company` name \
+                   one of the workspace's ticket types and companies depends on the workspace, not on this \
+                   document: when not, the answer is 409.",
     request_body = NewTicketRequest,
     responses(
         (status = 201, description = "The ticket.", body = Ticket,
             headers(("Location" = String, description = "The ticket's URL."))),
-        (status = 400, description = "`invalid_request`: malformed JSON, an unknown field, or a value that is \
-                                      not acceptable (`field` names it).", body = ErrorBody),
+        (status = 400, description = "`invalid_request`: malformed JSON, an unknown field, or a value the \
+                                      schema refuses (`field` names it).", body = ErrorBody),
         (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 409, description = "`conflict`: `type` is not one of the workspace's ticket types, or \
+                                      `company` not one of its companies (`field` names which).", body = ErrorBody),
         (status = 413, description = "`payload_too_large`", body = ErrorBody),
         (status = 500, description = "`internal`", body = ErrorBody),
         (status = 503, description = "`unavailable`", body = ErrorBody),
@@ -137,7 +145,7 @@ pub async fn create_ticket(
     operation_id = "get_ticket",
     summary = "A ticket with its whole conversation",
     description = "Messages oldest first, internal notes included with `internal: true`.",
-    params(("number" = i64, Path, description = "The ticket's number within the workspace.")),
+    params(TicketPath),
     responses(
         (status = 200, description = "The ticket.", body = TicketWithMessages),
         (status = 400, description = "`invalid_request`: the number is not an integer.", body = ErrorBody),
@@ -150,7 +158,7 @@ pub async fn create_ticket(
 pub async fn get_ticket(
     State(state): State<AppState>,
     agent: Agent,
-    number: Result<Path<i64>, PathRejection>,
+    number: Result<Path<TicketPath>, PathRejection>,
 ) -> Result<Json<TicketWithMessages>, ApiError> {
     let number = ticket_number(number)?;
     match state.store.agent_ticket(&agent.scope, number).await.map_err(ApiError::store)? {
@@ -170,7 +178,7 @@ pub async fn get_ticket(
                    An `idempotency_key` is the workspace's agents' own (customers' keys never meet \
                    them): used before for the same ticket, text and kind, nothing is written and the \
                    answer is 200 with the message the key wrote first; used for anything else, 409.",
-    params(("number" = i64, Path, description = "The ticket's number within the workspace.")),
+    params(TicketPath),
     request_body = NewMessageRequest,
     responses(
         (status = 201, description = "The message written.", body = Message),
@@ -187,7 +195,7 @@ pub async fn get_ticket(
 pub async fn post_message(
     State(state): State<AppState>,
     agent: Agent,
-    number: Result<Path<i64>, PathRejection>,
+    number: Result<Path<TicketPath>, PathRejection>,
     ApiJson(request): ApiJson<NewMessageRequest>,
 ) -> Result<Response, ApiError> {
     let number = ticket_number(number)?;
@@ -210,15 +218,18 @@ pub async fn post_message(
     summary = "Change a ticket's status, type, attributes and/or company",
     description = "A status change is shown to the customer. `company` puts the ticket in one of the \
                    workspace's companies (its members may then see it), or with null in none. At least one \
-                   field is required; when one is refused, nothing changes.",
-    params(("number" = i64, Path, description = "The ticket's number within the workspace.")),
+                   field is required; when one is refused, nothing changes. A `type` or `company` the \
+                   workspace does not have is refused with 409.",
+    params(TicketPath),
     request_body = TicketPatch,
     responses(
         (status = 200, description = "The ticket as it now is.", body = Ticket),
-        (status = 400, description = "`invalid_request`: an unknown status, type or company, an empty \
-                                      change, or malformed JSON (`field` names the value at fault).", body = ErrorBody),
+        (status = 400, description = "`invalid_request`: a value the schema refuses, an empty change, or \
+                                      malformed JSON (`field` names the value at fault).", body = ErrorBody),
         (status = 401, description = "`unauthorized`", body = ErrorBody),
         (status = 404, description = "`not_found`: no such ticket in the token's workspace.", body = ErrorBody),
+        (status = 409, description = "`conflict`: `type` is not one of the workspace's ticket types, or \
+                                      `company` not one of its companies (`field` names which).", body = ErrorBody),
         (status = 413, description = "`payload_too_large`", body = ErrorBody),
         (status = 500, description = "`internal`", body = ErrorBody),
         (status = 503, description = "`unavailable`", body = ErrorBody),
@@ -227,7 +238,7 @@ pub async fn post_message(
 pub async fn update_ticket(
     State(state): State<AppState>,
     agent: Agent,
-    number: Result<Path<i64>, PathRejection>,
+    number: Result<Path<TicketPath>, PathRejection>,
     ApiJson(patch): ApiJson<TicketPatch>,
 ) -> Result<Json<Ticket>, ApiError> {
     let number = ticket_number(number)?;
@@ -266,10 +277,7 @@ pub async fn openapi_json() -> Response {
     summary = "Download a file attached to a ticket",
     description = "The file's bytes, as a download (`Content-Disposition: attachment`), with the type it was \
                    checked to be.",
-    params(
-        ("number" = i64, Path, description = "The ticket's number within the workspace."),
-        ("id" = i64, Path, description = "The attachment's id, from the ticket's `attachments`."),
-    ),
+    params(AttachmentPath),
     responses(
         (status = 200, description = "The file.", content_type = "application/octet-stream", body = Vec<u8>),
         (status = 400, description = "`invalid_request`: the number or id is not an integer.", body = ErrorBody),
@@ -282,9 +290,9 @@ pub async fn openapi_json() -> Response {
 pub async fn get_attachment(
     State(state): State<AppState>,
     agent: Agent,
-    path: Result<Path<(i64, i64)>, PathRejection>,
+    path: Result<Path<AttachmentPath>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let Path((number, id)) =
+    let Path(AttachmentPath { number, id }) =
         path.map_err(|_| ApiError::invalid("id", "the ticket number and file id in the URL must be integers"))?;
     match state.store.agent_attachment(&agent.scope, number, id).await.map_err(ApiError::store)? {
         Some(file) => crate::attachments::download(&state, file)
@@ -302,8 +310,7 @@ pub async fn get_attachment(
     summary = "Create or rename a company",
     description = "Creates the company `key` in the token's workspace, or renames it if it exists. Customers \
                    belong to companies (see `/api/v1/customers/{email}/companies`), and so may tickets.",
-    params(("key" = String, Path, description = "The site's own id for the company: 1 to 100 characters of \
-                                                 letters, digits and `.`, `_`, `-`, `:`, `@`.")),
+    params(CompanyPath),
     request_body = CompanyRequest,
     responses(
         (status = 200, description = "The company as it now is.", body = Company),
@@ -318,10 +325,11 @@ pub async fn get_attachment(
 pub async fn put_company(
     State(state): State<AppState>,
     agent: Agent,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<CompanyPath>, PathRejection>,
     ApiJson(request): ApiJson<CompanyRequest>,
 ) -> Result<Json<Company>, ApiError> {
-    let Path(raw) = path.map_err(|_| ApiError::invalid("key", "the URL must name a company key"))?;
+    let Path(CompanyPath { key: raw }) =
+        path.map_err(|_| ApiError::invalid("key", "the URL must name a company key"))?;
     let key = company_key("key", &raw)?;
     let name = request.validate()?;
     state
@@ -339,7 +347,7 @@ pub async fn put_company(
     tag = "customers",
     operation_id = "get_customer_companies",
     summary = "The companies a customer belongs to",
-    params(("email" = String, Path, description = "The customer's email (compared ignoring case).")),
+    params(CustomerPath),
     responses(
         (status = 200, description = "Their company keys, sorted.", body = CustomerCompanies),
         (status = 400, description = "`invalid_request`: the email is not valid.", body = ErrorBody),
@@ -354,7 +362,7 @@ pub async fn put_company(
 pub async fn get_customer_companies(
     State(state): State<AppState>,
     agent: Agent,
-    email: Result<Path<String>, PathRejection>,
+    email: Result<Path<CustomerPath>, PathRejection>,
 ) -> Result<Json<CustomerCompanies>, ApiError> {
     let customer = customer_in_url(&state, &agent, email).await?;
     let keys =
@@ -370,16 +378,18 @@ pub async fn get_customer_companies(
     summary = "Replace the companies a customer belongs to",
     description = "The customer then sees the tickets of these companies, unless the workspace's visibility \
                    rule restricts them. An empty list takes them out of every company. When a key is refused, \
-                   nothing changes.",
-    params(("email" = String, Path, description = "The customer's email (compared ignoring case).")),
+                   nothing changes; a key the workspace does not have is refused with 409.",
+    params(CustomerPath),
     request_body = CustomerCompanies,
     responses(
         (status = 200, description = "Their company keys as they now are, sorted.", body = CustomerCompanies),
-        (status = 400, description = "`invalid_request`: a bad email, a bad or unknown company key, more \
-                                      than 50 companies, an unknown field, or malformed JSON.", body = ErrorBody),
+        (status = 400, description = "`invalid_request`: a bad email, a bad company key, more than 50 \
+                                      companies, an unknown field, or malformed JSON.", body = ErrorBody),
         (status = 401, description = "`unauthorized`", body = ErrorBody),
         (status = 404, description = "`not_found`: no customer with this email in the token's workspace.",
             body = ErrorBody),
+        (status = 409, description = "`conflict`: a company key the workspace does not have (create it with \
+                                      `PUT /api/v1/companies/{key}` first).", body = ErrorBody),
         (status = 413, description = "`payload_too_large`", body = ErrorBody),
         (status = 500, description = "`internal`", body = ErrorBody),
         (status = 503, description = "`unavailable`", body = ErrorBody),
@@ -388,7 +398,7 @@ pub async fn get_customer_companies(
 pub async fn set_customer_companies(
     State(state): State<AppState>,
     agent: Agent,
-    email: Result<Path<String>, PathRejection>,
+    email: Result<Path<CustomerPath>, PathRejection>,
     ApiJson(request): ApiJson<CustomerCompanies>,
 ) -> Result<Json<CustomerCompanies>, ApiError> {
     let customer = customer_in_url(&state, &agent, email).await?;
@@ -410,7 +420,7 @@ pub async fn set_customer_companies(
     summary = "Replace a customer's attributes",
     description = "Attributes such as a plan or a role, which the workspace's visibility conditions can look \
                    at (`attributes.role equals guest`). An empty value drops its key; `{}` drops them all.",
-    params(("email" = String, Path, description = "The customer's email (compared ignoring case).")),
+    params(CustomerPath),
     request_body = CustomerAttributesBody,
     responses(
         (status = 200, description = "The attributes kept: values trimmed, empty ones dropped.",
@@ -428,7 +438,7 @@ pub async fn set_customer_companies(
 pub async fn set_customer_attributes(
     State(state): State<AppState>,
     agent: Agent,
-    email: Result<Path<String>, PathRejection>,
+    email: Result<Path<CustomerPath>, PathRejection>,
     ApiJson(request): ApiJson<CustomerAttributesBody>,
 ) -> Result<Json<CustomerAttributesBody>, ApiError> {
     let customer = customer_in_url(&state, &agent, email).await?;

@@ -8,6 +8,9 @@
 //!   [`portal_core::AgentScope`]). Missing, invalid or revoked: 401.
 //! - Bodies are JSON (`Content-Type: application/json`), at most
 //!   [`MAX_BODY_BYTES`]; unknown fields are refused.
+//! - The document states every check a request value gets (`schema`): a
+//!   request it refuses is a 400; a valid one the workspace refuses (a
+//!   ticket type or company it does not have) is a 409.
 //! - Every error is `{"error": {"code", "message", "field"?}}` with a stable
 //!   code (see [`error::ErrorCode`]); nothing is cached (`no-store`).
 //! - `GET /api/v1/tickets?limit=N`: N is 1 to 500 (default 50); anything
@@ -25,6 +28,7 @@ mod error;
 mod handlers;
 mod json;
 mod model;
+mod schema;
 pub mod token;
 
 use axum::Router;
@@ -71,7 +75,7 @@ macro_rules! api_routes {
             ),
             paths($(handlers::$handler),*),
             components(schemas(error::ErrorBody, error::ErrorDetail, error::ErrorCode)),
-            modifiers(&BearerAuth),
+            modifiers(&BearerAuth, &FileTypes),
             security(("api_token" = [])),
             tags(
                 (name = "tickets", description = "Tickets and their conversations."),
@@ -112,6 +116,32 @@ impl Modify for BearerAuth {
             .components
             .get_or_insert_with(Default::default)
             .add_security_scheme(SECURITY_SCHEME, SecurityScheme::Http(scheme));
+    }
+}
+
+/// States the types a downloaded file comes as: one per kind of file
+/// customers may attach, the type it was checked to be.
+struct FileTypes;
+
+impl Modify for FileTypes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        use utoipa::openapi::{Content, RefOr};
+        let path = format!("{PREFIX}/tickets/{{number}}/attachments/{{id}}");
+        let Some(operation) = openapi.paths.paths.get_mut(&path).and_then(|item| item.get.as_mut()) else {
+            return;
+        };
+        let Some(RefOr::T(file)) = operation.responses.responses.get_mut("200") else {
+            return;
+        };
+        let bytes = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .build();
+        file.content = portal_core::attachment::FileKind::ALL
+            .iter()
+            .map(|kind| (kind.content_type().to_string(), RefOr::T(Content::new(Some(bytes.clone())))))
+            .collect();
     }
 }
 

@@ -4,8 +4,9 @@
 //! epoch, UTC.
 
 use super::error::ApiError;
-use portal_core::attributes::CustomerAttributes;
-use portal_core::company::MAX_MEMBERSHIPS;
+use super::schema;
+use portal_core::attributes::{self, CustomerAttributes};
+use portal_core::company::{self, MAX_MEMBERSHIPS};
 use portal_core::{
     AttachmentInfo, AuthorKind, CompanyKey, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes,
     TicketStatus, TicketTitle,
@@ -13,7 +14,9 @@ use portal_core::{
 use portal_store::{AgentMessage, AgentNewTicket, AgentPost, AgentTicket, AgentTicketSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::openapi::Required;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{Array, Object, ObjectBuilder, Type};
 use utoipa::{IntoParams, ToSchema};
 
 /// The list's default and largest page.
@@ -21,11 +24,7 @@ pub const DEFAULT_LIMIT: u32 = 50;
 pub const MAX_LIMIT: u32 = 500;
 
 fn status_schema() -> Object {
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .enum_values(Some(TicketStatus::ALL.map(TicketStatus::as_str)))
-        .description(Some("Where the ticket stands."))
-        .build()
+    schema::status().build()
 }
 
 fn author_kind_schema() -> Object {
@@ -190,6 +189,11 @@ impl From<AgentTicket> for TicketWithMessages {
 }
 
 // --- Requests --------------------------------------------------------------
+//
+// Each field's schema states what its check accepts (see `schema`). The
+// API counts a text's length as sent, surrounding white space included,
+// before portal-core trims it, so that the document's `maxLength` is the
+// whole rule.
 
 /// `GET /api/v1/tickets` query parameters.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -214,14 +218,196 @@ impl ListQuery {
     }
 }
 
+/// The path of a ticket's URL.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct TicketPath {
+    /// The ticket's number within the workspace.
+    #[param(example = 1)]
+    pub number: i64,
+}
+
+/// The path of an attachment's URL.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct AttachmentPath {
+    /// The ticket's number within the workspace.
+    #[param(example = 1)]
+    pub number: i64,
+    /// The attachment's id, from the ticket's `attachments`.
+    #[param(example = 1)]
+    pub id: i64,
+}
+
+/// The path of a company's URL.
+#[derive(Debug, Deserialize)]
+pub struct CompanyPath {
+    pub key: String,
+}
+
+/// The path of a customer's URL.
+#[derive(Debug, Deserialize)]
+pub struct CustomerPath {
+    pub email: String,
+}
+
+// By hand: the derive drops a parameter's description, example and
+// `required` when its schema is built by a function.
+impl IntoParams for CompanyPath {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![path_parameter(
+            "key",
+            "The site's own id for the company: 1 to 100 characters of letters, digits and `.`, `_`, `-`, `:`, `@`.",
+            schema::company_key(false),
+            "acme",
+        )]
+    }
+}
+
+impl IntoParams for CustomerPath {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![path_parameter(
+            "email",
+            "The customer's email, compared ignoring case: at most 254 characters, something, `@` and a domain, \
+             without white space or control characters.",
+            schema::email(),
+            "ann@example.com",
+        )]
+    }
+}
+
+fn path_parameter(name: &str, description: &str, schema: ObjectBuilder, example: &str) -> Parameter {
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(ParameterIn::Path)
+        .required(Required::True)
+        .description(Some(description))
+        .schema(Some(schema.build()))
+        .example(Some(example.into()))
+        .build()
+}
+
+fn new_customer_email_schema() -> Object {
+    schema::email()
+        .description(Some(
+            "Found ignoring case, or a new customer: at most 254 characters, something, `@` and a domain, \
+             without white space or control characters.",
+        ))
+        .build()
+}
+
+fn company_schema_key() -> Object {
+    schema::company_key(false)
+        .description(Some(
+            "The site's own id for the company: 1 to 100 characters of letters, digits and `.`, `_`, `-`, `:`, `@`.",
+        ))
+        .build()
+}
+
+fn customer_name_schema() -> Object {
+    schema::name(CustomerName::MAX_LEN, true, false)
+        .description(Some(
+            "Sets the customer's display name when given and not blank: at most 200 characters, trimmed, \
+             without control characters.",
+        ))
+        .build()
+}
+
+fn title_schema() -> Object {
+    schema::required_text(TicketTitle::MAX_CHARS)
+        .description(Some("At most 200 characters, not blank; trimmed."))
+        .build()
+}
+
+fn description_schema() -> Object {
+    schema::text(MessageBody::MAX_CHARS, true)
+        .description(Some("Markdown, at most 10,240 characters; may be empty."))
+        .build()
+}
+
+fn new_ticket_type_schema() -> Object {
+    schema::non_blank(true)
+        .description(Some(
+            "One of the workspace's ticket types (compared once trimmed); one it does not have is refused \
+             with 409 `conflict`.",
+        ))
+        .build()
+}
+
+fn ticket_type_schema() -> Object {
+    schema::non_blank(false)
+        .description(Some(
+            "One of the workspace's ticket types (compared once trimmed; a type cannot be removed); one it \
+             does not have is refused with 409 `conflict`.",
+        ))
+        .build()
+}
+
+const ATTRIBUTES: &str = "Key (1 to 64 characters of a-z, 0-9 and `_`) to value (at most 500 characters, trimmed, \
+                          without control characters; an empty one drops its key); at most 50.";
+
+fn new_attributes_schema() -> Object {
+    schema::attribute_map(true).description(Some(ATTRIBUTES)).build()
+}
+
+fn attributes_schema() -> Object {
+    schema::attribute_map(false).description(Some(ATTRIBUTES)).build()
+}
+
+fn ticket_company_schema() -> Object {
+    schema::company_key(true)
+        .description(Some(
+            "The key of one of the workspace's companies (see `Ticket.company`), or null for none. A key the \
+             workspace does not have is refused with 409 `conflict`.",
+        ))
+        .build()
+}
+
+fn message_body_schema() -> Object {
+    schema::required_text(MessageBody::MAX_CHARS)
+        .description(Some("Markdown, at most 10,240 characters, not blank; trimmed."))
+        .build()
+}
+
+fn author_name_schema() -> Object {
+    schema::name(CustomerName::MAX_LEN, false, true)
+        .description(Some(
+            "The agent's display name: at most 200 characters, not blank, trimmed, without control characters.",
+        ))
+        .build()
+}
+
+fn company_name_schema() -> Object {
+    schema::name(company::MAX_NAME_CHARS, false, true)
+        .description(Some("At most 200 characters, not blank, trimmed, without control characters."))
+        .build()
+}
+
+fn company_keys_schema() -> Array {
+    schema::company_keys()
+        .description(Some(
+            "Keys of the workspace's companies, at most 50. A key the workspace does not have is refused with \
+             409 `conflict`.",
+        ))
+        .build()
+}
+
+/// Refuses a text longer than `max` characters as sent.
+fn at_most(field: &str, raw: &str, max: usize) -> Result<(), ApiError> {
+    let chars = raw.chars().count();
+    if chars > max {
+        return Err(ApiError::invalid(field, format!("{field} is longer than {max} characters ({chars})")));
+    }
+    Ok(())
+}
+
 /// Whom a new ticket is for: found by email (ignoring case) or created.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewTicketCustomer {
-    #[schema(max_length = 254)]
+    #[schema(schema_with = new_customer_email_schema)]
     pub email: String,
-    /// Sets the customer's display name when given and not empty.
-    #[schema(max_length = 200)]
+    #[schema(schema_with = customer_name_schema)]
     pub name: Option<String>,
 }
 
@@ -230,33 +416,51 @@ pub struct NewTicketCustomer {
 #[serde(deny_unknown_fields)]
 pub struct NewTicketRequest {
     pub customer: NewTicketCustomer,
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(schema_with = title_schema)]
     pub title: String,
-    /// Markdown, at most 10,240 characters; may be empty.
-    #[schema(max_length = 10240)]
+    #[schema(schema_with = description_schema)]
     pub description: Option<String>,
-    /// One of the workspace's ticket types.
     #[serde(rename = "type")]
+    #[schema(schema_with = new_ticket_type_schema)]
     pub ticket_type: Option<String>,
     /// Extra attributes (see `TicketWithMessages.attributes`).
+    #[schema(schema_with = new_attributes_schema)]
     pub attributes: Option<BTreeMap<String, String>>,
-    /// The key of one of the workspace's companies (see `Ticket.company`).
-    #[schema(max_length = 100)]
+    #[schema(schema_with = ticket_company_schema)]
     pub company: Option<String>,
 }
 
-/// Checks attributes given in a request.
+/// Checks attributes given in a request: as many and as long as sent, then
+/// as portal-core checks them.
 fn attributes(raw: Option<BTreeMap<String, String>>) -> Result<Option<TicketAttributes>, ApiError> {
-    raw.map(|map| TicketAttributes::parse(map).map_err(|e| ApiError::invalid("attributes", e))).transpose()
+    let Some(map) = raw else {
+        return Ok(None);
+    };
+    if map.len() > attributes::MAX_ATTRIBUTES {
+        return Err(ApiError::invalid(
+            "attributes",
+            format!("at most {} attributes can be given", attributes::MAX_ATTRIBUTES),
+        ));
+    }
+    let max = attributes::MAX_VALUE_CHARS;
+    if let Some(key) = map.iter().find_map(|(key, value)| (value.chars().count() > max).then_some(key)) {
+        return Err(ApiError::invalid("attributes", format!("the value of {key:?} is longer than {max} characters")));
+    }
+    TicketAttributes::parse(map).map(Some).map_err(|e| ApiError::invalid("attributes", e))
 }
 
 impl NewTicketRequest {
     pub fn validate(self) -> Result<AgentNewTicket, ApiError> {
         let customer_email =
             Email::parse(&self.customer.email).map_err(|e| ApiError::validation("customer.email", e))?;
-        let customer_name = CustomerName::parse(self.customer.name.as_deref().unwrap_or(""))
-            .map_err(|e| ApiError::validation("customer.name", e))?;
+        let raw_name = self.customer.name.as_deref().unwrap_or("");
+        at_most("customer.name", raw_name, CustomerName::MAX_LEN)?;
+        let customer_name = CustomerName::parse(raw_name).map_err(|e| ApiError::validation("customer.name", e))?;
+        at_most("title", &self.title, TicketTitle::MAX_CHARS)?;
         let title = TicketTitle::parse(&self.title).map_err(|e| ApiError::validation("title", e))?;
+        if let Some(text) = &self.description {
+            at_most("description", text, MessageBody::MAX_CHARS)?;
+        }
         let description = match self.description.as_deref().map(str::trim) {
             None | Some("") => String::new(),
             Some(text) => MessageBody::parse(text).map_err(|e| ApiError::validation("description", e))?.into(),
@@ -272,15 +476,13 @@ impl NewTicketRequest {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewMessageRequest {
-    /// Markdown, 1 to 10,240 characters once trimmed.
-    #[schema(min_length = 1, max_length = 10240)]
+    #[schema(schema_with = message_body_schema)]
     pub body: String,
     /// An internal note: agents only, never shown to the customer.
     #[serde(default)]
     #[schema(default = false)]
     pub internal: bool,
-    /// The agent's display name, 1 to 200 characters.
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(schema_with = author_name_schema)]
     pub author_name: String,
     /// Makes a retried post write once: a key already used on this ticket
     /// answers 200 with the message it wrote first. 8 to 64 characters of
@@ -291,7 +493,9 @@ pub struct NewMessageRequest {
 
 impl NewMessageRequest {
     pub fn validate(self) -> Result<AgentPost, ApiError> {
+        at_most("body", &self.body, MessageBody::MAX_CHARS)?;
         let body = MessageBody::parse(&self.body).map_err(|e| ApiError::validation("body", e))?;
+        at_most("author_name", &self.author_name, CustomerName::MAX_LEN)?;
         let author_name = match CustomerName::parse(&self.author_name) {
             Ok(name) if !name.as_str().is_empty() => String::from(name),
             Ok(_) => return Err(ApiError::invalid("author_name", "author_name must not be empty")),
@@ -305,26 +509,31 @@ impl NewMessageRequest {
     }
 }
 
-/// `PATCH /api/v1/tickets/{number}`: at least one of the fields.
+/// `PATCH /api/v1/tickets/{number}`: at least one of the fields. Only
+/// `company` may be null (out of its company); leave the others out to
+/// keep them as they are.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(min_properties = 1)]
 pub struct TicketPatch {
+    #[serde(default, deserialize_with = "present")]
     #[schema(schema_with = status_schema)]
     pub status: Option<String>,
-    /// One of the workspace's ticket types (a type cannot be removed).
-    #[serde(rename = "type")]
+    #[serde(default, rename = "type", deserialize_with = "present")]
+    #[schema(schema_with = ticket_type_schema)]
     pub ticket_type: Option<String>,
-    /// Replaces all of the ticket's attributes (an empty value drops one).
-    pub attributes: Option<BTreeMap<String, String>>,
-    /// The key of one of the workspace's companies, or null to take the
-    /// ticket out of its company.
+    /// Replaces all of the ticket's attributes.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 100)]
+    #[schema(schema_with = attributes_schema)]
+    pub attributes: Option<BTreeMap<String, String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(schema_with = ticket_company_schema)]
     pub company: Option<Option<String>>,
 }
 
-/// Reads a field that may be null as `Some(None)`, so that a field left out
-/// (`None`, from `#[serde(default)]`) and a null one differ.
+/// Reads a field that is there as `Some`: with `#[serde(default)]`, a field
+/// left out is `None`. With `T = Option<_>`, a null one is `Some(None)`;
+/// otherwise null is refused like any value of the wrong type.
 fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(value: D) -> Result<Option<T>, D::Error> {
     T::deserialize(value).map(Some)
 }
@@ -382,24 +591,22 @@ pub fn company_key(field: &str, raw: &str) -> Result<CompanyKey, ApiError> {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompanyRequest {
-    /// 1 to 200 characters once trimmed, no control characters.
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(schema_with = company_name_schema)]
     pub name: String,
 }
 
 impl CompanyRequest {
     /// The name, trimmed.
     pub fn validate(self) -> Result<String, ApiError> {
-        portal_core::company::check_company_name(&self.name).map_err(|e| ApiError::invalid("name", e))
+        at_most("name", &self.name, company::MAX_NAME_CHARS)?;
+        company::check_company_name(&self.name).map_err(|e| ApiError::invalid("name", e))
     }
 }
 
 /// A company of the workspace.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Company {
-    /// The site's own id for the company: 1 to 100 characters of letters,
-    /// digits and `.`, `_`, `-`, `:`, `@`.
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(schema_with = company_schema_key)]
     pub key: String,
     pub name: String,
 }
@@ -409,8 +616,7 @@ pub struct Company {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomerCompanies {
-    /// Company keys of the workspace, at most 50.
-    #[schema(max_items = 50)]
+    #[schema(schema_with = company_keys_schema)]
     pub companies: Vec<String>,
 }
 
@@ -442,14 +648,13 @@ impl From<Vec<CompanyKey>> for CustomerCompanies {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomerAttributesBody {
-    /// Key (1 to 64 characters of a-z, 0-9 and `_`) to value (at most 500
-    /// characters, no control characters); at most 50.
+    #[schema(schema_with = attributes_schema)]
     pub attributes: BTreeMap<String, String>,
 }
 
 impl CustomerAttributesBody {
     pub fn validate(self) -> Result<CustomerAttributes, ApiError> {
-        CustomerAttributes::parse(self.attributes).map_err(|e| ApiError::invalid("attributes", e))
+        Ok(attributes(Some(self.attributes))?.unwrap_or_default())
     }
 }
 

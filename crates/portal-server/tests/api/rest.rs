@@ -460,16 +460,17 @@ async fn status_and_type_changes_show_to_the_customer() {
         assert_eq!(view["status"], "closed", "the customer's ticket");
         assert!(raw.contains("Feature request"), "the customer sees the type: {raw}");
 
-        // Refusals leave the ticket as it was.
+        // Refusals leave the ticket as it was. A type the workspace does
+        // not have is well formed: the workspace, not the request, refuses it.
         let before = written(&app).await;
         call(&app, Method::PATCH, &path, Some(&token), Some(&json!({"type": "Gossip"}))).await.expect_error(
-            400,
-            "invalid_request",
+            409,
+            "conflict",
             Some("type"),
         );
         call(&app, Method::PATCH, &path, Some(&token), Some(&json!({"status": "open", "type": "Gossip"})))
             .await
-            .expect_error(400, "invalid_request", Some("type"));
+            .expect_error(409, "conflict", Some("type"));
         call(&app, Method::PATCH, "/api/v1/tickets/999", Some(&token), Some(&json!({"status": "open"})))
             .await
             .expect_error(404, "not_found", None);

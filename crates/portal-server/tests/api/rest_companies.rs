@@ -105,27 +105,32 @@ async fn a_tickets_company_is_set_on_create_and_patch_and_shows_to_its_members()
         let typed = call(&app, Method::PATCH, &path, Some(&token), Some(&json!({"type": "Problem"}))).await;
         assert_eq!(typed.expect(200)["company"], "globex", "a change that leaves the company out keeps it");
 
-        // A PATCH with any value refused changes nothing at all.
+        // A PATCH with any value refused changes nothing at all. A company
+        // or type the workspace does not have is well formed (409); a bad
+        // key is not (400).
         let before = written(&app).await;
         let detail_before = call(&app, Method::GET, &path, Some(&token), None).await.expect(200);
-        for (body, field) in [
-            (json!({"status": "closed", "company": "nope"}), "company"),
-            (json!({"status": "closed", "type": "Question", "company": "nope"}), "company"),
-            (json!({"status": "closed", "type": "Gossip", "company": "initech"}), "type"),
-            (json!({"status": "closed", "company": "bad key"}), "company"),
-            (json!({"status": "closed", "company": ""}), "company"),
-            (json!({"status": "closed", "company": 5}), "company"),
-            (json!({"status": "closed", "company": "x".repeat(101)}), "company"),
+        for (body, status, field) in [
+            (json!({"status": "closed", "company": "nope"}), 409, "company"),
+            (json!({"status": "closed", "type": "Question", "company": "nope"}), 409, "company"),
+            (json!({"status": "closed", "type": "Gossip", "company": "initech"}), 409, "type"),
+            (json!({"status": "closed", "company": "bad key"}), 400, "company"),
+            (json!({"status": "closed", "company": ""}), 400, "company"),
+            (json!({"status": "closed", "company": 5}), 400, "company"),
+            (json!({"status": "closed", "company": "x".repeat(101)}), 400, "company"),
         ] {
             let reply = call(&app, Method::PATCH, &path, Some(&token), Some(&body)).await;
-            reply.expect_error(400, "invalid_request", Some(field));
+            let code = if status == 409 { "conflict" } else { "invalid_request" };
+            reply.expect_error(status, code, Some(field));
         }
         // So does a new ticket in a company that does not exist, even for a new customer.
-        for (company, what) in [("nope", "an unknown company"), ("bad key", "a bad key")] {
+        for (company, what, status, code) in
+            [("nope", "an unknown company", 409, "conflict"), ("bad key", "a bad key", 400, "invalid_request")]
+        {
             let body = json!({"customer": {"email": "new@example.com"}, "title": "t", "company": company});
             let mut reply = call(&app, Method::POST, "/api/v1/tickets", Some(&token), Some(&body)).await;
             reply.what = format!("{what} ({})", reply.what);
-            reply.expect_error(400, "invalid_request", Some("company"));
+            reply.expect_error(status, code, Some("company"));
         }
         assert_eq!(written(&app).await, before, "no refusal wrote anything");
         let detail_after = call(&app, Method::GET, &path, Some(&token), None).await.expect(200);
@@ -202,9 +207,16 @@ async fn bad_company_and_customer_inputs_are_refused_and_change_nothing() {
             refuse(what, Method::PUT, &format!("/api/v1/companies/{key}"), Some(body), field).await;
         }
         let ann = companies_path("ann@example.com");
+        // Keys the workspace does not have: well formed, refused by what it holds.
+        for (what, body) in [
+            ("an unknown company", json!({"companies": ["nope"]})),
+            ("a known and an unknown company", json!({"companies": ["globex", "nope"]})),
+        ] {
+            let mut reply = call(&app, Method::PUT, &ann, Some(&token), Some(&body)).await;
+            reply.what = format!("{what} ({})", reply.what);
+            reply.expect_error(409, "conflict", Some("companies"));
+        }
         for (what, body, field) in [
-            ("an unknown company", json!({"companies": ["nope"]}), "companies"),
-            ("a known and an unknown company", json!({"companies": ["globex", "nope"]}), "companies"),
             ("a bad company key", json!({"companies": ["globex", "bad key"]}), "companies"),
             ("51 companies", json!({"companies": many}), "companies"),
             ("companies as a string", json!({"companies": "globex"}), "companies"),
@@ -214,6 +226,10 @@ async fn bad_company_and_customer_inputs_are_refused_and_change_nothing() {
             refuse(what, Method::PUT, &ann, Some(body), field).await;
         }
         let too_many: serde_json::Map<String, Value> = (0..51).map(|i| (format!("k{i}"), json!("v"))).collect();
+        // Counted as given, before empty values are dropped, as the document's maxProperties counts.
+        let mut too_many_given = too_many.clone();
+        too_many_given.insert("k0".into(), json!(""));
+        let padded = format!("{} ", "v".repeat(500));
         for (what, body, field) in [
             ("a name with capitals and spaces", json!({"attributes": {"Bad Key": "x"}}), "attributes"),
             ("a name with a dash", json!({"attributes": {"plan-name": "x"}}), "attributes"),
@@ -222,6 +238,8 @@ async fn bad_company_and_customer_inputs_are_refused_and_change_nothing() {
             ("a value with a control character", json!({"attributes": {"plan": "a\u{0}b"}}), "attributes"),
             ("a 501-character value", json!({"attributes": {"plan": "v".repeat(501)}}), "attributes"),
             ("51 attributes", json!({"attributes": too_many}), "attributes"),
+            ("51 attributes, one of them empty", json!({"attributes": too_many_given}), "attributes"),
+            ("a 500-character value with a space after it", json!({"attributes": {"plan": padded}}), "attributes"),
             ("a value that is a number", json!({"attributes": {"plan": 5}}), "attributes.plan"),
             ("attributes as a list", json!({"attributes": ["plan"]}), "attributes"),
             ("an unknown field", json!({"attributes": {}, "plan": "x"}), "plan"),
@@ -297,8 +315,8 @@ async fn another_workspaces_token_cannot_see_or_change_companies_or_customers() 
         // Acme's companies are not the other workspace's to use.
         let body = json!({"customer": {"email": "ann@example.com"}, "title": "t", "company": "initech"});
         call(&app, Method::POST, "/api/v1/tickets", Some(&other), Some(&body)).await.expect_error(
-            400,
-            "invalid_request",
+            409,
+            "conflict",
             Some("company"),
         );
         call(&app, Method::PATCH, &format!("/api/v1/tickets/{number}"), Some(&other), Some(&json!({"company": null})))

@@ -210,19 +210,28 @@ async fn bad_inputs_are_refused_with_invalid_request_and_write_nothing() {
                 json!({"customer": {"email": "a@b.c"}, "title": "t".repeat(201)}),
                 Some("title"),
             ),
+            // Lengths count what was sent, white space around included, as
+            // the document's maxLength does.
+            json_case(
+                "a 200-character title with a space after it",
+                post.clone(),
+                "/api/v1/tickets",
+                json!({"customer": {"email": "a@b.c"}, "title": format!("{} ", "t".repeat(200))}),
+                Some("title"),
+            ),
+            json_case(
+                "a 200-character name with a space before it",
+                post.clone(),
+                "/api/v1/tickets",
+                json!({"customer": {"email": "a@b.c", "name": format!(" {}", "n".repeat(200))}, "title": "t"}),
+                Some("customer.name"),
+            ),
             json_case(
                 "a 10,241-character description",
                 post.clone(),
                 "/api/v1/tickets",
                 json!({"customer": {"email": "a@b.c"}, "title": "t", "description": "d".repeat(10_241)}),
                 Some("description"),
-            ),
-            json_case(
-                "an unknown ticket type",
-                post.clone(),
-                "/api/v1/tickets",
-                json!({"customer": {"email": "a@b.c"}, "title": "t", "type": "Gossip"}),
-                Some("type"),
             ),
             json_case(
                 "an unknown ticket field",
@@ -244,6 +253,30 @@ async fn bad_inputs_are_refused_with_invalid_request_and_write_nothing() {
             json_case("an empty change", patch.clone(), &ticket, json!({}), None),
             json_case("an unknown change", patch.clone(), &ticket, json!({"priority": 1}), Some("priority")),
             json_case("an empty type", patch.clone(), &ticket, json!({"type": " "}), Some("type")),
+            // Only `company` may be null; the others are left out to stay as they are.
+            json_case("a null status", patch.clone(), &ticket, json!({"status": null}), Some("status")),
+            json_case(
+                "a null type beside a status",
+                patch.clone(),
+                &ticket,
+                json!({"status": "closed", "type": null}),
+                Some("type"),
+            ),
+            json_case(
+                "null attributes beside a status",
+                patch.clone(),
+                &ticket,
+                json!({"status": "closed", "attributes": null}),
+                Some("attributes"),
+            ),
+            json_case(
+                "51 attributes, one of them empty",
+                patch.clone(),
+                &ticket,
+                json!({"attributes": (0..51).map(|i| (format!("k{i}"), if i == 0 { "" } else { "v" }))
+                    .collect::<std::collections::BTreeMap<_, _>>()}),
+                Some("attributes"),
+            ),
             raw_case("a malformed change", patch.clone(), &ticket, "application/json", "{status: closed}", None),
             raw_case("a change as text/plain", patch.clone(), &ticket, "text/plain", r#"{"status": "closed"}"#, None),
             // The list.
@@ -303,6 +336,11 @@ async fn bad_inputs_are_refused_with_invalid_request_and_write_nothing() {
             reply.what = format!("{} ({})", case.what, reply.what);
             reply.expect_error(400, "invalid_request", case.field);
         }
+        // A ticket type the workspace does not have is well formed: the
+        // workspace refuses it, with 409.
+        let gossip = json!({"customer": {"email": "a@b.c"}, "title": "t", "type": "Gossip"});
+        let reply = call(&app, Method::POST, "/api/v1/tickets", Some(&token), Some(&gossip)).await;
+        reply.expect_error(409, "conflict", Some("type"));
 
         assert_eq!(written(&app).await, before, "no refused request wrote anything");
         let detail_after = call(&app, Method::GET, &ticket, Some(&token), None).await.expect(200);

@@ -2,9 +2,14 @@
 //! OpenAPI 3, and describing every route the API serves. The routes come
 //! from `portal_server::api_v1::ROUTES`, the list the router is built from,
 //! so a route added without documentation fails here.
+//!
+//! That each constraint the document states is exactly what the server
+//! checks is proven by fuzzing it (`scripts/api-fuzz`); here, that every
+//! request value states one, with portal-core's limits.
 
 use super::*;
-use portal_server::api_v1::{PREFIX, ROUTES};
+use portal_core::attachment::FileKind;
+use portal_server::api_v1::{PREFIX, ROUTES, openapi_document};
 
 /// The document's operations, as (lower-case method, full path).
 fn operations(doc: &Value) -> Vec<(String, String)> {
@@ -120,8 +125,13 @@ async fn the_openapi_document_describes_every_route() {
             for code in successes {
                 let content = &operation["responses"][code]["content"];
                 if path.contains("/attachments/") {
-                    // A file download: bytes, not JSON.
-                    assert!(content["application/octet-stream"].is_object(), "{method} {path} {code}: {content}");
+                    // A file download: bytes, of a kind customers may attach, not JSON.
+                    let mut types: Vec<&str> =
+                        content.as_object().expect("content").keys().map(String::as_str).collect();
+                    let mut kinds: Vec<&str> = FileKind::ALL.iter().map(|kind| kind.content_type()).collect();
+                    types.sort_unstable();
+                    kinds.sort_unstable();
+                    assert_eq!(types, kinds, "{method} {path} {code}: {content}");
                     continue;
                 }
                 let schema = &content["application/json"]["schema"];
@@ -156,4 +166,111 @@ async fn the_openapi_document_describes_every_route() {
         assert!(schemas["Message"]["properties"]["internal"].is_object(), "Message.internal");
     })
     .await;
+}
+
+/// Walks a request value's schema: each string states its length, pattern
+/// or values, each map its keys and size, each list its size; objects take
+/// no other fields.
+fn assert_bounded(doc: &Value, schema: &Value, at: &str) {
+    let schema = resolve(doc, schema);
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    if types.contains(&"string") {
+        let stated = ["maxLength", "pattern", "enum"].iter().any(|k| !schema[k].is_null());
+        assert!(stated, "{at}: a string without maxLength, pattern or enum: {schema}");
+    }
+    if types.contains(&"array") {
+        assert!(schema["maxItems"].is_u64(), "{at}: a list without maxItems: {schema}");
+        assert_bounded(doc, &schema["items"], &format!("{at}[]"));
+    }
+    if types.contains(&"object") {
+        if let Some(properties) = schema["properties"].as_object() {
+            assert_eq!(schema["additionalProperties"], json!(false), "{at}: unknown fields are refused");
+            for (name, property) in properties {
+                assert_bounded(doc, property, &format!("{at}.{name}"));
+            }
+        } else {
+            assert!(schema["maxProperties"].is_u64(), "{at}: a map without maxProperties: {schema}");
+            assert!(schema["propertyNames"]["pattern"].is_string(), "{at}: a map without a key pattern: {schema}");
+            assert_bounded(doc, &schema["additionalProperties"], &format!("{at}.*"));
+        }
+    }
+}
+
+#[test]
+fn the_openapi_document_states_what_each_request_value_may_be() {
+    use portal_core::{CustomerName, Email, MessageBody, TicketTitle, attributes, company};
+    let doc: Value = serde_json::from_str(openapi_document()).expect("the document is JSON");
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("a path item") {
+            let at = format!("{method} {path}");
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                let name = parameter["name"].as_str().unwrap_or_default();
+                let schema = &parameter["schema"];
+                if schema["type"] == "string" {
+                    assert!(schema["pattern"].is_string(), "{at}: parameter {name} states its pattern: {schema}");
+                }
+                if parameter["in"] == "path" {
+                    assert!(!parameter["example"].is_null(), "{at}: parameter {name} has an example");
+                }
+                checked += 1;
+            }
+            let body = &operation["requestBody"]["content"]["application/json"]["schema"];
+            if !body.is_null() {
+                assert_bounded(&doc, body, &at);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 15, "parameters and bodies checked: {checked}");
+
+    // The limits are portal-core's own.
+    let schemas = &doc["components"]["schemas"];
+    let property = |schema: &str, name: &str| resolve(&doc, &schemas[schema]["properties"][name]).clone();
+    for (schema, name, max) in [
+        ("NewTicketRequest", "title", TicketTitle::MAX_CHARS),
+        ("NewTicketRequest", "description", MessageBody::MAX_CHARS),
+        ("NewTicketRequest", "company", company::MAX_KEY_CHARS),
+        ("NewTicketCustomer", "email", Email::MAX_LEN),
+        ("NewTicketCustomer", "name", CustomerName::MAX_LEN),
+        ("NewMessageRequest", "body", MessageBody::MAX_CHARS),
+        ("NewMessageRequest", "author_name", CustomerName::MAX_LEN),
+        ("CompanyRequest", "name", company::MAX_NAME_CHARS),
+        ("TicketPatch", "company", company::MAX_KEY_CHARS),
+    ] {
+        assert_eq!(property(schema, name)["maxLength"], json!(max), "{schema}.{name}");
+    }
+    for (schema, name) in [("NewTicketRequest", "attributes"), ("TicketPatch", "attributes")] {
+        let map = property(schema, name);
+        assert_eq!(map["maxProperties"], json!(attributes::MAX_ATTRIBUTES), "{schema}.{name}");
+        assert_eq!(map["additionalProperties"]["maxLength"], json!(attributes::MAX_VALUE_CHARS), "{schema}.{name}");
+    }
+    assert_eq!(property("CustomerCompanies", "companies")["maxItems"], json!(company::MAX_MEMBERSHIPS));
+    assert_eq!(
+        property("Company", "key")["pattern"],
+        json!(format!("^[A-Za-z0-9._:@-]{{1,{}}}$", company::MAX_KEY_CHARS))
+    );
+
+    // A change names at least one field, and only `company` may be null.
+    let patch = resolve(&doc, &schemas["TicketPatch"]);
+    assert_eq!(patch["minProperties"], json!(1), "{patch}");
+    for name in ["status", "type", "attributes"] {
+        let types = &property("TicketPatch", name)["type"];
+        assert!(types.is_string() && types != "null", "TicketPatch.{name} is not nullable: {types}");
+    }
+
+    // What the workspace holds, not the request, refuses an unknown type or
+    // company: those answers are documented as 409.
+    for (path, method) in [
+        ("/api/v1/tickets", "post"),
+        ("/api/v1/tickets/{number}", "patch"),
+        ("/api/v1/customers/{email}/companies", "put"),
+    ] {
+        let conflict = &doc["paths"][path][method]["responses"]["409"];
+        assert!(conflict["description"].as_str().is_some_and(|d| d.contains("conflict")), "{method} {path}: 409");
+    }
 }
