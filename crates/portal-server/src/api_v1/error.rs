@@ -152,7 +152,7 @@ impl ApiError {
                 tracing::error!(%error, "store call failed");
                 Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")
             }
-            StoreError::Migration(_) => {
+            StoreError::Migration(_) | StoreError::Unsealable(_) => {
                 tracing::error!(%error, "store call failed");
                 Self::new(ErrorCode::Internal, "an unexpected error occurred; it was logged")
             }
