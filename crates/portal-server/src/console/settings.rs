@@ -284,7 +284,7 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, draft: 
 /// else the server's default), as the attachments form says it.
 fn storage_use(usage: AttachmentUsage, default_quota: u64) -> String {
     let quota = usage.quota_bytes.unwrap_or(default_quota);
-    let percent = if quota == 0 { 100 } else { usage.used_bytes.saturating_mul(100) / quota };
+    let percent = usage.used_bytes.saturating_mul(100).checked_div(quota).unwrap_or(100);
     format!(
         "Files take {} of the {} this workspace may keep ({percent}%). The portal's operator sets this quota; \
          past it, customers' uploads are refused.",

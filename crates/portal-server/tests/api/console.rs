@@ -208,7 +208,7 @@ async fn password_checks_beyond_the_bound_are_refused_not_queued() {
 
         // With the only slot held, every password path is refused at once.
         let slot = app.state.limits.password_slot().expect("the slot is free again");
-        expect_busy(sign_in_response(&app, "acme", ADMIN, PASSWORD).await, "a sign-in").await;
+        expect_busy(sign_in_response(app, "acme", ADMIN, PASSWORD).await, "a sign-in").await;
         let change = signed.post("/console/password", &[("current", PASSWORD), ("new", "a brand new password")]);
         expect_busy(change.await, "a password change").await;
         let add = signed.post("/console/accounts", &[("name", "Robin"), ("email", AGENT), ("role", "agent")]);
@@ -216,7 +216,7 @@ async fn password_checks_beyond_the_bound_are_refused_not_queued() {
         drop(slot);
         let add = signed.post("/console/accounts", &[("name", "Robin"), ("email", AGENT), ("role", "agent")]);
         assert_eq!(add.await.status(), StatusCode::OK);
-        console(&app, "acme", ADMIN).await;
+        console(app, "acme", ADMIN).await;
     })
     .await;
 }
