@@ -27,6 +27,8 @@ async fn start_portal(db: &portal_store::testing::TestDb, dir: &tempfile::TempDi
         .env("PORTAL_SECRET_KEY", &db.key)
         .env("PORTAL_BLOB_DIR", dir.path().join("blobs"))
         .env("PORTAL_LOG", "info")
+        // Each customer keeps replying until the stop: no allowance runs out first.
+        .env("PORTAL_WRITE_BURST", "1000")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .kill_on_drop(true)
