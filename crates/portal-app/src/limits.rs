@@ -4,7 +4,7 @@
 //! attached files may take unless set for it.
 
 use crate::error::PortalError;
-use governor::clock::{Clock, DefaultClock};
+use governor::clock::Clock;
 use governor::{DefaultKeyedRateLimiter, Quota};
 use portal_core::{CustomerScope, SessionToken};
 use std::num::NonZeroU32;
@@ -127,7 +127,7 @@ impl Limiter {
             self.limiter.shrink_to_fit();
         }
         self.limiter.check_key(key).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            let wait = not_until.wait_time_from(self.limiter.clock().now());
             PortalError::RateLimited { retry_after: wait.as_secs_f64().ceil().max(1.0) as u64 }
         })
     }
