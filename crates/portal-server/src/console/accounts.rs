@@ -1,15 +1,17 @@
 //! Console accounts: admins list, add, pause and remove them (the first one
 //! comes from `portal admin create`), and everyone changes their own password.
 
-use super::auth::{Admin, BUSY_MESSAGE, Busy, Signed, busy, hash_password, verify_password, with_password_slot};
+use super::auth::{
+    Admin, BUSY_MESSAGE, Busy, LoginLimiter, Signed, busy, hash_password, verify_password, with_password_slot,
+};
 use super::view::{self, Fields, Notice, Section, field};
 use super::{store_notice, store_problem};
 use crate::commands::new_password;
 use crate::now_millis;
-use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
+use axum::{Extension, Form};
 use leptos::prelude::*;
 use portal_app::state::AppState;
 use portal_core::console::{Role, check_agent_name, check_password};
@@ -186,10 +188,24 @@ fn password_view(signed: &Signed, notice: Option<Notice>) -> Response {
     view::page("Your account", Some(&signed.0), Section::Password, &notice, body)
 }
 
-pub async fn change_password(signed: Signed, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
+pub async fn change_password(
+    signed: Signed,
+    State(state): State<AppState>,
+    Extension(limiter): Extension<std::sync::Arc<LoginLimiter>>,
+    Form(fields): Form<Fields>,
+) -> Response {
     let (current, new) = (field(&fields, "current").to_string(), field(&fields, "new").to_string());
     if let Err(e) = check_password(&new) {
         return password_view(&signed, Some(Notice::Refused(format!("Nothing was changed: {e}."))));
+    }
+    // A stolen sign-in must not be a way to guess the password behind it.
+    if let Err(wait) = limiter.reserve_password_change(signed.0.id) {
+        let minutes = wait.as_secs().div_ceil(60);
+        let notice = format!("Nothing was changed: too many wrong current passwords. Try again in {minutes} min.");
+        let mut response = password_view(&signed, Some(Notice::Refused(notice)));
+        *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
+        return response;
     }
     let stored = match state.store.agent_password_hash(signed.0.workspace_id, signed.0.id).await {
         Ok(Some(hash)) => hash,
@@ -199,8 +215,14 @@ pub async fn change_password(signed: Signed, State(state): State<AppState>, Form
     let checked =
         with_password_slot(&state, move || verify_password(&current, &stored).then(|| hash_password(&new).ok()));
     let checked = match checked.await {
-        Ok(checked) => checked.flatten().flatten(),
-        Err(Busy) => return busy(password_view(&signed, Some(Notice::Refused(BUSY_MESSAGE.into())))),
+        Ok(checked) => {
+            limiter.password_change_checked(signed.0.id, matches!(checked, Some(None)));
+            checked.flatten().flatten()
+        }
+        Err(Busy) => {
+            limiter.password_change_checked(signed.0.id, false);
+            return busy(password_view(&signed, Some(Notice::Refused(BUSY_MESSAGE.into()))));
+        }
     };
     let Some(hash) = checked else {
         return password_view(

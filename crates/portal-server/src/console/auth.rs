@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use portal_app::state::AppState;
 use portal_core::access::{ActiveAgent, AgentScope};
 use portal_core::console::Role;
-use portal_core::{Email, SessionToken, WorkspaceSlug};
+use portal_core::{AgentId, Email, SessionToken, WorkspaceSlug};
 use portal_store::NewAgentSession;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -170,15 +170,24 @@ const PER_ADDRESS: u32 = 50;
 const TRACKED_KEYS: usize = 10_000;
 
 impl LoginLimiter {
-    fn keys(ip: IpAddr, account: &str) -> [(String, u32); 2] {
-        [(format!("{ip} {account}"), PER_ACCOUNT), (ip.to_string(), PER_ADDRESS)]
+    fn keys(ip: IpAddr, account: &str) -> Vec<(String, u32)> {
+        vec![(format!("{ip} {account}"), PER_ACCOUNT), (ip.to_string(), PER_ADDRESS)]
+    }
+
+    /// A password change's current password is counted per account alone:
+    /// whoever holds a stolen sign-in may ask from anywhere.
+    fn password_change_keys(agent: AgentId) -> Vec<(String, u32)> {
+        vec![(format!("password change {}", agent.0), PER_ACCOUNT)]
     }
 
     /// Counts an attempt as failed, if another is allowed now; else how
     /// long until one is. Checked and counted under one lock.
     fn reserve(&self, ip: IpAddr, account: &str) -> Result<(), Duration> {
+        self.reserve_keys(Self::keys(ip, account))
+    }
+
+    fn reserve_keys(&self, keys: Vec<(String, u32)>) -> Result<(), Duration> {
         let mut failures = self.failures.lock().expect("the limiter lock is never poisoned");
-        let keys = Self::keys(ip, account);
         let wait = keys
             .iter()
             .filter_map(|(key, limit)| {
@@ -204,9 +213,13 @@ impl LoginLimiter {
 
     /// Gives back a reserved attempt whose password could not be checked.
     fn release(&self, ip: IpAddr, account: &str) {
+        self.release_keys(&Self::keys(ip, account));
+    }
+
+    fn release_keys(&self, keys: &[(String, u32)]) {
         let mut failures = self.failures.lock().expect("the limiter lock is never poisoned");
-        for (key, _) in Self::keys(ip, account) {
-            if let Some(entry) = failures.get_mut(&key) {
+        for (key, _) in keys {
+            if let Some(entry) = failures.get_mut(key) {
                 entry.0 = entry.0.saturating_sub(1);
             }
         }
@@ -215,9 +228,24 @@ impl LoginLimiter {
     /// The password was right: the attempt is given back, and the address
     /// and account start afresh.
     fn succeeded(&self, ip: IpAddr, account: &str) {
-        self.release(ip, account);
-        let [(pair, _), _] = Self::keys(ip, account);
-        self.failures.lock().expect("the limiter lock is never poisoned").remove(&pair);
+        let keys = Self::keys(ip, account);
+        self.release_keys(&keys);
+        self.failures.lock().expect("the limiter lock is never poisoned").remove(&keys[0].0);
+    }
+
+    /// Before checking a password change's current password: `Err` with
+    /// how long to wait when the account has had too many wrong ones.
+    pub fn reserve_password_change(&self, agent: AgentId) -> Result<(), Duration> {
+        self.reserve_keys(Self::password_change_keys(agent))
+    }
+
+    /// After the check: a right password (or none checked) gives the attempt back.
+    pub fn password_change_checked(&self, agent: AgentId, wrong: bool) {
+        if !wrong {
+            let keys = Self::password_change_keys(agent);
+            self.release_keys(&keys);
+            self.failures.lock().expect("the limiter lock is never poisoned").remove(&keys[0].0);
+        }
     }
 }
 

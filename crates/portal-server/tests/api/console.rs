@@ -713,6 +713,38 @@ async fn admins_add_accounts_and_everyone_changes_their_password() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn wrong_current_passwords_are_limited_per_account_from_any_sign_in() {
+    on_each_backend("wrong_current_passwords_are_limited", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", AGENT, "agent").await;
+        let (first, second) = (console(&app, "acme", AGENT).await, console(&app, "acme", AGENT).await);
+        let wrong =
+            |n: usize| [("current", format!("wrong password {n}")), ("new", "a brand new password".to_string())];
+        for n in 0..5 {
+            let signed = if n % 2 == 0 { &first } else { &second };
+            let form = wrong(n);
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            signed.refused("/console/password", &form, "not right").await;
+        }
+        // The sixth guess waits, from either sign-in, and even the right password is not checked.
+        for (signed, current) in [(&first, "wrong password 6"), (&second, PASSWORD)] {
+            let refused =
+                signed.post("/console/password", &[("current", current), ("new", "a brand new password")]).await;
+            assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+            assert!(refused.headers().contains_key("retry-after"));
+            assert!(refused.text().await.unwrap().contains("too many wrong current passwords"));
+        }
+        assert_eq!(sign_in_response(&app, "acme", AGENT, PASSWORD).await.status(), StatusCode::SEE_OTHER, "unchanged");
+        // Another account is not held up.
+        account(&app, "acme", ADMIN, "admin").await;
+        let admin = console(&app, "acme", ADMIN).await;
+        let changed = admin.post("/console/password", &[("current", PASSWORD), ("new", "a brand new password")]).await;
+        assert_eq!(changed.status(), StatusCode::OK);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn admins_change_roles_and_remove_accounts_but_keep_an_admin() {
     on_each_backend("console_roles_and_removal", |db| async move {
         let app = spawn_app(db).await;
