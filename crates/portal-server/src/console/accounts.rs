@@ -216,11 +216,13 @@ pub async fn change_password(
         with_password_slot(&state, move || verify_password(&current, &stored).then(|| hash_password(&new).ok()));
     let checked = match checked.await {
         Ok(checked) => {
-            limiter.password_change_checked(signed.0.id, matches!(checked, Some(None)));
+            // `Some(None)`: the current password was wrong; `None`: it was not checked.
+            let right = checked.as_ref().map(Option::is_some);
+            limiter.password_change_checked(signed.0.id, right);
             checked.flatten().flatten()
         }
         Err(Busy) => {
-            limiter.password_change_checked(signed.0.id, false);
+            limiter.password_change_checked(signed.0.id, None);
             return busy(password_view(&signed, Some(Notice::Refused(BUSY_MESSAGE.into()))));
         }
     };

@@ -228,8 +228,12 @@ impl LoginLimiter {
     /// The password was right: the attempt is given back, and the address
     /// and account start afresh.
     fn succeeded(&self, ip: IpAddr, account: &str) {
-        let keys = Self::keys(ip, account);
-        self.release_keys(&keys);
+        self.forgive(&Self::keys(ip, account));
+    }
+
+    /// Gives the attempt back and forgets the first key's failures.
+    fn forgive(&self, keys: &[(String, u32)]) {
+        self.release_keys(keys);
         self.failures.lock().expect("the limiter lock is never poisoned").remove(&keys[0].0);
     }
 
@@ -239,12 +243,14 @@ impl LoginLimiter {
         self.reserve_keys(Self::password_change_keys(agent))
     }
 
-    /// After the check: a right password (or none checked) gives the attempt back.
-    pub fn password_change_checked(&self, agent: AgentId, wrong: bool) {
-        if !wrong {
-            let keys = Self::password_change_keys(agent);
-            self.release_keys(&keys);
-            self.failures.lock().expect("the limiter lock is never poisoned").remove(&keys[0].0);
+    /// After the check (`Some(right)`), or when none could run (`None`):
+    /// a right password starts the account afresh, one not checked only
+    /// gives its attempt back, a wrong one stays counted.
+    pub fn password_change_checked(&self, agent: AgentId, right: Option<bool>) {
+        match right {
+            Some(true) => self.forgive(&Self::password_change_keys(agent)),
+            None => self.release_keys(&Self::password_change_keys(agent)),
+            Some(false) => {}
         }
     }
 }
@@ -441,6 +447,23 @@ mod tests {
         assert!(verify_password("correct horse battery", &hash));
         assert!(!verify_password("correct horse batter", &hash));
         assert!(!verify_password("correct horse battery", "not a hash"));
+    }
+
+    #[test]
+    fn a_password_change_not_checked_gives_back_only_its_own_attempt() {
+        let limiter = LoginLimiter::default();
+        let (agent, other) = (AgentId(7), AgentId(8));
+        for _ in 0..PER_ACCOUNT - 1 {
+            limiter.reserve_password_change(agent).unwrap();
+            limiter.password_change_checked(agent, Some(false));
+        }
+        limiter.reserve_password_change(agent).unwrap();
+        limiter.password_change_checked(agent, None);
+        limiter.reserve_password_change(agent).unwrap();
+        assert!(limiter.reserve_password_change(agent).is_err(), "a busy answer forgave no wrong password");
+        assert_eq!(limiter.reserve_password_change(other), Ok(()), "another account is not held");
+        limiter.password_change_checked(agent, Some(true));
+        assert_eq!(limiter.reserve_password_change(agent), Ok(()), "the right password starts afresh");
     }
 
     #[test]
