@@ -2,14 +2,15 @@
 //! comes from `portal admin create`), and everyone changes their own password.
 
 use super::auth::{
-    Admin, BUSY_MESSAGE, Busy, LoginLimiter, Signed, busy, hash_password, verify_password, with_password_slot,
+    Admin, BUSY_MESSAGE, Busy, LoginLimiter, Signed, busy, hash_password, held, in_minutes, verify_password,
+    with_password_slot,
 };
 use super::view::{self, Fields, Notice, Section, field};
 use super::{store_notice, store_problem};
 use crate::commands::new_password;
 use crate::now_millis;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::{Extension, Form};
 use leptos::prelude::*;
@@ -200,12 +201,8 @@ pub async fn change_password(
     }
     // A stolen sign-in must not be a way to guess the password behind it.
     if let Err(wait) = limiter.reserve_password_change(signed.0.id) {
-        let minutes = wait.as_secs().div_ceil(60);
-        let notice = format!("Nothing was changed: too many wrong current passwords. Try again in {minutes} min.");
-        let mut response = password_view(&signed, Some(Notice::Refused(notice)));
-        *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
-        return response;
+        let notice = format!("Nothing was changed: too many wrong current passwords. Try again {}.", in_minutes(wait));
+        return held(password_view(&signed, Some(Notice::Refused(notice))), wait);
     }
     let stored = match state.store.agent_password_hash(signed.0.workspace_id, signed.0.id).await {
         Ok(Some(hash)) => hash,

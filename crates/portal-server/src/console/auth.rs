@@ -78,6 +78,20 @@ pub fn busy(mut response: Response) -> Response {
     response
 }
 
+/// `response` as the answer to an attempt the [`LoginLimiter`] holds back:
+/// 429 with `Retry-After`.
+pub fn held(mut response: Response, wait: Duration) -> Response {
+    *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
+    response
+}
+
+/// "in N minutes", for a page that says how long a held attempt waits.
+pub fn in_minutes(wait: Duration) -> String {
+    let minutes = wait.as_secs().div_ceil(60);
+    format!("in {minutes} minute{}", if minutes == 1 { "" } else { "s" })
+}
+
 /// What a page says when [`Busy`].
 pub const BUSY_MESSAGE: &str = "Many passwords are being checked right now. Please try again in a few seconds.";
 
@@ -317,15 +331,8 @@ pub async fn login(
     let ip = client_address(peer, &headers, &state.trusted_proxies);
     let account = format!("{}/{}", form.workspace.trim(), form.email.trim().to_lowercase());
     if let Err(wait) = limiter.reserve(ip, &account) {
-        let minutes = wait.as_secs().div_ceil(60);
-        let notice = Some(Notice::Refused(format!(
-            "Too many failed sign-ins from here. Try again in {minutes} minute{}.",
-            if minutes == 1 { "" } else { "s" }
-        )));
-        let mut response = login_view(&form, &notice);
-        *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.as_secs().max(1)));
-        return response;
+        let notice = format!("Too many failed sign-ins from here. Try again {}.", in_minutes(wait));
+        return held(login_view(&form, &Some(Notice::Refused(notice))), wait);
     }
     match check_credentials(&state, &form).await {
         // Said only to someone who knows the password.
