@@ -222,8 +222,9 @@ where
         let mut sealed = 0;
         for (id, workspace, value) in rows {
             let context = secret_context(workspace);
-            let plain = if KeyRing::is_sealed(&value) { keys.unseal(&value, &context)? } else { value.clone() };
-            if again(&value) {
+            let seal_again = again(&value);
+            let plain = if KeyRing::is_sealed(&value) { keys.unseal(&value, &context)? } else { value };
+            if seal_again {
                 sqlx::query("UPDATE identity_secrets SET value = $2 WHERE id = $1")
                     .bind(id)
                     .bind(keys.seal(&plain, &context).as_str())
