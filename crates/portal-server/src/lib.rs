@@ -1,18 +1,16 @@
-//! The `portal` server: configuration, the HTTP router (Leptos SSR and
-//! server functions, the widget loader, the front-end bundle) and the
-//! operator commands. `main.rs` only parses the command line.
+//! The portal's HTTP server as a library: configuration, the router (Leptos
+//! SSR and server functions, the REST API, the console, live events,
+//! attachments, the widget loader, the front-end bundle) and [`Portal`],
+//! which binds and serves it. The `portal` binary (the `portal` crate) adds
+//! the command line, the operator commands, the seed and the demo.
 
 pub mod api_v1;
 pub mod attachments;
-pub mod cli;
-pub mod commands;
 pub mod config;
 pub mod console;
-pub mod demo;
+pub mod credentials;
 mod http;
-pub mod keys;
 pub mod live;
-pub mod seed;
 mod theme;
 pub mod widget;
 

@@ -1,13 +1,10 @@
 //! Console accounts: admins list, add, pause and remove them (the first one
 //! comes from `portal admin create`), and everyone changes their own password.
 
-use super::auth::{
-    Admin, BUSY_MESSAGE, Busy, LoginLimiter, Signed, busy, hash_password, held, in_minutes, verify_password,
-    with_password_slot,
-};
+use super::auth::{Admin, BUSY_MESSAGE, Busy, LoginLimiter, Signed, busy, held, in_minutes, with_password_slot};
 use super::view::{self, Fields, Notice, Section, field};
 use super::{store_notice, store_problem};
-use crate::commands::new_password;
+use crate::credentials::{hash_password, new_password, verify_password};
 use crate::now_millis;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

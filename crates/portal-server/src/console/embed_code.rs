@@ -6,7 +6,7 @@
 use super::auth::Admin;
 use super::view::{self, Fields, Notice, Section, field};
 use super::{Refusal, store_problem};
-use crate::commands::new_secret;
+use crate::credentials::new_secret;
 use crate::now_millis;
 use crate::widget;
 use axum::Form;

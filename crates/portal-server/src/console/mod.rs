@@ -18,8 +18,6 @@ mod people;
 mod settings;
 mod view;
 
-pub use auth::{hash_password, verify_password};
-
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};

@@ -29,7 +29,7 @@ async fn search_previews_are_escaped_and_never_show_notes_or_others_tickets() {
         assert!(found.contains("Agent Jo"), "the snippet's author: {found}");
         assert!(!found.contains("CANARY-NOTE"), "never an internal note: {found}");
 
-        let said = portal_server::commands::set_search_preview(&*app.store, SLUG, false).await.unwrap();
+        let said = portal::commands::set_search_preview(&*app.store, SLUG, false).await.unwrap();
         assert!(said.contains("do not show the preview column"), "{said}");
         let found = page_html(&app, &sam.token, "?q=printer").await;
         assert!(found.contains("Office supplies") && !found.contains("preview-heading"), "preview off: {found}");

@@ -214,9 +214,9 @@ async fn bad_files_are_refused_by_name_and_nothing_is_kept() {
 
         // An operator may lower the limits (not raise them); the refusal says the limit.
         let store = &*app.store;
-        assert!(portal_server::commands::set_attachment_limits(store, SLUG, 7, 1024).await.is_err());
-        assert!(portal_server::commands::set_attachment_limits(store, SLUG, 6, 3073).await.is_err());
-        let said = portal_server::commands::set_attachment_limits(store, SLUG, 1, 1).await.unwrap();
+        assert!(portal::commands::set_attachment_limits(store, SLUG, 7, 1024).await.is_err());
+        assert!(portal::commands::set_attachment_limits(store, SLUG, 6, 3073).await.is_err());
+        let said = portal::commands::set_attachment_limits(store, SLUG, 1, 1).await.unwrap();
         assert_eq!(said, "Workspace 'acme': up to 1 file(s) per message, each at most 1 KB.");
         let mut two_kb = PNG.to_vec();
         two_kb.resize(2048, 0);

@@ -3,7 +3,7 @@
 
 use crate::app::*;
 use portal_app::PortalError;
-use portal_server::{commands, now_millis};
+use portal_server::now_millis;
 
 const EMAIL: &str = "ann@example.com";
 
@@ -19,7 +19,11 @@ async fn rotation_overlap_keeps_both_secrets_until_the_old_one_retires() {
 
         // `portal secret rotate --overlap 1h`
         let now = now_millis();
-        let new = app.store.rotate_secret(ws, &commands::new_secret(), now, now + HOUR).await.expect("rotate");
+        let new = app
+            .store
+            .rotate_secret(ws, &portal_server::credentials::new_secret(), now, now + HOUR)
+            .await
+            .expect("rotate");
         let new_hash = sign_email(new.value.as_bytes(), EMAIL);
         assert_ne!(new_hash, old_hash);
 
@@ -53,7 +57,8 @@ async fn rotation_overlap_keeps_both_secrets_until_the_old_one_retires() {
 
         // Rotating again with no overlap ends the new secret's sessions at once.
         let now = now_millis();
-        let newest = app.store.rotate_secret(ws, &commands::new_secret(), now, now).await.expect("rotate");
+        let newest =
+            app.store.rotate_secret(ws, &portal_server::credentials::new_secret(), now, now).await.expect("rotate");
         let response = app.tickets(Some(&with_new.token)).await;
         expect_error(response, 401, &PortalError::SessionEnded, "tickets after a rotation without overlap").await;
         let response = app.open_session(&sign_in_body("acme", ORIGIN, "Ann", EMAIL, &new_hash)).await;

@@ -5,8 +5,8 @@
 
 use crate::app::*;
 use crate::rest::{api_token, call, open_ticket};
+use portal::commands;
 use portal_app::PortalError;
-use portal_server::commands;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 

@@ -7,8 +7,9 @@
 //! Rows run in order against one workspace; the last rows end sessions.
 
 use crate::app::*;
+use portal::commands;
 use portal_core::{CompanyKey, CustomerName, Email, SessionGrant};
-use portal_server::{Portal, commands, now_millis};
+use portal_server::{Portal, now_millis};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;

@@ -2,7 +2,6 @@
 //! website on a second origin that embeds the portal exactly as a site owner
 //! would, computing each user's verification hash on its own server.
 
-use crate::widget;
 use anyhow::Context;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -13,6 +12,7 @@ use portal_core::{
     AgentScope, CustomerName, Email, MessageBody, Origin, SessionLifetime, ShownAttribute, TicketAttributes,
     TicketStatus, WorkspaceSlug, sign_email,
 };
+use portal_server::widget;
 use portal_store::{AgentPost, NewTicket, NewWorkspace, Store, StoreError};
 use serde::Deserialize;
 use serde_json::json;
@@ -149,7 +149,7 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
                 Err(StoreError::Conflict(_)) => store.workspace_by_slug(&slug).await?.context("demo workspace")?,
                 other => other?,
             };
-            store.add_secret(ws.id, &crate::commands::new_secret(), now).await?;
+            store.add_secret(ws.id, &portal_server::credentials::new_secret(), now).await?;
             let shown = [ShownAttribute { key: "plan".into(), label: "Plan".into() }];
             store.set_shown_attributes(ws.id, &shown).await?;
             // Agents write through an API token; this one lives only for the seeding.
@@ -180,7 +180,7 @@ async fn seed_accounts(store: &dyn Store, workspace: portal_core::WorkspaceId, n
         if store.agent_credentials(workspace, &email).await?.is_some() {
             continue;
         }
-        let password_hash = crate::console::hash_password(ADMIN_PASSWORD)?;
+        let password_hash = portal_server::credentials::hash_password(ADMIN_PASSWORD)?;
         let new = portal_store::NewAgent { email, name: name.into(), role, password_hash };
         match store.create_agent(workspace, &new, now).await {
             Ok(_) | Err(StoreError::Conflict(_)) => {}
@@ -320,7 +320,7 @@ async fn sign_in(host: &Host, email: &str) -> Result<serde_json::Value, Response
 
 async fn newest_secret_signature(host: &Host, email: &str) -> anyhow::Result<String> {
     let ws = host.store.workspace_by_slug(&host.workspace).await?.context("no demo workspace")?;
-    let secrets = host.store.active_secrets(ws.id, crate::now_millis()).await?;
+    let secrets = host.store.active_secrets(ws.id, portal_server::now_millis()).await?;
     let secret = secrets.last().context("the demo workspace has no active secret")?;
     Ok(sign_email(secret.value.as_bytes(), email))
 }

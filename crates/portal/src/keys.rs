@@ -2,8 +2,8 @@
 //! [`portal_store::KeyRing`]): where it comes from, its first creation, and
 //! its rotation.
 
-use crate::config::Config;
 use anyhow::{Context, bail};
+use portal_server::config::Config;
 use portal_store::{KeyRing, Store};
 use std::io::Write as _;
 use std::path::Path;
@@ -135,10 +135,10 @@ mod tests {
     fn a_configured_key_wins_and_a_bad_one_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let key = KeyRing::generate_key();
-        let config = Config { secret_key: Some(crate::config::KeyText(key.clone())), ..config_in(&dir) };
+        let config = Config { secret_key: Some(portal_server::config::KeyText(key.clone())), ..config_in(&dir) };
         assert_eq!(load(&config).unwrap().key_ids(), KeyRing::parse(&key).unwrap().key_ids());
         assert!(!config.secret_key_file.exists(), "no file is made when the key is configured");
-        let bad = Config { secret_key: Some(crate::config::KeyText("short".into())), ..config_in(&dir) };
+        let bad = Config { secret_key: Some(portal_server::config::KeyText("short".into())), ..config_in(&dir) };
         let error = format!("{:#}", load(&bad).unwrap_err());
         assert!(error.contains("PORTAL_SECRET_KEY") && error.contains("64 hexadecimal"), "{error}");
         std::fs::create_dir_all(config.secret_key_file.parent().unwrap()).unwrap();

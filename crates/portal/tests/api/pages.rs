@@ -189,7 +189,7 @@ async fn the_list_offers_company_tabs_unless_the_customer_is_restricted() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn companies_and_visibility_from_the_command_line() {
-    use portal_server::commands;
+    use portal::commands;
     on_each_backend("companies_and_visibility_from_the_command_line", |db| async move {
         let app = spawn_app(db).await;
         let store = &*app.store;

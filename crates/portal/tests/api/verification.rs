@@ -4,7 +4,7 @@
 use crate::app::*;
 use portal_app::PortalError;
 use portal_core::Email;
-use portal_server::{commands, now_millis};
+use portal_server::now_millis;
 
 const EMAIL: &str = "ann@example.com";
 
@@ -68,7 +68,11 @@ async fn a_retired_secret_no_longer_verifies() {
         let app = spawn_app(db).await;
         let old_hash = app.hash(EMAIL);
         let now = now_millis();
-        let new = app.store.rotate_secret(app.workspace.id, &commands::new_secret(), now, now).await.expect("rotate");
+        let new = app
+            .store
+            .rotate_secret(app.workspace.id, &portal_server::credentials::new_secret(), now, now)
+            .await
+            .expect("rotate");
         refused(&app, "acme", &old_hash, "a hash made with a retired secret").await;
         assert_eq!(app.rows().await, Rows::NONE);
 

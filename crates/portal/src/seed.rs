@@ -5,9 +5,9 @@
 //! ([`COMMON_WORD`]) and for a rare one ([`RARE_WORD`]) both mean something.
 //! The same plan and seed make the same data.
 
-use crate::now_millis;
 use anyhow::Context;
 use portal_core::{CompanyKey, CustomerId, CustomerName, Email, Origin, SessionLifetime, TicketStatus, WorkspaceSlug};
+use portal_server::now_millis;
 use portal_store::{ImportedMessage, ImportedTicket, NewWorkspace, Store, StoreError, Workspace};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -212,7 +212,7 @@ async fn workspace(store: &dyn Store, slug: &str, now: i64) -> anyhow::Result<Wo
         Err(StoreError::Conflict(_)) => store.workspace_by_slug(&slug).await?.context("the seeded workspace")?,
         other => other?,
     };
-    store.add_secret(ws.id, &crate::commands::new_secret(), now).await?;
+    store.add_secret(ws.id, &portal_server::credentials::new_secret(), now).await?;
     Ok(ws)
 }
 

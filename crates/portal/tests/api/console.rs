@@ -5,8 +5,8 @@
 //! another's data.
 
 use crate::app::*;
+use portal::commands;
 use portal_app::PortalError;
-use portal_server::commands;
 use reqwest::StatusCode;
 
 const ADMIN: &str = "dana@acme.test";

@@ -115,11 +115,11 @@ async fn uploads_past_the_quota_are_refused_and_the_console_shows_the_use() {
         assert_eq!(files_on_disk(&app.blob_dir), 1, "the refused file's content is deleted");
 
         // The operator raises this workspace's quota above the default.
-        let said = portal_server::commands::set_attachment_quota(&*app.store, SLUG, Some(2), 1 << 20).await.unwrap();
+        let said = portal::commands::set_attachment_quota(&*app.store, SLUG, Some(2), 1 << 20).await.unwrap();
         assert_eq!(said, "Workspace 'acme': attached files may take 2 MB (its own); they take 1 MB now.");
         assert_eq!(upload(&app, Some(&alice), "second.png", &big).await.status(), StatusCode::CREATED);
 
-        portal_server::commands::create_console_account(
+        portal::commands::create_console_account(
             &*app.store,
             SLUG,
             "dana@acme.test",

@@ -11,8 +11,8 @@
 
 use anyhow::Context;
 use flate2::{Compression, write::GzEncoder};
+use portal::seed::{self, COMMON_WORD, RARE_WORD, SeedPlan};
 use portal_core::{CustomerName, Email, Origin, SessionLifetime, TicketStatus, WorkspaceSlug, sign_email};
-use portal_server::seed::{self, COMMON_WORD, RARE_WORD, SeedPlan};
 use portal_server::{Portal, config::Config, widget};
 use portal_store::{NewTicket, NewWorkspace, Store};
 use std::io::Write;
@@ -164,7 +164,7 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
 
     // A customer who took no part above: their socket starts with no history.
     let watcher = sign_in(&client, &node.base, &secret, CONNECTIONS).await?;
-    let api_token = portal_server::commands::create_api_token(&*store, "bench", "bench").await?;
+    let api_token = portal::commands::create_api_token(&*store, "bench", "bench").await?;
     let api_token = api_token.lines().last().unwrap_or_default().trim().to_string();
     let samples = live_latency(&client, &node.base, &node.base, &api_token, &watcher).await?;
     samples.print("live latency, one node: REST reply until the customer's socket has it", "");
@@ -321,7 +321,7 @@ async fn console_figures(store: &dyn Store, base: &str) -> anyhow::Result<()> {
     // The cookie comes with the sign-in's redirect.
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build()?;
     let password = "bench password";
-    portal_server::commands::create_console_account(
+    portal::commands::create_console_account(
         store,
         "bench",
         "agent@bench.test",
@@ -493,7 +493,7 @@ async fn seed(store: &dyn Store, now: i64) -> anyhow::Result<String> {
             now,
         )
         .await?;
-    let secret = store.add_secret(ws.id, &portal_server::commands::new_secret(), now).await?;
+    let secret = store.add_secret(ws.id, &portal_server::credentials::new_secret(), now).await?;
     for i in 0..CUSTOMERS {
         let customer =
             store.upsert_customer(ws.id, &Email::parse(&customer_email(i))?, &CustomerName::parse("")?, now).await?;

@@ -1,11 +1,12 @@
 //! A portal on a free port over a test database, and the calls the tests make.
 
+use portal::commands;
 use portal_app::PortalError;
 use portal_core::{
     CustomerId, CustomerName, Email, SecretId, SessionGrant, TicketStatus, TicketSummary, WorkspaceId, WorkspaceSlug,
 };
 use portal_server::config::Config;
-use portal_server::{Portal, commands, now_millis};
+use portal_server::{Portal, now_millis};
 use portal_store::testing::TestDb;
 use portal_store::{NewTicket, Store, Workspace};
 use reqwest::StatusCode;

@@ -1,11 +1,12 @@
 use anyhow::Context;
 use clap::Parser;
-use portal_server::cli::{
+use portal::cli::{
     AdminCommand, Cli, Command, CompanyCommand, CustomerCommand, KeyCommand, SecretCommand, ServeArgs, TokenCommand,
     WorkspaceCommand,
 };
+use portal::{commands, demo, keys};
 use portal_server::config::{Config, Overrides, unknown_env_vars};
-use portal_server::{Portal, commands, demo, keys, now_millis};
+use portal_server::{Portal, now_millis};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 

@@ -3,8 +3,9 @@
 
 use crate::app::*;
 use futures_util::{SinkExt as _, StreamExt as _};
+use portal::commands;
 use portal_core::{CustomerName, Email, SessionGrant, TicketStatus};
-use portal_server::{commands, now_millis};
+use portal_server::now_millis;
 use portal_store::NewTicket;
 use serde_json::json;
 use std::sync::Arc;

@@ -4,8 +4,8 @@
 //! previews it.
 
 use crate::app::*;
+use portal::commands;
 use portal_app::PortalError;
-use portal_server::commands;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn customers_outside_the_audience_get_no_access_and_no_data() {

@@ -5,26 +5,14 @@
 //! fails its checks naming the row, since the operator is the one who can
 //! repair it.
 
-use crate::now_millis;
 use anyhow::{Context, bail};
 use portal_core::audience::PortalAudience;
 use portal_core::{Origin, SessionLifetime, WorkspaceSlug, sign_email};
+use portal_server::credentials::{hash_password, new_password, new_secret};
+use portal_server::now_millis;
 use portal_store::{NewWorkspace, Store, StoreError, Workspace};
 use std::fmt::Write as _;
 use std::time::Duration;
-
-/// 256 random bits, hex encoded: the HMAC key is this string's bytes.
-pub fn new_secret() -> String {
-    hex::encode(rand::random::<[u8; 32]>())
-}
-
-/// A password for an account whose owner chose none: 20 characters from
-/// a 62-letter alphabet, about 119 bits.
-pub fn new_password() -> String {
-    use rand::Rng;
-    use rand::distr::Alphanumeric;
-    rand::rng().sample_iter(&Alphanumeric).take(20).map(char::from).collect()
-}
 
 /// `portal admin create`: a console account, with its password given or generated.
 pub async fn create_console_account(
@@ -44,7 +32,7 @@ pub async fn create_console_account(
         email: portal_core::Email::parse(email.trim())?,
         name: check_agent_name(name)?,
         role: Role::parse(role)?,
-        password_hash: crate::console::hash_password(&password)?,
+        password_hash: hash_password(&password)?,
     };
     let agent = match store.create_agent(ws.id, &new, now_millis()).await {
         Err(StoreError::Conflict(message)) => bail!("{message} in workspace '{slug}'"),
@@ -132,8 +120,8 @@ pub async fn snippet(store: &dyn Store, slug: &str, portal: &Origin) -> anyhow::
     let ws = workspace(store, slug).await?;
     let mut out = format!(
         "In <head>:\n{}\n\nWhere the portal goes:\n{}\n",
-        crate::widget::snippet(portal, &ws.slug),
-        crate::widget::IFRAME_TAG
+        portal_server::widget::snippet(portal, &ws.slug),
+        portal_server::widget::IFRAME_TAG
     );
     if !ws.allowed_origins.is_empty() {
         let origins: Vec<&str> = ws.allowed_origins.iter().map(Origin::as_str).collect();
@@ -162,7 +150,7 @@ pub async fn hash(store: &dyn Store, slug: &str, email: &str, companies: Option<
 /// own (the last), and nowhere else ever again.
 pub async fn create_api_token(store: &dyn Store, slug: &str, name: &str) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
-    let (token, secret) = crate::api_v1::token::issue(store, ws.id, name).await?;
+    let (token, secret) = portal_server::api_v1::token::issue(store, ws.id, name).await?;
     Ok(format!(
         "Created API token {} ('{}') for workspace '{slug}'.\n\
          Copy it now: it is shown only this once. Send it as `Authorization: Bearer <token>`.\n{}",

@@ -7,8 +7,8 @@
 //! `Cache-Control: no-store`.
 
 use crate::app::*;
+use portal::commands;
 use portal_app::PortalError;
-use portal_server::commands;
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderMap, LOCATION, WWW_AUTHENTICATE};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
