@@ -72,6 +72,54 @@ impl std::fmt::Display for Origin {
     }
 }
 
+/// The origins a workspace lets embed its portal: at most
+/// [`AllowedOrigins::MAX`], none twice. The console and the command line
+/// both parse them here, so both refuse what the other would.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AllowedOrigins(Vec<Origin>);
+
+impl AllowedOrigins {
+    pub const MAX: usize = 20;
+
+    /// Each item an origin (blank ones skipped); a repeated origin counts once.
+    pub fn parse<'a>(items: impl IntoIterator<Item = &'a str>) -> Result<Self, ValidationError> {
+        let mut origins: Vec<Origin> = Vec::new();
+        for item in items.into_iter().map(str::trim).filter(|i| !i.is_empty()) {
+            let origin = Origin::parse(item)?;
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+        if origins.len() > Self::MAX {
+            return Err(ValidationError::TooManyOrigins { max: Self::MAX });
+        }
+        Ok(Self(origins))
+    }
+
+    /// One origin per line, as the console's form sends them.
+    pub fn parse_lines(text: &str) -> Result<Self, ValidationError> {
+        Self::parse(text.lines())
+    }
+
+    pub fn as_slice(&self) -> &[Origin] {
+        &self.0
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<AllowedOrigins> for Vec<Origin> {
+    fn from(value: AllowedOrigins) -> Self {
+        value.0
+    }
+}
+
 /// The user the host page signs in: `helpCenter("init", {user: {...}})`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InitUser {
@@ -187,6 +235,28 @@ impl MessageValue for serde_json::Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn allowed_origins_are_origins_each_once_and_few() {
+        let ok = AllowedOrigins::parse_lines("https://example.com\n\n  http://localhost:3000 \nhttps://EXAMPLE.com")
+            .unwrap();
+        assert_eq!(
+            ok.as_slice().iter().map(Origin::as_str).collect::<Vec<_>>(),
+            ["https://example.com", "http://localhost:3000"]
+        );
+        for bad in
+            ["*", "https://example.com/path", "javascript:alert(1)", "example.com", "https://*.example.com", "null"]
+        {
+            assert!(AllowedOrigins::parse_lines(bad).is_err(), "{bad:?}");
+        }
+        let many: Vec<String> = (0..=AllowedOrigins::MAX).map(|i| format!("https://s{i}.example.com")).collect();
+        assert_eq!(
+            AllowedOrigins::parse(many.iter().map(String::as_str)),
+            Err(ValidationError::TooManyOrigins { max: AllowedOrigins::MAX })
+        );
+        let repeated = vec!["https://example.com"; AllowedOrigins::MAX + 5];
+        assert_eq!(AllowedOrigins::parse(repeated).unwrap().len(), 1, "repeats count once");
+    }
 
     #[test]
     fn origins() {

@@ -28,7 +28,7 @@ pub use conversation::{
     AuthorKind, EventKind, IdempotencyKey, MessageBody, MessageView, PortalEvent, PublicMessage, TicketDetail,
     TicketTitle, TicketView,
 };
-pub use embed::{HostMessage, InitUser, MessageError, MessageValue, Origin};
+pub use embed::{AllowedOrigins, HostMessage, InitUser, MessageError, MessageValue, Origin};
 pub use identity::{IdentityError, company_claim, sign, sign_email, verify, verify_email_hash};
 pub use model::*;
 pub use session::SessionToken;

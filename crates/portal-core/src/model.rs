@@ -50,6 +50,8 @@ pub enum ValidationError {
     InvalidSlug { max: usize },
     #[error("'{0}' is not an origin: use scheme://host[:port] with http or https and nothing after it")]
     InvalidOrigin(String),
+    #[error("at most {max} origins can be allowed")]
+    TooManyOrigins { max: usize },
     #[error("the session lifetime must be at least one hour")]
     SessionLifetimeTooShort,
     #[error("{0} must not be empty")]

@@ -7,7 +7,7 @@
 
 use anyhow::{Context, bail};
 use portal_core::audience::PortalAudience;
-use portal_core::{Origin, SessionLifetime, WorkspaceSlug, sign_email};
+use portal_core::{AllowedOrigins, Origin, SessionLifetime, WorkspaceSlug, sign_email};
 use portal_server::credentials::{hash_password, new_password, new_secret};
 use portal_server::now_millis;
 use portal_store::{NewWorkspace, Store, StoreError, Workspace};
@@ -62,7 +62,7 @@ pub async fn create_workspace(
     greeting: &str,
     origins: &[String],
 ) -> anyhow::Result<String> {
-    let allowed_origins = origins.iter().map(|o| Origin::parse(o)).collect::<Result<Vec<_>, _>>()?;
+    let allowed_origins = AllowedOrigins::parse(origins.iter().map(String::as_str))?.into();
     if name.trim().is_empty() {
         bail!("the workspace name must not be empty");
     }

@@ -2,7 +2,7 @@
 //! comes from `portal admin create`), and everyone changes their own password.
 
 use super::auth::{Admin, BUSY_MESSAGE, Busy, LoginLimiter, Signed, busy, held, in_minutes, with_password_slot};
-use super::view::{self, Fields, Notice, Section, field};
+use super::view::{self, Notice, Section};
 use super::{store_notice, store_problem};
 use crate::credentials::{hash_password, new_password, verify_password};
 use crate::now_millis;
@@ -15,6 +15,7 @@ use portal_app::state::AppState;
 use portal_core::console::{Role, check_agent_name, check_password};
 use portal_core::{AgentId, Email};
 use portal_store::NewAgent;
+use serde::Deserialize;
 
 pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
     render(&state, &admin, None).await
@@ -71,15 +72,25 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Resp
     view::page("Accounts", Some(&admin.0), Section::Accounts, &notice, body)
 }
 
-pub async fn add(admin: Admin, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
-    let chosen = field(&fields, "password");
+/// An account to add; an empty password means "generate one".
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewAccountForm {
+    email: String,
+    name: String,
+    role: String,
+    password: String,
+}
+
+pub async fn add(admin: Admin, State(state): State<AppState>, Form(form): Form<NewAccountForm>) -> Response {
+    let chosen = form.password.as_str();
     let password = if chosen.is_empty() { new_password() } else { chosen.to_string() };
     let checked = (|| {
         check_password(&password).map_err(|e| e.to_string())?;
         Ok::<_, String>((
-            Email::parse(field(&fields, "email").trim()).map_err(|e| e.to_string())?,
-            check_agent_name(field(&fields, "name")).map_err(|e| e.to_string())?,
-            Role::parse(field(&fields, "role")).map_err(|e| e.to_string())?,
+            Email::parse(form.email.trim()).map_err(|e| e.to_string())?,
+            check_agent_name(&form.name).map_err(|e| e.to_string())?,
+            Role::parse(&form.role).map_err(|e| e.to_string())?,
         ))
     })();
     let notice = match checked {
@@ -109,6 +120,15 @@ pub async fn add(admin: Admin, State(state): State<AppState>, Form(fields): Form
     render(&state, &admin, Some(notice)).await
 }
 
+/// What to do to another account: `action` is `role` (to `role`), `pause`,
+/// `resume` or `remove`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AccountChangeForm {
+    action: String,
+    role: String,
+}
+
 /// Changes another account's role, pauses or resumes it (pausing ends its
 /// sessions), or removes it (its sessions end, its tickets are left
 /// unassigned). The last admin that is not paused stays one.
@@ -116,7 +136,7 @@ pub async fn change(
     admin: Admin,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(fields): Form<Fields>,
+    Form(form): Form<AccountChangeForm>,
 ) -> Response {
     let Some(agent) = id.parse().ok().map(AgentId) else {
         return render(&state, &admin, Some(Notice::Refused("Nothing was changed: there is no such account.".into())))
@@ -127,8 +147,8 @@ pub async fn change(
         return render(&state, &admin, Some(Notice::Refused(refused.into()))).await;
     }
     let ws = admin.0.workspace_id;
-    let outcome = match field(&fields, "action") {
-        "role" => match Role::parse(field(&fields, "role")) {
+    let outcome = match form.action.as_str() {
+        "role" => match Role::parse(&form.role) {
             Ok(role) => state
                 .store
                 .set_agent_role(ws, agent, role)
@@ -186,13 +206,20 @@ fn password_view(signed: &Signed, notice: Option<Notice>) -> Response {
     view::page("Your account", Some(&signed.0), Section::Password, &notice, body)
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordChangeForm {
+    current: String,
+    new: String,
+}
+
 pub async fn change_password(
     signed: Signed,
     State(state): State<AppState>,
     Extension(limiter): Extension<std::sync::Arc<LoginLimiter>>,
-    Form(fields): Form<Fields>,
+    Form(form): Form<PasswordChangeForm>,
 ) -> Response {
-    let (current, new) = (field(&fields, "current").to_string(), field(&fields, "new").to_string());
+    let PasswordChangeForm { current, new } = form;
     if let Err(e) = check_password(&new) {
         return password_view(&signed, Some(Notice::Refused(format!("Nothing was changed: {e}."))));
     }
@@ -240,8 +267,14 @@ pub async fn change_password(
     password_view(&signed, Some(notice))
 }
 
-pub async fn change_name(mut signed: Signed, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
-    let name = match check_agent_name(field(&fields, "name")) {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NameForm {
+    name: String,
+}
+
+pub async fn change_name(mut signed: Signed, State(state): State<AppState>, Form(form): Form<NameForm>) -> Response {
+    let name = match check_agent_name(&form.name) {
         Ok(name) => name,
         Err(e) => return password_view(&signed, Some(Notice::Refused(format!("Nothing was changed: {e}.")))),
     };

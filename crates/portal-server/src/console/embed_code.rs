@@ -4,7 +4,7 @@
 //! and opening the portal as a chosen customer.
 
 use super::auth::Admin;
-use super::view::{self, Fields, Notice, Section, field};
+use super::view::{self, Notice, Section};
 use super::{Refusal, store_problem};
 use crate::credentials::new_secret;
 use crate::now_millis;
@@ -245,8 +245,14 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal:
 /// The portal as a customer sees it, on a console page that embeds it the
 /// way a site does: the loader, the frame, and an `init` with a hash the
 /// server signs with the newest secret. The frame verifies it as any other.
-pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): Query<Fields>) -> Response {
-    let raw = field(&query, "email").trim();
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TestAsQuery {
+    email: String,
+}
+
+pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): Query<TestAsQuery>) -> Response {
+    let raw = query.email.trim();
     let email = match Email::parse(raw) {
         Ok(email) => email,
         Err(e) => return view::problem(StatusCode::BAD_REQUEST, Some(&admin.0), &format!("Nothing to open: {e}.")),

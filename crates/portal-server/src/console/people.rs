@@ -4,7 +4,7 @@
 //! remove them.
 
 use super::auth::Signed;
-use super::view::{self, Fields, Notice, Section, field};
+use super::view::{self, Notice, Section};
 use super::{Refusal, store_notice, store_problem};
 use crate::now_millis;
 use axum::Form;
@@ -16,13 +16,26 @@ use portal_app::state::AppState;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::company::check_company_name;
 use portal_core::{CompanyKey, CustomerId, Email};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Customers shown on a page of the list.
 const CUSTOMERS_PER_PAGE: usize = 100;
 
-pub async fn customers(signed: Signed, State(state): State<AppState>, Query(query): Query<Fields>) -> Response {
-    let (search, after) = (field(&query, "q"), Some(field(&query, "after")).filter(|a| !a.is_empty()));
+/// A page of the customer list: those matching `q`, from after the email `after`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CustomerListQuery {
+    q: String,
+    after: String,
+}
+
+pub async fn customers(
+    signed: Signed,
+    State(state): State<AppState>,
+    Query(query): Query<CustomerListQuery>,
+) -> Response {
+    let (search, after) = (query.q.as_str(), Some(query.after.as_str()).filter(|a| !a.is_empty()));
     // One more than a page, to tell whether another follows.
     let mut found =
         match state.store.list_customers(signed.0.workspace_id, search, after, CUSTOMERS_PER_PAGE as u32 + 1).await {
@@ -141,17 +154,25 @@ fn parse_companies(text: &str) -> Result<Vec<CompanyKey>, String> {
         .collect()
 }
 
+/// A customer's attributes (`key = value` lines) and companies (keys, one a line).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CustomerForm {
+    attributes: String,
+    companies: String,
+}
+
 pub async fn update_customer(
     signed: Signed,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(fields): Form<Fields>,
+    Form(form): Form<CustomerForm>,
 ) -> Response {
     let Some(customer) = customer_id(&id) else {
         return render_customer(&state, &signed, &id, None).await;
     };
     let ws = signed.0.workspace_id;
-    let notice = match (parse_attributes(field(&fields, "attributes")), parse_companies(field(&fields, "companies"))) {
+    let notice = match (parse_attributes(&form.attributes), parse_companies(&form.companies)) {
         (Ok(attributes), Ok(companies)) => {
             // Companies first: an unknown company is refused before the attributes change.
             let saved = async {
@@ -168,16 +189,23 @@ pub async fn update_customer(
     render_customer(&state, &signed, &id, Some(notice)).await
 }
 
+/// `access` is `enable` or `disable`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AccessForm {
+    access: String,
+}
+
 pub async fn set_access(
     signed: Signed,
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Form(fields): Form<Fields>,
+    Form(form): Form<AccessForm>,
 ) -> Response {
     let Some(customer) = customer_id(&id) else {
         return render_customer(&state, &signed, &id, None).await;
     };
-    let disabled = match field(&fields, "access") {
+    let disabled = match form.access.as_str() {
         "disable" => true,
         "enable" => false,
         _ => {
@@ -227,10 +255,17 @@ async fn render_companies(state: &AppState, signed: &Signed, notice: Option<Noti
     view::page("Companies", Some(&signed.0), Section::Companies, &notice, body)
 }
 
-pub async fn save_company(signed: Signed, State(state): State<AppState>, Form(fields): Form<Fields>) -> Response {
-    let checked = CompanyKey::parse(field(&fields, "key").trim())
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CompanyForm {
+    key: String,
+    name: String,
+}
+
+pub async fn save_company(signed: Signed, State(state): State<AppState>, Form(form): Form<CompanyForm>) -> Response {
+    let checked = CompanyKey::parse(form.key.trim())
         .map_err(|e| e.to_string())
-        .and_then(|key| Ok((key, check_company_name(field(&fields, "name"))?)));
+        .and_then(|key| Ok((key, check_company_name(&form.name)?)));
     let notice = match checked {
         Ok((key, name)) => match state.store.upsert_company(signed.0.workspace_id, &key, &name, now_millis()).await {
             Ok(()) => Notice::Done(format!("Company {key} saved.")),
@@ -301,20 +336,28 @@ async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Op
     view::page("Company", Some(&signed.0), Section::Companies, &notice, body)
 }
 
+/// The email of a customer to `add`, or the id of a member to `remove`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MembersForm {
+    add: String,
+    remove: String,
+}
+
 /// Adds the customer with the email `add`, or removes the customer `remove`;
 /// the visibility rule and the audience are applied to them again.
 pub async fn change_members(
     signed: Signed,
     State(state): State<AppState>,
     Path(key): Path<String>,
-    Form(fields): Form<Fields>,
+    Form(form): Form<MembersForm>,
 ) -> Response {
     let Ok(company) = CompanyKey::parse(&key) else {
         return render_company(&state, &signed, &key, None).await;
     };
     let ws = signed.0.workspace_id;
     let change = async {
-        let (customer, joining) = match (field(&fields, "add").trim(), customer_id(field(&fields, "remove"))) {
+        let (customer, joining) = match (form.add.trim(), customer_id(&form.remove)) {
             ("", Some(id)) => (id, false),
             (email, None) if !email.is_empty() => {
                 let email = Email::parse(email).map_err(|e| e.to_string())?;

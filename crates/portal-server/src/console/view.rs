@@ -7,14 +7,6 @@ use leptos::prelude::*;
 use portal_core::access::ActiveAgent;
 use portal_core::console::Role;
 
-/// A posted form's fields, by name.
-pub type Fields = std::collections::HashMap<String, String>;
-
-/// A field's value; empty when it was not sent.
-pub fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
-    fields.get(name).map_or("", String::as_str)
-}
-
 /// What a page says about the last thing done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {

@@ -70,3 +70,26 @@ async fn sign_in_from_something_that_is_not_an_origin_is_403() {
     })
     .await;
 }
+
+/// `portal workspace create` parses its origins as the console does: more
+/// than the cap is refused and writes nothing, and a repeated one counts once.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_command_line_caps_and_deduplicates_origins_as_the_console_does() {
+    on_each_backend("the_command_line_caps_and_deduplicates_origins_as_the_console_does", |db| async move {
+        let app = spawn_app(db).await;
+        let store = &*app.store;
+        let many: Vec<String> =
+            (0..=portal_core::AllowedOrigins::MAX).map(|i| format!("https://s{i}.example.com")).collect();
+        let refused = portal::commands::create_workspace(store, "many", "Many", "Hi", &many).await.unwrap_err();
+        assert!(refused.to_string().contains("at most 20 origins"), "{refused}");
+        let slug = portal_core::WorkspaceSlug::parse("many").unwrap();
+        assert!(store.workspace_by_slug(&slug).await.unwrap().is_none(), "nothing was written");
+
+        let twice = vec!["https://a.example".to_string(), "HTTPS://A.example:443".to_string()];
+        portal::commands::create_workspace(store, "twice", "Twice", "Hi", &twice).await.unwrap();
+        let slug = portal_core::WorkspaceSlug::parse("twice").unwrap();
+        let ws = store.workspace_by_slug(&slug).await.unwrap().unwrap();
+        assert_eq!(ws.allowed_origins.len(), 1);
+    })
+    .await;
+}
