@@ -61,6 +61,28 @@ impl CustomerScope {
     }
 }
 
+/// What an admin calls an API token: 1 to [`TokenName::MAX_CHARS`]
+/// characters once trimmed, no control characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenName(String);
+
+impl TokenName {
+    pub const MAX_CHARS: usize = 100;
+
+    pub fn parse(raw: &str) -> Result<Self, crate::model::ValidationError> {
+        let name = raw.trim();
+        let chars = name.chars().count();
+        if chars == 0 || chars > Self::MAX_CHARS || name.chars().any(char::is_control) {
+            return Err(crate::model::ValidationError::InvalidTokenName { max: Self::MAX_CHARS });
+        }
+        Ok(Self(name.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// An API token the store found live (not revoked). The token itself is
 /// never stored; the store looks it up by hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,5 +123,19 @@ impl AgentScope {
 
     pub fn workspace_id(&self) -> WorkspaceId {
         self.workspace_id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_names_are_short_printable_text() {
+        assert_eq!(TokenName::parse("  deploy bot ").unwrap().as_str(), "deploy bot");
+        for bad in ["", "   ", "a\u{0}b", &"x".repeat(101)] {
+            assert!(TokenName::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(TokenName::parse(&"é".repeat(100)).is_ok(), "characters are counted, not bytes");
     }
 }

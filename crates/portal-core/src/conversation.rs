@@ -57,6 +57,21 @@ bounded_text!(
     TicketTitle, "the title", max = 200, TitleTooLong
 );
 
+/// A ticket's description: empty, or a [`MessageBody`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TicketDescription(Option<MessageBody>);
+
+impl TicketDescription {
+    pub fn parse(raw: &str) -> Result<Self, ValidationError> {
+        if raw.trim().is_empty() { Ok(Self(None)) } else { MessageBody::parse(raw).map(|body| Self(Some(body))) }
+    }
+
+    /// The text, trimmed; empty for none.
+    pub fn as_str(&self) -> &str {
+        self.0.as_ref().map_or("", MessageBody::as_str)
+    }
+}
+
 /// A client-chosen key that makes a retried send write once.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

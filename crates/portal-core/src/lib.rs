@@ -17,19 +17,21 @@ pub mod identity;
 pub mod listing;
 pub mod model;
 pub mod session;
+pub mod ticket_type;
 pub mod time;
 pub mod visibility;
 
-pub use access::{AgentScope, CustomerScope};
+pub use access::{AgentScope, CustomerScope, TokenName};
 pub use attachment::{AttachmentError, AttachmentInfo, AttachmentLimits, AttachmentName, FileKind};
 pub use attributes::{AttributeView, ShownAttribute, TicketAttributes};
 pub use company::CompanyKey;
 pub use conversation::{
-    AuthorKind, EventKind, IdempotencyKey, MessageBody, MessageView, PortalEvent, PublicMessage, TicketDetail,
-    TicketTitle, TicketView,
+    AuthorKind, EventKind, IdempotencyKey, MessageBody, MessageView, PortalEvent, PublicMessage, TicketDescription,
+    TicketDetail, TicketTitle, TicketView,
 };
 pub use embed::{AllowedOrigins, HostMessage, InitUser, MessageError, MessageValue, Origin};
 pub use identity::{IdentityError, company_claim, sign, sign_email, verify, verify_email_hash};
 pub use model::*;
 pub use session::SessionToken;
+pub use ticket_type::{TicketType, TicketTypes};
 pub use visibility::TicketVisibility;

@@ -24,6 +24,9 @@ id_type!(/** Row id of a customer within a workspace. */ CustomerId);
 id_type!(/** Row id of a ticket. */ TicketId);
 id_type!(/** Row id of an identity-verification secret. */ SecretId);
 id_type!(/** Row id of a console account (an admin or an agent). */ AgentId);
+id_type!(/** A ticket's number within its workspace: what customers and agents see and link to. */ TicketNumber);
+id_type!(/** Row id of an attached file. */ AttachmentId);
+id_type!(/** Row id of an API token. */ ApiTokenId);
 
 /// Milliseconds since the Unix epoch, UTC. Both backends store time this way
 /// so one code path reads and compares it.
@@ -62,6 +65,16 @@ pub enum ValidationError {
     TitleTooLong { max: usize, got: usize },
     #[error("the idempotency key must be 8 to 64 characters of a-z, A-Z, 0-9, '-' and '_'")]
     InvalidIdempotencyKey,
+    #[error("a workspace has 1 to {max} ticket types, not {got}")]
+    TicketTypeCount { max: usize, got: usize },
+    #[error("a ticket type is 1 to {max} characters: {name:?}")]
+    TicketTypeLength { max: usize, name: String },
+    #[error("a ticket type has no control characters: {0:?}")]
+    TicketTypeControlChars(String),
+    #[error("the ticket type {0:?} is listed twice")]
+    TicketTypeRepeated(String),
+    #[error("an API token name is 1 to {max} characters without control characters")]
+    InvalidTokenName { max: usize },
 }
 
 /// A customer's email, exactly as the host site signed it.
