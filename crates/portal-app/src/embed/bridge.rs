@@ -26,9 +26,9 @@ pub(super) fn listen(context: PortalContext) {
     // A new customer, or none, starts at the list: never on a page of the last one.
     let go_home = {
         let context = context.clone();
-        move || super::pages::navigate(&context, "", true)
+        move || super::navigation::navigate(&context, "", true)
     };
-    super::pages::follow_history(&context);
+    super::navigation::follow_history(&context);
     let window = web_sys::window().expect("a browser window");
     let parent = match window.parent() {
         Ok(Some(parent)) if JsValue::from(&parent) != JsValue::from(&window) => parent,

@@ -7,8 +7,8 @@
 //! directions go through `fetch` with the session's bearer token: a plain
 //! link or form would carry no session.
 
-use super::pages::find;
-use super::{PortalContext, forms};
+use super::navigation::find;
+use super::{PortalContext, submissions};
 use crate::error::PortalError;
 use leptos::ev::Event;
 use portal_core::AttachmentInfo;
@@ -49,7 +49,7 @@ pub(super) fn removed(button: &Element) {
     let form = row.closest("form").ok().flatten();
     row.remove();
     if let Some(form) = form {
-        forms::refresh(&form);
+        submissions::refresh(&form);
     }
 }
 
@@ -104,7 +104,7 @@ fn show(row: &Element, state: &str, text: &str) {
         span.set_text_content(Some(text));
     }
     if let Some(form) = row.closest("form").ok().flatten() {
-        forms::refresh(&form);
+        submissions::refresh(&form);
     }
 }
 

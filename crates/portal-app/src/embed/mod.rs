@@ -2,20 +2,20 @@
 //! iframe shows. The server renders the shell with the workspace's greeting;
 //! after hydration the frame listens for the loader's `init` / `stop` (see
 //! `bridge`) and, once a customer is signed in, shows the pages the server
-//! renders for them (see `pages`).
+//! renders for them (see `navigation`).
 
 #[cfg(feature = "hydrate")]
 mod bridge;
 #[cfg(feature = "hydrate")]
 mod files;
 #[cfg(feature = "hydrate")]
-mod forms;
-#[cfg(feature = "hydrate")]
 mod live;
 #[cfg(feature = "hydrate")]
-mod pages;
+mod navigation;
 #[cfg(feature = "hydrate")]
-use pages::Pages;
+mod submissions;
+#[cfg(feature = "hydrate")]
+use navigation::Pages;
 
 use crate::api::embed_settings;
 use leptos::prelude::*;

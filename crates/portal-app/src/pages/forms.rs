@@ -1,7 +1,7 @@
 //! The frame's forms. Each carries what the browser needs to drive it in
 //! `data-` attributes: `data-action` names what a submit does, `data-keep`
 //! marks a form whose draft survives the page being refreshed, and the
-//! file picker uploads what is picked (see `embed::forms`, `embed::files`).
+//! file picker uploads what is picked (see `embed::submissions`, `embed::files`).
 
 use leptos::prelude::*;
 use portal_core::attachment::format_size;

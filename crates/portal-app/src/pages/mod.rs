@@ -2,7 +2,7 @@
 //!
 //! The browser bundle carries no code for them: the frame fetches a page by
 //! its path (`page` server function), inserts it, and drives its links and
-//! forms by their `data-` attributes (see `embed::pages`). So a new page or
+//! forms by their `data-` attributes (see `embed::navigation`). So a new page or
 //! a new control costs the bundle nothing.
 
 mod conversation;

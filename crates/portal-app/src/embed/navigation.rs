@@ -1,10 +1,10 @@
 //! The signed-in customer's pages (browser only). The server renders each
 //! page (`api::page`); this fetches the one at the frame's location, puts it
 //! in place, and drives it: links move within the frame, forms call the
-//! server (`forms`), files upload and download (`files`). The frame's page
+//! server (`submissions`), files upload and download (`files`). The frame's page
 //! changes go into the tab's history, so back and forward work.
 
-use super::{PortalContext, files, forms};
+use super::{PortalContext, files, submissions};
 use crate::api::page;
 use leptos::ev::{Event, MouseEvent, SubmitEvent};
 use leptos::html::Div;
@@ -33,11 +33,11 @@ pub(super) fn Pages() -> impl IntoView {
     };
     let on_submit = {
         let context = context.clone();
-        move |ev: SubmitEvent| forms::submitted(&context, ev)
+        move |ev: SubmitEvent| submissions::submitted(&context, ev)
     };
-    let on_change = move |ev: Event| forms::changed(&context, ev);
+    let on_change = move |ev: Event| submissions::changed(&context, ev);
     view! {
-        <div class="page" node_ref=container on:click=on_click on:submit=on_submit on:input=forms::edited on:change=on_change></div>
+        <div class="page" node_ref=container on:click=on_click on:submit=on_submit on:input=submissions::edited on:change=on_change></div>
     }
 }
 
@@ -115,7 +115,7 @@ fn clicked(context: &PortalContext, ev: MouseEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     let closest = |selector: &str| target.closest(selector).ok().flatten();
     if let Some(button) = closest("button[data-action]") {
-        return forms::pressed(context, &button);
+        return submissions::pressed(context, &button);
     }
     if let Some(button) = closest("button[data-remove]") {
         return files::removed(&button);

@@ -5,7 +5,7 @@
 //! `data-action="reopen"` reopens its ticket. Fields are checked with the
 //! same rules, and worded as, the server's.
 
-use super::pages::{self, find};
+use super::navigation::{self, find};
 use super::{PortalContext, files};
 use crate::api::{create_ticket, reopen_ticket, reply_to_ticket};
 use crate::error::PortalError;
@@ -85,7 +85,7 @@ fn list(context: &PortalContext, form: &Element) {
         }
     }
     let rest = if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) };
-    pages::navigate(context, &rest, false);
+    navigation::navigate(context, &rest, false);
 }
 
 /// A button with a `data-action` was pressed.
@@ -158,7 +158,7 @@ async fn create(context: &PortalContext, form: &Element) {
     let kind = (!kind.is_empty()).then_some(kind);
     match create_ticket(title, description, kind, files::ready(form)).await {
         Ok(_) => {
-            pages::navigate(context, "", false);
+            navigation::navigate(context, "", false);
             context.changed();
         }
         Err(error) => problem(form, &error.to_string()),
