@@ -5,11 +5,11 @@ use super::PREFIX;
 use super::auth::Agent;
 use super::error::{ApiError, ErrorBody, ErrorCode};
 use super::json::{ApiJson, field_named_in};
-use super::model::{
+use super::requests::{
     AttachmentPath, Company, CompanyPath, CompanyRequest, CustomerAttributesBody, CustomerCompanies, CustomerPath,
-    ListQuery, Message, NewMessageRequest, NewTicketRequest, Ticket, TicketList, TicketPatch, TicketPath,
-    TicketWithMessages, company_key,
+    ListQuery, NewMessageRequest, NewTicketRequest, TicketPatch, TicketPath, company_key,
 };
+use super::responses::{Message, Ticket, TicketList, TicketWithMessages};
 use crate::now_millis;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};

@@ -27,7 +27,8 @@ mod auth;
 mod error;
 mod handlers;
 mod json;
-mod model;
+mod requests;
+mod responses;
 mod schema;
 pub mod token;
 

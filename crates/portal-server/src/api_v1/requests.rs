@@ -1,192 +1,25 @@
-//! What the API reads and writes. Requests are parsed with unknown fields
-//! refused, then validated through portal-core's types; responses are built
-//! from the store's agent-side types. Times are milliseconds since the Unix
-//! epoch, UTC.
+//! What the API reads. Requests are parsed with unknown fields refused,
+//! then validated through portal-core's types.
 
 use super::error::ApiError;
+use super::responses::status_schema;
 use super::schema;
 use portal_core::attributes::{self, CustomerAttributes};
 use portal_core::company::{self, MAX_MEMBERSHIPS};
 use portal_core::{
-    AttachmentInfo, AuthorKind, CompanyKey, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes,
-    TicketStatus, TicketTitle,
+    CompanyKey, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes, TicketStatus, TicketTitle,
 };
-use portal_store::{AgentMessage, AgentNewTicket, AgentPost, AgentTicket, AgentTicketSummary};
+use portal_store::{AgentNewTicket, AgentPost};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::openapi::Required;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
-use utoipa::openapi::schema::{Array, Object, ObjectBuilder, Type};
+use utoipa::openapi::schema::{Array, Object, ObjectBuilder};
 use utoipa::{IntoParams, ToSchema};
 
 /// The list's default and largest page.
 pub const DEFAULT_LIMIT: u32 = 50;
 pub const MAX_LIMIT: u32 = 500;
-
-fn status_schema() -> Object {
-    schema::status().build()
-}
-
-fn author_kind_schema() -> Object {
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .enum_values(Some([AuthorKind::Customer, AuthorKind::Agent].map(AuthorKind::as_str)))
-        .description(Some("Who wrote the message."))
-        .build()
-}
-
-// --- Responses -------------------------------------------------------------
-
-/// The customer a ticket belongs to.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Customer {
-    pub id: i64,
-    pub email: String,
-    /// May be empty.
-    pub name: String,
-}
-
-/// A ticket without its conversation.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Ticket {
-    /// The ticket's number within its workspace (what URLs name).
-    pub number: i64,
-    pub title: String,
-    #[schema(schema_with = status_schema)]
-    pub status: String,
-    /// One of the workspace's ticket types, if set.
-    #[serde(rename = "type")]
-    pub ticket_type: Option<String>,
-    pub customer: Customer,
-    /// The key of the company the ticket belongs to (its members may see
-    /// it), or null.
-    pub company: Option<String>,
-    /// Milliseconds since the Unix epoch.
-    pub created_at: i64,
-    /// Milliseconds since the Unix epoch; moves with every public change
-    /// (not with internal notes).
-    pub updated_at: i64,
-}
-
-impl From<AgentTicketSummary> for Ticket {
-    fn from(t: AgentTicketSummary) -> Self {
-        Self {
-            number: t.number,
-            title: t.title,
-            status: t.status.as_str().to_string(),
-            ticket_type: t.ticket_type,
-            customer: Customer { id: t.customer_id.0, email: t.customer_email, name: t.customer_name },
-            company: t.company.map(String::from),
-            created_at: t.created_at,
-            updated_at: t.updated_at,
-        }
-    }
-}
-
-/// A page of tickets, most recently updated first.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct TicketList {
-    pub tickets: Vec<Ticket>,
-}
-
-/// One message of a conversation.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Message {
-    pub id: i64,
-    #[schema(schema_with = author_kind_schema)]
-    pub author_kind: String,
-    pub author_name: String,
-    /// Markdown source.
-    pub body: String,
-    /// An internal note: agents only, never shown to the customer.
-    pub internal: bool,
-    /// Milliseconds since the Unix epoch.
-    pub created_at: i64,
-    pub attachments: Vec<Attachment>,
-}
-
-/// A file a customer attached. Download it from
-/// `/api/v1/tickets/{number}/attachments/{id}`.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Attachment {
-    pub id: i64,
-    /// The customer's name for the file.
-    pub name: String,
-    pub content_type: String,
-    /// In bytes.
-    pub size: u64,
-}
-
-impl From<AttachmentInfo> for Attachment {
-    fn from(a: AttachmentInfo) -> Self {
-        Self { id: a.id, name: a.name, content_type: a.content_type, size: a.size }
-    }
-}
-
-fn attachments(files: Vec<AttachmentInfo>) -> Vec<Attachment> {
-    files.into_iter().map(Attachment::from).collect()
-}
-
-impl From<AgentMessage> for Message {
-    fn from(m: AgentMessage) -> Self {
-        Self {
-            id: m.id,
-            author_kind: m.author_kind.as_str().to_string(),
-            author_name: m.author_name,
-            body: m.body,
-            internal: m.internal,
-            created_at: m.created_at,
-            attachments: attachments(m.attachments),
-        }
-    }
-}
-
-/// A ticket with its whole conversation, oldest message first, internal
-/// notes included and flagged.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct TicketWithMessages {
-    pub number: i64,
-    pub title: String,
-    /// Markdown source; may be empty.
-    pub description: String,
-    #[schema(schema_with = status_schema)]
-    pub status: String,
-    #[serde(rename = "type")]
-    pub ticket_type: Option<String>,
-    /// Where the ticket was opened: `portal` (by the customer) or `api`.
-    pub channel: String,
-    pub customer: Customer,
-    /// See `Ticket.company`.
-    pub company: Option<String>,
-    pub created_at: i64,
-    pub updated_at: i64,
-    /// Extra attributes, key to value. Customers see those the workspace
-    /// shows, under the names it gives them.
-    pub attributes: BTreeMap<String, String>,
-    /// Files sent with the ticket itself.
-    pub attachments: Vec<Attachment>,
-    pub messages: Vec<Message>,
-}
-
-impl From<AgentTicket> for TicketWithMessages {
-    fn from(t: AgentTicket) -> Self {
-        Self {
-            number: t.number,
-            title: t.title,
-            description: t.description,
-            status: t.status.as_str().to_string(),
-            ticket_type: t.ticket_type,
-            channel: t.channel,
-            customer: Customer { id: t.customer.id.0, email: t.customer.email, name: t.customer.name },
-            company: t.company.map(String::from),
-            created_at: t.created_at,
-            updated_at: t.updated_at,
-            attributes: t.attributes.into(),
-            attachments: attachments(t.attachments),
-            messages: t.messages.into_iter().map(Message::from).collect(),
-        }
-    }
-}
 
 // --- Requests --------------------------------------------------------------
 //

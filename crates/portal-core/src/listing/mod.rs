@@ -1,12 +1,11 @@
 //! What a customer's ticket list shows: the search, filters, sort and page
 //! the frame's URL asks for (`?q=printer&state=open&sort=created-asc`),
-//! parsed here once with a clear error for anything wrong, and the
-//! highlighted snippet that previews a search result.
-//!
-//! Search words are runs of letters and digits, compared in lower case, each
-//! matching a whole word. Anything else in a query (quotes, `*`, `:`,
-//! `-`, `NEAR`) only separates words, so no full-text engine ever sees it as
-//! syntax.
+//! parsed here once with a clear error for anything wrong. The search and
+//! the snippet that previews a result are in [`search`].
+
+mod search;
+
+pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, Preview, Search, Snippet, SnippetPart};
 
 use crate::model::{Email, Millis, TicketStatus};
 use crate::time::parse_utc_date;
@@ -15,14 +14,6 @@ use crate::time::parse_utc_date;
 pub const DEFAULT_PAGE_SIZE: u32 = 25;
 /// Larger page sizes are clamped to this.
 pub const MAX_PAGE_SIZE: u32 = 100;
-/// Longer searches are refused.
-pub const MAX_SEARCH_CHARS: usize = 200;
-/// Words after these are ignored.
-pub const MAX_SEARCH_WORDS: usize = 8;
-/// Characters a preview snippet shows at most.
-const SNIPPET_CHARS: usize = 160;
-/// Characters kept before the first match, for context.
-const SNIPPET_LEAD_CHARS: usize = 40;
 const DAY_MS: Millis = 86_400_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,136 +40,6 @@ pub enum ListError {
     BadCursor,
 }
 
-/// A search: its words and, for `123` or `#123`, the ticket number it names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Search {
-    raw: String,
-    words: Vec<String>,
-    number: Option<i64>,
-}
-
-impl Search {
-    /// `None` for an empty search.
-    pub fn parse(raw: &str) -> Result<Option<Self>, ListError> {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return Ok(None);
-        }
-        if raw.chars().count() > MAX_SEARCH_CHARS {
-            return Err(ListError::SearchTooLong);
-        }
-        let mut words: Vec<String> = Vec::new();
-        for word in words_of(raw) {
-            if !words.contains(&word) && words.len() < MAX_SEARCH_WORDS {
-                words.push(word);
-            }
-        }
-        if words.is_empty() {
-            return Err(ListError::SearchHasNoWords);
-        }
-        let digits = raw.strip_prefix('#').unwrap_or(raw);
-        let number =
-            (digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten();
-        Ok(Some(Self { raw: raw.to_string(), words, number }))
-    }
-
-    /// The search as typed (trimmed).
-    pub fn as_str(&self) -> &str {
-        &self.raw
-    }
-
-    /// Lower-case words, each matching a whole word.
-    pub fn words(&self) -> &[String] {
-        &self.words
-    }
-
-    /// The ticket number the search names (`123` or `#123`).
-    pub fn number(&self) -> Option<i64> {
-        self.number
-    }
-
-    /// The snippet of `text` around its first matching word, split into
-    /// plain and matching parts; `None` when no word matches. The parts are
-    /// plain text: whoever renders them escapes them.
-    pub fn snippet(&self, text: &str) -> Option<Snippet> {
-        let spans = word_spans(text);
-        let matched: Vec<bool> =
-            spans.iter().map(|&(start, end)| self.words.contains(&text[start..end].to_lowercase())).collect();
-        let first = matched.iter().position(|m| *m)?;
-        let score = self
-            .words
-            .iter()
-            .filter(|w| spans.iter().zip(&matched).any(|(&(s, e), m)| *m && text[s..e].to_lowercase() == **w))
-            .count();
-
-        // Start a few words before the first match, end within the budget.
-        let mut start = spans[first].0;
-        for &(s, _) in spans[..first].iter().rev() {
-            if text[s..spans[first].0].chars().count() > SNIPPET_LEAD_CHARS {
-                break;
-            }
-            start = s;
-        }
-        let end = text[start..].char_indices().nth(SNIPPET_CHARS).map_or(text.len(), |(i, _)| start + i);
-        let mut parts = Vec::new();
-        let mut at = start;
-        let shown = spans.iter().zip(&matched).filter(|&(&(s, e), &m)| m && s >= start && e <= end);
-        for (span, _) in shown {
-            if span.0 > at {
-                parts.push(SnippetPart { text: collapse(&text[at..span.0]), matched: false });
-            }
-            parts.push(SnippetPart { text: text[span.0..span.1].to_string(), matched: true });
-            at = span.1;
-        }
-        if end > at {
-            parts.push(SnippetPart { text: collapse(&text[at..end]), matched: false });
-        }
-        Some(Snippet { parts, cut_before: start > 0, cut_after: end < text.len(), score })
-    }
-}
-
-/// Part of a snippet: plain text, or a word the search matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SnippetPart {
-    pub text: String,
-    pub matched: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Snippet {
-    pub parts: Vec<SnippetPart>,
-    /// Text was left out before / after the parts.
-    pub cut_before: bool,
-    pub cut_after: bool,
-    /// How many of the search's words the whole text matched.
-    pub score: usize,
-}
-
-/// What a search result previews: the best-matching snippet, who wrote it, and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Preview {
-    pub snippet: Snippet,
-    pub author: String,
-    pub at: Millis,
-}
-
-impl Search {
-    /// The best preview among `texts` (text, author, time), given in order
-    /// of preference: the one matching most of the search's words, the
-    /// earlier one on a tie.
-    pub fn best_preview<'t>(&self, texts: impl IntoIterator<Item = (&'t str, &'t str, Millis)>) -> Option<Preview> {
-        let mut best: Option<Preview> = None;
-        for (text, author, at) in texts {
-            if let Some(snippet) = self.snippet(text)
-                && best.as_ref().is_none_or(|b| snippet.score > b.snippet.score)
-            {
-                best = Some(Preview { snippet, author: author.to_string(), at });
-            }
-        }
-        best
-    }
-}
-
 /// One row of a customer's ticket list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListedTicket {
@@ -198,51 +59,6 @@ pub struct ListedTicket {
 pub struct TicketPage {
     pub tickets: Vec<ListedTicket>,
     pub next: Option<Cursor>,
-}
-
-fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
-}
-
-/// Byte ranges of the runs of letters and digits in `text`.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
-    spans
-}
-
-/// Runs of white space (new lines included) as one space.
-fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
 }
 
 /// What a list is sorted by.
@@ -543,63 +359,6 @@ mod tests {
 
     fn parse(query: &str) -> Result<ListQuery, ListError> {
         ListQuery::parse(query, &types())
-    }
-
-    #[test]
-    fn search_words_are_letters_and_digits_only() {
-        for (raw, words) in [
-            ("Printer", vec!["printer"]),
-            ("\"printer NEAR jam\"*", vec!["printer", "near", "jam"]),
-            ("col:value -minus", vec!["col", "value", "minus"]),
-            ("unbalanced \"quote", vec!["unbalanced", "quote"]),
-            ("Überweisung fällig", vec!["überweisung", "fällig"]),
-            ("a a A", vec!["a"]),
-        ] {
-            let search = Search::parse(raw).unwrap().unwrap();
-            assert_eq!(search.words(), words, "{raw:?}");
-        }
-        assert_eq!(Search::parse("   ").unwrap(), None);
-        assert_eq!(Search::parse("\"*:-\""), Err(ListError::SearchHasNoWords));
-        assert_eq!(Search::parse(&"x".repeat(10_240)), Err(ListError::SearchTooLong));
-        let many = Search::parse("a b c d e f g h i j k").unwrap().unwrap();
-        assert_eq!(many.words().len(), MAX_SEARCH_WORDS);
-    }
-
-    #[test]
-    fn a_number_names_a_ticket() {
-        for (raw, number) in [("123", Some(123)), ("#7", Some(7)), ("#7 printer", None), ("99999999999999999999", None)]
-        {
-            assert_eq!(Search::parse(raw).unwrap().unwrap().number(), number, "{raw:?}");
-        }
-    }
-
-    #[test]
-    fn snippets_mark_whole_words_and_keep_text_plain() {
-        let search = Search::parse("printer JAM").unwrap().unwrap();
-        let snippet = search.snippet("The <b>printer</b> has a paper\njam, again.").unwrap();
-        let marked: Vec<_> = snippet.parts.iter().filter(|p| p.matched).map(|p| p.text.as_str()).collect();
-        assert_eq!(marked, ["printer", "jam"]);
-        let text: String = snippet.parts.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(text, "The <b>printer</b> has a paper jam, again.");
-        assert_eq!(snippet.score, 2);
-        assert!(search.snippet("reprinter printers").is_none(), "whole words only");
-
-        let long = format!("{} printer {}", "lead ".repeat(100), "tail ".repeat(100));
-        let snippet = search.snippet(&long).unwrap();
-        assert!(snippet.cut_before && snippet.cut_after);
-        let text: String = snippet.parts.iter().map(|p| p.text.as_str()).collect();
-        assert!(text.chars().count() <= SNIPPET_CHARS);
-        assert!(text.starts_with("lead") && text.contains("printer"));
-    }
-
-    #[test]
-    fn the_best_preview_matches_most_words() {
-        let search = Search::parse("printer jam").unwrap().unwrap();
-        let preview = search
-            .best_preview([("printer only", "Ann", 3), ("no match", "Bob", 2), ("printer jam", "Cid", 1)])
-            .unwrap();
-        assert_eq!((preview.author.as_str(), preview.at), ("Cid", 1));
-        assert_eq!(search.best_preview([("nothing", "Ann", 1)]), None);
     }
 
     #[test]
