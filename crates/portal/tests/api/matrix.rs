@@ -187,7 +187,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
 async fn served_routes(app: &TestApp) -> BTreeSet<(String, String)> {
     let dir = tempfile::tempdir().unwrap();
     let portal = Portal::bind(&test_config(&dir), app.store.clone()).await.unwrap();
-    let described = format!("{:?}", portal_server::router(portal.state.clone()));
+    let described = format!("{:?}", portal.router());
     let main_router = described.split("fallback_router:").next().unwrap_or_default();
     let (routes, paths) =
         main_router.split_once("node: Node { paths: {").expect("the router's debug form has its paths");
