@@ -48,35 +48,47 @@ pub async fn open_session(
     #[server(default)] companies: Option<String>,
     #[server(default)] companies_hash: String,
 ) -> Result<SessionGrant, PortalError> {
+    use crate::state::{SignIn, sign_in_refused};
     use portal_core::{
         CompanyKey, CustomerName, Email, Origin, SessionToken, company_claim, verify, verify_email_hash,
     };
     use portal_store::NewSession;
 
+    let refused = |reason| sign_in_refused(SignIn::Embed, reason);
     let state = expect_context::<AppState>();
     // An unknown workspace fails like a bad signature: which workspaces
     // exist is nobody's business.
     let ws = match state.workspace(&workspace).await {
-        Err(PortalError::UnknownWorkspace) => return Err(fail(PortalError::NotVerified)),
+        Err(PortalError::UnknownWorkspace) => {
+            refused("unknown_workspace");
+            return Err(fail(PortalError::NotVerified));
+        }
         other => other?,
     };
     if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
+        refused("portal_disabled");
         return Err(fail(PortalError::NotEnabled));
     }
     let allowed = Origin::parse(&origin).ok().filter(|o| state.embed_origins(&ws).contains(o));
     let Some(origin) = allowed else {
         state.audit("session.origin_refused", &ws.slug, &origin.chars().take(100).collect::<String>());
+        refused("origin_not_allowed");
         return Err(fail(PortalError::OriginNotAllowed));
     };
-    let email = Email::parse(&email).map_err(|e| fail(e.into()))?;
-    email.check_ascii_case().map_err(|e| fail(e.into()))?;
-    let name = CustomerName::parse(&name).map_err(|e| fail(e.into()))?;
+    let invalid = |e: portal_core::model::ValidationError| {
+        refused("invalid_identity");
+        fail(e.into())
+    };
+    let email = Email::parse(&email).map_err(invalid)?;
+    email.check_ascii_case().map_err(invalid)?;
+    let name = CustomerName::parse(&name).map_err(invalid)?;
 
     let now = now_millis();
     let secrets = state.store.active_secrets(ws.id, now).await.map_err(|e| state.store_error(e))?;
     let matched = verify_email_hash(secrets.iter().map(|s| s.value.as_bytes()), email.as_str(), &verification_hash);
     let Ok(index) = matched else {
         state.audit("session.refused", &ws.slug, "identity not verified");
+        refused("bad_verification_hash");
         return Err(fail(PortalError::NotVerified));
     };
 
@@ -87,13 +99,14 @@ pub async fn open_session(
             let secret = [secrets[index].value.as_bytes()];
             if verify(secret, &company_claim(email.as_str(), &claimed), &companies_hash).is_err() {
                 state.audit("session.refused", &ws.slug, "company claim not verified");
+                refused("bad_companies_hash");
                 return Err(fail(PortalError::NotVerified));
             }
             let keys = claimed.split(',').map(|key| CompanyKey::parse(key.trim()));
-            Some(
-                keys.collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| fail(PortalError::Invalid(format!("companies: {e}"))))?,
-            )
+            Some(keys.collect::<Result<Vec<_>, _>>().map_err(|e| {
+                refused("invalid_companies");
+                fail(PortalError::Invalid(format!("companies: {e}")))
+            })?)
         }
         None => None,
     };
@@ -105,10 +118,12 @@ pub async fn open_session(
     }
     if customer.disabled {
         state.audit("session.refused", &ws.slug, &format!("customer {} is disabled", customer.id));
+        refused("customer_disabled");
         return Err(fail(PortalError::NoAccess));
     }
     if !customer.in_audience {
         state.audit("session.no_access", &ws.slug, &format!("customer {}", customer.id));
+        refused("outside_audience");
         return Err(fail(PortalError::NoAccess));
     }
     let token = SessionToken::from_random(rand::random());

@@ -96,6 +96,26 @@ impl AppState {
     }
 }
 
+/// The counter of refused sign-ins, by where they were tried and why.
+pub const SIGN_INS_REFUSED: &str = "portal_sign_ins_refused_total";
+
+/// Where a sign-in was tried: the embedded portal's `init` or the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignIn {
+    Embed,
+    Console,
+}
+
+/// Counts a refused sign-in. `reason` is one of a fixed few words (never
+/// anything the caller sent), so the metric's series stay few.
+pub fn sign_in_refused(surface: SignIn, reason: &'static str) {
+    let surface = match surface {
+        SignIn::Embed => "embed",
+        SignIn::Console => "console",
+    };
+    metrics::counter!(SIGN_INS_REFUSED, "surface" => surface, "reason" => reason).increment(1);
+}
+
 /// Sets the response status for `error` and hands it back, for `Err(fail(..))`.
 pub fn fail(error: PortalError) -> PortalError {
     if let Some(options) = use_context::<ResponseOptions>() {

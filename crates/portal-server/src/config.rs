@@ -27,6 +27,16 @@ pub struct Config {
     pub demo_bind: SocketAddr,
     /// Log filter, as in `RUST_LOG`.
     pub log: String,
+    /// How log lines are written: `text` (for people) or `json` (one
+    /// object a line, for log collectors).
+    pub log_format: LogFormat,
+    /// Where Prometheus scrapes `/metrics`, on a listener of its own
+    /// without a token (and not on `bind`). Unset: see `metrics_token`.
+    pub metrics_bind: Option<SocketAddr>,
+    /// When set (and `metrics_bind` is not), `/metrics` is served on `bind`
+    /// to requests with `Authorization: Bearer <token>`. With neither,
+    /// there are no metrics.
+    pub metrics_token: Option<KeyText>,
     /// Addresses of reverse proxies whose `X-Forwarded-For` is believed, as
     /// `["10.0.0.5"]` (in the environment too). Empty: the peer's address is
     /// the client's.
@@ -54,6 +64,14 @@ pub struct Config {
     pub secret_key_file: PathBuf,
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
 /// Key material from the configuration: never printed.
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -75,6 +93,9 @@ impl Default for Config {
             site_root: "target/site".into(),
             demo_bind: ([127, 0, 0, 1], 3001).into(),
             log: "info,sqlx=warn".into(),
+            log_format: LogFormat::Text,
+            metrics_bind: None,
+            metrics_token: None,
             trusted_proxies: Vec::new(),
             password_checks: 0,
             write_burst: 10,
@@ -112,6 +133,9 @@ const KEYS: &[&str] = &[
     "site_root",
     "demo_bind",
     "log",
+    "log_format",
+    "metrics_bind",
+    "metrics_token",
     "trusted_proxies",
     "password_checks",
     "write_burst",
@@ -254,6 +278,36 @@ mod tests {
             assert_eq!(limits.writes.burst, 3);
             assert_eq!(limits.uploads, Rate { burst: 20, every: Duration::from_secs(10) });
             assert_eq!((limits.password_checks, limits.attachment_quota_bytes), (4, 100 << 20));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn observability_keys_come_from_the_file_and_the_environment() {
+        figment::Jail::expect_with(|jail| {
+            let defaults = Config::load(None, &Overrides::default()).unwrap();
+            assert_eq!(defaults.log_format, LogFormat::Text);
+            assert!(defaults.metrics_bind.is_none() && defaults.metrics_token.is_none(), "no metrics unless asked");
+            jail.create_file("portal.toml", "log_format = \"json\"\nmetrics_bind = \"127.0.0.1:9464\"")?;
+            jail.set_env("PORTAL_METRICS_TOKEN", "scrape-me-please");
+            let config = Config::load(None, &Overrides::default()).unwrap();
+            assert_eq!(config.log_format, LogFormat::Json);
+            assert_eq!(config.metrics_bind, Some(([127, 0, 0, 1], 9464).into()));
+            assert_eq!(config.metrics_token.as_ref().map(|t| t.0.as_str()), Some("scrape-me-please"));
+            assert!(!format!("{config:?}").contains("scrape-me-please"), "the token is never printed");
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn an_unknown_log_format_is_refused_naming_the_key_and_the_choices() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PORTAL_LOG_FORMAT", "xml");
+            let error = Config::load(None, &Overrides::default()).unwrap_err().to_string();
+            assert!(error.to_lowercase().contains("log_format") && error.contains("xml"), "{error}");
+            assert!(error.contains("text") && error.contains("json"), "{error}");
             Ok(())
         });
     }

@@ -7,7 +7,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{MethodRouter, get};
 use leptos_axum::{AxumRouteListing, LeptosRoutes};
 use leptos_router::{Method, SsrMode};
 use portal_app::{shell, state::AppState};
@@ -22,7 +22,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// attachments have their own route and limit).
 const MAX_BODY_BYTES: usize = 64 * 1024;
 
-pub fn router(state: AppState) -> Router {
+/// The portal's routes; `metrics` is `/metrics` when the main listener
+/// serves it (see `observability::exporter::Exposure`).
+pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Router {
     // The app renders the embedded portal of the workspace in its path;
     // the frame moves between its pages itself.
     let routes = ["/embed/{workspace}", "/embed/{workspace}/{*page}"]
@@ -35,7 +37,7 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
         .service(ServeDir::new(pkg_dir).precompressed_gzip());
 
-    Router::new()
+    let router = Router::new()
         .route("/", get(home))
         .route("/healthz", get(health))
         .route("/api/portal/live", get(crate::live::live))
@@ -56,8 +58,12 @@ pub fn router(state: AppState) -> Router {
         // Files stream past the page layers' small body limit.
         .merge(crate::attachments::router())
         // The console sets its own headers and limit (see `console::guard`).
-        .merge(crate::console::router(&state))
-        .with_state(state)
+        .merge(crate::console::router(&state));
+    let router = match metrics {
+        Some(route) => router.route("/metrics", route),
+        None => router,
+    };
+    crate::observability::requests::around(router).with_state(state)
 }
 
 async fn home() -> Html<&'static str> {

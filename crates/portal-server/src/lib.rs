@@ -11,19 +11,19 @@ pub mod console;
 pub mod credentials;
 mod http;
 pub mod live;
+pub mod observability;
 mod theme;
 pub mod widget;
 
 use anyhow::Context;
 use leptos::prelude::LeptosOptions;
+use observability::exporter::{self, Exposure};
 use portal_app::state::AppState;
 use portal_core::Origin;
 use portal_store::Store;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
-
-pub use http::router;
 
 /// How long a stopping server waits for its live sockets to say goodbye.
 const LIVE_CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
@@ -34,15 +34,20 @@ pub struct Portal {
     /// The portal's public origin (what the snippet and the loader use).
     pub url: Origin,
     pub state: AppState,
+    /// Where `/metrics` is served on a listener of its own (`metrics_bind`).
+    pub metrics_addr: Option<SocketAddr>,
     listener: TcpListener,
+    metrics: Exposure,
 }
 
 impl Portal {
-    /// Binds `config.bind` (port 0 picks a free port) and prepares the app.
+    /// Binds `config.bind` (port 0 picks a free port), and `metrics_bind`
+    /// when set, and prepares the app.
     pub async fn bind(config: &config::Config, store: Arc<dyn Store>) -> anyhow::Result<Self> {
         let listener =
             TcpListener::bind(config.bind).await.with_context(|| format!("cannot listen on {}", config.bind))?;
         let addr = listener.local_addr()?;
+        let metrics = Exposure::from_config(config).await?;
         let url = match &config.public_url {
             Some(url) => Origin::parse(url).context("public_url must be an origin like https://support.example.com")?,
             None => Origin::parse(&format!("http://localhost:{}", addr.port()))?,
@@ -60,7 +65,12 @@ impl Portal {
             trusted_proxies: config.trusted_proxies.clone().into(),
             limits: Arc::new(portal_app::limits::Limits::new(&config.limits()).map_err(anyhow::Error::msg)?),
         };
-        Ok(Self { addr, url, state, listener })
+        Ok(Self { addr, url, state, metrics_addr: metrics.local_addr(), listener, metrics })
+    }
+
+    /// Every route the main listener serves.
+    pub fn router(&self) -> axum::Router {
+        http::router(self.state.clone(), self.metrics.main_route())
     }
 
     /// Serves until `shutdown` resolves, then stops gracefully: no new
@@ -70,7 +80,25 @@ impl Portal {
     pub async fn serve(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         attachments::sweep_unsent_uploads(self.state.clone());
         let (stopping, live_sockets) = live::Stopping::new();
-        let app = router(self.state).layer(axum::Extension(stopping.clone()));
+        let app = self.router().layer(axum::Extension(stopping.clone()));
+        // Dropped (and so ended) when serving ends, however it ends.
+        let mut background = tokio::task::JoinSet::new();
+        if let Some(handle) = self.metrics.handle().cloned() {
+            background.spawn(async move {
+                loop {
+                    tokio::time::sleep(exporter::UPKEEP_EVERY).await;
+                    handle.run_upkeep();
+                }
+            });
+        }
+        if let Exposure::Apart { listener, handle } = self.metrics {
+            let metrics = exporter::apart_router(self.state.clone(), handle);
+            background.spawn(async move {
+                if let Err(error) = axum::serve(listener, metrics).await {
+                    tracing::error!(%error, "the metrics listener stopped");
+                }
+            });
+        }
         let signal = async move {
             shutdown.await;
             tracing::info!("shutting down: finishing requests in flight and closing live sockets");

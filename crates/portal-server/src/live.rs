@@ -30,6 +30,7 @@
 //! every [`RECHECK_EVERY`] and drops a client it has not heard from in
 //! [`SILENCE_LIMIT`].
 
+use crate::observability;
 use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
@@ -162,7 +163,33 @@ pub async fn live(
         .on_upgrade(move |socket| serve(socket, state, stopping))
 }
 
+/// Counts an open live socket in `portal_live_connections` for as long as it lives.
+struct Counted {
+    /// Whether it was counted in: a recorder installed after it opened
+    /// must not see it close.
+    counted: bool,
+}
+
+impl Counted {
+    fn open() -> Self {
+        let counted = observability::exporter::installed();
+        if counted {
+            metrics::gauge!(observability::LIVE_CONNECTIONS).increment(1.0);
+        }
+        Self { counted }
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        if self.counted {
+            metrics::gauge!(observability::LIVE_CONNECTIONS).decrement(1.0);
+        }
+    }
+}
+
 async fn serve(mut socket: WebSocket, state: AppState, mut stopping: Stopping) {
+    let _open = Counted::open();
     let Err(end) = tokio::select! {
         ended = run(&mut socket, &state) => ended,
         () = stopping.requested() => Err(End::Close(close::RESTARTING, "the server is restarting; reconnect")),
@@ -274,6 +301,7 @@ async fn forward(
             End::Close(close::UNAVAILABLE, "temporarily unavailable")
         })?;
         send(socket, Message::Text(json.into())).await?;
+        metrics::counter!(observability::LIVE_EVENTS_SENT).increment(1);
         *after = id;
     }
     Ok(more)

@@ -5,7 +5,7 @@ use portal::cli::{
     WorkspaceCommand,
 };
 use portal::{commands, demo, keys};
-use portal_server::config::{Config, Overrides, unknown_env_vars};
+use portal_server::config::{Config, LogFormat, Overrides, unknown_env_vars};
 use portal_server::{Portal, now_millis};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
@@ -35,10 +35,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     };
     let overrides = overrides(cli.database_url.clone(), serve_args);
     let config = Config::load(cli.config.as_deref(), &overrides).context("reading the configuration")?;
-    tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&config.log)))
         .with_writer(std::io::stderr)
-        .init();
+        // Colours are for a terminal; a log collector would keep the escape codes.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
+    match config.log_format {
+        LogFormat::Text => logs.init(),
+        // The event's fields at the top level, beside the request's span.
+        LogFormat::Json => logs.json().flatten_event(true).init(),
+    }
     for key in unknown_env_vars() {
         tracing::warn!("ignoring unknown environment variable {key}");
     }

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use leptos::prelude::*;
-use portal_app::state::AppState;
+use portal_app::state::{AppState, SignIn, sign_in_refused};
 use portal_core::access::{ActiveAgent, AgentScope};
 use portal_core::console::Role;
 use portal_core::{AgentId, Email, SessionToken, WorkspaceSlug};
@@ -316,6 +316,7 @@ pub async fn login(
     let ip = client_address(peer, &headers, &state.trusted_proxies);
     let account = format!("{}/{}", form.workspace.trim(), form.email.trim().to_lowercase());
     if let Err(wait) = limiter.reserve(ip, &account) {
+        sign_in_refused(SignIn::Console, "rate_limited");
         let notice = format!("Too many failed sign-ins from here. Try again {}.", in_minutes(wait));
         return held(login_view(&form, &Some(Notice::Refused(notice))), wait);
     }
@@ -323,6 +324,7 @@ pub async fn login(
         // Said only to someone who knows the password.
         Ok(Some(agent)) if agent.paused => {
             limiter.succeeded(ip, &account);
+            sign_in_refused(SignIn::Console, "paused");
             let notice = Notice::Refused("This account is paused; an admin of the workspace can resume it.".into());
             let mut response = login_view(&form, &Some(notice));
             *response.status_mut() = StatusCode::FORBIDDEN;
@@ -350,6 +352,7 @@ pub async fn login(
 async fn check_credentials(state: &AppState, form: &LoginForm) -> Result<Option<portal_store::Agent>, Response> {
     let unavailable = |error: portal_store::StoreError| super::store_problem(None, error);
     let (Ok(slug), Ok(email)) = (WorkspaceSlug::parse(form.workspace.trim()), Email::parse(form.email.trim())) else {
+        sign_in_refused(SignIn::Console, "unknown_account");
         return Ok(None);
     };
     let workspace = state.store.workspace_by_slug(&slug).await.map_err(unavailable)?;
@@ -365,8 +368,21 @@ async fn check_credentials(state: &AppState, form: &LoginForm) -> Result<Option<
     // The decoy is read in the slot too: its first use hashes it.
     let check = move || verify_password(&password, hash.as_deref().unwrap_or(&DECOY_HASH));
     match with_password_slot(state, check).await {
-        Ok(matches) => Ok(agent.filter(|_| matches == Some(true))),
+        Ok(matches) => {
+            let refusal = match (&agent, matches) {
+                (None, _) => Some("unknown_account"),
+                (Some(_), Some(true)) => None,
+                (Some(_), Some(false)) => Some("wrong_password"),
+                // The check itself failed (it panicked).
+                (Some(_), None) => Some("check_failed"),
+            };
+            if let Some(reason) = refusal {
+                sign_in_refused(SignIn::Console, reason);
+            }
+            Ok(agent.filter(|_| matches == Some(true)))
+        }
         Err(Busy) => {
+            sign_in_refused(SignIn::Console, "busy");
             tracing::warn!("a console sign-in was refused: every password slot is taken");
             Err(busy(login_view(form, &Some(Notice::Refused(BUSY_MESSAGE.into())))))
         }

@@ -39,6 +39,8 @@ pub struct TestApp {
     pub blob_dir: std::path::PathBuf,
     /// The running portal's state, for tests that hold its limits.
     pub state: portal_app::state::AppState,
+    /// `http://127.0.0.1:PORT` of the metrics listener, when `metrics_bind` is set.
+    pub metrics_base: Option<String>,
     shutdown: Option<oneshot::Sender<()>>,
     server: tokio::task::JoinHandle<anyhow::Result<()>>,
     _site_root: tempfile::TempDir,
@@ -71,6 +73,7 @@ pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> 
     // Listening from here on: connections queue until `serve` accepts them.
     let base = format!("http://{}", portal.addr);
     let state = portal.state.clone();
+    let metrics_base = portal.metrics_addr.map(|addr| format!("http://{addr}"));
     let (shutdown, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(portal.serve(async move {
         let _ = stopped.await;
@@ -102,6 +105,7 @@ pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> 
         client,
         blob_dir: config.blob_dir.clone(),
         state,
+        metrics_base,
         shutdown: Some(shutdown),
         server,
         _site_root: site_root,

@@ -21,6 +21,7 @@ mod isolation;
 mod limits;
 mod live;
 mod matrix;
+mod observability;
 mod origins;
 mod pages;
 mod rest;
