@@ -376,3 +376,41 @@ pub async fn expect_invalid(response: reqwest::Response, mentions: &str, what: &
 pub fn random_token() -> String {
     hex::encode(rand::random::<[u8; 32]>())
 }
+
+/// Starts the real `portal serve` binary on a free port over `db`, with its
+/// files in `dir` and `env` added to its environment, and returns it with
+/// its base URL once it says it is ready. Killed when dropped.
+pub async fn start_portal_binary(
+    db: &TestDb,
+    dir: &tempfile::TempDir,
+    env: &[(&str, &str)],
+) -> (tokio::process::Child, String) {
+    use tokio::io::{AsyncBufReadExt as _, BufReader};
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_portal"))
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .arg("--site-root")
+        .arg(dir.path())
+        .env("PORTAL_DATABASE_URL", &db.url)
+        .env("PORTAL_SECRET_KEY", &db.key)
+        .env("PORTAL_BLOB_DIR", dir.path().join("blobs"))
+        .env("PORTAL_LOG", "info")
+        .env_remove("RUST_LOG")
+        .envs(env.iter().copied())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start the portal binary");
+    let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
+    let base = tokio::time::timeout(std::time::Duration::from_secs(60), async {
+        while let Some(line) = lines.next_line().await.expect("read the portal's output") {
+            if let Some(url) = line.trim().strip_prefix("portal:") {
+                return url.trim().to_string();
+            }
+        }
+        panic!("the portal exited before it was ready");
+    })
+    .await
+    .expect("the portal is ready within 60 s");
+    (child, base)
+}

@@ -14,7 +14,6 @@ use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt as _, BufReader};
 use tokio_tungstenite::tungstenite::Message;
 
 const METRICS_TOKEN: &str = "observability-test-metrics-token";
@@ -355,42 +354,6 @@ fn the_observability_keys_parse_and_an_unknown_log_format_is_refused() {
     assert!(error.contains("`text`") && error.contains("`json`"), "the choices are named: {error}");
 }
 
-/// Starts `portal serve` over `db` with `PORTAL_LOG_FORMAT=format`; returns
-/// it and its base URL.
-async fn start_portal(
-    db: &portal_store::testing::TestDb,
-    dir: &tempfile::TempDir,
-    format: &str,
-) -> (tokio::process::Child, String) {
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_portal"))
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .arg("--site-root")
-        .arg(dir.path())
-        .env("PORTAL_DATABASE_URL", &db.url)
-        .env("PORTAL_SECRET_KEY", &db.key)
-        .env("PORTAL_BLOB_DIR", dir.path().join("blobs"))
-        .env("PORTAL_LOG", "info")
-        .env("PORTAL_LOG_FORMAT", format)
-        .env_remove("RUST_LOG")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start the portal binary");
-    let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
-    let base = tokio::time::timeout(Duration::from_secs(60), async {
-        while let Some(line) = lines.next_line().await.expect("read the portal's output") {
-            if let Some(url) = line.trim().strip_prefix("portal:") {
-                return url.trim().to_string();
-            }
-        }
-        panic!("the portal exited before it was ready");
-    })
-    .await
-    .expect("the portal is ready within 60 s");
-    (child, base)
-}
-
 /// Asks the portal at `base` for a ticket without a token (the route has an
 /// id in its path) and signs in to the console with a wrong password (which
 /// logs an audit line inside the request), each with the id given; then
@@ -425,7 +388,7 @@ async fn each_log_line_of_a_request_carries_its_id_as_json_or_text() {
         commands::create_workspace(&*db.store, SLUG, "Acme", GREETING, &[ORIGIN.to_string()]).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
 
-        let (portal, base) = start_portal(&db, &dir, "json").await;
+        let (portal, base) = start_portal_binary(&db, &dir, &[("PORTAL_LOG_FORMAT", "json")]).await;
         let logged = requests_then_logs(portal, &base, ["json-ticket-1", "json-login-1"]).await;
         let lines: Vec<Value> = logged
             .lines()
@@ -448,7 +411,7 @@ async fn each_log_line_of_a_request_carries_its_id_as_json_or_text() {
         );
         assert!(login.iter().any(|l| l["message"] == "answered" && l["span"]["status"] == 401), "{logged}");
 
-        let (portal, base) = start_portal(&db, &dir, "text").await;
+        let (portal, base) = start_portal_binary(&db, &dir, &[("PORTAL_LOG_FORMAT", "text")]).await;
         let logged = requests_then_logs(portal, &base, ["text-ticket-1", "text-login-1"]).await;
         assert!(!logged.contains('\u{1b}'), "no terminal colours in a pipe:\n{logged}");
         assert!(logged.lines().all(|line| !line.starts_with('{')), "text, not JSON:\n{logged}");

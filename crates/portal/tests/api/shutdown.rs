@@ -11,43 +11,11 @@ use serde_json::json;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt as _, BufReader};
 use tokio_tungstenite::tungstenite::Message;
 
 const CUSTOMERS: usize = 4;
 /// Replies acknowledged before the signal is sent.
 const ACKED_BEFORE_SIGNAL: usize = 8;
-
-/// Starts `portal serve` on a free port over `db`, and returns it with its base URL.
-async fn start_portal(db: &portal_store::testing::TestDb, dir: &tempfile::TempDir) -> (tokio::process::Child, String) {
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_portal"))
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .arg("--site-root")
-        .arg(dir.path())
-        .env("PORTAL_DATABASE_URL", &db.url)
-        .env("PORTAL_SECRET_KEY", &db.key)
-        .env("PORTAL_BLOB_DIR", dir.path().join("blobs"))
-        .env("PORTAL_LOG", "info")
-        // Each customer keeps replying until the stop: no allowance runs out first.
-        .env("PORTAL_WRITE_BURST", "1000")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start the portal binary");
-    let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
-    let base = tokio::time::timeout(Duration::from_secs(60), async {
-        while let Some(line) = lines.next_line().await.expect("read the portal's output") {
-            if let Some(url) = line.trim().strip_prefix("portal:") {
-                return url.trim().to_string();
-            }
-        }
-        panic!("the portal exited before it was ready");
-    })
-    .await
-    .expect("the portal is ready within 60 s");
-    (child, base)
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sigterm_loses_no_acknowledged_reply_and_closes_live_sockets_with_a_reconnect_hint() {
@@ -56,7 +24,15 @@ async fn sigterm_loses_no_acknowledged_reply_and_closes_live_sockets_with_a_reco
         let ws = db.store.workspace_by_slug(&portal_core::WorkspaceSlug::parse(SLUG).unwrap()).await.unwrap().unwrap();
         let secret = db.store.active_secrets(ws.id, now_millis()).await.unwrap().remove(0).value;
         let dir = tempfile::tempdir().unwrap();
-        let (mut portal, base) = start_portal(&db, &dir).await;
+        let (mut portal, base) = start_portal_binary(
+            &db,
+            &dir,
+            &[
+                // Each customer keeps replying until the stop: no allowance runs out first.
+                ("PORTAL_WRITE_BURST", "1000"),
+            ],
+        )
+        .await;
         let client = reqwest::Client::builder().no_proxy().build().unwrap();
 
         let mut sessions = Vec::new();
