@@ -33,7 +33,7 @@ export async function startPortal() {
     ? path.resolve(process.env.PORTAL_BIN)
     : path.resolve(here, "../target/debug/portal");
   if (!existsSync(bin)) {
-    throw new Error(`portal binary not found at ${bin}: build it (cargo build -p portal-server) or set PORTAL_BIN`);
+    throw new Error(`portal binary not found at ${bin}: build it (cargo build -p portal) or set PORTAL_BIN`);
   }
   // Attached files, and the SQLite database unless another is named, live
   // in a fresh folder that goes when the portal stops.
