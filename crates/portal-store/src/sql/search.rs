@@ -8,9 +8,13 @@
 //! backend's full-text engine is behind [`FullText`].
 
 use super::statement::{Arg, Statement};
-use super::*;
-use crate::{Assignee, InboxFilter};
+use super::tickets::{parse_status, visible_tickets};
+use super::{Dialect, SqlStore};
+use crate::{Assignee, InboxFilter, Result};
+use portal_core::access::AgentScope;
 use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
+use portal_core::{CustomerScope, Millis, WorkspaceId};
+use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Postgres, Sqlite, Type};
 
 /// Where the words of a search must all be found.
 #[derive(Debug, Clone, Copy)]
@@ -403,5 +407,56 @@ pub(super) fn attach_previews(
             (ticket.title.as_str(), ticket.creator_name.as_str(), ticket.created_at),
         ];
         ticket.preview = search.best_preview(conversation.chain(own));
+    }
+}
+
+impl<DB> SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Decode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    /// A page of the tickets `finder` may see, and the ids of its rows.
+    pub(super) async fn find(
+        &self,
+        finder: Finder<'_>,
+        query: &ListQuery,
+        previews: bool,
+    ) -> Result<(TicketPage, Vec<i64>)> {
+        // An agent sees every ticket: reading the matches once never costs
+        // more than looking each ticket up.
+        let mut reach = match finder {
+            Finder::Agent(..) => Reach::Collect,
+            Finder::Customer(_) => Reach::PerTicket,
+        };
+        if let (Some(count), Some(search), Reach::PerTicket) = (DB::MATCHES_UP_TO, &query.search, reach) {
+            let (matches,) = sqlx::query_as::<_, (i64,)>(count)
+                .bind(DB::query(search.words(), finder.reads()).as_str())
+                .bind(COLLECT_AT_MOST + 1)
+                .fetch_one(&self.pool)
+                .await?;
+            if matches <= COLLECT_AT_MOST {
+                reach = Reach::Collect;
+            }
+        }
+        let statement = find_statement::<DB>(&finder, query, reach);
+        let rows = statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?;
+        let (mut page, descriptions) = page_of(query, rows)?;
+        let ids: Vec<i64> = descriptions.iter().map(|(id, _)| *id).collect();
+        if let Some(search) = query.search.as_ref().filter(|_| previews && !page.tickets.is_empty()) {
+            let statement = preview_statement(&finder, &ids);
+            let messages =
+                statement.bind(sqlx::query_as::<DB, PreviewedMessage>(&statement.sql)).fetch_all(&self.pool).await?;
+            attach_previews(search, &mut page, &descriptions, &messages);
+        }
+        Ok((page, ids))
     }
 }

@@ -1,0 +1,104 @@
+//! The SQL implementation of [`ApiTokenStore`].
+
+use super::shared::conflict;
+use super::{Dialect, SqlStore};
+use crate::{ApiToken, ApiTokenStore, Result, StoreError};
+use async_trait::async_trait;
+use portal_core::access::ActiveApiToken;
+use portal_core::{Millis, WorkspaceId};
+use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
+
+/// Longest API token name, in characters.
+const API_TOKEN_NAME_MAX_CHARS: usize = 100;
+
+fn checked_api_token_name(raw: &str) -> Result<String> {
+    let name = raw.trim();
+    let chars = name.chars().count();
+    if chars == 0 || chars > API_TOKEN_NAME_MAX_CHARS || name.chars().any(char::is_control) {
+        return Err(StoreError::Invalid(format!(
+            "an API token name is 1 to {API_TOKEN_NAME_MAX_CHARS} characters without control characters"
+        )));
+    }
+    Ok(name.to_string())
+}
+
+#[async_trait]
+impl<DB> ApiTokenStore for SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Decode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    async fn create_api_token(
+        &self,
+        workspace: WorkspaceId,
+        name: &str,
+        token_hash: &[u8],
+        now: Millis,
+    ) -> Result<ApiToken> {
+        let name = checked_api_token_name(name)?;
+        let (id,) = sqlx::query_as::<_, (i64,)>(
+            "INSERT INTO api_tokens (workspace_id, name, token_hash, created_at) \
+             SELECT id, $2, $3, $4 FROM workspaces WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(name.as_str())
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(conflict(|| "an API token with this hash exists".to_string()))?
+        .ok_or(StoreError::NotFound)?;
+        Ok(ApiToken { id, workspace_id: workspace, name, created_at: now, revoked_at: None })
+    }
+
+    async fn revoke_api_token(&self, workspace: WorkspaceId, id: i64, now: Millis) -> Result<bool> {
+        let revoked = sqlx::query_as::<_, (i64,)>(
+            "UPDATE api_tokens SET revoked_at = $3 \
+             WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(revoked.is_some())
+    }
+
+    async fn active_api_token(&self, token_hash: &[u8]) -> Result<Option<ActiveApiToken>> {
+        let row = sqlx::query_as::<_, (i64, i64, String)>(
+            "SELECT id, workspace_id, name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(id, workspace_id, name)| ActiveApiToken { id, workspace_id: WorkspaceId(workspace_id), name }))
+    }
+
+    async fn list_api_tokens(&self, workspace: WorkspaceId) -> Result<Vec<ApiToken>> {
+        let rows = sqlx::query_as::<_, (i64, String, Millis, Option<Millis>)>(
+            "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE workspace_id = $1 ORDER BY created_at, id",
+        )
+        .bind(workspace.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, created_at, revoked_at)| ApiToken {
+                id,
+                workspace_id: workspace,
+                name,
+                created_at,
+                revoked_at,
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,165 @@
+//! A workspace's rules as the store keeps them: its conversation rules
+//! (reopening, ticket types, attachment limits), read under the lock every
+//! writer of conversations takes first, and its rules about customers
+//! (ticket visibility and audience), applied to each customer whenever the
+//! rules or the customer change.
+
+use super::{Dialect, SqlStore};
+use crate::{Result, StoreError};
+use portal_core::attributes::CustomerAttributes;
+use portal_core::audience::PortalAudience;
+use portal_core::visibility::CustomerFacts;
+use portal_core::{AttachmentLimits, CustomerId, TicketVisibility, WorkspaceId};
+use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
+use std::collections::HashMap;
+
+/// The columns [`WorkspaceRules::from_row`] reads, in order.
+macro_rules! workspace_rules_columns {
+    () => {
+        "reopen_allowed, ticket_types, max_attachments, max_attachment_bytes"
+    };
+}
+pub(super) use workspace_rules_columns;
+
+pub(super) type WorkspaceRulesRow = (bool, String, i64, i64);
+
+/// What a workspace's conversation rules are, as [`Dialect::LOCK_WORKSPACE`] reads them.
+pub(super) struct WorkspaceRules {
+    pub(super) reopen_allowed: bool,
+    pub(super) ticket_types: Vec<String>,
+    pub(super) attachment_limits: AttachmentLimits,
+}
+
+impl WorkspaceRules {
+    pub(super) fn from_row(workspace: WorkspaceId, row: WorkspaceRulesRow) -> Result<Self> {
+        let (reopen_allowed, ticket_types, max_files, max_bytes) = row;
+        let ticket_types = ticket_types_from_json(&ticket_types)
+            .map_err(|e| StoreError::Corrupt(format!("workspace {workspace}: stored ticket types: {e}")))?;
+        let attachment_limits = u32::try_from(max_files)
+            .ok()
+            .zip(u64::try_from(max_bytes).ok())
+            .and_then(|(files, bytes)| AttachmentLimits::new(files, bytes).ok())
+            .ok_or_else(|| {
+                StoreError::Corrupt(format!("workspace {workspace}: stored attachment limits {max_files}, {max_bytes}"))
+            })?;
+        Ok(Self { reopen_allowed, ticket_types, attachment_limits })
+    }
+
+    /// `ticket_type`, if it is one of the workspace's types.
+    pub(super) fn check_type<'t>(&self, ticket_type: Option<&'t str>) -> Result<Option<&'t str>> {
+        match ticket_type {
+            Some(name) if !self.ticket_types.iter().any(|t| t == name) => {
+                Err(StoreError::Invalid(format!("{name:?} is not one of this workspace's ticket types")))
+            }
+            other => Ok(other),
+        }
+    }
+}
+
+pub(super) fn ticket_types_from_json(json: &str) -> Result<Vec<String>, String> {
+    serde_json::from_str(json).map_err(|e| format!("not a JSON array of strings: {e}"))
+}
+
+impl<DB> SqlStore<DB>
+where
+    DB: Dialect,
+    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
+    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
+    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
+    for<'q> String: Decode<'q, DB> + Type<DB>,
+    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
+    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
+    for<'q> Option<i64>: Encode<'q, DB>,
+    for<'q> Option<&'q str>: Encode<'q, DB>,
+    usize: ColumnIndex<DB::Row>,
+{
+    /// [`Dialect::LOCK_WORKSPACE`]: the workspace's rules, its row held
+    /// until the transaction ends.
+    pub(super) async fn lock_workspace(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<WorkspaceRules> {
+        let row = sqlx::query_as::<_, WorkspaceRulesRow>(DB::LOCK_WORKSPACE)
+            .bind(workspace.0)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        WorkspaceRules::from_row(workspace, row)
+    }
+
+    /// Applies the workspace's rules (ticket visibility and audience) to its
+    /// customers, or to one of them, writing only the decisions that
+    /// change. The caller holds the workspace's row (see
+    /// [`Self::lock_workspace`]), so the rules cannot change under it.
+    pub(super) async fn apply_rules(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        only: Option<CustomerId>,
+    ) -> Result<()> {
+        let visibility: TicketVisibility = Self::read_rule(conn, workspace, "ticket_visibility").await?;
+        let audience: PortalAudience = Self::read_rule(conn, workspace, "portal_audience").await?;
+        let customers = sqlx::query_as::<_, (i64, String, String, bool, bool)>(
+            "SELECT id, email, attributes, sees_company_tickets, in_audience FROM customers \
+             WHERE workspace_id = $1 AND ($2 IS NULL OR id = $2)",
+        )
+        .bind(workspace.0)
+        .bind(only.map(|c| c.0))
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut memberships = Self::memberships(conn, workspace, only).await?;
+        for (id, email, attributes, sees, admitted) in customers {
+            let attributes: CustomerAttributes = serde_json::from_str(&attributes)
+                .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
+            let companies = memberships.remove(&id).unwrap_or_default();
+            let facts = CustomerFacts { email: &email, attributes: &attributes, companies: &companies };
+            let decided = (visibility.sees_company_tickets(&facts), audience.admits(&facts));
+            if decided != (sees, admitted) {
+                sqlx::query(
+                    "UPDATE customers SET sees_company_tickets = $3, in_audience = $4 WHERE workspace_id = $1 AND id = $2",
+                )
+                .bind(workspace.0)
+                .bind(id)
+                .bind(decided.0)
+                .bind(decided.1)
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The companies (key, name) of the workspace's customers, or of one.
+    pub(super) async fn memberships(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        only: Option<CustomerId>,
+    ) -> Result<HashMap<i64, Vec<(String, String)>>> {
+        let rows = sqlx::query_as::<_, (i64, String, String)>(
+            "SELECT cm.customer_id, co.key, co.name FROM company_members cm \
+             JOIN companies co ON co.workspace_id = cm.workspace_id AND co.id = cm.company_id \
+             WHERE cm.workspace_id = $1 AND ($2 IS NULL OR cm.customer_id = $2)",
+        )
+        .bind(workspace.0)
+        .bind(only.map(|c| c.0))
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut by_customer: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+        for (customer, key, name) in rows {
+            by_customer.entry(customer).or_default().push((key, name));
+        }
+        Ok(by_customer)
+    }
+
+    /// A workspace rule stored as JSON in `column` (a column name, never input).
+    pub(super) async fn read_rule<R: serde::de::DeserializeOwned>(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        column: &'static str,
+    ) -> Result<R> {
+        let (json,) = sqlx::query_as::<_, (String,)>(&format!("SELECT {column} FROM workspaces WHERE id = $1"))
+            .bind(workspace.0)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        serde_json::from_str(&json)
+            .map_err(|e| StoreError::Corrupt(format!("workspace {workspace}: stored {column}: {e}")))
+    }
+}
