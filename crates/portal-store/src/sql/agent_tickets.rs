@@ -8,7 +8,7 @@ use super::tickets::{
     NewEvent, OneTicket, TicketRecord, TicketRow, checked_description, parse_status, ticket_columns, ticket_from_row,
     ticket_wake,
 };
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{
     AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketStore, AgentTicketSummary, Customer,
     InboxFacts, InboxFilter, InboxPage, Result, StoreError,
@@ -21,7 +21,6 @@ use portal_core::{
     AgentId, AuthorKind, CompanyKey, CustomerId, CustomerName, IdempotencyKey, Millis, TicketAttributes, TicketStatus,
     WorkspaceId,
 };
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 use std::collections::HashMap;
 
 /// The channel of tickets agents open through the API.
@@ -75,20 +74,8 @@ fn checked_agent_name(raw: &str) -> Result<String> {
     }
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// The workspace's ticket numbered `number`.
     async fn workspace_ticket(
         conn: &mut DB::Connection,
@@ -154,22 +141,11 @@ where
         .transpose()
     }
 }
+}
 
+sql_impl! {
 #[async_trait]
-impl<DB> AgentTicketStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> AgentTicketStore for SqlStore<DB> {
     async fn agent_list_tickets(&self, agent: &AgentScope, limit: u32) -> Result<Vec<AgentTicketSummary>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
         sqlx::query_as::<_, AgentSummaryRow>(concat!(
@@ -464,4 +440,5 @@ where
         .ok_or(StoreError::NotFound)?;
         Ok(assignee.map(AgentId))
     }
+}
 }

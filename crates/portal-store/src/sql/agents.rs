@@ -2,13 +2,12 @@
 //! their sessions.
 
 use super::shared::conflict;
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{Agent, AgentStore, NewAgent, NewAgentSession, Result, StoreError};
 use async_trait::async_trait;
 use portal_core::access::ActiveAgent;
 use portal_core::console::Role;
 use portal_core::{AgentId, Email, Millis, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 type AgentRow = (i64, String, String, String, Millis, bool);
 
@@ -17,21 +16,9 @@ fn agent_from_row(workspace: WorkspaceId, (id, email, name, role, created_at, pa
     Ok(Agent { id: AgentId(id), workspace_id: workspace, email, name, role, created_at, paused })
 }
 
+sql_impl! {
 #[async_trait]
-impl<DB> AgentStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> AgentStore for SqlStore<DB> {
     async fn create_agent(&self, workspace: WorkspaceId, new: &NewAgent, now: Millis) -> Result<Agent> {
         let row = sqlx::query_as::<_, AgentRow>(
             "INSERT INTO agents (workspace_id, email, email_key, name, role, password_hash, created_at) \
@@ -224,21 +211,10 @@ where
         Ok(revoked.is_some())
     }
 }
+}
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// Ends the account's live sessions, all but the one whose token hash is
     /// `keep` (empty: all; no token hashes to nothing).
     async fn end_agent_sessions(
@@ -271,4 +247,5 @@ where
         }
         Ok(())
     }
+}
 }

@@ -1,12 +1,11 @@
 //! The SQL implementation of [`ApiTokenStore`].
 
 use super::shared::conflict;
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{ApiToken, ApiTokenStore, Result, StoreError};
 use async_trait::async_trait;
 use portal_core::access::ActiveApiToken;
 use portal_core::{Millis, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 /// Longest API token name, in characters.
 const API_TOKEN_NAME_MAX_CHARS: usize = 100;
@@ -22,21 +21,9 @@ fn checked_api_token_name(raw: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
+sql_impl! {
 #[async_trait]
-impl<DB> ApiTokenStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> ApiTokenStore for SqlStore<DB> {
     async fn create_api_token(
         &self,
         workspace: WorkspaceId,
@@ -101,4 +88,5 @@ where
             })
             .collect())
     }
+}
 }

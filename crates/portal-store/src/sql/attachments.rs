@@ -3,12 +3,11 @@
 use super::messages::{attachment_columns, attachment_from_row};
 use super::shared::{LIST_LIMIT_MAX, LIST_LIMIT_MIN};
 use super::tickets::visible_to_customer;
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{AttachmentStore, AttachmentUsage, Result, StoreError, StoredAttachment};
 use async_trait::async_trait;
 use portal_core::access::AgentScope;
 use portal_core::{AttachmentInfo, AttachmentName, CustomerScope, Millis, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 /// Uploads one customer may have waiting to be sent at once.
 const MAX_WAITING_UPLOADS: i64 = 30;
@@ -18,20 +17,8 @@ fn stored_attachment_from_row(row: (i64, String, String, i64, String)) -> Result
     Ok(StoredAttachment { info: attachment_from_row((id, name, content_type, size))?, blob_key })
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// What the workspace's attached files take, and its own quota.
     async fn attachment_usage_in(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<AttachmentUsage> {
         let (quota, used) = sqlx::query_as::<_, (Option<i64>, i64)>(
@@ -48,22 +35,11 @@ where
         Ok(AttachmentUsage { used_bytes: bytes(used)?, quota_bytes: quota.map(bytes).transpose()? })
     }
 }
+}
 
+sql_impl! {
 #[async_trait]
-impl<DB> AttachmentStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> AttachmentStore for SqlStore<DB> {
     async fn add_upload(
         &self,
         scope: &CustomerScope,
@@ -184,4 +160,5 @@ where
         .await?;
         Ok(keys.into_iter().map(|(key,)| key).collect())
     }
+}
 }

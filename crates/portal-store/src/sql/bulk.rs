@@ -5,11 +5,10 @@
 //! The SQL implementation of [`BulkStore`].
 
 use super::statement::{Arg, Statement};
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{BulkStore, ImportedMessage, ImportedTicket, NewTicket, Result, StoreError};
 use async_trait::async_trait;
 use portal_core::{AuthorKind, CustomerId, Millis, TicketSummary, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -100,20 +99,8 @@ fn import_messages_statement<'a>(
     s
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// Inserts `tickets` in one transaction, numbered in order from the
     /// workspace's counter, and returns the first number.
     async fn insert_tickets(
@@ -144,22 +131,11 @@ where
         Ok(first)
     }
 }
+}
 
+sql_impl! {
 #[async_trait]
-impl<DB> BulkStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> BulkStore for SqlStore<DB> {
     async fn create_ticket(
         &self,
         workspace: WorkspaceId,
@@ -244,6 +220,7 @@ where
         tx.commit().await?;
         Ok(())
     }
+}
 }
 
 #[cfg(test)]

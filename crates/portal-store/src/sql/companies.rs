@@ -1,29 +1,16 @@
 //! The SQL implementation of [`CompanyStore`].
 
 use super::shared::{attributes_to_json, customer_from_row, stored_company_key};
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{AudiencePreview, CompanyStore, Customer, Result, StoreError};
 use async_trait::async_trait;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::CustomerFacts;
 use portal_core::{CompanyKey, CustomerId, Millis, TicketVisibility, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// Replaces a customer's companies and applies the rules to them, in one
     /// transaction; with `create_at`, companies not yet known are created
     /// (named by their key), else they are [`StoreError::UnknownCompany`].
@@ -96,22 +83,11 @@ where
         Ok(())
     }
 }
+}
 
+sql_impl! {
 #[async_trait]
-impl<DB> CompanyStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> CompanyStore for SqlStore<DB> {
     async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()> {
         let name = portal_core::company::check_company_name(name).map_err(StoreError::Invalid)?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
@@ -250,4 +226,5 @@ where
         }
         Ok(preview)
     }
+}
 }

@@ -1,5 +1,7 @@
 //! The SQL implementation of [`ConversationStore`]: the customer's side.
 
+#[cfg(doc)]
+use super::Dialect;
 use super::messages::{
     AttachmentRow, MessageRecord, NewMessage, attachment_columns, attachment_from_row, parse_author_kind,
 };
@@ -10,7 +12,7 @@ use super::tickets::{
     NewEvent, OneTicket, TicketRecord, TicketRow, checked_description, parse_status, ticket_columns, ticket_from_row,
     visible_tickets, visible_to_customer,
 };
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{ConversationStore, CustomerReply, ReplyOutcome, Result, StoreError};
 use async_trait::async_trait;
@@ -20,25 +22,12 @@ use portal_core::{
     AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketAttributes, TicketDetail, TicketStatus,
     TicketSummary, TicketTitle, WorkspaceId,
 };
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 /// The channel of tickets customers open in the portal.
 const CHANNEL_PORTAL: &str = "portal";
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// The tickets the scope may see (or, `own_only`, those its customer
     /// opened), most recently updated first.
     async fn ticket_list(&self, scope: &CustomerScope, own_only: bool, limit: u32) -> Result<Vec<TicketSummary>> {
@@ -168,22 +157,11 @@ where
         .collect()
     }
 }
+}
 
+sql_impl! {
 #[async_trait]
-impl<DB> ConversationStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> ConversationStore for SqlStore<DB> {
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
         self.ticket_list(scope, false, limit).await
     }
@@ -402,4 +380,5 @@ where
             .await?;
         Ok(id)
     }
+}
 }

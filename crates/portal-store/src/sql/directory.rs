@@ -3,12 +3,11 @@
 
 use super::shared::{LIST_LIMIT_MAX, LIST_LIMIT_MIN, stored_company_key};
 use super::statement;
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{CompanyEntry, Customer, CustomerEntry, DirectoryStore, Result, StoreError};
 use async_trait::async_trait;
 use portal_core::{CompanyKey, CustomerId, Millis, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 use std::collections::HashMap;
 
 /// A customer of the console's lists: the columns of `entry_select!`.
@@ -38,21 +37,9 @@ fn company_from_row((key, name, members, tickets): (String, String, i64, i64)) -
     Ok(CompanyEntry { key: stored_company_key(&key)?, name, members, tickets })
 }
 
+sql_impl! {
 #[async_trait]
-impl<DB> DirectoryStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> DirectoryStore for SqlStore<DB> {
     async fn list_customers(
         &self,
         workspace: WorkspaceId,
@@ -192,21 +179,10 @@ where
         self.entries(workspace, rows).await
     }
 }
+}
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// The customers of `rows`, with their companies (read in one query).
     async fn entries(&self, workspace: WorkspaceId, rows: Vec<EntryRow>) -> Result<Vec<CustomerEntry>> {
         let mut companies: HashMap<i64, Vec<CompanyKey>> = HashMap::new();
@@ -245,4 +221,5 @@ where
             })
             .collect()
     }
+}
 }

@@ -1,33 +1,20 @@
 //! The SQL implementation of [`IdentityStore`].
 
 use super::shared::{CustomerRow, customer_columns, customer_from_row, origins_from_json};
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{Customer, IdentityStore, KeyRing, NewSession, Result, Secret, StoreError};
 use async_trait::async_trait;
 use portal_core::access::ActiveSession;
 use portal_core::{CustomerId, CustomerName, CustomerScope, Email, Millis, SecretId, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 /// What a workspace's sealed identity secret is bound to.
 fn secret_context(workspace: i64) -> String {
     format!("identity secret of workspace {workspace}")
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// In one transaction: checks that every stored secret opens with
     /// `keys`, and seals again with `keys`' first key those `again` picks
     /// (by their stored value). Returns how many were sealed.
@@ -65,22 +52,11 @@ where
         Ok(customer_from_row(workspace, row))
     }
 }
+}
 
+sql_impl! {
 #[async_trait]
-impl<DB> IdentityStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> IdentityStore for SqlStore<DB> {
     async fn add_secret(&self, workspace: WorkspaceId, value: &str, now: Millis) -> Result<Secret> {
         let (id,) = sqlx::query_as::<_, (i64,)>(
             "INSERT INTO identity_secrets (workspace_id, value, created_at) VALUES ($1, $2, $3) RETURNING id",
@@ -326,4 +302,5 @@ where
         self.wake_now(Wake::Customer(WorkspaceId(workspace), CustomerId(customer))).await;
         Ok(true)
     }
+}
 }

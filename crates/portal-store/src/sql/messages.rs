@@ -2,10 +2,9 @@
 //! row read back, found by its idempotency key or inserted, and a ticket's
 //! conversation with the files of each message.
 
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{AgentMessage, Result, StoreError};
 use portal_core::{AttachmentInfo, AuthorKind, CustomerId, Millis, PublicMessage, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 /// The columns [`message_from_row`] reads, in order.
 macro_rules! message_columns {
@@ -105,20 +104,8 @@ pub(super) fn attachment_from_row(row: AttachmentRow) -> Result<AttachmentInfo> 
     Ok(AttachmentInfo { id, name, content_type, size })
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// The message `key` wrote, if any, and its ticket's id. A key is its
     /// author's: the customer's (`Some`) or the agents' side's (`None`),
     /// whatever the ticket, so nobody else's keys are ever read.
@@ -249,4 +236,5 @@ where
         }
         own
     }
+}
 }

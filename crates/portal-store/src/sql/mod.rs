@@ -17,7 +17,7 @@ use async_trait::async_trait;
 use rules::workspace_rules_columns;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, IntoArguments, Pool, Postgres, Sqlite, Transaction, Type};
+use sqlx::{Database, Pool, Postgres, Sqlite, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -38,6 +38,45 @@ mod shared;
 mod statement;
 mod tickets;
 mod workspaces;
+
+/// Writes an `impl` block of [`SqlStore`] with the bounds all the store's
+/// statements need from a backend, which both SQLite and PostgreSQL meet,
+/// stated once here: `sql_impl! { impl<DB> SqlStore<DB> { ... } }`, or
+/// with `Trait for` and the trait impl's attributes.
+///
+/// A helper trait with a blanket impl (`trait Sql: Dialect where ...`)
+/// cannot carry them: Rust implies a trait's bounds on `Self` and on its
+/// associated types, but not where-clauses on other types, such as
+/// `for<'q> i64: Encode<'q, Self>` or `for<'c> &'c mut Self::Connection:
+/// Executor<'c>`; every `DB: Sql` would have to restate them.
+macro_rules! sql_impl {
+    (@impl [$($attr:tt)*] [$($trait:tt)*] $store:ident<$db:ident> { $($body:tt)* }) => {
+        $($attr)*
+        impl<$db> $($trait)* $store<$db>
+        where
+            $db: $crate::sql::Dialect,
+            for<'c> &'c mut <$db as ::sqlx::Database>::Connection: ::sqlx::Executor<'c, Database = $db>,
+            for<'q> <$db as ::sqlx::Database>::Arguments<'q>: ::sqlx::IntoArguments<'q, $db>,
+            for<'q> i64: ::sqlx::Encode<'q, $db> + ::sqlx::Decode<'q, $db> + ::sqlx::Type<$db>,
+            for<'q> &'q str: ::sqlx::Encode<'q, $db> + ::sqlx::Type<$db>,
+            for<'q> String: ::sqlx::Decode<'q, $db> + ::sqlx::Type<$db>,
+            for<'q> &'q [u8]: ::sqlx::Encode<'q, $db> + ::sqlx::Type<$db>,
+            for<'q> bool: ::sqlx::Encode<'q, $db> + ::sqlx::Decode<'q, $db> + ::sqlx::Type<$db>,
+            for<'q> Option<i64>: ::sqlx::Encode<'q, $db>,
+            for<'q> Option<&'q str>: ::sqlx::Encode<'q, $db>,
+            usize: ::sqlx::ColumnIndex<<$db as ::sqlx::Database>::Row>,
+        {
+            $($body)*
+        }
+    };
+    ($(#[$($attr:tt)*])* impl<$db:ident> $trait:ident for $store:ident<$_db:ident> { $($body:tt)* }) => {
+        $crate::sql::sql_impl!(@impl [$(#[$($attr)*])*] [$trait for] $store<$db> { $($body)* });
+    };
+    ($(#[$($attr:tt)*])* impl<$db:ident> $store:ident<$_db:ident> { $($body:tt)* }) => {
+        $crate::sql::sql_impl!(@impl [$(#[$($attr)*])*] [] $store<$db> { $($body)* });
+    };
+}
+use sql_impl;
 
 /// How long a caller waits for a pooled connection before giving up.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -156,20 +195,8 @@ struct SqlStore<DB: Database> {
     keys: KeyRing,
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// The store over `pool`, once every stored secret is sealed with `keys`
     /// and opens with them.
     async fn sealing_with(pool: Pool<DB>, keys: KeyRing) -> Result<Self> {
@@ -205,22 +232,11 @@ where
         self.bus.published(wake);
     }
 }
+}
 
+sql_impl! {
 #[async_trait]
-impl<DB> Store for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> Store for SqlStore<DB> {
     fn backend(&self) -> Backend {
         DB::BACKEND
     }
@@ -239,6 +255,7 @@ where
     async fn close(&self) {
         self.pool.close().await;
     }
+}
 }
 
 #[cfg(test)]

@@ -4,13 +4,14 @@
 //! (ticket visibility and audience), applied to each customer whenever the
 //! rules or the customer change.
 
-use super::{Dialect, SqlStore};
+#[cfg(doc)]
+use super::Dialect;
+use super::{SqlStore, sql_impl};
 use crate::{Result, StoreError};
 use portal_core::attributes::CustomerAttributes;
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::CustomerFacts;
 use portal_core::{AttachmentLimits, CustomerId, TicketVisibility, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 use std::collections::HashMap;
 
 /// The columns [`WorkspaceRules::from_row`] reads, in order.
@@ -60,20 +61,8 @@ pub(super) fn ticket_types_from_json(json: &str) -> Result<Vec<String>, String> 
     serde_json::from_str(json).map_err(|e| format!("not a JSON array of strings: {e}"))
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// [`Dialect::LOCK_WORKSPACE`]: the workspace's rules, its row held
     /// until the transaction ends.
     pub(super) async fn lock_workspace(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<WorkspaceRules> {
@@ -162,4 +151,5 @@ where
         serde_json::from_str(&json)
             .map_err(|e| StoreError::Corrupt(format!("workspace {workspace}: stored {column}: {e}")))
     }
+}
 }

@@ -9,12 +9,12 @@
 
 use super::statement::{Arg, Statement};
 use super::tickets::{parse_status, visible_tickets};
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{Assignee, InboxFilter, Result};
 use portal_core::access::AgentScope;
 use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
 use portal_core::{CustomerScope, Millis, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Postgres, Sqlite, Type};
+use sqlx::{Postgres, Sqlite};
 
 /// Where the words of a search must all be found.
 #[derive(Debug, Clone, Copy)]
@@ -410,20 +410,8 @@ pub(super) fn attach_previews(
     }
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// A page of the tickets `finder` may see, and the ids of its rows.
     pub(super) async fn find(
         &self,
@@ -459,4 +447,5 @@ where
         }
         Ok((page, ids))
     }
+}
 }

@@ -3,10 +3,9 @@
 //! ticket attributes as stored, and the workspace settings stored as JSON
 //! that more than one area reads.
 
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::{Customer, Result, StoreError};
 use portal_core::{CompanyKey, CustomerId, Origin, ShownAttribute, TicketAttributes, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 /// Bounds of `list_tickets`' limit (and of the other lists').
 pub(super) const LIST_LIMIT_MIN: u32 = 1;
@@ -53,20 +52,8 @@ pub(super) fn shown_attributes_from_json(json: &str) -> Result<Vec<ShownAttribut
     serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// The id of the workspace's company `key`; an unknown key is
     /// [`StoreError::UnknownCompany`] (the caller named it).
     pub(super) async fn company_id(conn: &mut DB::Connection, workspace: WorkspaceId, key: &CompanyKey) -> Result<i64> {
@@ -95,4 +82,5 @@ where
         .await?
         .ok_or(StoreError::NotFound)
     }
+}
 }

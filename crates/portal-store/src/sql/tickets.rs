@@ -2,13 +2,14 @@
 //! customer may see, a ticket row read back, a new ticket numbered from the
 //! workspace's counter, and the outbox rows that tell live connections.
 
+#[cfg(doc)]
+use super::Dialect;
 use super::shared::attributes_to_json;
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{Result, StoreError};
 use portal_core::conversation::EventKind;
 use portal_core::{CustomerId, MessageBody, Millis, TicketAttributes, TicketStatus, WorkspaceId};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 /// The tickets a customer scope may see, for a statement that names the
 /// tickets table `t` and binds the scope's workspace to `$1` and its
@@ -169,20 +170,8 @@ pub(super) struct OneTicket<'a> {
 pub(super) const ALLOCATE_TICKET_NUMBERS: &str = "UPDATE workspaces SET next_ticket_number = next_ticket_number + $2 \
      WHERE id = $1 RETURNING next_ticket_number - $2";
 
-impl<DB> SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+sql_impl! {
+impl<DB> SqlStore<DB> {
     /// The first of `count` ticket numbers taken from the workspace's counter
     /// ([`ALLOCATE_TICKET_NUMBERS`]).
     pub(super) async fn allocate_numbers(conn: &mut DB::Connection, workspace: WorkspaceId, count: i64) -> Result<i64> {
@@ -271,4 +260,5 @@ where
         .await?;
         Ok(())
     }
+}
 }

@@ -2,7 +2,7 @@
 
 use super::rules::{WorkspaceRules, workspace_rules_columns};
 use super::shared::{conflict, origins_from_json, shown_attributes_from_json};
-use super::{Dialect, SqlStore};
+use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{
     MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewWorkspace, PortalBehaviour, Result, StoreError, Workspace,
@@ -11,7 +11,6 @@ use crate::{
 use async_trait::async_trait;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
 use portal_core::{AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, WorkspaceId, WorkspaceSlug};
-use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 /// The columns [`workspace_from_row`] reads, in order.
 macro_rules! workspace_columns {
@@ -93,21 +92,9 @@ pub(super) fn checked_ticket_types(names: &[String]) -> Result<Vec<String>> {
     Ok(checked)
 }
 
+sql_impl! {
 #[async_trait]
-impl<DB> WorkspaceStore for SqlStore<DB>
-where
-    DB: Dialect,
-    for<'c> &'c mut DB::Connection: Executor<'c, Database = DB>,
-    for<'q> DB::Arguments<'q>: IntoArguments<'q, DB>,
-    for<'q> i64: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> &'q str: Encode<'q, DB> + Type<DB>,
-    for<'q> String: Decode<'q, DB> + Type<DB>,
-    for<'q> &'q [u8]: Encode<'q, DB> + Type<DB>,
-    for<'q> bool: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
-    for<'q> Option<i64>: Encode<'q, DB>,
-    for<'q> Option<&'q str>: Encode<'q, DB>,
-    usize: ColumnIndex<DB::Row>,
-{
+impl<DB> WorkspaceStore for SqlStore<DB> {
     async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace> {
         let row = sqlx::query_as::<_, WorkspaceRow>(concat!(
             "INSERT INTO workspaces (slug, name, greeting, allowed_origins, session_lifetime_ms, created_at) \
@@ -286,6 +273,7 @@ where
         }
         Ok(())
     }
+}
 }
 
 #[cfg(test)]
