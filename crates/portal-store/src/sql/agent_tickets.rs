@@ -26,20 +26,60 @@ use std::collections::HashMap;
 /// The channel of tickets agents open through the API.
 const CHANNEL_API: &str = "api";
 
-/// The columns [`agent_summary_from_row`] reads, in order, from tickets as
-/// `t` joined with their creator as `c` and their company, if any, as `co`.
+/// The columns [`agent_summary_from_row`] reads, from tickets as `t`
+/// joined with their creator as `c` and their company, if any, as `co`.
 macro_rules! agent_summary_select {
     () => {
-        "SELECT t.number, t.title, t.status, t.ticket_type, c.id, c.email, c.name, co.key, t.created_at, \
-         t.updated_at FROM tickets t JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
+        "SELECT t.number, t.title, t.status, t.ticket_type, c.id AS customer_id, c.email AS customer_email, \
+         c.name AS customer_name, co.key AS company, t.created_at, t.updated_at \
+         FROM tickets t JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
          LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id "
     };
 }
 
-type AgentSummaryRow = (i64, String, String, Option<String>, i64, String, String, Option<String>, Millis, Millis);
+#[derive(sqlx::FromRow)]
+struct AgentSummaryRow {
+    number: i64,
+    title: String,
+    status: String,
+    ticket_type: Option<String>,
+    customer_id: i64,
+    customer_email: String,
+    customer_name: String,
+    company: Option<String>,
+    created_at: Millis,
+    updated_at: Millis,
+}
+
+/// A ticket's creator, and its company if any.
+#[derive(sqlx::FromRow)]
+struct CreatorRow {
+    email: String,
+    name: String,
+    in_audience: bool,
+    disabled: bool,
+    company: Option<String>,
+}
+
+/// A customer an agent's ticket is for, as found or created.
+#[derive(sqlx::FromRow)]
+struct UpsertedCustomer {
+    id: i64,
+    email: String,
+    name: String,
+}
+
+/// What an inbox row adds, for the ticket `id`.
+#[derive(sqlx::FromRow)]
+struct FactsRow {
+    id: i64,
+    creator_email: String,
+    assignee_id: Option<i64>,
+    company: Option<String>,
+}
 
 fn agent_summary_from_row(row: AgentSummaryRow) -> Result<AgentTicketSummary> {
-    let (
+    let AgentSummaryRow {
         number,
         title,
         status,
@@ -50,7 +90,7 @@ fn agent_summary_from_row(row: AgentSummaryRow) -> Result<AgentTicketSummary> {
         company,
         created_at,
         updated_at,
-    ) = row;
+    } = row;
     Ok(AgentTicketSummary {
         number,
         title,
@@ -167,17 +207,17 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         let Some(ticket) = Self::workspace_ticket(&mut conn, workspace, number).await? else {
             return Ok(None);
         };
-        let (email, name, in_audience, disabled, company) =
-            sqlx::query_as::<_, (String, String, bool, bool, Option<String>)>(
-                "SELECT c.email, c.name, c.in_audience, c.disabled_at IS NOT NULL, co.key FROM tickets t \
+        let CreatorRow { email, name, in_audience, disabled, company } = sqlx::query_as::<_, CreatorRow>(
+            "SELECT c.email, c.name, c.in_audience, c.disabled_at IS NOT NULL AS disabled, co.key AS company \
+             FROM tickets t \
              JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
              LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id \
              WHERE t.workspace_id = $1 AND t.id = $2",
-            )
-            .bind(workspace.0)
-            .bind(ticket.id)
-            .fetch_one(&mut *conn)
-            .await?;
+        )
+        .bind(workspace.0)
+        .bind(ticket.id)
+        .fetch_one(&mut *conn)
+        .await?;
         let (records, attachments) = Self::conversation(&mut conn, workspace, ticket.id, true).await?;
         let messages = records.into_iter().map(MessageRecord::agent).collect();
         Ok(Some(AgentTicket {
@@ -210,22 +250,23 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         let ticket_type = rules.check_type(new.ticket_type.as_deref())?;
         let company_id = Self::optional_company_id(&mut tx, workspace, new.company.as_ref()).await?;
         // As `upsert_customer`, except that an empty name keeps the one known.
-        let (customer_id, customer_email, customer_name) = sqlx::query_as::<_, (i64, String, String)>(
-            "INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $5) \
-             ON CONFLICT (workspace_id, email_key) DO UPDATE \
-             SET name = CASE WHEN excluded.name = '' THEN customers.name ELSE excluded.name END, \
-             updated_at = CASE WHEN excluded.name = '' OR excluded.name = customers.name \
-             THEN customers.updated_at ELSE excluded.updated_at END \
-             RETURNING id, email, name",
-        )
-        .bind(workspace.0)
-        .bind(new.customer_email.as_str())
-        .bind(new.customer_email.key().as_str())
-        .bind(new.customer_name.as_str())
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
+        let UpsertedCustomer { id: customer_id, email: customer_email, name: customer_name } =
+            sqlx::query_as::<_, UpsertedCustomer>(
+                "INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $5) \
+                 ON CONFLICT (workspace_id, email_key) DO UPDATE \
+                 SET name = CASE WHEN excluded.name = '' THEN customers.name ELSE excluded.name END, \
+                 updated_at = CASE WHEN excluded.name = '' OR excluded.name = customers.name \
+                 THEN customers.updated_at ELSE excluded.updated_at END \
+                 RETURNING id, email, name",
+            )
+            .bind(workspace.0)
+            .bind(new.customer_email.as_str())
+            .bind(new.customer_email.key().as_str())
+            .bind(new.customer_name.as_str())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
         let one = OneTicket {
             workspace,
             creator: CustomerId(customer_id),
@@ -312,7 +353,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         number: i64,
         attributes: &TicketAttributes,
     ) -> Result<()> {
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE tickets SET attributes = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
         )
         .bind(agent.workspace_id().0)
@@ -384,7 +425,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         }
         let mut s = statement::Statement::default();
         s.with(
-            "SELECT t.id, c.email, t.assignee_id, co.key FROM tickets t \
+            "SELECT t.id, c.email AS creator_email, t.assignee_id, co.key AS company FROM tickets t \
              JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
              LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id \
              WHERE t.workspace_id = {}",
@@ -392,12 +433,9 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         );
         let placeholders: Vec<String> = ids.iter().map(|id| s.arg(statement::Arg::Int(*id))).collect();
         s.push(" AND t.id IN (").push(&placeholders.join(", ")).push(")");
-        let rows = s
-            .bind(sqlx::query_as::<DB, (i64, String, Option<i64>, Option<String>)>(&s.sql))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = s.bind(sqlx::query_as::<DB, FactsRow>(&s.sql)).fetch_all(&self.pool).await?;
         let mut by_id: HashMap<i64, InboxFacts> = HashMap::new();
-        for (id, creator_email, assignee, company) in rows {
+        for FactsRow { id, creator_email, assignee_id: assignee, company } in rows {
             let company = company.as_deref().map(stored_company_key).transpose()?;
             by_id.insert(id, InboxFacts { creator_email, assignee: assignee.map(AgentId), company });
         }
@@ -408,7 +446,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
     async fn assign_ticket(&self, agent: &AgentScope, number: i64, assignee: Option<AgentId>) -> Result<()> {
         let workspace = agent.workspace_id();
         if let Some(id) = assignee {
-            let known = sqlx::query_as::<_, (i64,)>("SELECT id FROM agents WHERE workspace_id = $1 AND id = $2")
+            let known = sqlx::query_scalar::<_, i64>("SELECT id FROM agents WHERE workspace_id = $1 AND id = $2")
                 .bind(workspace.0)
                 .bind(id.0)
                 .fetch_optional(&self.pool)
@@ -417,7 +455,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
                 return Err(StoreError::Invalid(format!("no account {} in this workspace", id.0)));
             }
         }
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE tickets SET assignee_id = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
         )
         .bind(workspace.0)
@@ -430,7 +468,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
     }
 
     async fn ticket_assignee(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentId>> {
-        let (assignee,) = sqlx::query_as::<_, (Option<i64>,)>(
+        let assignee = sqlx::query_scalar::<_, Option<i64>>(
             "SELECT assignee_id FROM tickets WHERE workspace_id = $1 AND number = $2",
         )
         .bind(agent.workspace_id().0)

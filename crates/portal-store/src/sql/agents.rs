@@ -9,9 +9,43 @@ use portal_core::access::ActiveAgent;
 use portal_core::console::Role;
 use portal_core::{AgentId, Email, Millis, WorkspaceId};
 
-type AgentRow = (i64, String, String, String, Millis, bool);
+/// The columns [`agent_from_row`] reads, from agents.
+macro_rules! agent_columns {
+    () => {
+        "id, email, name, role, created_at, paused_at IS NOT NULL AS paused"
+    };
+}
 
-fn agent_from_row(workspace: WorkspaceId, (id, email, name, role, created_at, paused): AgentRow) -> Result<Agent> {
+#[derive(sqlx::FromRow)]
+struct AgentRow {
+    id: i64,
+    email: String,
+    name: String,
+    role: String,
+    created_at: Millis,
+    paused: bool,
+}
+
+/// An [`AgentRow`] with the account's password hash.
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    #[sqlx(flatten)]
+    agent: AgentRow,
+    password_hash: String,
+}
+
+/// The account of a live session.
+#[derive(sqlx::FromRow)]
+struct ActiveAgentRow {
+    id: i64,
+    workspace_id: i64,
+    email: String,
+    name: String,
+    role: String,
+}
+
+fn agent_from_row(workspace: WorkspaceId, row: AgentRow) -> Result<Agent> {
+    let AgentRow { id, email, name, role, created_at, paused } = row;
     let role = Role::parse(&role).map_err(|e| StoreError::Corrupt(format!("agent {id}: stored role: {e}")))?;
     Ok(Agent { id: AgentId(id), workspace_id: workspace, email, name, role, created_at, paused })
 }
@@ -20,10 +54,11 @@ sql_impl! {
 #[async_trait]
 impl<DB> AgentStore for SqlStore<DB> {
     async fn create_agent(&self, workspace: WorkspaceId, new: &NewAgent, now: Millis) -> Result<Agent> {
-        let row = sqlx::query_as::<_, AgentRow>(
+        let row = sqlx::query_as::<_, AgentRow>(concat!(
             "INSERT INTO agents (workspace_id, email, email_key, name, role, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, email, name, role, created_at, paused_at IS NOT NULL",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ",
+            agent_columns!()
+        ))
         .bind(workspace.0)
         .bind(new.email.as_str())
         .bind(new.email.key().as_str())
@@ -38,34 +73,34 @@ impl<DB> AgentStore for SqlStore<DB> {
     }
 
     async fn agent_credentials(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<(Agent, String)>> {
-        let row = sqlx::query_as::<_, (i64, String, String, String, Millis, bool, String)>(
-            "SELECT id, email, name, role, created_at, paused_at IS NOT NULL, password_hash FROM agents \
-             WHERE workspace_id = $1 AND email_key = $2",
-        )
+        let row = sqlx::query_as::<_, CredentialsRow>(concat!(
+            "SELECT ",
+            agent_columns!(),
+            ", password_hash FROM agents WHERE workspace_id = $1 AND email_key = $2"
+        ))
         .bind(workspace.0)
         .bind(email.key().as_str())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|(id, email, name, role, created_at, paused, hash)| {
-            Ok((agent_from_row(workspace, (id, email, name, role, created_at, paused))?, hash))
-        })
-        .transpose()
+        row.map(|row| Ok((agent_from_row(workspace, row.agent)?, row.password_hash))).transpose()
     }
 
     async fn agent_password_hash(&self, workspace: WorkspaceId, agent: AgentId) -> Result<Option<String>> {
-        let row =
-            sqlx::query_as::<_, (String,)>("SELECT password_hash FROM agents WHERE workspace_id = $1 AND id = $2")
+        let hash =
+            sqlx::query_scalar::<_, String>("SELECT password_hash FROM agents WHERE workspace_id = $1 AND id = $2")
                 .bind(workspace.0)
                 .bind(agent.0)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(row.map(|(hash,)| hash))
+        Ok(hash)
     }
 
     async fn agents(&self, workspace: WorkspaceId) -> Result<Vec<Agent>> {
-        sqlx::query_as::<_, AgentRow>(
-            "SELECT id, email, name, role, created_at, paused_at IS NOT NULL FROM agents WHERE workspace_id = $1 ORDER BY name, id",
-        )
+        sqlx::query_as::<_, AgentRow>(concat!(
+            "SELECT ",
+            agent_columns!(),
+            " FROM agents WHERE workspace_id = $1 ORDER BY name, id"
+        ))
         .bind(workspace.0)
         .fetch_all(&self.pool)
         .await?
@@ -83,7 +118,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         now: Millis,
     ) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE agents SET password_hash = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id",
         )
         .bind(workspace.0)
@@ -99,7 +134,7 @@ impl<DB> AgentStore for SqlStore<DB> {
 
     async fn set_agent_name(&self, workspace: WorkspaceId, agent: AgentId, name: &str) -> Result<()> {
         let name = portal_core::console::check_agent_name(name).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        sqlx::query_as::<_, (i64,)>("UPDATE agents SET name = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE agents SET name = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id")
             .bind(workspace.0)
             .bind(agent.0)
             .bind(name.as_str())
@@ -114,7 +149,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         if role != Role::Admin {
             Self::keep_an_admin(&mut tx, workspace, agent).await?;
         }
-        sqlx::query_as::<_, (i64,)>("UPDATE agents SET role = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE agents SET role = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id")
             .bind(workspace.0)
             .bind(agent.0)
             .bind(role.as_str())
@@ -130,7 +165,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         if paused {
             Self::keep_an_admin(&mut tx, workspace, agent).await?;
         }
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE agents SET paused_at = CASE WHEN $3 THEN COALESCE(paused_at, $4) END \
              WHERE workspace_id = $1 AND id = $2 RETURNING id",
         )
@@ -157,7 +192,7 @@ impl<DB> AgentStore for SqlStore<DB> {
             .execute(&mut *tx)
             .await?;
         // Its sessions go with it (ON DELETE CASCADE).
-        sqlx::query_as::<_, (i64,)>("DELETE FROM agents WHERE workspace_id = $1 AND id = $2 RETURNING id")
+        sqlx::query_scalar::<_, i64>("DELETE FROM agents WHERE workspace_id = $1 AND id = $2 RETURNING id")
             .bind(workspace.0)
             .bind(agent.0)
             .fetch_optional(&mut *tx)
@@ -183,7 +218,7 @@ impl<DB> AgentStore for SqlStore<DB> {
     }
 
     async fn active_agent(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveAgent>> {
-        let row = sqlx::query_as::<_, (i64, i64, String, String, String)>(
+        let row = sqlx::query_as::<_, ActiveAgentRow>(
             "SELECT a.id, a.workspace_id, a.email, a.name, a.role FROM agent_sessions s \
              JOIN agents a ON a.workspace_id = s.workspace_id AND a.id = s.agent_id \
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.paused_at IS NULL",
@@ -192,7 +227,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|(id, workspace, email, name, role)| {
+        row.map(|ActiveAgentRow { id, workspace_id: workspace, email, name, role }| {
             let role = Role::parse(&role).map_err(|e| StoreError::Corrupt(format!("agent {id}: stored role: {e}")))?;
             Ok(ActiveAgent { id: AgentId(id), workspace_id: WorkspaceId(workspace), email, name, role })
         })
@@ -200,7 +235,7 @@ impl<DB> AgentStore for SqlStore<DB> {
     }
 
     async fn revoke_agent_session(&self, token_hash: &[u8], now: Millis) -> Result<bool> {
-        let revoked = sqlx::query_as::<_, (i64,)>(
+        let revoked = sqlx::query_scalar::<_, i64>(
             "UPDATE agent_sessions SET revoked_at = $2 \
              WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 RETURNING id",
         )
@@ -241,8 +276,8 @@ impl<DB> SqlStore<DB> {
     /// not paused, stop being one. Run in the writing transaction (which on SQLite holds the
     /// write lock; on PostgreSQL the admins' rows are locked).
     async fn keep_an_admin(conn: &mut DB::Connection, workspace: WorkspaceId, agent: AgentId) -> Result<()> {
-        let admins: Vec<(i64,)> = sqlx::query_as(DB::LOCK_ADMINS).bind(workspace.0).fetch_all(&mut *conn).await?;
-        if admins.len() == 1 && admins[0].0 == agent.0 {
+        let admins: Vec<i64> = sqlx::query_scalar(DB::LOCK_ADMINS).bind(workspace.0).fetch_all(&mut *conn).await?;
+        if admins.len() == 1 && admins[0] == agent.0 {
             return Err(StoreError::Invalid("a workspace keeps at least one admin".into()));
         }
         Ok(())

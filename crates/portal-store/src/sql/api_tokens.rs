@@ -10,6 +10,21 @@ use portal_core::{Millis, WorkspaceId};
 /// Longest API token name, in characters.
 const API_TOKEN_NAME_MAX_CHARS: usize = 100;
 
+#[derive(sqlx::FromRow)]
+struct ActiveTokenRow {
+    id: i64,
+    workspace_id: i64,
+    name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct TokenRow {
+    id: i64,
+    name: String,
+    created_at: Millis,
+    revoked_at: Option<Millis>,
+}
+
 fn checked_api_token_name(raw: &str) -> Result<String> {
     let name = raw.trim();
     let chars = name.chars().count();
@@ -32,7 +47,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         now: Millis,
     ) -> Result<ApiToken> {
         let name = checked_api_token_name(name)?;
-        let (id,) = sqlx::query_as::<_, (i64,)>(
+        let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO api_tokens (workspace_id, name, token_hash, created_at) \
              SELECT id, $2, $3, $4 FROM workspaces WHERE id = $1 RETURNING id",
         )
@@ -48,7 +63,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
     }
 
     async fn revoke_api_token(&self, workspace: WorkspaceId, id: i64, now: Millis) -> Result<bool> {
-        let revoked = sqlx::query_as::<_, (i64,)>(
+        let revoked = sqlx::query_scalar::<_, i64>(
             "UPDATE api_tokens SET revoked_at = $3 \
              WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id",
         )
@@ -61,17 +76,21 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
     }
 
     async fn active_api_token(&self, token_hash: &[u8]) -> Result<Option<ActiveApiToken>> {
-        let row = sqlx::query_as::<_, (i64, i64, String)>(
+        let row = sqlx::query_as::<_, ActiveTokenRow>(
             "SELECT id, workspace_id, name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(id, workspace_id, name)| ActiveApiToken { id, workspace_id: WorkspaceId(workspace_id), name }))
+        Ok(row.map(|ActiveTokenRow { id, workspace_id, name }| ActiveApiToken {
+            id,
+            workspace_id: WorkspaceId(workspace_id),
+            name,
+        }))
     }
 
     async fn list_api_tokens(&self, workspace: WorkspaceId) -> Result<Vec<ApiToken>> {
-        let rows = sqlx::query_as::<_, (i64, String, Millis, Option<Millis>)>(
+        let rows = sqlx::query_as::<_, TokenRow>(
             "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE workspace_id = $1 ORDER BY created_at, id",
         )
         .bind(workspace.0)
@@ -79,7 +98,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, name, created_at, revoked_at)| ApiToken {
+            .map(|TokenRow { id, name, created_at, revoked_at }| ApiToken {
                 id,
                 workspace_id: workspace,
                 name,

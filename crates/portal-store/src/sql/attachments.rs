@@ -1,6 +1,6 @@
 //! The SQL implementation of [`AttachmentStore`].
 
-use super::messages::{attachment_columns, attachment_from_row};
+use super::messages::{AttachmentRow, attachment_columns, attachment_from_row};
 use super::shared::{LIST_LIMIT_MAX, LIST_LIMIT_MIN};
 use super::tickets::visible_to_customer;
 use super::{SqlStore, sql_impl};
@@ -12,19 +12,33 @@ use portal_core::{AttachmentInfo, AttachmentName, CustomerScope, Millis, Workspa
 /// Uploads one customer may have waiting to be sent at once.
 const MAX_WAITING_UPLOADS: i64 = 30;
 
-fn stored_attachment_from_row(row: (i64, String, String, i64, String)) -> Result<StoredAttachment> {
-    let (id, name, content_type, size, blob_key) = row;
-    Ok(StoredAttachment { info: attachment_from_row((id, name, content_type, size))?, blob_key })
+/// An [`AttachmentRow`] with where the blob store keeps its content.
+#[derive(sqlx::FromRow)]
+struct StoredAttachmentRow {
+    #[sqlx(flatten)]
+    file: AttachmentRow,
+    blob_key: String,
+}
+
+fn stored_attachment_from_row(row: StoredAttachmentRow) -> Result<StoredAttachment> {
+    Ok(StoredAttachment { info: attachment_from_row(row.file)?, blob_key: row.blob_key })
+}
+
+/// A workspace's quota, and what its files take.
+#[derive(sqlx::FromRow)]
+struct UsageRow {
+    attachment_quota_bytes: Option<i64>,
+    used_bytes: i64,
 }
 
 sql_impl! {
 impl<DB> SqlStore<DB> {
     /// What the workspace's attached files take, and its own quota.
     async fn attachment_usage_in(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<AttachmentUsage> {
-        let (quota, used) = sqlx::query_as::<_, (Option<i64>, i64)>(
+        let UsageRow { attachment_quota_bytes: quota, used_bytes: used } = sqlx::query_as::<_, UsageRow>(
             "SELECT attachment_quota_bytes, \
              (SELECT CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) FROM attachments WHERE workspace_id = $1) \
-             FROM workspaces WHERE id = $1",
+             AS used_bytes FROM workspaces WHERE id = $1",
         )
         .bind(workspace.0)
         .fetch_optional(&mut *conn)
@@ -61,7 +75,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         if usage.used_bytes.saturating_add(size) > quota {
             return Err(StoreError::QuotaExceeded { used: usage.used_bytes, quota });
         }
-        let (waiting,) = sqlx::query_as::<_, (i64,)>(
+        let waiting = sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM attachments WHERE workspace_id = $1 AND uploader_id = $2 AND ticket_id IS NULL",
         )
         .bind(scope.workspace_id().0)
@@ -74,7 +88,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
                 name.as_str()
             )));
         }
-        let (id,) = sqlx::query_as::<_, (i64,)>(
+        let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO attachments (workspace_id, uploader_id, file_name, content_type, size_bytes, blob_key, \
              created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
@@ -105,7 +119,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         let quota = quota
             .map(|bytes| i64::try_from(bytes).map_err(|_| StoreError::Invalid(format!("a quota of {bytes} bytes"))))
             .transpose()?;
-        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET attachment_quota_bytes = $2 WHERE id = $1 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET attachment_quota_bytes = $2 WHERE id = $1 RETURNING id")
             .bind(workspace.0)
             .bind(quota)
             .fetch_optional(&self.pool)
@@ -115,7 +129,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
     }
 
     async fn customer_attachment(&self, scope: &CustomerScope, id: i64) -> Result<Option<StoredAttachment>> {
-        let row = sqlx::query_as::<_, (i64, String, String, i64, String)>(concat!(
+        let row = sqlx::query_as::<_, StoredAttachmentRow>(concat!(
             "SELECT ",
             attachment_columns!(),
             ", a.blob_key FROM attachments a \
@@ -133,7 +147,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
     }
 
     async fn agent_attachment(&self, agent: &AgentScope, number: i64, id: i64) -> Result<Option<StoredAttachment>> {
-        let row = sqlx::query_as::<_, (i64, String, String, i64, String)>(concat!(
+        let row = sqlx::query_as::<_, StoredAttachmentRow>(concat!(
             "SELECT ",
             attachment_columns!(),
             ", a.blob_key FROM attachments a \
@@ -150,7 +164,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
 
     async fn take_stale_uploads(&self, created_before: Millis, limit: u32) -> Result<Vec<String>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
-        let keys = sqlx::query_as::<_, (String,)>(
+        let keys = sqlx::query_scalar::<_, String>(
             "DELETE FROM attachments WHERE id IN (SELECT id FROM attachments \
              WHERE ticket_id IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2) RETURNING blob_key",
         )
@@ -158,7 +172,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        Ok(keys.into_iter().map(|(key,)| key).collect())
+        Ok(keys)
     }
 }
 }

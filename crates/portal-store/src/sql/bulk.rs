@@ -23,6 +23,13 @@ const TICKETS_PER_STATEMENT: usize = IMPORT_CHUNK_ROWS;
 /// Messages per multi-row INSERT.
 const MESSAGES_PER_STATEMENT: usize = IMPORT_CHUNK_ROWS;
 
+/// An imported ticket's number and id.
+#[derive(sqlx::FromRow)]
+struct NumberedTicket {
+    number: i64,
+    id: i64,
+}
+
 /// A multi-row INSERT of `rows` tickets. `$1` workspace, `$2` creator, `$3`
 /// now, then (number, title, description, status) per row.
 fn insert_tickets_sql(rows: usize) -> String {
@@ -188,7 +195,7 @@ impl<DB> BulkStore for SqlStore<DB> {
             let statement = import_tickets_statement(workspace, chunk, ids, first + from as i64);
             statement.bind_query(sqlx::query::<DB>(&statement.sql)).execute(&mut *tx).await?;
         }
-        let ids: HashMap<i64, i64> = sqlx::query_as::<_, (i64, i64)>(
+        let ids: HashMap<i64, i64> = sqlx::query_as::<_, NumberedTicket>(
             "SELECT number, id FROM tickets WHERE workspace_id = $1 AND number >= $2 AND number < $3",
         )
         .bind(workspace.0)
@@ -197,6 +204,7 @@ impl<DB> BulkStore for SqlStore<DB> {
         .fetch_all(&mut *tx)
         .await?
         .into_iter()
+        .map(|ticket| (ticket.number, ticket.id))
         .collect();
         let messages: Vec<(i64, &ImportedMessage)> = tickets
             .iter()

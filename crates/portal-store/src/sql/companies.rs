@@ -9,6 +9,17 @@ use portal_core::audience::PortalAudience;
 use portal_core::visibility::CustomerFacts;
 use portal_core::{CompanyKey, CustomerId, Millis, TicketVisibility, WorkspaceId};
 
+/// A customer an audience preview weighs.
+#[derive(sqlx::FromRow)]
+struct Candidate {
+    id: i64,
+    email: String,
+    name: String,
+    attributes: String,
+    in_audience: bool,
+    disabled: bool,
+}
+
 sql_impl! {
 impl<DB> SqlStore<DB> {
     /// Replaces a customer's companies and applies the rules to them, in one
@@ -27,7 +38,7 @@ impl<DB> SqlStore<DB> {
         }
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
-        sqlx::query_as::<_, (i64,)>("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
+        sqlx::query_scalar::<_, i64>("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
             .bind(workspace.0)
             .bind(customer.0)
             .fetch_optional(&mut *tx)
@@ -92,7 +103,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
         let name = portal_core::company::check_company_name(name).map_err(StoreError::Invalid)?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
-        let (company,) = sqlx::query_as::<_, (i64,)>(
+        let company = sqlx::query_scalar::<_, i64>(
             "INSERT INTO companies (workspace_id, key, name, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (workspace_id, key) DO UPDATE SET name = excluded.name RETURNING id",
         )
@@ -103,14 +114,14 @@ impl<DB> CompanyStore for SqlStore<DB> {
         .fetch_one(&mut *tx)
         .await?;
         // A new name may change what a rule on `company.name` decides for its members.
-        let members = sqlx::query_as::<_, (i64,)>(
+        let members = sqlx::query_scalar::<_, i64>(
             "SELECT customer_id FROM company_members WHERE workspace_id = $1 AND company_id = $2",
         )
         .bind(workspace.0)
         .bind(company)
         .fetch_all(&mut *tx)
         .await?;
-        for (member,) in members {
+        for member in members {
             Self::apply_rules(&mut tx, workspace, Some(CustomerId(member))).await?;
         }
         tx.commit().await?;
@@ -137,7 +148,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
     }
 
     async fn customer_companies(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Vec<CompanyKey>> {
-        let keys = sqlx::query_as::<_, (String,)>(
+        let keys = sqlx::query_scalar::<_, String>(
             "SELECT c.key FROM company_members m \
              JOIN companies c ON c.workspace_id = m.workspace_id AND c.id = m.company_id \
              WHERE m.workspace_id = $1 AND m.customer_id = $2 ORDER BY c.key",
@@ -146,7 +157,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
         .bind(customer.0)
         .fetch_all(&self.pool)
         .await?;
-        keys.into_iter().map(|(key,)| stored_company_key(&key)).collect()
+        keys.iter().map(|key| stored_company_key(key)).collect()
     }
 
     async fn set_customer_attributes(
@@ -157,7 +168,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
     ) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE customers SET attributes = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id",
         )
         .bind(workspace.0)
@@ -196,8 +207,8 @@ impl<DB> CompanyStore for SqlStore<DB> {
         sample: u32,
     ) -> Result<AudiencePreview> {
         let mut conn = self.pool.acquire().await?;
-        let customers = sqlx::query_as::<_, (i64, String, String, String, bool, bool)>(
-            "SELECT id, email, name, attributes, in_audience, disabled_at IS NOT NULL FROM customers \
+        let customers = sqlx::query_as::<_, Candidate>(
+            "SELECT id, email, name, attributes, in_audience, disabled_at IS NOT NULL AS disabled FROM customers \
              WHERE workspace_id = $1 ORDER BY email_key",
         )
         .bind(workspace.0)
@@ -205,7 +216,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
         .await?;
         let mut memberships = Self::memberships(&mut conn, workspace, None).await?;
         let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
-        for (id, email, name, attributes, in_audience, disabled) in customers {
+        for Candidate { id, email, name, attributes, in_audience, disabled } in customers {
             let attributes: CustomerAttributes = serde_json::from_str(&attributes)
                 .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
             let companies = memberships.remove(&id).unwrap_or_default();

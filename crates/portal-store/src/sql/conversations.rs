@@ -26,13 +26,45 @@ use portal_core::{
 /// The channel of tickets customers open in the portal.
 const CHANNEL_PORTAL: &str = "portal";
 
+/// A row of a customer's ticket list.
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    number: i64,
+    title: String,
+    status: String,
+    updated_at: Millis,
+}
+
+/// Who wrote a customer's reply.
+#[derive(sqlx::FromRow)]
+struct Author {
+    name: String,
+    email: String,
+}
+
+/// An event with its ticket's number and, for a message's event, the
+/// message (absent when it is not one).
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    kind: String,
+    ticket_number: i64,
+    status: Option<String>,
+    message_id: Option<i64>,
+    message_author_kind: Option<String>,
+    message_author_name: Option<String>,
+    message_body: Option<String>,
+    message_internal: Option<bool>,
+    message_created_at: Option<Millis>,
+}
+
 sql_impl! {
 impl<DB> SqlStore<DB> {
     /// The tickets the scope may see (or, `own_only`, those its customer
     /// opened), most recently updated first.
     async fn ticket_list(&self, scope: &CustomerScope, own_only: bool, limit: u32) -> Result<Vec<TicketSummary>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
-        let rows = sqlx::query_as::<_, (i64, String, String, Millis)>(concat!(
+        let rows = sqlx::query_as::<_, SummaryRow>(concat!(
             "SELECT t.number, t.title, t.status, t.updated_at FROM ",
             visible_tickets!(),
             " WHERE (NOT $4 OR t.creator_id = $2) ORDER BY t.updated_at DESC, t.number DESC LIMIT $3"
@@ -44,7 +76,7 @@ impl<DB> SqlStore<DB> {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|(number, title, status, updated_at)| {
+            .map(|SummaryRow { number, title, status, updated_at }| {
                 Ok(TicketSummary { number, title, status: parse_status(number, &status)?, updated_at })
             })
             .collect()
@@ -119,7 +151,7 @@ impl<DB> SqlStore<DB> {
             if ids[..n].contains(id) {
                 return Err(StoreError::Invalid(format!("file {id} is attached twice")));
             }
-            let claimed = sqlx::query_as::<_, (i64,)>(
+            let claimed = sqlx::query_scalar::<_, i64>(
                 "UPDATE attachments SET ticket_id = $4, message_id = $5 \
                  WHERE workspace_id = $1 AND uploader_id = $2 AND id = $3 AND ticket_id IS NULL RETURNING id",
             )
@@ -182,7 +214,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         let (records, attachments) = Self::conversation(&mut conn, scope.workspace_id(), ticket.id, false).await?;
         // `public` drops internal notes again, whatever the query said.
         let messages = records.into_iter().filter_map(MessageRecord::public).collect();
-        let (shown,) = sqlx::query_as::<_, (String,)>("SELECT shown_attributes FROM workspaces WHERE id = $1")
+        let shown = sqlx::query_scalar::<_, String>("SELECT shown_attributes FROM workspaces WHERE id = $1")
             .bind(scope.workspace_id().0)
             .fetch_one(&mut *conn)
             .await?;
@@ -227,14 +259,13 @@ impl<DB> ConversationStore for SqlStore<DB> {
             return Ok(ReplyOutcome { message, duplicate: true, reopened: false });
         }
         let reopened = Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await?;
-        let (name, email) = sqlx::query_as::<_, (String, String)>(
-            "SELECT name, email FROM customers WHERE workspace_id = $1 AND id = $2",
-        )
-        .bind(workspace.0)
-        .bind(scope.customer_id().0)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+        let Author { name, email } =
+            sqlx::query_as::<_, Author>("SELECT name, email FROM customers WHERE workspace_id = $1 AND id = $2")
+                .bind(workspace.0)
+                .bind(scope.customer_id().0)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(StoreError::NotFound)?;
         let author_name = if name.trim().is_empty() { email } else { name };
         let new = NewMessage {
             workspace,
@@ -310,23 +341,12 @@ impl<DB> ConversationStore for SqlStore<DB> {
     }
 
     async fn events_since(&self, scope: &CustomerScope, after_id: i64, limit: u32) -> Result<Vec<PortalEvent>> {
-        type EventRow = (
-            i64,
-            String,
-            i64,
-            Option<String>,
-            Option<i64>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<bool>,
-            Option<Millis>,
-        );
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
         let mut conn = self.pool.acquire().await?;
         let rows = sqlx::query_as::<_, EventRow>(concat!(
-            "SELECT e.id, e.kind, t.number, e.status, \
-             m.id, m.author_kind, m.author_name, m.body, m.is_internal, m.created_at \
+            "SELECT e.id, e.kind, t.number AS ticket_number, e.status, m.id AS message_id, \
+             m.author_kind AS message_author_kind, m.author_name AS message_author_name, m.body AS message_body, \
+             m.is_internal AS message_internal, m.created_at AS message_created_at \
              FROM events e \
              JOIN tickets t ON t.workspace_id = e.workspace_id AND t.id = e.ticket_id \
              LEFT JOIN messages m ON m.workspace_id = e.workspace_id AND m.id = e.message_id \
@@ -342,7 +362,19 @@ impl<DB> ConversationStore for SqlStore<DB> {
         .fetch_all(&mut *conn)
         .await?;
         let mut events = Vec::with_capacity(rows.len());
-        for (id, kind, ticket_number, status, m_id, m_kind, m_name, m_body, m_internal, m_at) in rows {
+        for row in rows {
+            let EventRow {
+                id,
+                kind,
+                ticket_number,
+                status,
+                message_id: m_id,
+                message_author_kind: m_kind,
+                message_author_name: m_name,
+                message_body: m_body,
+                message_internal: m_internal,
+                message_created_at: m_at,
+            } = row;
             let kind = EventKind::parse(&kind)
                 .ok_or_else(|| StoreError::Corrupt(format!("event {id}: stored kind {kind:?} is unknown")))?;
             let status = status.map(|s| parse_status(ticket_number, &s)).transpose()?;
@@ -374,7 +406,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
     }
 
     async fn latest_event_id(&self, workspace: WorkspaceId) -> Result<i64> {
-        let (id,) = sqlx::query_as::<_, (i64,)>("SELECT COALESCE(MAX(id), 0) FROM events WHERE workspace_id = $1")
+        let id = sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(id), 0) FROM events WHERE workspace_id = $1")
             .bind(workspace.0)
             .fetch_one(&self.pool)
             .await?;

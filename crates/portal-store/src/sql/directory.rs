@@ -11,29 +11,57 @@ use portal_core::{CompanyKey, CustomerId, Millis, WorkspaceId};
 use std::collections::HashMap;
 
 /// A customer of the console's lists: the columns of `entry_select!`.
-type EntryRow = (i64, String, String, bool, bool, Millis, String, i64);
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    id: i64,
+    email: String,
+    name: String,
+    in_audience: bool,
+    disabled: bool,
+    created_at: Millis,
+    attributes: String,
+    tickets: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct CompanyRow {
+    key: String,
+    name: String,
+    members: i64,
+    tickets: i64,
+}
+
+/// A customer's membership of the company `key`.
+#[derive(sqlx::FromRow)]
+struct MemberOf {
+    customer_id: i64,
+    key: String,
+}
 
 /// The start of a statement reading [`EntryRow`]s of workspace `$1`; the
 /// caller adds the condition.
 macro_rules! entry_select {
     () => {
-        "SELECT c.id, c.email, c.name, c.in_audience, c.disabled_at IS NOT NULL, c.created_at, c.attributes, \
-         (SELECT count(*) FROM tickets t WHERE t.workspace_id = c.workspace_id AND t.creator_id = c.id) \
+        "SELECT c.id, c.email, c.name, c.in_audience, c.disabled_at IS NOT NULL AS disabled, c.created_at, \
+         c.attributes, \
+         (SELECT count(*) FROM tickets t WHERE t.workspace_id = c.workspace_id AND t.creator_id = c.id) AS tickets \
          FROM customers c WHERE c.workspace_id = $1 AND "
     };
 }
 
-/// The start of a statement reading [`CompanyEntry`] rows of workspace `$1`.
+/// The start of a statement reading [`CompanyRow`]s of workspace `$1`.
 macro_rules! company_select {
     () => {
         "SELECT co.key, co.name, \
-         (SELECT count(*) FROM company_members cm WHERE cm.workspace_id = co.workspace_id AND cm.company_id = co.id), \
-         (SELECT count(*) FROM tickets t WHERE t.workspace_id = co.workspace_id AND t.company_id = co.id) \
+         (SELECT count(*) FROM company_members cm WHERE cm.workspace_id = co.workspace_id AND cm.company_id = co.id) \
+         AS members, \
+         (SELECT count(*) FROM tickets t WHERE t.workspace_id = co.workspace_id AND t.company_id = co.id) AS tickets \
          FROM companies co WHERE co.workspace_id = $1"
     };
 }
 
-fn company_from_row((key, name, members, tickets): (String, String, i64, i64)) -> Result<CompanyEntry> {
+fn company_from_row(row: CompanyRow) -> Result<CompanyEntry> {
+    let CompanyRow { key, name, members, tickets } = row;
     Ok(CompanyEntry { key: stored_company_key(&key)?, name, members, tickets })
 }
 
@@ -84,7 +112,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         now: Millis,
     ) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE customers SET disabled_at = CASE WHEN $3 THEN COALESCE(disabled_at, $4) END \
              WHERE workspace_id = $1 AND id = $2 RETURNING id",
         )
@@ -114,7 +142,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
     }
 
     async fn list_companies(&self, workspace: WorkspaceId) -> Result<Vec<CompanyEntry>> {
-        let rows = sqlx::query_as::<_, (String, String, i64, i64)>(concat!(company_select!(), " ORDER BY co.key"))
+        let rows = sqlx::query_as::<_, CompanyRow>(concat!(company_select!(), " ORDER BY co.key"))
             .bind(workspace.0)
             .fetch_all(&self.pool)
             .await?;
@@ -122,7 +150,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
     }
 
     async fn company(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Option<CompanyEntry>> {
-        let row = sqlx::query_as::<_, (String, String, i64, i64)>(concat!(company_select!(), " AND co.key = $2"))
+        let row = sqlx::query_as::<_, CompanyRow>(concat!(company_select!(), " AND co.key = $2"))
             .bind(workspace.0)
             .bind(key.as_str())
             .fetch_optional(&self.pool)
@@ -140,7 +168,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         use portal_core::company::MAX_MEMBERSHIPS;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
-        let (memberships,) = sqlx::query_as::<_, (i64,)>(
+        let memberships = sqlx::query_scalar::<_, i64>(
             "SELECT (SELECT count(*) FROM company_members m WHERE m.workspace_id = c.workspace_id AND m.customer_id = c.id) \
              FROM customers c WHERE c.workspace_id = $1 AND c.id = $2",
         )
@@ -194,14 +222,16 @@ impl<DB> SqlStore<DB> {
                  WHERE cm.workspace_id = {}",
                 statement::Arg::Int(workspace.0),
             );
-            let ids: Vec<String> = rows.iter().map(|row| s.arg(statement::Arg::Int(row.0))).collect();
+            let ids: Vec<String> = rows.iter().map(|row| s.arg(statement::Arg::Int(row.id))).collect();
             s.push(" AND cm.customer_id IN (").push(&ids.join(", ")).push(") ORDER BY co.key");
-            for (customer, key) in s.bind(sqlx::query_as::<DB, (i64, String)>(&s.sql)).fetch_all(&self.pool).await? {
-                companies.entry(customer).or_default().push(stored_company_key(&key)?);
+            for MemberOf { customer_id, key } in
+                s.bind(sqlx::query_as::<DB, MemberOf>(&s.sql)).fetch_all(&self.pool).await?
+            {
+                companies.entry(customer_id).or_default().push(stored_company_key(&key)?);
             }
         }
         rows.into_iter()
-            .map(|(id, email, name, in_audience, disabled, created_at, attributes, tickets)| {
+            .map(|EntryRow { id, email, name, in_audience, disabled, created_at, attributes, tickets }| {
                 let attributes = serde_json::from_str(&attributes)
                     .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
                 Ok(CustomerEntry {

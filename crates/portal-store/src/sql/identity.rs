@@ -8,6 +8,42 @@ use async_trait::async_trait;
 use portal_core::access::ActiveSession;
 use portal_core::{CustomerId, CustomerName, CustomerScope, Email, Millis, SecretId, WorkspaceId};
 
+/// A stored identity secret, sealed or (before its first sealing) plain.
+#[derive(sqlx::FromRow)]
+struct StoredSecret {
+    id: i64,
+    workspace_id: i64,
+    value: String,
+}
+
+/// A workspace's identity secret, its value sealed.
+#[derive(sqlx::FromRow)]
+struct SecretRow {
+    id: i64,
+    value: String,
+    created_at: Millis,
+    retires_at: Option<Millis>,
+}
+
+/// A session with what decides whether it is still usable.
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    workspace_id: i64,
+    customer_id: i64,
+    secret_id: i64,
+    origin: String,
+    allowed_origins: String,
+    expires_at: Millis,
+    sees_company_tickets: bool,
+    in_audience: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct RevokedSession {
+    workspace_id: i64,
+    customer_id: i64,
+}
+
 /// What a workspace's sealed identity secret is bound to.
 fn secret_context(workspace: i64) -> String {
     format!("identity secret of workspace {workspace}")
@@ -20,11 +56,11 @@ impl<DB> SqlStore<DB> {
     /// (by their stored value). Returns how many were sealed.
     pub(super) async fn reseal(&self, keys: &KeyRing, again: impl Fn(&str) -> bool) -> Result<u64> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        let rows = sqlx::query_as::<_, (i64, i64, String)>("SELECT id, workspace_id, value FROM identity_secrets")
+        let rows = sqlx::query_as::<_, StoredSecret>("SELECT id, workspace_id, value FROM identity_secrets")
             .fetch_all(&mut *tx)
             .await?;
         let mut sealed = 0;
-        for (id, workspace, value) in rows {
+        for StoredSecret { id, workspace_id: workspace, value } in rows {
             let context = secret_context(workspace);
             let seal_again = again(&value);
             let plain = if KeyRing::is_sealed(&value) { keys.unseal(&value, &context)? } else { value };
@@ -58,7 +94,7 @@ sql_impl! {
 #[async_trait]
 impl<DB> IdentityStore for SqlStore<DB> {
     async fn add_secret(&self, workspace: WorkspaceId, value: &str, now: Millis) -> Result<Secret> {
-        let (id,) = sqlx::query_as::<_, (i64,)>(
+        let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO identity_secrets (workspace_id, value, created_at) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(workspace.0)
@@ -95,7 +131,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        let (id,) = sqlx::query_as::<_, (i64,)>(
+        let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO identity_secrets (workspace_id, value, created_at) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(workspace.0)
@@ -114,7 +150,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
     }
 
     async fn active_secrets(&self, workspace: WorkspaceId, now: Millis) -> Result<Vec<Secret>> {
-        let rows = sqlx::query_as::<_, (i64, String, Millis, Option<Millis>)>(
+        let rows = sqlx::query_as::<_, SecretRow>(
             "SELECT id, value, created_at, retires_at FROM identity_secrets \
              WHERE workspace_id = $1 AND (retires_at IS NULL OR retires_at > $2) \
              ORDER BY created_at, id",
@@ -125,13 +161,13 @@ impl<DB> IdentityStore for SqlStore<DB> {
         .await?;
         let context = secret_context(workspace.0);
         rows.into_iter()
-            .map(|(id, sealed, created_at, retires_at)| {
+            .map(|row| {
                 Ok(Secret {
-                    id: SecretId(id),
+                    id: SecretId(row.id),
                     workspace_id: workspace,
-                    value: self.keys.unseal(&sealed, &context)?,
-                    created_at,
-                    retires_at,
+                    value: self.keys.unseal(&row.value, &context)?,
+                    created_at: row.created_at,
+                    retires_at: row.retires_at,
                 })
             })
             .collect()
@@ -159,13 +195,13 @@ impl<DB> IdentityStore for SqlStore<DB> {
         .bind(key.as_str())
         .fetch_optional(&self.pool)
         .await?;
-        let (id,) = match existing {
-            Some(row) if row.2 == name.as_str() => return Ok(customer_from_row(workspace, row)),
-            Some((id, ..)) => sqlx::query_as::<_, (i64,)>(
+        let id = match existing {
+            Some(row) if row.name == name.as_str() => return Ok(customer_from_row(workspace, row)),
+            Some(row) => sqlx::query_scalar::<_, i64>(
                 "UPDATE customers SET name = $3, updated_at = $4 WHERE workspace_id = $1 AND id = $2 RETURNING id",
             )
             .bind(workspace.0)
-            .bind(id)
+            .bind(row.id)
             .bind(name.as_str())
             .bind(now)
             .fetch_optional(&self.pool)
@@ -174,7 +210,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
             // A concurrent first sign-in may insert the same key in between;
             // the upsert then updates that row instead.
             None => {
-                sqlx::query_as::<_, (i64,)>(
+                sqlx::query_scalar::<_, i64>(
                     "INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $5) \
                      ON CONFLICT (workspace_id, email_key) DO UPDATE \
@@ -240,7 +276,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
     }
 
     async fn active_session(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveSession>> {
-        let row = sqlx::query_as::<_, (i64, i64, i64, String, String, Millis, bool, bool)>(
+        let row = sqlx::query_as::<_, SessionRow>(
             "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, w.allowed_origins, s.expires_at, \
              c.sees_company_tickets, c.in_audience \
              FROM sessions s \
@@ -254,16 +290,16 @@ impl<DB> IdentityStore for SqlStore<DB> {
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((
+        let Some(SessionRow {
             workspace_id,
             customer_id,
             secret_id,
             origin,
-            allowed,
+            allowed_origins: allowed,
             expires_at,
             sees_company_tickets,
             in_audience,
-        )) = row
+        }) = row
         else {
             return Ok(None);
         };
@@ -283,7 +319,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
 
     async fn revoke_session(&self, token_hash: &[u8], now: Millis) -> Result<bool> {
         // Live means what `active_session` would return.
-        let revoked = sqlx::query_as::<_, (i64, i64)>(
+        let revoked = sqlx::query_as::<_, RevokedSession>(
             "UPDATE sessions SET revoked_at = $2 \
              WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2 \
              AND EXISTS (SELECT 1 FROM identity_secrets k \
@@ -295,7 +331,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((workspace, customer)) = revoked else {
+        let Some(RevokedSession { workspace_id: workspace, customer_id: customer }) = revoked else {
             return Ok(false);
         };
         // The session's live connections re-check it now, not at their next round.

@@ -6,17 +6,30 @@ use super::{SqlStore, sql_impl};
 use crate::{AgentMessage, Result, StoreError};
 use portal_core::{AttachmentInfo, AuthorKind, CustomerId, Millis, PublicMessage, WorkspaceId};
 
-/// The columns [`message_from_row`] reads, in order.
+/// The columns [`message_from_row`] reads, from messages.
 macro_rules! message_columns {
     () => {
-        "id, author_kind, author_customer_id, author_name, body, is_internal, created_at"
+        "id, author_kind, author_name, body, is_internal, created_at"
     };
 }
 
-pub(super) type MessageRow = (i64, String, Option<i64>, String, String, bool, Millis);
+#[derive(sqlx::FromRow)]
+struct MessageRow {
+    id: i64,
+    author_kind: String,
+    author_name: String,
+    body: String,
+    is_internal: bool,
+    created_at: Millis,
+}
 
-/// A [`MessageRow`] after its ticket's id.
-pub(super) type KeyedMessageRow = (i64, i64, String, Option<i64>, String, String, bool, Millis);
+/// A [`MessageRow`] with its ticket's id.
+#[derive(sqlx::FromRow)]
+struct KeyedMessageRow {
+    ticket_id: i64,
+    #[sqlx(flatten)]
+    message: MessageRow,
+}
 
 /// A message row, whoever may see it.
 pub(super) struct MessageRecord {
@@ -30,8 +43,8 @@ pub(super) struct MessageRecord {
     pub(super) attachments: Vec<AttachmentInfo>,
 }
 
-pub(super) fn message_from_row(row: MessageRow) -> Result<MessageRecord> {
-    let (id, author_kind, _, author_name, body, internal, created_at) = row;
+fn message_from_row(row: MessageRow) -> Result<MessageRecord> {
+    let MessageRow { id, author_kind, author_name, body, is_internal: internal, created_at } = row;
     Ok(MessageRecord {
         id,
         author_kind: parse_author_kind(id, &author_kind)?,
@@ -88,7 +101,7 @@ pub(super) struct NewMessage<'a> {
     pub(super) now: Millis,
 }
 
-/// The columns [`attachment_from_row`] reads, in order, from attachments as `a`.
+/// The columns [`attachment_from_row`] reads, from attachments as `a`.
 macro_rules! attachment_columns {
     () => {
         "a.id, a.file_name, a.content_type, a.size_bytes"
@@ -96,10 +109,24 @@ macro_rules! attachment_columns {
 }
 pub(super) use attachment_columns;
 
-pub(super) type AttachmentRow = (i64, String, String, i64);
+#[derive(sqlx::FromRow)]
+pub(super) struct AttachmentRow {
+    id: i64,
+    file_name: String,
+    content_type: String,
+    size_bytes: i64,
+}
+
+/// An [`AttachmentRow`] with the message it was sent with, if any.
+#[derive(sqlx::FromRow)]
+struct TicketFileRow {
+    message_id: Option<i64>,
+    #[sqlx(flatten)]
+    file: AttachmentRow,
+}
 
 pub(super) fn attachment_from_row(row: AttachmentRow) -> Result<AttachmentInfo> {
-    let (id, name, content_type, size) = row;
+    let AttachmentRow { id, file_name: name, content_type, size_bytes: size } = row;
     let size = u64::try_from(size).map_err(|_| StoreError::Corrupt(format!("attachment {id}: stored size {size}")))?;
     Ok(AttachmentInfo { id, name, content_type, size })
 }
@@ -142,14 +169,11 @@ impl<DB> SqlStore<DB> {
                 .await?
             }
         };
-        row.map(|(ticket_id, id, kind, customer, name, body, internal, at)| {
-            Ok((ticket_id, message_from_row((id, kind, customer, name, body, internal, at))?))
-        })
-        .transpose()
+        row.map(|row| Ok((row.ticket_id, message_from_row(row.message)?))).transpose()
     }
 
     pub(super) async fn insert_message(conn: &mut DB::Connection, new: &NewMessage<'_>) -> Result<MessageRecord> {
-        let (id,) = sqlx::query_as::<_, (i64,)>(
+        let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO messages (workspace_id, ticket_id, author_kind, author_customer_id, author_name, body, \
              is_internal, idempotency_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
@@ -208,7 +232,7 @@ impl<DB> SqlStore<DB> {
         workspace: WorkspaceId,
         ticket_id: i64,
     ) -> Result<Vec<(Option<i64>, AttachmentInfo)>> {
-        let rows = sqlx::query_as::<_, (Option<i64>, i64, String, String, i64)>(concat!(
+        let rows = sqlx::query_as::<_, TicketFileRow>(concat!(
             "SELECT a.message_id, ",
             attachment_columns!(),
             " FROM attachments a WHERE a.workspace_id = $1 AND a.ticket_id = $2 ORDER BY a.id"
@@ -217,11 +241,7 @@ impl<DB> SqlStore<DB> {
         .bind(ticket_id)
         .fetch_all(&mut *conn)
         .await?;
-        rows.into_iter()
-            .map(|(message, id, name, content_type, size)| {
-                Ok((message, attachment_from_row((id, name, content_type, size))?))
-            })
-            .collect()
+        rows.into_iter().map(|row| Ok((row.message_id, attachment_from_row(row.file)?))).collect()
     }
 
     /// Hands each message its files; returns the ticket's own.

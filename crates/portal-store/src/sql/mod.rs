@@ -65,6 +65,7 @@ macro_rules! sql_impl {
             for<'q> Option<i64>: ::sqlx::Encode<'q, $db>,
             for<'q> Option<&'q str>: ::sqlx::Encode<'q, $db>,
             usize: ::sqlx::ColumnIndex<<$db as ::sqlx::Database>::Row>,
+            for<'r> &'r str: ::sqlx::ColumnIndex<<$db as ::sqlx::Database>::Row>,
         {
             $($body)*
         }

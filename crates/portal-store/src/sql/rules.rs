@@ -14,7 +14,7 @@ use portal_core::visibility::CustomerFacts;
 use portal_core::{AttachmentLimits, CustomerId, TicketVisibility, WorkspaceId};
 use std::collections::HashMap;
 
-/// The columns [`WorkspaceRules::from_row`] reads, in order.
+/// The columns of a [`WorkspaceRulesRow`], from workspaces.
 macro_rules! workspace_rules_columns {
     () => {
         "reopen_allowed, ticket_types, max_attachments, max_attachment_bytes"
@@ -22,7 +22,14 @@ macro_rules! workspace_rules_columns {
 }
 pub(super) use workspace_rules_columns;
 
-pub(super) type WorkspaceRulesRow = (bool, String, i64, i64);
+/// A workspace's conversation rules as stored.
+#[derive(sqlx::FromRow)]
+pub(super) struct WorkspaceRulesRow {
+    reopen_allowed: bool,
+    ticket_types: String,
+    max_attachments: i64,
+    max_attachment_bytes: i64,
+}
 
 /// What a workspace's conversation rules are, as [`Dialect::LOCK_WORKSPACE`] reads them.
 pub(super) struct WorkspaceRules {
@@ -33,7 +40,12 @@ pub(super) struct WorkspaceRules {
 
 impl WorkspaceRules {
     pub(super) fn from_row(workspace: WorkspaceId, row: WorkspaceRulesRow) -> Result<Self> {
-        let (reopen_allowed, ticket_types, max_files, max_bytes) = row;
+        let WorkspaceRulesRow {
+            reopen_allowed,
+            ticket_types,
+            max_attachments: max_files,
+            max_attachment_bytes: max_bytes,
+        } = row;
         let ticket_types = ticket_types_from_json(&ticket_types)
             .map_err(|e| StoreError::Corrupt(format!("workspace {workspace}: stored ticket types: {e}")))?;
         let attachment_limits = u32::try_from(max_files)
@@ -55,6 +67,24 @@ impl WorkspaceRules {
             other => Ok(other),
         }
     }
+}
+
+/// A customer as the rules see them, and what they last decided.
+#[derive(sqlx::FromRow)]
+struct RuledCustomer {
+    id: i64,
+    email: String,
+    attributes: String,
+    sees_company_tickets: bool,
+    in_audience: bool,
+}
+
+/// A customer's membership of a company.
+#[derive(sqlx::FromRow)]
+struct Membership {
+    customer_id: i64,
+    key: String,
+    name: String,
 }
 
 pub(super) fn ticket_types_from_json(json: &str) -> Result<Vec<String>, String> {
@@ -85,7 +115,7 @@ impl<DB> SqlStore<DB> {
     ) -> Result<()> {
         let visibility: TicketVisibility = Self::read_rule(conn, workspace, "ticket_visibility").await?;
         let audience: PortalAudience = Self::read_rule(conn, workspace, "portal_audience").await?;
-        let customers = sqlx::query_as::<_, (i64, String, String, bool, bool)>(
+        let customers = sqlx::query_as::<_, RuledCustomer>(
             "SELECT id, email, attributes, sees_company_tickets, in_audience FROM customers \
              WHERE workspace_id = $1 AND ($2 IS NULL OR id = $2)",
         )
@@ -94,7 +124,7 @@ impl<DB> SqlStore<DB> {
         .fetch_all(&mut *conn)
         .await?;
         let mut memberships = Self::memberships(conn, workspace, only).await?;
-        for (id, email, attributes, sees, admitted) in customers {
+        for RuledCustomer { id, email, attributes, sees_company_tickets: sees, in_audience: admitted } in customers {
             let attributes: CustomerAttributes = serde_json::from_str(&attributes)
                 .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
             let companies = memberships.remove(&id).unwrap_or_default();
@@ -121,7 +151,7 @@ impl<DB> SqlStore<DB> {
         workspace: WorkspaceId,
         only: Option<CustomerId>,
     ) -> Result<HashMap<i64, Vec<(String, String)>>> {
-        let rows = sqlx::query_as::<_, (i64, String, String)>(
+        let rows = sqlx::query_as::<_, Membership>(
             "SELECT cm.customer_id, co.key, co.name FROM company_members cm \
              JOIN companies co ON co.workspace_id = cm.workspace_id AND co.id = cm.company_id \
              WHERE cm.workspace_id = $1 AND ($2 IS NULL OR cm.customer_id = $2)",
@@ -131,8 +161,8 @@ impl<DB> SqlStore<DB> {
         .fetch_all(&mut *conn)
         .await?;
         let mut by_customer: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-        for (customer, key, name) in rows {
-            by_customer.entry(customer).or_default().push((key, name));
+        for Membership { customer_id, key, name } in rows {
+            by_customer.entry(customer_id).or_default().push((key, name));
         }
         Ok(by_customer)
     }
@@ -143,7 +173,7 @@ impl<DB> SqlStore<DB> {
         workspace: WorkspaceId,
         column: &'static str,
     ) -> Result<R> {
-        let (json,) = sqlx::query_as::<_, (String,)>(&format!("SELECT {column} FROM workspaces WHERE id = $1"))
+        let json = sqlx::query_scalar::<_, String>(&format!("SELECT {column} FROM workspaces WHERE id = $1"))
             .bind(workspace.0)
             .fetch_optional(&mut *conn)
             .await?

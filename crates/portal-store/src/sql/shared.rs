@@ -24,18 +24,25 @@ pub(super) fn stored_company_key(raw: &str) -> Result<CompanyKey> {
     CompanyKey::parse(raw).map_err(|e| StoreError::Corrupt(format!("stored company key: {e}")))
 }
 
-/// The columns [`customer_from_row`] reads, in order.
+/// The columns [`customer_from_row`] reads, from customers.
 macro_rules! customer_columns {
     () => {
-        "id, email, name, in_audience, disabled_at IS NOT NULL"
+        "id, email, name, in_audience, disabled_at IS NOT NULL AS disabled"
     };
 }
 pub(super) use customer_columns;
 
-pub(super) type CustomerRow = (i64, String, String, bool, bool);
+#[derive(sqlx::FromRow)]
+pub(super) struct CustomerRow {
+    pub(super) id: i64,
+    email: String,
+    pub(super) name: String,
+    in_audience: bool,
+    disabled: bool,
+}
 
 pub(super) fn customer_from_row(workspace: WorkspaceId, row: CustomerRow) -> Customer {
-    let (id, email, name, in_audience, disabled) = row;
+    let CustomerRow { id, email, name, in_audience, disabled } = row;
     Customer { id: CustomerId(id), workspace_id: workspace, email, name, in_audience, disabled }
 }
 
@@ -57,7 +64,7 @@ impl<DB> SqlStore<DB> {
     /// The id of the workspace's company `key`; an unknown key is
     /// [`StoreError::UnknownCompany`] (the caller named it).
     pub(super) async fn company_id(conn: &mut DB::Connection, workspace: WorkspaceId, key: &CompanyKey) -> Result<i64> {
-        let (id,) = sqlx::query_as::<_, (i64,)>("SELECT id FROM companies WHERE workspace_id = $1 AND key = $2")
+        let id = sqlx::query_scalar::<_, i64>("SELECT id FROM companies WHERE workspace_id = $1 AND key = $2")
             .bind(workspace.0)
             .bind(key.as_str())
             .fetch_optional(&mut *conn)

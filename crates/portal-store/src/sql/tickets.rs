@@ -34,12 +34,15 @@ pub(super) use visible_to_customer;
 /// memberships: `CROSS JOIN` keeps SQLite from walking the workspace's
 /// tickets in date order instead). A list reads only what it may show. The
 /// property test checks lists (this form) and opening tickets (the other)
-/// against the rule.
+/// against the rule. Its columns are those lists read.
 macro_rules! visible_tickets {
     () => {
-        "(SELECT * FROM tickets WHERE workspace_id = $1 AND creator_id = $2 \
+        "(SELECT id, workspace_id, number, title, description, status, ticket_type, creator_id, company_id, \
+         created_at, updated_at FROM tickets WHERE workspace_id = $1 AND creator_id = $2 \
          UNION ALL \
-         SELECT ct.* FROM company_members cm CROSS JOIN tickets ct \
+         SELECT ct.id, ct.workspace_id, ct.number, ct.title, ct.description, ct.status, ct.ticket_type, \
+         ct.creator_id, ct.company_id, ct.created_at, ct.updated_at \
+         FROM company_members cm CROSS JOIN tickets ct \
          WHERE cm.workspace_id = $1 AND cm.customer_id = $2 \
          AND ct.workspace_id = $1 AND ct.company_id = cm.company_id AND ct.creator_id <> $2 \
          AND EXISTS (SELECT 1 FROM customers cv WHERE cv.workspace_id = $1 AND cv.id = $2 \
@@ -48,7 +51,7 @@ macro_rules! visible_tickets {
 }
 pub(super) use visible_tickets;
 
-/// The columns [`ticket_from_row`] reads, in order, from tickets as `t`.
+/// The columns [`ticket_from_row`] reads, from tickets as `t`.
 macro_rules! ticket_columns {
     () => {
         "t.id, t.number, t.title, t.description, t.status, t.channel, t.ticket_type, t.creator_id, \
@@ -57,8 +60,21 @@ macro_rules! ticket_columns {
 }
 pub(super) use ticket_columns;
 
-pub(super) type TicketRow =
-    (i64, i64, String, String, String, String, Option<String>, i64, Millis, Millis, String, Option<i64>);
+#[derive(sqlx::FromRow)]
+pub(super) struct TicketRow {
+    id: i64,
+    number: i64,
+    title: String,
+    description: String,
+    status: String,
+    channel: String,
+    ticket_type: Option<String>,
+    creator_id: i64,
+    created_at: Millis,
+    updated_at: Millis,
+    attributes: String,
+    company_id: Option<i64>,
+}
 
 /// A ticket row, whoever may see it.
 pub(super) struct TicketRecord {
@@ -95,7 +111,7 @@ pub(super) fn ticket_wake(workspace: WorkspaceId, creator: CustomerId, company_i
 }
 
 pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
-    let (
+    let TicketRow {
         id,
         number,
         title,
@@ -103,12 +119,12 @@ pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
         status,
         channel,
         ticket_type,
-        creator,
+        creator_id: creator,
         created_at,
         updated_at,
         attributes,
         company_id,
-    ) = row;
+    } = row;
     let attributes = serde_json::from_str(&attributes)
         .map_err(|e| StoreError::Corrupt(format!("ticket {number}: stored attributes: {e}")))?;
     Ok(TicketRecord {
@@ -175,7 +191,7 @@ impl<DB> SqlStore<DB> {
     /// The first of `count` ticket numbers taken from the workspace's counter
     /// ([`ALLOCATE_TICKET_NUMBERS`]).
     pub(super) async fn allocate_numbers(conn: &mut DB::Connection, workspace: WorkspaceId, count: i64) -> Result<i64> {
-        let (first,) = sqlx::query_as::<_, (i64,)>(ALLOCATE_TICKET_NUMBERS)
+        let first = sqlx::query_scalar::<_, i64>(ALLOCATE_TICKET_NUMBERS)
             .bind(workspace.0)
             .bind(count)
             .fetch_optional(&mut *conn)
@@ -190,7 +206,7 @@ impl<DB> SqlStore<DB> {
     pub(super) async fn insert_one_ticket(conn: &mut DB::Connection, new: &OneTicket<'_>) -> Result<(i64, i64)> {
         let number = Self::allocate_numbers(conn, new.workspace, 1).await?;
         let status = TicketStatus::Open;
-        let (id,) = sqlx::query_as::<_, (i64,)>(
+        let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO tickets (workspace_id, number, title, description, status, channel, ticket_type, \
              creator_id, created_at, updated_at, attributes, company_id) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) RETURNING id",

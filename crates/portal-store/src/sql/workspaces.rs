@@ -1,6 +1,6 @@
 //! The SQL implementation of [`WorkspaceStore`].
 
-use super::rules::{WorkspaceRules, workspace_rules_columns};
+use super::rules::{WorkspaceRules, WorkspaceRulesRow, workspace_rules_columns};
 use super::shared::{conflict, origins_from_json, shown_attributes_from_json};
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
@@ -12,7 +12,7 @@ use async_trait::async_trait;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
 use portal_core::{AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, WorkspaceId, WorkspaceSlug};
 
-/// The columns [`workspace_from_row`] reads, in order.
+/// The columns [`workspace_from_row`] reads, from workspaces.
 macro_rules! workspace_columns {
     () => {
         concat!(
@@ -22,25 +22,35 @@ macro_rules! workspace_columns {
     };
 }
 
-pub(super) type WorkspaceRow = (i64, String, String, String, String, i64, Millis, String, bool, bool, String, i64, i64);
+#[derive(sqlx::FromRow)]
+struct WorkspaceRow {
+    id: i64,
+    slug: String,
+    name: String,
+    greeting: String,
+    allowed_origins: String,
+    session_lifetime_ms: i64,
+    created_at: Millis,
+    shown_attributes: String,
+    search_preview: bool,
+    #[sqlx(flatten)]
+    rules: WorkspaceRulesRow,
+}
 
-pub(super) fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
-    let (
+fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
+    let WorkspaceRow {
         id,
         slug,
         name,
         greeting,
-        origins,
-        lifetime,
+        allowed_origins: origins,
+        session_lifetime_ms: lifetime,
         created_at,
-        shown,
+        shown_attributes: shown,
         search_preview,
-        reopen_allowed,
-        ticket_types,
-        files,
-        bytes,
-    ) = row;
-    let rules = WorkspaceRules::from_row(WorkspaceId(id), (reopen_allowed, ticket_types, files, bytes))?;
+        rules,
+    } = row;
+    let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
     let slug = WorkspaceSlug::parse(&slug)
         .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored slug {slug:?}: {e}")))?;
     let session_lifetime = SessionLifetime::from_millis(lifetime)
@@ -63,12 +73,21 @@ pub(super) fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
     })
 }
 
-pub(super) fn origins_to_json(origins: &[Origin]) -> Result<String> {
+/// A workspace's [`PortalLook`] as stored.
+#[derive(sqlx::FromRow)]
+struct StoredLook {
+    greeting: String,
+    brand_color: String,
+    logo_url: String,
+    theme: String,
+}
+
+fn origins_to_json(origins: &[Origin]) -> Result<String> {
     serde_json::to_string(origins).map_err(|e| StoreError::Corrupt(format!("allowed origins: {e}")))
 }
 
 /// Checks and trims a workspace's ticket types (see [`WorkspaceStore::set_ticket_types`]).
-pub(super) fn checked_ticket_types(names: &[String]) -> Result<Vec<String>> {
+fn checked_ticket_types(names: &[String]) -> Result<Vec<String>> {
     let invalid = |message: String| Err(StoreError::Invalid(message));
     if names.is_empty() || names.len() > MAX_TICKET_TYPES {
         return invalid(format!("a workspace has 1 to {MAX_TICKET_TYPES} ticket types, not {}", names.len()));
@@ -132,7 +151,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     async fn set_allowed_origins(&self, id: WorkspaceId, origins: &[Origin]) -> Result<()> {
-        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET allowed_origins = $2 WHERE id = $1 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET allowed_origins = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
             .bind(origins_to_json(origins)?.as_str())
             .fetch_optional(&self.pool)
@@ -144,7 +163,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()> {
-        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET reopen_allowed = $2 WHERE id = $1 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET reopen_allowed = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
             .bind(allowed)
             .fetch_optional(&self.pool)
@@ -154,7 +173,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     async fn set_search_preview(&self, id: WorkspaceId, shown: bool) -> Result<()> {
-        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET search_preview = $2 WHERE id = $1 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET search_preview = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
             .bind(shown)
             .fetch_optional(&self.pool)
@@ -166,7 +185,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()> {
         let names = checked_ticket_types(names)?;
         let json = serde_json::to_string(&names).map_err(|e| StoreError::Corrupt(format!("ticket types: {e}")))?;
-        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET ticket_types = $2 WHERE id = $1 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET ticket_types = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
             .bind(json.as_str())
             .fetch_optional(&self.pool)
@@ -178,7 +197,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()> {
         let shown = ShownAttribute::check_list(shown).map_err(StoreError::Invalid)?;
         let json = serde_json::to_string(&shown).map_err(|e| StoreError::Corrupt(format!("shown attributes: {e}")))?;
-        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET shown_attributes = $2 WHERE id = $1 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET shown_attributes = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
             .bind(json.as_str())
             .fetch_optional(&self.pool)
@@ -190,7 +209,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     async fn set_attachment_limits(&self, id: WorkspaceId, limits: AttachmentLimits) -> Result<()> {
         let limits = AttachmentLimits::new(limits.max_files, limits.max_bytes).map_err(StoreError::Invalid)?;
         let max_bytes = i64::try_from(limits.max_bytes).map_err(|_| StoreError::Invalid("file size limit".into()))?;
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE workspaces SET max_attachments = $2, max_attachment_bytes = $3 WHERE id = $1 RETURNING id",
         )
         .bind(id.0)
@@ -203,7 +222,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     async fn portal_look(&self, workspace: WorkspaceId) -> Result<PortalLook> {
-        let (greeting, color, logo, theme) = sqlx::query_as::<_, (String, String, String, String)>(
+        let StoredLook { greeting, brand_color: color, logo_url: logo, theme } = sqlx::query_as::<_, StoredLook>(
             "SELECT greeting, brand_color, logo_url, theme FROM workspaces WHERE id = $1",
         )
         .bind(workspace.0)
@@ -222,7 +241,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     async fn set_portal_look(&self, workspace: WorkspaceId, look: &PortalLook) -> Result<()> {
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE workspaces SET greeting = $2, brand_color = $3, logo_url = $4, theme = $5 WHERE id = $1 RETURNING id",
         )
         .bind(workspace.0)
@@ -237,7 +256,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     async fn portal_enabled(&self, workspace: WorkspaceId) -> Result<bool> {
-        let (enabled,) = sqlx::query_as::<_, (bool,)>("SELECT portal_enabled FROM workspaces WHERE id = $1")
+        let enabled = sqlx::query_scalar::<_, bool>("SELECT portal_enabled FROM workspaces WHERE id = $1")
             .bind(workspace.0)
             .fetch_optional(&self.pool)
             .await?
@@ -246,7 +265,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()> {
-        sqlx::query_as::<_, (i64,)>(
+        sqlx::query_scalar::<_, i64>(
             "UPDATE workspaces SET session_lifetime_ms = $2, reopen_allowed = $3, search_preview = $4 \
              WHERE id = $1 RETURNING id",
         )
@@ -261,7 +280,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()> {
-        sqlx::query_as::<_, (i64,)>("UPDATE workspaces SET portal_enabled = $2 WHERE id = $1 RETURNING id")
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET portal_enabled = $2 WHERE id = $1 RETURNING id")
             .bind(workspace.0)
             .bind(enabled)
             .fetch_optional(&self.pool)
