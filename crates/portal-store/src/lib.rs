@@ -63,6 +63,17 @@ pub enum Backend {
     Postgres,
 }
 
+/// A glance at the store's pool of database connections, for metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    /// The connections open, in use or idle.
+    pub size: u32,
+    /// Of those, the ones waiting for work.
+    pub idle: u32,
+    /// The most connections the pool opens.
+    pub max: u32,
+}
+
 /// The store contract. Both backends implement it and pass one test suite.
 ///
 /// Each area's methods come from its trait, a supertrait of this one, so a
@@ -93,6 +104,9 @@ pub trait Store:
     /// committed in between goes unnoticed. A receiver that lags must
     /// re-read as if woken by [`Wake::Everyone`].
     fn subscribe(&self) -> tokio::sync::broadcast::Receiver<Wake>;
+
+    /// The pool's counts as they are now, without waiting or a round trip.
+    fn pool_stats(&self) -> PoolStats;
 
     /// Cheap round trip, for readiness checks.
     async fn ping(&self) -> Result<()>;

@@ -22,6 +22,7 @@ use portal_core::{
     WorkspaceId,
 };
 use std::collections::HashMap;
+use tracing::instrument;
 
 /// The channel of tickets agents open through the API.
 const CHANNEL_API: &str = "api";
@@ -186,6 +187,7 @@ impl<DB> SqlStore<DB> {
 sql_impl! {
 #[async_trait]
 impl<DB> AgentTicketStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agent_list_tickets(&self, agent: &AgentScope, limit: u32) -> Result<Vec<AgentTicketSummary>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
         sqlx::query_as::<_, AgentSummaryRow>(concat!(
@@ -201,6 +203,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         .collect()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agent_ticket(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentTicket>> {
         let workspace = agent.workspace_id();
         let mut conn = self.pool.acquire().await?;
@@ -237,6 +240,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         }))
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agent_create_ticket(
         &self,
         agent: &AgentScope,
@@ -294,6 +298,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agent_post_message(
         &self,
         agent: &AgentScope,
@@ -347,6 +352,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         Ok(AgentPostOutcome { message: message.agent(), duplicate: false })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_ticket_attributes(
         &self,
         agent: &AgentScope,
@@ -365,6 +371,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agent_update_ticket(
         &self,
         agent: &AgentScope,
@@ -417,6 +424,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         Ok(summary)
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn find_inbox(&self, agent: &AgentScope, query: &ListQuery, filter: &InboxFilter) -> Result<InboxPage> {
         // `Finder::Agent` has no "created by me": the query's tab is ignored.
         let (page, ids) = self.find(search::Finder::Agent(agent, filter), query, true).await?;
@@ -443,6 +451,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         Ok(InboxPage { page, facts })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn assign_ticket(&self, agent: &AgentScope, number: i64, assignee: Option<AgentId>) -> Result<()> {
         let workspace = agent.workspace_id();
         if let Some(id) = assignee {
@@ -467,6 +476,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn ticket_assignee(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentId>> {
         let assignee = sqlx::query_scalar::<_, Option<i64>>(
             "SELECT assignee_id FROM tickets WHERE workspace_id = $1 AND number = $2",

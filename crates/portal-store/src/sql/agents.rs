@@ -8,6 +8,7 @@ use async_trait::async_trait;
 use portal_core::access::ActiveAgent;
 use portal_core::console::Role;
 use portal_core::{AgentId, Email, Millis, WorkspaceId};
+use tracing::instrument;
 
 /// The columns [`agent_from_row`] reads, from agents.
 macro_rules! agent_columns {
@@ -53,6 +54,7 @@ fn agent_from_row(workspace: WorkspaceId, row: AgentRow) -> Result<Agent> {
 sql_impl! {
 #[async_trait]
 impl<DB> AgentStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn create_agent(&self, workspace: WorkspaceId, new: &NewAgent, now: Millis) -> Result<Agent> {
         let row = sqlx::query_as::<_, AgentRow>(concat!(
             "INSERT INTO agents (workspace_id, email, email_key, name, role, password_hash, created_at) \
@@ -72,6 +74,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         agent_from_row(workspace, row)
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agent_credentials(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<(Agent, String)>> {
         let row = sqlx::query_as::<_, CredentialsRow>(concat!(
             "SELECT ",
@@ -85,6 +88,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         row.map(|row| Ok((agent_from_row(workspace, row.agent)?, row.password_hash))).transpose()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agent_password_hash(&self, workspace: WorkspaceId, agent: AgentId) -> Result<Option<String>> {
         let hash =
             sqlx::query_scalar::<_, String>("SELECT password_hash FROM agents WHERE workspace_id = $1 AND id = $2")
@@ -95,6 +99,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         Ok(hash)
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agents(&self, workspace: WorkspaceId) -> Result<Vec<Agent>> {
         sqlx::query_as::<_, AgentRow>(concat!(
             "SELECT ",
@@ -109,6 +114,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         .collect()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_agent_password(
         &self,
         workspace: WorkspaceId,
@@ -132,6 +138,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_agent_name(&self, workspace: WorkspaceId, agent: AgentId, name: &str) -> Result<()> {
         let name = portal_core::console::check_agent_name(name).map_err(|e| StoreError::Invalid(e.to_string()))?;
         sqlx::query_scalar::<_, i64>("UPDATE agents SET name = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id")
@@ -144,6 +151,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_agent_role(&self, workspace: WorkspaceId, agent: AgentId, role: Role) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         if role != Role::Admin {
@@ -160,6 +168,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_agent_paused(&self, workspace: WorkspaceId, agent: AgentId, paused: bool, now: Millis) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         if paused {
@@ -183,6 +192,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn remove_agent(&self, workspace: WorkspaceId, agent: AgentId) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::keep_an_admin(&mut tx, workspace, agent).await?;
@@ -202,6 +212,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn open_agent_session(&self, new: &NewAgentSession, now: Millis) -> Result<()> {
         sqlx::query(
             "INSERT INTO agent_sessions (workspace_id, agent_id, token_hash, created_at, expires_at) \
@@ -217,6 +228,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn active_agent(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveAgent>> {
         let row = sqlx::query_as::<_, ActiveAgentRow>(
             "SELECT a.id, a.workspace_id, a.email, a.name, a.role FROM agent_sessions s \
@@ -234,6 +246,7 @@ impl<DB> AgentStore for SqlStore<DB> {
         .transpose()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn revoke_agent_session(&self, token_hash: &[u8], now: Millis) -> Result<bool> {
         let revoked = sqlx::query_scalar::<_, i64>(
             "UPDATE agent_sessions SET revoked_at = $2 \

@@ -6,6 +6,7 @@ use crate::{ApiToken, ApiTokenStore, Result, StoreError};
 use async_trait::async_trait;
 use portal_core::access::ActiveApiToken;
 use portal_core::{Millis, WorkspaceId};
+use tracing::instrument;
 
 /// Longest API token name, in characters.
 const API_TOKEN_NAME_MAX_CHARS: usize = 100;
@@ -39,6 +40,7 @@ fn checked_api_token_name(raw: &str) -> Result<String> {
 sql_impl! {
 #[async_trait]
 impl<DB> ApiTokenStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn create_api_token(
         &self,
         workspace: WorkspaceId,
@@ -62,6 +64,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         Ok(ApiToken { id, workspace_id: workspace, name, created_at: now, revoked_at: None })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn revoke_api_token(&self, workspace: WorkspaceId, id: i64, now: Millis) -> Result<bool> {
         let revoked = sqlx::query_scalar::<_, i64>(
             "UPDATE api_tokens SET revoked_at = $3 \
@@ -75,6 +78,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         Ok(revoked.is_some())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn active_api_token(&self, token_hash: &[u8]) -> Result<Option<ActiveApiToken>> {
         let row = sqlx::query_as::<_, ActiveTokenRow>(
             "SELECT id, workspace_id, name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
@@ -89,6 +93,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         }))
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn list_api_tokens(&self, workspace: WorkspaceId) -> Result<Vec<ApiToken>> {
         let rows = sqlx::query_as::<_, TokenRow>(
             "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE workspace_id = $1 ORDER BY created_at, id",

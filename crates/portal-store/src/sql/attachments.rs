@@ -8,6 +8,7 @@ use crate::{AttachmentStore, AttachmentUsage, Result, StoreError, StoredAttachme
 use async_trait::async_trait;
 use portal_core::access::AgentScope;
 use portal_core::{AttachmentInfo, AttachmentName, CustomerScope, Millis, WorkspaceId};
+use tracing::instrument;
 
 /// Uploads one customer may have waiting to be sent at once.
 const MAX_WAITING_UPLOADS: i64 = 30;
@@ -54,6 +55,7 @@ impl<DB> SqlStore<DB> {
 sql_impl! {
 #[async_trait]
 impl<DB> AttachmentStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn add_upload(
         &self,
         scope: &CustomerScope,
@@ -110,11 +112,13 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn attachment_usage(&self, workspace: WorkspaceId) -> Result<AttachmentUsage> {
         let mut conn = self.pool.acquire().await?;
         Self::attachment_usage_in(&mut conn, workspace).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_attachment_quota(&self, workspace: WorkspaceId, quota: Option<u64>) -> Result<()> {
         let quota = quota
             .map(|bytes| i64::try_from(bytes).map_err(|_| StoreError::Invalid(format!("a quota of {bytes} bytes"))))
@@ -128,6 +132,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn customer_attachment(&self, scope: &CustomerScope, id: i64) -> Result<Option<StoredAttachment>> {
         let row = sqlx::query_as::<_, StoredAttachmentRow>(concat!(
             "SELECT ",
@@ -146,6 +151,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         row.map(stored_attachment_from_row).transpose()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn agent_attachment(&self, agent: &AgentScope, number: i64, id: i64) -> Result<Option<StoredAttachment>> {
         let row = sqlx::query_as::<_, StoredAttachmentRow>(concat!(
             "SELECT ",
@@ -162,6 +168,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         row.map(stored_attachment_from_row).transpose()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn take_stale_uploads(&self, created_before: Millis, limit: u32) -> Result<Vec<String>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
         let keys = sqlx::query_scalar::<_, String>(

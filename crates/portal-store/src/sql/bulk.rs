@@ -11,6 +11,7 @@ use async_trait::async_trait;
 use portal_core::{AuthorKind, CustomerId, Millis, TicketSummary, WorkspaceId};
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use tracing::instrument;
 
 /// Rows per multi-row INSERT in [`BulkStore::import_tickets`] (4 parameters a
 /// row). Kept small on purpose: SQLite finds a `$N` parameter by a linear scan
@@ -143,6 +144,7 @@ impl<DB> SqlStore<DB> {
 sql_impl! {
 #[async_trait]
 impl<DB> BulkStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn create_ticket(
         &self,
         workspace: WorkspaceId,
@@ -154,6 +156,7 @@ impl<DB> BulkStore for SqlStore<DB> {
         Ok(TicketSummary { number, title: new.title.clone(), status: new.status, updated_at: now })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn import_tickets(
         &self,
         workspace: WorkspaceId,
@@ -167,6 +170,7 @@ impl<DB> BulkStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn import_conversations(&self, workspace: WorkspaceId, tickets: &[ImportedTicket]) -> Result<()> {
         if tickets.is_empty() {
             return Ok(());
@@ -220,6 +224,7 @@ impl<DB> BulkStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn rebuild_search_index(&self) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         for statement in DB::REBUILD_INDEX {

@@ -8,6 +8,7 @@ use portal_core::attributes::CustomerAttributes;
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::CustomerFacts;
 use portal_core::{CompanyKey, CustomerId, Millis, TicketVisibility, WorkspaceId};
+use tracing::instrument;
 
 /// A customer an audience preview weighs.
 #[derive(sqlx::FromRow)]
@@ -99,6 +100,7 @@ impl<DB> SqlStore<DB> {
 sql_impl! {
 #[async_trait]
 impl<DB> CompanyStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()> {
         let name = portal_core::company::check_company_name(name).map_err(StoreError::Invalid)?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
@@ -128,6 +130,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_customer_companies(
         &self,
         workspace: WorkspaceId,
@@ -137,6 +140,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
         self.replace_memberships(workspace, customer, companies, None).await.map(drop)
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn claim_companies(
         &self,
         workspace: WorkspaceId,
@@ -147,6 +151,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
         self.replace_memberships(workspace, customer, companies, Some(now)).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn customer_companies(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Vec<CompanyKey>> {
         let keys = sqlx::query_scalar::<_, String>(
             "SELECT c.key FROM company_members m \
@@ -160,6 +165,7 @@ impl<DB> CompanyStore for SqlStore<DB> {
         keys.iter().map(|key| stored_company_key(key)).collect()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_customer_attributes(
         &self,
         workspace: WorkspaceId,
@@ -182,24 +188,29 @@ impl<DB> CompanyStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_ticket_visibility(&self, workspace: WorkspaceId, visibility: &TicketVisibility) -> Result<()> {
         self.set_rule(workspace, "ticket_visibility", visibility).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn ticket_visibility(&self, workspace: WorkspaceId) -> Result<TicketVisibility> {
         let mut conn = self.pool.acquire().await?;
         Self::read_rule(&mut conn, workspace, "ticket_visibility").await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_portal_audience(&self, workspace: WorkspaceId, audience: &PortalAudience) -> Result<()> {
         self.set_rule(workspace, "portal_audience", audience).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn portal_audience(&self, workspace: WorkspaceId) -> Result<PortalAudience> {
         let mut conn = self.pool.acquire().await?;
         Self::read_rule(&mut conn, workspace, "portal_audience").await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn preview_audience(
         &self,
         workspace: WorkspaceId,

@@ -22,6 +22,7 @@ use portal_core::{
     AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketAttributes, TicketDetail, TicketStatus,
     TicketSummary, TicketTitle, WorkspaceId,
 };
+use tracing::instrument;
 
 /// The channel of tickets customers open in the portal.
 const CHANNEL_PORTAL: &str = "portal";
@@ -194,18 +195,22 @@ impl<DB> SqlStore<DB> {
 sql_impl! {
 #[async_trait]
 impl<DB> ConversationStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
         self.ticket_list(scope, false, limit).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn list_own_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
         self.ticket_list(scope, true, limit).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn find_tickets(&self, scope: &CustomerScope, query: &ListQuery, previews: bool) -> Result<TicketPage> {
         self.find(search::Finder::Customer(scope), query, previews).await.map(|(page, _)| page)
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn ticket_detail(&self, scope: &CustomerScope, number: i64) -> Result<Option<TicketDetail>> {
         let mut conn = self.pool.acquire().await?;
         let Some(ticket) = Self::customer_ticket(&mut conn, scope, number).await? else {
@@ -236,6 +241,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         }))
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn customer_reply(
         &self,
         scope: &CustomerScope,
@@ -298,6 +304,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         Ok(ReplyOutcome { message, duplicate: false, reopened })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn reopen_ticket(&self, scope: &CustomerScope, number: i64, now: Millis) -> Result<()> {
         let workspace = scope.workspace_id();
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
@@ -311,6 +318,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn customer_create_ticket(
         &self,
         scope: &CustomerScope,
@@ -340,6 +348,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         Ok(TicketSummary { number, title: title.as_str().to_string(), status: TicketStatus::Open, updated_at: now })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn events_since(&self, scope: &CustomerScope, after_id: i64, limit: u32) -> Result<Vec<PortalEvent>> {
         let limit = i64::from(limit.clamp(LIST_LIMIT_MIN, LIST_LIMIT_MAX));
         let mut conn = self.pool.acquire().await?;
@@ -405,6 +414,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         Ok(events)
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn latest_event_id(&self, workspace: WorkspaceId) -> Result<i64> {
         let id = sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(id), 0) FROM events WHERE workspace_id = $1")
             .bind(workspace.0)

@@ -9,6 +9,7 @@ use crate::{CompanyEntry, Customer, CustomerEntry, DirectoryStore, Result, Store
 use async_trait::async_trait;
 use portal_core::{CompanyKey, CustomerId, Millis, WorkspaceId};
 use std::collections::HashMap;
+use tracing::instrument;
 
 /// A customer of the console's lists: the columns of `entry_select!`.
 #[derive(sqlx::FromRow)]
@@ -68,6 +69,7 @@ fn company_from_row(row: CompanyRow) -> Result<CompanyEntry> {
 sql_impl! {
 #[async_trait]
 impl<DB> DirectoryStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn list_customers(
         &self,
         workspace: WorkspaceId,
@@ -95,6 +97,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         self.entries(workspace, rows).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn customer_by_id(&self, workspace: WorkspaceId, id: CustomerId) -> Result<Option<CustomerEntry>> {
         let row = sqlx::query_as::<_, EntryRow>(concat!(entry_select!(), "c.id = $2"))
             .bind(workspace.0)
@@ -104,6 +107,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         Ok(self.entries(workspace, row.into_iter().collect()).await?.pop())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_customer_disabled(
         &self,
         workspace: WorkspaceId,
@@ -141,6 +145,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn list_companies(&self, workspace: WorkspaceId) -> Result<Vec<CompanyEntry>> {
         let rows = sqlx::query_as::<_, CompanyRow>(concat!(company_select!(), " ORDER BY co.key"))
             .bind(workspace.0)
@@ -149,6 +154,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         rows.into_iter().map(company_from_row).collect()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn company(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Option<CompanyEntry>> {
         let row = sqlx::query_as::<_, CompanyRow>(concat!(company_select!(), " AND co.key = $2"))
             .bind(workspace.0)
@@ -158,6 +164,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         row.map(company_from_row).transpose()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_membership(
         &self,
         workspace: WorkspaceId,
@@ -192,6 +199,7 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn company_members(&self, workspace: WorkspaceId, key: &CompanyKey) -> Result<Vec<CustomerEntry>> {
         let rows = sqlx::query_as::<_, EntryRow>(concat!(
             entry_select!(),

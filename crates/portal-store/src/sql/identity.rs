@@ -7,6 +7,7 @@ use crate::{Customer, IdentityStore, KeyRing, NewSession, Result, Secret, StoreE
 use async_trait::async_trait;
 use portal_core::access::ActiveSession;
 use portal_core::{CustomerId, CustomerName, CustomerScope, Email, Millis, SecretId, WorkspaceId};
+use tracing::instrument;
 
 /// A stored identity secret, sealed or (before its first sealing) plain.
 #[derive(sqlx::FromRow)]
@@ -93,6 +94,7 @@ impl<DB> SqlStore<DB> {
 sql_impl! {
 #[async_trait]
 impl<DB> IdentityStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn add_secret(&self, workspace: WorkspaceId, value: &str, now: Millis) -> Result<Secret> {
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO identity_secrets (workspace_id, value, created_at) VALUES ($1, $2, $3) RETURNING id",
@@ -111,6 +113,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn rotate_secret(
         &self,
         workspace: WorkspaceId,
@@ -149,6 +152,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn active_secrets(&self, workspace: WorkspaceId, now: Millis) -> Result<Vec<Secret>> {
         let rows = sqlx::query_as::<_, SecretRow>(
             "SELECT id, value, created_at, retires_at FROM identity_secrets \
@@ -173,10 +177,12 @@ impl<DB> IdentityStore for SqlStore<DB> {
             .collect()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn reseal_secrets(&self, keys: &KeyRing) -> Result<u64> {
         self.reseal(keys, |_| true).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn upsert_customer(
         &self,
         workspace: WorkspaceId,
@@ -231,6 +237,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         self.apply_rules_to(workspace, CustomerId(id)).await
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn customer(&self, scope: &CustomerScope) -> Result<Customer> {
         let row = sqlx::query_as::<_, CustomerRow>(concat!(
             "SELECT ",
@@ -245,6 +252,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         Ok(customer_from_row(scope.workspace_id(), row))
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn customer_by_email(&self, workspace: WorkspaceId, email: &Email) -> Result<Option<Customer>> {
         let row = sqlx::query_as::<_, CustomerRow>(concat!(
             "SELECT ",
@@ -258,6 +266,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         Ok(row.map(|row| customer_from_row(workspace, row)))
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn open_session(&self, new: &NewSession, now: Millis) -> Result<()> {
         sqlx::query(
             "INSERT INTO sessions (workspace_id, customer_id, secret_id, token_hash, origin, created_at, expires_at) \
@@ -275,6 +284,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn active_session(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveSession>> {
         let row = sqlx::query_as::<_, SessionRow>(
             "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, w.allowed_origins, s.expires_at, \
@@ -317,6 +327,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
         }))
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn revoke_session(&self, token_hash: &[u8], now: Millis) -> Result<bool> {
         // Live means what `active_session` would return.
         let revoked = sqlx::query_as::<_, RevokedSession>(

@@ -12,7 +12,7 @@
 
 use crate::notify::{EventBus, Wake};
 use crate::sealing::KeyRing;
-use crate::{Backend, Result, Store, StoreError};
+use crate::{Backend, PoolStats, Result, Store, StoreError};
 use async_trait::async_trait;
 use rules::workspace_rules_columns;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -21,6 +21,7 @@ use sqlx::{Database, Pool, Postgres, Sqlite, Transaction};
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
+use tracing::instrument;
 
 mod agent_tickets;
 mod agents;
@@ -248,11 +249,21 @@ impl<DB> Store for SqlStore<DB> {
         receiver
     }
 
+    fn pool_stats(&self) -> PoolStats {
+        PoolStats {
+            size: self.pool.size(),
+            idle: u32::try_from(self.pool.num_idle()).unwrap_or(u32::MAX),
+            max: self.pool.options().get_max_connections(),
+        }
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all)]
     async fn close(&self) {
         self.pool.close().await;
     }

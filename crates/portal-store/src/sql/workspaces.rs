@@ -11,6 +11,7 @@ use crate::{
 use async_trait::async_trait;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
 use portal_core::{AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, WorkspaceId, WorkspaceSlug};
+use tracing::instrument;
 
 /// The columns [`workspace_from_row`] reads, from workspaces.
 macro_rules! workspace_columns {
@@ -114,6 +115,7 @@ fn checked_ticket_types(names: &[String]) -> Result<Vec<String>> {
 sql_impl! {
 #[async_trait]
 impl<DB> WorkspaceStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace> {
         let row = sqlx::query_as::<_, WorkspaceRow>(concat!(
             "INSERT INTO workspaces (slug, name, greeting, allowed_origins, session_lifetime_ms, created_at) \
@@ -132,6 +134,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         workspace_from_row(row)
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn workspace_by_slug(&self, slug: &WorkspaceSlug) -> Result<Option<Workspace>> {
         sqlx::query_as::<_, WorkspaceRow>(concat!("SELECT ", workspace_columns!(), " FROM workspaces WHERE slug = $1"))
             .bind(slug.as_str())
@@ -141,6 +144,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
             .transpose()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn workspace(&self, id: WorkspaceId) -> Result<Option<Workspace>> {
         sqlx::query_as::<_, WorkspaceRow>(concat!("SELECT ", workspace_columns!(), " FROM workspaces WHERE id = $1"))
             .bind(id.0)
@@ -150,6 +154,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
             .transpose()
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_allowed_origins(&self, id: WorkspaceId, origins: &[Origin]) -> Result<()> {
         sqlx::query_scalar::<_, i64>("UPDATE workspaces SET allowed_origins = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
@@ -162,6 +167,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()> {
         sqlx::query_scalar::<_, i64>("UPDATE workspaces SET reopen_allowed = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
@@ -172,6 +178,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_search_preview(&self, id: WorkspaceId, shown: bool) -> Result<()> {
         sqlx::query_scalar::<_, i64>("UPDATE workspaces SET search_preview = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
@@ -182,6 +189,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()> {
         let names = checked_ticket_types(names)?;
         let json = serde_json::to_string(&names).map_err(|e| StoreError::Corrupt(format!("ticket types: {e}")))?;
@@ -194,6 +202,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()> {
         let shown = ShownAttribute::check_list(shown).map_err(StoreError::Invalid)?;
         let json = serde_json::to_string(&shown).map_err(|e| StoreError::Corrupt(format!("shown attributes: {e}")))?;
@@ -206,6 +215,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_attachment_limits(&self, id: WorkspaceId, limits: AttachmentLimits) -> Result<()> {
         let limits = AttachmentLimits::new(limits.max_files, limits.max_bytes).map_err(StoreError::Invalid)?;
         let max_bytes = i64::try_from(limits.max_bytes).map_err(|_| StoreError::Invalid("file size limit".into()))?;
@@ -221,6 +231,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn portal_look(&self, workspace: WorkspaceId) -> Result<PortalLook> {
         let StoredLook { greeting, brand_color: color, logo_url: logo, theme } = sqlx::query_as::<_, StoredLook>(
             "SELECT greeting, brand_color, logo_url, theme FROM workspaces WHERE id = $1",
@@ -240,6 +251,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         })
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_portal_look(&self, workspace: WorkspaceId, look: &PortalLook) -> Result<()> {
         sqlx::query_scalar::<_, i64>(
             "UPDATE workspaces SET greeting = $2, brand_color = $3, logo_url = $4, theme = $5 WHERE id = $1 RETURNING id",
@@ -255,6 +267,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn portal_enabled(&self, workspace: WorkspaceId) -> Result<bool> {
         let enabled = sqlx::query_scalar::<_, bool>("SELECT portal_enabled FROM workspaces WHERE id = $1")
             .bind(workspace.0)
@@ -264,6 +277,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(enabled)
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()> {
         sqlx::query_scalar::<_, i64>(
             "UPDATE workspaces SET session_lifetime_ms = $2, reopen_allowed = $3, search_preview = $4 \
@@ -279,6 +293,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()> {
         sqlx::query_scalar::<_, i64>("UPDATE workspaces SET portal_enabled = $2 WHERE id = $1 RETURNING id")
             .bind(workspace.0)
