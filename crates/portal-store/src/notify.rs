@@ -15,7 +15,7 @@
 //! database; a task per store (started by the first subscriber) LISTENs and
 //! republishes what other processes wrote, so their clients wake too.
 //!
-//! [`Store::events_since`]: crate::Store::events_since
+//! [`Store::events_since`]: crate::ConversationStore::events_since
 
 use portal_core::{CustomerId, CustomerScope, WorkspaceId};
 use sqlx::postgres::{PgListener, PgPool};

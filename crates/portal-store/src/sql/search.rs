@@ -8,9 +8,13 @@
 //! backend's full-text engine is behind [`FullText`].
 
 use super::statement::{Arg, Statement};
-use super::*;
-use crate::{Assignee, InboxFilter};
+use super::tickets::{parse_status, visible_tickets};
+use super::{SqlStore, sql_impl};
+use crate::{Assignee, InboxFilter, Result};
+use portal_core::access::AgentScope;
 use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
+use portal_core::{CustomerScope, Millis, WorkspaceId};
+use sqlx::{Postgres, Sqlite};
 
 /// Where the words of a search must all be found.
 #[derive(Debug, Clone, Copy)]
@@ -156,7 +160,20 @@ impl Finder<'_> {
 const STATE_RANK: &str = "CASE t.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'on_hold' THEN 2 ELSE 3 END";
 
 /// The row [`find_statement`] selects.
-pub(super) type ListedRow = (i64, i64, String, String, Option<String>, Millis, Millis, String, String, i64);
+#[derive(sqlx::FromRow)]
+pub(super) struct ListedRow {
+    id: i64,
+    number: i64,
+    title: String,
+    status: String,
+    ticket_type: Option<String>,
+    created_at: Millis,
+    updated_at: Millis,
+    creator_name: String,
+    /// Empty unless the list is a search's.
+    description: String,
+    tier: i64,
+}
 
 /// The statement of a list page: one row more than the page, to tell
 /// whether another page follows.
@@ -335,7 +352,7 @@ pub(super) fn page_of(query: &ListQuery, rows: Vec<ListedRow>) -> Result<(Ticket
     let mut tickets = Vec::with_capacity(rows.len());
     let mut texts = Vec::with_capacity(rows.len());
     let mut next = None;
-    for (id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier) in
+    for ListedRow { id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier } in
         rows.into_iter().take(query.page_size as usize)
     {
         let status = parse_status(number, &status)?;
@@ -362,8 +379,15 @@ pub(super) fn page_of(query: &ListQuery, rows: Vec<ListedRow>) -> Result<(Ticket
     Ok((TicketPage { tickets, next: next.filter(|_| more) }, texts))
 }
 
-/// A row of [`preview_statement`]: ticket id, author, body, time, internal.
-pub(super) type PreviewedMessage = (i64, String, String, Millis, bool);
+/// A row of [`preview_statement`].
+#[derive(sqlx::FromRow)]
+pub(super) struct PreviewedMessage {
+    ticket_id: i64,
+    author_name: String,
+    body: String,
+    created_at: Millis,
+    is_internal: bool,
+}
 
 /// The statement reading the messages `finder` may read of tickets `ids`,
 /// newest first: what previews are made of.
@@ -390,18 +414,60 @@ pub(super) fn attach_previews(
     messages: &[PreviewedMessage],
 ) {
     // An agent's preview may come from a note: its author says so.
-    let authors: Vec<String> =
-        messages.iter().map(|m| if m.4 { format!("{} (internal note)", m.1) } else { m.1.clone() }).collect();
+    let authors: Vec<String> = messages
+        .iter()
+        .map(|m| if m.is_internal { format!("{} (internal note)", m.author_name) } else { m.author_name.clone() })
+        .collect();
     for (ticket, (id, description)) in page.tickets.iter_mut().zip(descriptions) {
         let conversation = messages
             .iter()
             .zip(&authors)
-            .filter(|(m, _)| m.0 == *id)
-            .map(|(m, author)| (m.2.as_str(), author.as_str(), m.3));
+            .filter(|(m, _)| m.ticket_id == *id)
+            .map(|(m, author)| (m.body.as_str(), author.as_str(), m.created_at));
         let own = [
             (description.as_str(), ticket.creator_name.as_str(), ticket.created_at),
             (ticket.title.as_str(), ticket.creator_name.as_str(), ticket.created_at),
         ];
         ticket.preview = search.best_preview(conversation.chain(own));
     }
+}
+
+sql_impl! {
+impl<DB> SqlStore<DB> {
+    /// A page of the tickets `finder` may see, and the ids of its rows.
+    pub(super) async fn find(
+        &self,
+        finder: Finder<'_>,
+        query: &ListQuery,
+        previews: bool,
+    ) -> Result<(TicketPage, Vec<i64>)> {
+        // An agent sees every ticket: reading the matches once never costs
+        // more than looking each ticket up.
+        let mut reach = match finder {
+            Finder::Agent(..) => Reach::Collect,
+            Finder::Customer(_) => Reach::PerTicket,
+        };
+        if let (Some(count), Some(search), Reach::PerTicket) = (DB::MATCHES_UP_TO, &query.search, reach) {
+            let matches = sqlx::query_scalar::<_, i64>(count)
+                .bind(DB::query(search.words(), finder.reads()).as_str())
+                .bind(COLLECT_AT_MOST + 1)
+                .fetch_one(&self.pool)
+                .await?;
+            if matches <= COLLECT_AT_MOST {
+                reach = Reach::Collect;
+            }
+        }
+        let statement = find_statement::<DB>(&finder, query, reach);
+        let rows = statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?;
+        let (mut page, descriptions) = page_of(query, rows)?;
+        let ids: Vec<i64> = descriptions.iter().map(|(id, _)| *id).collect();
+        if let Some(search) = query.search.as_ref().filter(|_| previews && !page.tickets.is_empty()) {
+            let statement = preview_statement(&finder, &ids);
+            let messages =
+                statement.bind(sqlx::query_as::<DB, PreviewedMessage>(&statement.sql)).fetch_all(&self.pool).await?;
+            attach_previews(search, &mut page, &descriptions, &messages);
+        }
+        Ok((page, ids))
+    }
+}
 }

@@ -17,6 +17,7 @@ mod customers;
 mod events;
 mod harness;
 mod migrations;
+mod pool;
 mod properties;
 mod search;
 mod secrets;

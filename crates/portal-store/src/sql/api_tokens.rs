@@ -1,0 +1,116 @@
+//! The SQL implementation of [`ApiTokenStore`].
+
+use super::shared::conflict;
+use super::{SqlStore, sql_impl};
+use crate::{ApiToken, ApiTokenStore, Result, StoreError};
+use async_trait::async_trait;
+use portal_core::access::ActiveApiToken;
+use portal_core::{Millis, WorkspaceId};
+use tracing::instrument;
+
+/// Longest API token name, in characters.
+const API_TOKEN_NAME_MAX_CHARS: usize = 100;
+
+#[derive(sqlx::FromRow)]
+struct ActiveTokenRow {
+    id: i64,
+    workspace_id: i64,
+    name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct TokenRow {
+    id: i64,
+    name: String,
+    created_at: Millis,
+    revoked_at: Option<Millis>,
+}
+
+fn checked_api_token_name(raw: &str) -> Result<String> {
+    let name = raw.trim();
+    let chars = name.chars().count();
+    if chars == 0 || chars > API_TOKEN_NAME_MAX_CHARS || name.chars().any(char::is_control) {
+        return Err(StoreError::Invalid(format!(
+            "an API token name is 1 to {API_TOKEN_NAME_MAX_CHARS} characters without control characters"
+        )));
+    }
+    Ok(name.to_string())
+}
+
+sql_impl! {
+#[async_trait]
+impl<DB> ApiTokenStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn create_api_token(
+        &self,
+        workspace: WorkspaceId,
+        name: &str,
+        token_hash: &[u8],
+        now: Millis,
+    ) -> Result<ApiToken> {
+        let name = checked_api_token_name(name)?;
+        let id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO api_tokens (workspace_id, name, token_hash, created_at) \
+             SELECT id, $2, $3, $4 FROM workspaces WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(name.as_str())
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(conflict(|| "an API token with this hash exists".to_string()))?
+        .ok_or(StoreError::NotFound)?;
+        Ok(ApiToken { id, workspace_id: workspace, name, created_at: now, revoked_at: None })
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn revoke_api_token(&self, workspace: WorkspaceId, id: i64, now: Millis) -> Result<bool> {
+        let revoked = sqlx::query_scalar::<_, i64>(
+            "UPDATE api_tokens SET revoked_at = $3 \
+             WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(revoked.is_some())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn active_api_token(&self, token_hash: &[u8]) -> Result<Option<ActiveApiToken>> {
+        let row = sqlx::query_as::<_, ActiveTokenRow>(
+            "SELECT id, workspace_id, name FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|ActiveTokenRow { id, workspace_id, name }| ActiveApiToken {
+            id,
+            workspace_id: WorkspaceId(workspace_id),
+            name,
+        }))
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn list_api_tokens(&self, workspace: WorkspaceId) -> Result<Vec<ApiToken>> {
+        let rows = sqlx::query_as::<_, TokenRow>(
+            "SELECT id, name, created_at, revoked_at FROM api_tokens WHERE workspace_id = $1 ORDER BY created_at, id",
+        )
+        .bind(workspace.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|TokenRow { id, name, created_at, revoked_at }| ApiToken {
+                id,
+                workspace_id: workspace,
+                name,
+                created_at,
+                revoked_at,
+            })
+            .collect())
+    }
+}
+}

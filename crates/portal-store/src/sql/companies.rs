@@ -1,0 +1,252 @@
+//! The SQL implementation of [`CompanyStore`].
+
+use super::shared::{attributes_to_json, customer_from_row, stored_company_key};
+use super::{SqlStore, sql_impl};
+use crate::{AudiencePreview, CompanyStore, Customer, Result, StoreError};
+use async_trait::async_trait;
+use portal_core::attributes::CustomerAttributes;
+use portal_core::audience::PortalAudience;
+use portal_core::visibility::CustomerFacts;
+use portal_core::{CompanyKey, CustomerId, Millis, TicketVisibility, WorkspaceId};
+use tracing::instrument;
+
+/// A customer an audience preview weighs.
+#[derive(sqlx::FromRow)]
+struct Candidate {
+    id: i64,
+    email: String,
+    name: String,
+    attributes: String,
+    in_audience: bool,
+    disabled: bool,
+}
+
+sql_impl! {
+impl<DB> SqlStore<DB> {
+    /// Replaces a customer's companies and applies the rules to them, in one
+    /// transaction; with `create_at`, companies not yet known are created
+    /// (named by their key), else they are [`StoreError::UnknownCompany`].
+    async fn replace_memberships(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        companies: &[CompanyKey],
+        create_at: Option<Millis>,
+    ) -> Result<Customer> {
+        use portal_core::company::MAX_MEMBERSHIPS;
+        if companies.len() > MAX_MEMBERSHIPS {
+            return Err(StoreError::Invalid(format!("a customer belongs to at most {MAX_MEMBERSHIPS} companies")));
+        }
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        sqlx::query_scalar::<_, i64>("SELECT id FROM customers WHERE workspace_id = $1 AND id = $2")
+            .bind(workspace.0)
+            .bind(customer.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        sqlx::query("DELETE FROM company_members WHERE workspace_id = $1 AND customer_id = $2")
+            .bind(workspace.0)
+            .bind(customer.0)
+            .execute(&mut *tx)
+            .await?;
+        for key in companies {
+            if let Some(now) = create_at {
+                sqlx::query(
+                    "INSERT INTO companies (workspace_id, key, name, created_at) VALUES ($1, $2, $2, $3) \
+                     ON CONFLICT (workspace_id, key) DO NOTHING",
+                )
+                .bind(workspace.0)
+                .bind(key.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            let company = Self::company_id(&mut tx, workspace, key).await?;
+            sqlx::query(
+                "INSERT INTO company_members (workspace_id, company_id, customer_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(workspace.0)
+            .bind(company)
+            .bind(customer.0)
+            .execute(&mut *tx)
+            .await?;
+        }
+        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
+        let row = Self::customer_row(&mut tx, workspace, customer).await?;
+        tx.commit().await?;
+        Ok(customer_from_row(workspace, row))
+    }
+
+    /// Stores a workspace rule (JSON in `column`, a column name, never
+    /// input) and applies it to every customer, in one transaction.
+    async fn set_rule(&self, workspace: WorkspaceId, column: &'static str, rule: &impl serde::Serialize) -> Result<()> {
+        let json = serde_json::to_string(rule).map_err(|e| StoreError::Corrupt(format!("{column}: {e}")))?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        sqlx::query(&format!("UPDATE workspaces SET {column} = $2 WHERE id = $1"))
+            .bind(workspace.0)
+            .bind(json.as_str())
+            .execute(&mut *tx)
+            .await?;
+        Self::apply_rules(&mut tx, workspace, None).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+}
+
+sql_impl! {
+#[async_trait]
+impl<DB> CompanyStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()> {
+        let name = portal_core::company::check_company_name(name).map_err(StoreError::Invalid)?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        let company = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO companies (workspace_id, key, name, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (workspace_id, key) DO UPDATE SET name = excluded.name RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(key.as_str())
+        .bind(name.as_str())
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        // A new name may change what a rule on `company.name` decides for its members.
+        let members = sqlx::query_scalar::<_, i64>(
+            "SELECT customer_id FROM company_members WHERE workspace_id = $1 AND company_id = $2",
+        )
+        .bind(workspace.0)
+        .bind(company)
+        .fetch_all(&mut *tx)
+        .await?;
+        for member in members {
+            Self::apply_rules(&mut tx, workspace, Some(CustomerId(member))).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_customer_companies(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        companies: &[CompanyKey],
+    ) -> Result<()> {
+        self.replace_memberships(workspace, customer, companies, None).await.map(drop)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn claim_companies(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        companies: &[CompanyKey],
+        now: Millis,
+    ) -> Result<Customer> {
+        self.replace_memberships(workspace, customer, companies, Some(now)).await
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn customer_companies(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Vec<CompanyKey>> {
+        let keys = sqlx::query_scalar::<_, String>(
+            "SELECT c.key FROM company_members m \
+             JOIN companies c ON c.workspace_id = m.workspace_id AND c.id = m.company_id \
+             WHERE m.workspace_id = $1 AND m.customer_id = $2 ORDER BY c.key",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .fetch_all(&self.pool)
+        .await?;
+        keys.iter().map(|key| stored_company_key(key)).collect()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_customer_attributes(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        attributes: &CustomerAttributes,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        sqlx::query_scalar::<_, i64>(
+            "UPDATE customers SET attributes = $3 WHERE workspace_id = $1 AND id = $2 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .bind(attributes_to_json(attributes)?.as_str())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_ticket_visibility(&self, workspace: WorkspaceId, visibility: &TicketVisibility) -> Result<()> {
+        self.set_rule(workspace, "ticket_visibility", visibility).await
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn ticket_visibility(&self, workspace: WorkspaceId) -> Result<TicketVisibility> {
+        let mut conn = self.pool.acquire().await?;
+        Self::read_rule(&mut conn, workspace, "ticket_visibility").await
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_portal_audience(&self, workspace: WorkspaceId, audience: &PortalAudience) -> Result<()> {
+        self.set_rule(workspace, "portal_audience", audience).await
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn portal_audience(&self, workspace: WorkspaceId) -> Result<PortalAudience> {
+        let mut conn = self.pool.acquire().await?;
+        Self::read_rule(&mut conn, workspace, "portal_audience").await
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn preview_audience(
+        &self,
+        workspace: WorkspaceId,
+        audience: &PortalAudience,
+        sample: u32,
+    ) -> Result<AudiencePreview> {
+        let mut conn = self.pool.acquire().await?;
+        let customers = sqlx::query_as::<_, Candidate>(
+            "SELECT id, email, name, attributes, in_audience, disabled_at IS NOT NULL AS disabled FROM customers \
+             WHERE workspace_id = $1 ORDER BY email_key",
+        )
+        .bind(workspace.0)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut memberships = Self::memberships(&mut conn, workspace, None).await?;
+        let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
+        for Candidate { id, email, name, attributes, in_audience, disabled } in customers {
+            let attributes: CustomerAttributes = serde_json::from_str(&attributes)
+                .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
+            let companies = memberships.remove(&id).unwrap_or_default();
+            let facts = CustomerFacts { email: &email, attributes: &attributes, companies: &companies };
+            if audience.admits(&facts) {
+                preview.matching += 1;
+                if preview.sample.len() < sample as usize {
+                    preview.sample.push(Customer {
+                        id: CustomerId(id),
+                        workspace_id: workspace,
+                        email,
+                        name,
+                        in_audience,
+                        disabled,
+                    });
+                }
+            }
+        }
+        Ok(preview)
+    }
+}
+}

@@ -1,0 +1,326 @@
+//! The SQL implementation of [`WorkspaceStore`].
+
+use super::rules::{WorkspaceRules, WorkspaceRulesRow, workspace_rules_columns};
+use super::shared::{conflict, origins_from_json, shown_attributes_from_json};
+use super::{SqlStore, sql_impl};
+use crate::notify::Wake;
+use crate::{
+    MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewWorkspace, PortalBehaviour, Result, StoreError, Workspace,
+    WorkspaceStore,
+};
+use async_trait::async_trait;
+use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
+use portal_core::{AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, WorkspaceId, WorkspaceSlug};
+use tracing::instrument;
+
+/// The columns [`workspace_from_row`] reads, from workspaces.
+macro_rules! workspace_columns {
+    () => {
+        concat!(
+            "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
+            workspace_rules_columns!()
+        )
+    };
+}
+
+#[derive(sqlx::FromRow)]
+struct WorkspaceRow {
+    id: i64,
+    slug: String,
+    name: String,
+    greeting: String,
+    allowed_origins: String,
+    session_lifetime_ms: i64,
+    created_at: Millis,
+    shown_attributes: String,
+    search_preview: bool,
+    #[sqlx(flatten)]
+    rules: WorkspaceRulesRow,
+}
+
+fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
+    let WorkspaceRow {
+        id,
+        slug,
+        name,
+        greeting,
+        allowed_origins: origins,
+        session_lifetime_ms: lifetime,
+        created_at,
+        shown_attributes: shown,
+        search_preview,
+        rules,
+    } = row;
+    let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
+    let slug = WorkspaceSlug::parse(&slug)
+        .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored slug {slug:?}: {e}")))?;
+    let session_lifetime = SessionLifetime::from_millis(lifetime)
+        .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored session lifetime {lifetime}: {e}")))?;
+    Ok(Workspace {
+        id: WorkspaceId(id),
+        slug,
+        name,
+        greeting,
+        allowed_origins: origins_from_json(&origins)
+            .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored allowed origins: {e}")))?,
+        session_lifetime,
+        created_at,
+        reopen_allowed: rules.reopen_allowed,
+        ticket_types: rules.ticket_types,
+        attachment_limits: rules.attachment_limits,
+        shown_attributes: shown_attributes_from_json(&shown)
+            .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored shown attributes: {e}")))?,
+        search_preview,
+    })
+}
+
+/// A workspace's [`PortalLook`] as stored.
+#[derive(sqlx::FromRow)]
+struct StoredLook {
+    greeting: String,
+    brand_color: String,
+    logo_url: String,
+    theme: String,
+}
+
+fn origins_to_json(origins: &[Origin]) -> Result<String> {
+    serde_json::to_string(origins).map_err(|e| StoreError::Corrupt(format!("allowed origins: {e}")))
+}
+
+/// Checks and trims a workspace's ticket types (see [`WorkspaceStore::set_ticket_types`]).
+fn checked_ticket_types(names: &[String]) -> Result<Vec<String>> {
+    let invalid = |message: String| Err(StoreError::Invalid(message));
+    if names.is_empty() || names.len() > MAX_TICKET_TYPES {
+        return invalid(format!("a workspace has 1 to {MAX_TICKET_TYPES} ticket types, not {}", names.len()));
+    }
+    let mut checked: Vec<String> = Vec::with_capacity(names.len());
+    for raw in names {
+        let name = raw.trim();
+        let chars = name.chars().count();
+        if chars == 0 || chars > MAX_TICKET_TYPE_CHARS {
+            return invalid(format!("a ticket type is 1 to {MAX_TICKET_TYPE_CHARS} characters: {raw:?}"));
+        }
+        if name.chars().any(char::is_control) {
+            return invalid(format!("a ticket type has no control characters: {raw:?}"));
+        }
+        let key = name.to_lowercase();
+        if checked.iter().any(|other| other.to_lowercase() == key) {
+            return invalid(format!("the ticket type {name:?} is listed twice"));
+        }
+        checked.push(name.to_string());
+    }
+    Ok(checked)
+}
+
+sql_impl! {
+#[async_trait]
+impl<DB> WorkspaceStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace> {
+        let row = sqlx::query_as::<_, WorkspaceRow>(concat!(
+            "INSERT INTO workspaces (slug, name, greeting, allowed_origins, session_lifetime_ms, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING ",
+            workspace_columns!()
+        ))
+        .bind(new.slug.as_str())
+        .bind(new.name.as_str())
+        .bind(new.greeting.as_str())
+        .bind(origins_to_json(&new.allowed_origins)?.as_str())
+        .bind(new.session_lifetime.millis())
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(conflict(|| format!("the workspace name {:?} is taken", new.slug.as_str())))?;
+        workspace_from_row(row)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn workspace_by_slug(&self, slug: &WorkspaceSlug) -> Result<Option<Workspace>> {
+        sqlx::query_as::<_, WorkspaceRow>(concat!("SELECT ", workspace_columns!(), " FROM workspaces WHERE slug = $1"))
+            .bind(slug.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .map(workspace_from_row)
+            .transpose()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn workspace(&self, id: WorkspaceId) -> Result<Option<Workspace>> {
+        sqlx::query_as::<_, WorkspaceRow>(concat!("SELECT ", workspace_columns!(), " FROM workspaces WHERE id = $1"))
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(workspace_from_row)
+            .transpose()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_allowed_origins(&self, id: WorkspaceId, origins: &[Origin]) -> Result<()> {
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET allowed_origins = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(origins_to_json(origins)?.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        // Sessions opened from an origin no longer listed end with it.
+        self.wake_now(Wake::Workspace(id)).await;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()> {
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET reopen_allowed = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(allowed)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_search_preview(&self, id: WorkspaceId, shown: bool) -> Result<()> {
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET search_preview = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(shown)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()> {
+        let names = checked_ticket_types(names)?;
+        let json = serde_json::to_string(&names).map_err(|e| StoreError::Corrupt(format!("ticket types: {e}")))?;
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET ticket_types = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(json.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()> {
+        let shown = ShownAttribute::check_list(shown).map_err(StoreError::Invalid)?;
+        let json = serde_json::to_string(&shown).map_err(|e| StoreError::Corrupt(format!("shown attributes: {e}")))?;
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET shown_attributes = $2 WHERE id = $1 RETURNING id")
+            .bind(id.0)
+            .bind(json.as_str())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_attachment_limits(&self, id: WorkspaceId, limits: AttachmentLimits) -> Result<()> {
+        let limits = AttachmentLimits::new(limits.max_files, limits.max_bytes).map_err(StoreError::Invalid)?;
+        let max_bytes = i64::try_from(limits.max_bytes).map_err(|_| StoreError::Invalid("file size limit".into()))?;
+        sqlx::query_scalar::<_, i64>(
+            "UPDATE workspaces SET max_attachments = $2, max_attachment_bytes = $3 WHERE id = $1 RETURNING id",
+        )
+        .bind(id.0)
+        .bind(i64::from(limits.max_files))
+        .bind(max_bytes)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn portal_look(&self, workspace: WorkspaceId) -> Result<PortalLook> {
+        let StoredLook { greeting, brand_color: color, logo_url: logo, theme } = sqlx::query_as::<_, StoredLook>(
+            "SELECT greeting, brand_color, logo_url, theme FROM workspaces WHERE id = $1",
+        )
+        .bind(workspace.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let stored = |what: &str, e: portal_core::console::ConsoleError| {
+            StoreError::Corrupt(format!("workspace {}: stored {what}: {e}", workspace.0))
+        };
+        Ok(PortalLook {
+            greeting,
+            brand_color: BrandColor::parse(&color).map_err(|e| stored("brand colour", e))?,
+            logo_url: LogoUrl::parse(&logo).map_err(|e| stored("logo URL", e))?,
+            theme: Theme::parse(&theme).map_err(|e| stored("theme", e))?,
+        })
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_portal_look(&self, workspace: WorkspaceId, look: &PortalLook) -> Result<()> {
+        sqlx::query_scalar::<_, i64>(
+            "UPDATE workspaces SET greeting = $2, brand_color = $3, logo_url = $4, theme = $5 WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(look.greeting.as_str())
+        .bind(look.brand_color.as_str())
+        .bind(look.logo_url.as_str())
+        .bind(look.theme.as_str())
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn portal_enabled(&self, workspace: WorkspaceId) -> Result<bool> {
+        let enabled = sqlx::query_scalar::<_, bool>("SELECT portal_enabled FROM workspaces WHERE id = $1")
+            .bind(workspace.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(enabled)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()> {
+        sqlx::query_scalar::<_, i64>(
+            "UPDATE workspaces SET session_lifetime_ms = $2, reopen_allowed = $3, search_preview = $4 \
+             WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(behaviour.session_lifetime.millis())
+        .bind(behaviour.reopen_allowed)
+        .bind(behaviour.search_preview)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()> {
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET portal_enabled = $2 WHERE id = $1 RETURNING id")
+            .bind(workspace.0)
+            .bind(enabled)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if !enabled {
+            // Every session of a switched-off portal has ended: its live streams close now.
+            self.wake_now(Wake::Workspace(workspace)).await;
+        }
+        Ok(())
+    }
+}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_round_trip_through_json() {
+        let origins = vec![Origin::parse("https://example.com").unwrap(), Origin::parse("http://[::1]:8080").unwrap()];
+        let json = origins_to_json(&origins).unwrap();
+        assert_eq!(json, r#"["https://example.com","http://[::1]:8080"]"#);
+        assert_eq!(origins_from_json(&json).unwrap(), origins);
+        assert!(origins_from_json(r#"["*"]"#).is_err());
+        assert!(origins_from_json("{}").is_err());
+    }
+}

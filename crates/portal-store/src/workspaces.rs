@@ -1,0 +1,94 @@
+//! Workspaces and their settings: who may embed a workspace's portal, and
+//! how the portal behaves and looks. A part of [`crate::Store`].
+
+use crate::Result;
+#[cfg(doc)]
+use crate::StoreError;
+use async_trait::async_trait;
+use portal_core::console::PortalLook;
+use portal_core::{AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, WorkspaceId, WorkspaceSlug};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewWorkspace {
+    pub slug: WorkspaceSlug,
+    pub name: String,
+    pub greeting: String,
+    pub allowed_origins: Vec<Origin>,
+    pub session_lifetime: SessionLifetime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workspace {
+    pub id: WorkspaceId,
+    pub slug: WorkspaceSlug,
+    pub name: String,
+    pub greeting: String,
+    pub allowed_origins: Vec<Origin>,
+    pub session_lifetime: SessionLifetime,
+    pub created_at: Millis,
+    /// Whether a customer may reopen a closed ticket (by replying to it).
+    pub reopen_allowed: bool,
+    /// The ticket types customers choose from, in display order.
+    pub ticket_types: Vec<String>,
+    /// How many files a message may carry, and how large each may be.
+    pub attachment_limits: AttachmentLimits,
+    /// The ticket attributes customers see, in order, under these names.
+    pub shown_attributes: Vec<ShownAttribute>,
+    /// Whether search results show the preview column.
+    pub search_preview: bool,
+}
+
+/// The ticket types a new workspace starts with.
+pub const DEFAULT_TICKET_TYPES: [&str; 3] = ["Question", "Problem", "Feature request"];
+/// Bounds of a workspace's ticket types (see [`WorkspaceStore::set_ticket_types`]).
+pub const MAX_TICKET_TYPES: usize = 50;
+pub const MAX_TICKET_TYPE_CHARS: usize = 60;
+
+/// What the console's Behaviour form sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PortalBehaviour {
+    /// New sessions last this long; open ones keep their expiry.
+    pub session_lifetime: SessionLifetime,
+    pub reopen_allowed: bool,
+    pub search_preview: bool,
+}
+
+#[async_trait]
+pub trait WorkspaceStore {
+    /// Fails with [`StoreError::Conflict`] when the slug is taken.
+    async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace>;
+    async fn workspace_by_slug(&self, slug: &WorkspaceSlug) -> Result<Option<Workspace>>;
+    async fn workspace(&self, id: WorkspaceId) -> Result<Option<Workspace>>;
+    /// Replaces the origins allowed to embed the portal, and wakes the
+    /// workspace's live connections: a session from an origin no longer
+    /// listed has ended.
+    async fn set_allowed_origins(&self, id: WorkspaceId, origins: &[Origin]) -> Result<()>;
+
+    // --- Workspace settings -------------------------------------------------
+
+    async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()>;
+    /// Whether search results show the preview column.
+    async fn set_search_preview(&self, id: WorkspaceId, shown: bool) -> Result<()>;
+    /// Replaces the ticket types: 1 to [`MAX_TICKET_TYPES`] names, each 1 to
+    /// [`MAX_TICKET_TYPE_CHARS`] characters once trimmed, no control
+    /// characters, no two equal ignoring case; else [`StoreError::Invalid`].
+    /// Tickets keep the type they have.
+    async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()>;
+    /// Which ticket attributes customers see, in order (checked as
+    /// [`ShownAttribute::check_list`] says, else [`StoreError::Invalid`]).
+    async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()>;
+    /// Within [`AttachmentLimits::MAX`], else [`StoreError::Invalid`].
+    async fn set_attachment_limits(&self, id: WorkspaceId, limits: AttachmentLimits) -> Result<()>;
+
+    // --- Settings only the console sets -----------------------------------------
+
+    /// The greeting is also [`Workspace::greeting`].
+    async fn portal_look(&self, workspace: WorkspaceId) -> Result<PortalLook>;
+    async fn set_portal_look(&self, workspace: WorkspaceId, look: &PortalLook) -> Result<()>;
+    async fn portal_enabled(&self, workspace: WorkspaceId) -> Result<bool>;
+    /// Sets the three together, in one write.
+    async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()>;
+    /// A disabled portal opens no session, its frame says so, and the
+    /// sessions it had end (their live streams are woken to close).
+    async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()>;
+}
