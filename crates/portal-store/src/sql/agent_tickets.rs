@@ -14,6 +14,7 @@ use crate::{
     InboxFacts, InboxFilter, InboxPage, Result, StoreError,
 };
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::access::AgentScope;
 use portal_core::conversation::EventKind;
 use portal_core::listing::ListQuery;
@@ -115,7 +116,7 @@ fn checked_agent_name(raw: &str) -> Result<String> {
     }
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// The workspace's ticket numbered `number`.
     async fn workspace_ticket(
@@ -182,9 +183,8 @@ impl<DB> SqlStore<DB> {
         .transpose()
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> AgentTicketStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -488,5 +488,4 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         .ok_or(StoreError::NotFound)?;
         Ok(assignee.map(AgentId))
     }
-}
 }

@@ -5,6 +5,7 @@ use super::shared::conflict;
 use super::{SqlStore, sql_impl};
 use crate::{Agent, AgentStore, NewAgent, NewAgentSession, Result, StoreError};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::access::ActiveAgent;
 use portal_core::console::Role;
 use portal_core::{AgentId, Email, Millis, WorkspaceId};
@@ -51,7 +52,7 @@ fn agent_from_row(workspace: WorkspaceId, row: AgentRow) -> Result<Agent> {
     Ok(Agent { id: AgentId(id), workspace_id: workspace, email, name, role, created_at, paused })
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> AgentStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -259,9 +260,8 @@ impl<DB> AgentStore for SqlStore<DB> {
         Ok(revoked.is_some())
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// Ends the account's live sessions, all but the one whose token hash is
     /// `keep` (empty: all; no token hashes to nothing).
@@ -295,5 +295,4 @@ impl<DB> SqlStore<DB> {
         }
         Ok(())
     }
-}
 }

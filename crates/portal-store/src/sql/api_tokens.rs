@@ -4,6 +4,7 @@ use super::shared::conflict;
 use super::{SqlStore, sql_impl};
 use crate::{ApiToken, ApiTokenStore, Result, StoreError};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::access::ActiveApiToken;
 use portal_core::{Millis, WorkspaceId};
 use tracing::instrument;
@@ -37,7 +38,7 @@ fn checked_api_token_name(raw: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> ApiTokenStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -112,5 +113,4 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
             })
             .collect())
     }
-}
 }

@@ -6,6 +6,7 @@ use super::tickets::visible_to_customer;
 use super::{SqlStore, sql_impl};
 use crate::{AttachmentStore, AttachmentUsage, Result, StoreError, StoredAttachment};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::access::AgentScope;
 use portal_core::{AttachmentInfo, AttachmentName, CustomerScope, Millis, WorkspaceId};
 use tracing::instrument;
@@ -32,7 +33,7 @@ struct UsageRow {
     used_bytes: i64,
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// What the workspace's attached files take, and its own quota.
     async fn attachment_usage_in(conn: &mut DB::Connection, workspace: WorkspaceId) -> Result<AttachmentUsage> {
@@ -50,9 +51,8 @@ impl<DB> SqlStore<DB> {
         Ok(AttachmentUsage { used_bytes: bytes(used)?, quota_bytes: quota.map(bytes).transpose()? })
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> AttachmentStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -181,5 +181,4 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         .await?;
         Ok(keys)
     }
-}
 }

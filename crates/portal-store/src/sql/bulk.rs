@@ -8,6 +8,7 @@ use super::statement::{Arg, Statement};
 use super::{SqlStore, sql_impl};
 use crate::{BulkStore, ImportedMessage, ImportedTicket, NewTicket, Result, StoreError};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::{AuthorKind, CustomerId, Millis, TicketSummary, WorkspaceId};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -107,7 +108,7 @@ fn import_messages_statement<'a>(
     s
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// Inserts `tickets` in one transaction, numbered in order from the
     /// workspace's counter, and returns the first number.
@@ -139,9 +140,8 @@ impl<DB> SqlStore<DB> {
         Ok(first)
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> BulkStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -233,7 +233,6 @@ impl<DB> BulkStore for SqlStore<DB> {
         tx.commit().await?;
         Ok(())
     }
-}
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::shared::{attributes_to_json, customer_from_row, stored_company_key};
 use super::{SqlStore, sql_impl};
 use crate::{AudiencePreview, CompanyStore, Customer, Result, StoreError};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::CustomerFacts;
@@ -21,7 +22,7 @@ struct Candidate {
     disabled: bool,
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// Replaces a customer's companies and applies the rules to them, in one
     /// transaction; with `create_at`, companies not yet known are created
@@ -95,9 +96,8 @@ impl<DB> SqlStore<DB> {
         Ok(())
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> CompanyStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -248,5 +248,4 @@ impl<DB> CompanyStore for SqlStore<DB> {
         }
         Ok(preview)
     }
-}
 }

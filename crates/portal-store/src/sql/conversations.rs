@@ -16,6 +16,7 @@ use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{ConversationStore, CustomerReply, ReplyOutcome, Result, StoreError};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
@@ -59,7 +60,7 @@ struct EventRow {
     message_created_at: Option<Millis>,
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// The tickets the scope may see (or, `own_only`, those its customer
     /// opened), most recently updated first.
@@ -190,9 +191,8 @@ impl<DB> SqlStore<DB> {
         .collect()
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> ConversationStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -422,5 +422,4 @@ impl<DB> ConversationStore for SqlStore<DB> {
             .await?;
         Ok(id)
     }
-}
 }

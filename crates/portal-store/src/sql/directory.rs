@@ -7,6 +7,7 @@ use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{CompanyEntry, Customer, CustomerEntry, DirectoryStore, Result, StoreError};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::{CompanyKey, CustomerId, Millis, WorkspaceId};
 use std::collections::HashMap;
 use tracing::instrument;
@@ -66,7 +67,7 @@ fn company_from_row(row: CompanyRow) -> Result<CompanyEntry> {
     Ok(CompanyEntry { key: stored_company_key(&key)?, name, members, tickets })
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> DirectoryStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -215,9 +216,8 @@ impl<DB> DirectoryStore for SqlStore<DB> {
         self.entries(workspace, rows).await
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// The customers of `rows`, with their companies (read in one query).
     async fn entries(&self, workspace: WorkspaceId, rows: Vec<EntryRow>) -> Result<Vec<CustomerEntry>> {
@@ -259,5 +259,4 @@ impl<DB> SqlStore<DB> {
             })
             .collect()
     }
-}
 }

@@ -5,6 +5,7 @@ use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{Customer, IdentityStore, KeyRing, NewSession, Result, Secret, StoreError};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::access::ActiveSession;
 use portal_core::{CustomerId, CustomerName, CustomerScope, Email, Millis, SecretId, WorkspaceId};
 use tracing::instrument;
@@ -50,7 +51,7 @@ fn secret_context(workspace: i64) -> String {
     format!("identity secret of workspace {workspace}")
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// In one transaction: checks that every stored secret opens with
     /// `keys`, and seals again with `keys`' first key those `again` picks
@@ -89,9 +90,8 @@ impl<DB> SqlStore<DB> {
         Ok(customer_from_row(workspace, row))
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> IdentityStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -349,5 +349,4 @@ impl<DB> IdentityStore for SqlStore<DB> {
         self.wake_now(Wake::Customer(WorkspaceId(workspace), CustomerId(customer))).await;
         Ok(true)
     }
-}
 }

@@ -4,6 +4,7 @@
 
 use super::{SqlStore, sql_impl};
 use crate::{AgentMessage, Result, StoreError};
+use macro_rules_attribute::apply;
 use portal_core::{AttachmentInfo, AuthorKind, CustomerId, Millis, PublicMessage, WorkspaceId};
 
 /// The columns [`message_from_row`] reads, from messages.
@@ -131,7 +132,7 @@ pub(super) fn attachment_from_row(row: AttachmentRow) -> Result<AttachmentInfo> 
     Ok(AttachmentInfo { id, name, content_type, size })
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// The message `key` wrote, if any, and its ticket's id. A key is its
     /// author's: the customer's (`Some`) or the agents' side's (`None`),
@@ -256,5 +257,4 @@ impl<DB> SqlStore<DB> {
         }
         own
     }
-}
 }

@@ -14,6 +14,7 @@ use crate::notify::{EventBus, Wake};
 use crate::sealing::KeyRing;
 use crate::{Backend, PoolStats, Result, Store, StoreError};
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use rules::workspace_rules_columns;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -42,8 +43,10 @@ mod workspaces;
 
 /// Writes an `impl` block of [`SqlStore`] with the bounds all the store's
 /// statements need from a backend, which both SQLite and PostgreSQL meet,
-/// stated once here: `sql_impl! { impl<DB> SqlStore<DB> { ... } }`, or
-/// with `Trait for` and the trait impl's attributes.
+/// stated once here. It is used as an attribute,
+/// `#[apply(sql_impl!)] impl<DB> SqlStore<DB> { ... }` (or `impl<DB> Trait
+/// for SqlStore<DB>`, with the impl's own attributes after it), so rustfmt
+/// still formats the impl it wraps.
 ///
 /// A helper trait with a blanket impl (`trait Sql: Dialect where ...`)
 /// cannot carry them: Rust implies a trait's bounds on `Self` and on its
@@ -197,7 +200,7 @@ struct SqlStore<DB: Database> {
     keys: KeyRing,
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// The store over `pool`, once every stored secret is sealed with `keys`
     /// and opens with them.
@@ -234,9 +237,8 @@ impl<DB> SqlStore<DB> {
         self.bus.published(wake);
     }
 }
-}
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> Store for SqlStore<DB> {
     fn backend(&self) -> Backend {
@@ -267,7 +269,6 @@ impl<DB> Store for SqlStore<DB> {
     async fn close(&self) {
         self.pool.close().await;
     }
-}
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 use super::Dialect;
 use super::{SqlStore, sql_impl};
 use crate::{Result, StoreError};
+use macro_rules_attribute::apply;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::CustomerFacts;
@@ -91,7 +92,7 @@ pub(super) fn ticket_types_from_json(json: &str) -> Result<Vec<String>, String> 
     serde_json::from_str(json).map_err(|e| format!("not a JSON array of strings: {e}"))
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// [`Dialect::LOCK_WORKSPACE`]: the workspace's rules, its row held
     /// until the transaction ends.
@@ -181,5 +182,4 @@ impl<DB> SqlStore<DB> {
         serde_json::from_str(&json)
             .map_err(|e| StoreError::Corrupt(format!("workspace {workspace}: stored {column}: {e}")))
     }
-}
 }

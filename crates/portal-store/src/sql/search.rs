@@ -11,6 +11,7 @@ use super::statement::{Arg, Statement};
 use super::tickets::{parse_status, visible_tickets};
 use super::{SqlStore, sql_impl};
 use crate::{Assignee, InboxFilter, Result};
+use macro_rules_attribute::apply;
 use portal_core::access::AgentScope;
 use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
 use portal_core::{CustomerScope, Millis, WorkspaceId};
@@ -432,7 +433,7 @@ pub(super) fn attach_previews(
     }
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// A page of the tickets `finder` may see, and the ids of its rows.
     pub(super) async fn find(
@@ -469,5 +470,4 @@ impl<DB> SqlStore<DB> {
         }
         Ok((page, ids))
     }
-}
 }

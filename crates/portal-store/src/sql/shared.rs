@@ -5,6 +5,7 @@
 
 use super::{SqlStore, sql_impl};
 use crate::{Customer, Result, StoreError};
+use macro_rules_attribute::apply;
 use portal_core::{CompanyKey, CustomerId, Origin, ShownAttribute, TicketAttributes, WorkspaceId};
 
 /// Bounds of `list_tickets`' limit (and of the other lists').
@@ -59,7 +60,7 @@ pub(super) fn shown_attributes_from_json(json: &str) -> Result<Vec<ShownAttribut
     serde_json::from_str(json).map_err(|e| e.to_string())
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// The id of the workspace's company `key`; an unknown key is
     /// [`StoreError::UnknownCompany`] (the caller named it).
@@ -89,5 +90,4 @@ impl<DB> SqlStore<DB> {
         .await?
         .ok_or(StoreError::NotFound)
     }
-}
 }

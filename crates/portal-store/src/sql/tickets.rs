@@ -8,6 +8,7 @@ use super::shared::attributes_to_json;
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{Result, StoreError};
+use macro_rules_attribute::apply;
 use portal_core::conversation::EventKind;
 use portal_core::{CustomerId, MessageBody, Millis, TicketAttributes, TicketStatus, WorkspaceId};
 
@@ -186,7 +187,7 @@ pub(super) struct OneTicket<'a> {
 pub(super) const ALLOCATE_TICKET_NUMBERS: &str = "UPDATE workspaces SET next_ticket_number = next_ticket_number + $2 \
      WHERE id = $1 RETURNING next_ticket_number - $2";
 
-sql_impl! {
+#[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// The first of `count` ticket numbers taken from the workspace's counter
     /// ([`ALLOCATE_TICKET_NUMBERS`]).
@@ -276,5 +277,4 @@ impl<DB> SqlStore<DB> {
         .await?;
         Ok(())
     }
-}
 }

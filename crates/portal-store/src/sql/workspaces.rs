@@ -9,6 +9,7 @@ use crate::{
     WorkspaceStore,
 };
 use async_trait::async_trait;
+use macro_rules_attribute::apply;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
 use portal_core::{AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, WorkspaceId, WorkspaceSlug};
 use tracing::instrument;
@@ -112,7 +113,7 @@ fn checked_ticket_types(names: &[String]) -> Result<Vec<String>> {
     Ok(checked)
 }
 
-sql_impl! {
+#[apply(sql_impl!)]
 #[async_trait]
 impl<DB> WorkspaceStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -307,7 +308,6 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         }
         Ok(())
     }
-}
 }
 
 #[cfg(test)]
