@@ -23,6 +23,8 @@ pub const HTTP_DURATION: &str = "portal_http_request_duration_seconds";
 pub const LIVE_CONNECTIONS: &str = "portal_live_connections";
 pub const LIVE_EVENTS_SENT: &str = "portal_live_events_sent_total";
 pub const BUILD_INFO: &str = "portal_build_info";
+pub const POOL_CONNECTIONS: &str = "portal_db_pool_connections";
+pub const POOL_MAX_CONNECTIONS: &str = "portal_db_pool_max_connections";
 
 /// Upper bounds of the latency buckets, in seconds: most answers take a few
 /// milliseconds; sign-ins (a password hash) and searches of large
@@ -70,6 +72,8 @@ fn describe() {
     metrics::describe_gauge!(LIVE_CONNECTIONS, "Live sockets (the frames' WebSockets) open now.");
     metrics::describe_counter!(LIVE_EVENTS_SENT, "Events sent to live sockets.");
     metrics::describe_counter!(SIGN_INS_REFUSED, "Sign-ins refused, by surface (embed or console) and reason.");
+    metrics::describe_gauge!(POOL_CONNECTIONS, "Database connections open now, by state (idle or in_use).");
+    metrics::describe_gauge!(POOL_MAX_CONNECTIONS, "The most database connections the pool opens.");
     metrics::describe_gauge!(BUILD_INFO, "Always 1; the version label names the running build.");
 }
 
@@ -186,7 +190,11 @@ fn render(state: &AppState, handle: &PrometheusHandle) -> Response {
         .into_response()
 }
 
-/// Gauges read from the database pool when scraped.
-fn record_pool_gauges(_state: &AppState) {
-    // pool gauges: added with Store::pool_stats
+/// Gauges read from the database pool when scraped: how full it is shows
+/// requests about to wait for a connection before they do.
+fn record_pool_gauges(state: &AppState) {
+    let pool = state.store.pool_stats();
+    metrics::gauge!(POOL_CONNECTIONS, "state" => "idle").set(f64::from(pool.idle));
+    metrics::gauge!(POOL_CONNECTIONS, "state" => "in_use").set(f64::from(pool.size.saturating_sub(pool.idle)));
+    metrics::gauge!(POOL_MAX_CONNECTIONS).set(f64::from(pool.max));
 }

@@ -100,6 +100,12 @@ async fn the_metrics_token_opens_metrics_on_the_main_listener() {
         assert!(value(&body, "portal_http_request_duration_seconds_count", &count) >= 1.0, "{body}");
         let version = [("version", env!("CARGO_PKG_VERSION"))];
         assert_eq!(value(&body, "portal_build_info", &version), 1.0, "{body}");
+        // Read from the scraped portal's pool (SQLite's holds 8, PostgreSQL's 16): it answered, so one is open.
+        let max = value(&body, "portal_db_pool_max_connections", &[]);
+        assert!([8.0, 16.0].contains(&max), "{body}");
+        let open = value(&body, "portal_db_pool_connections", &[("state", "idle")])
+            + value(&body, "portal_db_pool_connections", &[("state", "in_use")]);
+        assert!((1.0..=max).contains(&open), "{body}");
 
         // Unknown paths share one series, whatever they are.
         assert_eq!(app.get("/no/such/page/42").await.status(), 404);
