@@ -260,16 +260,14 @@ pub async fn create_ticket(
     ticket_type: Option<String>,
     #[server(default)] attachments: Vec<i64>,
 ) -> Result<TicketSummary, PortalError> {
-    use portal_core::{MessageBody, TicketTitle};
+    use portal_core::{TicketDescription, TicketTitle};
     let (state, scope) = customer_scope().await?;
     crate::limits::spend(&state, crate::limits::Action::Write, &scope)?;
     let title = TicketTitle::parse(&title).map_err(|e| fail(e.into()))?;
-    if !description.trim().is_empty() {
-        MessageBody::parse(&description).map_err(|e| fail(e.into()))?;
-    }
+    let description = TicketDescription::parse(&description).map_err(|e| fail(e.into()))?;
     let created = state
         .store
-        .customer_create_ticket(&scope, &title, description.trim(), ticket_type.as_deref(), &attachments, now_millis())
+        .customer_create_ticket(&scope, &title, &description, ticket_type.as_deref(), &attachments, now_millis())
         .await
         .map_err(|e| state.store_error(e))?;
     crate::state::no_store();

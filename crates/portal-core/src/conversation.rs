@@ -70,6 +70,10 @@ impl TicketDescription {
     pub fn as_str(&self) -> &str {
         self.0.as_ref().map_or("", MessageBody::as_str)
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
 }
 
 /// A client-chosen key that makes a retried send write once.

@@ -96,6 +96,11 @@ impl AllowedOrigins {
         Ok(Self(origins))
     }
 
+    /// Just `origin`.
+    pub fn single(origin: Origin) -> Self {
+        Self(vec![origin])
+    }
+
     /// One origin per line, as the console's form sends them.
     pub fn parse_lines(text: &str) -> Result<Self, ValidationError> {
         Self::parse(text.lines())

@@ -123,7 +123,10 @@ mod tests {
         assert!(matches!(TicketTypes::parse(&many), Err(ValidationError::TicketTypeCount { got: 51, .. })));
         assert!(matches!(TicketTypes::parse(&["  "]), Err(ValidationError::TicketTypeLength { .. })));
         assert!(matches!(TicketTypes::parse(&["x".repeat(61)]), Err(ValidationError::TicketTypeLength { .. })));
-        assert!(TicketTypes::parse(&["x".repeat(60)]).is_ok());
+        assert!(TicketTypes::parse(&["é".repeat(60)]).is_ok(), "characters are counted, not bytes");
+        assert!(matches!(TicketTypes::parse(&["ok", "   "]), Err(ValidationError::TicketTypeLength { .. })));
+        assert_eq!(TicketTypes::parse(&["Bug", " Bug "]), Err(ValidationError::TicketTypeRepeated("Bug".into())));
+        assert!(matches!(TicketTypes::parse(&["new\nline"]), Err(ValidationError::TicketTypeControlChars(_))));
         assert!(matches!(TicketTypes::parse(&["a\u{7}b"]), Err(ValidationError::TicketTypeControlChars(_))));
         assert_eq!(TicketTypes::default_types().len(), 3);
     }

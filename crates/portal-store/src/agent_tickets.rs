@@ -10,7 +10,7 @@ use portal_core::access::AgentScope;
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
     AgentId, AttachmentInfo, AuthorKind, CompanyKey, CustomerId, CustomerName, Email, IdempotencyKey, MessageBody,
-    Millis, TicketAttributes, TicketStatus, TicketTitle,
+    Millis, TicketAttributes, TicketDescription, TicketStatus, TicketTitle,
 };
 
 /// One row of an agent's ticket list.
@@ -71,8 +71,7 @@ pub struct AgentNewTicket {
     /// Updates the customer's name when not empty.
     pub customer_name: CustomerName,
     pub title: TicketTitle,
-    /// May be empty; otherwise a [`MessageBody`].
-    pub description: String,
+    pub description: TicketDescription,
     /// One of the workspace's ticket types.
     pub ticket_type: Option<String>,
     pub attributes: TicketAttributes,

@@ -5,7 +5,7 @@ use crate::Result;
 #[cfg(doc)]
 use crate::StoreError;
 use async_trait::async_trait;
-use portal_core::access::ActiveApiToken;
+use portal_core::access::{ActiveApiToken, TokenName};
 use portal_core::{Millis, WorkspaceId};
 
 /// An API token as its workspace's admin sees it (the hash stays inside).
@@ -20,12 +20,12 @@ pub struct ApiToken {
 
 #[async_trait]
 pub trait ApiTokenStore {
-    /// `name` is 1 to 100 characters. A hash that exists is a
+    /// A hash that exists is a
     /// [`StoreError::Conflict`], an unknown workspace [`StoreError::NotFound`].
     async fn create_api_token(
         &self,
         workspace: WorkspaceId,
-        name: &str,
+        name: &TokenName,
         token_hash: &[u8],
         now: Millis,
     ) -> Result<ApiToken>;

@@ -9,8 +9,8 @@ use async_trait::async_trait;
 use portal_core::conversation::PortalEvent;
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketDetail, TicketSummary, TicketTitle,
-    WorkspaceId,
+    CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketDescription, TicketDetail, TicketSummary,
+    TicketTitle, WorkspaceId,
 };
 
 /// A customer's reply (see [`ConversationStore::customer_reply`]).
@@ -73,14 +73,13 @@ pub trait ConversationStore {
     /// Reopens a closed ticket (as a reply would); no-op when it is not closed.
     async fn reopen_ticket(&self, scope: &CustomerScope, number: i64, now: Millis) -> Result<()>;
     /// Opens a ticket as the scope's customer, with a `ticket.created` event.
-    /// `description` may be empty, else it follows the [`MessageBody`] rules;
     /// `ticket_type` must be one of the workspace's types; `attachments` are
     /// claimed as [`ConversationStore::customer_reply`] does.
     async fn customer_create_ticket(
         &self,
         scope: &CustomerScope,
         title: &TicketTitle,
-        description: &str,
+        description: &TicketDescription,
         ticket_type: Option<&str>,
         attachments: &[i64],
         now: Millis,

@@ -6,14 +6,17 @@ use crate::Result;
 use crate::StoreError;
 use async_trait::async_trait;
 use portal_core::console::PortalLook;
-use portal_core::{AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, WorkspaceId, WorkspaceSlug};
+use portal_core::{
+    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketTypes, WorkspaceId,
+    WorkspaceSlug,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewWorkspace {
     pub slug: WorkspaceSlug,
     pub name: String,
     pub greeting: String,
-    pub allowed_origins: Vec<Origin>,
+    pub allowed_origins: AllowedOrigins,
     pub session_lifetime: SessionLifetime,
 }
 
@@ -38,11 +41,8 @@ pub struct Workspace {
     pub search_preview: bool,
 }
 
-/// The ticket types a new workspace starts with.
-pub const DEFAULT_TICKET_TYPES: [&str; 3] = ["Question", "Problem", "Feature request"];
-/// Bounds of a workspace's ticket types (see [`WorkspaceStore::set_ticket_types`]).
-pub const MAX_TICKET_TYPES: usize = 50;
-pub const MAX_TICKET_TYPE_CHARS: usize = 60;
+/// The ticket types a new workspace starts with (its column's default).
+pub const DEFAULT_TICKET_TYPES: [&str; 3] = TicketTypes::DEFAULT;
 
 /// What the console's Behaviour form sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,18 +62,15 @@ pub trait WorkspaceStore {
     /// Replaces the origins allowed to embed the portal, and wakes the
     /// workspace's live connections: a session from an origin no longer
     /// listed has ended.
-    async fn set_allowed_origins(&self, id: WorkspaceId, origins: &[Origin]) -> Result<()>;
+    async fn set_allowed_origins(&self, id: WorkspaceId, origins: &AllowedOrigins) -> Result<()>;
 
     // --- Workspace settings -------------------------------------------------
 
     async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()>;
     /// Whether search results show the preview column.
     async fn set_search_preview(&self, id: WorkspaceId, shown: bool) -> Result<()>;
-    /// Replaces the ticket types: 1 to [`MAX_TICKET_TYPES`] names, each 1 to
-    /// [`MAX_TICKET_TYPE_CHARS`] characters once trimmed, no control
-    /// characters, no two equal ignoring case; else [`StoreError::Invalid`].
-    /// Tickets keep the type they have.
-    async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()>;
+    /// Replaces the ticket types. Tickets keep the type they have.
+    async fn set_ticket_types(&self, id: WorkspaceId, types: &TicketTypes) -> Result<()>;
     /// Which ticket attributes customers see, in order (checked as
     /// [`ShownAttribute::check_list`] says, else [`StoreError::Invalid`]).
     async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()>;

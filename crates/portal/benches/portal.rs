@@ -487,7 +487,7 @@ async fn seed(store: &dyn Store, now: i64) -> anyhow::Result<String> {
                 slug: WorkspaceSlug::parse("bench")?,
                 name: "Bench".into(),
                 greeting: "Hello".into(),
-                allowed_origins: vec![Origin::parse(ORIGIN)?],
+                allowed_origins: portal_core::AllowedOrigins::single(Origin::parse(ORIGIN)?),
                 session_lifetime: SessionLifetime::default(),
             },
             now,

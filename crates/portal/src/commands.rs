@@ -62,7 +62,7 @@ pub async fn create_workspace(
     greeting: &str,
     origins: &[String],
 ) -> anyhow::Result<String> {
-    let allowed_origins = AllowedOrigins::parse(origins.iter().map(String::as_str))?.into();
+    let allowed_origins = AllowedOrigins::parse(origins.iter().map(String::as_str))?;
     if name.trim().is_empty() {
         bail!("the workspace name must not be empty");
     }
@@ -149,8 +149,9 @@ pub async fn hash(store: &dyn Store, slug: &str, email: &str, companies: Option<
 /// `portal token create`: the new token is in the output, on a line of its
 /// own (the last), and nowhere else ever again.
 pub async fn create_api_token(store: &dyn Store, slug: &str, name: &str) -> anyhow::Result<String> {
+    let name = portal_core::TokenName::parse(name)?;
     let ws = workspace(store, slug).await?;
-    let (token, secret) = portal_server::api_v1::token::issue(store, ws.id, name).await?;
+    let (token, secret) = portal_server::api_v1::token::issue(store, ws.id, &name).await?;
     Ok(format!(
         "Created API token {} ('{}') for workspace '{slug}'.\n\
          Copy it now: it is shown only this once. Send it as `Authorization: Bearer <token>`.\n{}",

@@ -9,8 +9,8 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use portal_core::{
-    AgentScope, CustomerName, Email, MessageBody, Origin, SessionLifetime, ShownAttribute, TicketAttributes,
-    TicketStatus, WorkspaceSlug, sign_email,
+    AgentScope, AllowedOrigins, CustomerName, Email, MessageBody, Origin, SessionLifetime, ShownAttribute,
+    TicketAttributes, TicketStatus, WorkspaceSlug, sign_email,
 };
 use portal_server::widget;
 use portal_store::{AgentPost, NewTicket, NewWorkspace, Store, StoreError};
@@ -142,7 +142,7 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
                 slug: slug.clone(),
                 name: "Acme Support".into(),
                 greeting: "Hi there! Here are your support tickets.".into(),
-                allowed_origins: vec![host_origin.clone()],
+                allowed_origins: AllowedOrigins::single(host_origin.clone()),
                 session_lifetime: SessionLifetime::default(),
             };
             let ws = match store.create_workspace(&new, now).await {
@@ -154,7 +154,8 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
             store.set_shown_attributes(ws.id, &shown).await?;
             // Agents write through an API token; this one lives only for the seeding.
             let token_hash = rand::random::<[u8; 32]>();
-            let token = store.create_api_token(ws.id, "demo data", &token_hash, now).await?;
+            let token =
+                store.create_api_token(ws.id, &portal_core::TokenName::parse("demo data")?, &token_hash, now).await?;
             let active = store.active_api_token(&token_hash).await?.context("the demo token is active")?;
             let agent = AgentScope::for_api_token(&active);
             seed_conversations(store, &agent, now).await?;
@@ -163,7 +164,7 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
             ws
         }
     };
-    store.set_allowed_origins(ws.id, std::slice::from_ref(host_origin)).await?;
+    store.set_allowed_origins(ws.id, &AllowedOrigins::single(host_origin.clone())).await?;
     seed_accounts(store, ws.id, now).await
 }
 

@@ -6,7 +6,9 @@
 //! The same plan and seed make the same data.
 
 use anyhow::Context;
-use portal_core::{CompanyKey, CustomerId, CustomerName, Email, Origin, SessionLifetime, TicketStatus, WorkspaceSlug};
+use portal_core::{
+    AllowedOrigins, CompanyKey, CustomerId, CustomerName, Email, Origin, SessionLifetime, TicketStatus, WorkspaceSlug,
+};
 use portal_server::now_millis;
 use portal_store::{ImportedMessage, ImportedTicket, NewWorkspace, Store, StoreError, Workspace};
 use rand::rngs::StdRng;
@@ -205,7 +207,7 @@ async fn workspace(store: &dyn Store, slug: &str, now: i64) -> anyhow::Result<Wo
         slug: slug.clone(),
         name: "Seeded workspace".into(),
         greeting: "How can we help?".into(),
-        allowed_origins: vec![Origin::parse("http://localhost:3001").map_err(anyhow::Error::msg)?],
+        allowed_origins: AllowedOrigins::single(Origin::parse("http://localhost:3001").map_err(anyhow::Error::msg)?),
         session_lifetime: SessionLifetime::default(),
     };
     let ws = match store.create_workspace(&new, now).await {

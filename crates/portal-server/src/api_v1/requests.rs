@@ -7,7 +7,8 @@ use super::schema;
 use portal_core::attributes::{self, CustomerAttributes};
 use portal_core::company::{self, MAX_MEMBERSHIPS};
 use portal_core::{
-    CompanyKey, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes, TicketStatus, TicketTitle,
+    CompanyKey, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes, TicketDescription, TicketStatus,
+    TicketTitle,
 };
 use portal_store::{AgentNewTicket, AgentPost};
 use serde::{Deserialize, Serialize};
@@ -294,10 +295,8 @@ impl NewTicketRequest {
         if let Some(text) = &self.description {
             at_most("description", text, MessageBody::MAX_CHARS)?;
         }
-        let description = match self.description.as_deref().map(str::trim) {
-            None | Some("") => String::new(),
-            Some(text) => MessageBody::parse(text).map_err(|e| ApiError::validation("description", e))?.into(),
-        };
+        let description = TicketDescription::parse(self.description.as_deref().unwrap_or(""))
+            .map_err(|e| ApiError::validation("description", e))?;
         let ticket_type = self.ticket_type.map(|t| non_empty_type(&t)).transpose()?;
         let attributes = attributes(self.attributes)?.unwrap_or_default();
         let company = self.company.as_deref().map(|key| company_key("company", key)).transpose()?;

@@ -3,6 +3,7 @@
 //! tokens are, see [`portal_core::SessionToken`]).
 
 use crate::now_millis;
+use portal_core::TokenName;
 use portal_core::WorkspaceId;
 use portal_store::{ApiToken, Store, StoreError};
 use sha2::{Digest, Sha256};
@@ -64,7 +65,7 @@ impl std::fmt::Debug for ApiTokenSecret {
 pub async fn issue(
     store: &dyn Store,
     workspace: WorkspaceId,
-    name: &str,
+    name: &TokenName,
 ) -> Result<(ApiToken, ApiTokenSecret), StoreError> {
     let secret = ApiTokenSecret::generate();
     let token = store.create_api_token(workspace, name, &secret.hash(), now_millis()).await?;

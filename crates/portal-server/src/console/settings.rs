@@ -15,7 +15,7 @@ use portal_core::attachment::format_size;
 use portal_core::audience::PortalAudience;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
 use portal_core::visibility::{Condition, TicketVisibility};
-use portal_core::{AllowedOrigins, AttachmentLimits, SessionLifetime, ShownAttribute};
+use portal_core::{AllowedOrigins, AttachmentLimits, SessionLifetime, ShownAttribute, TicketTypes};
 use portal_store::{AttachmentUsage, PortalBehaviour, Workspace};
 use serde::Deserialize;
 
@@ -136,7 +136,7 @@ async fn apply(
         }
         SettingsSection::Origins => {
             let origins = AllowedOrigins::parse_lines(&form.origins).map_err(|e| e.to_string())?;
-            store.set_allowed_origins(id, origins.as_slice()).await?;
+            store.set_allowed_origins(id, &origins).await?;
             Ok(format!("{} allowed origin(s) saved.", origins.len()))
         }
         SettingsSection::Behaviour => {
@@ -149,10 +149,9 @@ async fn apply(
             Ok("Saved. New sessions last the new lifetime.".into())
         }
         SettingsSection::Types => {
-            let names: Vec<String> =
-                form.types.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-            store.set_ticket_types(id, &names).await?;
-            Ok(format!("{} ticket type(s) saved.", names.len()))
+            let types = TicketTypes::parse_lines(&form.types).map_err(|e| e.to_string())?;
+            store.set_ticket_types(id, &types).await?;
+            Ok(format!("{} ticket type(s) saved.", types.len()))
         }
         SettingsSection::Attributes => {
             let shown = parse_shown(&form.shown)?;

@@ -5,8 +5,7 @@ use super::search;
 use super::shared::{LIST_LIMIT_MAX, LIST_LIMIT_MIN, attributes_to_json, stored_company_key};
 use super::statement;
 use super::tickets::{
-    NewEvent, OneTicket, TicketRecord, TicketRow, checked_description, parse_status, ticket_columns, ticket_from_row,
-    ticket_wake,
+    NewEvent, OneTicket, TicketRecord, TicketRow, parse_status, ticket_columns, ticket_from_row, ticket_wake,
 };
 use super::{SqlStore, sql_impl};
 use crate::{
@@ -248,7 +247,6 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         now: Millis,
     ) -> Result<AgentTicketSummary> {
         let workspace = agent.workspace_id();
-        let description = checked_description(&new.description)?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
         let ticket_type = rules.check_type(new.ticket_type.as_deref())?;
@@ -275,7 +273,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
             workspace,
             creator: CustomerId(customer_id),
             title: new.title.as_str(),
-            description: &description,
+            description: new.description.as_str(),
             channel: CHANNEL_API,
             ticket_type,
             attributes: &new.attributes,

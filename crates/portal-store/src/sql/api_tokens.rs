@@ -5,12 +5,9 @@ use super::{SqlStore, sql_impl};
 use crate::{ApiToken, ApiTokenStore, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
-use portal_core::access::ActiveApiToken;
+use portal_core::access::{ActiveApiToken, TokenName};
 use portal_core::{Millis, WorkspaceId};
 use tracing::instrument;
-
-/// Longest API token name, in characters.
-const API_TOKEN_NAME_MAX_CHARS: usize = 100;
 
 #[derive(sqlx::FromRow)]
 struct ActiveTokenRow {
@@ -27,17 +24,6 @@ struct TokenRow {
     revoked_at: Option<Millis>,
 }
 
-fn checked_api_token_name(raw: &str) -> Result<String> {
-    let name = raw.trim();
-    let chars = name.chars().count();
-    if chars == 0 || chars > API_TOKEN_NAME_MAX_CHARS || name.chars().any(char::is_control) {
-        return Err(StoreError::Invalid(format!(
-            "an API token name is 1 to {API_TOKEN_NAME_MAX_CHARS} characters without control characters"
-        )));
-    }
-    Ok(name.to_string())
-}
-
 #[apply(sql_impl!)]
 #[async_trait]
 impl<DB> ApiTokenStore for SqlStore<DB> {
@@ -45,11 +31,10 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
     async fn create_api_token(
         &self,
         workspace: WorkspaceId,
-        name: &str,
+        name: &TokenName,
         token_hash: &[u8],
         now: Millis,
     ) -> Result<ApiToken> {
-        let name = checked_api_token_name(name)?;
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO api_tokens (workspace_id, name, token_hash, created_at) \
              SELECT id, $2, $3, $4 FROM workspaces WHERE id = $1 RETURNING id",
@@ -62,7 +47,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         .await
         .map_err(conflict(|| "an API token with this hash exists".to_string()))?
         .ok_or(StoreError::NotFound)?;
-        Ok(ApiToken { id, workspace_id: workspace, name, created_at: now, revoked_at: None })
+        Ok(ApiToken { id, workspace_id: workspace, name: name.as_str().to_string(), created_at: now, revoked_at: None })
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -9,8 +9,8 @@ use super::rules::WorkspaceRules;
 use super::search;
 use super::shared::{LIST_LIMIT_MAX, LIST_LIMIT_MIN, shown_attributes_from_json};
 use super::tickets::{
-    NewEvent, OneTicket, TicketRecord, TicketRow, checked_description, parse_status, ticket_columns, ticket_from_row,
-    visible_tickets, visible_to_customer,
+    NewEvent, OneTicket, TicketRecord, TicketRow, parse_status, ticket_columns, ticket_from_row, visible_tickets,
+    visible_to_customer,
 };
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
@@ -20,8 +20,8 @@ use macro_rules_attribute::apply;
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketAttributes, TicketDetail, TicketStatus,
-    TicketSummary, TicketTitle, WorkspaceId,
+    AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketAttributes, TicketDescription,
+    TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
 };
 use tracing::instrument;
 
@@ -323,19 +323,18 @@ impl<DB> ConversationStore for SqlStore<DB> {
         &self,
         scope: &CustomerScope,
         title: &TicketTitle,
-        description: &str,
+        description: &TicketDescription,
         ticket_type: Option<&str>,
         attachments: &[i64],
         now: Millis,
     ) -> Result<TicketSummary> {
-        let description = checked_description(description)?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, scope.workspace_id()).await?;
         let new = OneTicket {
             workspace: scope.workspace_id(),
             creator: scope.customer_id(),
             title: title.as_str(),
-            description: &description,
+            description: description.as_str(),
             channel: CHANNEL_PORTAL,
             ticket_type: rules.check_type(ticket_type)?,
             attributes: &TicketAttributes::default(),

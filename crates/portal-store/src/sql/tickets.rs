@@ -10,7 +10,7 @@ use crate::notify::Wake;
 use crate::{Result, StoreError};
 use macro_rules_attribute::apply;
 use portal_core::conversation::EventKind;
-use portal_core::{CustomerId, MessageBody, Millis, TicketAttributes, TicketStatus, WorkspaceId};
+use portal_core::{CustomerId, Millis, TicketAttributes, TicketStatus, WorkspaceId};
 
 /// The tickets a customer scope may see, for a statement that names the
 /// tickets table `t` and binds the scope's workspace to `$1` and its
@@ -147,14 +147,6 @@ pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
 pub(super) fn parse_status(number: i64, status: &str) -> Result<TicketStatus> {
     TicketStatus::parse(status)
         .ok_or_else(|| StoreError::Corrupt(format!("ticket {number}: stored status {status:?} is unknown")))
-}
-
-/// A ticket's description: empty, or a [`MessageBody`] (trimmed).
-pub(super) fn checked_description(raw: &str) -> Result<String> {
-    if raw.trim().is_empty() {
-        return Ok(String::new());
-    }
-    MessageBody::parse(raw).map(String::from).map_err(|e| StoreError::Invalid(format!("the description: {e}")))
 }
 
 /// An outbox row to insert, in the transaction of the change it describes.

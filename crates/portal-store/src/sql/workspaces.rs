@@ -4,14 +4,14 @@ use super::rules::{WorkspaceRules, WorkspaceRulesRow, workspace_rules_columns};
 use super::shared::{conflict, origins_from_json, shown_attributes_from_json};
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
-use crate::{
-    MAX_TICKET_TYPE_CHARS, MAX_TICKET_TYPES, NewWorkspace, PortalBehaviour, Result, StoreError, Workspace,
-    WorkspaceStore,
-};
+use crate::{NewWorkspace, PortalBehaviour, Result, StoreError, Workspace, WorkspaceStore};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
-use portal_core::{AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, WorkspaceId, WorkspaceSlug};
+use portal_core::{
+    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketTypes, WorkspaceId,
+    WorkspaceSlug,
+};
 use tracing::instrument;
 
 /// The columns [`workspace_from_row`] reads, from workspaces.
@@ -88,31 +88,6 @@ fn origins_to_json(origins: &[Origin]) -> Result<String> {
     serde_json::to_string(origins).map_err(|e| StoreError::Corrupt(format!("allowed origins: {e}")))
 }
 
-/// Checks and trims a workspace's ticket types (see [`WorkspaceStore::set_ticket_types`]).
-fn checked_ticket_types(names: &[String]) -> Result<Vec<String>> {
-    let invalid = |message: String| Err(StoreError::Invalid(message));
-    if names.is_empty() || names.len() > MAX_TICKET_TYPES {
-        return invalid(format!("a workspace has 1 to {MAX_TICKET_TYPES} ticket types, not {}", names.len()));
-    }
-    let mut checked: Vec<String> = Vec::with_capacity(names.len());
-    for raw in names {
-        let name = raw.trim();
-        let chars = name.chars().count();
-        if chars == 0 || chars > MAX_TICKET_TYPE_CHARS {
-            return invalid(format!("a ticket type is 1 to {MAX_TICKET_TYPE_CHARS} characters: {raw:?}"));
-        }
-        if name.chars().any(char::is_control) {
-            return invalid(format!("a ticket type has no control characters: {raw:?}"));
-        }
-        let key = name.to_lowercase();
-        if checked.iter().any(|other| other.to_lowercase() == key) {
-            return invalid(format!("the ticket type {name:?} is listed twice"));
-        }
-        checked.push(name.to_string());
-    }
-    Ok(checked)
-}
-
 #[apply(sql_impl!)]
 #[async_trait]
 impl<DB> WorkspaceStore for SqlStore<DB> {
@@ -126,7 +101,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         .bind(new.slug.as_str())
         .bind(new.name.as_str())
         .bind(new.greeting.as_str())
-        .bind(origins_to_json(&new.allowed_origins)?.as_str())
+        .bind(origins_to_json(new.allowed_origins.as_slice())?.as_str())
         .bind(new.session_lifetime.millis())
         .bind(now)
         .fetch_one(&self.pool)
@@ -156,10 +131,10 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn set_allowed_origins(&self, id: WorkspaceId, origins: &[Origin]) -> Result<()> {
+    async fn set_allowed_origins(&self, id: WorkspaceId, origins: &AllowedOrigins) -> Result<()> {
         sqlx::query_scalar::<_, i64>("UPDATE workspaces SET allowed_origins = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
-            .bind(origins_to_json(origins)?.as_str())
+            .bind(origins_to_json(origins.as_slice())?.as_str())
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
@@ -191,9 +166,8 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn set_ticket_types(&self, id: WorkspaceId, names: &[String]) -> Result<()> {
-        let names = checked_ticket_types(names)?;
-        let json = serde_json::to_string(&names).map_err(|e| StoreError::Corrupt(format!("ticket types: {e}")))?;
+    async fn set_ticket_types(&self, id: WorkspaceId, types: &TicketTypes) -> Result<()> {
+        let json = serde_json::to_string(types).map_err(|e| StoreError::Corrupt(format!("ticket types: {e}")))?;
         sqlx::query_scalar::<_, i64>("UPDATE workspaces SET ticket_types = $2 WHERE id = $1 RETURNING id")
             .bind(id.0)
             .bind(json.as_str())

@@ -3,7 +3,7 @@
 use crate::harness::*;
 use portal_core::access::AgentScope;
 use portal_core::{AuthorKind, TicketStatus};
-use portal_store::{AgentNewTicket, AgentPost, StoreError};
+use portal_store::{AgentPost, StoreError};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn api_token_lifecycle() {
@@ -12,7 +12,7 @@ async fn api_token_lifecycle() {
         let acme = workspace(&*store, "acme").await;
         let globex = workspace(&*store, "globex").await;
         let hash = token_hash();
-        let token = store.create_api_token(acme.id, "  Help desk ", &hash, NOW).await.unwrap();
+        let token = store.create_api_token(acme.id, &token_name("  Help desk "), &hash, NOW).await.unwrap();
         assert_eq!((token.workspace_id, token.name.as_str(), token.created_at), (acme.id, "Help desk", NOW));
         assert_eq!(token.revoked_at, None);
         let active = store.active_api_token(&hash).await.unwrap().unwrap();
@@ -22,17 +22,15 @@ async fn api_token_lifecycle() {
         assert_eq!(store.active_api_token(&[]).await.unwrap(), None);
 
         // Refusals: a hash that exists, an unknown workspace, a bad name.
-        let again = store.create_api_token(globex.id, "copy", &hash, NOW).await;
+        let again = store.create_api_token(globex.id, &token_name("copy"), &hash, NOW).await;
         assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
-        let missing =
-            store.create_api_token(portal_core::WorkspaceId(globex.id.0 + 1000), "x", &token_hash(), NOW).await;
+        let missing = store
+            .create_api_token(portal_core::WorkspaceId(globex.id.0 + 1000), &token_name("x"), &token_hash(), NOW)
+            .await;
         assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
-        for bad in ["", "   ", &"n".repeat(101), "tab\there"] {
-            let result = store.create_api_token(acme.id, bad, &token_hash(), NOW).await;
-            assert!(matches!(result, Err(StoreError::Invalid(_))), "{bad:?}: {result:?}");
-        }
-        let second = store.create_api_token(acme.id, "CI", &token_hash(), NOW + 1).await.unwrap();
-        let globex_token = store.create_api_token(globex.id, "other", &token_hash(), NOW).await.unwrap();
+        // A bad name never reaches the store: see `TokenName`.
+        let second = store.create_api_token(acme.id, &token_name("CI"), &token_hash(), NOW + 1).await.unwrap();
+        let globex_token = store.create_api_token(globex.id, &token_name("other"), &token_hash(), NOW).await.unwrap();
         assert_eq!(store.list_api_tokens(acme.id).await.unwrap(), vec![token.clone(), second.clone()]);
         assert_eq!(store.list_api_tokens(globex.id).await.unwrap(), vec![globex_token.clone()]);
 
@@ -99,7 +97,7 @@ async fn agents_see_and_work_whole_tickets() {
         let (alice_id, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
         let agent = agent(&*store, acme.id).await;
         let number = store
-            .customer_create_ticket(&alice, &title("Broken"), "It broke.", Some("Problem"), &[], NOW)
+            .customer_create_ticket(&alice, &title("Broken"), &description("It broke."), Some("Problem"), &[], NOW)
             .await
             .unwrap()
             .number;
@@ -194,8 +192,6 @@ async fn agents_open_tickets_for_customers() {
         let bad_type =
             store.agent_create_ticket(&agent, &new_ticket_for("eve@example.com", "Eve", Some("x")), NOW).await;
         assert!(matches!(bad_type, Err(StoreError::Invalid(_))), "{bad_type:?}");
-        let long = AgentNewTicket { description: "d".repeat(10_241), ..new_ticket_for("eve@example.com", "Eve", None) };
-        assert!(matches!(store.agent_create_ticket(&agent, &long, NOW).await, Err(StoreError::Invalid(_))));
         assert_eq!(db.scalar("SELECT COUNT(*) FROM customers").await, 2);
         assert_eq!(
             store.agent_create_ticket(&agent, &new_ticket_for("eve@example.com", "", None), NOW).await.unwrap().number,

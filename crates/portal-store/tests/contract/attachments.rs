@@ -46,7 +46,14 @@ async fn sent_files_show_where_their_message_does() {
 
         let screenshot = upload(&*store, &alice, "screen.png", 99, NOW).await;
         let created = store
-            .customer_create_ticket(&alice, &title("Broken"), "See the report.", None, &[report.id], NOW + 1)
+            .customer_create_ticket(
+                &alice,
+                &title("Broken"),
+                &description("See the report."),
+                None,
+                &[report.id],
+                NOW + 1,
+            )
             .await
             .unwrap();
         let (body, key) = (body("And a screenshot."), fresh_key());
@@ -153,10 +160,11 @@ async fn workspaces_may_lower_the_limits() {
         for i in 0..3 {
             three.push(upload(&*store, &alice, &format!("{i}.csv"), 10, NOW).await.id);
         }
-        let message = invalid(store.customer_create_ticket(&alice, &title("Three"), "", None, &three, NOW).await);
+        let message =
+            invalid(store.customer_create_ticket(&alice, &title("Three"), &description(""), None, &three, NOW).await);
         assert_eq!(message, "at most 2 files can be attached to one message");
         assert!(store.list_tickets(&alice, 10).await.unwrap().is_empty(), "the refused ticket was not written");
-        store.customer_create_ticket(&alice, &title("Two"), "", None, &three[..2], NOW).await.unwrap();
+        store.customer_create_ticket(&alice, &title("Two"), &description(""), None, &three[..2], NOW).await.unwrap();
     })
     .await;
 }
@@ -169,7 +177,10 @@ async fn unsent_uploads_expire_and_are_capped() {
         let (_, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
         let old = upload(&*store, &alice, "old.png", 10, NOW).await;
         let sent = upload(&*store, &alice, "sent.png", 10, NOW).await;
-        store.customer_create_ticket(&alice, &title("With a file"), "", None, &[sent.id], NOW).await.unwrap();
+        store
+            .customer_create_ticket(&alice, &title("With a file"), &description(""), None, &[sent.id], NOW)
+            .await
+            .unwrap();
         let fresh = upload(&*store, &alice, "fresh.png", 10, NOW + HOUR).await;
 
         let taken = store.take_stale_uploads(NOW + 1, 100).await.unwrap();

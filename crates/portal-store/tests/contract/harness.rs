@@ -3,9 +3,10 @@
 //! server's HTTP tests.
 
 use portal_core::access::AgentScope;
+use portal_core::access::TokenName;
 use portal_core::{
-    CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin, SecretId,
-    SessionLifetime, TicketStatus, TicketTitle, WorkspaceId, WorkspaceSlug,
+    AllowedOrigins, CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin,
+    SecretId, SessionLifetime, TicketDescription, TicketStatus, TicketTitle, TicketTypes, WorkspaceId, WorkspaceSlug,
 };
 use portal_store::{AgentNewTicket, AgentPost, CustomerReply, NewSession, NewTicket, NewWorkspace, Store, Workspace};
 
@@ -23,6 +24,23 @@ pub fn origin(raw: &str) -> Origin {
     Origin::parse(raw).unwrap()
 }
 
+/// The allowed origins `raw`, each an origin.
+pub fn origins(raw: &[&str]) -> AllowedOrigins {
+    AllowedOrigins::parse(raw.iter().copied()).unwrap()
+}
+
+pub fn description(raw: &str) -> TicketDescription {
+    TicketDescription::parse(raw).unwrap()
+}
+
+pub fn token_name(raw: &str) -> TokenName {
+    TokenName::parse(raw).unwrap()
+}
+
+pub fn ticket_types(raw: &[&str]) -> TicketTypes {
+    TicketTypes::parse(raw).unwrap()
+}
+
 pub fn email(raw: &str) -> Email {
     Email::parse(raw).unwrap()
 }
@@ -36,7 +54,7 @@ pub fn new_workspace(raw_slug: &str) -> NewWorkspace {
         slug: slug(raw_slug),
         name: format!("Workspace {raw_slug}"),
         greeting: "How can we help?".into(),
-        allowed_origins: vec![origin("https://example.com")],
+        allowed_origins: origins(&["https://example.com"]),
         session_lifetime: SessionLifetime::DEFAULT,
     }
 }
@@ -108,7 +126,7 @@ pub fn fresh_key() -> IdempotencyKey {
 /// look it up.
 pub async fn agent(store: &dyn Store, workspace: WorkspaceId) -> AgentScope {
     let hash = token_hash();
-    store.create_api_token(workspace, "fixture agent", &hash, NOW).await.unwrap();
+    store.create_api_token(workspace, &token_name("fixture agent"), &hash, NOW).await.unwrap();
     let token = store.active_api_token(&hash).await.unwrap().expect("the token just created is active");
     AgentScope::for_api_token(&token)
 }
@@ -121,7 +139,7 @@ pub fn agent_post(text: &str, internal: bool) -> AgentPost {
 
 /// Opens a ticket as the scope's customer, with no type.
 pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> i64 {
-    store.customer_create_ticket(scope, &title(raw_title), "", None, &[], at).await.unwrap().number
+    store.customer_create_ticket(scope, &title(raw_title), &description(""), None, &[], at).await.unwrap().number
 }
 
 /// A ticket an agent opens for a customer (found by email or created), in
@@ -131,7 +149,7 @@ pub fn new_ticket_for(raw_email: &str, raw_name: &str, ticket_type: Option<&str>
         customer_email: email(raw_email),
         customer_name: name(raw_name),
         title: title("Follow-up"),
-        description: "From a phone call.".into(),
+        description: description("From a phone call."),
         ticket_type: ticket_type.map(str::to_string),
         attributes: Default::default(),
         company: None,

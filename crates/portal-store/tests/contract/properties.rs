@@ -125,7 +125,7 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
             customer_email: email(&people[creator].email),
             customer_name: name("Fixture"),
             title: title(&format!("Ticket {t}")),
-            description: if rng.random_bool(0.5) { format!("About {word}") } else { String::new() },
+            description: if rng.random_bool(0.5) { description(&format!("About {word}")) } else { description("") },
             ticket_type: None,
             attributes: TicketAttributes::default(),
             company: company.map(|c| companies[c].clone()),

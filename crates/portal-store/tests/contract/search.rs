@@ -28,11 +28,11 @@ async fn search_ranks_title_then_description_then_conversation() {
         let (_, alice) = sign_in(store, acme.id, "alice@example.com").await;
         let (_, bob) = sign_in(store, acme.id, "bob@example.com").await;
 
-        let create = |raw_title: &'static str, description: &'static str, at: i64| {
+        let create = |raw_title: &'static str, text: &'static str, at: i64| {
             let alice = alice.clone();
             async move {
                 store
-                    .customer_create_ticket(&alice, &title(raw_title), description, None, &[], at)
+                    .customer_create_ticket(&alice, &title(raw_title), &description(text), None, &[], at)
                     .await
                     .unwrap()
                     .number
@@ -106,7 +106,14 @@ async fn filters_narrow_and_sorts_page_through_everything_once() {
         for i in 0..7_i64 {
             let ticket_type = types.get((i % 3) as usize).map(String::as_str).filter(|_| i != 6);
             let number = store
-                .customer_create_ticket(&alice, &title(&format!("T{i}")), "", ticket_type, &[], NOW + i * day)
+                .customer_create_ticket(
+                    &alice,
+                    &title(&format!("T{i}")),
+                    &description(""),
+                    ticket_type,
+                    &[],
+                    NOW + i * day,
+                )
                 .await
                 .unwrap()
                 .number;

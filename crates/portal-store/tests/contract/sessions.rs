@@ -134,13 +134,10 @@ async fn a_switched_off_portal_or_a_removed_origin_ends_its_sessions() {
 
         // The session's origin removed: found, but no longer allowed (the
         // server admits the portal's own origin beside the listed ones).
-        store.set_allowed_origins(acme.id, &[origin("https://other.example")]).await.unwrap();
+        store.set_allowed_origins(acme.id, &origins(&["https://other.example"])).await.unwrap();
         assert!(woken(&mut wakes).contains(&Wake::Workspace(acme.id)));
         assert!(!store.active_session(&hash, NOW + 3).await.unwrap().unwrap().origin_allowed);
-        store
-            .set_allowed_origins(acme.id, &[origin("https://other.example"), origin("https://EXAMPLE.com")])
-            .await
-            .unwrap();
+        store.set_allowed_origins(acme.id, &origins(&["https://other.example", "https://EXAMPLE.com"])).await.unwrap();
         assert!(store.active_session(&hash, NOW + 4).await.unwrap().unwrap().origin_allowed, "listed again");
     })
     .await;

@@ -1,5 +1,5 @@
 use crate::harness::*;
-use portal_core::{SessionLifetime, WorkspaceId};
+use portal_core::{AllowedOrigins, SessionLifetime, WorkspaceId};
 use portal_store::{NewWorkspace, StoreError};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -13,14 +13,14 @@ async fn workspace_create_and_look_up() {
             slug: slug("acme"),
             name: "Acme Inc.".into(),
             greeting: "Hello! ☺ How can we help?".into(),
-            allowed_origins: vec![origin("https://acme.example"), origin("http://localhost:3001")],
+            allowed_origins: origins(&["https://acme.example", "http://localhost:3001"]),
             session_lifetime: SessionLifetime::from_millis(2 * HOUR).unwrap(),
         };
         let created = store.create_workspace(&new, NOW).await.unwrap();
         assert_eq!(created.slug, new.slug);
         assert_eq!(created.name, new.name);
         assert_eq!(created.greeting, new.greeting);
-        assert_eq!(created.allowed_origins, new.allowed_origins);
+        assert_eq!(created.allowed_origins, new.allowed_origins.as_slice());
         assert_eq!(created.session_lifetime, new.session_lifetime);
         assert_eq!(created.created_at, NOW);
 
@@ -59,18 +59,18 @@ async fn allowed_origins_round_trip() {
     on_each_backend("allowed_origins_round_trip", |db| async move {
         let store = db.store.clone();
         let ws = workspace(&*store, "acme").await;
-        let origins = vec![
-            origin("https://acme.example"),
-            origin("http://127.0.0.1:3001"),
-            origin("http://[::1]:8080"),
-            origin("https://shop.acme.example:8443"),
-        ];
+        let origins = origins(&[
+            "https://acme.example",
+            "http://127.0.0.1:3001",
+            "http://[::1]:8080",
+            "https://shop.acme.example:8443",
+        ]);
         store.set_allowed_origins(ws.id, &origins).await.unwrap();
         let read = store.workspace(ws.id).await.unwrap().unwrap();
-        assert_eq!(read.allowed_origins, origins);
-        assert_eq!(store.workspace_by_slug(&ws.slug).await.unwrap().unwrap().allowed_origins, origins);
+        assert_eq!(read.allowed_origins, origins.as_slice());
+        assert_eq!(store.workspace_by_slug(&ws.slug).await.unwrap().unwrap().allowed_origins, origins.as_slice());
 
-        store.set_allowed_origins(ws.id, &[]).await.unwrap();
+        store.set_allowed_origins(ws.id, &AllowedOrigins::default()).await.unwrap();
         assert_eq!(store.workspace(ws.id).await.unwrap().unwrap().allowed_origins, vec![]);
 
         let missing = store.set_allowed_origins(WorkspaceId(ws.id.0 + 1000), &origins).await;

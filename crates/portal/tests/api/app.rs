@@ -2,6 +2,7 @@
 
 use portal::commands;
 use portal_app::PortalError;
+pub use portal_core::AllowedOrigins;
 use portal_core::{
     CustomerId, CustomerName, Email, SecretId, SessionGrant, TicketStatus, TicketSummary, WorkspaceId, WorkspaceSlug,
 };

@@ -85,7 +85,7 @@ async fn a_customers_name_decides_no_access() {
             store.set_customer_companies(ws, customer, std::slice::from_ref(&globex)).await.unwrap();
         }
         let hash = [9u8; 32];
-        store.create_api_token(ws, "name test", &hash, now).await.unwrap();
+        store.create_api_token(ws, &portal_core::TokenName::parse("name test").unwrap(), &hash, now).await.unwrap();
         let agent = AgentScope::for_api_token(&store.active_api_token(&hash).await.unwrap().unwrap());
         for ticket in store.agent_list_tickets(&agent, 10).await.unwrap() {
             store.agent_update_ticket(&agent, ticket.number, None, None, Some(Some(&globex)), now).await.unwrap();

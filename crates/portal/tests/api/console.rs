@@ -492,11 +492,11 @@ async fn enabling_needs_an_origin_and_a_secret_and_rotation_retires_the_old_secr
         )
         .await;
 
-        app.store.set_allowed_origins(ws, &[]).await.unwrap();
+        app.store.set_allowed_origins(ws, &AllowedOrigins::default()).await.unwrap();
         let refused = c.post("/console/embed/enable", &[]).await.text().await.unwrap();
         assert!(refused.contains("cannot be enabled yet") && refused.contains("allowed embed origin"), "{refused}");
         assert!(!app.store.portal_enabled(ws).await.unwrap());
-        app.store.set_allowed_origins(ws, &[portal_core::Origin::parse(ORIGIN).unwrap()]).await.unwrap();
+        app.store.set_allowed_origins(ws, &AllowedOrigins::parse([ORIGIN]).unwrap()).await.unwrap();
         let enabled = c.post("/console/embed/enable", &[]).await.text().await.unwrap();
         assert!(enabled.contains("The portal is enabled"), "{enabled}");
         assert!(app.store.portal_enabled(ws).await.unwrap());

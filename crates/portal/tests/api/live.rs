@@ -127,7 +127,10 @@ async fn scope_of(store: &dyn Store, token: &str) -> CustomerScope {
 /// An agent of `workspace`, the one way there is: an API token, looked up.
 async fn agent(store: &dyn Store, workspace: portal_core::WorkspaceId) -> AgentScope {
     let hash = hex::decode(random_token()).expect("hex");
-    store.create_api_token(workspace, "live test agent", &hash, now_millis()).await.expect("create an API token");
+    store
+        .create_api_token(workspace, &portal_core::TokenName::parse("live test agent").unwrap(), &hash, now_millis())
+        .await
+        .expect("create an API token");
     let token = store.active_api_token(&hash).await.expect("look up").expect("the token just made is live");
     AgentScope::for_api_token(&token)
 }
@@ -552,7 +555,10 @@ async fn removing_an_origin_ends_its_sessions_and_closes_their_sockets() {
         let mut own_live = LiveClient::open(&app.base, &own_session.token, own_session.live_after).await;
 
         let elsewhere = portal_core::Origin::parse("https://elsewhere.example").unwrap();
-        app.store.set_allowed_origins(app.workspace.id, std::slice::from_ref(&elsewhere)).await.expect("origins");
+        app.store
+            .set_allowed_origins(app.workspace.id, &AllowedOrigins::single(elsewhere.clone()))
+            .await
+            .expect("origins");
         let (code, reason) = live.closed(ARRIVES_WITHIN, "after its origin was removed").await;
         assert_eq!((code, reason.as_str()), (close::SESSION_ENDED, "session ended"));
         all_refused(&app, &ann.token, number, "a removed origin").await;
@@ -561,7 +567,13 @@ async fn removing_an_origin_ends_its_sessions_and_closes_their_sockets() {
         own_live.event("the portal's own origin's socket stays open").await;
 
         let allowed = portal_core::Origin::parse(ORIGIN).unwrap();
-        app.store.set_allowed_origins(app.workspace.id, &[elsewhere, allowed]).await.expect("origins");
+        app.store
+            .set_allowed_origins(
+                app.workspace.id,
+                &AllowedOrigins::parse([elsewhere.as_str(), allowed.as_str()]).unwrap(),
+            )
+            .await
+            .expect("origins");
         let grant = app.sign_in("ann@example.com").await;
         assert_eq!(app.ticket_titles(&grant.token).await, ["Embedded"]);
         let mut live = LiveClient::open(&app.base, &grant.token, grant.live_after).await;

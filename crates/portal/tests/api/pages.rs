@@ -159,7 +159,10 @@ async fn the_list_offers_company_tabs_unless_the_customer_is_restricted() {
         let sam = app.sign_in("sam@globex.example").await;
         let kim = app.sign_in("kim@contractor.example").await;
         let hash = [7u8; 32];
-        store.create_api_token(workspace, "pages test", &hash, now).await.unwrap();
+        store
+            .create_api_token(workspace, &portal_core::TokenName::parse("pages test").unwrap(), &hash, now)
+            .await
+            .unwrap();
         let agent = AgentScope::for_api_token(&store.active_api_token(&hash).await.unwrap().unwrap());
         for email in ["sam@globex.example", "kim@contractor.example"] {
             let customer = store.customer_by_email(workspace, &portal_core::Email::parse(email).unwrap()).await;
