@@ -2,7 +2,7 @@
 //! edge, and what a customer may read of a ticket.
 
 use crate::attachment::AttachmentInfo;
-use crate::model::{Millis, TicketStatus, ValidationError};
+use crate::model::{Millis, TicketNumber, TicketStatus, ValidationError};
 use serde::{Deserialize, Serialize};
 
 macro_rules! bounded_text {
@@ -139,7 +139,7 @@ pub struct PublicMessage {
 /// A ticket as its customer sees it: the public conversation, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketDetail {
-    pub number: i64,
+    pub number: TicketNumber,
     pub title: String,
     pub description: String,
     pub status: TicketStatus,
@@ -171,7 +171,7 @@ pub struct MessageView {
 /// plus what the reply box needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketView {
-    pub number: i64,
+    pub number: TicketNumber,
     pub status: TicketStatus,
     pub reopen_allowed: bool,
     /// Ids of the messages in `html`, so sent replies can leave the outbox.
@@ -217,7 +217,7 @@ impl EventKind {
 pub struct PortalEvent {
     pub id: i64,
     pub kind: EventKind,
-    pub ticket_number: i64,
+    pub ticket_number: TicketNumber,
     /// The new message, for [`EventKind::MessageCreated`].
     pub message: Option<PublicMessage>,
     /// The status the ticket took, for [`EventKind::TicketStatus`] and

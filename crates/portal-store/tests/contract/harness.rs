@@ -5,7 +5,7 @@
 use portal_core::access::AgentScope;
 use portal_core::{
     CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin, SecretId,
-    SessionLifetime, TicketStatus, TicketTitle, WorkspaceId, WorkspaceSlug,
+    SessionLifetime, TicketNumber, TicketStatus, TicketTitle, WorkspaceId, WorkspaceSlug,
 };
 use portal_store::{AgentNewTicket, AgentPost, CustomerReply, NewSession, NewTicket, NewWorkspace, Store, Workspace};
 
@@ -120,7 +120,7 @@ pub fn agent_post(text: &str, internal: bool) -> AgentPost {
 }
 
 /// Opens a ticket as the scope's customer, with no type.
-pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> i64 {
+pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> TicketNumber {
     store.customer_create_ticket(scope, &title(raw_title), "", None, &[], at).await.unwrap().number
 }
 
