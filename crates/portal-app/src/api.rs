@@ -10,7 +10,7 @@ use crate::error::PortalError;
 use crate::state::{AppState, customer_scope, fail, now_millis};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-use portal_core::{MessageView, PortalSettings, SessionGrant, TicketSummary, TicketView};
+use portal_core::{AttachmentId, MessageView, PortalSettings, SessionGrant, TicketNumber, TicketSummary, TicketView};
 
 /// What the frame shows before anyone signs in: public by design.
 #[server(prefix = "/api/portal", endpoint = "settings", input = Json, client = BearerClient)]
@@ -206,7 +206,7 @@ pub async fn page(path: String) -> Result<String, PortalError> {
 
 /// One of the signed-in customer's tickets with its public conversation.
 #[server(prefix = "/api/portal", endpoint = "ticket", input = Json, client = BearerClient)]
-pub async fn ticket(number: i64) -> Result<TicketView, PortalError> {
+pub async fn ticket(number: TicketNumber) -> Result<TicketView, PortalError> {
     let (state, scope) = customer_scope().await?;
     let ws = state.workspace_of(&scope).await?;
     let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;
@@ -226,10 +226,10 @@ pub async fn ticket(number: i64) -> Result<TicketView, PortalError> {
 /// send wrote.
 #[server(prefix = "/api/portal", endpoint = "ticket/reply", input = Json, client = BearerClient)]
 pub async fn reply_to_ticket(
-    number: i64,
+    number: TicketNumber,
     body: String,
     key: String,
-    #[server(default)] attachments: Vec<i64>,
+    #[server(default)] attachments: Vec<AttachmentId>,
 ) -> Result<MessageView, PortalError> {
     use portal_core::{IdempotencyKey, MessageBody};
     use portal_store::CustomerReply;
@@ -246,7 +246,7 @@ pub async fn reply_to_ticket(
 
 /// Reopens one of the customer's closed tickets, where the workspace allows it.
 #[server(prefix = "/api/portal", endpoint = "ticket/reopen", input = Json, client = BearerClient)]
-pub async fn reopen_ticket(number: i64) -> Result<(), PortalError> {
+pub async fn reopen_ticket(number: TicketNumber) -> Result<(), PortalError> {
     let (state, scope) = customer_scope().await?;
     crate::limits::spend(&state, crate::limits::Action::Write, &scope)?;
     state.store.reopen_ticket(&scope, number, now_millis()).await.map_err(|e| state.store_error(e))
@@ -258,7 +258,7 @@ pub async fn create_ticket(
     title: String,
     description: String,
     ticket_type: Option<String>,
-    #[server(default)] attachments: Vec<i64>,
+    #[server(default)] attachments: Vec<AttachmentId>,
 ) -> Result<TicketSummary, PortalError> {
     use portal_core::{TicketDescription, TicketTitle};
     let (state, scope) = customer_scope().await?;

@@ -3,7 +3,7 @@
 //! from a session the store has found active: there is no other constructor.
 
 use crate::console::Role;
-use crate::model::{AgentId, CustomerId, Millis, SecretId, WorkspaceId};
+use crate::model::{AgentId, ApiTokenId, CustomerId, Millis, SecretId, WorkspaceId};
 
 /// A session the store found live (not revoked, not expired, opened with a
 /// secret that is still active, its workspace's portal switched on).
@@ -87,7 +87,7 @@ impl TokenName {
 /// never stored; the store looks it up by hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveApiToken {
-    pub id: i64,
+    pub id: ApiTokenId,
     pub workspace_id: WorkspaceId,
     pub name: String,
 }

@@ -5,6 +5,7 @@
 //! Every refusal names the file and says why, so the portal can show it
 //! beside the file the customer picked.
 
+use crate::model::AttachmentId;
 use serde::{Deserialize, Serialize};
 
 /// The kinds of file a customer may attach.
@@ -203,7 +204,7 @@ impl Default for AttachmentLimits {
 /// A file attached to a message, as customers and agents see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttachmentInfo {
-    pub id: i64,
+    pub id: AttachmentId,
     pub name: String,
     pub content_type: String,
     pub size: u64,

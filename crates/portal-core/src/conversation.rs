@@ -2,7 +2,7 @@
 //! edge, and what a customer may read of a ticket.
 
 use crate::attachment::AttachmentInfo;
-use crate::model::{Millis, TicketStatus, ValidationError};
+use crate::model::{Millis, TicketNumber, TicketStatus, ValidationError};
 use serde::{Deserialize, Serialize};
 
 macro_rules! bounded_text {
@@ -143,7 +143,7 @@ pub struct PublicMessage {
 /// A ticket as its customer sees it: the public conversation, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketDetail {
-    pub number: i64,
+    pub number: TicketNumber,
     pub title: String,
     pub description: String,
     pub status: TicketStatus,
@@ -175,7 +175,7 @@ pub struct MessageView {
 /// plus what the reply box needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketView {
-    pub number: i64,
+    pub number: TicketNumber,
     pub status: TicketStatus,
     pub reopen_allowed: bool,
     /// Ids of the messages in `html`, so sent replies can leave the outbox.
@@ -221,7 +221,7 @@ impl EventKind {
 pub struct PortalEvent {
     pub id: i64,
     pub kind: EventKind,
-    pub ticket_number: i64,
+    pub ticket_number: TicketNumber,
     /// The new message, for [`EventKind::MessageCreated`].
     pub message: Option<PublicMessage>,
     /// The status the ticket took, for [`EventKind::TicketStatus`] and

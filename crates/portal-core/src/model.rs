@@ -305,7 +305,7 @@ pub struct PortalSettings {
 /// One row of a customer's ticket list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TicketSummary {
-    pub number: i64,
+    pub number: TicketNumber,
     pub title: String,
     pub status: TicketStatus,
     pub updated_at: Millis,

@@ -28,7 +28,7 @@ use portal_app::PortalError;
 use portal_app::limits::Action;
 use portal_app::state::{AppState, now_millis, session_scope};
 use portal_core::attachment::check_content;
-use portal_core::{AttachmentError, AttachmentLimits, SessionToken};
+use portal_core::{AttachmentError, AttachmentId, AttachmentLimits, SessionToken};
 use portal_store::{StoreError, StoredAttachment};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
@@ -135,7 +135,7 @@ async fn customer_download(State(state): State<AppState>, headers: HeaderMap, Pa
         Err(error) => return refusal(status_of(&error), error),
     };
     let not_found = || refusal(StatusCode::NOT_FOUND, PortalError::Invalid("This file does not exist.".into()));
-    let Ok(id) = id.parse::<i64>() else {
+    let Ok(id) = id.parse::<i64>().map(AttachmentId) else {
         return not_found();
     };
     match state.store.customer_attachment(&scope, id).await {
@@ -155,7 +155,7 @@ async fn customer_download(State(state): State<AppState>, headers: HeaderMap, Pa
 /// answers that in its own error format.
 pub async fn download(state: &AppState, file: StoredAttachment) -> Result<Response, ()> {
     let content = state.blobs.get(&file.blob_key).await.map_err(|error| {
-        tracing::error!(%error, attachment = file.info.id, "reading a stored file failed");
+        tracing::error!(%error, attachment = file.info.id.0, "reading a stored file failed");
     })?;
     let content_type =
         HeaderValue::from_str(&file.info.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));

@@ -36,7 +36,7 @@ use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgr
 use axum::response::Response;
 use portal_app::PortalError;
 use portal_app::state::{AppState, message_view, session_scope};
-use portal_core::{CustomerScope, EventKind, MessageView, PortalEvent, SessionToken, TicketStatus};
+use portal_core::{CustomerScope, EventKind, MessageView, PortalEvent, SessionToken, TicketNumber, TicketStatus};
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
 use std::time::Duration;
@@ -120,7 +120,7 @@ struct Hello {
 struct LiveEvent {
     id: i64,
     kind: EventKind,
-    ticket_number: i64,
+    ticket_number: TicketNumber,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<TicketStatus>,
     #[serde(skip_serializing_if = "Option::is_none")]

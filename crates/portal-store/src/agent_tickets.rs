@@ -10,13 +10,13 @@ use portal_core::access::AgentScope;
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
     AgentId, AttachmentInfo, AuthorKind, CompanyKey, CustomerId, CustomerName, Email, IdempotencyKey, MessageBody,
-    Millis, TicketAttributes, TicketDescription, TicketStatus, TicketTitle,
+    Millis, TicketAttributes, TicketDescription, TicketNumber, TicketStatus, TicketTitle,
 };
 
 /// One row of an agent's ticket list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgentTicketSummary {
-    pub number: i64,
+    pub number: TicketNumber,
     pub title: String,
     pub status: TicketStatus,
     pub ticket_type: Option<String>,
@@ -45,7 +45,7 @@ pub struct AgentMessage {
 /// A ticket as an agent sees it: the whole conversation, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgentTicket {
-    pub number: i64,
+    pub number: TicketNumber,
     pub title: String,
     pub description: String,
     pub status: TicketStatus,
@@ -143,7 +143,7 @@ pub trait AgentTicketStore {
     /// clamped to 1..=500.
     async fn agent_list_tickets(&self, agent: &AgentScope, limit: u32) -> Result<Vec<AgentTicketSummary>>;
     /// The ticket with all its messages, internal notes included and flagged.
-    async fn agent_ticket(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentTicket>>;
+    async fn agent_ticket(&self, agent: &AgentScope, number: TicketNumber) -> Result<Option<AgentTicket>>;
     /// Opens a ticket for a customer (found by email or created), on the
     /// `api` channel, in `new.company` if given, with a `ticket.created`
     /// event. An unknown type is [`StoreError::Invalid`], an unknown company
@@ -164,14 +164,18 @@ pub trait AgentTicketStore {
     async fn agent_post_message(
         &self,
         agent: &AgentScope,
-        number: i64,
+        number: TicketNumber,
         post: &AgentPost,
         now: Millis,
     ) -> Result<AgentPostOutcome>;
     /// Replaces a ticket's attributes. Customers see the change on their
     /// next read; it moves no `updated_at` and writes no event.
-    async fn set_ticket_attributes(&self, agent: &AgentScope, number: i64, attributes: &TicketAttributes)
-    -> Result<()>;
+    async fn set_ticket_attributes(
+        &self,
+        agent: &AgentScope,
+        number: TicketNumber,
+        attributes: &TicketAttributes,
+    ) -> Result<()>;
     /// Sets the status, the type (one of the workspace's) and/or the company
     /// (`Some(None)` takes the ticket out of its company), in one
     /// transaction: an unknown type ([`StoreError::Invalid`]) or company
@@ -182,7 +186,7 @@ pub trait AgentTicketStore {
     async fn agent_update_ticket(
         &self,
         agent: &AgentScope,
-        number: i64,
+        number: TicketNumber,
         status: Option<TicketStatus>,
         ticket_type: Option<&str>,
         company: Option<Option<&CompanyKey>>,
@@ -197,6 +201,6 @@ pub trait AgentTicketStore {
     async fn find_inbox(&self, agent: &AgentScope, query: &ListQuery, filter: &InboxFilter) -> Result<InboxPage>;
     /// Assigns the ticket to one of the workspace's accounts, or to nobody.
     /// An account of another workspace is [`StoreError::Invalid`].
-    async fn assign_ticket(&self, agent: &AgentScope, number: i64, assignee: Option<AgentId>) -> Result<()>;
-    async fn ticket_assignee(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentId>>;
+    async fn assign_ticket(&self, agent: &AgentScope, number: TicketNumber, assignee: Option<AgentId>) -> Result<()>;
+    async fn ticket_assignee(&self, agent: &AgentScope, number: TicketNumber) -> Result<Option<AgentId>>;
 }

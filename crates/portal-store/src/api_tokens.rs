@@ -6,12 +6,12 @@ use crate::Result;
 use crate::StoreError;
 use async_trait::async_trait;
 use portal_core::access::{ActiveApiToken, TokenName};
-use portal_core::{Millis, WorkspaceId};
+use portal_core::{ApiTokenId, Millis, WorkspaceId};
 
 /// An API token as its workspace's admin sees it (the hash stays inside).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiToken {
-    pub id: i64,
+    pub id: ApiTokenId,
     pub workspace_id: WorkspaceId,
     pub name: String,
     pub created_at: Millis,
@@ -30,7 +30,7 @@ pub trait ApiTokenStore {
         now: Millis,
     ) -> Result<ApiToken>;
     /// Returns whether a live token of this workspace was revoked.
-    async fn revoke_api_token(&self, workspace: WorkspaceId, id: i64, now: Millis) -> Result<bool>;
+    async fn revoke_api_token(&self, workspace: WorkspaceId, id: ApiTokenId, now: Millis) -> Result<bool>;
     /// The token with this hash, if it is not revoked.
     async fn active_api_token(&self, token_hash: &[u8]) -> Result<Option<ActiveApiToken>>;
     /// Every token of the workspace, revoked ones included, oldest first.

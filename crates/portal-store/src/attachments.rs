@@ -6,7 +6,7 @@ use crate::Result;
 use crate::StoreError;
 use async_trait::async_trait;
 use portal_core::access::AgentScope;
-use portal_core::{AttachmentInfo, AttachmentName, CustomerScope, Millis, WorkspaceId};
+use portal_core::{AttachmentId, AttachmentInfo, AttachmentName, CustomerScope, Millis, TicketNumber, WorkspaceId};
 
 /// What a workspace's attached files take (see [`AttachmentStore::attachment_usage`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,9 +50,14 @@ pub trait AttachmentStore {
     async fn set_attachment_quota(&self, workspace: WorkspaceId, quota: Option<u64>) -> Result<()>;
     /// A sent file, if it is on a ticket the scope may see and not on an
     /// internal note.
-    async fn customer_attachment(&self, scope: &CustomerScope, id: i64) -> Result<Option<StoredAttachment>>;
+    async fn customer_attachment(&self, scope: &CustomerScope, id: AttachmentId) -> Result<Option<StoredAttachment>>;
     /// A file of the workspace's ticket numbered `number`.
-    async fn agent_attachment(&self, agent: &AgentScope, number: i64, id: i64) -> Result<Option<StoredAttachment>>;
+    async fn agent_attachment(
+        &self,
+        agent: &AgentScope,
+        number: TicketNumber,
+        id: AttachmentId,
+    ) -> Result<Option<StoredAttachment>>;
     /// Forgets up to `limit` uploads never sent and made before
     /// `created_before`, and returns their blob keys for deletion.
     async fn take_stale_uploads(&self, created_before: Millis, limit: u32) -> Result<Vec<String>>;

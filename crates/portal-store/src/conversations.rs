@@ -9,8 +9,8 @@ use async_trait::async_trait;
 use portal_core::conversation::PortalEvent;
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketDescription, TicketDetail, TicketSummary,
-    TicketTitle, WorkspaceId,
+    AttachmentId, CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketDescription, TicketDetail,
+    TicketNumber, TicketSummary, TicketTitle, WorkspaceId,
 };
 
 /// A customer's reply (see [`ConversationStore::customer_reply`]).
@@ -19,7 +19,7 @@ pub struct CustomerReply<'a> {
     pub body: &'a MessageBody,
     pub key: &'a IdempotencyKey,
     /// Ids of the customer's uploads waiting to be sent.
-    pub attachments: &'a [i64],
+    pub attachments: &'a [AttachmentId],
 }
 
 /// What [`ConversationStore::customer_reply`] did.
@@ -50,7 +50,7 @@ pub trait ConversationStore {
 
     /// The ticket with its public messages, oldest first. Internal notes are
     /// never part of it.
-    async fn ticket_detail(&self, scope: &CustomerScope, number: i64) -> Result<Option<TicketDetail>>;
+    async fn ticket_detail(&self, scope: &CustomerScope, number: TicketNumber) -> Result<Option<TicketDetail>>;
     /// Adds the customer's reply with its files, in one transaction with its
     /// `message.created` event and the ticket's new `updated_at`. Files that
     /// are not the customer's waiting uploads, or more than the workspace
@@ -66,12 +66,12 @@ pub trait ConversationStore {
     async fn customer_reply(
         &self,
         scope: &CustomerScope,
-        number: i64,
+        number: TicketNumber,
         reply: &CustomerReply<'_>,
         now: Millis,
     ) -> Result<ReplyOutcome>;
     /// Reopens a closed ticket (as a reply would); no-op when it is not closed.
-    async fn reopen_ticket(&self, scope: &CustomerScope, number: i64, now: Millis) -> Result<()>;
+    async fn reopen_ticket(&self, scope: &CustomerScope, number: TicketNumber, now: Millis) -> Result<()>;
     /// Opens a ticket as the scope's customer, with a `ticket.created` event.
     /// `ticket_type` must be one of the workspace's types; `attachments` are
     /// claimed as [`ConversationStore::customer_reply`] does.
@@ -81,7 +81,7 @@ pub trait ConversationStore {
         title: &TicketTitle,
         description: &TicketDescription,
         ticket_type: Option<&str>,
-        attachments: &[i64],
+        attachments: &[AttachmentId],
         now: Millis,
     ) -> Result<TicketSummary>;
     /// The events of the tickets the scope may see with an id above

@@ -144,7 +144,7 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     for token in &tokens {
         let response = client.post(&list_url).bearer_auth(token).json(&serde_json::json!({})).send().await?;
         let tickets: Vec<portal_core::TicketSummary> = response.error_for_status()?.json().await?;
-        targets.push(format!("{token} {}", tickets.first().map_or(1, |t| t.number)));
+        targets.push(format!("{token} {}", tickets.first().map_or(portal_core::TicketNumber(1), |t| t.number)));
     }
     let reply_url = format!("{}/api/portal/ticket/reply", node.base);
     let replies = under_load(&targets, move |client, target| {
@@ -449,7 +449,7 @@ async fn live_latency(
         .send()
         .await?;
     let tickets: Vec<portal_core::TicketSummary> = response.error_for_status()?.json().await?;
-    let number = tickets.first().map_or(1, |t| t.number);
+    let number = tickets.first().map_or(portal_core::TicketNumber(1), |t| t.number);
     let url = format!("{write_base}/api/v1/tickets/{number}/messages");
     let started = Instant::now();
     let mut latencies = Vec::with_capacity(LIVE_SAMPLES);

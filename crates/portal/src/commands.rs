@@ -7,7 +7,7 @@
 
 use anyhow::{Context, bail};
 use portal_core::audience::PortalAudience;
-use portal_core::{AllowedOrigins, Origin, SessionLifetime, WorkspaceSlug, sign_email};
+use portal_core::{AllowedOrigins, ApiTokenId, Origin, SessionLifetime, WorkspaceSlug, sign_email};
 use portal_server::credentials::{hash_password, new_password, new_secret};
 use portal_server::now_millis;
 use portal_store::{NewWorkspace, Store, StoreError, Workspace};
@@ -245,7 +245,7 @@ pub async fn set_shown_attributes(store: &dyn Store, slug: &str, shown: &[String
 }
 
 /// `portal token revoke`: an unknown id is an error; revoking twice is not.
-pub async fn revoke_api_token(store: &dyn Store, slug: &str, id: i64) -> anyhow::Result<String> {
+pub async fn revoke_api_token(store: &dyn Store, slug: &str, id: ApiTokenId) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
     if store.revoke_api_token(ws.id, id, now_millis()).await? {
         return Ok(format!("Revoked API token {id} of workspace '{slug}': requests with it are refused from now on."));

@@ -122,7 +122,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Token(TokenCommand::List { workspace }) => commands::list_api_tokens(&*store, &workspace).await?,
         Command::Token(TokenCommand::Revoke { workspace, id }) => {
-            commands::revoke_api_token(&*store, &workspace, id).await?
+            commands::revoke_api_token(&*store, &workspace, portal_core::ApiTokenId(id)).await?
         }
     };
     println!("{output}");

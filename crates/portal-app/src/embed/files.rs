@@ -11,8 +11,8 @@ use super::navigation::find;
 use super::{PortalContext, submissions};
 use crate::error::PortalError;
 use leptos::ev::Event;
-use portal_core::AttachmentInfo;
 use portal_core::attachment::format_size;
+use portal_core::{AttachmentId, AttachmentInfo};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, File, HtmlAnchorElement, HtmlInputElement, RequestInit, Response, Url};
@@ -54,8 +54,11 @@ pub(super) fn removed(button: &Element) {
 }
 
 /// The ids of the form's uploaded files, to send with its message.
-pub(super) fn ready(form: &Element) -> Vec<i64> {
-    rows(form, ".picked-file[data-id]").iter().filter_map(|row| row.get_attribute("data-id")?.parse().ok()).collect()
+pub(super) fn ready(form: &Element) -> Vec<AttachmentId> {
+    rows(form, ".picked-file[data-id]")
+        .iter()
+        .filter_map(|row| row.get_attribute("data-id")?.parse().ok().map(AttachmentId))
+        .collect()
 }
 
 /// Whether a file of the form is still on its way up.

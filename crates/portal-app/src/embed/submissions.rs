@@ -11,7 +11,7 @@ use crate::api::{create_ticket, reopen_ticket, reply_to_ticket};
 use crate::error::PortalError;
 use leptos::ev::{Event, SubmitEvent};
 use leptos::task::spawn_local;
-use portal_core::{MessageBody, TicketTitle};
+use portal_core::{MessageBody, TicketNumber, TicketTitle};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -189,8 +189,8 @@ fn show_problem(text: &str) {
     }
 }
 
-fn number_of(element: &Element) -> Option<i64> {
-    element.get_attribute("data-number")?.parse().ok()
+fn number_of(element: &Element) -> Option<TicketNumber> {
+    element.get_attribute("data-number")?.parse().ok().map(TicketNumber)
 }
 
 /// The value of the form's field `name` (input, textarea or select alike).

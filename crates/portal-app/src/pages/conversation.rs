@@ -83,7 +83,7 @@ fn files(attachments: Vec<AttachmentInfo>) -> impl IntoView {
                         <li>
                             <a
                                 href=format!("/api/portal/attachments/{}", file.id)
-                                data-attachment=file.id
+                                data-attachment=file.id.0
                                 download=name
                                 data-testid="file"
                             >
@@ -109,7 +109,7 @@ pub(super) fn status_badge(status: TicketStatus) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use portal_core::PublicMessage;
+    use portal_core::{PublicMessage, TicketNumber};
 
     #[test]
     fn a_customer_never_reads_like_support() {
@@ -122,7 +122,7 @@ mod tests {
             attachments: Vec::new(),
         };
         let detail = TicketDetail {
-            number: 7,
+            number: TicketNumber(7),
             title: "Login".into(),
             description: String::new(),
             status: TicketStatus::Open,

@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 use portal_core::attachment::format_size;
-use portal_core::{FileKind, MessageBody, TicketStatus, TicketTitle};
+use portal_core::{FileKind, MessageBody, TicketNumber, TicketStatus, TicketTitle};
 use portal_store::Workspace;
 
 /// The reply box of ticket `number`, or why there is none.
-pub fn reply(base: &str, workspace: &Workspace, number: i64, status: TicketStatus) -> AnyView {
+pub fn reply(base: &str, workspace: &Workspace, number: TicketNumber, status: TicketStatus) -> AnyView {
     let closed = status == TicketStatus::Closed;
     if closed && !workspace.reopen_allowed {
         return view! {
@@ -25,10 +25,10 @@ pub fn reply(base: &str, workspace: &Workspace, number: i64, status: TicketStatu
         {closed.then(|| view! {
             <p class="notice" data-testid="closed-notice">
                 "This ticket is closed. Replying reopens it. "
-                <button type="button" data-testid="reopen" data-action="reopen" data-number=number>"Reopen"</button>
+                <button type="button" data-testid="reopen" data-action="reopen" data-number=number.0>"Reopen"</button>
             </p>
         })}
-        <form class="composer" data-action="reply" data-number=number data-keep=format!("reply-{number}")>
+        <form class="composer" data-action="reply" data-number=number.0 data-keep=format!("reply-{number}")>
             <label for="reply">"Reply"</label>
             <textarea id="reply" name="body" data-testid="reply-text" rows="4"></textarea>
             // The reply's idempotency key, made by the browser at the first

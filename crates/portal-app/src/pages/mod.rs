@@ -12,7 +12,7 @@ mod list;
 pub use list::{Viewer, tickets};
 
 use leptos::prelude::*;
-use portal_core::TicketDetail;
+use portal_core::{TicketDetail, TicketNumber};
 use portal_store::Workspace;
 
 /// A page of the frame, by its path below `/embed/{workspace}`.
@@ -22,7 +22,7 @@ pub enum FramePath {
     /// (tab, search, filters, sort, page: see `ListQuery`).
     Tickets { query: String },
     /// `/tickets/{number}`
-    Ticket(i64),
+    Ticket(TicketNumber),
     /// `/new`
     NewTicket,
 }
@@ -42,7 +42,7 @@ impl FramePath {
                 if number.is_empty() || number.len() > 18 || !number.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
-                number.parse().ok().map(Self::Ticket)
+                number.parse().ok().map(|n| Self::Ticket(TicketNumber(n)))
             }
         }
     }
@@ -86,6 +86,7 @@ pub fn new_ticket(workspace: &Workspace) -> String {
 #[cfg(test)]
 mod tests {
     use super::FramePath;
+    use portal_core::TicketNumber;
 
     #[test]
     fn frame_paths() {
@@ -95,8 +96,8 @@ mod tests {
             ("?q=x", Some(FramePath::Tickets { query: "q=x".into() })),
             ("/?x=1&tab=mine#top", Some(FramePath::Tickets { query: "x=1&tab=mine".into() })),
             ("/new", Some(FramePath::NewTicket)),
-            ("/tickets/12", Some(FramePath::Ticket(12))),
-            ("/tickets/12/", Some(FramePath::Ticket(12))),
+            ("/tickets/12", Some(FramePath::Ticket(TicketNumber(12)))),
+            ("/tickets/12/", Some(FramePath::Ticket(TicketNumber(12)))),
             ("/tickets/", None),
             ("/tickets/-1", None),
             ("/tickets/+1", None),

@@ -7,7 +7,7 @@ mod search;
 
 pub use search::{MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, Preview, Search, Snippet, SnippetPart};
 
-use crate::model::{Email, Millis, TicketStatus};
+use crate::model::{Email, Millis, TicketNumber, TicketStatus};
 use crate::time::parse_utc_date;
 
 /// Rows on a page when the URL does not say.
@@ -43,7 +43,7 @@ pub enum ListError {
 /// One row of a customer's ticket list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListedTicket {
-    pub number: i64,
+    pub number: TicketNumber,
     pub title: String,
     pub status: TicketStatus,
     pub ticket_type: Option<String>,

@@ -7,14 +7,14 @@ use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 use portal_app::state::AppState;
-use portal_core::AgentScope;
+use portal_core::{AgentScope, ApiTokenId};
 
 /// The caller: a live API token and the workspace it opens.
 #[derive(Debug, Clone)]
 pub struct Agent {
     pub scope: AgentScope,
     /// The token's id and name, for the audit log.
-    pub token_id: i64,
+    pub token_id: ApiTokenId,
     pub token_name: String,
 }
 
@@ -49,7 +49,7 @@ impl Agent {
             target: "audit",
             event,
             workspace = %self.scope.workspace_id(),
-            token = self.token_id,
+            token = self.token_id.0,
             token_name = %self.token_name,
             %detail,
         );

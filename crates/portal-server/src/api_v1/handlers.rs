@@ -17,12 +17,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use portal_app::state::AppState;
-use portal_core::Email;
+use portal_core::{AttachmentId, Email, TicketNumber};
 use portal_store::{Customer, StoreError};
 
 /// The `{number}` of a ticket URL.
-fn ticket_number(path: Result<Path<TicketPath>, PathRejection>) -> Result<i64, ApiError> {
-    path.map(|Path(path)| path.number)
+fn ticket_number(path: Result<Path<TicketPath>, PathRejection>) -> Result<TicketNumber, ApiError> {
+    path.map(|Path(path)| TicketNumber(path.number))
         .map_err(|_| ApiError::invalid("number", "the ticket number in the URL must be an integer"))
 }
 
@@ -294,7 +294,12 @@ pub async fn get_attachment(
 ) -> Result<Response, ApiError> {
     let Path(AttachmentPath { number, id }) =
         path.map_err(|_| ApiError::invalid("id", "the ticket number and file id in the URL must be integers"))?;
-    match state.store.agent_attachment(&agent.scope, number, id).await.map_err(ApiError::store)? {
+    match state
+        .store
+        .agent_attachment(&agent.scope, TicketNumber(number), AttachmentId(id))
+        .await
+        .map_err(ApiError::store)?
+    {
         Some(file) => crate::attachments::download(&state, file)
             .await
             .map_err(|()| ApiError::new(ErrorCode::Internal, "the file could not be read")),

@@ -55,7 +55,7 @@ pub struct Ticket {
 impl From<AgentTicketSummary> for Ticket {
     fn from(t: AgentTicketSummary) -> Self {
         Self {
-            number: t.number,
+            number: t.number.0,
             title: t.title,
             status: t.status.as_str().to_string(),
             ticket_type: t.ticket_type,
@@ -103,7 +103,7 @@ pub struct Attachment {
 
 impl From<AttachmentInfo> for Attachment {
     fn from(a: AttachmentInfo) -> Self {
-        Self { id: a.id, name: a.name, content_type: a.content_type, size: a.size }
+        Self { id: a.id.0, name: a.name, content_type: a.content_type, size: a.size }
     }
 }
 
@@ -155,7 +155,7 @@ pub struct TicketWithMessages {
 impl From<AgentTicket> for TicketWithMessages {
     fn from(t: AgentTicket) -> Self {
         Self {
-            number: t.number,
+            number: t.number.0,
             title: t.title,
             description: t.description,
             status: t.status.as_str().to_string(),

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use portal_app::markdown::to_safe_html;
 use portal_app::state::AppState;
 use portal_core::listing::{ListQuery, Sort, SortKey};
-use portal_core::{AgentId, CompanyKey, MessageBody, TicketStatus};
+use portal_core::{AgentId, CompanyKey, MessageBody, TicketNumber, TicketStatus};
 use portal_store::{Agent, AgentPost, AgentTicket, Assignee, InboxFilter, Workspace};
 use serde::Deserialize;
 
@@ -202,7 +202,7 @@ pub async fn ticket(signed: Signed, State(state): State<AppState>, Path(number):
 }
 
 async fn render_ticket(state: &AppState, signed: &Signed, number: &str, notice: Option<Notice>) -> Response {
-    let Ok(number) = number.parse::<i64>() else {
+    let Ok(number) = number.parse::<i64>().map(TicketNumber) else {
         return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
     };
     match loaded(state, signed).await {
@@ -215,7 +215,7 @@ async fn render_ticket(state: &AppState, signed: &Signed, number: &str, notice: 
 async fn show_ticket(
     state: &AppState,
     signed: &Signed,
-    number: i64,
+    number: TicketNumber,
     (ws, agents): (Workspace, Vec<Agent>),
     notice: Option<Notice>,
 ) -> Response {
@@ -321,7 +321,7 @@ pub async fn post_message(
     Path(number): Path<String>,
     Form(form): Form<MessageForm>,
 ) -> Response {
-    let Ok(ticket) = number.parse::<i64>() else {
+    let Ok(ticket) = number.parse::<i64>().map(TicketNumber) else {
         return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
     };
     let internal = match form.kind.as_str() {
@@ -370,7 +370,7 @@ pub async fn update_ticket(
     Path(number): Path<String>,
     Form(form): Form<TicketForm>,
 ) -> Response {
-    let Ok(ticket) = number.parse::<i64>() else {
+    let Ok(ticket) = number.parse::<i64>().map(TicketNumber) else {
         return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
     };
     let checked = (|| {

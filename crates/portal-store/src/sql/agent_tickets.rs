@@ -18,8 +18,8 @@ use portal_core::access::AgentScope;
 use portal_core::conversation::EventKind;
 use portal_core::listing::ListQuery;
 use portal_core::{
-    AgentId, AuthorKind, CompanyKey, CustomerId, CustomerName, IdempotencyKey, Millis, TicketAttributes, TicketStatus,
-    WorkspaceId,
+    AgentId, AuthorKind, CompanyKey, CustomerId, CustomerName, IdempotencyKey, Millis, TicketAttributes, TicketNumber,
+    TicketStatus, WorkspaceId,
 };
 use std::collections::HashMap;
 use tracing::instrument;
@@ -93,7 +93,7 @@ fn agent_summary_from_row(row: AgentSummaryRow) -> Result<AgentTicketSummary> {
         updated_at,
     } = row;
     Ok(AgentTicketSummary {
-        number,
+        number: TicketNumber(number),
         title,
         status: parse_status(number, &status)?,
         ticket_type,
@@ -121,7 +121,7 @@ impl<DB> SqlStore<DB> {
     async fn workspace_ticket(
         conn: &mut DB::Connection,
         workspace: WorkspaceId,
-        number: i64,
+        number: TicketNumber,
     ) -> Result<Option<TicketRecord>> {
         sqlx::query_as::<_, TicketRow>(concat!(
             "SELECT ",
@@ -129,7 +129,7 @@ impl<DB> SqlStore<DB> {
             " FROM tickets t WHERE t.workspace_id = $1 AND t.number = $2"
         ))
         .bind(workspace.0)
-        .bind(number)
+        .bind(number.0)
         .fetch_optional(&mut *conn)
         .await?
         .map(ticket_from_row)
@@ -168,14 +168,14 @@ impl<DB> SqlStore<DB> {
     async fn agent_summary(
         conn: &mut DB::Connection,
         workspace: WorkspaceId,
-        number: i64,
+        number: TicketNumber,
     ) -> Result<Option<AgentTicketSummary>> {
         sqlx::query_as::<_, AgentSummaryRow>(concat!(
             agent_summary_select!(),
             "WHERE t.workspace_id = $1 AND t.number = $2"
         ))
         .bind(workspace.0)
-        .bind(number)
+        .bind(number.0)
         .fetch_optional(&mut *conn)
         .await?
         .map(agent_summary_from_row)
@@ -203,7 +203,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn agent_ticket(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentTicket>> {
+    async fn agent_ticket(&self, agent: &AgentScope, number: TicketNumber) -> Result<Option<AgentTicket>> {
         let workspace = agent.workspace_id();
         let mut conn = self.pool.acquire().await?;
         let Some(ticket) = Self::workspace_ticket(&mut conn, workspace, number).await? else {
@@ -300,7 +300,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
     async fn agent_post_message(
         &self,
         agent: &AgentScope,
-        number: i64,
+        number: TicketNumber,
         post: &AgentPost,
         now: Millis,
     ) -> Result<AgentPostOutcome> {
@@ -354,14 +354,14 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
     async fn set_ticket_attributes(
         &self,
         agent: &AgentScope,
-        number: i64,
+        number: TicketNumber,
         attributes: &TicketAttributes,
     ) -> Result<()> {
         sqlx::query_scalar::<_, i64>(
             "UPDATE tickets SET attributes = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
         )
         .bind(agent.workspace_id().0)
-        .bind(number)
+        .bind(number.0)
         .bind(attributes_to_json(attributes)?.as_str())
         .fetch_optional(&self.pool)
         .await?
@@ -373,7 +373,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
     async fn agent_update_ticket(
         &self,
         agent: &AgentScope,
-        number: i64,
+        number: TicketNumber,
         status: Option<TicketStatus>,
         ticket_type: Option<&str>,
         company: Option<Option<&CompanyKey>>,
@@ -450,7 +450,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn assign_ticket(&self, agent: &AgentScope, number: i64, assignee: Option<AgentId>) -> Result<()> {
+    async fn assign_ticket(&self, agent: &AgentScope, number: TicketNumber, assignee: Option<AgentId>) -> Result<()> {
         let workspace = agent.workspace_id();
         if let Some(id) = assignee {
             let known = sqlx::query_scalar::<_, i64>("SELECT id FROM agents WHERE workspace_id = $1 AND id = $2")
@@ -466,7 +466,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
             "UPDATE tickets SET assignee_id = $3 WHERE workspace_id = $1 AND number = $2 RETURNING id",
         )
         .bind(workspace.0)
-        .bind(number)
+        .bind(number.0)
         .bind(assignee.map(|a| a.0))
         .fetch_optional(&self.pool)
         .await?
@@ -475,12 +475,12 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn ticket_assignee(&self, agent: &AgentScope, number: i64) -> Result<Option<AgentId>> {
+    async fn ticket_assignee(&self, agent: &AgentScope, number: TicketNumber) -> Result<Option<AgentId>> {
         let assignee = sqlx::query_scalar::<_, Option<i64>>(
             "SELECT assignee_id FROM tickets WHERE workspace_id = $1 AND number = $2",
         )
         .bind(agent.workspace_id().0)
-        .bind(number)
+        .bind(number.0)
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;

@@ -6,7 +6,7 @@ use crate::{ApiToken, ApiTokenStore, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::access::{ActiveApiToken, TokenName};
-use portal_core::{Millis, WorkspaceId};
+use portal_core::{ApiTokenId, Millis, WorkspaceId};
 use tracing::instrument;
 
 #[derive(sqlx::FromRow)]
@@ -47,17 +47,23 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         .await
         .map_err(conflict(|| "an API token with this hash exists".to_string()))?
         .ok_or(StoreError::NotFound)?;
-        Ok(ApiToken { id, workspace_id: workspace, name: name.as_str().to_string(), created_at: now, revoked_at: None })
+        Ok(ApiToken {
+            id: ApiTokenId(id),
+            workspace_id: workspace,
+            name: name.as_str().to_string(),
+            created_at: now,
+            revoked_at: None,
+        })
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn revoke_api_token(&self, workspace: WorkspaceId, id: i64, now: Millis) -> Result<bool> {
+    async fn revoke_api_token(&self, workspace: WorkspaceId, id: ApiTokenId, now: Millis) -> Result<bool> {
         let revoked = sqlx::query_scalar::<_, i64>(
             "UPDATE api_tokens SET revoked_at = $3 \
              WHERE workspace_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id",
         )
         .bind(workspace.0)
-        .bind(id)
+        .bind(id.0)
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
@@ -73,7 +79,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         .fetch_optional(&self.pool)
         .await?;
         Ok(row.map(|ActiveTokenRow { id, workspace_id, name }| ActiveApiToken {
-            id,
+            id: ApiTokenId(id),
             workspace_id: WorkspaceId(workspace_id),
             name,
         }))
@@ -90,7 +96,7 @@ impl<DB> ApiTokenStore for SqlStore<DB> {
         Ok(rows
             .into_iter()
             .map(|TokenRow { id, name, created_at, revoked_at }| ApiToken {
-                id,
+                id: ApiTokenId(id),
                 workspace_id: workspace,
                 name,
                 created_at,

@@ -8,7 +8,7 @@ use crate::{AttachmentStore, AttachmentUsage, Result, StoreError, StoredAttachme
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::access::AgentScope;
-use portal_core::{AttachmentInfo, AttachmentName, CustomerScope, Millis, WorkspaceId};
+use portal_core::{AttachmentId, AttachmentInfo, AttachmentName, CustomerScope, Millis, TicketNumber, WorkspaceId};
 use tracing::instrument;
 
 /// Uploads one customer may have waiting to be sent at once.
@@ -105,7 +105,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         .await?;
         tx.commit().await?;
         Ok(AttachmentInfo {
-            id,
+            id: AttachmentId(id),
             name: name.as_str().to_string(),
             content_type: name.kind().content_type().to_string(),
             size,
@@ -133,7 +133,7 @@ impl<DB> AttachmentStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn customer_attachment(&self, scope: &CustomerScope, id: i64) -> Result<Option<StoredAttachment>> {
+    async fn customer_attachment(&self, scope: &CustomerScope, id: AttachmentId) -> Result<Option<StoredAttachment>> {
         let row = sqlx::query_as::<_, StoredAttachmentRow>(concat!(
             "SELECT ",
             attachment_columns!(),
@@ -145,14 +145,19 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         ))
         .bind(scope.workspace_id().0)
         .bind(scope.customer_id().0)
-        .bind(id)
+        .bind(id.0)
         .fetch_optional(&self.pool)
         .await?;
         row.map(stored_attachment_from_row).transpose()
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn agent_attachment(&self, agent: &AgentScope, number: i64, id: i64) -> Result<Option<StoredAttachment>> {
+    async fn agent_attachment(
+        &self,
+        agent: &AgentScope,
+        number: TicketNumber,
+        id: AttachmentId,
+    ) -> Result<Option<StoredAttachment>> {
         let row = sqlx::query_as::<_, StoredAttachmentRow>(concat!(
             "SELECT ",
             attachment_columns!(),
@@ -161,8 +166,8 @@ impl<DB> AttachmentStore for SqlStore<DB> {
              WHERE a.workspace_id = $1 AND t.number = $2 AND a.id = $3"
         ))
         .bind(agent.workspace_id().0)
-        .bind(number)
-        .bind(id)
+        .bind(number.0)
+        .bind(id.0)
         .fetch_optional(&self.pool)
         .await?;
         row.map(stored_attachment_from_row).transpose()

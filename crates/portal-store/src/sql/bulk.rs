@@ -9,7 +9,7 @@ use super::{SqlStore, sql_impl};
 use crate::{BulkStore, ImportedMessage, ImportedTicket, NewTicket, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
-use portal_core::{AuthorKind, CustomerId, Millis, TicketSummary, WorkspaceId};
+use portal_core::{AuthorKind, CustomerId, Millis, TicketNumber, TicketSummary, WorkspaceId};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use tracing::instrument;
@@ -153,7 +153,12 @@ impl<DB> BulkStore for SqlStore<DB> {
         now: Millis,
     ) -> Result<TicketSummary> {
         let number = self.insert_tickets(workspace, creator, std::slice::from_ref(new), now).await?;
-        Ok(TicketSummary { number, title: new.title.clone(), status: new.status, updated_at: now })
+        Ok(TicketSummary {
+            number: TicketNumber(number),
+            title: new.title.clone(),
+            status: new.status,
+            updated_at: now,
+        })
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -20,8 +20,8 @@ use macro_rules_attribute::apply;
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketAttributes, TicketDescription,
-    TicketDetail, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
+    AttachmentId, AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketAttributes,
+    TicketDescription, TicketDetail, TicketNumber, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
 };
 use tracing::instrument;
 
@@ -79,7 +79,12 @@ impl<DB> SqlStore<DB> {
         .await?;
         rows.into_iter()
             .map(|SummaryRow { number, title, status, updated_at }| {
-                Ok(TicketSummary { number, title, status: parse_status(number, &status)?, updated_at })
+                Ok(TicketSummary {
+                    number: TicketNumber(number),
+                    title,
+                    status: parse_status(number, &status)?,
+                    updated_at,
+                })
             })
             .collect()
     }
@@ -88,7 +93,7 @@ impl<DB> SqlStore<DB> {
     async fn customer_ticket(
         conn: &mut DB::Connection,
         scope: &CustomerScope,
-        number: i64,
+        number: TicketNumber,
     ) -> Result<Option<TicketRecord>> {
         sqlx::query_as::<_, TicketRow>(concat!(
             "SELECT ",
@@ -99,7 +104,7 @@ impl<DB> SqlStore<DB> {
         ))
         .bind(scope.workspace_id().0)
         .bind(scope.customer_id().0)
-        .bind(number)
+        .bind(number.0)
         .fetch_optional(&mut *conn)
         .await?
         .map(ticket_from_row)
@@ -146,7 +151,7 @@ impl<DB> SqlStore<DB> {
         limits: &AttachmentLimits,
         ticket_id: i64,
         message_id: Option<i64>,
-        ids: &[i64],
+        ids: &[AttachmentId],
     ) -> Result<()> {
         limits.check_count(ids.len()).map_err(|e| StoreError::Invalid(e.to_string()))?;
         for (n, id) in ids.iter().enumerate() {
@@ -159,7 +164,7 @@ impl<DB> SqlStore<DB> {
             )
             .bind(scope.workspace_id().0)
             .bind(scope.customer_id().0)
-            .bind(*id)
+            .bind(id.0)
             .bind(ticket_id)
             .bind(message_id)
             .fetch_optional(&mut *conn)
@@ -211,7 +216,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn ticket_detail(&self, scope: &CustomerScope, number: i64) -> Result<Option<TicketDetail>> {
+    async fn ticket_detail(&self, scope: &CustomerScope, number: TicketNumber) -> Result<Option<TicketDetail>> {
         let mut conn = self.pool.acquire().await?;
         let Some(ticket) = Self::customer_ticket(&mut conn, scope, number).await? else {
             return Ok(None);
@@ -245,7 +250,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
     async fn customer_reply(
         &self,
         scope: &CustomerScope,
-        number: i64,
+        number: TicketNumber,
         reply: &CustomerReply<'_>,
         now: Millis,
     ) -> Result<ReplyOutcome> {
@@ -305,7 +310,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn reopen_ticket(&self, scope: &CustomerScope, number: i64, now: Millis) -> Result<()> {
+    async fn reopen_ticket(&self, scope: &CustomerScope, number: TicketNumber, now: Millis) -> Result<()> {
         let workspace = scope.workspace_id();
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
@@ -325,7 +330,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         title: &TicketTitle,
         description: &TicketDescription,
         ticket_type: Option<&str>,
-        attachments: &[i64],
+        attachments: &[AttachmentId],
         now: Millis,
     ) -> Result<TicketSummary> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
@@ -408,7 +413,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
                 }
                 _ => None,
             };
-            events.push(PortalEvent { id, kind, ticket_number, message, status });
+            events.push(PortalEvent { id, kind, ticket_number: TicketNumber(ticket_number), message, status });
         }
         Ok(events)
     }

@@ -5,7 +5,7 @@
 use super::{SqlStore, sql_impl};
 use crate::{AgentMessage, Result, StoreError};
 use macro_rules_attribute::apply;
-use portal_core::{AttachmentInfo, AuthorKind, CustomerId, Millis, PublicMessage, WorkspaceId};
+use portal_core::{AttachmentId, AttachmentInfo, AuthorKind, CustomerId, Millis, PublicMessage, WorkspaceId};
 
 /// The columns [`message_from_row`] reads, from messages.
 macro_rules! message_columns {
@@ -129,7 +129,7 @@ struct TicketFileRow {
 pub(super) fn attachment_from_row(row: AttachmentRow) -> Result<AttachmentInfo> {
     let AttachmentRow { id, file_name: name, content_type, size_bytes: size } = row;
     let size = u64::try_from(size).map_err(|_| StoreError::Corrupt(format!("attachment {id}: stored size {size}")))?;
-    Ok(AttachmentInfo { id, name, content_type, size })
+    Ok(AttachmentInfo { id: AttachmentId(id), name, content_type, size })
 }
 
 #[apply(sql_impl!)]

@@ -14,7 +14,7 @@ use crate::{Assignee, InboxFilter, Result};
 use macro_rules_attribute::apply;
 use portal_core::access::AgentScope;
 use portal_core::listing::{Cursor, ListQuery, ListedTicket, Search, SortKey, TicketPage, state_rank};
-use portal_core::{CustomerScope, Millis, WorkspaceId};
+use portal_core::{CustomerScope, Millis, TicketNumber, WorkspaceId};
 use sqlx::{Postgres, Sqlite};
 
 /// Where the words of a search must all be found.
@@ -367,7 +367,7 @@ pub(super) fn page_of(query: &ListQuery, rows: Vec<ListedRow>) -> Result<(Ticket
         });
         texts.push((id, description));
         tickets.push(ListedTicket {
-            number,
+            number: TicketNumber(number),
             title,
             status,
             ticket_type,

@@ -10,7 +10,7 @@ use crate::notify::Wake;
 use crate::{Result, StoreError};
 use macro_rules_attribute::apply;
 use portal_core::conversation::EventKind;
-use portal_core::{CustomerId, Millis, TicketAttributes, TicketStatus, WorkspaceId};
+use portal_core::{CustomerId, Millis, TicketAttributes, TicketNumber, TicketStatus, WorkspaceId};
 
 /// The tickets a customer scope may see, for a statement that names the
 /// tickets table `t` and binds the scope's workspace to `$1` and its
@@ -80,7 +80,7 @@ pub(super) struct TicketRow {
 /// A ticket row, whoever may see it.
 pub(super) struct TicketRecord {
     pub(super) id: i64,
-    pub(super) number: i64,
+    pub(super) number: TicketNumber,
     pub(super) title: String,
     pub(super) description: String,
     pub(super) status: TicketStatus,
@@ -130,7 +130,7 @@ pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
         .map_err(|e| StoreError::Corrupt(format!("ticket {number}: stored attributes: {e}")))?;
     Ok(TicketRecord {
         id,
-        number,
+        number: TicketNumber(number),
         title,
         description,
         status: parse_status(number, &status)?,
@@ -196,7 +196,10 @@ impl<DB> SqlStore<DB> {
     /// Inserts one open ticket with the workspace's next number and its
     /// `ticket.created` event. Callers hold [`Dialect::LOCK_WORKSPACE`].
     /// Returns the ticket's id and number.
-    pub(super) async fn insert_one_ticket(conn: &mut DB::Connection, new: &OneTicket<'_>) -> Result<(i64, i64)> {
+    pub(super) async fn insert_one_ticket(
+        conn: &mut DB::Connection,
+        new: &OneTicket<'_>,
+    ) -> Result<(i64, TicketNumber)> {
         let number = Self::allocate_numbers(conn, new.workspace, 1).await?;
         let status = TicketStatus::Open;
         let id = sqlx::query_scalar::<_, i64>(
@@ -227,7 +230,7 @@ impl<DB> SqlStore<DB> {
             now: new.now,
         };
         Self::insert_event(conn, &event).await?;
-        Ok((id, number))
+        Ok((id, TicketNumber(number)))
     }
 
     /// Sets a ticket's status, type and `updated_at`.

@@ -2,7 +2,7 @@
 
 use crate::harness::*;
 use portal_core::access::AgentScope;
-use portal_core::{AuthorKind, TicketStatus};
+use portal_core::{AuthorKind, TicketNumber, TicketStatus};
 use portal_store::{AgentPost, StoreError};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -138,7 +138,7 @@ async fn agents_see_and_work_whole_tickets() {
             store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, None, NOW + 7).await.unwrap();
         assert_eq!(same, closed, "no change, no write");
         assert_eq!(db.scalar("SELECT COUNT(*) FROM events").await, events + 1);
-        let missing = store.agent_update_ticket(&agent, number + 1, None, None, None, NOW).await;
+        let missing = store.agent_update_ticket(&agent, TicketNumber(number.0 + 1), None, None, None, NOW).await;
         assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
         // An agent's reply does not reopen the ticket.
         store.agent_post_message(&agent, number, &agent_post("closing note", false), NOW + 8).await.unwrap();
@@ -170,9 +170,12 @@ async fn agents_open_tickets_for_customers() {
         // A known customer, by any case of the email; an empty name keeps hers.
         let created =
             store.agent_create_ticket(&agent, &new_ticket_for("Alice@Example.com", "", None), NOW).await.unwrap();
-        assert_eq!((created.number, created.customer_id, created.status), (1, alice_id, TicketStatus::Open));
+        assert_eq!(
+            (created.number, created.customer_id, created.status),
+            (TicketNumber(1), alice_id, TicketStatus::Open)
+        );
         assert_eq!((created.customer_email.as_str(), created.customer_name.as_str()), ("alice@example.com", "Fixture"));
-        let seen = store.ticket_detail(&alice, 1).await.unwrap().unwrap();
+        let seen = store.ticket_detail(&alice, TicketNumber(1)).await.unwrap().unwrap();
         assert_eq!((seen.channel.as_str(), seen.description.as_str()), ("api", "From a phone call."));
         assert_eq!(store.list_tickets(&alice, 10).await.unwrap().len(), 1);
 
@@ -180,7 +183,10 @@ async fn agents_open_tickets_for_customers() {
         let new =
             store.agent_create_ticket(&agent, &new_ticket_for("dan@example.com", "Dan", Some("Problem")), NOW).await;
         let new = new.unwrap();
-        assert_eq!((new.number, new.customer_name.as_str(), new.ticket_type.as_deref()), (2, "Dan", Some("Problem")));
+        assert_eq!(
+            (new.number, new.customer_name.as_str(), new.ticket_type.as_deref()),
+            (TicketNumber(2), "Dan", Some("Problem"))
+        );
         assert_ne!(new.customer_id, alice_id);
         let renamed =
             store.agent_create_ticket(&agent, &new_ticket_for("alice@example.com", "Alice A.", None), NOW).await;
@@ -195,7 +201,7 @@ async fn agents_open_tickets_for_customers() {
         assert_eq!(db.scalar("SELECT COUNT(*) FROM customers").await, 2);
         assert_eq!(
             store.agent_create_ticket(&agent, &new_ticket_for("eve@example.com", "", None), NOW).await.unwrap().number,
-            4
+            TicketNumber(4)
         );
         assert_eq!(db.scalar("SELECT COUNT(*) FROM events WHERE kind = 'ticket.created'").await, 4);
     })

@@ -4,7 +4,8 @@
 
 use crate::harness::*;
 use portal_core::{
-    AttachmentInfo, AttachmentLimits, AttachmentName, CustomerScope, IdempotencyKey, MessageBody, WorkspaceId,
+    AttachmentId, AttachmentInfo, AttachmentLimits, AttachmentName, CustomerScope, IdempotencyKey, MessageBody,
+    TicketNumber, WorkspaceId,
 };
 use portal_store::{AttachmentUsage, CustomerReply, Store, StoreError};
 
@@ -17,7 +18,7 @@ async fn upload(store: &dyn Store, scope: &CustomerScope, name: &str, size: u64,
     store.add_upload(scope, &AttachmentName::parse(name).unwrap(), size, &key, QUOTA, at).await.unwrap()
 }
 
-fn with_files<'a>(body: &'a MessageBody, key: &'a IdempotencyKey, files: &'a [i64]) -> CustomerReply<'a> {
+fn with_files<'a>(body: &'a MessageBody, key: &'a IdempotencyKey, files: &'a [AttachmentId]) -> CustomerReply<'a> {
     CustomerReply { body, key, attachments: files }
 }
 
@@ -75,7 +76,7 @@ async fn sent_files_show_where_their_message_does() {
 
         let by_agent = store.agent_attachment(&agent, created.number, report.id).await.unwrap().expect("agent");
         assert_eq!(by_agent.blob_key, store.customer_attachment(&alice, report.id).await.unwrap().unwrap().blob_key);
-        assert_eq!(store.agent_attachment(&agent, created.number + 1, report.id).await.unwrap(), None);
+        assert_eq!(store.agent_attachment(&agent, TicketNumber(created.number.0 + 1), report.id).await.unwrap(), None);
         let agent_view = store.agent_ticket(&agent, created.number).await.unwrap().unwrap();
         assert_eq!(agent_view.attachments, [report]);
         assert_eq!(agent_view.messages[0].attachments, [screenshot]);
@@ -102,8 +103,9 @@ async fn only_the_uploader_claims_a_waiting_file_once() {
         let message =
             invalid(store.customer_reply(&alice, number, &with_files(&text_body, &k, &[bobs_file.id]), NOW + 1).await);
         assert!(message.contains("not one of your uploads"), "{message}");
-        let message =
-            invalid(store.customer_reply(&alice, number, &with_files(&text_body, &k, &[424_242]), NOW + 1).await);
+        let message = invalid(
+            store.customer_reply(&alice, number, &with_files(&text_body, &k, &[AttachmentId(424_242)]), NOW + 1).await,
+        );
         assert!(message.contains("not one of your uploads"), "{message}");
         let mine = upload(&*store, &alice, "a.png", 10, NOW).await;
         let message = invalid(

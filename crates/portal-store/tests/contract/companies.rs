@@ -6,7 +6,7 @@ use crate::harness::*;
 use portal_core::access::AgentScope;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::visibility::{Condition, TicketVisibility};
-use portal_core::{CompanyKey, CustomerId, CustomerScope, TicketStatus, WorkspaceId};
+use portal_core::{CompanyKey, CustomerId, CustomerScope, TicketNumber, TicketStatus, WorkspaceId};
 use portal_store::{AgentNewTicket, Store, StoreError, Wake};
 use std::collections::BTreeMap;
 use tokio::sync::broadcast::Receiver;
@@ -16,7 +16,7 @@ fn company(raw: &str) -> CompanyKey {
 }
 
 /// Puts the ticket in the company, as an agent does: a change of nothing else.
-async fn into_company(store: &dyn Store, agent: &AgentScope, number: i64, key: &str) {
+async fn into_company(store: &dyn Store, agent: &AgentScope, number: TicketNumber, key: &str) {
     store.agent_update_ticket(agent, number, None, None, Some(Some(&company(key))), NOW).await.unwrap();
 }
 
@@ -39,7 +39,7 @@ fn rule(restricted: bool, condition: Option<&Condition>) -> TicketVisibility {
 
 /// The titles the scope lists, sorted, after checking that it can open
 /// exactly those of `all` (number, title).
-async fn visible(store: &dyn Store, scope: &CustomerScope, all: &[(i64, &str)]) -> Vec<String> {
+async fn visible(store: &dyn Store, scope: &CustomerScope, all: &[(TicketNumber, &str)]) -> Vec<String> {
     let mut listed: Vec<String> = store.list_tickets(scope, 100).await.unwrap().into_iter().map(|t| t.title).collect();
     listed.sort();
     for (number, title) in all {
@@ -112,7 +112,7 @@ async fn the_visibility_table_on_the_store() {
         assert!(woken.contains(&Wake::Workspace(acme.id)), "a company ticket's events wake its workspace: {woken:?}");
         // Events follow the same rule: alice sees those of kim's company
         // ticket, kim none of alice's.
-        let events_of = |events: Vec<portal_core::PortalEvent>, number: i64| {
+        let events_of = |events: Vec<portal_core::PortalEvent>, number: TicketNumber| {
             events.into_iter().filter(|e| e.ticket_number == number).count()
         };
         assert_eq!(events_of(store.events_since(&kim, 0, 100).await.unwrap(), k1), 2, "created, then alice's reply");
@@ -302,7 +302,7 @@ async fn a_refused_company_changes_nothing() {
         assert_eq!((ticket.status, ticket.company), (TicketStatus::Open, Some(company("globex"))));
         assert_eq!(
             store.agent_create_ticket(&agent, &new_ticket_for("x@example.com", "", None), NOW).await.unwrap().number,
-            2,
+            TicketNumber(2),
             "no number was used"
         );
     })

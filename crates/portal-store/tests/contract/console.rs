@@ -5,7 +5,7 @@ use crate::harness::*;
 use portal_core::access::AgentScope;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
 use portal_core::listing::ListQuery;
-use portal_core::{AgentId, CompanyKey, SessionLifetime};
+use portal_core::{AgentId, CompanyKey, SessionLifetime, TicketNumber};
 use portal_store::{Assignee, InboxFilter, NewAgent, NewAgentSession, PortalBehaviour, StoreError};
 
 fn new_agent(raw_email: &str, role: Role) -> NewAgent {
@@ -143,7 +143,7 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
         let agent = agent(&*store, acme.id).await;
 
         let all = store.find_inbox(&agent, &ListQuery::default(), &Assignee::Anyone.into()).await.unwrap();
-        let numbers: Vec<i64> = all.page.tickets.iter().map(|t| t.number).collect();
+        let numbers: Vec<TicketNumber> = all.page.tickets.iter().map(|t| t.number).collect();
         assert_eq!(numbers, vec![invoice, printer], "newest first, and nothing of globex");
         let emails: Vec<&str> = all.facts.iter().map(|f| f.creator_email.as_str()).collect();
         assert_eq!(emails, vec!["bob@acme.test", "alice@acme.test"]);
@@ -154,7 +154,10 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
         let foreign = store.assign_ticket(&agent, invoice, Some(stranger.id)).await;
         assert!(matches!(foreign, Err(StoreError::Invalid(_))), "{foreign:?}");
         assert_eq!(store.ticket_assignee(&agent, invoice).await.unwrap(), None, "a refusal changes nothing");
-        assert!(matches!(store.assign_ticket(&agent, 999, Some(dana.id)).await, Err(StoreError::NotFound)));
+        assert!(matches!(
+            store.assign_ticket(&agent, TicketNumber(999), Some(dana.id)).await,
+            Err(StoreError::NotFound)
+        ));
         let globex_agent = crate::harness::agent(&*store, globex.id).await;
         let crossed = store.assign_ticket(&globex_agent, printer, None).await;
         // Globex's ticket 1 exists, so it is assigned (to nobody), while acme's keeps its assignee.
@@ -178,7 +181,7 @@ async fn the_inbox_sees_the_whole_workspace_and_its_assignees() {
         for (q, want) in [(format!("q={invoice}"), invoice), (format!("q=%23{printer}"), printer)] {
             let list = ListQuery::parse(&q, &acme.ticket_types).unwrap();
             let found = store.find_inbox(&agent, &list, &Assignee::Anyone.into()).await.unwrap();
-            let numbers: Vec<i64> = found.page.tickets.iter().map(|t| t.number).collect();
+            let numbers: Vec<TicketNumber> = found.page.tickets.iter().map(|t| t.number).collect();
             assert_eq!(numbers, vec![want], "{q}");
         }
         // An agent's search reads internal notes too, previews included; a customer's never does.

@@ -2,7 +2,7 @@
 //! reopening it, opening one.
 
 use crate::harness::*;
-use portal_core::{AuthorKind, CompanyKey, TicketStatus};
+use portal_core::{AuthorKind, CompanyKey, TicketNumber, TicketStatus};
 use portal_store::{ReplyOutcome, StoreError};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -24,9 +24,9 @@ async fn replies_build_the_public_conversation() {
             )
             .await
             .unwrap();
-        assert_eq!((created.number, created.status, created.updated_at), (1, TicketStatus::Open, NOW));
+        assert_eq!((created.number, created.status, created.updated_at), (TicketNumber(1), TicketStatus::Open, NOW));
         assert_eq!(created.title, "Cannot log in");
-        let detail = store.ticket_detail(&alice, 1).await.unwrap().unwrap();
+        let detail = store.ticket_detail(&alice, TicketNumber(1)).await.unwrap().unwrap();
         assert_eq!(detail.title, "Cannot log in");
         assert_eq!(detail.description, "Since this morning.");
         assert_eq!(detail.status, TicketStatus::Open);
@@ -35,24 +35,35 @@ async fn replies_build_the_public_conversation() {
         assert_eq!((detail.created_at, detail.updated_at), (NOW, NOW));
         assert!(detail.messages.is_empty());
 
-        let first = store.customer_reply(&alice, 1, &text(&body(" Any news? "), &fresh_key()), NOW + 10).await.unwrap();
+        let first = store
+            .customer_reply(&alice, TicketNumber(1), &text(&body(" Any news? "), &fresh_key()), NOW + 10)
+            .await
+            .unwrap();
         assert!(!first.duplicate && !first.reopened, "{first:?}");
         assert_eq!(first.message.author_kind, AuthorKind::Customer);
         assert_eq!(first.message.author_name, "Fixture");
         assert_eq!(first.message.body, "Any news?");
         assert_eq!(first.message.created_at, NOW + 10);
 
-        let answer =
-            store.agent_post_message(&agent, 1, &agent_post("Looking into it.", false), NOW + 20).await.unwrap();
-        store
-            .agent_post_message(&agent, 1, &agent_post("Customer is on the legacy plan.", true), NOW + 30)
+        let answer = store
+            .agent_post_message(&agent, TicketNumber(1), &agent_post("Looking into it.", false), NOW + 20)
             .await
             .unwrap();
-        let second = store.customer_reply(&alice, 1, &text(&body("Thanks!"), &fresh_key()), NOW + 40).await.unwrap();
+        store
+            .agent_post_message(&agent, TicketNumber(1), &agent_post("Customer is on the legacy plan.", true), NOW + 30)
+            .await
+            .unwrap();
+        let second = store
+            .customer_reply(&alice, TicketNumber(1), &text(&body("Thanks!"), &fresh_key()), NOW + 40)
+            .await
+            .unwrap();
         // Two messages at the same time come in the order they were written.
-        let third = store.customer_reply(&alice, 1, &text(&body("Also..."), &fresh_key()), NOW + 40).await.unwrap();
+        let third = store
+            .customer_reply(&alice, TicketNumber(1), &text(&body("Also..."), &fresh_key()), NOW + 40)
+            .await
+            .unwrap();
 
-        let detail = store.ticket_detail(&alice, 1).await.unwrap().unwrap();
+        let detail = store.ticket_detail(&alice, TicketNumber(1)).await.unwrap().unwrap();
         let bodies: Vec<_> = detail.messages.iter().map(|m| m.body.as_str()).collect();
         assert_eq!(bodies, ["Any news?", "Looking into it.", "Thanks!", "Also..."]);
         assert_eq!(detail.messages[0], first.message);
@@ -66,10 +77,10 @@ async fn replies_build_the_public_conversation() {
         assert_eq!(store.list_tickets(&alice, 10).await.unwrap()[0].updated_at, NOW + 40);
 
         // Unknown numbers are nothing, and writing to them is NotFound.
-        assert_eq!(store.ticket_detail(&alice, 2).await.unwrap(), None);
-        let missing = store.customer_reply(&alice, 2, &text(&body("hello?"), &fresh_key()), NOW).await;
+        assert_eq!(store.ticket_detail(&alice, TicketNumber(2)).await.unwrap(), None);
+        let missing = store.customer_reply(&alice, TicketNumber(2), &text(&body("hello?"), &fresh_key()), NOW).await;
         assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
-        assert!(matches!(store.reopen_ticket(&alice, 2, NOW).await, Err(StoreError::NotFound)));
+        assert!(matches!(store.reopen_ticket(&alice, TicketNumber(2), NOW).await, Err(StoreError::NotFound)));
     })
     .await;
 }
@@ -177,7 +188,7 @@ async fn another_customers_ticket_is_not_found() {
         assert_eq!((events[0].kind.as_str(), events[0].ticket_number), ("ticket.created", globex_number));
         assert_eq!(counts().await, before, "nothing was written");
         // Bob's NotFound is exactly the one of a ticket that does not exist.
-        let none = store.customer_reply(&bob, 999, &text(&body("x"), &fresh_key()), NOW).await;
+        let none = store.customer_reply(&bob, TicketNumber(999), &text(&body("x"), &fresh_key()), NOW).await;
         assert!(matches!(none, Err(StoreError::NotFound)), "{none:?}");
         assert_eq!(store.ticket_detail(&alice, number).await.unwrap().unwrap().status, TicketStatus::Closed);
     })
@@ -403,22 +414,32 @@ async fn customers_open_tickets_of_the_workspaces_types() {
         assert_eq!(db.scalar("SELECT COUNT(*) FROM events").await, 0);
 
         // Refusals used up no number.
-        assert_eq!(create(Some("Question"), "   ").await.unwrap().number, 1);
-        assert_eq!(create(None, &"é".repeat(10_240)).await.unwrap().number, 2);
-        let first = store.ticket_detail(&alice, 1).await.unwrap().unwrap();
+        assert_eq!(create(Some("Question"), "   ").await.unwrap().number, TicketNumber(1));
+        assert_eq!(create(None, &"é".repeat(10_240)).await.unwrap().number, TicketNumber(2));
+        let first = store.ticket_detail(&alice, TicketNumber(1)).await.unwrap().unwrap();
         assert_eq!((first.description.as_str(), first.ticket_type.as_deref()), ("", Some("Question")));
-        assert_eq!(store.ticket_detail(&alice, 2).await.unwrap().unwrap().ticket_type, None);
+        assert_eq!(store.ticket_detail(&alice, TicketNumber(2)).await.unwrap().unwrap().ticket_type, None);
 
         store.set_ticket_types(acme.id, &ticket_types(&["Billing"])).await.unwrap();
-        assert_eq!(create(Some("Billing"), "").await.unwrap().number, 3);
+        assert_eq!(create(Some("Billing"), "").await.unwrap().number, TicketNumber(3));
         assert!(matches!(create(Some("Question"), "").await, Err(StoreError::Invalid(_))));
         // Tickets keep the type they were opened with.
-        assert_eq!(store.ticket_detail(&alice, 1).await.unwrap().unwrap().ticket_type.as_deref(), Some("Question"));
+        assert_eq!(
+            store.ticket_detail(&alice, TicketNumber(1)).await.unwrap().unwrap().ticket_type.as_deref(),
+            Some("Question")
+        );
 
         let events = store.events_since(&alice, 0, 100).await.unwrap();
         let created: Vec<_> = events.iter().map(|e| (e.kind.as_str(), e.ticket_number, e.status)).collect();
         let open = Some(TicketStatus::Open);
-        assert_eq!(created, [("ticket.created", 1, open), ("ticket.created", 2, open), ("ticket.created", 3, open)]);
+        assert_eq!(
+            created,
+            [
+                ("ticket.created", TicketNumber(1), open),
+                ("ticket.created", TicketNumber(2), open),
+                ("ticket.created", TicketNumber(3), open),
+            ]
+        );
     })
     .await;
 }

@@ -6,7 +6,8 @@ use portal_core::access::AgentScope;
 use portal_core::access::TokenName;
 use portal_core::{
     AllowedOrigins, CustomerId, CustomerName, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, Origin,
-    SecretId, SessionLifetime, TicketDescription, TicketStatus, TicketTitle, TicketTypes, WorkspaceId, WorkspaceSlug,
+    SecretId, SessionLifetime, TicketDescription, TicketNumber, TicketStatus, TicketTitle, TicketTypes, WorkspaceId,
+    WorkspaceSlug,
 };
 use portal_store::{AgentNewTicket, AgentPost, CustomerReply, NewSession, NewTicket, NewWorkspace, Store, Workspace};
 
@@ -138,7 +139,7 @@ pub fn agent_post(text: &str, internal: bool) -> AgentPost {
 }
 
 /// Opens a ticket as the scope's customer, with no type.
-pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> i64 {
+pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> TicketNumber {
     store.customer_create_ticket(scope, &title(raw_title), &description(""), None, &[], at).await.unwrap().number
 }
 

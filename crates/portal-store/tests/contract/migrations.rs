@@ -1,7 +1,7 @@
 use crate::harness::*;
-use portal_core::TicketStatus;
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::{Condition, TicketVisibility};
+use portal_core::{TicketNumber, TicketStatus};
 use portal_store::testing::on_each_empty_database;
 use portal_store::{Backend, DEFAULT_TICKET_TYPES};
 use sqlx::migrate::Migrator;
@@ -107,15 +107,16 @@ async fn upgrading_to_keys_per_author_keeps_each_keys_newest_message() {
 
         // The newest of each key's messages is still a retry's answer ...
         let k = key("ann-key-0001");
-        let retry = store.customer_reply(&ann, 2, &text(&body("second"), &k), NOW).await.unwrap();
+        let retry = store.customer_reply(&ann, TicketNumber(2), &text(&body("second"), &k), NOW).await.unwrap();
         assert!(retry.duplicate && retry.message.body == "second", "{retry:?}");
         let bot = portal_store::AgentPost { key: Some(key("bot-key-0001")), ..agent_post("answer two", false) };
-        let retry = store.agent_post_message(&agent, 2, &bot, NOW).await.unwrap();
+        let retry = store.agent_post_message(&agent, TicketNumber(2), &bot, NOW).await.unwrap();
         assert!(retry.duplicate && retry.message.body == "answer two", "{retry:?}");
         // ... and the key is refused for anything else.
-        let reused = store.customer_reply(&ann, 1, &text(&body("first"), &k), NOW).await;
+        let reused = store.customer_reply(&ann, TicketNumber(1), &text(&body("first"), &k), NOW).await;
         assert!(matches!(reused, Err(portal_store::StoreError::KeyReused)), "{reused:?}");
-        let keyed = store.customer_reply(&ann, 1, &text(&body("third"), &fresh_key()), NOW).await.unwrap();
+        let keyed =
+            store.customer_reply(&ann, TicketNumber(1), &text(&body("third"), &fresh_key()), NOW).await.unwrap();
         assert!(!keyed.duplicate);
     })
     .await;
@@ -131,7 +132,7 @@ async fn upgrading_keeps_the_rows_of_0001() {
         assert!(old.reopen_allowed);
         assert_eq!(old.ticket_types, DEFAULT_TICKET_TYPES.map(String::from));
         let (_, scope) = sign_in(&*store, old.id, "old@example.com").await;
-        let detail = store.ticket_detail(&scope, 1).await.unwrap().unwrap();
+        let detail = store.ticket_detail(&scope, TicketNumber(1)).await.unwrap().unwrap();
         assert_eq!((detail.title.as_str(), detail.ticket_type.as_deref()), ("From before", None));
         assert_eq!((detail.status, detail.updated_at), (TicketStatus::Closed, 2000));
         let bodies: Vec<_> = detail.messages.iter().map(|m| m.body.as_str()).collect();
@@ -139,11 +140,12 @@ async fn upgrading_keeps_the_rows_of_0001() {
         assert!(store.events_since(&scope, 0, 100).await.unwrap().is_empty(), "no events for the past");
 
         // The old ticket takes part in conversations like a new one.
-        let reply = store.customer_reply(&scope, 1, &text(&body("back again"), &fresh_key()), NOW).await.unwrap();
+        let reply =
+            store.customer_reply(&scope, TicketNumber(1), &text(&body("back again"), &fresh_key()), NOW).await.unwrap();
         assert!(reply.reopened);
         assert_eq!(reply.message.author_name, "Fixture");
         assert_eq!(store.events_since(&scope, 0, 100).await.unwrap().len(), 2);
-        assert_eq!(customer_ticket(&*store, &scope, "new", NOW).await, 2);
+        assert_eq!(customer_ticket(&*store, &scope, "new", NOW).await, TicketNumber(2));
     })
     .await;
 }

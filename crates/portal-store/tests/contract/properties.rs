@@ -16,7 +16,7 @@ use portal_core::attributes::CustomerAttributes;
 use portal_core::audience::PortalAudience;
 use portal_core::listing::ListQuery;
 use portal_core::visibility::{Condition, CustomerFacts, TicketVisibility};
-use portal_core::{CompanyKey, CustomerScope, TicketAttributes};
+use portal_core::{CompanyKey, CustomerScope, TicketAttributes, TicketNumber};
 use portal_store::{AgentNewTicket, Store};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -30,7 +30,7 @@ struct Person {
 }
 
 struct Ticket {
-    number: i64,
+    number: TicketNumber,
     creator: usize,
     company: Option<usize>,
     /// A word only this ticket's public text has.
@@ -152,16 +152,16 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         let allowed = |t: &Ticket| {
             t.creator == index || (sees_company && t.company.is_some_and(|c| person.companies.contains(&c)))
         };
-        let expected: BTreeSet<i64> = tickets.iter().filter(|t| allowed(t)).map(|t| t.number).collect();
+        let expected: BTreeSet<TicketNumber> = tickets.iter().filter(|t| allowed(t)).map(|t| t.number).collect();
         let listed = find(store, scope, "limit=100").await;
         assert_eq!(listed, expected, "world {world}: {} lists", person.email);
-        let own: BTreeSet<i64> = tickets.iter().filter(|t| t.creator == index).map(|t| t.number).collect();
+        let own: BTreeSet<TicketNumber> = tickets.iter().filter(|t| t.creator == index).map(|t| t.number).collect();
         assert_eq!(find(store, scope, "tab=mine&limit=100").await, own, "world {world}: {}'s own", person.email);
         for ticket in &tickets {
             let opened = store.ticket_detail(scope, ticket.number).await.unwrap();
             assert_eq!(opened.is_some(), allowed(ticket), "world {world}: {} opens #{}", person.email, ticket.number);
             let found = find(store, scope, &format!("q={}", ticket.word)).await;
-            let expected: BTreeSet<i64> = allowed(ticket).then_some(ticket.number).into_iter().collect();
+            let expected: BTreeSet<TicketNumber> = allowed(ticket).then_some(ticket.number).into_iter().collect();
             assert_eq!(found, expected, "world {world}: {} searches #{}", person.email, ticket.number);
             let note = find(store, scope, &format!("q=secret{world}x")).await;
             assert!(note.is_empty(), "world {world}: an internal note was found by {}", person.email);
@@ -171,7 +171,7 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
     checks
 }
 
-async fn find(store: &dyn Store, scope: &CustomerScope, query: &str) -> BTreeSet<i64> {
+async fn find(store: &dyn Store, scope: &CustomerScope, query: &str) -> BTreeSet<TicketNumber> {
     let list = ListQuery::parse(query, &[]).unwrap();
     let page = store.find_tickets(scope, &list, true).await.unwrap();
     for preview in page.tickets.iter().filter_map(|t| t.preview.as_ref()) {

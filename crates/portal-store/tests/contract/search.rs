@@ -4,7 +4,7 @@
 
 use crate::harness::*;
 use portal_core::listing::{ListQuery, SortKey, TicketPage};
-use portal_core::{CustomerScope, TicketStatus};
+use portal_core::{CustomerScope, TicketNumber, TicketStatus};
 use portal_store::Store;
 
 const MINUTE: i64 = 60_000;
@@ -138,7 +138,7 @@ async fn filters_narrow_and_sorts_page_through_everything_once() {
                 let raw = format!("sort={}-{direction}&limit=2", key.as_str());
                 let unpaged = query(&format!("sort={}-{direction}", key.as_str()), &types);
                 let whole = store.find_tickets(&alice, &unpaged, false).await.unwrap();
-                let whole: Vec<i64> = whole.tickets.iter().map(|t| t.number).collect();
+                let whole: Vec<TicketNumber> = whole.tickets.iter().map(|t| t.number).collect();
                 let mut paged = Vec::new();
                 let mut list = query(&raw, &types);
                 loop {
@@ -200,7 +200,11 @@ async fn imported_conversations_are_searchable_before_and_after_a_rebuild() {
             store.rebuild_search_index().await.unwrap();
         }
         let all = store.find_tickets(&alice, &query("sort=number-asc&limit=100", &types), false).await.unwrap();
-        assert_eq!(all.tickets.first().map(|t| t.number), Some(1), "numbered from the workspace's counter");
+        assert_eq!(
+            all.tickets.first().map(|t| t.number),
+            Some(TicketNumber(1)),
+            "numbered from the workspace's counter"
+        );
         assert!(store.events_since(&alice, 0, 500).await.unwrap().is_empty(), "imported history writes no events");
 
         // A word in more tickets than a search collects at once is looked up

@@ -1,9 +1,9 @@
 use crate::harness::*;
-use portal_core::{CustomerId, TicketStatus, TicketSummary, WorkspaceId};
+use portal_core::{CustomerId, TicketNumber, TicketStatus, TicketSummary, WorkspaceId};
 use portal_store::{NewTicket, StoreError};
 use std::time::Instant;
 
-fn numbers(tickets: &[TicketSummary]) -> Vec<i64> {
+fn numbers(tickets: &[TicketSummary]) -> Vec<TicketNumber> {
     tickets.iter().map(|t| t.number).collect()
 }
 
@@ -25,17 +25,17 @@ async fn ticket_numbers_are_per_workspace() {
         assert_eq!(
             first,
             TicketSummary {
-                number: 1,
+                number: TicketNumber(1),
                 title: "Cannot log in".into(),
                 status: TicketStatus::InProgress,
                 updated_at: NOW + 5
             }
         );
-        assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("b"), NOW).await.unwrap().number, 2);
-        assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("c"), NOW).await.unwrap().number, 3);
-        assert_eq!(store.create_ticket(globex.id, gina.id, &ticket("g"), NOW).await.unwrap().number, 1);
-        assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("d"), NOW).await.unwrap().number, 4);
-        assert_eq!(store.create_ticket(globex.id, gina.id, &ticket("h"), NOW).await.unwrap().number, 2);
+        assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("b"), NOW).await.unwrap().number, TicketNumber(2));
+        assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("c"), NOW).await.unwrap().number, TicketNumber(3));
+        assert_eq!(store.create_ticket(globex.id, gina.id, &ticket("g"), NOW).await.unwrap().number, TicketNumber(1));
+        assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("d"), NOW).await.unwrap().number, TicketNumber(4));
+        assert_eq!(store.create_ticket(globex.id, gina.id, &ticket("h"), NOW).await.unwrap().number, TicketNumber(2));
 
         // Every status is stored and read back.
         for status in TicketStatus::ALL {
@@ -54,7 +54,7 @@ async fn ticket_numbers_are_per_workspace() {
         assert!(matches!(foreign, Err(StoreError::Database(_))), "{foreign:?}");
         let unknown = store.create_ticket(acme.id, CustomerId(gina.id.0 + 1000), &ticket("x"), NOW).await;
         assert!(matches!(unknown, Err(StoreError::Database(_))), "{unknown:?}");
-        assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("e"), NOW).await.unwrap().number, 5);
+        assert_eq!(store.create_ticket(acme.id, alice.id, &ticket("e"), NOW).await.unwrap().number, TicketNumber(5));
     })
     .await;
 }
@@ -78,7 +78,7 @@ async fn concurrent_creates_get_distinct_numbers() {
             got.push(task.await.unwrap());
         }
         got.sort_unstable();
-        assert_eq!(got, (1..=20).collect::<Vec<_>>());
+        assert_eq!(got, (1..=20).map(TicketNumber).collect::<Vec<_>>());
         assert_eq!(store.list_tickets(&scope, 100).await.unwrap().len(), 20);
     })
     .await;
@@ -96,10 +96,13 @@ async fn import_continues_the_numbering() {
         let imported: Vec<_> = (0..5).map(|i| ticket(&format!("imported {i}"))).collect();
         store.import_tickets(acme.id, alice, &imported, NOW + 1).await.unwrap();
         store.import_tickets(acme.id, alice, &[], NOW + 1).await.unwrap();
-        assert_eq!(store.create_ticket(acme.id, alice, &ticket("eight"), NOW + 2).await.unwrap().number, 8);
+        assert_eq!(
+            store.create_ticket(acme.id, alice, &ticket("eight"), NOW + 2).await.unwrap().number,
+            TicketNumber(8)
+        );
 
         let listed = store.list_tickets(&scope, 100).await.unwrap();
-        assert_eq!(numbers(&listed), vec![8, 7, 6, 5, 4, 3, 2, 1]);
+        assert_eq!(numbers(&listed), [8, 7, 6, 5, 4, 3, 2, 1].map(TicketNumber));
         // Imported in order: the first of the slice got the first number.
         assert_eq!(listed[5].title, "imported 0");
         assert_eq!(listed[1].title, "imported 4");
@@ -115,7 +118,7 @@ async fn import_continues_the_numbering() {
         let foreign = store.import_tickets(acme.id, gina.id, &bad, NOW).await;
         assert!(matches!(foreign, Err(StoreError::Database(_))), "{foreign:?}");
         assert_eq!(db.scalar("SELECT COUNT(*) FROM tickets").await, 8);
-        assert_eq!(store.create_ticket(acme.id, alice, &ticket("nine"), NOW).await.unwrap().number, 9);
+        assert_eq!(store.create_ticket(acme.id, alice, &ticket("nine"), NOW).await.unwrap().number, TicketNumber(9));
     })
     .await;
 }
@@ -144,10 +147,13 @@ async fn import_of_100k_tickets_is_fast() {
         assert_eq!(db.scalar("SELECT COUNT(*) FROM tickets").await, COUNT);
         let listed = store.list_tickets(&scope, 500).await.unwrap();
         assert_eq!(listed.len(), 500);
-        assert_eq!(listed[0].number, COUNT);
+        assert_eq!(listed[0].number, TicketNumber(COUNT));
         assert_eq!(listed[0].title, format!("Imported ticket {}", COUNT - 1));
-        assert_eq!(listed[499].number, COUNT - 499);
-        assert_eq!(store.create_ticket(acme.id, alice, &ticket("next"), NOW).await.unwrap().number, COUNT + 1);
+        assert_eq!(listed[499].number, TicketNumber(COUNT - 499));
+        assert_eq!(
+            store.create_ticket(acme.id, alice, &ticket("next"), NOW).await.unwrap().number,
+            TicketNumber(COUNT + 1)
+        );
     })
     .await;
 }

@@ -4,7 +4,7 @@
 
 use crate::app::*;
 use crate::rest::{api_token, call};
-use portal_core::{AttachmentInfo, AttachmentLimits};
+use portal_core::{AttachmentId, AttachmentInfo, AttachmentLimits};
 use reqwest::header::{
     CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
 };
@@ -48,7 +48,7 @@ async fn refused(response: reqwest::Response, status: u16, says: &str) {
     }
 }
 
-async fn download(app: &TestApp, token: &str, id: i64) -> reqwest::Response {
+async fn download(app: &TestApp, token: &str, id: AttachmentId) -> reqwest::Response {
     let url = app.url(&format!("/api/portal/attachments/{id}"));
     app.client.get(url).bearer_auth(token).send().await.unwrap()
 }
@@ -94,7 +94,7 @@ async fn files_go_with_replies_and_new_tickets_and_download_safely() {
         let png = uploaded(&app, &alice, "screen.png", PNG).await;
         let reply = json!({"number": number, "body": "A screenshot", "key": "reply-key-0001", "attachments": [png.id]});
         let sent: Value = expect_ok(app.post("/api/portal/ticket/reply", &reply, Some(&alice)).await, "reply").await;
-        assert_eq!(sent["attachments"][0]["id"], png.id);
+        assert_eq!(sent["attachments"][0]["id"], png.id.0);
 
         let page: Value =
             expect_ok(app.post("/api/portal/ticket", &json!({"number": number}), Some(&alice)).await, "page").await;
@@ -117,7 +117,7 @@ async fn files_go_with_replies_and_new_tickets_and_download_safely() {
 
         // Another customer, no session, a made-up id: nothing.
         assert_eq!(download(&app, &bob, png.id).await.status(), StatusCode::NOT_FOUND);
-        assert_eq!(download(&app, &alice, png.id + 1000).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(download(&app, &alice, AttachmentId(png.id.0 + 1000)).await.status(), StatusCode::NOT_FOUND);
         let anonymous = app.client.get(app.url(&format!("/api/portal/attachments/{}", png.id))).send().await.unwrap();
         assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
         // Bob cannot send Alice's upload either, nor reply to her ticket with his.
@@ -140,7 +140,7 @@ async fn files_go_with_replies_and_new_tickets_and_download_safely() {
         let ticket =
             call(&app, Method::GET, &format!("/api/v1/tickets/{number}"), Some(&token), None).await.expect(200);
         assert_eq!(ticket["attachments"][0]["name"], "Invoice März.pdf");
-        assert_eq!(ticket["messages"][0]["attachments"][0]["id"], png.id);
+        assert_eq!(ticket["messages"][0]["attachments"][0]["id"], png.id.0);
         let path = format!("/api/v1/tickets/{number}/attachments/{}", png.id);
         let response = app.client.get(app.url(&path)).bearer_auth(&token).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::OK);

@@ -5,7 +5,7 @@
 use crate::app::*;
 use futures_util::{SinkExt, StreamExt};
 use portal_core::access::AgentScope;
-use portal_core::{CustomerScope, IdempotencyKey, MessageBody, SessionToken, TicketSummary};
+use portal_core::{CustomerScope, IdempotencyKey, MessageBody, SessionToken, TicketNumber, TicketSummary};
 use portal_server::live::close;
 use portal_server::{Portal, now_millis};
 use portal_store::{AgentPost, Backend, Store};
@@ -144,12 +144,12 @@ fn post(text: &str, internal: bool) -> AgentPost {
     }
 }
 
-async fn agent_says(store: &dyn Store, agent: &AgentScope, number: i64, text: &str, internal: bool) {
+async fn agent_says(store: &dyn Store, agent: &AgentScope, number: TicketNumber, text: &str, internal: bool) {
     store.agent_post_message(agent, number, &post(text, internal), now_millis()).await.expect("an agent's message");
 }
 
 /// Opens a ticket as the bearer, through the portal.
-async fn new_ticket(app: &TestApp, token: &str, title: &str) -> i64 {
+async fn new_ticket(app: &TestApp, token: &str, title: &str) -> TicketNumber {
     let body = json!({ "title": title, "description": "", "ticket_type": null });
     let created: TicketSummary =
         expect_ok(app.post("/api/portal/ticket/new", &body, Some(token)).await, "new ticket").await;
@@ -157,7 +157,7 @@ async fn new_ticket(app: &TestApp, token: &str, title: &str) -> i64 {
 }
 
 /// Replies as the bearer, through the portal.
-async fn customer_says(app: &TestApp, token: &str, number: i64, text: &str) {
+async fn customer_says(app: &TestApp, token: &str, number: TicketNumber, text: &str) {
     let key = hex::encode(rand::random::<[u8; 12]>());
     let body = json!({ "number": number, "body": text, "key": key });
     let response = app.post("/api/portal/ticket/reply", &body, Some(token)).await;
@@ -174,14 +174,14 @@ async fn public_replies_arrive_live_and_internal_notes_never_do() {
         let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
         let created = live.event("the ticket's creation, sent as history").await;
         assert_eq!(created["kind"], "ticket.created");
-        assert_eq!(created["ticket_number"], number);
+        assert_eq!(created["ticket_number"], number.0);
         assert_eq!(created["status"], "open");
         assert!(created.get("message").is_none(), "no message on a ticket.created event: {created}");
 
         agent_says(&*app.store, &ann.agent, number, "It is **on its way**.", false).await;
         let reply = live.event("the agent's public reply").await;
         assert_eq!(reply["kind"], "message.created");
-        assert_eq!(reply["ticket_number"], number);
+        assert_eq!(reply["ticket_number"], number.0);
         assert!(id(&reply) > id(&created), "ids grow");
         let message = &reply["message"];
         assert_eq!(message["author_kind"], "agent");
@@ -377,7 +377,7 @@ async fn other_customers_events_never_arrive() {
 
         let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
         let history = live.event("ann's history").await;
-        assert_eq!(history["ticket_number"], anns);
+        assert_eq!(history["ticket_number"], anns.0);
 
         agent_says(&*app.store, &bob.agent, bobs, "for bob", false).await;
         customer_says(&app, &bob.token, bobs, "bob again").await;
@@ -388,7 +388,7 @@ async fn other_customers_events_never_arrive() {
         let mine = live.event("ann's own").await;
         assert_eq!(
             (mine["ticket_number"].as_i64(), mine["message"]["body_html"].as_str()),
-            (Some(anns), Some("<p>for ann</p>\n"))
+            (Some(anns.0), Some("<p>for ann</p>\n"))
         );
         live.quiet("nothing else").await;
     })
@@ -501,7 +501,7 @@ async fn a_repeated_reply_sends_nothing_new() {
 
 /// Everything a session does, each refused as by an ended session: the
 /// page, the list, a reply, an upload and a new live socket.
-async fn all_refused(app: &TestApp, token: &str, number: i64, what: &str) {
+async fn all_refused(app: &TestApp, token: &str, number: TicketNumber, what: &str) {
     let ended = portal_app::PortalError::SessionEnded;
     let page = app.post("/api/portal/page", &json!({ "path": "" }), Some(token)).await;
     expect_error(page, 401, &ended, &format!("{what}: the page")).await;

@@ -9,6 +9,7 @@
 use crate::app::*;
 use portal::commands;
 use portal_app::PortalError;
+use portal_core::ApiTokenId;
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, HeaderMap, LOCATION, WWW_AUTHENTICATE};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -190,10 +191,10 @@ async fn operators_create_list_and_revoke_api_tokens() {
         assert!(format!("{error:#}").contains(&format!("no API token with id {globex_id}")), "{error:#}");
         call(&app, Method::GET, "/api/v1/tickets", Some(&globex_token), None).await.expect(200);
 
-        let revoked = commands::revoke_api_token(store, SLUG, 1).await.unwrap();
+        let revoked = commands::revoke_api_token(store, SLUG, ApiTokenId(1)).await.unwrap();
         assert!(revoked.contains("Revoked API token 1"), "{revoked}");
         call(&app, Method::GET, "/api/v1/tickets", Some(&token), None).await.expect_error(401, "unauthorized", None);
-        let again = commands::revoke_api_token(store, SLUG, 1).await.expect("revoking twice is no error");
+        let again = commands::revoke_api_token(store, SLUG, ApiTokenId(1)).await.expect("revoking twice is no error");
         assert!(again.contains("already revoked"), "{again}");
         let listing = commands::list_api_tokens(store, SLUG).await.unwrap();
         assert!(listing.lines().nth(1).is_some_and(|row| row.ends_with("UTC")), "the revocation time: {listing}");
@@ -203,12 +204,12 @@ async fn operators_create_list_and_revoke_api_tokens() {
         for (what, result) in [
             ("create, unknown workspace", commands::create_api_token(store, "nope", "x").await),
             ("list, unknown workspace", commands::list_api_tokens(store, "nope").await),
-            ("revoke, unknown workspace", commands::revoke_api_token(store, "nope", 1).await),
+            ("revoke, unknown workspace", commands::revoke_api_token(store, "nope", ApiTokenId(1)).await),
         ] {
             let error = result.expect_err(what);
             assert!(format!("{error:#}").contains("no workspace named 'nope'"), "{what}: {error:#}");
         }
-        let error = commands::revoke_api_token(store, SLUG, 999).await.expect_err("an unknown id");
+        let error = commands::revoke_api_token(store, SLUG, ApiTokenId(999)).await.expect_err("an unknown id");
         assert!(format!("{error:#}").contains("no API token with id 999"), "{error:#}");
         let error = commands::create_api_token(store, SLUG, "  ").await.expect_err("an empty name");
         assert!(format!("{error:#}").contains("1 to 100 characters"), "{error:#}");
