@@ -123,13 +123,8 @@ impl<DB> AttachmentStore for SqlStore<DB> {
         let quota = quota
             .map(|bytes| i64::try_from(bytes).map_err(|_| StoreError::Invalid(format!("a quota of {bytes} bytes"))))
             .transpose()?;
-        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET attachment_quota_bytes = $2 WHERE id = $1 RETURNING id")
-            .bind(workspace.0)
-            .bind(quota)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok(())
+        let sql = "UPDATE workspaces SET attachment_quota_bytes = $2 WHERE id = $1 RETURNING id";
+        self.update_workspace(workspace, sql, quota).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

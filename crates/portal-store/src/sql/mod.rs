@@ -63,7 +63,7 @@ macro_rules! sql_impl {
             for<'q> <$db as ::sqlx::Database>::Arguments<'q>: ::sqlx::IntoArguments<'q, $db>,
             for<'q> i64: ::sqlx::Encode<'q, $db> + ::sqlx::Decode<'q, $db> + ::sqlx::Type<$db>,
             for<'q> &'q str: ::sqlx::Encode<'q, $db> + ::sqlx::Type<$db>,
-            for<'q> String: ::sqlx::Decode<'q, $db> + ::sqlx::Type<$db>,
+            for<'q> String: ::sqlx::Encode<'q, $db> + ::sqlx::Decode<'q, $db> + ::sqlx::Type<$db>,
             for<'q> &'q [u8]: ::sqlx::Encode<'q, $db> + ::sqlx::Type<$db>,
             for<'q> bool: ::sqlx::Encode<'q, $db> + ::sqlx::Decode<'q, $db> + ::sqlx::Type<$db>,
             for<'q> Option<i64>: ::sqlx::Encode<'q, $db>,

@@ -62,6 +62,21 @@ pub(super) fn shown_attributes_from_json(json: &str) -> Result<Vec<ShownAttribut
 
 #[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
+    /// Sets one column of a workspace: `sql` updates the workspace `$1` to
+    /// `$2` and returns its id, so no such workspace is [`StoreError::NotFound`].
+    pub(super) async fn update_workspace<T>(&self, id: WorkspaceId, sql: &'static str, value: T) -> Result<()>
+    where
+        T: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB> + Send + 'static,
+    {
+        sqlx::query_scalar::<_, i64>(sql)
+            .bind(id.0)
+            .bind(value)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(())
+    }
+
     /// The id of the workspace's company `key`; an unknown key is
     /// [`StoreError::UnknownCompany`] (the caller named it).
     pub(super) async fn company_id(conn: &mut DB::Connection, workspace: WorkspaceId, key: &CompanyKey) -> Result<i64> {

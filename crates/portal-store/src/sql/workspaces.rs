@@ -132,12 +132,9 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_allowed_origins(&self, id: WorkspaceId, origins: &AllowedOrigins) -> Result<()> {
-        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET allowed_origins = $2 WHERE id = $1 RETURNING id")
-            .bind(id.0)
-            .bind(origins_to_json(origins.as_slice())?.as_str())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let json = origins_to_json(origins.as_slice())?;
+        self.update_workspace(id, "UPDATE workspaces SET allowed_origins = $2 WHERE id = $1 RETURNING id", json)
+            .await?;
         // Sessions opened from an origin no longer listed end with it.
         self.wake_now(Wake::Workspace(id)).await;
         Ok(())
@@ -145,49 +142,25 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_reopen_allowed(&self, id: WorkspaceId, allowed: bool) -> Result<()> {
-        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET reopen_allowed = $2 WHERE id = $1 RETURNING id")
-            .bind(id.0)
-            .bind(allowed)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok(())
+        self.update_workspace(id, "UPDATE workspaces SET reopen_allowed = $2 WHERE id = $1 RETURNING id", allowed).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_search_preview(&self, id: WorkspaceId, shown: bool) -> Result<()> {
-        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET search_preview = $2 WHERE id = $1 RETURNING id")
-            .bind(id.0)
-            .bind(shown)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok(())
+        self.update_workspace(id, "UPDATE workspaces SET search_preview = $2 WHERE id = $1 RETURNING id", shown).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_ticket_types(&self, id: WorkspaceId, types: &TicketTypes) -> Result<()> {
         let json = serde_json::to_string(types).map_err(|e| StoreError::Corrupt(format!("ticket types: {e}")))?;
-        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET ticket_types = $2 WHERE id = $1 RETURNING id")
-            .bind(id.0)
-            .bind(json.as_str())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok(())
+        self.update_workspace(id, "UPDATE workspaces SET ticket_types = $2 WHERE id = $1 RETURNING id", json).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_shown_attributes(&self, id: WorkspaceId, shown: &[ShownAttribute]) -> Result<()> {
         let shown = ShownAttribute::check_list(shown).map_err(StoreError::Invalid)?;
         let json = serde_json::to_string(&shown).map_err(|e| StoreError::Corrupt(format!("shown attributes: {e}")))?;
-        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET shown_attributes = $2 WHERE id = $1 RETURNING id")
-            .bind(id.0)
-            .bind(json.as_str())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok(())
+        self.update_workspace(id, "UPDATE workspaces SET shown_attributes = $2 WHERE id = $1 RETURNING id", json).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -270,12 +243,12 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()> {
-        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET portal_enabled = $2 WHERE id = $1 RETURNING id")
-            .bind(workspace.0)
-            .bind(enabled)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        self.update_workspace(
+            workspace,
+            "UPDATE workspaces SET portal_enabled = $2 WHERE id = $1 RETURNING id",
+            enabled,
+        )
+        .await?;
         if !enabled {
             // Every session of a switched-off portal has ended: its live streams close now.
             self.wake_now(Wake::Workspace(workspace)).await;
