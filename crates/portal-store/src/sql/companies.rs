@@ -1,6 +1,6 @@
 //! The SQL implementation of [`CompanyStore`].
 
-use super::shared::{attributes_to_json, customer_from_row, stored_company_key};
+use super::shared::{CustomerRow, attributes_to_json, customer_from_row, stored_company_key};
 use super::{SqlStore, sql_impl};
 use crate::{AudiencePreview, CompanyStore, Customer, Result, StoreError};
 use async_trait::async_trait;
@@ -14,12 +14,9 @@ use tracing::instrument;
 /// A customer an audience preview weighs.
 #[derive(sqlx::FromRow)]
 struct Candidate {
-    id: i64,
-    email: String,
-    name: String,
+    #[sqlx(flatten)]
+    customer: CustomerRow,
     attributes: String,
-    in_audience: bool,
-    disabled: bool,
 }
 
 #[apply(sql_impl!)]
@@ -227,22 +224,16 @@ impl<DB> CompanyStore for SqlStore<DB> {
         .await?;
         let mut memberships = Self::memberships(&mut conn, workspace, None).await?;
         let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
-        for Candidate { id, email, name, attributes, in_audience, disabled } in customers {
+        for Candidate { customer, attributes } in customers {
+            let id = customer.id;
             let attributes: CustomerAttributes = serde_json::from_str(&attributes)
                 .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
             let companies = memberships.remove(&id).unwrap_or_default();
-            let facts = CustomerFacts { email: &email, attributes: &attributes, companies: &companies };
+            let facts = CustomerFacts { email: &customer.email, attributes: &attributes, companies: &companies };
             if audience.admits(&facts) {
                 preview.matching += 1;
                 if preview.sample.len() < sample as usize {
-                    preview.sample.push(Customer {
-                        id: CustomerId(id),
-                        workspace_id: workspace,
-                        email,
-                        name,
-                        in_audience,
-                        disabled,
-                    });
+                    preview.sample.push(customer_from_row(workspace, customer));
                 }
             }
         }

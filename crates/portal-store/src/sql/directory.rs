@@ -1,11 +1,11 @@
 //! The SQL implementation of [`DirectoryStore`]: the workspace's customers
 //! and companies as agents manage them.
 
-use super::shared::{LIST_LIMIT_MAX, LIST_LIMIT_MIN, stored_company_key};
+use super::shared::{CustomerRow, LIST_LIMIT_MAX, LIST_LIMIT_MIN, customer_from_row, stored_company_key};
 use super::statement;
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
-use crate::{CompanyEntry, Customer, CustomerEntry, DirectoryStore, Result, StoreError};
+use crate::{CompanyEntry, CustomerEntry, DirectoryStore, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::{CompanyKey, CustomerId, Millis, WorkspaceId};
@@ -15,11 +15,8 @@ use tracing::instrument;
 /// A customer of the console's lists: the columns of `entry_select!`.
 #[derive(sqlx::FromRow)]
 struct EntryRow {
-    id: i64,
-    email: String,
-    name: String,
-    in_audience: bool,
-    disabled: bool,
+    #[sqlx(flatten)]
+    customer: CustomerRow,
     created_at: Millis,
     attributes: String,
     tickets: i64,
@@ -230,7 +227,7 @@ impl<DB> SqlStore<DB> {
                  WHERE cm.workspace_id = {}",
                 statement::Arg::Int(workspace.0),
             );
-            let ids: Vec<String> = rows.iter().map(|row| s.arg(statement::Arg::Int(row.id))).collect();
+            let ids: Vec<String> = rows.iter().map(|row| s.arg(statement::Arg::Int(row.customer.id))).collect();
             s.push(" AND cm.customer_id IN (").push(&ids.join(", ")).push(") ORDER BY co.key");
             for MemberOf { customer_id, key } in
                 s.bind(sqlx::query_as::<DB, MemberOf>(&s.sql)).fetch_all(&self.pool).await?
@@ -239,18 +236,12 @@ impl<DB> SqlStore<DB> {
             }
         }
         rows.into_iter()
-            .map(|EntryRow { id, email, name, in_audience, disabled, created_at, attributes, tickets }| {
+            .map(|EntryRow { customer, created_at, attributes, tickets }| {
+                let id = customer.id;
                 let attributes = serde_json::from_str(&attributes)
                     .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
                 Ok(CustomerEntry {
-                    customer: Customer {
-                        id: CustomerId(id),
-                        workspace_id: workspace,
-                        email,
-                        name,
-                        in_audience,
-                        disabled,
-                    },
+                    customer: customer_from_row(workspace, customer),
                     attributes,
                     companies: companies.remove(&id).unwrap_or_default(),
                     tickets,

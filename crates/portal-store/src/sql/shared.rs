@@ -36,7 +36,7 @@ pub(super) use customer_columns;
 #[derive(sqlx::FromRow)]
 pub(super) struct CustomerRow {
     pub(super) id: i64,
-    email: String,
+    pub(super) email: String,
     pub(super) name: String,
     in_audience: bool,
     disabled: bool,
