@@ -42,6 +42,12 @@ pub enum Command {
         /// Public origin of the portal (default: the configured public_url, else http://localhost:PORT).
         #[arg(long)]
         public_url: Option<String>,
+        /// Print only the `<head>` snippet, ready to paste.
+        #[arg(long, conflicts_with = "iframe")]
+        head: bool,
+        /// Print only the iframe tag, ready to paste.
+        #[arg(long)]
+        iframe: bool,
     },
     /// Manage companies.
     #[command(subcommand)]
@@ -111,7 +117,8 @@ pub struct SeedArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum WorkspaceCommand {
-    /// Create a workspace and its first secret.
+    /// Create a workspace and its first secret. Its portal is switched on:
+    /// it works as soon as an allowed origin embeds it.
     Create {
         /// URL name: a-z, 0-9 and '-'.
         #[arg(long)]
@@ -123,6 +130,17 @@ pub enum WorkspaceCommand {
         /// An origin allowed to embed the portal, e.g. https://app.example.com (repeatable).
         #[arg(long = "origin")]
         origins: Vec<String>,
+    },
+    /// Switch the workspace's portal on (it needs an allowed origin).
+    Enable {
+        #[arg(long)]
+        workspace: String,
+    },
+    /// Switch the workspace's portal off: its sessions end at once, and the
+    /// frame says the portal is unavailable.
+    Disable {
+        #[arg(long)]
+        workspace: String,
     },
     /// Lower how many files a message may carry and how large each may be
     /// (at most 6 files of 3 MB; 0 files turns attachments off).
@@ -236,10 +254,13 @@ pub enum CustomerCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum SecretCommand {
-    /// Print the workspace's active secrets.
+    /// Print the workspace's current secret alone, ready to copy.
     Show {
         #[arg(long)]
         workspace: String,
+        /// Print every active secret, with which is current and when the others retire.
+        #[arg(long)]
+        all: bool,
     },
     /// Make a new secret; the current ones stay valid for the overlap, then retire.
     Rotate {

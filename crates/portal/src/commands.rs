@@ -83,16 +83,22 @@ pub async fn create_workspace(
     if ws.allowed_origins.is_empty() {
         out.push_str("No allowed origin yet: the portal cannot be embedded until one is added.\n");
     }
-    out.push_str("Show its identity-verification secret with: portal secret show --workspace ");
+    out.push_str("Its portal is on. Show its identity-verification secret with: portal secret show --workspace ");
     out.push_str(ws.slug.as_str());
     Ok(out)
 }
 
-pub async fn show_secrets(store: &dyn Store, slug: &str) -> anyhow::Result<String> {
+/// `portal secret show`: the current secret alone (the newest active one:
+/// what the site signs with), or with `all` every active secret, each
+/// saying whether it is current or when it retires.
+pub async fn show_secrets(store: &dyn Store, slug: &str, all: bool) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
     let secrets = store.active_secrets(ws.id, now_millis()).await?;
-    if secrets.is_empty() {
+    let Some(current) = secrets.iter().rev().find(|s| s.retires_at.is_none()).or(secrets.last()) else {
         bail!("workspace '{slug}' has no active secret: run `portal secret rotate --workspace {slug}`");
+    };
+    if !all {
+        return Ok(current.value.clone());
     }
     Ok(secrets
         .iter()
@@ -116,18 +122,49 @@ pub async fn rotate_secret(store: &dyn Store, slug: &str, overlap: Duration) -> 
     ))
 }
 
-pub async fn snippet(store: &dyn Store, slug: &str, portal: &Origin) -> anyhow::Result<String> {
+/// What `portal snippet` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnippetPart {
+    /// The `<head>` snippet alone, ready to paste.
+    Head,
+    /// The iframe tag alone, ready to paste.
+    Iframe,
+    /// Both, labelled, and the origins allowed to embed the portal.
+    Both,
+}
+
+pub async fn snippet(store: &dyn Store, slug: &str, portal: &Origin, part: SnippetPart) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
-    let mut out = format!(
-        "In <head>:\n{}\n\nWhere the portal goes:\n{}\n",
-        portal_server::widget::snippet(portal, &ws.slug),
-        portal_server::widget::IFRAME_TAG
-    );
+    let head = portal_server::widget::snippet(portal, &ws.slug);
+    let iframe = portal_server::widget::IFRAME_TAG;
+    let mut out = match part {
+        SnippetPart::Head => return Ok(head),
+        SnippetPart::Iframe => return Ok(iframe.to_string()),
+        SnippetPart::Both => format!("In <head>:\n{head}\n\nWhere the portal goes:\n{iframe}\n"),
+    };
     if !ws.allowed_origins.is_empty() {
         let origins: Vec<&str> = ws.allowed_origins.iter().map(Origin::as_str).collect();
         out.push_str(&format!("\nAllowed to embed it: {}", origins.join(", ")));
     }
     Ok(out)
+}
+
+/// `portal workspace enable|disable`. Switching on needs an allowed origin,
+/// as in the console; switching off ends the portal's sessions at once.
+pub async fn set_portal_enabled(store: &dyn Store, slug: &str, enabled: bool) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    if enabled && ws.allowed_origins.is_empty() {
+        bail!(
+            "workspace '{slug}' has no allowed origin yet: set one in the console (Portal settings) before enabling \
+             the portal"
+        );
+    }
+    store.set_portal_enabled(ws.id, enabled).await?;
+    Ok(if enabled {
+        format!("The portal of '{slug}' is on: pages on its allowed origins can embed it.")
+    } else {
+        format!("The portal of '{slug}' is off: its sessions have ended, and the frame says it is unavailable.")
+    })
 }
 
 /// `portal hash`: the email's verification hash and, with `companies`,

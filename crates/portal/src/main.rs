@@ -68,6 +68,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workspace(WorkspaceCommand::Create { slug, name, greeting, origins }) => {
             commands::create_workspace(&*store, &slug, &name, &greeting, &origins).await?
         }
+        Command::Workspace(WorkspaceCommand::Enable { workspace }) => {
+            commands::set_portal_enabled(&*store, &workspace, true).await?
+        }
+        Command::Workspace(WorkspaceCommand::Disable { workspace }) => {
+            commands::set_portal_enabled(&*store, &workspace, false).await?
+        }
         Command::Workspace(WorkspaceCommand::Attachments { workspace, max_files, max_kb }) => {
             commands::set_attachment_limits(&*store, &workspace, max_files, max_kb).await?
         }
@@ -101,15 +107,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Key(KeyCommand::Rotate) => keys::rotate(&config, &*store).await?,
         Command::Key(KeyCommand::Reseal) => keys::reseal(&config, &*store).await?,
         Command::Key(KeyCommand::Generate) => portal_store::KeyRing::generate_key(),
-        Command::Secret(SecretCommand::Show { workspace }) => commands::show_secrets(&*store, &workspace).await?,
+        Command::Secret(SecretCommand::Show { workspace, all }) => {
+            commands::show_secrets(&*store, &workspace, all).await?
+        }
         Command::Secret(SecretCommand::Rotate { workspace, overlap }) => {
             commands::rotate_secret(&*store, &workspace, overlap).await?
         }
-        Command::Snippet { workspace, public_url } => {
+        Command::Snippet { workspace, public_url, head, iframe } => {
             let url =
                 public_url.or(config.public_url).unwrap_or_else(|| format!("http://localhost:{}", config.bind.port()));
             let portal = portal_core::Origin::parse(&url).context("--public-url must be an origin")?;
-            commands::snippet(&*store, &workspace, &portal).await?
+            let part = match (head, iframe) {
+                (true, _) => commands::SnippetPart::Head,
+                (_, true) => commands::SnippetPart::Iframe,
+                _ => commands::SnippetPart::Both,
+            };
+            commands::snippet(&*store, &workspace, &portal, part).await?
         }
         Command::Hash { workspace, email, companies } => {
             commands::hash(&*store, &workspace, &email, companies.as_deref()).await?

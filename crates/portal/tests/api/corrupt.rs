@@ -68,10 +68,14 @@ async fn a_corrupt_stored_setting_answers_500_with_no_detail() {
         assert_no_detail("the console", &page);
 
         // The operator is told which row it is.
-        let said =
-            commands::snippet(&*app.store, SLUG, &portal_core::Origin::parse("https://support.example").unwrap())
-                .await
-                .expect_err("the workspace cannot be read");
+        let said = commands::snippet(
+            &*app.store,
+            SLUG,
+            &portal_core::Origin::parse("https://support.example").unwrap(),
+            commands::SnippetPart::Both,
+        )
+        .await
+        .expect_err("the workspace cannot be read");
         let said = format!("{said:#}");
         assert!(said.contains("stored ticket types") && said.contains("workspace 1"), "{said}");
 

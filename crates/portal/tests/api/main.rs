@@ -14,6 +14,7 @@ mod app;
 mod attachments;
 mod audience;
 mod claims;
+mod commands;
 mod console;
 mod corrupt;
 mod input;
