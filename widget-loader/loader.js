@@ -11,7 +11,7 @@
   } catch (e) {
     return console.error(T + "bad portal URL", u.base);
   }
-  var frame, warned, timer;
+  var frame, warned, timer, quiet;
   var calls = []; // calls made before the iframe exists
   var out = [];   // messages held until the frame may receive them
   var ready;      // the frame's current document said "ready"
@@ -35,10 +35,18 @@
   }
 
   // A fresh document keeps nothing of a previous user; wait for its "ready".
+  // A frame the portal refuses to appear in (this page's origin is not
+  // allowed) never says it: tell the site's developer which origin to allow.
   function load() {
     ready = stopping = 0;
     clearTimeout(timer);
+    clearTimeout(quiet);
     frame.src = src;
+    quiet = setTimeout(function () {
+      console.warn(T + "the portal at " + origin + " has not started in iframe#unthread_help_center after 15 s. " +
+        "If this page's origin (" + (w.location || {}).origin + ") is not among the workspace's allowed " +
+        "origins, an admin adds it in the console (Portal settings, Allowed embed origins).");
+    }, 15000);
   }
 
   function post(m) {
@@ -88,7 +96,10 @@
     if (!m || typeof m != "object" || typeof m.type != "string") return;
     if (m.type == "ready" || m.type == "stopped") {
       // A newly ready document is signed out too, which also answers a stop.
-      if (m.type == "ready") ready = 1;
+      if (m.type == "ready") {
+        ready = 1;
+        clearTimeout(quiet);
+      }
       stopping = 0;
       clearTimeout(timer);
       flush();

@@ -46,6 +46,7 @@ function env({ readyState = "complete", withFrame = true } = {}) {
   };
   const window = {
     document,
+    location: { origin: "https://shop.example" },
     URL,
     console: {
       warn: (...a) => logs.warn.push(a.join(" ")),
@@ -248,4 +249,22 @@ test("a replaced iframe is picked up as a fresh document", () => {
   assert.deepEqual(e.posted, [], "the old frame is no longer listened to");
   e.fromFrame({ type: "ready" });
   assert.deepEqual(e.types(), ["init"]);
+});
+
+test("a frame that never starts (origin not allowed) is explained once, naming this page's origin", () => {
+  const e = env();
+  e.stub();
+  e.hc("init", { user: alice });
+  e.loader();
+  e.fireTimers(); // the portal refused to appear: no "ready" ever comes
+  assert.equal(e.logs.warn.length, 1, e.logs.warn.join("\n"));
+  assert.match(e.logs.warn[0], /^\[unthread\] .*https:\/\/shop\.example.*allowed origins/);
+  assert.deepEqual(e.posted, [], "nothing is posted to a frame that never started");
+
+  const ok = env();
+  ok.stub();
+  ok.loader();
+  ok.fromFrame({ type: "ready" });
+  ok.fireTimers();
+  assert.deepEqual(ok.logs.warn, [], "a frame that started says nothing");
 });
