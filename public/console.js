@@ -1,6 +1,7 @@
 // The console's few conveniences; every page works without them.
 // - [data-copy="#id"]: copies the element's text.
-// - [data-audience]: previews who the audience conditions admit, as typed.
+// - form[data-preview=URL]: previews whom its conditions pick (the audience,
+//   the visibility rule), as typed, from the server's fragment at URL.
 // - [data-test-as]: embeds the portal as a site would, signed by the server.
 (function (d) {
   "use strict";
@@ -16,10 +17,10 @@
     });
   });
 
-  function previewAudience(form) {
-    var box = form.querySelector("[data-audience-preview]");
+  function preview(form) {
+    var box = form.querySelector("[data-preview-box]");
     var body = new URLSearchParams(new FormData(form));
-    fetch("/console/audience-preview", { method: "POST", body: body, credentials: "same-origin" })
+    fetch(form.getAttribute("data-preview"), { method: "POST", body: body, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) { box.innerHTML = html; }) // escaped by the server's templates
       .catch(function () { box.textContent = "The preview is not available right now."; });
@@ -35,13 +36,13 @@
   }
 
   d.addEventListener("DOMContentLoaded", function () {
-    d.querySelectorAll("[data-audience]").forEach(function (form) {
+    d.querySelectorAll("form[data-preview]").forEach(function (form) {
       var timer;
-      form.querySelector("[data-audience-conditions]").addEventListener("input", function () {
+      form.addEventListener("input", function () {
         clearTimeout(timer);
-        timer = setTimeout(function () { previewAudience(form); }, 300);
+        timer = setTimeout(function () { preview(form); }, 300);
       });
-      previewAudience(form);
+      preview(form);
     });
     var test = d.querySelector("[data-test-as]");
     if (test) testAs(test);

@@ -187,7 +187,7 @@ describe("the console", () => {
   test("the audience preview counts the matching customers as conditions are typed, changing nothing", async (t) => {
     const admin = await consoleAs(t, ADMIN);
     await admin.goto(`${shared.portal.portalUrl}/console/settings`);
-    const box = admin.locator("[data-audience-conditions]");
+    const box = admin.locator("[data-testid=audience-conditions]");
     const saved = await box.inputValue();
     const preview = admin.locator("[data-testid=audience-preview]");
     await box.fill("email contains alice");
@@ -196,7 +196,27 @@ describe("the console", () => {
     await box.fill("shoe_size equals 9");
     await eventually(async () => /unknown customer attribute/.test(await preview.innerText()), { what: "the reason it cannot preview" });
     await admin.reload();
-    assert.equal(await admin.locator("[data-audience-conditions]").inputValue(), saved, "previewing saved nothing");
+    assert.equal(await admin.locator("[data-testid=audience-conditions]").inputValue(), saved, "previewing saved nothing");
+  });
+
+  test("the visibility preview names the customers a restricting rule would keep to their own tickets", async (t) => {
+    const admin = await consoleAs(t, ADMIN);
+    await admin.goto(`${shared.portal.portalUrl}/console/settings`);
+    const form = admin.locator("[data-testid=settings-visibility]");
+    const restricted = form.locator("input[name=restricted]");
+    const wasRestricted = await restricted.isChecked();
+    const preview = admin.locator("[data-testid=visibility-preview]");
+    await form.locator("[data-testid=visibility-conditions]").fill("email contains alice");
+    await restricted.setChecked(true);
+    // The stored rule is previewed on load; wait for the one typed.
+    await eventually(async () => /alice@example\.com/.test(await preview.innerText()), {
+      what: "a preview of the customer the typed rule restricts",
+    });
+    assert.match(await preview.innerText(), /^1 of \d+ customers see only their own tickets/);
+    await restricted.setChecked(false);
+    await eventually(async () => /^0 of \d+ customers/.test(await preview.innerText()), { what: "nobody, unrestricted" });
+    await admin.reload();
+    assert.equal(await admin.locator("[data-testid=settings-visibility] input[name=restricted]").isChecked(), wasRestricted, "previewing saved nothing");
   });
 
   test("an admin adds an agent, who signs in with the password they were given", async (t) => {

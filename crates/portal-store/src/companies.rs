@@ -12,12 +12,14 @@ use portal_core::attributes::CustomerAttributes;
 use portal_core::audience::PortalAudience;
 use portal_core::{CompanyKey, CustomerId, Millis, TicketVisibility, WorkspaceId};
 
-/// What an audience would admit (see [`CompanyStore::preview_audience`]).
+/// Whom a rule would pick: the customers an audience admits
+/// ([`CompanyStore::preview_audience`]), or those a visibility rule
+/// restricts to their own tickets ([`CompanyStore::preview_visibility`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AudiencePreview {
     /// The workspace's customers.
     pub customers: u64,
-    /// How many of them the audience admits.
+    /// How many of them the rule picks.
     pub matching: u64,
     /// The first of those, by email.
     pub sample: Vec<Customer>,
@@ -76,6 +78,15 @@ pub trait CompanyStore {
         &self,
         workspace: WorkspaceId,
         audience: &PortalAudience,
+        sample: u32,
+    ) -> Result<AudiencePreview>;
+    /// How many of the workspace's customers `visibility` would restrict to
+    /// their own tickets, and the first `sample` of them by email, without
+    /// changing anything.
+    async fn preview_visibility(
+        &self,
+        workspace: WorkspaceId,
+        visibility: &TicketVisibility,
         sample: u32,
     ) -> Result<AudiencePreview>;
 }

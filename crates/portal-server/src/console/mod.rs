@@ -56,6 +56,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/settings", get(settings::page))
         .route("/console/settings/{section}", post(settings::save))
         .route("/console/audience-preview", post(settings::audience_preview))
+        .route("/console/visibility-preview", post(settings::visibility_preview))
         .route("/console/embed", get(embed_code::page))
         .route("/console/embed/{action}", post(embed_code::act))
         .route("/console/test-as", get(embed_code::test_as))

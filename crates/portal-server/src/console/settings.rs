@@ -16,7 +16,7 @@ use portal_core::audience::PortalAudience;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
 use portal_core::visibility::{Condition, TicketVisibility};
 use portal_core::{AllowedOrigins, AttachmentLimits, SessionLifetime, ShownAttribute, TicketTypes};
-use portal_store::{AttachmentUsage, PortalBehaviour, Workspace};
+use portal_store::{AttachmentUsage, AudiencePreview, PortalBehaviour, Workspace};
 use serde::Deserialize;
 
 /// Longest session lifetime an admin may set: 90 days.
@@ -297,20 +297,22 @@ async fn render(
             <p class="hint" data-testid="attachment-usage">{storage_use(usage, state.limits.attachment_quota_bytes)}</p>
             <button type="submit">"Save limits"</button>
         </form>
-        <form method="post" action="/console/settings/visibility" class="card" data-testid="settings-visibility">
+        <form method="post" action="/console/settings/visibility" class="card" data-testid="settings-visibility" data-preview="/console/visibility-preview">
             <h2>"Ticket visibility"</h2>
             <label class="check"><input type="checkbox" name="restricted" checked=checked(S::Visibility, |f| &f.restricted, visibility.restricted) />" Restrict who sees their companies' tickets"</label>
             {visibility_edit.map(|note| view! { <p class="notice error" data-testid="visibility-needs-edit">{note}"."</p> })}
             <p class="hint">"When restricted, customers matching every condition see only their own tickets, and everyone else their companies' too (no conditions: everyone sees only their own). One per line: attribute operator value, e.g. email ends_with @example.com. Attributes: email, attributes.KEY, company.key, company.name (not the customer's name, which the site does not sign); operators: equals, contains, starts_with, ends_with."</p>
-            <textarea name="conditions" rows="3">{value(S::Visibility, |f| &f.conditions, lines(visibility.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
+            <textarea name="conditions" rows="3" data-preview-input data-testid="visibility-conditions">{value(S::Visibility, |f| &f.conditions, lines(visibility.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
+            <div class="preview" data-preview-box aria-live="polite"></div>
+            <button type="submit" formaction="/console/visibility-preview" class="secondary">"Preview"</button>
             <button type="submit">"Save visibility"</button>
         </form>
-        <form method="post" action="/console/settings/audience" class="card" data-testid="settings-audience" data-audience>
+        <form method="post" action="/console/settings/audience" class="card" data-testid="settings-audience" data-preview="/console/audience-preview">
             <h2>"Who may use the portal"</h2>
             {audience_edit.map(|note| view! { <p class="notice error" data-testid="audience-needs-edit">{note}"."</p> })}
             <p class="hint">"Customers matching every condition (none: everyone the site verifies). Attributes: email, attributes.KEY, company.key, company.name (not the customer's name, which the site does not sign)."</p>
-            <textarea name="conditions" rows="3" data-audience-conditions>{value(S::Audience, |f| &f.conditions, lines(audience.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
-            <div class="preview" data-audience-preview aria-live="polite"></div>
+            <textarea name="conditions" rows="3" data-preview-input data-testid="audience-conditions">{value(S::Audience, |f| &f.conditions, lines(audience.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
+            <div class="preview" data-preview-box aria-live="polite"></div>
             <button type="submit" formaction="/console/audience-preview" class="secondary">"Preview"</button>
             <button type="submit">"Save audience"</button>
         </form>
@@ -348,29 +350,59 @@ fn storage_size(bytes: u64) -> String {
 /// How many customers, and which, the conditions sent would admit; changes
 /// nothing. An HTML fragment for the settings page's live preview.
 pub async fn audience_preview(admin: Admin, State(state): State<AppState>, Form(form): Form<SettingsForm>) -> Response {
-    let audience = Condition::parse_lines(&form.conditions).and_then(PortalAudience::new);
-    let html = match audience {
-        Err(refused) => view! { <p class="notice error" data-testid="audience-preview">{refused}</p> }.to_html(),
-        Ok(audience) => match state.store.preview_audience(admin.0.workspace_id, &audience, 10).await {
-            Ok(preview) => {
-                let sample = preview
-                    .sample
-                    .into_iter()
-                    .map(|c| view! { <li>{format!("{} <{}>", c.name, c.email)}</li> })
-                    .collect::<Vec<_>>();
-                view! {
-                    <div data-testid="audience-preview">
-                        <p>{format!("{} of {} customers match.", preview.matching, preview.customers)}</p>
-                        <ul>{sample}</ul>
-                    </div>
-                }
-                .to_html()
+    let previewed = match Condition::parse_lines(&form.conditions).and_then(PortalAudience::new) {
+        Err(refused) => Err(refused),
+        Ok(audience) => Ok(state.store.preview_audience(admin.0.workspace_id, &audience, PREVIEW_SAMPLE).await),
+    };
+    preview_fragment("audience-preview", "match", previewed)
+}
+
+/// How many customers, and which, the visibility rule sent would restrict
+/// to their own tickets; changes nothing. As [`audience_preview`].
+pub async fn visibility_preview(
+    admin: Admin,
+    State(state): State<AppState>,
+    Form(form): Form<SettingsForm>,
+) -> Response {
+    let rule = Condition::parse_lines(&form.conditions)
+        .and_then(|conditions| TicketVisibility::new(form.restricted.is_some(), conditions));
+    let previewed = match rule {
+        Err(refused) => Err(refused),
+        Ok(rule) => Ok(state.store.preview_visibility(admin.0.workspace_id, &rule, PREVIEW_SAMPLE).await),
+    };
+    preview_fragment("visibility-preview", "see only their own tickets", previewed)
+}
+
+/// Customers a preview lists by name.
+const PREVIEW_SAMPLE: u32 = 10;
+
+/// A rule's preview as the settings page shows it: the conditions refused
+/// in their own words, or how many customers `verb` and the first of them.
+fn preview_fragment(
+    testid: &'static str,
+    verb: &str,
+    previewed: Result<Result<AudiencePreview, portal_store::StoreError>, String>,
+) -> Response {
+    let html = match previewed {
+        Err(refused) => view! { <p class="notice error" data-testid=testid>{refused}</p> }.to_html(),
+        Ok(Err(e)) => {
+            let (status, text) = store_failure(e);
+            return (status, Html(view! { <p class="notice error">{text}</p> }.to_html())).into_response();
+        }
+        Ok(Ok(preview)) => {
+            let sample = preview
+                .sample
+                .into_iter()
+                .map(|c| view! { <li>{format!("{} <{}>", c.name, c.email)}</li> })
+                .collect::<Vec<_>>();
+            view! {
+                <div data-testid=testid>
+                    <p>{format!("{} of {} customers {verb}.", preview.matching, preview.customers)}</p>
+                    <ul>{sample}</ul>
+                </div>
             }
-            Err(e) => {
-                let (status, text) = store_failure(e);
-                return (status, Html(view! { <p class="notice error">{text}</p> }.to_html())).into_response();
-            }
-        },
+            .to_html()
+        }
     };
     (StatusCode::OK, Html(html)).into_response()
 }

@@ -21,6 +21,40 @@ struct Candidate {
 
 #[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
+    /// How many of the workspace's customers `picks` chooses, and the first
+    /// `sample` of them by email: the rules' previews, which change nothing.
+    async fn preview(
+        &self,
+        workspace: WorkspaceId,
+        picks: impl Fn(&CustomerFacts<'_>) -> bool + Send,
+        sample: u32,
+    ) -> Result<AudiencePreview> {
+        let mut conn = self.pool.acquire().await?;
+        let customers = sqlx::query_as::<_, Candidate>(
+            "SELECT id, email, name, attributes, in_audience, disabled_at IS NOT NULL AS disabled FROM customers \
+             WHERE workspace_id = $1 ORDER BY email_key",
+        )
+        .bind(workspace.0)
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut memberships = Self::memberships(&mut conn, workspace, None).await?;
+        let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
+        for Candidate { customer, attributes } in customers {
+            let id = customer.id;
+            let attributes: CustomerAttributes = serde_json::from_str(&attributes)
+                .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
+            let companies = memberships.remove(&id).unwrap_or_default();
+            let facts = CustomerFacts { email: &customer.email, attributes: &attributes, companies: &companies };
+            if picks(&facts) {
+                preview.matching += 1;
+                if preview.sample.len() < sample as usize {
+                    preview.sample.push(customer_from_row(workspace, customer));
+                }
+            }
+        }
+        Ok(preview)
+    }
+
     /// Replaces a customer's companies and applies the rules to them, in one
     /// transaction; with `create_at`, companies not yet known are created
     /// (named by their key), else they are [`StoreError::UnknownCompany`].
@@ -214,29 +248,16 @@ impl<DB> CompanyStore for SqlStore<DB> {
         audience: &PortalAudience,
         sample: u32,
     ) -> Result<AudiencePreview> {
-        let mut conn = self.pool.acquire().await?;
-        let customers = sqlx::query_as::<_, Candidate>(
-            "SELECT id, email, name, attributes, in_audience, disabled_at IS NOT NULL AS disabled FROM customers \
-             WHERE workspace_id = $1 ORDER BY email_key",
-        )
-        .bind(workspace.0)
-        .fetch_all(&mut *conn)
-        .await?;
-        let mut memberships = Self::memberships(&mut conn, workspace, None).await?;
-        let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
-        for Candidate { customer, attributes } in customers {
-            let id = customer.id;
-            let attributes: CustomerAttributes = serde_json::from_str(&attributes)
-                .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
-            let companies = memberships.remove(&id).unwrap_or_default();
-            let facts = CustomerFacts { email: &customer.email, attributes: &attributes, companies: &companies };
-            if audience.admits(&facts) {
-                preview.matching += 1;
-                if preview.sample.len() < sample as usize {
-                    preview.sample.push(customer_from_row(workspace, customer));
-                }
-            }
-        }
-        Ok(preview)
+        self.preview(workspace, |facts| audience.admits(facts), sample).await
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn preview_visibility(
+        &self,
+        workspace: WorkspaceId,
+        visibility: &TicketVisibility,
+        sample: u32,
+    ) -> Result<AudiencePreview> {
+        self.preview(workspace, |facts| !visibility.sees_company_tickets(facts), sample).await
     }
 }

@@ -6,7 +6,7 @@ use crate::harness::*;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::Condition;
-use portal_core::{CompanyKey, CustomerId, CustomerScope, WorkspaceId};
+use portal_core::{CompanyKey, CustomerId, CustomerScope, TicketVisibility, WorkspaceId};
 use portal_store::Store;
 use std::collections::BTreeMap;
 
@@ -88,6 +88,19 @@ async fn a_preview_counts_and_lists_the_matching_customers_and_changes_nothing()
         let nobody =
             store.preview_audience(acme.id, &audience(&[("email", "equals", "nobody@example.com")]), 20).await.unwrap();
         assert_eq!((nobody.matching, nobody.sample.len()), (0, 0));
+
+        // The visibility rule's preview: those it restricts to their own tickets.
+        let condition = Condition::parse_lines("email ends_with @example.com").unwrap();
+        let restricting = TicketVisibility::new(true, condition.clone()).unwrap();
+        let preview = store.preview_visibility(acme.id, &restricting, 5).await.unwrap();
+        assert_eq!((preview.customers, preview.matching), (3, 2));
+        assert_eq!(
+            preview.sample.iter().map(|c| c.email.as_str()).collect::<Vec<_>>(),
+            ["a@example.com", "b@example.com"]
+        );
+        let open = TicketVisibility::new(false, condition).unwrap();
+        assert_eq!(store.preview_visibility(acme.id, &open, 5).await.unwrap().matching, 0, "unrestricted: nobody");
+        assert_eq!(store.ticket_visibility(acme.id).await.unwrap(), TicketVisibility::default(), "nothing changed");
     })
     .await;
 }

@@ -457,6 +457,17 @@ async fn settings_saved_in_the_console_reach_the_frame() {
         let bad =
             c.post("/console/audience-preview", &[("conditions", "shoe_size equals 9")]).await.text().await.unwrap();
         assert!(bad.contains("unknown"), "{bad}");
+        // The visibility rule's preview names the customers it would restrict, saving nothing.
+        let restrict = [("restricted", "on"), ("conditions", "email contains ann")];
+        let preview = c.post("/console/visibility-preview", &restrict).await.text().await.unwrap();
+        assert!(preview.contains("1 of 1 customers see only their own tickets"), "{preview}");
+        assert!(preview.contains("ann@example.com"), "{preview}");
+        let open = c.post("/console/visibility-preview", &[("conditions", "email contains ann")]).await;
+        assert!(open.text().await.unwrap().contains("0 of 1 customers"), "unrestricted: nobody is restricted");
+        assert!(!app.store.ticket_visibility(ws).await.unwrap().restricted, "previewing saved nothing");
+        let bad =
+            c.post("/console/visibility-preview", &[("conditions", "shoe_size equals 9")]).await.text().await.unwrap();
+        assert!(bad.contains("unknown"), "{bad}");
 
         // Agents work tickets; settings are for admins.
         account(&app, "acme", AGENT, "agent").await;

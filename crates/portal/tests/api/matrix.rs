@@ -177,6 +177,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/console/settings", "/console/settings", Empty, "303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/settings/{section}", "/console/settings/origins", Form(vec![("origins", ORIGIN.into())]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/audience-preview", "/console/audience-preview", Form(vec![("conditions", String::new())]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/visibility-preview", "/console/visibility-preview", Form(vec![("conditions", String::new())]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(get.clone(), "/console/embed", "/console/embed", Empty, "303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/embed/{action}", "/console/embed/reveal", Form(vec![]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(get.clone(), "/console/test-as", "/console/test-as?email=owner@northwind.test", Empty, "303 303 303 303 303 303 303 403 200 303 303 303 303"),
