@@ -60,4 +60,22 @@ describe("search, filters and sort in the embedded portal", () => {
     await frame.locator("[data-testid=sort] option[value=number-desc][selected]").waitFor({ state: "attached" });
     assert.deepEqual(await frame.locator("[data-testid=ticket-number]").allTextContents(), [...ascending].reverse());
   });
+
+  test("clicking a column heading sorts by it, a second click the other way, and says so", async (t) => {
+    const { page, frame } = await signInAsAlice(shared.browser, shared.portal.demoUrl, t);
+    const number = frame.locator("[data-testid=sort-by-number]");
+    assert.equal(await number.getAttribute("aria-sort"), "none");
+    await number.locator("a").click();
+    await frame.locator("[data-testid=sort-by-number][aria-sort=descending]").waitFor();
+    const descending = await frame.locator("[data-testid=ticket-number]").allTextContents();
+    assert.ok(descending.length >= 3, descending.join(" "));
+    assert.deepEqual(descending, [...descending].sort((a, b) => Number(b.slice(1)) - Number(a.slice(1))));
+    assert.match(portalFrame(page).url(), /sort=number-desc/);
+    assert.equal(await frame.locator("[data-testid=sort-by-updated]").getAttribute("aria-sort"), "none");
+
+    await frame.locator("[data-testid=sort-by-number] a").click();
+    await frame.locator("[data-testid=sort-by-number][aria-sort=ascending]").waitFor();
+    assert.deepEqual(await frame.locator("[data-testid=ticket-number]").allTextContents(), [...descending].reverse());
+    assert.ok((await frame.locator("[data-testid=ticket-created]").count()) >= 3, "a Created column");
+  });
 });

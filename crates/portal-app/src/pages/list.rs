@@ -209,9 +209,10 @@ fn results(base: &str, workspace: &Workspace, list: &ListQuery, page: TicketPage
         <table class="tickets" data-testid="ticket-list">
             <thead>
                 <tr>
-                    <th>"#"</th><th>"Title"</th>
+                    {heading(base, list, SortKey::Number, "#")}<th>"Title"</th>
                     {previews.then(|| view! { <th data-testid="preview-heading">"Preview"</th> })}
-                    <th>"Type"</th><th>"Status"</th><th>"Last updated"</th>
+                    {heading(base, list, SortKey::Type, "Type")}{heading(base, list, SortKey::State, "Status")}
+                    {heading(base, list, SortKey::Created, "Created")}{heading(base, list, SortKey::Updated, "Last updated")}
                 </tr>
             </thead>
             <tbody>
@@ -226,6 +227,18 @@ fn results(base: &str, workspace: &Workspace, list: &ListQuery, page: TicketPage
     .into_any()
 }
 
+/// A column heading that sorts the list by its column when clicked (the
+/// other way round when it already does), saying how it is sorted.
+fn heading(base: &str, list: &ListQuery, key: SortKey, label: &'static str) -> impl IntoView {
+    let sort = list.sort.clicked(key);
+    let href = format!("{base}{}", list.link(&[("sort", &sort.as_param())], None));
+    view! {
+        <th aria-sort=list.sort.aria_sort(key) data-testid=format!("sort-by-{}", key.as_str())>
+            <a href=href>{label}</a>
+        </th>
+    }
+}
+
 fn row(base: &str, t: ListedTicket, previews: bool, now: i64) -> impl IntoView {
     view! {
         <tr data-testid="ticket-row">
@@ -238,6 +251,9 @@ fn row(base: &str, t: ListedTicket, previews: bool, now: i64) -> impl IntoView {
             })}
             <td data-testid="ticket-type">{t.ticket_type}</td>
             <td>{status_badge(t.status)}</td>
+            <td data-testid="ticket-created">
+                <time title=utc_datetime(t.created_at)>{relative(now, t.created_at)}</time>
+            </td>
             <td data-testid="ticket-updated">
                 <time title=utc_datetime(t.updated_at)>{relative(now, t.updated_at)}</time>
             </td>

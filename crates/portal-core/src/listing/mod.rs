@@ -131,6 +131,25 @@ impl Sort {
             key => format!("{}-{}", key.as_str(), if self.descending { "desc" } else { "asc" }),
         }
     }
+
+    /// What clicking the column of `key` asks for: the list sorted by it
+    /// the other way when it already is, else its usual way first (newest
+    /// and highest first; types and states from the start).
+    pub fn clicked(self, key: SortKey) -> Self {
+        if self.key == key {
+            return Self { key, descending: !self.descending };
+        }
+        Self { key, descending: matches!(key, SortKey::Number | SortKey::Created | SortKey::Updated) }
+    }
+
+    /// The column of `key`'s `aria-sort`.
+    pub fn aria_sort(self, key: SortKey) -> &'static str {
+        match (self.key == key, self.descending) {
+            (false, _) => "none",
+            (true, true) => "descending",
+            (true, false) => "ascending",
+        }
+    }
 }
 
 /// A ticket state's place in the life of a ticket, which is how states sort.
@@ -359,6 +378,20 @@ mod tests {
 
     fn parse(query: &str) -> Result<ListQuery, ListError> {
         ListQuery::parse(query, &types())
+    }
+
+    #[test]
+    fn a_clicked_column_sorts_by_it_then_turns_the_order_round() {
+        let newest = Sort::UPDATED;
+        assert_eq!(newest.aria_sort(SortKey::Updated), "descending");
+        assert_eq!(newest.aria_sort(SortKey::Created), "none");
+        let oldest = newest.clicked(SortKey::Updated);
+        assert_eq!((oldest.as_param().as_str(), oldest.aria_sort(SortKey::Updated)), ("updated-asc", "ascending"));
+        assert_eq!(oldest.clicked(SortKey::Updated), newest);
+        assert_eq!(newest.clicked(SortKey::Created).as_param(), "created-desc");
+        assert_eq!(newest.clicked(SortKey::Number).as_param(), "number-desc");
+        assert_eq!(newest.clicked(SortKey::Type).as_param(), "type-asc");
+        assert_eq!(Sort::RELEVANCE.clicked(SortKey::State).as_param(), "state-asc");
     }
 
     #[test]

@@ -139,6 +139,43 @@ async fn frame_pages_show_the_customer_only_their_own_tickets() {
     .await;
 }
 
+/// The list sorts by a column when its heading is clicked, and says how it is
+/// sorted (`aria-sort`); Created is a column of its own, as in Intercom's portal.
+#[tokio::test(flavor = "multi_thread")]
+async fn column_headings_sort_the_list_and_say_how_it_is_sorted() {
+    use crate::rest::{api_token, open_ticket};
+    on_each_backend("column_headings_sort_the_list_and_say_how_it_is_sorted", |db| async move {
+        let app = spawn_app(db).await;
+        let token = api_token(&app, SLUG, "sort test").await;
+        open_ticket(&app, &token, "sam@example.com", "FIRST-OPENED").await;
+        open_ticket(&app, &token, "sam@example.com", "SECOND-OPENED").await;
+        let sam = app.sign_in("sam@example.com").await;
+        let heading = |html: &str, key: &str| -> String {
+            let at = html.find(&format!(r#"data-testid="sort-by-{key}""#)).unwrap_or_else(|| panic!("{key}: {html}"));
+            let start = html[..at].rfind("<th").unwrap();
+            html[start..start + html[start..].find("</th>").unwrap()].to_string()
+        };
+
+        let list = page_html(&app, &sam.token, "").await;
+        assert!(heading(&list, "updated").contains(r#"aria-sort="descending""#), "the default sort: {list}");
+        assert!(heading(&list, "updated").contains("sort=updated-asc"), "a click turns it round");
+        for (key, click) in
+            [("number", "number-desc"), ("type", "type-asc"), ("state", "state-asc"), ("created", "created-desc")]
+        {
+            let th = heading(&list, key);
+            assert!(th.contains(r#"aria-sort="none""#) && th.contains(&format!("sort={click}")), "{key}: {th}");
+        }
+        assert_eq!(list.matches(r#"data-testid="ticket-created""#).count(), 2, "a Created cell a row");
+
+        let oldest = page_html(&app, &sam.token, "?sort=created-asc").await;
+        assert!(heading(&oldest, "created").contains(r#"aria-sort="ascending""#), "{oldest}");
+        assert!(heading(&oldest, "updated").contains(r#"aria-sort="none""#), "{oldest}");
+        let (first, second) = (oldest.find("FIRST-OPENED").unwrap(), oldest.find("SECOND-OPENED").unwrap());
+        assert!(first < second, "oldest first");
+    })
+    .await;
+}
+
 /// The frame's page at `path`, which must answer 200.
 pub async fn page_html(app: &TestApp, session: &str, path: &str) -> String {
     expect_ok::<String>(frame_page(app, Some(session), path).await, path).await
