@@ -35,3 +35,31 @@ describe("small screens", () => {
     }
   });
 });
+
+/** Interactive elements of the frame's page smaller than 44 px tall, links in running text aside. */
+async function smallTargets(frame) {
+  return frame.locator("body").evaluate((body) =>
+    [...body.querySelectorAll("a, button, input, select, textarea, summary")]
+      .filter((el) => el.getClientRects().length > 0 && !el.closest(".markdown, p"))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44)
+      .map(({ el, box }) => `${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.getAttribute("name") ?? el.textContent.trim().slice(0, 20)}] ${Math.round(box.height)} px`),
+  );
+}
+
+describe("touch targets", () => {
+  const shared = portalAndBrowser();
+
+  test("every control of the list, a ticket and the new-ticket form is at least 44 px tall on a phone", async (t) => {
+    const { page, frame } = await signInAsAlice(shared.browser, shared.portal.demoUrl, t);
+    await page.setViewportSize({ width: 375, height: 740 });
+    await frame.locator(".filters summary").click();
+    assert.deepEqual(await smallTargets(frame), [], "the list");
+    await openTicket(frame, "CSV export times out on large projects (CANARY-A)");
+    assert.deepEqual(await smallTargets(frame), [], "a ticket");
+    await page.evaluate(() => history.back());
+    await frame.locator("[data-testid=new-ticket]").click();
+    await frame.locator("[data-action=create]").waitFor();
+    assert.deepEqual(await smallTargets(frame), [], "the new-ticket form");
+  });
+});
