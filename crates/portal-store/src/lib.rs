@@ -44,7 +44,7 @@ pub use error::StoreError;
 pub use identity::{Customer, IdentityStore, NewSession, Secret};
 pub use notify::Wake;
 pub use sealing::{KeyRing, SealError};
-pub use workspaces::{DEFAULT_TICKET_TYPES, NewWorkspace, PortalBehaviour, Workspace, WorkspaceStore};
+pub use workspaces::{NewWorkspace, PortalBehaviour, Workspace, WorkspaceStore};
 
 use async_trait::async_trait;
 #[cfg(doc)]

@@ -41,9 +41,6 @@ pub struct Workspace {
     pub search_preview: bool,
 }
 
-/// The ticket types a new workspace starts with (its column's default).
-pub const DEFAULT_TICKET_TYPES: [&str; 3] = TicketTypes::DEFAULT;
-
 /// What the console's Behaviour form sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PortalBehaviour {

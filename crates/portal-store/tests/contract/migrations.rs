@@ -1,9 +1,10 @@
 use crate::harness::*;
+use portal_core::TicketTypes;
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::{Condition, TicketVisibility};
 use portal_core::{TicketNumber, TicketStatus};
+use portal_store::Backend;
 use portal_store::testing::on_each_empty_database;
-use portal_store::{Backend, DEFAULT_TICKET_TYPES};
 use sqlx::migrate::Migrator;
 use sqlx::sqlite::SqliteConnectOptions;
 use std::borrow::Cow;
@@ -130,7 +131,7 @@ async fn upgrading_keeps_the_rows_of_0001() {
 
         let old = store.workspace_by_slug(&slug("old")).await.unwrap().unwrap();
         assert!(old.reopen_allowed);
-        assert_eq!(old.ticket_types, DEFAULT_TICKET_TYPES.map(String::from));
+        assert_eq!(old.ticket_types, TicketTypes::DEFAULT.map(String::from));
         let (_, scope) = sign_in(&*store, old.id, "old@example.com").await;
         let detail = store.ticket_detail(&scope, TicketNumber(1)).await.unwrap().unwrap();
         assert_eq!((detail.title.as_str(), detail.ticket_type.as_deref()), ("From before", None));

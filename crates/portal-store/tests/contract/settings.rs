@@ -1,8 +1,9 @@
 //! A workspace's conversation settings: reopening and ticket types.
 
 use crate::harness::*;
+use portal_core::TicketTypes;
 use portal_core::{ShownAttribute, WorkspaceId};
-use portal_store::{DEFAULT_TICKET_TYPES, StoreError};
+use portal_store::StoreError;
 
 fn names(raw: &[&str]) -> Vec<String> {
     raw.iter().map(|name| name.to_string()).collect()
@@ -14,7 +15,7 @@ async fn new_workspaces_have_the_default_settings() {
         let store = db.store.clone();
         let created = workspace(&*store, "acme").await;
         assert!(created.reopen_allowed);
-        assert_eq!(created.ticket_types, names(&DEFAULT_TICKET_TYPES));
+        assert_eq!(created.ticket_types, names(&TicketTypes::DEFAULT));
         assert_eq!(store.workspace(created.id).await.unwrap(), Some(created.clone()));
         assert_eq!(store.workspace_by_slug(&created.slug).await.unwrap(), Some(created));
     })
@@ -37,7 +38,7 @@ async fn settings_round_trip() {
         store.set_ticket_types(ws.id, &ticket_types(&["  Billing ", "Bug", "Ünïcödé ☺"])).await.unwrap();
         let read = store.workspace(ws.id).await.unwrap().unwrap();
         assert_eq!(read.ticket_types, names(&["Billing", "Bug", "Ünïcödé ☺"]));
-        assert_eq!(store.workspace(other.id).await.unwrap().unwrap().ticket_types, names(&DEFAULT_TICKET_TYPES));
+        assert_eq!(store.workspace(other.id).await.unwrap().unwrap().ticket_types, names(&TicketTypes::DEFAULT));
         let fifty: Vec<_> = (0..50).map(|i| format!("{i:0>60}")).collect();
         store.set_ticket_types(ws.id, &portal_core::TicketTypes::parse(&fifty).unwrap()).await.unwrap();
         assert_eq!(store.workspace(ws.id).await.unwrap().unwrap().ticket_types, fifty);
