@@ -16,6 +16,7 @@
   var out = [];   // messages held until the frame may receive them
   var ready;      // the frame's current document said "ready"
   var stopping;   // a stop was posted and not yet answered: hold the rest
+  var locale = ""; // the language init asked for: the frame's page is served in it
 
   function find() {
     if (frame && frame.isConnected) return 1;
@@ -29,6 +30,7 @@
       }
       return 0;
     }
+    queued(calls);
     load();
     calls.splice(0).forEach(function (a) { run(a[0], a[1]); });
     return 1;
@@ -41,7 +43,7 @@
     ready = stopping = 0;
     clearTimeout(timer);
     clearTimeout(quiet);
-    frame.src = src;
+    frame.src = src + (locale ? "?locale=" + encodeURIComponent(locale) : "");
     quiet = setTimeout(function () {
       console.warn(T + "the portal at " + origin + " has not started in iframe#unthread_help_center after 15 s. " +
         "If this page's origin (" + (w.location || {}).origin + ") is not among the workspace's allowed " +
@@ -76,6 +78,11 @@
   function run(cmd, o) {
     if (cmd == "init") {
       out.push({ type: "init", user: o && o.user });
+      // Another language: a page in it, which signs in with this init.
+      if (localeOf(o) != locale) {
+        locale = localeOf(o);
+        load();
+      }
     } else if (cmd == "stop") {
       out = [{ type: "stop" }]; // an undelivered init must never show after it
       arm();
@@ -83,6 +90,17 @@
       return console.warn(T + "unknown command", cmd);
     }
     flush();
+  }
+
+  function localeOf(o) {
+    var l = o && o.locale;
+    return typeof l == "string" && /^[A-Za-z0-9-]{1,35}$/.test(l) ? l : "";
+  }
+
+  // Calls waiting to run: the frame loads straight in the language their
+  // last init asks for, not once more when it runs.
+  function queued(list) {
+    list.forEach(function (a) { if (a[0] == "init") locale = localeOf(a[1]); });
   }
 
   function helpCenter(cmd, o) {
@@ -112,6 +130,7 @@
   u.helpCenter = helpCenter;
   // Stub references taken earlier push to u.q: run those calls directly.
   u.q = { push: function (a) { helpCenter.apply(0, a); } };
+  queued(q);
   q.forEach(u.q.push);
   if (!find() && d.readyState == "loading") d.addEventListener("DOMContentLoaded", find);
 })(window, document);

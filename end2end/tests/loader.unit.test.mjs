@@ -123,6 +123,27 @@ test("queued calls replay in order, held until ready, posted to the portal origi
   assert.deepEqual(e.logs.warn, []);
 });
 
+test("init's locale: the frame loads in that language, once, and the init waits for its ready", () => {
+  const e = env();
+  e.stub();
+  e.hc("init", { user: alice, locale: "de" });
+  e.loader();
+  assert.deepEqual(e.frame.srcs, [`${EMBED}?locale=de`], "loaded straight in German, not twice");
+  e.fromFrame({ type: "ready" });
+  assert.deepEqual(e.types(), ["init"]);
+  e.hc("init", { user: bob, locale: "de" }); // same language: no reload
+  assert.equal(e.frame.srcs.length, 1);
+  assert.deepEqual(e.types(), ["init", "init"]);
+  e.hc("init", { user: bob, locale: "ar" }); // another: a page in it, then the init
+  assert.deepEqual(e.frame.srcs.at(-1), `${EMBED}?locale=ar`);
+  assert.deepEqual(e.types(), ["init", "init"], "held until the new page is ready");
+  e.fromFrame({ type: "ready" });
+  assert.deepEqual(e.types(), ["init", "init", "init"]);
+  e.hc("init", { user: bob, locale: "x y<script>" }); // not a language tag: the site's default page
+  assert.deepEqual(e.frame.srcs.at(-1), EMBED);
+  assert.deepEqual(e.posted.map(([m]) => Object.keys(m).sort().join()), ["type,user", "type,user", "type,user"]);
+});
+
 test("stop, stopped, then init works without reload", () => {
   const e = env();
   e.stub();

@@ -22,9 +22,10 @@ pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalE
     }
     let look = state.store.portal_look(ws.id).await.map_err(|e| state.store_error(e))?;
     let allowed_origins = state.embed_origins(&ws).into_iter().map(String::from).collect();
+    let locale = crate::state::page_locale_or(ws.default_locale);
     Ok(PortalSettings {
         workspace_name: ws.name,
-        greeting: ws.greeting,
+        greeting: ws.translations.greeting(locale.tag(), &ws.greeting).to_string(),
         logo_url: look.logo_url.into(),
         allowed_origins,
         ticket_types: ws.ticket_types,
@@ -105,6 +106,7 @@ pub async fn open_session(
             let keys = claimed.split(',').map(|key| CompanyKey::parse(key.trim()));
             Some(keys.collect::<Result<Vec<_>, _>>().map_err(|e| {
                 refused("invalid_companies");
+                // The site's developer reads this: a claim the site signed but mis-formed.
                 fail(PortalError::Invalid(format!("companies: {e}")))
             })?)
         }
@@ -182,6 +184,7 @@ pub async fn page(path: String) -> Result<String, PortalError> {
     let page = FramePath::parse(&path).ok_or_else(|| fail(PortalError::PageNotFound))?;
     crate::state::no_store();
     let now = now_millis();
+    let locale = crate::state::page_locale_or(ws.default_locale);
     Ok(match page {
         FramePath::Tickets { query } => {
             use portal_core::listing::{ListQuery, TicketPage};
@@ -191,16 +194,20 @@ pub async fn page(path: String) -> Result<String, PortalError> {
                     // A restricted customer has only their own tickets, whatever the tab.
                     list.own_only |= !viewer.sees_company_tickets;
                     let found = state.store.find_tickets(&scope, &list, ws.search_preview).await;
-                    pages::tickets(&ws, viewer, Ok(&list), found.map_err(|e| state.store_error(e))?, now)
+                    pages::tickets(locale, &ws, viewer, Ok(&list), found.map_err(|e| state.store_error(e))?, now)
                 }
-                Err(problem) => pages::tickets(&ws, viewer, Err(problem.to_string()), TicketPage::default(), now),
+                Err(problem) => {
+                    let problem = locale.message(&problem.message());
+                    pages::tickets(locale, &ws, viewer, Err(problem), TicketPage::default(), now)
+                }
             }
         }
         FramePath::Ticket(number) => {
             let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;
-            pages::ticket(&ws, detail.ok_or_else(|| fail(PortalError::NotFound))?, now)
+            let detail = detail.ok_or_else(|| fail(PortalError::NotFound))?;
+            pages::ticket(locale, &ws, pages::detail_in_language(&ws, detail, locale), now)
         }
-        FramePath::NewTicket => pages::new_ticket(&ws),
+        FramePath::NewTicket => pages::new_ticket(locale, &ws),
     })
 }
 
@@ -212,12 +219,14 @@ pub async fn ticket(number: TicketNumber) -> Result<TicketView, PortalError> {
     let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;
     let detail = detail.ok_or_else(|| fail(PortalError::NotFound))?;
     crate::state::no_store();
+    let locale = crate::state::page_locale_or(ws.default_locale);
+    let detail = crate::pages::detail_in_language(&ws, detail, locale);
     Ok(TicketView {
         number: detail.number,
         status: detail.status,
         reopen_allowed: ws.reopen_allowed,
         message_ids: detail.messages.iter().map(|m| m.id).collect(),
-        html: crate::pages::conversation(detail, now_millis()),
+        html: crate::pages::conversation(locale, detail, now_millis()),
     })
 }
 

@@ -29,6 +29,19 @@ pub fn has_token() -> bool {
     TOKEN.with(|t| t.borrow().is_some())
 }
 
+/// The `lang` of the frame's page.
+#[cfg(feature = "hydrate")]
+pub fn page_language() -> Option<String> {
+    let lang = web_sys::window()?.document()?.document_element()?.get_attribute("lang")?;
+    (!lang.is_empty()).then_some(lang)
+}
+
+/// Only a browser has a page.
+#[cfg(not(feature = "hydrate"))]
+pub fn page_language() -> Option<String> {
+    None
+}
+
 pub struct BearerClient;
 
 impl<E, IS, OS> Client<E, IS, OS> for BearerClient
@@ -43,6 +56,11 @@ where
     fn send(req: Self::Request) -> impl Future<Output = Result<Self::Response, E>> + Send {
         if let Some(value) = authorization() {
             req.headers().set("Authorization", &value);
+        }
+        // The server answers in the page's language, which it chose when it
+        // served the page (the site's `locale`, else the browser's).
+        if let Some(lang) = page_language() {
+            req.headers().set("Accept-Language", &lang);
         }
         <BrowserClient as Client<E, IS, OS>>::send(req)
     }

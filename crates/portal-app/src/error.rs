@@ -48,6 +48,29 @@ pub enum PortalError {
 }
 
 impl PortalError {
+    /// The catalog message that tells the customer (see `words`).
+    /// `Invalid` carries its text, already in the customer's language.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Self::NotVerified => "error-not-verified",
+            Self::SessionEnded => "error-session-ended",
+            Self::UnknownWorkspace => "error-unknown-workspace",
+            Self::NotEnabled => "error-not-enabled",
+            Self::NotFound => "error-not-found",
+            Self::PageNotFound => "error-page-not-found",
+            Self::TicketClosed => "error-ticket-closed",
+            Self::KeyReused => "error-key-reused",
+            Self::OriginNotAllowed => "error-origin-not-allowed",
+            Self::NoAccess => "error-no-access",
+            Self::Invalid(_) => "error-malformed",
+            Self::RateLimited { .. } => "error-rate-limited",
+            Self::StorageFull => "error-storage-full",
+            Self::Unavailable => "error-unavailable",
+            Self::Internal => "error-internal",
+            Self::Network => "error-network",
+        }
+    }
+
     /// The HTTP status the server answers with.
     pub fn status(&self) -> u16 {
         match self {
@@ -73,10 +96,8 @@ impl FromServerFnError for PortalError {
             // On the server these mean the request body could not be decoded
             // (malformed JSON, a missing argument, a body cut off at the size
             // limit); in the browser, that the answer could not be.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) if cfg!(feature = "ssr") => {
-                Self::Invalid(MALFORMED.into())
-            }
-            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => Self::Invalid(MALFORMED.into()),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) if cfg!(feature = "ssr") => Self::malformed(),
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => Self::malformed(),
             _ => Self::Internal,
         };
         #[cfg(feature = "ssr")]
@@ -85,9 +106,14 @@ impl FromServerFnError for PortalError {
     }
 }
 
-const MALFORMED: &str = "The request was malformed.";
+impl PortalError {
+    fn malformed() -> Self {
+        Self::invalid(&portal_core::Message::new("error-malformed"))
+    }
+}
 
-/// "5 seconds", "a second", "2 minutes": how long to wait, as people say it.
+/// "5 seconds", "a second", "2 minutes": how long to wait, as people say it
+/// (in logs; customers read `error-rate-limited`).
 fn wait_words(seconds: u64) -> String {
     match seconds {
         0 | 1 => "a second".into(),
@@ -96,8 +122,20 @@ fn wait_words(seconds: u64) -> String {
     }
 }
 
+/// A refused value, told in the language of the request being answered.
 impl From<portal_core::model::ValidationError> for PortalError {
     fn from(value: portal_core::model::ValidationError) -> Self {
-        Self::Invalid(value.to_string())
+        Self::invalid(&value.message())
+    }
+}
+
+impl PortalError {
+    /// `Invalid` with a domain message in the request's language.
+    pub fn invalid(message: &portal_core::Message) -> Self {
+        #[cfg(feature = "ssr")]
+        let text = crate::state::page_locale().message(message);
+        #[cfg(not(feature = "ssr"))]
+        let text = crate::words::message(message);
+        Self::Invalid(text)
     }
 }

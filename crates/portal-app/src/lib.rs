@@ -16,6 +16,7 @@ mod pages;
 pub mod state;
 
 pub use error::PortalError;
+pub mod words;
 
 use leptos::prelude::*;
 
@@ -23,9 +24,17 @@ use leptos::prelude::*;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     state::set_page_csp();
+    // The page's language, chosen by the server for this request.
+    #[cfg(feature = "ssr")]
+    let (lang, dir, words) = {
+        let locale = state::page_locale();
+        (locale.tag(), locale.dir(), words::as_json(locale))
+    };
+    #[cfg(not(feature = "ssr"))]
+    let (lang, dir, words) = ("en", "ltr", String::new());
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang dir=dir>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -36,7 +45,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 {embed::workspace_in_path().map(|workspace| {
                     view! { <link rel="stylesheet" href=format!("/api/portal/theme/{workspace}") /> }
                 })}
-                <title>"Support"</title>
+                <title>{words::text("page-title")}</title>
+                <script type="application/json" id=words::ELEMENT_ID inner_html=words></script>
                 <HydrationScripts options />
             </head>
             <body>
@@ -52,6 +62,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     match embed::workspace_in_path() {
         Some(workspace) => view! { <embed::EmbedShell workspace /> }.into_any(),
-        None => view! { <p class="notice" data-testid="status">"This page does not exist."</p> }.into_any(),
+        None => view! { <p class="notice" data-testid="status">{words::text("frame-no-page")}</p> }.into_any(),
     }
 }

@@ -33,6 +33,24 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The language of the request being answered: the one its page was
+/// given (an `/embed` page: the server's frame policy chose it), else the
+/// best of the browser's `Accept-Language` (the frame sends its page's
+/// language with every call), else `fallback`.
+pub fn page_locale_or(fallback: portal_i18n::Locale) -> portal_i18n::Locale {
+    let Some(parts) = use_context::<axum::http::request::Parts>() else { return fallback };
+    if let Some(locale) = parts.extensions.get::<portal_i18n::Locale>() {
+        return *locale;
+    }
+    let header = parts.headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    portal_i18n::Locale::negotiate(None, header, fallback)
+}
+
+/// [`page_locale_or`] English.
+pub fn page_locale() -> portal_i18n::Locale {
+    page_locale_or(portal_i18n::Locale::default())
+}
+
 pub fn now_millis() -> i64 {
     let since_epoch =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("the clock is after 1970");

@@ -363,6 +363,34 @@ fn is_inert_xml(content: &[u8]) -> bool {
     }
 }
 
+impl AttachmentError {
+    /// What to tell the customer, as a catalog message (starting with the
+    /// file's name where it has one).
+    pub fn message(&self) -> crate::Message {
+        use crate::Message as M;
+        match self {
+            Self::NoName => M::new("file-error-no-name"),
+            Self::NameTooLong(name) => {
+                M::new("file-error-name-too-long").text("name", name.as_str()).number("max", AttachmentName::MAX_CHARS)
+            }
+            Self::NameHasSeparator(name) => M::new("file-error-separator").text("name", name.as_str()),
+            Self::NameHasControlChars(name) => M::new("file-error-control").text("name", name.as_str()),
+            Self::KindNotAllowed { name } => {
+                M::new("file-error-kind").text("name", name.as_str()).text("allowed", FileKind::all_extensions(", "))
+            }
+            Self::Empty(name) => M::new("file-error-empty").text("name", name.as_str()),
+            Self::TooLarge { name, max_bytes } => {
+                M::new("file-error-too-large").text("name", name.as_str()).bytes("limit", *max_bytes)
+            }
+            Self::ContentMismatch { name, kind } => M::new("file-error-mismatch")
+                .text("name", name.as_str())
+                .text("kind", kind.extensions()[0].to_uppercase()),
+            Self::TooMany { max } => M::new("file-error-too-many").number("max", *max),
+            Self::Disabled => M::new("file-error-disabled"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,10 +15,12 @@ pub mod conversation;
 pub mod embed;
 pub mod identity;
 pub mod listing;
+pub mod message;
 pub mod model;
 pub mod session;
 pub mod ticket_type;
 pub mod time;
+pub mod translations;
 pub mod visibility;
 
 pub use access::{AgentScope, CustomerScope, TokenName};
@@ -31,7 +33,9 @@ pub use conversation::{
 };
 pub use embed::{AllowedOrigins, HostMessage, InitUser, MessageError, MessageValue, Origin};
 pub use identity::{IdentityError, company_claim, sign, sign_email, verify, verify_email_hash};
+pub use message::{Message, MessageArg};
 pub use model::*;
 pub use session::SessionToken;
 pub use ticket_type::{TicketType, TicketTypes};
+pub use translations::{LanguageTexts, Translations};
 pub use visibility::TicketVisibility;

@@ -324,6 +324,39 @@ pub struct SessionGrant {
     pub live_after: i64,
 }
 
+impl ValidationError {
+    /// What to tell a person, as a catalog message.
+    pub fn message(&self) -> crate::Message {
+        use crate::Message as M;
+        match self {
+            Self::EmptyEmail => M::new("invalid-email-missing"),
+            Self::EmailTooLong { max } => M::new("invalid-email-too-long").number("max", *max),
+            Self::InvalidEmail => M::new("invalid-email"),
+            Self::EmailCaseNotAscii => M::new("invalid-email-case"),
+            Self::NameTooLong { max } => M::new("invalid-name-too-long").number("max", *max),
+            Self::NameHasControlChars => M::new("invalid-name-control"),
+            Self::InvalidSlug { max } => M::new("invalid-slug").number("max", *max),
+            Self::InvalidOrigin(origin) => M::new("invalid-origin").text("origin", origin.as_str()),
+            Self::TooManyOrigins { max } => M::new("invalid-origin-count").number("max", *max),
+            Self::SessionLifetimeTooShort => M::new("invalid-session-lifetime"),
+            Self::Empty("the title") => M::new("invalid-title-empty"),
+            Self::Empty(_) => M::new("invalid-message-empty"),
+            Self::MessageTooLong { max, got } => {
+                M::new("invalid-message-too-long").number("max", *max).number("got", *got)
+            }
+            Self::TitleTooLong { max, got } => M::new("invalid-title-too-long").number("max", *max).number("got", *got),
+            Self::InvalidIdempotencyKey => M::new("invalid-idempotency-key"),
+            Self::TicketTypeCount { max, got } => M::new("invalid-type-count").number("max", *max).number("got", *got),
+            Self::TicketTypeLength { max, name } => {
+                M::new("invalid-type-length").number("max", *max).text("name", name.as_str())
+            }
+            Self::TicketTypeControlChars(name) => M::new("invalid-type-control").text("name", name.as_str()),
+            Self::TicketTypeRepeated(name) => M::new("invalid-type-repeated").text("name", name.as_str()),
+            Self::InvalidTokenName { max } => M::new("invalid-token-name").number("max", *max),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

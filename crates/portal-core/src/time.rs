@@ -60,8 +60,7 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> Option<i64> {
 
 /// `2026-11-21 19:53 UTC`.
 pub fn utc_datetime(at: Millis) -> String {
-    let secs = at.div_euclid(1000);
-    let (h, m) = (secs.rem_euclid(86_400) / 3_600, secs.rem_euclid(3_600) / 60);
+    let (_, _, _, h, m) = utc_parts(at);
     format!("{} {h:02}:{m:02} UTC", utc_date(at))
 }
 
@@ -69,6 +68,13 @@ pub fn utc_datetime(at: Millis) -> String {
 pub fn utc_date(at: Millis) -> String {
     let (y, m, d) = civil_from_days(at.div_euclid(86_400_000));
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// An instant's UTC calendar date and time of day: (year, month, day, hour, minute).
+pub fn utc_parts(at: Millis) -> (i64, u32, u32, u32, u32) {
+    let secs = at.div_euclid(1000);
+    let (y, m, d) = civil_from_days(at.div_euclid(86_400_000));
+    (y, m, d, (secs.rem_euclid(86_400) / 3_600) as u32, (secs.rem_euclid(3_600) / 60) as u32)
 }
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).

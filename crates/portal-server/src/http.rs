@@ -12,6 +12,7 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes};
 use leptos_router::{Method, SsrMode};
 use portal_app::{shell, state::AppState};
 use portal_core::WorkspaceSlug;
+use portal_i18n::Locale;
 use std::path::Path;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -94,7 +95,7 @@ async fn not_found() -> impl IntoResponse {
 /// Who may frame what: `/embed/{workspace}` only inside the workspace's
 /// allowed origins (`frame-ancestors`), everything else nowhere. An unknown
 /// workspace is a 404 before any rendering.
-async fn frame_policy(State(state): State<AppState>, request: Request, next: Next) -> Response {
+async fn frame_policy(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let embed_slug = request.uri().path().strip_prefix("/embed/").map(|rest| rest.split('/').next().unwrap_or(""));
     let is_embed = embed_slug.is_some();
     let ancestors = match embed_slug {
@@ -104,7 +105,11 @@ async fn frame_policy(State(state): State<AppState>, request: Request, next: Nex
                 return unknown_workspace();
             };
             match state.store.workspace_by_slug(&slug).await {
-                Ok(Some(ws)) => state.embed_origins(&ws).iter().map(|o| o.as_str()).collect::<Vec<_>>().join(" "),
+                Ok(Some(ws)) => {
+                    let locale = page_locale(&request, ws.default_locale);
+                    request.extensions_mut().insert(locale);
+                    state.embed_origins(&ws).iter().map(|o| o.as_str()).collect::<Vec<_>>().join(" ")
+                }
                 Ok(None) => return unknown_workspace(),
                 Err(error) => {
                     tracing::error!(%error, "looking up a workspace failed");
@@ -122,6 +127,17 @@ async fn frame_policy(State(state): State<AppState>, request: Request, next: Nex
         response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     }
     response
+}
+
+/// The language of a frame page: the site's `init` locale (the loader puts
+/// it in the frame's address as `?locale=`), else the browser's
+/// `Accept-Language`, else the workspace's default.
+fn page_locale(request: &Request, workspace_default: Locale) -> Locale {
+    let asked = request.uri().query().and_then(|query| {
+        form_urlencoded::parse(query.as_bytes()).find(|(name, _)| name == "locale").map(|(_, value)| value.into_owned())
+    });
+    let accept = request.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Locale::negotiate(asked.as_deref(), accept, workspace_default)
 }
 
 /// Reads the body before the handler does, so a body over the limit is a

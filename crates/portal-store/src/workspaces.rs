@@ -7,9 +7,10 @@ use crate::StoreError;
 use async_trait::async_trait;
 use portal_core::console::PortalLook;
 use portal_core::{
-    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketTypes, WorkspaceId,
-    WorkspaceSlug,
+    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketTypes, Translations,
+    WorkspaceId, WorkspaceSlug,
 };
+use portal_i18n::Locale;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewWorkspace {
@@ -39,6 +40,11 @@ pub struct Workspace {
     pub shown_attributes: Vec<ShownAttribute>,
     /// Whether search results show the preview column.
     pub search_preview: bool,
+    /// The language of pages when neither the site nor the browser names
+    /// one the portal speaks.
+    pub default_locale: Locale,
+    /// The greeting, ticket types and attribute names in other languages.
+    pub translations: Translations,
 }
 
 /// What the console's Behaviour form sets.
@@ -48,6 +54,7 @@ pub struct PortalBehaviour {
     pub session_lifetime: SessionLifetime,
     pub reopen_allowed: bool,
     pub search_preview: bool,
+    pub default_locale: Locale,
 }
 
 #[async_trait]
@@ -80,9 +87,11 @@ pub trait WorkspaceStore {
     async fn portal_look(&self, workspace: WorkspaceId) -> Result<PortalLook>;
     async fn set_portal_look(&self, workspace: WorkspaceId, look: &PortalLook) -> Result<()>;
     async fn portal_enabled(&self, workspace: WorkspaceId) -> Result<bool>;
-    /// Sets the three together, in one write.
+    /// Sets them all together, in one write.
     async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()>;
     /// A disabled portal opens no session, its frame says so, and the
     /// sessions it had end (their live streams are woken to close).
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()>;
+    /// Replaces what admins wrote in other languages.
+    async fn set_translations(&self, workspace: WorkspaceId, translations: &Translations) -> Result<()>;
 }

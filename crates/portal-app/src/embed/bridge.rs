@@ -76,7 +76,7 @@ pub(super) fn listen(context: PortalContext) {
             match command {
                 Command::Init { user, origin } => {
                     end_session().await;
-                    frame.set(Frame::Working("Verifying your identity…"));
+                    frame.set(Frame::Working("frame-verifying"));
                     match sign_in(&workspace, &origin, user, &context).await {
                         Ok(()) => {
                             go_home();
@@ -110,7 +110,7 @@ async fn sign_in(workspace: &str, origin: &str, user: InitUser, context: &Portal
         user.companies_hash,
     )
     .await
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| crate::words::error(&e))?;
     super::live::start(&grant.token, grant.live_after, context);
     set_token(Some(grant.token));
     context.changed();

@@ -31,10 +31,10 @@ pub(super) fn picked(context: &PortalContext, ev: Event) {
         let Some(row) = add_row(&rows) else { return };
         let checked = limits.check_count(kept(&rows)).and_then(|()| limits.check_file(&name, size));
         if let Err(error) = checked {
-            settle(&row, Err(error.to_string()), size);
+            settle(&row, Err(crate::words::message(&error.message())), size);
             continue;
         }
-        show(&row, "sending", &format!("{name} — uploading…"));
+        show(&row, "sending", &crate::words::text_with("files-uploading", &[("name", name.clone())]));
         leptos::task::spawn_local(async move {
             settle(&row, upload(&name, &file).await, size);
         });
@@ -91,7 +91,12 @@ fn add_row(list: &Element) -> Option<Element> {
     let text = document.create_element("span").ok()?;
     row.append_child(&text).ok()?;
     let remove = document.create_element("button").ok()?;
-    for (name, value) in [("type", "button"), ("class", "remove"), ("aria-label", "Remove"), ("data-remove", "")] {
+    for (name, value) in [
+        ("type", "button"),
+        ("class", "remove"),
+        ("aria-label", &crate::words::text("files-remove")),
+        ("data-remove", ""),
+    ] {
         let _ = remove.set_attribute(name, value);
     }
     remove.set_text_content(Some("×"));
@@ -127,12 +132,13 @@ async fn upload(name: &str, file: &File) -> Result<AttachmentInfo, String> {
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_body(file);
-    let (status, text) = fetch_text(&url, &init).await.map_err(|_| format!("{name}: {}", PortalError::Network))?;
+    let told = |error: &PortalError| format!("{name}: {}", crate::words::error(error));
+    let (status, text) = fetch_text(&url, &init).await.map_err(|_| told(&PortalError::Network))?;
     if (200..300).contains(&status) {
-        serde_json::from_str(&text).map_err(|_| format!("{name}: {}", PortalError::Internal))
+        serde_json::from_str(&text).map_err(|_| told(&PortalError::Internal))
     } else {
         let error = serde_json::from_str::<PortalError>(&text).unwrap_or(PortalError::Internal);
-        let message = error.to_string();
+        let message = crate::words::error(&error);
         Err(if message.starts_with(name) { message } else { format!("{name}: {message}") })
     }
 }
@@ -148,6 +154,9 @@ async fn authorized_fetch(url: &str, init: &RequestInit) -> Result<Response, JsV
     let headers = web_sys::Headers::new()?;
     if let Some(value) = crate::client::authorization() {
         headers.set("Authorization", &value)?;
+    }
+    if let Some(lang) = crate::client::page_language() {
+        headers.set("Accept-Language", &lang)?;
     }
     init.set_headers(&headers);
     let window = web_sys::window().ok_or("no window")?;

@@ -18,6 +18,7 @@ mod submissions;
 use navigation::Pages;
 
 use crate::api::embed_settings;
+use crate::words;
 use leptos::prelude::*;
 use portal_core::PortalSettings;
 
@@ -30,6 +31,7 @@ pub(crate) enum Frame {
     Waiting,
     /// Opened as a top-level page instead of inside the site's iframe.
     NotEmbedded,
+    /// Busy, saying with what (a message id of `words`).
     Working(&'static str),
     SignedIn {
         name: String,
@@ -85,13 +87,13 @@ pub fn EmbedShell(workspace: String) -> impl IntoView {
     };
     view! {
         <main class="portal">
-            <Suspense fallback=|| view! { <p class="notice">"Loading…"</p> }>
+            <Suspense fallback=|| view! { <p class="notice">{words::text("frame-loading")}</p> }>
                 {move || {
                     let workspace = workspace.clone();
                     Suspend::new(async move {
                         match settings.await {
                             Ok(settings) => view! { <Portal workspace settings /> }.into_any(),
-                            Err(e) => notice(e.to_string(), true).into_any(),
+                            Err(e) => notice(words::error(&e), true).into_any(),
                         }
                     })
                 }}
@@ -126,7 +128,7 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
         </header>
         {move || match frame.get() {
             Frame::SignedIn { name } => view! {
-                <p class="who">"Signed in as " <strong data-testid="customer-name">{name}</strong></p>
+                <p class="who">{words::text("frame-signed-in-as")}" " <strong data-testid="customer-name"><bdi>{name}</bdi></strong></p>
                 <Pages />
             }
             .into_any(),
@@ -141,15 +143,15 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
 fn Pages() -> impl IntoView {}
 
 fn show(frame: &Frame) -> AnyView {
-    let text = match frame {
-        Frame::Waiting => "Sign in on the site to see your tickets.",
-        Frame::NotEmbedded => "This support portal opens inside the company's website.",
+    let id = match frame {
+        Frame::Waiting => "frame-waiting",
+        Frame::NotEmbedded => "frame-not-embedded",
         Frame::Working(what) => what,
-        Frame::SignedOut => "You are signed out.",
+        Frame::SignedOut => "frame-signed-out",
         Frame::Failed(message) => return notice(message.clone(), true).into_any(),
-        Frame::SignedIn { .. } => "",
+        Frame::SignedIn { .. } => return ().into_any(),
     };
-    notice(text.into(), false).into_any()
+    notice(words::text(id), false).into_any()
 }
 
 pub(crate) fn notice(text: String, is_error: bool) -> impl IntoView {

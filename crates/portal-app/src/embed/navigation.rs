@@ -56,7 +56,7 @@ fn load(container: Element, path: String, moved: bool, latest: StoredValue<u32>)
         }
         match answer {
             Ok(html) => swap(&container, &html),
-            Err(error) => show_error(&container, &error.to_string()),
+            Err(error) => show_error(&container, &crate::words::error(&error)),
         }
         if moved && let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);

@@ -98,7 +98,7 @@ pub(super) fn pressed(context: &PortalContext, button: &Element) {
     spawn_local(async move {
         match reopen_ticket(number).await {
             Ok(()) => context.changed(),
-            Err(error) => show_problem(&error.to_string()),
+            Err(error) => show_problem(&crate::words::error(&error)),
         }
     });
 }
@@ -109,7 +109,7 @@ async fn reply(context: &PortalContext, form: &Element) {
     let Some(number) = number_of(form) else { return };
     let body = value(form, "body");
     if let Err(error) = MessageBody::parse(&body) {
-        return problem(form, &error.to_string());
+        return problem(form, &crate::words::message(&error.message()));
     }
     let key = match value(form, "key") {
         key if key.is_empty() => {
@@ -120,15 +120,15 @@ async fn reply(context: &PortalContext, form: &Element) {
         key => key,
     };
     busy(form, true);
-    say(form, ".send-state", "Sending…");
+    say(form, ".send-state", &crate::words::text("reply-sending"));
     problem(form, "");
     match reply_to_ticket(number, body, key, files::ready(form)).await {
         Ok(_) => {
             set_value(form, "body", "");
             set_value(form, "key", "");
             files::clear(form);
-            say(form, ".send-state", "Sent");
-            say(form, "button[type=submit]", "Send");
+            say(form, ".send-state", &crate::words::text("reply-sent"));
+            say(form, "button[type=submit]", &crate::words::text("reply-send"));
             context.changed();
         }
         Err(error) => {
@@ -136,9 +136,9 @@ async fn reply(context: &PortalContext, form: &Element) {
                 // That key wrote another text: the next send is a new reply.
                 set_value(form, "key", "");
             }
-            say(form, ".send-state", "Not sent");
-            say(form, "button[type=submit]", "Retry");
-            problem(form, &error.to_string());
+            say(form, ".send-state", &crate::words::text("reply-not-sent"));
+            say(form, "button[type=submit]", &crate::words::text("reply-retry"));
+            problem(form, &crate::words::error(&error));
         }
     }
     busy(form, false);

@@ -1,25 +1,25 @@
 //! What the customer reads of a ticket: its facts and public conversation.
 
 use leptos::prelude::*;
-use portal_core::attachment::format_size;
-use portal_core::time::{relative, utc_date, utc_datetime};
 use portal_core::{AttachmentInfo, AuthorKind, TicketDetail, TicketStatus};
+use portal_i18n::Locale;
 
 /// A ticket's facts and public conversation, oldest first. Bodies are
 /// Markdown rendered through the sanitiser.
-pub fn ticket(detail: TicketDetail, now: i64) -> impl IntoView {
+pub fn ticket(locale: Locale, detail: TicketDetail, now: i64) -> impl IntoView {
     use crate::markdown::to_safe_html;
     view! {
         <h2>
             <span class="number" data-testid="ticket-number">{format!("#{}", detail.number)}</span>
             " "
-            <span data-testid="ticket-title">{detail.title}</span>
+            <bdi data-testid="ticket-title">{detail.title}</bdi>
         </h2>
         <dl class="facts">
-            <dt>"Status"</dt><dd>{status_badge(detail.status)}</dd>
-            <dt>"Channel"</dt><dd data-testid="ticket-channel">{detail.channel}</dd>
-            <dt>"Created"</dt><dd><time title=utc_datetime(detail.created_at)>{utc_date(detail.created_at)}</time></dd>
-            {detail.ticket_type.map(|t| view! { <dt>"Type"</dt><dd data-testid="ticket-type">{t}</dd> })}
+            <dt>{locale.t("ticket-state")}</dt><dd>{status_badge(locale, detail.status)}</dd>
+            <dt>{locale.t("ticket-channel")}</dt><dd data-testid="ticket-channel">{detail.channel}</dd>
+            <dt>{locale.t("ticket-created")}</dt>
+            <dd><time title=locale.date_time(detail.created_at)>{locale.date(detail.created_at)}</time></dd>
+            {detail.ticket_type.map(|t| view! { <dt>{locale.t("ticket-type")}</dt><dd data-testid="ticket-type">{t}</dd> })}
             {detail
                 .attributes
                 .into_iter()
@@ -27,7 +27,7 @@ pub fn ticket(detail: TicketDetail, now: i64) -> impl IntoView {
                 .collect_view()}
         </dl>
         <div class="message-body description" inner_html=to_safe_html(&detail.description)></div>
-        {files(detail.attachments)}
+        {files(locale, detail.attachments)}
         <ol class="conversation" data-testid="conversation">
             {detail
                 .messages
@@ -36,13 +36,13 @@ pub fn ticket(detail: TicketDetail, now: i64) -> impl IntoView {
                     view! {
                         <li class=format!("message from-{}", m.author_kind.as_str()) data-testid="message">
                             <header>
-                                {author(m.author_kind, m.author_name)}
-                                <time title=utc_datetime(m.created_at)>{relative(now, m.created_at)}</time>
+                                {author(locale, m.author_kind, m.author_name)}
+                                <time title=locale.date_time(m.created_at)>{locale.relative(now, m.created_at)}</time>
                                 " "
-                                <span class="exact">{utc_datetime(m.created_at)}</span>
+                                <span class="exact">{locale.date_time(m.created_at)}</span>
                             </header>
                             <div class="message-body" data-testid="message-body" inner_html=to_safe_html(&m.body)></div>
-                            {files(m.attachments)}
+                            {files(locale, m.attachments)}
                         </li>
                     }
                 })
@@ -54,24 +54,21 @@ pub fn ticket(detail: TicketDetail, now: i64) -> impl IntoView {
 /// Who wrote a message, the kind first: a badge no chosen name can imitate,
 /// then the name styled by kind. A customer's name is theirs to choose
 /// ("Acme Support"), so their colleagues must never read it as staff.
-fn author(kind: AuthorKind, name: String) -> impl IntoView {
+fn author(locale: Locale, kind: AuthorKind, name: String) -> impl IntoView {
     use leptos::either::Either;
-    let label = match kind {
-        AuthorKind::Customer => "Customer",
-        AuthorKind::Agent => "Support",
-    };
+    let label = locale.t(&format!("author-{}", kind.as_str()));
     view! {
         <span class=format!("kind kind-{}", kind.as_str()) data-testid="message-kind">{label}</span>
         {match kind {
-            AuthorKind::Agent => Either::Left(view! { <strong class="author" data-testid="message-author">{name}</strong> }),
-            AuthorKind::Customer => Either::Right(view! { <span class="author" data-testid="message-author">{name}</span> }),
+            AuthorKind::Agent => Either::Left(view! { <strong class="author" data-testid="message-author"><bdi>{name}</bdi></strong> }),
+            AuthorKind::Customer => Either::Right(view! { <bdi class="author" data-testid="message-author">{name}</bdi> }),
         }}
     }
 }
 
 /// A message's files. The frame turns a click into an authenticated
 /// download (the link alone carries no session).
-fn files(attachments: Vec<AttachmentInfo>) -> impl IntoView {
+fn files(locale: Locale, attachments: Vec<AttachmentInfo>) -> impl IntoView {
     (!attachments.is_empty()).then(|| {
         view! {
             <ul class="files" data-testid="files">
@@ -87,10 +84,10 @@ fn files(attachments: Vec<AttachmentInfo>) -> impl IntoView {
                                 download=name
                                 data-testid="file"
                             >
-                                {file.name}
+                                <bdi>{file.name}</bdi>
                             </a>
                             " "
-                            <span class="size">{format_size(file.size)}</span>
+                            <span class="size">{locale.file_size(file.size)}</span>
                         </li>
                         }
                     })
@@ -100,10 +97,15 @@ fn files(attachments: Vec<AttachmentInfo>) -> impl IntoView {
     })
 }
 
-pub(super) fn status_badge(status: TicketStatus) -> impl IntoView {
+pub(super) fn status_badge(locale: Locale, status: TicketStatus) -> impl IntoView {
     view! {
-        <span class=format!("status status-{}", status.as_str()) data-testid="ticket-status">{status.label()}</span>
+        <span class=format!("status status-{}", status.as_str()) data-testid="ticket-status">{status_label(locale, status)}</span>
     }
+}
+
+/// A ticket state's name in the customer's language.
+pub(super) fn status_label(locale: Locale, status: TicketStatus) -> String {
+    locale.t(&format!("status-{}", status.as_str()))
 }
 
 #[cfg(test)]
@@ -137,7 +139,7 @@ mod tests {
                 message(2, AuthorKind::Customer, "Acme Support"),
             ],
         };
-        let html = ticket(detail, 0).to_html();
+        let html = ticket(Locale::En, detail, 0).to_html();
         let items: Vec<&str> = html.split("<li ").skip(1).collect();
         let [agent, customer] = items.as_slice() else { panic!("two messages in {html}") };
 
@@ -146,11 +148,13 @@ mod tests {
             agent.contains(r#"<span data-testid="message-kind" class="kind kind-agent">Support</span>"#),
             "{agent}"
         );
-        assert!(agent.contains(r#"<strong data-testid="message-author" class="author">Sam from Acme</strong>"#));
+        assert!(
+            agent.contains(r#"<strong data-testid="message-author" class="author"><bdi>Sam from Acme</bdi></strong>"#)
+        );
 
         assert!(customer.starts_with(r#"data-testid="message" class="message from-customer""#), "{customer}");
         let badge = r#"<span data-testid="message-kind" class="kind kind-customer">Customer</span>"#;
-        let name = r#"<span data-testid="message-author" class="author">Acme Support</span>"#;
+        let name = r#"<bdi data-testid="message-author" class="author">Acme Support</bdi>"#;
         let (at_badge, at_name) = (customer.find(badge), customer.find(name));
         assert!(matches!((at_badge, at_name), (Some(b), Some(n)) if b < n), "badge, then name: {customer}");
         for agents_only in ["kind-agent", ">Support<", "<strong", "from-agent"] {

@@ -4,18 +4,18 @@
 //! file picker uploads what is picked (see `embed::submissions`, `embed::files`).
 
 use leptos::prelude::*;
-use portal_core::attachment::format_size;
 use portal_core::{FileKind, MessageBody, TicketNumber, TicketStatus, TicketTitle};
+use portal_i18n::Locale;
 use portal_store::Workspace;
 
 /// The reply box of ticket `number`, or why there is none.
-pub fn reply(base: &str, workspace: &Workspace, number: TicketNumber, status: TicketStatus) -> AnyView {
+pub fn reply(locale: Locale, base: &str, workspace: &Workspace, number: TicketNumber, status: TicketStatus) -> AnyView {
     let closed = status == TicketStatus::Closed;
     if closed && !workspace.reopen_allowed {
         return view! {
             <p class="notice" data-testid="closed-notice">
-                "This ticket is closed. To ask something new, "
-                <a href=format!("{base}/new")>"open a new ticket"</a>"."
+                {locale.t("reply-closed")}" "
+                <a href=format!("{base}/new")>{locale.t("reply-closed-open-new")}</a>
             </p>
         }
         .into_any();
@@ -24,22 +24,22 @@ pub fn reply(base: &str, workspace: &Workspace, number: TicketNumber, status: Ti
     view! {
         {closed.then(|| view! {
             <p class="notice" data-testid="closed-notice">
-                "This ticket is closed. Replying reopens it. "
-                <button type="button" data-testid="reopen" data-action="reopen" data-number=number.0>"Reopen"</button>
+                {locale.t("reply-closed-reopens")}" "
+                <button type="button" data-testid="reopen" data-action="reopen" data-number=number.0>{locale.t("reply-reopen")}</button>
             </p>
         })}
         <form class="composer" data-action="reply" data-number=number.0 data-keep=format!("reply-{number}")>
-            <label for="reply">"Reply"</label>
+            <label for="reply">{locale.t("reply-label")}</label>
             <textarea id="reply" name="body" data-testid="reply-text" rows="4"></textarea>
             // The reply's idempotency key, made by the browser at the first
             // send and kept until the server has the reply, so a retry can
             // never post it twice.
             <input type="hidden" name="key" value="" />
-            {file_picker(workspace)}
+            {file_picker(locale, workspace)}
             <div class="composer-foot">
                 <span class="count" data-testid="reply-count" data-count="body">{format!("0 / {max}")}</span>
                 <span class="send-state" data-testid="send-state"></span>
-                <button type="submit" data-testid="send" disabled>"Send"</button>
+                <button type="submit" data-testid="send" disabled>{locale.t("reply-send")}</button>
             </div>
             <p class="notice error" role="alert" data-testid="reply-problem"></p>
         </form>
@@ -48,27 +48,28 @@ pub fn reply(base: &str, workspace: &Workspace, number: TicketNumber, status: Ti
 }
 
 /// Opening a new ticket.
-pub fn new_ticket(workspace: &Workspace) -> impl IntoView {
+pub fn new_ticket(locale: Locale, workspace: &Workspace) -> impl IntoView {
     let types = workspace.ticket_types.clone();
+    let texts = &workspace.translations;
     view! {
         <form class="new-ticket" data-action="create" data-testid="new-ticket-form">
-            <h2>"New ticket"</h2>
-            <label for="title">"Title"</label>
+            <h2>{locale.t("new-ticket")}</h2>
+            <label for="title">{locale.t("ticket-title")}</label>
             <input id="title" name="title" data-testid="new-title" maxlength=TicketTitle::MAX_CHARS />
-            <label for="type">"Type"</label>
+            <label for="type">{locale.t("ticket-type")}</label>
             <select id="type" name="ticket_type" data-testid="new-type">
                 {types
                     .into_iter()
                     .map(|t| {
-                        let label = t.clone();
+                        let label = texts.ticket_type(locale.tag(), &t).to_string();
                         view! { <option value=t>{label}</option> }
                     })
                     .collect_view()}
             </select>
-            <label for="description">"What can we help with?"</label>
+            <label for="description">{locale.t("new-ticket-description")}</label>
             <textarea id="description" name="description" data-testid="new-description" rows="6"></textarea>
-            {file_picker(workspace)}
-            <button type="submit" data-testid="create">"Create ticket"</button>
+            {file_picker(locale, workspace)}
+            <button type="submit" data-testid="create">{locale.t("new-ticket-create")}</button>
             <p class="notice error" role="alert" data-testid="new-problem"></p>
         </form>
     }
@@ -76,19 +77,21 @@ pub fn new_ticket(workspace: &Workspace) -> impl IntoView {
 
 /// The file picker: each picked file uploads at once and is listed with
 /// how it went. Nothing when the workspace takes no files.
-fn file_picker(workspace: &Workspace) -> Option<impl IntoView + use<>> {
+fn file_picker(locale: Locale, workspace: &Workspace) -> Option<impl IntoView + use<>> {
     let limits = workspace.attachment_limits;
     (limits.max_files > 0).then(|| {
-        let hint = format!(
-            "Up to {} files of {} each: {}",
-            limits.max_files,
-            format_size(limits.max_bytes),
-            FileKind::all_extensions(", ")
+        let hint = locale.t_args(
+            "files-hint",
+            &[
+                ("count", limits.max_files.into()),
+                ("size", locale.file_size(limits.max_bytes).into()),
+                ("kinds", FileKind::all_extensions(", ").into()),
+            ],
         );
         view! {
             <div class="file-picker">
                 <label class="attach">
-                    "Attach files"
+                    {locale.t("files-attach")}
                     <input type="file" multiple accept=format!(".{}", FileKind::all_extensions(",.")) data-testid="file-input" />
                 </label>
                 <span class="hint">{hint}</span>

@@ -4,11 +4,11 @@
 //! back, forward and reload keep it; the form's fields are read by the
 //! frame and turned into that URL (`data-action="list"`).
 
-use super::conversation::status_badge;
+use super::conversation::{status_badge, status_label};
 use leptos::prelude::*;
 use portal_core::TicketStatus;
 use portal_core::listing::{ListQuery, ListedTicket, Preview, Sort, SortKey, TicketPage};
-use portal_core::time::{relative, short_relative, utc_datetime};
+use portal_i18n::Locale;
 use portal_store::Workspace;
 
 /// What the customer may see of the list's tabs.
@@ -21,6 +21,7 @@ pub struct Viewer {
 /// The list page for `query`, or for a query that could not be read,
 /// the reason and the way back to the plain list.
 pub fn tickets(
+    locale: Locale,
     workspace: &Workspace,
     viewer: Viewer,
     query: Result<&ListQuery, String>,
@@ -31,46 +32,46 @@ pub fn tickets(
     let default = ListQuery::default();
     let list = query.as_ref().map_or(&default, |q| *q);
     let body = match query {
-        Ok(list) => results(&base, workspace, list, page, now),
+        Ok(list) => results(locale, &base, workspace, list, page, now),
         Err(problem) => view! {
             <p class="notice error" role="alert" data-testid="list-problem">{problem}</p>
-            <p><a href=base.clone() data-testid="clear">"Clear the search and filters"</a></p>
+            <p><a href=base.clone() data-testid="clear">{locale.t("list-clear")}</a></p>
         }
         .into_any(),
     };
     view! {
-        {toolbar(&base, viewer, list)}
-        {controls(workspace, viewer, list)}
+        {toolbar(locale, &base, viewer, list)}
+        {controls(locale, workspace, viewer, list)}
         {body}
     }
     .to_html()
 }
 
-fn toolbar(base: &str, viewer: Viewer, list: &ListQuery) -> impl IntoView {
+fn toolbar(locale: Locale, base: &str, viewer: Viewer, list: &ListQuery) -> impl IntoView {
     let all_current = (!list.own_only).then_some("page");
     let mine_current = list.own_only.then_some("page");
     view! {
         <div class="toolbar">
             <nav class="tabs" data-testid="tabs">
                 {viewer.sees_company_tickets.then(|| view! {
-                    <a href=base.to_string() aria-current=all_current data-testid="tab-all">"All"</a>
+                    <a href=base.to_string() aria-current=all_current data-testid="tab-all">{locale.t("list-tab-all")}</a>
                 })}
-                <a href=format!("{base}?tab=mine") aria-current=mine_current data-testid="tab-mine">"Created by me"</a>
+                <a href=format!("{base}?tab=mine") aria-current=mine_current data-testid="tab-mine">{locale.t("list-tab-mine")}</a>
             </nav>
-            <a href=format!("{base}/new") class="button" data-testid="new-ticket">"New ticket"</a>
+            <a href=format!("{base}/new") class="button" data-testid="new-ticket">{locale.t("new-ticket")}</a>
         </div>
     }
 }
 
 /// The search box, the filters and the sort, as a form the frame turns
 /// into the list's URL.
-fn controls(workspace: &Workspace, viewer: Viewer, list: &ListQuery) -> impl IntoView {
+fn controls(locale: Locale, workspace: &Workspace, viewer: Viewer, list: &ListQuery) -> impl IntoView {
     let filtered = ["type", "state", "created_from", "created_to", "updated_from", "updated_to", "creator"]
         .iter()
         .any(|name| !list.param(name).is_empty());
     let chosen = |name: &str, value: &str| list.param(name) == value;
     let types = workspace.ticket_types.clone();
-    let sorts = sort_choices(list.search.is_some());
+    let sorts = sort_choices(locale, list.search.is_some());
     // A refresh of the same list (a live event) keeps the form as the
     // customer left it, half-typed search included; another list gets its own.
     let same_list = list
@@ -86,14 +87,14 @@ fn controls(workspace: &Workspace, viewer: Viewer, list: &ListQuery) -> impl Int
                     type="search"
                     name="q"
                     value=list.param("q").to_string()
-                    placeholder="Search tickets"
-                    aria-label="Search tickets"
+                    placeholder=locale.t("list-search")
+                    aria-label=locale.t("list-search")
                     maxlength=portal_core::listing::MAX_SEARCH_CHARS
                     data-testid="search"
                 />
-                <button type="submit" data-testid="search-submit">"Search"</button>
+                <button type="submit" data-testid="search-submit">{locale.t("list-search-button")}</button>
                 <label class="sort">
-                    "Sort "
+                    {locale.t("list-sort")}" "
                     <select name="sort" data-testid="sort" data-apply>
                         {sorts
                             .into_iter()
@@ -107,97 +108,96 @@ fn controls(workspace: &Workspace, viewer: Viewer, list: &ListQuery) -> impl Int
                 </label>
             </div>
             <details class="filters" open=filtered>
-                <summary>"Filters"</summary>
+                <summary>{locale.t("list-filters")}</summary>
                 <label>
-                    "Type "
+                    {locale.t("ticket-type")}" "
                     <select name="type" data-testid="filter-type" data-apply>
-                        <option value="">"Any"</option>
+                        <option value="">{locale.t("list-any")}</option>
                         {types
                             .into_iter()
                             .map(|t| {
-                                let (selected, label) = (chosen("type", &t), t.clone());
+                                let selected = chosen("type", &t);
+                                let label = workspace.translations.ticket_type(locale.tag(), &t).to_string();
                                 view! { <option value=t selected=selected>{label}</option> }
                             })
                             .collect_view()}
                     </select>
                 </label>
                 <label>
-                    "State "
+                    {locale.t("ticket-state")}" "
                     <select name="state" data-testid="filter-state" data-apply>
-                        <option value="">"Any"</option>
+                        <option value="">{locale.t("list-any")}</option>
                         {TicketStatus::ALL
                             .into_iter()
                             .map(|s| {
                                 let selected = chosen("state", s.as_str());
-                                view! { <option value=s.as_str() selected=selected>{s.label()}</option> }
+                                view! { <option value=s.as_str() selected=selected>{status_label(locale, s)}</option> }
                             })
                             .collect_view()}
                     </select>
                 </label>
-                {date_range("Created", "created", list)}
-                {date_range("Updated", "updated", list)}
+                {date_range(locale, "created", list)}
+                {date_range(locale, "updated", list)}
                 {viewer.sees_company_tickets.then(|| view! {
                     <label>
-                        "Created by "
+                        {locale.t("list-created-by")}" "
                         <input type="email" name="creator" value=list.param("creator").to_string()
-                            placeholder="email" data-testid="filter-creator" />
+                            placeholder=locale.t("list-email") data-testid="filter-creator" />
                     </label>
                 })}
-                <button type="submit">"Apply"</button>
+                <button type="submit">{locale.t("list-apply")}</button>
             </details>
         </form>
     }
 }
 
-fn date_range(label: &'static str, name: &'static str, list: &ListQuery) -> impl IntoView {
+fn date_range(locale: Locale, name: &'static str, list: &ListQuery) -> impl IntoView {
     let (from, to) = (format!("{name}_from"), format!("{name}_to"));
     view! {
         <fieldset class="range">
-            <legend>{label}</legend>
-            <input type="date" name=from.clone() value=list.param(&from).to_string() aria-label=format!("{label} from")
+            <legend>{locale.t(&format!("list-range-{name}"))}</legend>
+            <input type="date" name=from.clone() value=list.param(&from).to_string()
+                aria-label=locale.t(&format!("list-range-{name}-from"))
                 data-testid=format!("filter-{from}") data-apply />
-            " to "
-            <input type="date" name=to.clone() value=list.param(&to).to_string() aria-label=format!("{label} to")
+            " "{locale.t("list-range-to")}" "
+            <input type="date" name=to.clone() value=list.param(&to).to_string()
+                aria-label=locale.t(&format!("list-range-{name}-to"))
                 data-testid=format!("filter-{to}") data-apply />
         </fieldset>
     }
 }
 
 /// The sorts offered: best match only while searching.
-fn sort_choices(searching: bool) -> Vec<(Sort, &'static str)> {
+fn sort_choices(locale: Locale, searching: bool) -> Vec<(Sort, String)> {
     let by = |key, descending| Sort { key, descending };
     let mut choices = Vec::new();
     if searching {
-        choices.push((Sort::RELEVANCE, "Best match"));
+        choices.push((Sort::RELEVANCE, locale.t("sort-relevance")));
     }
-    choices.extend([
-        (by(SortKey::Updated, true), "Last updated, newest first"),
-        (by(SortKey::Updated, false), "Last updated, oldest first"),
-        (by(SortKey::Created, true), "Created, newest first"),
-        (by(SortKey::Created, false), "Created, oldest first"),
-        (by(SortKey::Number, true), "Number, highest first"),
-        (by(SortKey::Number, false), "Number, lowest first"),
-        (by(SortKey::Type, false), "Type, A to Z"),
-        (by(SortKey::Type, true), "Type, Z to A"),
-        (by(SortKey::State, false), "State, open first"),
-        (by(SortKey::State, true), "State, closed first"),
-    ]);
+    for key in [SortKey::Updated, SortKey::Created, SortKey::Number, SortKey::Type, SortKey::State] {
+        // Dates and numbers read best newest or highest first; words A to Z.
+        let descending_first = matches!(key, SortKey::Updated | SortKey::Created | SortKey::Number);
+        for descending in [descending_first, !descending_first] {
+            let way = if descending { "descending" } else { "ascending" };
+            choices.push((by(key, descending), locale.t(&format!("sort-{}-{way}", key.as_str()))));
+        }
+    }
     choices
 }
 
-fn results(base: &str, workspace: &Workspace, list: &ListQuery, page: TicketPage, now: i64) -> AnyView {
+fn results(locale: Locale, base: &str, workspace: &Workspace, list: &ListQuery, page: TicketPage, now: i64) -> AnyView {
     if page.tickets.is_empty() {
-        let notice = if list.after.is_some() {
-            "There are no more tickets."
+        let notice = locale.t(if list.after.is_some() {
+            "list-no-more"
         } else if list.is_filtered() {
-            "No tickets match."
+            "list-no-match"
         } else {
-            "You have no tickets yet."
-        };
+            "list-none-yet"
+        });
         return view! {
             <p class="notice" data-testid="no-tickets">{notice}</p>
             {list.is_filtered().then(|| view! {
-                <p><a href=base.to_string() data-testid="clear">"Clear the search and filters"</a></p>
+                <p><a href=base.to_string() data-testid="clear">{locale.t("list-clear")}</a></p>
             })}
         }
         .into_any();
@@ -209,19 +209,29 @@ fn results(base: &str, workspace: &Workspace, list: &ListQuery, page: TicketPage
         <table class="tickets" data-testid="ticket-list">
             <thead>
                 <tr>
-                    {heading(base, list, SortKey::Number, "#")}<th>"Title"</th>
-                    {previews.then(|| view! { <th data-testid="preview-heading">"Preview"</th> })}
-                    {heading(base, list, SortKey::Type, "Type")}{heading(base, list, SortKey::State, "Status")}
-                    {heading(base, list, SortKey::Created, "Created")}{heading(base, list, SortKey::Updated, "Last updated")}
+                    {heading(base, list, SortKey::Number, locale.t("ticket-number"))}<th>{locale.t("ticket-title")}</th>
+                    {previews.then(|| view! { <th data-testid="preview-heading">{locale.t("list-preview")}</th> })}
+                    {heading(base, list, SortKey::Type, locale.t("ticket-type"))}
+                    {heading(base, list, SortKey::State, locale.t("ticket-state"))}
+                    {heading(base, list, SortKey::Created, locale.t("ticket-created"))}
+                    {heading(base, list, SortKey::Updated, locale.t("ticket-updated"))}
                 </tr>
             </thead>
             <tbody>
-                {page.tickets.into_iter().map(|t| row(base, t, previews, now)).collect_view()}
+                {page
+                    .tickets
+                    .into_iter()
+                    .map(|mut t| {
+                        let texts = &workspace.translations;
+                        t.ticket_type = t.ticket_type.map(|name| texts.ticket_type(locale.tag(), &name).to_string());
+                        row(locale, base, t, previews, now)
+                    })
+                    .collect_view()}
             </tbody>
         </table>
         <nav class="pager">
-            {first.map(|href| view! { <a href=href data-testid="first-page">"← First page"</a> })}
-            {next.map(|href| view! { <a href=href data-testid="next-page">"Next page →"</a> })}
+            {first.map(|href| view! { <a href=href data-testid="first-page">{locale.t("list-first-page")}</a> })}
+            {next.map(|href| view! { <a href=href data-testid="next-page">{locale.t("list-next-page")}</a> })}
         </nav>
     }
     .into_any()
@@ -229,7 +239,7 @@ fn results(base: &str, workspace: &Workspace, list: &ListQuery, page: TicketPage
 
 /// A column heading that sorts the list by its column when clicked (the
 /// other way round when it already does), saying how it is sorted.
-fn heading(base: &str, list: &ListQuery, key: SortKey, label: &'static str) -> impl IntoView {
+fn heading(base: &str, list: &ListQuery, key: SortKey, label: String) -> impl IntoView {
     let sort = list.sort.clicked(key);
     let href = format!("{base}{}", list.link(&[("sort", &sort.as_param())], None));
     view! {
@@ -239,23 +249,23 @@ fn heading(base: &str, list: &ListQuery, key: SortKey, label: &'static str) -> i
     }
 }
 
-fn row(base: &str, t: ListedTicket, previews: bool, now: i64) -> impl IntoView {
+fn row(locale: Locale, base: &str, t: ListedTicket, previews: bool, now: i64) -> impl IntoView {
     view! {
         <tr data-testid="ticket-row">
             <td data-testid="ticket-number">{format!("#{}", t.number)}</td>
             <td data-testid="ticket-title">
-                <a href=format!("{base}/tickets/{}", t.number)>{t.title}</a>
+                <a href=format!("{base}/tickets/{}", t.number)><bdi>{t.title}</bdi></a>
             </td>
             {previews.then(|| view! {
-                <td class="preview" data-testid="ticket-preview">{t.preview.map(|p| preview(p, now))}</td>
+                <td class="preview" data-testid="ticket-preview">{t.preview.map(|p| preview(locale, p, now))}</td>
             })}
             <td data-testid="ticket-type">{t.ticket_type}</td>
-            <td>{status_badge(t.status)}</td>
+            <td>{status_badge(locale, t.status)}</td>
             <td data-testid="ticket-created">
-                <time title=utc_datetime(t.created_at)>{relative(now, t.created_at)}</time>
+                <time title=locale.date_time(t.created_at)>{locale.relative(now, t.created_at)}</time>
             </td>
             <td data-testid="ticket-updated">
-                <time title=utc_datetime(t.updated_at)>{relative(now, t.updated_at)}</time>
+                <time title=locale.date_time(t.updated_at)>{locale.relative(now, t.updated_at)}</time>
             </td>
         </tr>
     }
@@ -263,7 +273,7 @@ fn row(base: &str, t: ListedTicket, previews: bool, now: i64) -> impl IntoView {
 
 /// The snippet with its matching words marked; the text is escaped as any
 /// other text of a template.
-fn preview(preview: Preview, now: i64) -> impl IntoView {
+fn preview(locale: Locale, preview: Preview, now: i64) -> impl IntoView {
     let Preview { snippet, author, at } = preview;
     view! {
         <span class="snippet" data-testid="snippet">
@@ -280,7 +290,7 @@ fn preview(preview: Preview, now: i64) -> impl IntoView {
             {snippet.cut_after.then_some("…")}
         </span>
         <span class="by" data-testid="snippet-by">
-            {author}" · "<time title=utc_datetime(at)>{short_relative(now, at)}</time>
+            <bdi>{author}</bdi>" · "<time title=locale.date_time(at)>{locale.short_relative(now, at)}</time>
         </span>
     }
 }

@@ -13,6 +13,7 @@ pub use list::{Viewer, tickets};
 
 use leptos::prelude::*;
 use portal_core::{TicketDetail, TicketNumber};
+use portal_i18n::Locale;
 use portal_store::Workspace;
 
 /// A page of the frame, by its path below `/embed/{workspace}`.
@@ -55,13 +56,13 @@ pub fn base(workspace: &Workspace) -> String {
 
 /// One ticket: its facts and public conversation, then the reply box (or
 /// the reopen button, or why neither is offered).
-pub fn ticket(workspace: &Workspace, detail: TicketDetail, now: i64) -> String {
+pub fn ticket(locale: Locale, workspace: &Workspace, detail: TicketDetail, now: i64) -> String {
     let base = base(workspace);
-    let reply = forms::reply(&base, workspace, detail.number, detail.status);
+    let reply = forms::reply(locale, &base, workspace, detail.number, detail.status);
     view! {
-        <nav class="crumbs"><a href=base.clone() data-testid="back">"← All tickets"</a></nav>
+        <nav class="crumbs"><a href=base.clone() data-testid="back">{locale.t("back-to-list")}</a></nav>
         <article class="ticket" data-testid="ticket">
-            {conversation::ticket(detail, now)}
+            {conversation::ticket(locale, detail, now)}
             {reply}
         </article>
     }
@@ -69,16 +70,30 @@ pub fn ticket(workspace: &Workspace, detail: TicketDetail, now: i64) -> String {
 }
 
 /// A ticket's facts and public conversation alone.
-pub fn conversation(detail: TicketDetail, now: i64) -> String {
-    conversation::ticket(detail, now).to_html()
+pub fn conversation(locale: Locale, detail: TicketDetail, now: i64) -> String {
+    conversation::ticket(locale, detail, now).to_html()
+}
+
+/// A ticket's type and attribute names as the workspace's admins wrote
+/// them in `locale`, where they did.
+pub fn detail_in_language(workspace: &Workspace, mut detail: TicketDetail, locale: Locale) -> TicketDetail {
+    let texts = &workspace.translations;
+    let tag = locale.tag();
+    detail.ticket_type = detail.ticket_type.map(|t| texts.ticket_type(tag, &t).to_string());
+    for attribute in &mut detail.attributes {
+        if let Some(shown) = workspace.shown_attributes.iter().find(|s| s.label == attribute.label) {
+            attribute.label = texts.attribute(tag, &shown.key, &shown.label).to_string();
+        }
+    }
+    detail
 }
 
 /// The form that opens a new ticket.
-pub fn new_ticket(workspace: &Workspace) -> String {
+pub fn new_ticket(locale: Locale, workspace: &Workspace) -> String {
     let base = base(workspace);
     view! {
-        <nav class="crumbs"><a href=base.clone()>"← All tickets"</a></nav>
-        {forms::new_ticket(workspace)}
+        <nav class="crumbs"><a href=base.clone()>{locale.t("back-to-list")}</a></nav>
+        {forms::new_ticket(locale, workspace)}
     }
     .to_html()
 }

@@ -368,6 +368,26 @@ fn day(text: &str) -> Result<Millis, ListError> {
     parse_utc_date(text).ok_or_else(|| ListError::BadDate(text.chars().take(40).collect()))
 }
 
+impl ListError {
+    /// What to tell the customer, as a catalog message.
+    pub fn message(&self) -> crate::Message {
+        use crate::Message as M;
+        match self {
+            Self::SearchTooLong => M::new("list-error-search-too-long").number("max", MAX_SEARCH_CHARS),
+            Self::SearchHasNoWords => M::new("list-error-search-no-words"),
+            Self::UnknownState(value) => M::new("list-error-state").text("value", value.as_str()),
+            Self::UnknownType(value) => M::new("list-error-type").text("value", value.as_str()),
+            Self::BadDate(value) => M::new("list-error-date").text("value", value.as_str()),
+            Self::ReversedRange("created") => M::new("list-error-created-reversed"),
+            Self::ReversedRange(_) => M::new("list-error-updated-reversed"),
+            Self::UnknownSort(value) => M::new("list-error-sort").text("value", value.as_str()),
+            Self::BadCreator(value) => M::new("list-error-creator").text("value", value.as_str()),
+            Self::BadPageSize => M::new("list-error-page-size"),
+            Self::BadCursor => M::new("list-error-cursor"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

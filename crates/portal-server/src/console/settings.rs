@@ -144,6 +144,7 @@ async fn apply(
                 session_lifetime: parse_hours(&form.session_hours)?,
                 reopen_allowed: form.reopen.is_some(),
                 search_preview: form.search_preview.is_some(),
+                default_locale: ws.default_locale,
             };
             store.set_portal_behaviour(id, &behaviour).await?;
             Ok("Saved. New sessions last the new lifetime.".into())

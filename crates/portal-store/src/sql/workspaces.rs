@@ -9,9 +9,10 @@ use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
 use portal_core::{
-    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketTypes, WorkspaceId,
-    WorkspaceSlug,
+    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketTypes, Translations,
+    WorkspaceId, WorkspaceSlug,
 };
+use portal_i18n::Locale;
 use tracing::instrument;
 
 /// The columns [`workspace_from_row`] reads, from workspaces.
@@ -19,6 +20,7 @@ macro_rules! workspace_columns {
     () => {
         concat!(
             "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
+            "default_locale, translations, ",
             workspace_rules_columns!()
         )
     };
@@ -35,6 +37,8 @@ struct WorkspaceRow {
     created_at: Millis,
     shown_attributes: String,
     search_preview: bool,
+    default_locale: String,
+    translations: String,
     #[sqlx(flatten)]
     rules: WorkspaceRulesRow,
 }
@@ -50,6 +54,8 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         created_at,
         shown_attributes: shown,
         search_preview,
+        default_locale,
+        translations,
         rules,
     } = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
@@ -72,6 +78,10 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         shown_attributes: shown_attributes_from_json(&shown)
             .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored shown attributes: {e}")))?,
         search_preview,
+        default_locale: Locale::from_tag(&default_locale)
+            .ok_or_else(|| StoreError::Corrupt(format!("workspace {id}: stored default locale {default_locale:?}")))?,
+        translations: serde_json::from_str(&translations)
+            .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored translations: {e}")))?,
     })
 }
 
@@ -228,13 +238,14 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn set_portal_behaviour(&self, workspace: WorkspaceId, behaviour: &PortalBehaviour) -> Result<()> {
         sqlx::query_scalar::<_, i64>(
-            "UPDATE workspaces SET session_lifetime_ms = $2, reopen_allowed = $3, search_preview = $4 \
-             WHERE id = $1 RETURNING id",
+            "UPDATE workspaces SET session_lifetime_ms = $2, reopen_allowed = $3, search_preview = $4, \
+             default_locale = $5 WHERE id = $1 RETURNING id",
         )
         .bind(workspace.0)
         .bind(behaviour.session_lifetime.millis())
         .bind(behaviour.reopen_allowed)
         .bind(behaviour.search_preview)
+        .bind(behaviour.default_locale.tag())
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
@@ -254,6 +265,14 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
             self.wake_now(Wake::Workspace(workspace)).await;
         }
         Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_translations(&self, workspace: WorkspaceId, translations: &Translations) -> Result<()> {
+        let json =
+            serde_json::to_string(translations).map_err(|e| StoreError::Corrupt(format!("translations: {e}")))?;
+        self.update_workspace(workspace, "UPDATE workspaces SET translations = $2 WHERE id = $1 RETURNING id", json)
+            .await
     }
 }
 

@@ -5,7 +5,8 @@ use crate::harness::*;
 use portal_core::access::AgentScope;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Role, Theme};
 use portal_core::listing::ListQuery;
-use portal_core::{AgentId, CompanyKey, SessionLifetime, TicketNumber};
+use portal_core::{AgentId, CompanyKey, LanguageTexts, SessionLifetime, TicketNumber, Translations};
+use portal_i18n::Locale;
 use portal_store::{Assignee, InboxFilter, NewAgent, NewAgentSession, PortalBehaviour, StoreError};
 
 fn new_agent(raw_email: &str, role: Role) -> NewAgent {
@@ -110,10 +111,33 @@ async fn look_lifetime_and_switch() {
         assert_eq!(store.workspace(acme.id).await.unwrap().unwrap().greeting, "Hi there");
 
         let two_hours = SessionLifetime::from_millis(2 * HOUR).unwrap();
-        let behaviour = PortalBehaviour { session_lifetime: two_hours, reopen_allowed: false, search_preview: false };
+        assert_eq!(store.workspace(acme.id).await.unwrap().unwrap().default_locale, Locale::En);
+        let behaviour = PortalBehaviour {
+            session_lifetime: two_hours,
+            reopen_allowed: false,
+            search_preview: false,
+            default_locale: Locale::Ja,
+        };
         store.set_portal_behaviour(acme.id, &behaviour).await.unwrap();
         let ws = store.workspace(acme.id).await.unwrap().unwrap();
-        assert_eq!((ws.session_lifetime, ws.reopen_allowed, ws.search_preview), (two_hours, false, false));
+        assert_eq!(
+            (ws.session_lifetime, ws.reopen_allowed, ws.search_preview, ws.default_locale),
+            (two_hours, false, false, Locale::Ja)
+        );
+
+        // What admins wrote in other languages is kept whole, per workspace.
+        assert_eq!(ws.translations, Translations::default());
+        let mut translations = Translations::default();
+        let german = LanguageTexts {
+            greeting: Some("Wie können wir helfen?".into()),
+            ticket_types: [("Question".to_string(), "Frage".to_string())].into(),
+            ..Default::default()
+        };
+        translations.set("de", german);
+        store.set_translations(acme.id, &translations).await.unwrap();
+        let ws = store.workspace(acme.id).await.unwrap().unwrap();
+        assert_eq!(ws.translations, translations);
+        assert_eq!(ws.translations.ticket_type("de", "Question"), "Frage");
 
         assert!(store.portal_enabled(acme.id).await.unwrap());
         store.set_portal_enabled(acme.id, false).await.unwrap();
@@ -122,6 +146,7 @@ async fn look_lifetime_and_switch() {
         assert!(matches!(store.set_portal_enabled(missing, true).await, Err(StoreError::NotFound)));
         assert!(matches!(store.set_portal_look(missing, &new).await, Err(StoreError::NotFound)));
         assert!(matches!(store.set_portal_behaviour(missing, &behaviour).await, Err(StoreError::NotFound)));
+        assert!(matches!(store.set_translations(missing, &translations).await, Err(StoreError::NotFound)));
     })
     .await;
 }

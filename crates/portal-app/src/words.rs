@@ -1,0 +1,154 @@
+//! The frame's own words: the few texts the browser writes itself (states
+//! of the frame, of a send, of an upload, and refusals). The server writes
+//! them into the page in the page's language, as JSON in
+//! `<script type="application/json" id="portal-words">`; the browser reads
+//! them from there by message id. So the bundle carries ids, never
+//! catalogs, and does not grow with languages.
+//!
+//! A message's arguments arrive as `{name}` markers, which [`text_with`]
+//! fills in.
+
+use crate::PortalError;
+use portal_core::{Message, MessageArg};
+
+/// The element holding the words.
+pub const ELEMENT_ID: &str = "portal-words";
+
+/// Every message the browser may write, beside the domain's refusals that
+/// it checks itself (files: [`portal_core::AttachmentError`]).
+pub const IDS: &[&str] = &[
+    "frame-loading",
+    "frame-waiting",
+    "frame-not-embedded",
+    "frame-verifying",
+    "frame-signed-out",
+    "frame-signed-in-as",
+    "reply-send",
+    "reply-sending",
+    "reply-sent",
+    "reply-not-sent",
+    "reply-retry",
+    "files-remove",
+    "files-uploading",
+    "error-not-verified",
+    "error-session-ended",
+    "error-unknown-workspace",
+    "error-not-enabled",
+    "error-not-found",
+    "error-page-not-found",
+    "error-ticket-closed",
+    "error-key-reused",
+    "error-origin-not-allowed",
+    "error-no-access",
+    "error-rate-limited",
+    "error-storage-full",
+    "error-unavailable",
+    "error-internal",
+    "error-network",
+    "file-error-no-name",
+    "file-error-name-too-long",
+    "file-error-separator",
+    "file-error-control",
+    "file-error-kind",
+    "file-error-empty",
+    "file-error-too-large",
+    "file-error-too-many",
+    "file-error-disabled",
+];
+
+/// The words as the server writes them into a page: each message with
+/// `{name}` in place of each argument, as JSON safe inside `<script>`.
+#[cfg(feature = "ssr")]
+pub fn as_json(locale: portal_i18n::Locale) -> String {
+    use portal_i18n::Arg;
+    let markers = ["name", "max", "allowed", "limit", "seconds", "n", "size", "kinds"];
+    let words: serde_json::Map<String, serde_json::Value> = IDS
+        .iter()
+        .map(|id| {
+            let args: Vec<(&'static str, Arg)> =
+                markers.iter().map(|name| (*name, Arg::from(format!("{{{name}}}")))).collect();
+            (id.to_string(), locale.t_args(id, &args).into())
+        })
+        .collect();
+    // `</` would end the script element early.
+    serde_json::Value::Object(words).to_string().replace("</", "<\\/")
+}
+
+/// The message `id` in the page's language (the id itself if the page has
+/// no words, which only a broken page would lack).
+pub fn text(id: &str) -> String {
+    text_with(id, &[])
+}
+
+/// The message `id` with its `{name}` markers filled in.
+pub fn text_with(id: &str, args: &[(&str, String)]) -> String {
+    let mut text = lookup(id).unwrap_or_else(|| id.to_string());
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// A domain message the browser found itself (a file it refused before
+/// uploading).
+pub fn message(message: &Message) -> String {
+    let args: Vec<(&str, String)> = message
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                MessageArg::Text(text) => text.clone(),
+                MessageArg::Number(n) => n.to_string(),
+                MessageArg::Bytes(bytes) => portal_core::attachment::format_size(*bytes),
+            };
+            (*name, value)
+        })
+        .collect();
+    text_with(message.id, &args)
+}
+
+/// What to tell the customer about a failed call. `Invalid` carries the
+/// server's own words, already in the customer's language.
+pub fn error(error: &PortalError) -> String {
+    match error {
+        PortalError::Invalid(text) => text.clone(),
+        PortalError::RateLimited { retry_after } => {
+            text_with("error-rate-limited", &[("seconds", retry_after.to_string())])
+        }
+        other => text(other.message_id()),
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn lookup(id: &str) -> Option<String> {
+    use std::cell::OnceCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static WORDS: OnceCell<HashMap<String, String>> = const { OnceCell::new() };
+    }
+    WORDS.with(|words| {
+        words
+            .get_or_init(|| {
+                let json = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(ELEMENT_ID))
+                    .and_then(|e| e.text_content())
+                    .unwrap_or_default();
+                serde_json::from_str(&json).unwrap_or_default()
+            })
+            .get(id)
+            .cloned()
+    })
+}
+
+/// On the server the page's language is the request's (see
+/// `state::request_locale`).
+#[cfg(all(feature = "ssr", not(feature = "hydrate")))]
+fn lookup(id: &str) -> Option<String> {
+    Some(crate::state::page_locale().t(id))
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn lookup(_id: &str) -> Option<String> {
+    None
+}

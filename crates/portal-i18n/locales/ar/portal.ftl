@@ -1,0 +1,140 @@
+# What customers read: the frame (and the standalone portal and e-mails as
+# they come). Arguments: $n is a number already written in the language's
+# digits; $count the same number, for choosing a plural form.
+
+## The frame around the pages
+
+page-title = الدعم
+frame-loading = جارٍ التحميل…
+frame-waiting = يُرجى تسجيل الدخول في الموقع لعرض تذاكرك.
+frame-not-embedded = تُفتح بوابة الدعم هذه داخل الموقع الإلكتروني للشركة.
+frame-verifying = جارٍ التحقق من هويتك…
+frame-signed-out = تم تسجيل خروجك.
+frame-signed-in-as = تم تسجيل الدخول باسم
+frame-no-page = هذه الصفحة غير موجودة.
+
+## The ticket list
+
+list-tab-all = الكل
+list-tab-mine = التي أنشأتُها
+new-ticket = تذكرة جديدة
+list-search = البحث في التذاكر
+list-search-button = بحث
+list-sort = الترتيب
+list-filters = عوامل التصفية
+list-any = الكل
+list-created-by = أنشأها
+list-email = البريد الإلكتروني
+list-apply = تطبيق
+list-range-created = تاريخ الإنشاء
+list-range-created-from = تاريخ الإنشاء من
+list-range-created-to = تاريخ الإنشاء إلى
+list-range-updated = تاريخ التحديث
+list-range-updated-from = تاريخ التحديث من
+list-range-updated-to = تاريخ التحديث إلى
+list-range-to = إلى
+list-clear = مسح البحث وعوامل التصفية
+list-no-more = لا توجد تذاكر أخرى.
+list-no-match = لا توجد تذاكر مطابقة.
+list-none-yet = ليست لديك أي تذاكر بعد.
+list-preview = معاينة
+list-first-page = → الصفحة الأولى
+list-next-page = الصفحة التالية ←
+
+sort-relevance = الأكثر تطابقًا
+sort-updated-descending = آخر تحديث، الأحدث أولًا
+sort-updated-ascending = آخر تحديث، الأقدم أولًا
+sort-created-descending = تاريخ الإنشاء، الأحدث أولًا
+sort-created-ascending = تاريخ الإنشاء، الأقدم أولًا
+sort-number-descending = الرقم، الأعلى أولًا
+sort-number-ascending = الرقم، الأدنى أولًا
+sort-type-ascending = النوع، تصاعديًا
+sort-type-descending = النوع، تنازليًا
+sort-state-ascending = الحالة، المفتوحة أولًا
+sort-state-descending = الحالة، المغلقة أولًا
+
+## A ticket
+
+ticket-number = الرقم
+ticket-title = العنوان
+ticket-type = النوع
+ticket-state = الحالة
+ticket-channel = القناة
+ticket-created = تاريخ الإنشاء
+ticket-updated = آخر تحديث
+status-open = مفتوحة
+status-in_progress = قيد المعالجة
+status-on_hold = معلّقة
+status-closed = مغلقة
+author-customer = العميل
+author-agent = الدعم
+back-to-list = → كل التذاكر
+
+## Replying and opening tickets
+
+reply-label = الرد
+reply-send = إرسال
+reply-sending = جارٍ الإرسال…
+reply-sent = تم الإرسال
+reply-not-sent = لم يُرسَل
+reply-retry = إعادة المحاولة
+reply-closed = هذه التذكرة مغلقة. لطرح سؤال جديد،
+reply-closed-open-new = يُرجى فتح تذكرة جديدة.
+reply-closed-reopens = هذه التذكرة مغلقة. سيؤدي الرد عليها إلى إعادة فتحها.
+reply-reopen = إعادة الفتح
+new-ticket-description = كيف يمكننا مساعدتك؟
+new-ticket-create = إنشاء التذكرة
+
+## Files
+
+files-attach = إرفاق ملفات
+files-hint = { $count ->
+        [one] ملف واحد، حجمه { $size } كحد أقصى: { $kinds }
+        [two] حتى ملفين، حجم كل منهما { $size } كحد أقصى: { $kinds }
+        [few] حتى { $count } ملفات، حجم كل منها { $size } كحد أقصى: { $kinds }
+        [many] حتى { $count } ملفًا، حجم كل منها { $size } كحد أقصى: { $kinds }
+       *[other] حتى { $count } ملف، حجم كل منها { $size } كحد أقصى: { $kinds }
+    }
+files-remove = إزالة
+files-uploading = { $name } — جارٍ الرفع…
+
+## Times and sizes
+
+time-now = منذ لحظات
+time-now-short = الآن
+time-minutes-ago = قبل { $n } د
+time-hours-ago = قبل { $n } س
+time-days-ago = قبل { $n } ي
+time-minutes-short = { $n } د
+time-hours-short = { $n } س
+time-days-short = { $n } ي
+time-utc = { $time } UTC
+size-bytes = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+
+## What went wrong, as the frame says it
+
+error-not-verified = تعذّر التحقق من هويتك. يُرجى تسجيل الدخول مرة أخرى في الموقع.
+error-session-ended = انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى في الموقع.
+error-unknown-workspace = بوابة الدعم هذه غير موجودة.
+error-not-enabled = بوابة الدعم هذه غير مفعّلة بعد.
+error-not-found = هذه التذكرة غير موجودة.
+error-page-not-found = هذه الصفحة غير موجودة.
+error-ticket-closed = هذه التذكرة مغلقة، ولا يمكن إعادة فتح التذاكر المغلقة من هنا. يُرجى فتح تذكرة جديدة.
+error-key-reused = سبق إرسال هذا الرد بنص مختلف. أعد تحميل الصفحة لعرضه، أو أرسله مرة أخرى كرد جديد.
+error-origin-not-allowed = هذا الموقع غير مسموح له بعرض بوابة الدعم.
+error-no-access = ليس لديك حق الوصول إلى بوابة الدعم هذه. إذا كنت تعتقد أنه يجب أن يكون لديك حق الوصول، فيُرجى التواصل مع الشركة.
+error-rate-limited = أنت ترسل بمعدل أسرع مما تسمح به بوابة الدعم هذه. يُرجى المحاولة مرة أخرى بعد { $seconds ->
+        [zero] لحظات
+        [one] ثانية واحدة
+        [two] ثانيتين
+        [few] { $seconds } ثوانٍ
+        [many] { $seconds } ثانية
+       *[other] { $seconds } ثانية
+    }.
+error-storage-full = لا توجد مساحة في بوابة الدعم هذه لمزيد من الملفات. يُرجى إرسال رسالتك بدون ملفات، أو التواصل مع الشركة.
+error-unavailable = بوابة الدعم غير متاحة مؤقتًا. يُرجى المحاولة مرة أخرى بعد قليل.
+error-internal = حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى.
+error-network = تعذّر الوصول إلى بوابة الدعم. تحقّق من اتصالك وحاول مرة أخرى.
+error-malformed = صيغة الطلب غير صحيحة.

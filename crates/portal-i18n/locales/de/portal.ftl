@@ -1,0 +1,133 @@
+# What customers read: the frame (and the standalone portal and e-mails as
+# they come). Arguments: $n is a number already written in the language's
+# digits; $count the same number, for choosing a plural form.
+
+## The frame around the pages
+
+page-title = Support
+frame-loading = Wird geladen…
+frame-waiting = Melden Sie sich auf der Website an, um Ihre Tickets zu sehen.
+frame-not-embedded = Dieses Support-Portal wird auf der Website des Unternehmens geöffnet.
+frame-verifying = Ihre Identität wird überprüft…
+frame-signed-out = Sie sind abgemeldet.
+frame-signed-in-as = Angemeldet als
+frame-no-page = Diese Seite existiert nicht.
+
+## The ticket list
+
+list-tab-all = Alle
+list-tab-mine = Von mir erstellt
+new-ticket = Neues Ticket
+list-search = Tickets durchsuchen
+list-search-button = Suchen
+list-sort = Sortieren
+list-filters = Filter
+list-any = Alle
+list-created-by = Erstellt von
+list-email = E-Mail
+list-apply = Anwenden
+list-range-created = Erstellt
+list-range-created-from = Erstellt ab
+list-range-created-to = Erstellt bis
+list-range-updated = Aktualisiert
+list-range-updated-from = Aktualisiert ab
+list-range-updated-to = Aktualisiert bis
+list-range-to = bis
+list-clear = Suche und Filter zurücksetzen
+list-no-more = Keine weiteren Tickets.
+list-no-match = Keine passenden Tickets gefunden.
+list-none-yet = Sie haben noch keine Tickets.
+list-preview = Vorschau
+list-first-page = ← Erste Seite
+list-next-page = Nächste Seite →
+
+sort-relevance = Beste Übereinstimmung
+sort-updated-descending = Zuletzt aktualisiert, neueste zuerst
+sort-updated-ascending = Zuletzt aktualisiert, älteste zuerst
+sort-created-descending = Erstellt, neueste zuerst
+sort-created-ascending = Erstellt, älteste zuerst
+sort-number-descending = Nummer, höchste zuerst
+sort-number-ascending = Nummer, niedrigste zuerst
+sort-type-ascending = Typ, A bis Z
+sort-type-descending = Typ, Z bis A
+sort-state-ascending = Status, offene zuerst
+sort-state-descending = Status, geschlossene zuerst
+
+## A ticket
+
+ticket-number = Nr.
+ticket-title = Titel
+ticket-type = Typ
+ticket-state = Status
+ticket-channel = Kanal
+ticket-created = Erstellt
+ticket-updated = Zuletzt aktualisiert
+status-open = Offen
+status-in_progress = In Bearbeitung
+status-on_hold = Pausiert
+status-closed = Geschlossen
+author-customer = Kunde
+author-agent = Support
+back-to-list = ← Alle Tickets
+
+## Replying and opening tickets
+
+reply-label = Antwort
+reply-send = Senden
+reply-sending = Wird gesendet…
+reply-sent = Gesendet
+reply-not-sent = Nicht gesendet
+reply-retry = Erneut versuchen
+reply-closed = Dieses Ticket ist geschlossen. Für ein neues Anliegen
+reply-closed-open-new = eröffnen Sie bitte ein neues Ticket.
+reply-closed-reopens = Dieses Ticket ist geschlossen. Mit einer Antwort wird es wieder geöffnet.
+reply-reopen = Wieder öffnen
+new-ticket-description = Wie können wir Ihnen helfen?
+new-ticket-create = Ticket erstellen
+
+## Files
+
+files-attach = Dateien anhängen
+files-hint = { $count ->
+        [one] { $count } Datei mit max. { $size }: { $kinds }
+       *[other] Bis zu { $count } Dateien mit je max. { $size }: { $kinds }
+    }
+files-remove = Entfernen
+files-uploading = { $name } — wird hochgeladen…
+
+## Times and sizes
+
+time-now = gerade eben
+time-now-short = jetzt
+time-minutes-ago = vor { $n } Min.
+time-hours-ago = vor { $n } Std.
+time-days-ago = vor { $n } Tg.
+time-minutes-short = { $n } Min.
+time-hours-short = { $n } Std.
+time-days-short = { $n } T.
+time-utc = { $time } UTC
+size-bytes = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+
+## What went wrong, as the frame says it
+
+error-not-verified = Wir konnten Ihre Identität nicht überprüfen. Bitte melden Sie sich erneut auf der Website an.
+error-session-ended = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut auf der Website an.
+error-unknown-workspace = Dieses Support-Portal existiert nicht.
+error-not-enabled = Dieses Support-Portal ist noch nicht aktiviert.
+error-not-found = Dieses Ticket existiert nicht.
+error-page-not-found = Diese Seite existiert nicht.
+error-ticket-closed = Dieses Ticket ist geschlossen, und geschlossene Tickets können hier nicht wieder geöffnet werden. Bitte eröffnen Sie ein neues Ticket.
+error-key-reused = Diese Antwort wurde bereits mit einem anderen Text gesendet. Laden Sie die Seite neu, um sie zu sehen, oder senden Sie sie als neue Antwort.
+error-origin-not-allowed = Diese Website darf das Support-Portal nicht anzeigen.
+error-no-access = Sie haben keinen Zugriff auf dieses Support-Portal. Wenn Sie meinen, dass Sie Zugriff haben sollten, wenden Sie sich bitte an das Unternehmen.
+error-rate-limited = Sie senden schneller, als dieses Support-Portal zulässt. Bitte versuchen Sie es in { $seconds ->
+        [one] einer Sekunde
+       *[other] { $seconds } Sekunden
+    } erneut.
+error-storage-full = In diesem Support-Portal ist kein Platz für weitere Dateien. Bitte senden Sie Ihre Nachricht ohne Dateien oder wenden Sie sich an das Unternehmen.
+error-unavailable = Das Support-Portal ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.
+error-internal = Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.
+error-network = Das Support-Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
+error-malformed = Die Anfrage war fehlerhaft.

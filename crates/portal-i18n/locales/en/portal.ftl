@@ -1,0 +1,130 @@
+# What customers read: the frame (and the standalone portal and e-mails as
+# they come). Arguments: $n is a number already written in the language's
+# digits; $count the same number, for choosing a plural form.
+
+## The frame around the pages
+
+page-title = Support
+frame-loading = Loading…
+frame-waiting = Sign in on the site to see your tickets.
+frame-not-embedded = This support portal opens inside the company's website.
+frame-verifying = Verifying your identity…
+frame-signed-out = You are signed out.
+frame-signed-in-as = Signed in as
+frame-no-page = This page does not exist.
+
+## The ticket list
+
+list-tab-all = All
+list-tab-mine = Created by me
+new-ticket = New ticket
+list-search = Search tickets
+list-search-button = Search
+list-sort = Sort
+list-filters = Filters
+list-any = Any
+list-created-by = Created by
+list-email = email
+list-apply = Apply
+list-range-created = Created
+list-range-created-from = Created from
+list-range-created-to = Created to
+list-range-updated = Updated
+list-range-updated-from = Updated from
+list-range-updated-to = Updated to
+list-range-to = to
+list-clear = Clear the search and filters
+list-no-more = There are no more tickets.
+list-no-match = No tickets match.
+list-none-yet = You have no tickets yet.
+list-preview = Preview
+list-first-page = ← First page
+list-next-page = Next page →
+
+sort-relevance = Best match
+sort-updated-descending = Last updated, newest first
+sort-updated-ascending = Last updated, oldest first
+sort-created-descending = Created, newest first
+sort-created-ascending = Created, oldest first
+sort-number-descending = Number, highest first
+sort-number-ascending = Number, lowest first
+sort-type-ascending = Type, A to Z
+sort-type-descending = Type, Z to A
+sort-state-ascending = State, open first
+sort-state-descending = State, closed first
+
+## A ticket
+
+ticket-number = #
+ticket-title = Title
+ticket-type = Type
+ticket-state = Status
+ticket-channel = Channel
+ticket-created = Created
+ticket-updated = Last updated
+status-open = Open
+status-in_progress = In progress
+status-on_hold = On hold
+status-closed = Closed
+author-customer = Customer
+author-agent = Support
+back-to-list = ← All tickets
+
+## Replying and opening tickets
+
+reply-label = Reply
+reply-send = Send
+reply-sending = Sending…
+reply-sent = Sent
+reply-not-sent = Not sent
+reply-retry = Retry
+reply-closed = This ticket is closed. To ask something new,
+reply-closed-open-new = open a new ticket.
+reply-closed-reopens = This ticket is closed. Replying reopens it.
+reply-reopen = Reopen
+new-ticket-description = What can we help with?
+new-ticket-create = Create ticket
+
+## Files
+
+files-attach = Attach files
+files-hint = Up to { $count } files of { $size } each: { $kinds }
+files-remove = Remove
+files-uploading = { $name } — uploading…
+
+## Times and sizes
+
+time-now = just now
+time-now-short = now
+time-minutes-ago = { $n }m ago
+time-hours-ago = { $n }h ago
+time-days-ago = { $n }d ago
+time-minutes-short = { $n }m
+time-hours-short = { $n }h
+time-days-short = { $n }d
+time-utc = { $time } UTC
+size-bytes = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+
+## What went wrong, as the frame says it
+
+error-not-verified = We could not verify your identity. Please sign in again on the site.
+error-session-ended = Your session has ended. Please sign in again on the site.
+error-unknown-workspace = This support portal does not exist.
+error-not-enabled = This support portal is not switched on yet.
+error-not-found = This ticket does not exist.
+error-page-not-found = This page does not exist.
+error-ticket-closed = This ticket is closed, and closed tickets cannot be reopened here. Please open a new ticket.
+error-key-reused = This reply was already sent with other text. Reload to see it, or send it again as a new reply.
+error-origin-not-allowed = This site is not allowed to show the support portal.
+error-no-access = You do not have access to this support portal. If you think you should, please contact the company.
+error-rate-limited = You are sending faster than this support portal allows. Please try again in { $seconds ->
+        [one] a second
+       *[other] { $seconds } seconds
+    }.
+error-storage-full = This support portal has no room for more files. Please send your message without files, or contact the company.
+error-unavailable = The support portal is temporarily unavailable. Please try again shortly.
+error-internal = Something went wrong on our side. Please try again.
+error-network = Could not reach the support portal. Check your connection and try again.
+error-malformed = The request was malformed.

@@ -1,0 +1,133 @@
+# What customers read: the frame (and the standalone portal and e-mails as
+# they come). Arguments: $n is a number already written in the language's
+# digits; $count the same number, for choosing a plural form.
+
+## The frame around the pages
+
+page-title = Soporte
+frame-loading = Cargando…
+frame-waiting = Inicie sesión en el sitio para ver sus tickets.
+frame-not-embedded = Este portal de soporte se abre dentro del sitio web de la empresa.
+frame-verifying = Verificando su identidad…
+frame-signed-out = Se ha cerrado la sesión.
+frame-signed-in-as = Sesión iniciada como
+frame-no-page = Esta página no existe.
+
+## The ticket list
+
+list-tab-all = Todos
+list-tab-mine = Creados por mí
+new-ticket = Nuevo ticket
+list-search = Buscar tickets
+list-search-button = Buscar
+list-sort = Ordenar
+list-filters = Filtros
+list-any = Cualquiera
+list-created-by = Creado por
+list-email = correo electrónico
+list-apply = Aplicar
+list-range-created = Fecha de creación
+list-range-created-from = Creado desde
+list-range-created-to = Creado hasta
+list-range-updated = Fecha de actualización
+list-range-updated-from = Actualizado desde
+list-range-updated-to = Actualizado hasta
+list-range-to = a
+list-clear = Borrar la búsqueda y los filtros
+list-no-more = No hay más tickets.
+list-no-match = Ningún ticket coincide.
+list-none-yet = Todavía no tiene tickets.
+list-preview = Vista previa
+list-first-page = ← Primera página
+list-next-page = Página siguiente →
+
+sort-relevance = Más relevantes
+sort-updated-descending = Última actualización, más recientes primero
+sort-updated-ascending = Última actualización, más antiguos primero
+sort-created-descending = Creación, más recientes primero
+sort-created-ascending = Creación, más antiguos primero
+sort-number-descending = Número, de mayor a menor
+sort-number-ascending = Número, de menor a mayor
+sort-type-ascending = Tipo, de la A a la Z
+sort-type-descending = Tipo, de la Z a la A
+sort-state-ascending = Estado, abiertos primero
+sort-state-descending = Estado, cerrados primero
+
+## A ticket
+
+ticket-number = N.º
+ticket-title = Título
+ticket-type = Tipo
+ticket-state = Estado
+ticket-channel = Canal
+ticket-created = Creado
+ticket-updated = Última actualización
+status-open = Abierto
+status-in_progress = En curso
+status-on_hold = En espera
+status-closed = Cerrado
+author-customer = Cliente
+author-agent = Soporte
+back-to-list = ← Todos los tickets
+
+## Replying and opening tickets
+
+reply-label = Respuesta
+reply-send = Enviar
+reply-sending = Enviando…
+reply-sent = Enviada
+reply-not-sent = No enviada
+reply-retry = Reintentar
+reply-closed = Este ticket está cerrado. Para hacer una nueva consulta,
+reply-closed-open-new = abra un ticket nuevo.
+reply-closed-reopens = Este ticket está cerrado. Si responde, se volverá a abrir.
+reply-reopen = Reabrir
+new-ticket-description = ¿En qué podemos ayudarle?
+new-ticket-create = Crear ticket
+
+## Files
+
+files-attach = Adjuntar archivos
+files-hint = { $count ->
+        [one] { $count } archivo de hasta { $size }: { $kinds }
+       *[other] Hasta { $count } archivos de { $size } como máximo cada uno: { $kinds }
+    }
+files-remove = Quitar
+files-uploading = { $name } — subiendo…
+
+## Times and sizes
+
+time-now = ahora mismo
+time-now-short = ahora
+time-minutes-ago = hace { $n } min
+time-hours-ago = hace { $n } h
+time-days-ago = hace { $n } d
+time-minutes-short = { $n } min
+time-hours-short = { $n } h
+time-days-short = { $n } d
+time-utc = { $time } UTC
+size-bytes = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+
+## What went wrong, as the frame says it
+
+error-not-verified = No se ha podido verificar su identidad. Vuelva a iniciar sesión en el sitio.
+error-session-ended = Su sesión ha finalizado. Vuelva a iniciar sesión en el sitio.
+error-unknown-workspace = Este portal de soporte no existe.
+error-not-enabled = Este portal de soporte aún no está activado.
+error-not-found = Este ticket no existe.
+error-page-not-found = Esta página no existe.
+error-ticket-closed = Este ticket está cerrado y los tickets cerrados no se pueden reabrir aquí. Abra un ticket nuevo.
+error-key-reused = Esta respuesta ya se envió con otro texto. Recargue la página para verla o envíela de nuevo como una respuesta nueva.
+error-origin-not-allowed = Este sitio no tiene permiso para mostrar el portal de soporte.
+error-no-access = No tiene acceso a este portal de soporte. Si cree que debería tenerlo, póngase en contacto con la empresa.
+error-rate-limited = Se están enviando mensajes más rápido de lo que permite este portal de soporte. Vuelva a intentarlo dentro de { $seconds ->
+        [one] un segundo
+       *[other] { $seconds } segundos
+    }.
+error-storage-full = Este portal de soporte no tiene espacio para más archivos. Envíe su mensaje sin archivos o póngase en contacto con la empresa.
+error-unavailable = El portal de soporte no está disponible temporalmente. Vuelva a intentarlo en unos instantes.
+error-internal = Se ha producido un error por nuestra parte. Vuelva a intentarlo.
+error-network = No se ha podido conectar con el portal de soporte. Compruebe su conexión y vuelva a intentarlo.
+error-malformed = La solicitud no tiene un formato válido.

@@ -1,0 +1,133 @@
+# What customers read: the frame (and the standalone portal and e-mails as
+# they come). Arguments: $n is a number already written in the language's
+# digits; $count the same number, for choosing a plural form.
+
+## The frame around the pages
+
+page-title = Assistance
+frame-loading = Chargement…
+frame-waiting = Connectez-vous sur le site pour voir vos tickets.
+frame-not-embedded = Ce portail d’assistance s’ouvre dans le site web de l’entreprise.
+frame-verifying = Vérification de votre identité…
+frame-signed-out = Vous êtes déconnecté.
+frame-signed-in-as = Connecté en tant que
+frame-no-page = Cette page n’existe pas.
+
+## The ticket list
+
+list-tab-all = Tous
+list-tab-mine = Créés par moi
+new-ticket = Nouveau ticket
+list-search = Rechercher des tickets
+list-search-button = Rechercher
+list-sort = Trier
+list-filters = Filtres
+list-any = Tous
+list-created-by = Créé par
+list-email = e-mail
+list-apply = Appliquer
+list-range-created = Date de création
+list-range-created-from = Créé à partir du
+list-range-created-to = Créé jusqu’au
+list-range-updated = Date de mise à jour
+list-range-updated-from = Mis à jour à partir du
+list-range-updated-to = Mis à jour jusqu’au
+list-range-to = au
+list-clear = Effacer la recherche et les filtres
+list-no-more = Aucun autre ticket.
+list-no-match = Aucun ticket ne correspond.
+list-none-yet = Vous n’avez encore aucun ticket.
+list-preview = Aperçu
+list-first-page = ← Première page
+list-next-page = Page suivante →
+
+sort-relevance = Pertinence
+sort-updated-descending = Dernière mise à jour, plus récents d’abord
+sort-updated-ascending = Dernière mise à jour, plus anciens d’abord
+sort-created-descending = Création, plus récents d’abord
+sort-created-ascending = Création, plus anciens d’abord
+sort-number-descending = Numéro, décroissant
+sort-number-ascending = Numéro, croissant
+sort-type-ascending = Type, de A à Z
+sort-type-descending = Type, de Z à A
+sort-state-ascending = Statut, ouverts d’abord
+sort-state-descending = Statut, fermés d’abord
+
+## A ticket
+
+ticket-number = N°
+ticket-title = Titre
+ticket-type = Type
+ticket-state = Statut
+ticket-channel = Canal
+ticket-created = Créé le
+ticket-updated = Dernière mise à jour
+status-open = Ouvert
+status-in_progress = En cours
+status-on_hold = En attente
+status-closed = Fermé
+author-customer = Client
+author-agent = Assistance
+back-to-list = ← Tous les tickets
+
+## Replying and opening tickets
+
+reply-label = Réponse
+reply-send = Envoyer
+reply-sending = Envoi en cours…
+reply-sent = Envoyée
+reply-not-sent = Non envoyée
+reply-retry = Réessayer
+reply-closed = Ce ticket est fermé. Pour toute nouvelle demande,
+reply-closed-open-new = ouvrez un nouveau ticket.
+reply-closed-reopens = Ce ticket est fermé. Si vous y répondez, il sera rouvert.
+reply-reopen = Rouvrir
+new-ticket-description = Comment pouvons-nous vous aider ?
+new-ticket-create = Créer le ticket
+
+## Files
+
+files-attach = Joindre des fichiers
+files-hint = { $count ->
+        [one] { $count } fichier de { $size } maximum : { $kinds }
+       *[other] Jusqu’à { $count } fichiers de { $size } maximum chacun : { $kinds }
+    }
+files-remove = Retirer
+files-uploading = { $name } — envoi en cours…
+
+## Times and sizes
+
+time-now = à l’instant
+time-now-short = maintenant
+time-minutes-ago = il y a { $n } min
+time-hours-ago = il y a { $n } h
+time-days-ago = il y a { $n } j
+time-minutes-short = { $n } min
+time-hours-short = { $n } h
+time-days-short = { $n } j
+time-utc = { $time } UTC
+size-bytes = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+
+## What went wrong, as the frame says it
+
+error-not-verified = Nous n’avons pas pu vérifier votre identité. Veuillez vous reconnecter sur le site.
+error-session-ended = Votre session a expiré. Veuillez vous reconnecter sur le site.
+error-unknown-workspace = Ce portail d’assistance n’existe pas.
+error-not-enabled = Ce portail d’assistance n’est pas encore activé.
+error-not-found = Ce ticket n’existe pas.
+error-page-not-found = Cette page n’existe pas.
+error-ticket-closed = Ce ticket est fermé, et les tickets fermés ne peuvent pas être rouverts ici. Veuillez ouvrir un nouveau ticket.
+error-key-reused = Cette réponse a déjà été envoyée avec un autre texte. Rechargez la page pour la voir, ou envoyez-la de nouveau comme nouvelle réponse.
+error-origin-not-allowed = Ce site n’est pas autorisé à afficher le portail d’assistance.
+error-no-access = Vous n’avez pas accès à ce portail d’assistance. Si vous pensez que c’est une erreur, veuillez contacter l’entreprise.
+error-rate-limited = Vous envoyez plus vite que ce portail d’assistance ne le permet. Veuillez réessayer dans { $seconds ->
+        [one] une seconde
+       *[other] { $seconds } secondes
+    }.
+error-storage-full = Ce portail d’assistance n’a plus de place pour de nouveaux fichiers. Veuillez envoyer votre message sans fichiers ou contacter l’entreprise.
+error-unavailable = Le portail d’assistance est temporairement indisponible. Veuillez réessayer dans quelques instants.
+error-internal = Une erreur s’est produite de notre côté. Veuillez réessayer.
+error-network = Impossible de joindre le portail d’assistance. Vérifiez votre connexion et réessayez.
+error-malformed = La requête est mal formée.

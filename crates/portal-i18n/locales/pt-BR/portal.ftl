@@ -1,0 +1,133 @@
+# What customers read: the frame (and the standalone portal and e-mails as
+# they come). Arguments: $n is a number already written in the language's
+# digits; $count the same number, for choosing a plural form.
+
+## The frame around the pages
+
+page-title = Suporte
+frame-loading = Carregando…
+frame-waiting = Faça login no site para ver seus tickets.
+frame-not-embedded = Este portal de suporte abre dentro do site da empresa.
+frame-verifying = Verificando sua identidade…
+frame-signed-out = Você saiu da sua conta.
+frame-signed-in-as = Conectado como
+frame-no-page = Esta página não existe.
+
+## The ticket list
+
+list-tab-all = Todos
+list-tab-mine = Criados por mim
+new-ticket = Novo ticket
+list-search = Pesquisar tickets
+list-search-button = Pesquisar
+list-sort = Ordenar
+list-filters = Filtros
+list-any = Qualquer um
+list-created-by = Criado por
+list-email = e-mail
+list-apply = Aplicar
+list-range-created = Data de criação
+list-range-created-from = Criado a partir de
+list-range-created-to = Criado até
+list-range-updated = Data de atualização
+list-range-updated-from = Atualizado a partir de
+list-range-updated-to = Atualizado até
+list-range-to = até
+list-clear = Limpar pesquisa e filtros
+list-no-more = Não há mais tickets.
+list-no-match = Nenhum ticket encontrado.
+list-none-yet = Você ainda não tem tickets.
+list-preview = Prévia
+list-first-page = ← Primeira página
+list-next-page = Próxima página →
+
+sort-relevance = Mais relevantes
+sort-updated-descending = Última atualização, mais recentes primeiro
+sort-updated-ascending = Última atualização, mais antigos primeiro
+sort-created-descending = Criação, mais recentes primeiro
+sort-created-ascending = Criação, mais antigos primeiro
+sort-number-descending = Número, do maior para o menor
+sort-number-ascending = Número, do menor para o maior
+sort-type-ascending = Tipo, de A a Z
+sort-type-descending = Tipo, de Z a A
+sort-state-ascending = Status, abertos primeiro
+sort-state-descending = Status, fechados primeiro
+
+## A ticket
+
+ticket-number = Nº
+ticket-title = Título
+ticket-type = Tipo
+ticket-state = Status
+ticket-channel = Canal
+ticket-created = Criado em
+ticket-updated = Última atualização
+status-open = Aberto
+status-in_progress = Em andamento
+status-on_hold = Em espera
+status-closed = Fechado
+author-customer = Cliente
+author-agent = Suporte
+back-to-list = ← Todos os tickets
+
+## Replying and opening tickets
+
+reply-label = Resposta
+reply-send = Enviar
+reply-sending = Enviando…
+reply-sent = Enviada
+reply-not-sent = Não enviada
+reply-retry = Tentar novamente
+reply-closed = Este ticket está fechado. Para perguntar algo novo,
+reply-closed-open-new = abra um novo ticket.
+reply-closed-reopens = Este ticket está fechado. Se você responder, ele será reaberto.
+reply-reopen = Reabrir
+new-ticket-description = Como podemos ajudar?
+new-ticket-create = Criar ticket
+
+## Files
+
+files-attach = Anexar arquivos
+files-hint = { $count ->
+        [one] { $count } arquivo de até { $size }: { $kinds }
+       *[other] Até { $count } arquivos de até { $size } cada: { $kinds }
+    }
+files-remove = Remover
+files-uploading = { $name } — enviando…
+
+## Times and sizes
+
+time-now = agora mesmo
+time-now-short = agora
+time-minutes-ago = há { $n } min
+time-hours-ago = há { $n } h
+time-days-ago = há { $n } d
+time-minutes-short = { $n } min
+time-hours-short = { $n } h
+time-days-short = { $n } d
+time-utc = { $time } UTC
+size-bytes = { $n } B
+size-kb = { $n } KB
+size-mb = { $n } MB
+
+## What went wrong, as the frame says it
+
+error-not-verified = Não foi possível verificar sua identidade. Faça login novamente no site.
+error-session-ended = Sua sessão expirou. Faça login novamente no site.
+error-unknown-workspace = Este portal de suporte não existe.
+error-not-enabled = Este portal de suporte ainda não foi ativado.
+error-not-found = Este ticket não existe.
+error-page-not-found = Esta página não existe.
+error-ticket-closed = Este ticket está fechado, e tickets fechados não podem ser reabertos aqui. Abra um novo ticket.
+error-key-reused = Esta resposta já foi enviada com outro texto. Recarregue a página para vê-la ou envie-a novamente como uma nova resposta.
+error-origin-not-allowed = Este site não tem permissão para exibir o portal de suporte.
+error-no-access = Você não tem acesso a este portal de suporte. Se acha que deveria ter, entre em contato com a empresa.
+error-rate-limited = Você está enviando mais rápido do que este portal de suporte permite. Tente novamente em { $seconds ->
+        [one] um segundo
+       *[other] { $seconds } segundos
+    }.
+error-storage-full = Este portal de suporte não tem espaço para mais arquivos. Envie sua mensagem sem arquivos ou entre em contato com a empresa.
+error-unavailable = O portal de suporte está temporariamente indisponível. Tente novamente em instantes.
+error-internal = Algo deu errado do nosso lado. Tente novamente.
+error-network = Não foi possível acessar o portal de suporte. Verifique sua conexão e tente novamente.
+error-malformed = A solicitação está malformada.
