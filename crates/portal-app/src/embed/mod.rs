@@ -123,8 +123,9 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
     view! {
         <header class="portal-header">
             {(!settings.logo_url.is_empty()).then(|| view! { <img class="logo" src=settings.logo_url alt="" /> })}
-            <p class="workspace">{settings.workspace_name}</p>
-            <h1 data-testid="greeting">{settings.greeting}</h1>
+            // What admins wrote keeps its own direction inside a page in another script.
+            <p class="workspace"><bdi>{settings.workspace_name}</bdi></p>
+            <h1 data-testid="greeting"><bdi>{settings.greeting}</bdi></h1>
         </header>
         {move || match frame.get() {
             Frame::SignedIn { name } => view! {
