@@ -207,7 +207,14 @@ pub async fn page(path: String) -> Result<String, PortalError> {
             let detail = detail.ok_or_else(|| fail(PortalError::NotFound))?;
             pages::ticket(locale, &ws, pages::detail_in_language(&ws, detail, locale), now)
         }
-        FramePath::NewTicket => pages::new_ticket(locale, &ws),
+        FramePath::NewTicket => {
+            let companies = state
+                .store
+                .customer_companies(scope.workspace_id(), scope.customer_id())
+                .await
+                .map_err(|e| state.store_error(e))?;
+            pages::new_ticket(locale, &ws, &companies)
+        }
     })
 }
 
@@ -268,15 +275,34 @@ pub async fn create_ticket(
     description: String,
     ticket_type: Option<String>,
     #[server(default)] attachments: Vec<AttachmentId>,
+    #[server(default)] company: Option<String>,
 ) -> Result<TicketSummary, PortalError> {
-    use portal_core::{TicketDescription, TicketTitle};
+    use portal_core::{Message, TicketDescription, TicketTitle};
     let (state, scope) = customer_scope().await?;
     crate::limits::spend(&state, crate::limits::Action::Write, &scope)?;
     let title = TicketTitle::parse(&title).map_err(|e| fail(e.into()))?;
     let description = TicketDescription::parse(&description).map_err(|e| fail(e.into()))?;
+    // A customer of several companies says which one the ticket is for;
+    // of one, it goes to that one (the store files it).
+    let choose = || fail(PortalError::invalid(&Message::new("new-ticket-choose-company")));
+    let theirs = state.store.customer_companies(scope.workspace_id(), scope.customer_id()).await;
+    let theirs = theirs.map_err(|e| state.store_error(e))?;
+    let company = match company.filter(|key| !key.is_empty()) {
+        Some(key) => Some(theirs.into_iter().find(|k| k.as_str() == key).ok_or_else(choose)?),
+        None if theirs.len() > 1 => return Err(choose()),
+        None => None,
+    };
     let created = state
         .store
-        .customer_create_ticket(&scope, &title, &description, ticket_type.as_deref(), &attachments, now_millis())
+        .customer_create_ticket(
+            &scope,
+            &title,
+            &description,
+            ticket_type.as_deref(),
+            company.as_ref(),
+            &attachments,
+            now_millis(),
+        )
         .await
         .map_err(|e| state.store_error(e))?;
     crate::state::no_store();

@@ -9,8 +9,8 @@ use async_trait::async_trait;
 use portal_core::conversation::PortalEvent;
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    AttachmentId, CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketDescription, TicketDetail,
-    TicketNumber, TicketSummary, TicketTitle, WorkspaceId,
+    AttachmentId, CompanyKey, CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketDescription,
+    TicketDetail, TicketNumber, TicketSummary, TicketTitle, WorkspaceId,
 };
 
 /// A customer's reply (see [`ConversationStore::customer_reply`]).
@@ -74,13 +74,18 @@ pub trait ConversationStore {
     async fn reopen_ticket(&self, scope: &CustomerScope, number: TicketNumber, now: Millis) -> Result<()>;
     /// Opens a ticket as the scope's customer, with a `ticket.created` event.
     /// `ticket_type` must be one of the workspace's types; `attachments` are
-    /// claimed as [`ConversationStore::customer_reply`] does.
+    /// claimed as [`ConversationStore::customer_reply`] does. The ticket is
+    /// filed to `company`, which must be one of the customer's (else
+    /// [`StoreError::Invalid`]); without one, to the customer's company when
+    /// they have exactly one (as Intercom files it), else to none.
+    #[allow(clippy::too_many_arguments)]
     async fn customer_create_ticket(
         &self,
         scope: &CustomerScope,
         title: &TicketTitle,
         description: &TicketDescription,
         ticket_type: Option<&str>,
+        company: Option<&CompanyKey>,
         attachments: &[AttachmentId],
         now: Millis,
     ) -> Result<TicketSummary>;

@@ -151,17 +151,18 @@ async fn create(context: &PortalContext, form: &Element) {
         .map(drop)
         .and_then(|()| if description.trim().is_empty() { Ok(()) } else { MessageBody::parse(&description).map(drop) });
     if let Err(error) = checked {
-        return problem(form, &error.to_string());
+        return problem(form, &crate::words::message(&error.message()));
     }
     busy(form, true);
     problem(form, "");
     let kind = (!kind.is_empty()).then_some(kind);
-    match create_ticket(title, description, kind, files::ready(form)).await {
+    let company = Some(value(form, "company")).filter(|key| !key.is_empty());
+    match create_ticket(title, description, kind, files::ready(form), company).await {
         Ok(_) => {
             navigation::navigate(context, "", false);
             context.changed();
         }
-        Err(error) => problem(form, &error.to_string()),
+        Err(error) => problem(form, &crate::words::error(&error)),
     }
     busy(form, false);
 }

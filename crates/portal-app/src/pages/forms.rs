@@ -4,7 +4,7 @@
 //! file picker uploads what is picked (see `embed::submissions`, `embed::files`).
 
 use leptos::prelude::*;
-use portal_core::{FileKind, MessageBody, TicketNumber, TicketStatus, TicketTitle};
+use portal_core::{CompanyKey, FileKind, MessageBody, TicketNumber, TicketStatus, TicketTitle};
 use portal_i18n::Locale;
 use portal_store::Workspace;
 
@@ -48,7 +48,7 @@ pub fn reply(locale: Locale, base: &str, workspace: &Workspace, number: TicketNu
 }
 
 /// Opening a new ticket.
-pub fn new_ticket(locale: Locale, workspace: &Workspace) -> impl IntoView {
+pub fn new_ticket(locale: Locale, workspace: &Workspace, companies: &[CompanyKey]) -> impl IntoView {
     let types = workspace.ticket_types.clone();
     let texts = &workspace.translations;
     view! {
@@ -66,6 +66,16 @@ pub fn new_ticket(locale: Locale, workspace: &Workspace) -> impl IntoView {
                     })
                     .collect_view()}
             </select>
+            {(companies.len() > 1).then(|| view! {
+                <label for="company">{locale.t("new-ticket-company")}</label>
+                <select id="company" name="company" data-testid="new-company" required>
+                    <option value="">{locale.t("new-ticket-choose-company")}</option>
+                    {companies
+                        .iter()
+                        .map(|key| view! { <option value=key.as_str().to_string()>{key.as_str().to_string()}</option> })
+                        .collect_view()}
+                </select>
+            })}
             <label for="description">{locale.t("new-ticket-description")}</label>
             <textarea id="description" name="description" data-testid="new-description" rows="6"></textarea>
             {file_picker(locale, workspace)}

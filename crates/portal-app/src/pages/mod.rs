@@ -89,11 +89,11 @@ pub fn detail_in_language(workspace: &Workspace, mut detail: TicketDetail, local
 }
 
 /// The form that opens a new ticket.
-pub fn new_ticket(locale: Locale, workspace: &Workspace) -> String {
+pub fn new_ticket(locale: Locale, workspace: &Workspace, companies: &[portal_core::CompanyKey]) -> String {
     let base = base(workspace);
     view! {
         <nav class="crumbs"><a href=base.clone()>{locale.t("back-to-list")}</a></nav>
-        {forms::new_ticket(locale, workspace)}
+        {forms::new_ticket(locale, workspace, companies)}
     }
     .to_html()
 }

@@ -138,3 +138,8 @@ error-unavailable = بوابة الدعم غير متاحة مؤقتًا. يُر
 error-internal = حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى.
 error-network = تعذّر الوصول إلى بوابة الدعم. تحقّق من اتصالك وحاول مرة أخرى.
 error-malformed = صيغة الطلب غير صحيحة.
+
+## Which company a new ticket is for
+
+new-ticket-company = الشركة
+new-ticket-choose-company = اختر الشركة التي تخصها هذه التذكرة.

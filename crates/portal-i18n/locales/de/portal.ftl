@@ -131,3 +131,8 @@ error-unavailable = Das Support-Portal ist vorübergehend nicht verfügbar. Bitt
 error-internal = Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.
 error-network = Das Support-Portal ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
 error-malformed = Die Anfrage war fehlerhaft.
+
+## Which company a new ticket is for
+
+new-ticket-company = Unternehmen
+new-ticket-choose-company = Wählen Sie das Unternehmen, für das dieses Ticket ist.

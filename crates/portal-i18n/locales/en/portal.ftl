@@ -128,3 +128,8 @@ error-unavailable = The support portal is temporarily unavailable. Please try ag
 error-internal = Something went wrong on our side. Please try again.
 error-network = Could not reach the support portal. Check your connection and try again.
 error-malformed = The request was malformed.
+
+## Which company a new ticket is for
+
+new-ticket-company = Company
+new-ticket-choose-company = Choose the company this ticket is for.

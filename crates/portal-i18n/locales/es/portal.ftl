@@ -131,3 +131,8 @@ error-unavailable = El portal de soporte no está disponible temporalmente. Vuel
 error-internal = Se ha producido un error por nuestra parte. Vuelva a intentarlo.
 error-network = No se ha podido conectar con el portal de soporte. Compruebe su conexión y vuelva a intentarlo.
 error-malformed = La solicitud no tiene un formato válido.
+
+## Which company a new ticket is for
+
+new-ticket-company = Empresa
+new-ticket-choose-company = Elija la empresa a la que corresponde este ticket.

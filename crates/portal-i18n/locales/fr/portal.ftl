@@ -131,3 +131,8 @@ error-unavailable = Le portail d’assistance est temporairement indisponible. V
 error-internal = Une erreur s’est produite de notre côté. Veuillez réessayer.
 error-network = Impossible de joindre le portail d’assistance. Vérifiez votre connexion et réessayez.
 error-malformed = La requête est mal formée.
+
+## Which company a new ticket is for
+
+new-ticket-company = Entreprise
+new-ticket-choose-company = Choisissez l'entreprise concernée par ce ticket.

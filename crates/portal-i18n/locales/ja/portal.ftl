@@ -127,3 +127,8 @@ error-unavailable = サポートポータルは一時的にご利用いただけ
 error-internal = システムで問題が発生しました。もう一度お試しください。
 error-network = サポートポータルに接続できませんでした。接続状況を確認して、もう一度お試しください。
 error-malformed = リクエストの形式が正しくありません。
+
+## Which company a new ticket is for
+
+new-ticket-company = 会社
+new-ticket-choose-company = このお問い合わせの対象となる会社を選択してください。

@@ -131,3 +131,8 @@ error-unavailable = O portal de suporte está temporariamente indisponível. Ten
 error-internal = Algo deu errado do nosso lado. Tente novamente.
 error-network = Não foi possível acessar o portal de suporte. Verifique sua conexão e tente novamente.
 error-malformed = A solicitação está malformada.
+
+## Which company a new ticket is for
+
+new-ticket-company = Empresa
+new-ticket-choose-company = Escolha a empresa a que este ticket se refere.

@@ -9,18 +9,17 @@ use super::rules::WorkspaceRules;
 use super::search;
 use super::shared::{LIST_LIMIT_MAX, LIST_LIMIT_MIN, shown_attributes_from_json};
 use super::tickets::{
-    NewEvent, OneTicket, TicketRecord, TicketRow, parse_status, ticket_columns, ticket_from_row, visible_tickets,
-    visible_to_customer,
+    NewEvent, OneTicket, TicketRecord, TicketRow, parse_status, ticket_columns, ticket_from_row, ticket_wake,
+    visible_tickets, visible_to_customer,
 };
 use super::{SqlStore, sql_impl};
-use crate::notify::Wake;
 use crate::{ConversationStore, CustomerReply, ReplyOutcome, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    AttachmentId, AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketAttributes,
+    AttachmentId, AttachmentInfo, AttachmentLimits, AuthorKind, CompanyKey, CustomerScope, Millis, TicketAttributes,
     TicketDescription, TicketDetail, TicketNumber, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
 };
 use tracing::instrument;
@@ -330,11 +329,32 @@ impl<DB> ConversationStore for SqlStore<DB> {
         title: &TicketTitle,
         description: &TicketDescription,
         ticket_type: Option<&str>,
+        company: Option<&CompanyKey>,
         attachments: &[AttachmentId],
         now: Millis,
     ) -> Result<TicketSummary> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, scope.workspace_id()).await?;
+        let memberships = sqlx::query_as::<_, (i64, String)>(
+            "SELECT c.id, c.key FROM company_members m \
+             JOIN companies c ON c.workspace_id = m.workspace_id AND c.id = m.company_id \
+             WHERE m.workspace_id = $1 AND m.customer_id = $2",
+        )
+        .bind(scope.workspace_id().0)
+        .bind(scope.customer_id().0)
+        .fetch_all(&mut *tx)
+        .await?;
+        let company_id = match (company, memberships.as_slice()) {
+            (Some(key), _) => Some(
+                memberships
+                    .iter()
+                    .find(|(_, k)| k == key.as_str())
+                    .map(|(id, _)| *id)
+                    .ok_or_else(|| StoreError::Invalid("the customer is not a member of that company".into()))?,
+            ),
+            (None, [(only, _)]) => Some(*only),
+            (None, _) => None,
+        };
         let new = OneTicket {
             workspace: scope.workspace_id(),
             creator: scope.customer_id(),
@@ -343,12 +363,13 @@ impl<DB> ConversationStore for SqlStore<DB> {
             channel: CHANNEL_PORTAL,
             ticket_type: rules.check_type(ticket_type)?,
             attributes: &TicketAttributes::default(),
-            company_id: None,
+            company_id,
             now,
         };
         let (ticket_id, number) = Self::insert_one_ticket(&mut tx, &new).await?;
         Self::claim_uploads(&mut tx, scope, &rules.attachment_limits, ticket_id, None, attachments).await?;
-        self.commit_events(tx, Wake::Customer(scope.workspace_id(), scope.customer_id())).await?;
+        // A company's ticket reaches its other members' lists live too.
+        self.commit_events(tx, ticket_wake(scope.workspace_id(), scope.customer_id(), company_id)).await?;
         Ok(TicketSummary { number, title: title.as_str().to_string(), status: TicketStatus::Open, updated_at: now })
     }
 

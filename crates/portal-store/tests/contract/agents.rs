@@ -97,7 +97,15 @@ async fn agents_see_and_work_whole_tickets() {
         let (alice_id, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
         let agent = agent(&*store, acme.id).await;
         let number = store
-            .customer_create_ticket(&alice, &title("Broken"), &description("It broke."), Some("Problem"), &[], NOW)
+            .customer_create_ticket(
+                &alice,
+                &title("Broken"),
+                &description("It broke."),
+                Some("Problem"),
+                None,
+                &[],
+                NOW,
+            )
             .await
             .unwrap()
             .number;

@@ -52,6 +52,7 @@ async fn sent_files_show_where_their_message_does() {
                 &title("Broken"),
                 &description("See the report."),
                 None,
+                None,
                 &[report.id],
                 NOW + 1,
             )
@@ -162,11 +163,15 @@ async fn workspaces_may_lower_the_limits() {
         for i in 0..3 {
             three.push(upload(&*store, &alice, &format!("{i}.csv"), 10, NOW).await.id);
         }
-        let message =
-            invalid(store.customer_create_ticket(&alice, &title("Three"), &description(""), None, &three, NOW).await);
+        let message = invalid(
+            store.customer_create_ticket(&alice, &title("Three"), &description(""), None, None, &three, NOW).await,
+        );
         assert_eq!(message, "at most 2 files can be attached to one message");
         assert!(store.list_tickets(&alice, 10).await.unwrap().is_empty(), "the refused ticket was not written");
-        store.customer_create_ticket(&alice, &title("Two"), &description(""), None, &three[..2], NOW).await.unwrap();
+        store
+            .customer_create_ticket(&alice, &title("Two"), &description(""), None, None, &three[..2], NOW)
+            .await
+            .unwrap();
     })
     .await;
 }
@@ -180,7 +185,7 @@ async fn unsent_uploads_expire_and_are_capped() {
         let old = upload(&*store, &alice, "old.png", 10, NOW).await;
         let sent = upload(&*store, &alice, "sent.png", 10, NOW).await;
         store
-            .customer_create_ticket(&alice, &title("With a file"), &description(""), None, &[sent.id], NOW)
+            .customer_create_ticket(&alice, &title("With a file"), &description(""), None, None, &[sent.id], NOW)
             .await
             .unwrap();
         let fresh = upload(&*store, &alice, "fresh.png", 10, NOW + HOUR).await;

@@ -19,6 +19,7 @@ async fn replies_build_the_public_conversation() {
                 &title("  Cannot log in "),
                 &description(" Since this morning. "),
                 Some("Problem"),
+                None,
                 &[],
                 NOW,
             )
@@ -401,7 +402,7 @@ async fn customers_open_tickets_of_the_workspaces_types() {
         let acme = workspace(&*store, "acme").await;
         let (_, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
         let create = async |kind: Option<&str>, text: &str| {
-            store.customer_create_ticket(&alice, &title("A ticket"), &description(text), kind, &[], NOW).await
+            store.customer_create_ticket(&alice, &title("A ticket"), &description(text), kind, None, &[], NOW).await
         };
 
         for refused in [Some("Billing"), Some("question"), Some(""), Some("Question ")] {
@@ -440,6 +441,48 @@ async fn customers_open_tickets_of_the_workspaces_types() {
                 ("ticket.created", TicketNumber(3), open),
             ]
         );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_ticket_goes_to_the_customers_company() {
+    on_each_backend("a_new_ticket_goes_to_the_customers_company", |db| async move {
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let (alice_id, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
+        let (bob_id, _) = sign_in(&*store, acme.id, "bob@example.com").await;
+        let (one, other) = (CompanyKey::parse("one").unwrap(), CompanyKey::parse("other").unwrap());
+        for key in [&one, &other] {
+            store.upsert_company(acme.id, key, key.as_str(), NOW).await.unwrap();
+        }
+        let open = |company: Option<&CompanyKey>, raw: &'static str| {
+            let (store, alice, company) = (store.clone(), alice.clone(), company.cloned());
+            async move {
+                store
+                    .customer_create_ticket(&alice, &title(raw), &description(""), None, company.as_ref(), &[], NOW)
+                    .await
+            }
+        };
+
+        // No company: the ticket is the customer's alone.
+        let alone = open(None, "Alone").await.unwrap().number;
+        // Exactly one company: filed there, so its members see it.
+        store.set_customer_companies(acme.id, alice_id, std::slice::from_ref(&one)).await.unwrap();
+        store.set_customer_companies(acme.id, bob_id, std::slice::from_ref(&one)).await.unwrap();
+        let filed = open(None, "Filed").await.unwrap().number;
+        let (_, bob) = sign_in(&*store, acme.id, "bob@example.com").await;
+        assert!(store.ticket_detail(&bob, filed).await.unwrap().is_some(), "a co-member sees the company's ticket");
+        assert!(store.ticket_detail(&bob, alone).await.unwrap().is_none());
+        // Several: the one named, and only one of hers.
+        store.set_customer_companies(acme.id, alice_id, &[one.clone(), other.clone()]).await.unwrap();
+        let for_other = open(Some(&other), "For other").await.unwrap().number;
+        assert!(store.ticket_detail(&bob, for_other).await.unwrap().is_none(), "bob is not in the other company");
+        let foreign = CompanyKey::parse("globex").unwrap();
+        let before = store.agent_list_tickets(&agent(&*store, acme.id).await, 100).await.unwrap().len();
+        assert!(matches!(open(Some(&foreign), "Not hers").await, Err(StoreError::Invalid(_))));
+        let after = store.agent_list_tickets(&agent(&*store, acme.id).await, 100).await.unwrap().len();
+        assert_eq!(before, after, "a refused ticket writes nothing");
     })
     .await;
 }

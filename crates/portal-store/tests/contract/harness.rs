@@ -140,7 +140,7 @@ pub fn agent_post(text: &str, internal: bool) -> AgentPost {
 
 /// Opens a ticket as the scope's customer, with no type.
 pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> TicketNumber {
-    store.customer_create_ticket(scope, &title(raw_title), &description(""), None, &[], at).await.unwrap().number
+    store.customer_create_ticket(scope, &title(raw_title), &description(""), None, None, &[], at).await.unwrap().number
 }
 
 /// A ticket an agent opens for a customer (found by email or created), in

@@ -32,7 +32,7 @@ async fn search_ranks_title_then_description_then_conversation() {
             let alice = alice.clone();
             async move {
                 store
-                    .customer_create_ticket(&alice, &title(raw_title), &description(text), None, &[], at)
+                    .customer_create_ticket(&alice, &title(raw_title), &description(text), None, None, &[], at)
                     .await
                     .unwrap()
                     .number
@@ -111,6 +111,7 @@ async fn filters_narrow_and_sorts_page_through_everything_once() {
                     &title(&format!("T{i}")),
                     &description(""),
                     ticket_type,
+                    None,
                     &[],
                     NOW + i * day,
                 )

@@ -179,3 +179,47 @@ async fn malformed_json_is_400() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_of_several_companies_must_say_which_a_new_ticket_is_for() {
+    on_each_backend("a_customer_of_several_companies_must_say_which_a_new_ticket_is_for", |db| async move {
+        let app = spawn_app(db).await;
+        let ws = app.workspace.id;
+        let session = app.sign_in(EMAIL).await.token;
+        let (one, two) = (portal_core::CompanyKey::parse("one").unwrap(), portal_core::CompanyKey::parse("two").unwrap());
+        for key in [&one, &two] {
+            app.store.upsert_company(ws, key, key.as_str(), 0).await.unwrap();
+        }
+        let ann = app.store.customer_by_email(ws, &portal_core::Email::parse(EMAIL).unwrap()).await.unwrap().unwrap();
+        app.store.set_customer_companies(ws, ann.id, &[one.clone(), two.clone()]).await.unwrap();
+        let new = |company: serde_json::Value| {
+            serde_json::json!({ "title": "Which one?", "description": "", "ticket_type": null, "company": company })
+        };
+        let before = app.ticket_titles(&session).await.len();
+        for (company, what) in [
+            (serde_json::Value::Null, "no company named"),
+            (serde_json::json!(""), "an empty company"),
+            (serde_json::json!("globex"), "a company she is not in"),
+            (serde_json::json!("bad key!"), "a malformed company key"),
+        ] {
+            let refused = app.post("/api/portal/ticket/new", &new(company), Some(&session)).await;
+            expect_invalid(refused, "company", what).await;
+        }
+        assert_eq!(app.ticket_titles(&session).await.len(), before, "nothing was opened");
+        // The refusal is in the customer's language.
+        let german = app
+            .client
+            .post(app.url("/api/portal/ticket/new"))
+            .bearer_auth(&session)
+            .header("accept-language", "de")
+            .json(&new(serde_json::Value::Null))
+            .send()
+            .await
+            .unwrap();
+        expect_invalid(german, "unternehmen", "in German").await;
+        expect_ok::<serde_json::Value>(app.post("/api/portal/ticket/new", &new(serde_json::json!("two")), Some(&session)).await, "named")
+            .await;
+        assert_eq!(app.ticket_titles(&session).await.len(), before + 1);
+    })
+    .await;
+}
