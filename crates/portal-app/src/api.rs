@@ -276,6 +276,7 @@ pub async fn create_ticket(
     ticket_type: Option<String>,
     #[server(default)] attachments: Vec<AttachmentId>,
     #[server(default)] company: Option<String>,
+    #[server(default)] attributes: std::collections::BTreeMap<String, String>,
 ) -> Result<TicketSummary, PortalError> {
     use portal_core::{Message, TicketDescription, TicketTitle};
     let (state, scope) = customer_scope().await?;
@@ -292,19 +293,17 @@ pub async fn create_ticket(
         None if theirs.len() > 1 => return Err(choose()),
         None => None,
     };
-    let created = state
-        .store
-        .customer_create_ticket(
-            &scope,
-            &title,
-            &description,
-            ticket_type.as_deref(),
-            company.as_ref(),
-            &attachments,
-            now_millis(),
-        )
-        .await
-        .map_err(|e| state.store_error(e))?;
+    let ws = state.workspace_of(&scope).await?;
+    let attributes = ws.ticket_form.check(&attributes).map_err(|message| fail(PortalError::invalid(&message)))?;
+    let ticket = portal_store::CustomerTicket {
+        ticket_type: ticket_type.as_deref(),
+        company: company.as_ref(),
+        attributes: &attributes,
+        attachments: &attachments,
+        ..portal_store::CustomerTicket::new(&title, &description)
+    };
+    let created =
+        state.store.customer_create_ticket(&scope, &ticket, now_millis()).await.map_err(|e| state.store_error(e))?;
     crate::state::no_store();
     Ok(created)
 }

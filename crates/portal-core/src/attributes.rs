@@ -44,6 +44,9 @@ pub type CustomerAttributes = TicketAttributes;
 pub struct TicketAttributes(BTreeMap<String, String>);
 
 impl TicketAttributes {
+    /// No attributes.
+    pub const EMPTY: Self = Self(BTreeMap::new());
+
     /// Values are trimmed; an empty value removes its key.
     pub fn parse(raw: BTreeMap<String, String>) -> Result<Self, String> {
         let mut checked = BTreeMap::new();

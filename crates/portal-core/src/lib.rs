@@ -18,6 +18,7 @@ pub mod listing;
 pub mod message;
 pub mod model;
 pub mod session;
+pub mod ticket_form;
 pub mod ticket_type;
 pub mod time;
 pub mod translations;
@@ -36,6 +37,7 @@ pub use identity::{IdentityError, company_claim, sign, sign_email, verify, verif
 pub use message::{Message, MessageArg};
 pub use model::*;
 pub use session::SessionToken;
+pub use ticket_form::{FieldKind, FormField, TicketForm};
 pub use ticket_type::{TicketType, TicketTypes};
 pub use translations::{LanguageTexts, Translations};
 pub use visibility::TicketVisibility;

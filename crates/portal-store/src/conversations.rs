@@ -9,8 +9,8 @@ use async_trait::async_trait;
 use portal_core::conversation::PortalEvent;
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    AttachmentId, CompanyKey, CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketDescription,
-    TicketDetail, TicketNumber, TicketSummary, TicketTitle, WorkspaceId,
+    AttachmentId, CompanyKey, CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketAttributes,
+    TicketDescription, TicketDetail, TicketNumber, TicketSummary, TicketTitle, WorkspaceId,
 };
 
 /// A customer's reply (see [`ConversationStore::customer_reply`]).
@@ -36,6 +36,31 @@ pub struct ReplyOutcome {
 
 /// A ticket the scope may not see is reported exactly as one that does
 /// not exist: `Ok(None)` or `StoreError::NotFound`, with nothing written.
+/// A ticket a customer opens in the portal.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomerTicket<'a> {
+    pub title: &'a TicketTitle,
+    pub description: &'a TicketDescription,
+    /// One of the workspace's types.
+    pub ticket_type: Option<&'a str>,
+    /// One of the customer's companies (see `customer_create_ticket`).
+    pub company: Option<&'a CompanyKey>,
+    /// What the customer filled in on the workspace's form, checked by it.
+    pub attributes: &'a TicketAttributes,
+    /// Files uploaded for it.
+    pub attachments: &'a [AttachmentId],
+}
+
+/// A `static`, not a `const`: a reference to a `const` with a destructor is not promoted.
+static NO_ATTRIBUTES: TicketAttributes = TicketAttributes::EMPTY;
+
+impl<'a> CustomerTicket<'a> {
+    /// A ticket with a title and description only.
+    pub fn new(title: &'a TicketTitle, description: &'a TicketDescription) -> Self {
+        Self { title, description, ticket_type: None, company: None, attributes: &NO_ATTRIBUTES, attachments: &[] }
+    }
+}
+
 #[async_trait]
 pub trait ConversationStore {
     /// The tickets the scope may see, most recently updated first.
@@ -78,15 +103,10 @@ pub trait ConversationStore {
     /// filed to `company`, which must be one of the customer's (else
     /// [`StoreError::Invalid`]); without one, to the customer's company when
     /// they have exactly one (as Intercom files it), else to none.
-    #[allow(clippy::too_many_arguments)]
     async fn customer_create_ticket(
         &self,
         scope: &CustomerScope,
-        title: &TicketTitle,
-        description: &TicketDescription,
-        ticket_type: Option<&str>,
-        company: Option<&CompanyKey>,
-        attachments: &[AttachmentId],
+        ticket: &CustomerTicket<'_>,
         now: Millis,
     ) -> Result<TicketSummary>;
     /// The events of the tickets the scope may see with an id above

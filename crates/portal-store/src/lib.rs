@@ -38,7 +38,7 @@ pub use attachments::{AttachmentStore, AttachmentUsage, StoredAttachment};
 pub use blob::{BlobStore, FsBlobStore};
 pub use bulk::{BulkStore, ImportedMessage, ImportedTicket, NewTicket};
 pub use companies::{AudiencePreview, CompanyStore};
-pub use conversations::{ConversationStore, CustomerReply, ReplyOutcome};
+pub use conversations::{ConversationStore, CustomerReply, CustomerTicket, ReplyOutcome};
 pub use directory::{CompanyEntry, CustomerEntry, DirectoryStore};
 pub use error::StoreError;
 pub use identity::{Customer, IdentityStore, NewSession, Secret};

@@ -7,8 +7,8 @@ use crate::StoreError;
 use async_trait::async_trait;
 use portal_core::console::PortalLook;
 use portal_core::{
-    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketTypes, Translations,
-    WorkspaceId, WorkspaceSlug,
+    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketForm, TicketTypes,
+    Translations, WorkspaceId, WorkspaceSlug,
 };
 use portal_i18n::Locale;
 
@@ -45,6 +45,8 @@ pub struct Workspace {
     pub default_locale: Locale,
     /// The greeting, ticket types and attribute names in other languages.
     pub translations: Translations,
+    /// The attributes customers fill in when they open a ticket.
+    pub ticket_form: TicketForm,
 }
 
 /// What the console's Behaviour form sets.
@@ -92,6 +94,8 @@ pub trait WorkspaceStore {
     /// A disabled portal opens no session, its frame says so, and the
     /// sessions it had end (their live streams are woken to close).
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()>;
+    /// Replaces the new-ticket form's fields. Tickets keep what they were given.
+    async fn set_ticket_form(&self, workspace: WorkspaceId, form: &TicketForm) -> Result<()>;
     /// Replaces what admins wrote in other languages.
     async fn set_translations(&self, workspace: WorkspaceId, translations: &Translations) -> Result<()>;
 }

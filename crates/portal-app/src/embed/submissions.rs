@@ -157,7 +157,7 @@ async fn create(context: &PortalContext, form: &Element) {
     problem(form, "");
     let kind = (!kind.is_empty()).then_some(kind);
     let company = Some(value(form, "company")).filter(|key| !key.is_empty());
-    match create_ticket(title, description, kind, files::ready(form), company).await {
+    match create_ticket(title, description, kind, files::ready(form), company, attributes(form)).await {
         Ok(_) => {
             navigation::navigate(context, "", false);
             context.changed();
@@ -195,6 +195,20 @@ fn number_of(element: &Element) -> Option<TicketNumber> {
 }
 
 /// The value of the form's field `name` (input, textarea or select alike).
+/// The workspace's own fields of the new-ticket form (`attr.<key>`).
+fn attributes(form: &Element) -> std::collections::BTreeMap<String, String> {
+    let mut filled = std::collections::BTreeMap::new();
+    let Ok(fields) = form.query_selector_all("[name^='attr.']") else { return filled };
+    for field in (0..fields.length()).filter_map(|i| fields.item(i)) {
+        let name = js_sys::Reflect::get(&field, &JsValue::from_str("name")).ok().and_then(|v| v.as_string());
+        let value = js_sys::Reflect::get(&field, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
+        if let (Some(key), Some(value)) = (name.as_deref().and_then(|n| n.strip_prefix("attr.")), value) {
+            filled.insert(key.to_string(), value);
+        }
+    }
+    filled
+}
+
 fn value(form: &Element, name: &str) -> String {
     find(form, &format!("[name={name}]"))
         .and_then(|field| js_sys::Reflect::get(&field, &JsValue::from_str("value")).ok())

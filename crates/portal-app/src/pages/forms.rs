@@ -76,6 +76,7 @@ pub fn new_ticket(locale: Locale, workspace: &Workspace, companies: &[CompanyKey
                         .collect_view()}
                 </select>
             })}
+            {form_fields(locale, workspace)}
             <label for="description">{locale.t("new-ticket-description")}</label>
             <textarea id="description" name="description" data-testid="new-description" rows="6"></textarea>
             {file_picker(locale, workspace)}
@@ -83,6 +84,46 @@ pub fn new_ticket(locale: Locale, workspace: &Workspace, companies: &[CompanyKey
             <p class="notice error" role="alert" data-testid="new-problem"></p>
         </form>
     }
+}
+
+/// The workspace's own fields: each fills the ticket attribute of its key
+/// (`attr.<key>`); the server checks them against the same form.
+fn form_fields(locale: Locale, workspace: &Workspace) -> impl IntoView + use<> {
+    use portal_core::FieldKind;
+    let texts = &workspace.translations;
+    workspace
+        .ticket_form
+        .fields()
+        .iter()
+        .map(|field| {
+            let (id, name) = (format!("attr-{}", field.key), format!("attr.{}", field.key));
+            let label = texts.attribute(locale.tag(), &field.key, &field.label).to_string();
+            let required = field.required;
+            let testid = format!("new-attr-{}", field.key);
+            let input = match &field.kind {
+                FieldKind::Choice(choices) => view! {
+                    <select id=id.clone() name=name required=required data-testid=testid>
+                        <option value=""></option>
+                        {choices.iter().map(|c| view! { <option value=c.clone()>{c.clone()}</option> }).collect_view()}
+                    </select>
+                }
+                .into_any(),
+                kind => {
+                    let (kind, step) = match kind {
+                        FieldKind::Number => ("number", Some("any")),
+                        FieldKind::Date => ("date", None),
+                        _ => ("text", None),
+                    };
+                    view! {
+                        <input id=id.clone() name=name type=kind step=step required=required
+                            maxlength=portal_core::attributes::MAX_VALUE_CHARS data-testid=testid />
+                    }
+                    .into_any()
+                }
+            };
+            view! { <label for=id>{label}</label>{input} }
+        })
+        .collect_view()
 }
 
 /// The file picker: each picked file uploads at once and is listed with

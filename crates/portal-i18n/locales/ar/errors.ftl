@@ -43,3 +43,10 @@ file-error-too-large = { $name }: حجم الملف أكبر من { $limit }.
 file-error-mismatch = { $name }: المحتوى ليس ملف { $kind }، أيًّا كان ما يوحي به اسمه.
 file-error-too-many = الحد الأقصى لعدد الملفات التي يمكن إرفاقها بالرسالة الواحدة هو { $max }.
 file-error-disabled = لا تقبل مساحة العمل هذه المرفقات.
+
+form-error-unknown = لا يحتوي هذا النموذج على الحقل «{ $field }».
+form-error-required = يرجى ملء «{ $field }».
+form-error-too-long = الحد الأقصى لعدد أحرف «{ $field }» هو { $max }.
+form-error-number = يجب أن يكون «{ $field }» رقمًا.
+form-error-date = يجب أن يكون «{ $field }» تاريخًا (YYYY-MM-DD).
+form-error-choice = يرجى اختيار أحد الخيارات في «{ $field }».

@@ -46,3 +46,10 @@ file-error-too-many = { $max ->
        *[other] An eine Nachricht können höchstens { $max } Dateien angehängt werden.
     }
 file-error-disabled = Dieser Arbeitsbereich akzeptiert keine Anhänge.
+
+form-error-unknown = Dieses Formular hat kein Feld „{ $field }“.
+form-error-required = Bitte füllen Sie „{ $field }“ aus.
+form-error-too-long = „{ $field }“ darf höchstens { $max } Zeichen lang sein.
+form-error-number = „{ $field }“ muss eine Zahl sein.
+form-error-date = „{ $field }“ muss ein Datum sein (JJJJ-MM-TT).
+form-error-choice = Bitte wählen Sie eine der Optionen für „{ $field }“.

@@ -43,3 +43,10 @@ file-error-too-large = { $name }: the file is larger than { $limit }.
 file-error-mismatch = { $name }: the content is not a { $kind } file, whatever its name says.
 file-error-too-many = At most { $max } files can be attached to one message.
 file-error-disabled = This workspace does not accept attachments.
+
+form-error-unknown = This form has no field "{ $field }".
+form-error-required = Please fill in "{ $field }".
+form-error-too-long = "{ $field }" is at most { $max } characters.
+form-error-number = "{ $field }" must be a number.
+form-error-date = "{ $field }" must be a date (YYYY-MM-DD).
+form-error-choice = Please choose one of the options for "{ $field }".

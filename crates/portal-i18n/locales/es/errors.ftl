@@ -46,3 +46,10 @@ file-error-too-many = { $max ->
        *[other] Se pueden adjuntar como máximo { $max } archivos por mensaje.
     }
 file-error-disabled = Este espacio de trabajo no acepta archivos adjuntos.
+
+form-error-unknown = Este formulario no tiene el campo «{ $field }».
+form-error-required = Complete «{ $field }».
+form-error-too-long = «{ $field }» admite como máximo { $max } caracteres.
+form-error-number = «{ $field }» debe ser un número.
+form-error-date = «{ $field }» debe ser una fecha (AAAA-MM-DD).
+form-error-choice = Elija una de las opciones de «{ $field }».

@@ -46,3 +46,10 @@ file-error-too-many = { $max ->
        *[other] Vous pouvez joindre au maximum { $max } fichiers par message.
     }
 file-error-disabled = Cet espace de travail n’accepte pas les pièces jointes.
+
+form-error-unknown = Ce formulaire n’a pas de champ « { $field } ».
+form-error-required = Veuillez remplir « { $field } ».
+form-error-too-long = « { $field } » compte au plus { $max } caractères.
+form-error-number = « { $field } » doit être un nombre.
+form-error-date = « { $field } » doit être une date (AAAA-MM-JJ).
+form-error-choice = Veuillez choisir l’une des options de « { $field } ».

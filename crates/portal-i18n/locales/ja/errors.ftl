@@ -43,3 +43,10 @@ file-error-too-large = { $name }：ファイルが{ $limit }を超えていま�
 file-error-mismatch = { $name }：ファイル名にかかわらず、内容が { $kind } ファイルではありません。
 file-error-too-many = 1つのメッセージに添付できるファイルは最大{ $max }個です。
 file-error-disabled = このワークスペースでは添付ファイルを受け付けていません。
+
+form-error-unknown = このフォームに「{ $field }」という項目はありません。
+form-error-required = 「{ $field }」を入力してください。
+form-error-too-long = 「{ $field }」は{ $max }文字以内で入力してください。
+form-error-number = 「{ $field }」には数値を入力してください。
+form-error-date = 「{ $field }」には日付（YYYY-MM-DD）を入力してください。
+form-error-choice = 「{ $field }」の選択肢から1つ選んでください。

@@ -46,3 +46,10 @@ file-error-too-many = { $max ->
        *[other] É possível anexar no máximo { $max } arquivos por mensagem.
     }
 file-error-disabled = Este espaço de trabalho não aceita anexos.
+
+form-error-unknown = Este formulário não tem o campo "{ $field }".
+form-error-required = Preencha "{ $field }".
+form-error-too-long = "{ $field }" tem no máximo { $max } caracteres.
+form-error-number = "{ $field }" deve ser um número.
+form-error-date = "{ $field }" deve ser uma data (AAAA-MM-DD).
+form-error-choice = Escolha uma das opções de "{ $field }".

@@ -13,14 +13,14 @@ use super::tickets::{
     visible_tickets, visible_to_customer,
 };
 use super::{SqlStore, sql_impl};
-use crate::{ConversationStore, CustomerReply, ReplyOutcome, Result, StoreError};
+use crate::{ConversationStore, CustomerReply, CustomerTicket, ReplyOutcome, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    AttachmentId, AttachmentInfo, AttachmentLimits, AuthorKind, CompanyKey, CustomerScope, Millis, TicketAttributes,
-    TicketDescription, TicketDetail, TicketNumber, TicketStatus, TicketSummary, TicketTitle, WorkspaceId,
+    AttachmentId, AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketDetail, TicketForm,
+    TicketNumber, TicketStatus, TicketSummary, WorkspaceId,
 };
 use tracing::instrument;
 
@@ -223,13 +223,22 @@ impl<DB> ConversationStore for SqlStore<DB> {
         let (records, attachments) = Self::conversation(&mut conn, scope.workspace_id(), ticket.id, false).await?;
         // `public` drops internal notes again, whatever the query said.
         let messages = records.into_iter().filter_map(MessageRecord::public).collect();
-        let shown = sqlx::query_scalar::<_, String>("SELECT shown_attributes FROM workspaces WHERE id = $1")
-            .bind(scope.workspace_id().0)
-            .fetch_one(&mut *conn)
-            .await?;
-        let shown = shown_attributes_from_json(&shown).map_err(|e| {
-            StoreError::Corrupt(format!("workspace {}: stored shown attributes: {e}", scope.workspace_id()))
-        })?;
+        let (shown, form) =
+            sqlx::query_as::<_, (String, String)>("SELECT shown_attributes, ticket_form FROM workspaces WHERE id = $1")
+                .bind(scope.workspace_id().0)
+                .fetch_one(&mut *conn)
+                .await?;
+        let corrupt = |what: &str, e: String| {
+            StoreError::Corrupt(format!("workspace {}: stored {what}: {e}", scope.workspace_id()))
+        };
+        let mut shown = shown_attributes_from_json(&shown).map_err(|e| corrupt("shown attributes", e.to_string()))?;
+        // What the customer filled in on the form is theirs to read too.
+        let form: TicketForm = serde_json::from_str(&form).map_err(|e| corrupt("ticket form", e.to_string()))?;
+        for field in form.as_shown() {
+            if !shown.iter().any(|s| s.key == field.key) {
+                shown.push(field);
+            }
+        }
         Ok(Some(TicketDetail {
             number: ticket.number,
             title: ticket.title,
@@ -326,13 +335,10 @@ impl<DB> ConversationStore for SqlStore<DB> {
     async fn customer_create_ticket(
         &self,
         scope: &CustomerScope,
-        title: &TicketTitle,
-        description: &TicketDescription,
-        ticket_type: Option<&str>,
-        company: Option<&CompanyKey>,
-        attachments: &[AttachmentId],
+        ticket: &CustomerTicket<'_>,
         now: Millis,
     ) -> Result<TicketSummary> {
+        let CustomerTicket { title, description, ticket_type, company, attributes, attachments } = *ticket;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, scope.workspace_id()).await?;
         let memberships = sqlx::query_as::<_, (i64, String)>(
@@ -362,7 +368,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
             description: description.as_str(),
             channel: CHANNEL_PORTAL,
             ticket_type: rules.check_type(ticket_type)?,
-            attributes: &TicketAttributes::default(),
+            attributes,
             company_id,
             now,
         };

@@ -9,8 +9,8 @@ use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
 use portal_core::{
-    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketTypes, Translations,
-    WorkspaceId, WorkspaceSlug,
+    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketForm, TicketTypes,
+    Translations, WorkspaceId, WorkspaceSlug,
 };
 use portal_i18n::Locale;
 use tracing::instrument;
@@ -20,7 +20,7 @@ macro_rules! workspace_columns {
     () => {
         concat!(
             "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
-            "default_locale, translations, ",
+            "default_locale, translations, ticket_form, ",
             workspace_rules_columns!()
         )
     };
@@ -39,6 +39,7 @@ struct WorkspaceRow {
     search_preview: bool,
     default_locale: String,
     translations: String,
+    ticket_form: String,
     #[sqlx(flatten)]
     rules: WorkspaceRulesRow,
 }
@@ -56,6 +57,7 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         search_preview,
         default_locale,
         translations,
+        ticket_form,
         rules,
     } = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
@@ -82,6 +84,8 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
             .ok_or_else(|| StoreError::Corrupt(format!("workspace {id}: stored default locale {default_locale:?}")))?,
         translations: serde_json::from_str(&translations)
             .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored translations: {e}")))?,
+        ticket_form: serde_json::from_str(&ticket_form)
+            .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored ticket form: {e}")))?,
     })
 }
 
@@ -265,6 +269,13 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
             self.wake_now(Wake::Workspace(workspace)).await;
         }
         Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_ticket_form(&self, workspace: WorkspaceId, form: &TicketForm) -> Result<()> {
+        let json = serde_json::to_string(form).map_err(|e| StoreError::Corrupt(format!("ticket form: {e}")))?;
+        self.update_workspace(workspace, "UPDATE workspaces SET ticket_form = $2 WHERE id = $1 RETURNING id", json)
+            .await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

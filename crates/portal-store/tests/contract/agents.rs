@@ -99,11 +99,10 @@ async fn agents_see_and_work_whole_tickets() {
         let number = store
             .customer_create_ticket(
                 &alice,
-                &title("Broken"),
-                &description("It broke."),
-                Some("Problem"),
-                None,
-                &[],
+                &CustomerTicket {
+                    ticket_type: Some("Problem"),
+                    ..CustomerTicket::new(&title("Broken"), &description("It broke."))
+                },
                 NOW,
             )
             .await

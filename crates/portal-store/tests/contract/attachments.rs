@@ -49,11 +49,10 @@ async fn sent_files_show_where_their_message_does() {
         let created = store
             .customer_create_ticket(
                 &alice,
-                &title("Broken"),
-                &description("See the report."),
-                None,
-                None,
-                &[report.id],
+                &CustomerTicket {
+                    attachments: &[report.id],
+                    ..CustomerTicket::new(&title("Broken"), &description("See the report."))
+                },
                 NOW + 1,
             )
             .await
@@ -164,12 +163,22 @@ async fn workspaces_may_lower_the_limits() {
             three.push(upload(&*store, &alice, &format!("{i}.csv"), 10, NOW).await.id);
         }
         let message = invalid(
-            store.customer_create_ticket(&alice, &title("Three"), &description(""), None, None, &three, NOW).await,
+            store
+                .customer_create_ticket(
+                    &alice,
+                    &CustomerTicket { attachments: &three, ..CustomerTicket::new(&title("Three"), &description("")) },
+                    NOW,
+                )
+                .await,
         );
         assert_eq!(message, "at most 2 files can be attached to one message");
         assert!(store.list_tickets(&alice, 10).await.unwrap().is_empty(), "the refused ticket was not written");
         store
-            .customer_create_ticket(&alice, &title("Two"), &description(""), None, None, &three[..2], NOW)
+            .customer_create_ticket(
+                &alice,
+                &CustomerTicket { attachments: &three[..2], ..CustomerTicket::new(&title("Two"), &description("")) },
+                NOW,
+            )
             .await
             .unwrap();
     })
@@ -185,7 +194,14 @@ async fn unsent_uploads_expire_and_are_capped() {
         let old = upload(&*store, &alice, "old.png", 10, NOW).await;
         let sent = upload(&*store, &alice, "sent.png", 10, NOW).await;
         store
-            .customer_create_ticket(&alice, &title("With a file"), &description(""), None, None, &[sent.id], NOW)
+            .customer_create_ticket(
+                &alice,
+                &CustomerTicket {
+                    attachments: &[sent.id],
+                    ..CustomerTicket::new(&title("With a file"), &description(""))
+                },
+                NOW,
+            )
             .await
             .unwrap();
         let fresh = upload(&*store, &alice, "fresh.png", 10, NOW + HOUR).await;

@@ -16,11 +16,10 @@ async fn replies_build_the_public_conversation() {
         let created = store
             .customer_create_ticket(
                 &alice,
-                &title("  Cannot log in "),
-                &description(" Since this morning. "),
-                Some("Problem"),
-                None,
-                &[],
+                &CustomerTicket {
+                    ticket_type: Some("Problem"),
+                    ..CustomerTicket::new(&title("  Cannot log in "), &description(" Since this morning. "))
+                },
                 NOW,
             )
             .await
@@ -402,7 +401,16 @@ async fn customers_open_tickets_of_the_workspaces_types() {
         let acme = workspace(&*store, "acme").await;
         let (_, alice) = sign_in(&*store, acme.id, "alice@example.com").await;
         let create = async |kind: Option<&str>, text: &str| {
-            store.customer_create_ticket(&alice, &title("A ticket"), &description(text), kind, None, &[], NOW).await
+            store
+                .customer_create_ticket(
+                    &alice,
+                    &CustomerTicket {
+                        ticket_type: kind,
+                        ..CustomerTicket::new(&title("A ticket"), &description(text))
+                    },
+                    NOW,
+                )
+                .await
         };
 
         for refused in [Some("Billing"), Some("question"), Some(""), Some("Question ")] {
@@ -460,7 +468,14 @@ async fn a_new_ticket_goes_to_the_customers_company() {
             let (store, alice, company) = (store.clone(), alice.clone(), company.cloned());
             async move {
                 store
-                    .customer_create_ticket(&alice, &title(raw), &description(""), None, company.as_ref(), &[], NOW)
+                    .customer_create_ticket(
+                        &alice,
+                        &CustomerTicket {
+                            company: company.as_ref(),
+                            ..CustomerTicket::new(&title(raw), &description(""))
+                        },
+                        NOW,
+                    )
                     .await
             }
         };

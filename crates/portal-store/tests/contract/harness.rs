@@ -11,6 +11,7 @@ use portal_core::{
 };
 use portal_store::{AgentNewTicket, AgentPost, CustomerReply, NewSession, NewTicket, NewWorkspace, Store, Workspace};
 
+pub use portal_store::CustomerTicket;
 pub use portal_store::testing::on_each_backend;
 
 /// A fixed "now" so tests control every timestamp.
@@ -140,7 +141,11 @@ pub fn agent_post(text: &str, internal: bool) -> AgentPost {
 
 /// Opens a ticket as the scope's customer, with no type.
 pub async fn customer_ticket(store: &dyn Store, scope: &CustomerScope, raw_title: &str, at: Millis) -> TicketNumber {
-    store.customer_create_ticket(scope, &title(raw_title), &description(""), None, None, &[], at).await.unwrap().number
+    store
+        .customer_create_ticket(scope, &CustomerTicket::new(&title(raw_title), &description("")), at)
+        .await
+        .unwrap()
+        .number
 }
 
 /// A ticket an agent opens for a customer (found by email or created), in

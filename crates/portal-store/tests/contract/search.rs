@@ -32,7 +32,7 @@ async fn search_ranks_title_then_description_then_conversation() {
             let alice = alice.clone();
             async move {
                 store
-                    .customer_create_ticket(&alice, &title(raw_title), &description(text), None, None, &[], at)
+                    .customer_create_ticket(&alice, &CustomerTicket::new(&title(raw_title), &description(text)), at)
                     .await
                     .unwrap()
                     .number
@@ -108,11 +108,10 @@ async fn filters_narrow_and_sorts_page_through_everything_once() {
             let number = store
                 .customer_create_ticket(
                     &alice,
-                    &title(&format!("T{i}")),
-                    &description(""),
-                    ticket_type,
-                    None,
-                    &[],
+                    &CustomerTicket {
+                        ticket_type: ticket_type,
+                        ..CustomerTicket::new(&title(&format!("T{i}")), &description(""))
+                    },
                     NOW + i * day,
                 )
                 .await

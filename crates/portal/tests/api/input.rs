@@ -223,3 +223,46 @@ async fn a_customer_of_several_companies_must_say_which_a_new_ticket_is_for() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_new_ticket_forms_own_fields_are_checked_and_shown_on_the_ticket() {
+    on_each_backend("the_new_ticket_forms_own_fields_are_checked_and_shown_on_the_ticket", |db| async move {
+        let app = spawn_app(db).await;
+        let form = portal_core::TicketForm::parse_lines(
+            "plan | Plan | choice: Free, Pro | required\nseats | Seats | number\nsince | Customer since | date",
+        )
+        .unwrap();
+        app.store.set_ticket_form(app.workspace.id, &form).await.unwrap();
+        let session = app.sign_in(EMAIL).await.token;
+        let new = |attributes: serde_json::Value| {
+            serde_json::json!({ "title": "With fields", "description": "", "ticket_type": null, "attributes": attributes })
+        };
+        let before = app.ticket_titles(&session).await.len();
+        for (attributes, mentions, what) in [
+            (serde_json::json!({}), "plan", "a required field left out"),
+            (serde_json::json!({"plan": "Gold"}), "plan", "not one of the choices"),
+            (serde_json::json!({"plan": "Pro", "seats": "lots"}), "seats", "not a number"),
+            (serde_json::json!({"plan": "Pro", "since": "2026-13-01"}), "customer since", "not a date"),
+            (serde_json::json!({"plan": "Pro", "secret": "x"}), "secret", "a field the form does not have"),
+            (serde_json::json!({"plan": "Pro", "seats": "1".repeat(501)}), "seats", "too long"),
+        ] {
+            let refused = app.post("/api/portal/ticket/new", &new(attributes), Some(&session)).await;
+            expect_invalid(refused, mentions, what).await;
+        }
+        let wrong_shape = app.post("/api/portal/ticket/new", &new(serde_json::json!(["plan"])), Some(&session)).await;
+        assert_eq!(wrong_shape.status(), 400, "attributes that are not an object");
+        assert_eq!(app.ticket_titles(&session).await.len(), before, "nothing was opened");
+
+        let attributes = serde_json::json!({"plan": "Pro", "seats": "12", "since": ""});
+        let created: serde_json::Value =
+            expect_ok(app.post("/api/portal/ticket/new", &new(attributes), Some(&session)).await, "filled in").await;
+        let path = format!("/tickets/{}", created["number"]);
+        let page: String =
+            expect_ok(app.post("/api/portal/page", &serde_json::json!({ "path": path }), Some(&session)).await, "page").await;
+        for shown in ["<dt>Plan</dt>", ">Pro</dd>", "<dt>Seats</dt>", ">12</dd>"] {
+            assert!(page.contains(shown), "{shown} in the ticket's details: {page}");
+        }
+        assert!(!page.contains("Customer since"), "a blank field is not shown");
+    })
+    .await;
+}

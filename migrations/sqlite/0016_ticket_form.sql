@@ -1,0 +1,5 @@
+-- The new-ticket form's own fields (SQLite dialect; keep in step with
+-- ../postgres/0016_ticket_form.sql): the ticket attributes customers fill in
+-- when they open a ticket, as JSON
+-- [{"key": "plan", "label": "Plan", "kind": "choice", "choices": ["Free", "Pro"], "required": true}].
+ALTER TABLE workspaces ADD COLUMN ticket_form TEXT NOT NULL DEFAULT '[]';
