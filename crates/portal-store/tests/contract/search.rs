@@ -109,7 +109,7 @@ async fn filters_narrow_and_sorts_page_through_everything_once() {
                 .customer_create_ticket(
                     &alice,
                     &CustomerTicket {
-                        ticket_type: ticket_type,
+                        ticket_type,
                         ..CustomerTicket::new(&title(&format!("T{i}")), &description(""))
                     },
                     NOW + i * day,
