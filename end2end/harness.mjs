@@ -1,17 +1,22 @@
 // Test harness: starts the portal (with its demo host site) on free ports and
-// launches Debian's headless Chromium through playwright-core.
+// launches a headless browser: Debian's Chromium through playwright-core, or
+// Debian's Firefox ESR through puppeteer-core behind a Playwright-shaped
+// adapter (firefox.mjs). Either way third-party cookies are blocked.
 //
 // Env:
 //   PORTAL_BIN               portal binary (default ../target/debug/portal)
 //   PORTAL_E2E_DATABASE_URL  database (default: SQLite in a fresh temp dir)
-//   CHROMIUM_PATH            browser (default: `chromium` on PATH)
+//   PORTAL_E2E_BROWSER       chromium (default) or firefox
+//   CHROMIUM_PATH            Chromium (default: `chromium` on PATH)
+//   FIREFOX_PATH             Firefox (default: `firefox-esr`, else `firefox`, on PATH)
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { launchFirefox } from "./firefox.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -104,10 +109,18 @@ export async function startPortal() {
   }
 }
 
-/** Debian's Chromium: CHROMIUM_PATH, else `chromium` on PATH. */
-export function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ["chromium", "chromium-browser"]) {
+/** The engine the tests run in: PORTAL_E2E_BROWSER, chromium unless told. */
+export const BROWSER = (() => {
+  const name = process.env.PORTAL_E2E_BROWSER || "chromium";
+  if (name !== "chromium" && name !== "firefox") {
+    throw new Error(`PORTAL_E2E_BROWSER must be chromium or firefox, not ${JSON.stringify(name)}`);
+  }
+  return name;
+})();
+
+/** The first of `names` on PATH, or null. */
+function onPath(...names) {
+  for (const name of names) {
     try {
       const found = execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim();
       if (found) return found;
@@ -115,7 +128,21 @@ export function chromiumPath() {
       // not on PATH; try the next name
     }
   }
-  throw new Error("Chromium not found: apt-get install -y chromium, or set CHROMIUM_PATH");
+  return null;
+}
+
+/** Debian's Chromium: CHROMIUM_PATH, else `chromium` on PATH. */
+export function chromiumPath() {
+  const found = process.env.CHROMIUM_PATH || onPath("chromium", "chromium-browser");
+  if (!found) throw new Error("Chromium not found: apt-get install -y chromium, or set CHROMIUM_PATH");
+  return found;
+}
+
+/** Debian's Firefox ESR: FIREFOX_PATH, else `firefox-esr` or `firefox` on PATH. */
+export function firefoxPath() {
+  const found = process.env.FIREFOX_PATH || onPath("firefox-esr", "firefox");
+  if (!found) throw new Error("Firefox not found: apt-get install -y firefox-esr, or set FIREFOX_PATH");
+  return found;
 }
 
 export const CHROMIUM_ARGS = [
@@ -130,25 +157,59 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Launches headless Chromium. playwright-core gives every launch a fresh
- * temporary --user-data-dir (it refuses the flag in `args`) and removes it on
- * close; each test then takes its own `browser.newContext()`.
+ * Chromium's profile preferences (Default/Preferences of a fresh user data
+ * dir): third-party cookies blocked. cookie_controls_mode 1 is the setting
+ * the browser's own "Block third-party cookies" writes; a new profile of
+ * Debian's Chromium 156 happens to start there too, but the tests must not
+ * depend on that default. The contexts that tests open with newContext()
+ * read it from this profile.
  */
-export function launchBrowser() {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+export const CHROMIUM_PREFERENCES = { profile: { cookie_controls_mode: 1, block_third_party_cookies: true } };
+
+/**
+ * Firefox's preferences: cookieBehavior 1 rejects every third-party cookie
+ * (Firefox's own default, 5, would give a third-party frame partitioned
+ * cookies instead).
+ */
+export const FIREFOX_PREFS = { "network.cookie.cookieBehavior": 1 };
+
+/**
+ * Launches the headless browser PORTAL_E2E_BROWSER names, in a fresh profile
+ * removed on close(); each test then takes its own `browser.newContext()`.
+ * Both give the tests Playwright's API (Firefox through firefox.mjs).
+ */
+export async function launchBrowser() {
+  if (BROWSER === "firefox") return launchFirefox({ executablePath: firefoxPath(), prefs: FIREFOX_PREFS });
+  const { context, close } = await launchPersistent();
+  const browser = context.browser();
+  // Closing the persistent context ends the browser; the profile goes after.
+  return {
+    newContext: (options) => browser.newContext(options),
+    version: () => browser.version(),
+    close,
+  };
 }
 
 /**
- * Alternative with an explicit profile dir: one persistent context in a new
- * temp dir, removed by the returned close().
+ * Chromium with an explicit profile: one persistent context in a new temp
+ * dir whose preferences are CHROMIUM_PREFERENCES (playwright-core refuses
+ * --user-data-dir in `args`), removed by the returned close().
  */
 export async function launchPersistent() {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-e2e-chromium-"));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  mkdirSync(path.join(dir, "Default"));
+  writeFileSync(path.join(dir, "Default", "Preferences"), JSON.stringify(CHROMIUM_PREFERENCES));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   return {
     context,
     close: async () => {
