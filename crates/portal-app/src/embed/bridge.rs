@@ -65,9 +65,12 @@ pub(super) fn listen(context: PortalContext) {
     // The listener lives as long as the frame's document.
     on_message.forget();
 
-    // Tell the loader we listen. The parent's origin is not known yet, so
-    // announce to each allowed origin; the browser delivers only the match.
-    for origin in &ready_origins {
+    // Tell the loader we listen. The browser delivers only to the parent's
+    // origin and reports every other as an error in the console (Firefox's
+    // console shows it to the host site's developers, and to the browser
+    // tests): so announce to the origin of the page that loaded the frame
+    // when it is an allowed one, else to each allowed origin.
+    for origin in announce_to(&ready_origins, &window) {
         post(&parent, origin, "ready", None);
     }
 
@@ -130,6 +133,24 @@ async fn end_session() {
     if has_token() {
         let _ = close_session().await;
         set_token(None);
+    }
+}
+
+/// Where "ready" goes. The frame cannot read its parent's origin, but the
+/// document's referrer is the page that set the frame's `src` (the loader,
+/// in the parent). A referrer of the portal's own origin is a navigation
+/// inside the frame, and none at all is a host page's referrer policy: both
+/// leave only the allowed origins to try.
+fn announce_to<'a>(allowed: &'a [String], window: &Window) -> Vec<&'a String> {
+    let own = window.location().origin().ok();
+    let referrer = window
+        .document()
+        .map(|document| document.referrer())
+        .and_then(|referrer| web_sys::Url::new(&referrer).ok())
+        .map(|url| url.origin());
+    match allowed.iter().find(|origin| Some(*origin) == referrer.as_ref() && Some(*origin) != own.as_ref()) {
+        Some(origin) => vec![origin],
+        None => allowed.iter().collect(),
     }
 }
 
