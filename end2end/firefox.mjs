@@ -74,12 +74,28 @@ class Browser {
     this.#downloads = downloads;
   }
 
-  /** A new user context: its own cookies and storage, like Playwright's. */
-  async newContext() {
+  /**
+   * A new user context: its own cookies and storage, like Playwright's.
+   * `locale` is the language the browser asks pages in (Accept-Language)
+   * and tells scripts (navigator.language, Intl), as Playwright's.
+   */
+  async newContext({ locale, ...rest } = {}) {
+    if (Object.keys(rest).length) throw new Error(`newContext: only locale is supported in Firefox here, not ${Object.keys(rest).join(", ")}`);
     const context = await this.#browser.createBrowserContext({
       downloadBehavior: { policy: "allow", downloadPath: this.#downloads },
     });
-    return new BrowserContext(context, this.#browser.connection);
+    // `connection` is puppeteer's WebDriver BiDi session (not in its typed
+    // API): the commands and events below have no puppeteer method.
+    const bidi = this.#browser.connection;
+    if (locale) {
+      const userContexts = [context.id];
+      await bidi.send("emulation.setLocaleOverride", { locale, userContexts });
+      await bidi.send("network.setExtraHeaders", {
+        headers: [{ name: "accept-language", value: { type: "string", value: locale } }],
+        userContexts,
+      });
+    }
+    return new BrowserContext(context, bidi);
   }
 
   version() {
@@ -204,6 +220,11 @@ class Page {
 
   evaluate(fn, arg) {
     return this.#page.evaluate(fn, arg);
+  }
+
+  /** The visible part of the tab as a PNG (a Buffer, as Playwright's); written to `path` if given. */
+  async screenshot({ path, fullPage = false } = {}) {
+    return Buffer.from(await this.#page.screenshot({ path, fullPage, type: "png" }));
   }
 
   $(selector) {
@@ -872,6 +893,14 @@ class Locator {
 
   async isDisabled(options) {
     return !(await this.#read("isDisabled", options, elementState)).enabled;
+  }
+
+  /**
+   * The element's box in CSS pixels of the tab's viewport (a frame's offset
+   * included), once it is attached; null when it has no box.
+   */
+  boundingBox(options) {
+    return this.#retry("boundingBox", options, async (element) => ({ done: true, value: await element.boundingBox() }));
   }
 
   /** Runs `fn(element, arg)` in the page once the element is attached. */
