@@ -290,7 +290,7 @@ async fn corrupt_stored_company_attributes_are_reported_not_guessed() {
                 ("a preview", store.preview_audience(acme.id, &rule, 5).await.map(drop)),
                 ("the list", store.list_companies(acme.id).await.map(drop)),
                 ("the company", store.company(acme.id, &globex).await.map(drop)),
-                ("its members", store.set_customer_companies(acme.id, kim.id, &[globex.clone()]).await),
+                ("its members", store.set_customer_companies(acme.id, kim.id, std::slice::from_ref(&globex)).await),
             ] {
                 assert!(matches!(result, Err(StoreError::Corrupt(_))), "{what} with {stored}: {result:?}");
             }
