@@ -38,6 +38,10 @@ fn check_text(what: &str, text: &str, max: usize) -> Result<(), String> {
 /// ticket's; visibility conditions can look at them.
 pub type CustomerAttributes = TicketAttributes;
 
+/// A company's attributes (plan, tier, region, …) follow the same rules
+/// too; conditions look at them as `company.attributes.<key>`.
+pub type CompanyAttributes = TicketAttributes;
+
 /// A ticket's attributes, checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "BTreeMap<String, String>", into = "BTreeMap<String, String>")]
@@ -59,7 +63,7 @@ impl TicketAttributes {
             }
         }
         if checked.len() > MAX_ATTRIBUTES {
-            return Err(format!("a ticket carries at most {MAX_ATTRIBUTES} attributes"));
+            return Err(format!("at most {MAX_ATTRIBUTES} attributes"));
         }
         Ok(Self(checked))
     }

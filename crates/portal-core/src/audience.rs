@@ -50,12 +50,13 @@ impl PortalAudience {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attributes::CustomerAttributes;
+    use crate::attributes::{CompanyAttributes, CustomerAttributes};
+    use crate::visibility::CompanyFacts;
 
     #[test]
     fn everyone_unless_conditions_say_otherwise() {
         let none = CustomerAttributes::default();
-        let globex = [("globex".to_string(), "Globex".to_string())];
+        let globex = [CompanyFacts { key: "globex".into(), name: "Globex".into(), ..CompanyFacts::default() }];
         let sam = CustomerFacts { email: "sam@example.com", attributes: &none, companies: &globex };
         let kim = CustomerFacts { email: "kim@other.test", attributes: &none, companies: &[] };
         let example = Condition::parse("email", "contains", "example.com").unwrap();
@@ -69,6 +70,31 @@ mod tests {
         let json = r#"{"conditions":[{"attribute":"email","operator":"contains","value":"x"}]}"#;
         assert_eq!(serde_json::to_string(&serde_json::from_str::<PortalAudience>(json).unwrap()).unwrap(), json);
         assert!(PortalAudience::new(vec![Condition::parse("email", "contains", "x").unwrap(); 21]).is_err());
+    }
+
+    #[test]
+    fn a_company_attribute_admits_members_of_a_company_that_has_it() {
+        let none = CustomerAttributes::default();
+        let company = |key: &str, tier: Option<&str>| CompanyFacts {
+            key: key.into(),
+            name: key.into(),
+            attributes: CompanyAttributes::parse(
+                tier.map(|t| ("tier".to_string(), t.to_string())).into_iter().collect(),
+            )
+            .unwrap(),
+        };
+        let gold = Condition::parse_line("company.attributes.tier equals gold").unwrap();
+        let audience = PortalAudience::new(vec![gold]).unwrap();
+        for (companies, admitted) in [
+            (vec![company("globex", Some("Gold"))], true),
+            (vec![company("initech", Some("silver")), company("globex", Some("gold"))], true),
+            (vec![company("initech", Some("silver"))], false),
+            (vec![company("umbrella", None)], false),
+            (vec![], false),
+        ] {
+            let customer = CustomerFacts { email: "sam@example.com", attributes: &none, companies: &companies };
+            assert_eq!(audience.admits(&customer), admitted, "{companies:?}");
+        }
     }
 
     #[test]

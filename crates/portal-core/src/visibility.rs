@@ -10,20 +10,26 @@
 //!
 //! A customer matches when every condition holds. Text is compared without
 //! regard to case. Conditions name `email`, one of the customer's
-//! attributes as `attributes.<key>`, or their companies as `company.key` or
-//! `company.name` (true when one of their companies matches): facts the site
-//! signed or agents set. The customer's name comes unsigned with every
+//! attributes as `attributes.<key>`, or their companies as `company.key`,
+//! `company.name` or one of a company's attributes as
+//! `company.attributes.<key>` (true when one of their companies matches; a
+//! customer of no company, or whose companies lack the attribute, does not
+//! match): facts the site signed or agents set. The customer's name comes unsigned with every
 //! sign-in, so it is for display only; a rule stored while conditions could
 //! name it fails closed until an admin edits it ([`TicketVisibility::needs_edit`]).
 
-use crate::attributes::CustomerAttributes;
+use crate::attributes::{CompanyAttributes, CustomerAttributes};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_CONDITIONS: usize = 20;
 pub const MAX_VALUE_CHARS: usize = 200;
 
 /// The fields a condition may name, as messages list them.
-pub const FIELDS: &str = "email, attributes.<key>, company.key or company.name";
+pub const FIELDS: &str = "email, attributes.<key>, company.key, company.name or company.attributes.<key>";
+
+/// The fields a condition may name, one by one (a hint lists them).
+pub const FIELD_NAMES: [&str; 5] =
+    ["email", "attributes.<key>", "company.key", "company.name", "company.attributes.<key>"];
 
 /// Fields conditions named once and may no longer: a stored rule may hold them.
 const RETIRED_FIELDS: [&str; 1] = ["name"];
@@ -38,6 +44,9 @@ pub enum CustomerField {
     CompanyKey,
     /// The name of one of the customer's companies.
     CompanyName,
+    /// One of the attributes of one of the customer's companies
+    /// (`company.attributes.tier`).
+    CompanyAttribute(String),
     /// A field of [`RETIRED_FIELDS`], read from a rule stored before it was
     /// retired: it decides nothing, and its rule fails closed.
     Retired(String),
@@ -53,13 +62,19 @@ impl CustomerField {
             }
             "company.key" => Ok(Self::CompanyKey),
             "company.name" => Ok(Self::CompanyName),
-            _ => match raw.strip_prefix("attributes.") {
-                Some(key) if crate::attributes::check_key(key).is_ok() => Ok(Self::Attribute(key.to_string())),
-                _ => Err(format!(
-                    "unknown customer attribute {:?}: use {FIELDS}",
-                    raw.chars().take(80).collect::<String>()
-                )),
-            },
+            _ => {
+                let checked = |key: &str| crate::attributes::check_key(key).is_ok().then(|| key.to_string());
+                if let Some(key) = raw.strip_prefix("attributes.").and_then(checked) {
+                    Ok(Self::Attribute(key))
+                } else if let Some(key) = raw.strip_prefix("company.attributes.").and_then(checked) {
+                    Ok(Self::CompanyAttribute(key))
+                } else {
+                    Err(format!(
+                        "unknown customer attribute {:?}: use {FIELDS}",
+                        raw.chars().take(80).collect::<String>()
+                    ))
+                }
+            }
         }
     }
 
@@ -78,6 +93,7 @@ impl CustomerField {
             Self::Attribute(key) => format!("attributes.{key}"),
             Self::CompanyKey => "company.key".into(),
             Self::CompanyName => "company.name".into(),
+            Self::CompanyAttribute(key) => format!("company.attributes.{key}"),
         }
     }
 }
@@ -111,8 +127,16 @@ impl Operator {
 pub struct CustomerFacts<'a> {
     pub email: &'a str,
     pub attributes: &'a CustomerAttributes,
-    /// The customer's companies: (key, name).
-    pub companies: &'a [(String, String)],
+    /// The customer's companies.
+    pub companies: &'a [CompanyFacts],
+}
+
+/// One of a customer's companies, as conditions see it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompanyFacts {
+    pub key: String,
+    pub name: String,
+    pub attributes: CompanyAttributes,
 }
 
 /// One checked condition, e.g. `email ends_with "@example.com"`.
@@ -211,8 +235,13 @@ impl Condition {
                 // A customer without the attribute matches no condition on it.
                 None => return false,
             },
-            CustomerField::CompanyKey => return customer.companies.iter().any(|(key, _)| self.holds_for(key)),
-            CustomerField::CompanyName => return customer.companies.iter().any(|(_, name)| self.holds_for(name)),
+            CustomerField::CompanyKey => return customer.companies.iter().any(|c| self.holds_for(&c.key)),
+            CustomerField::CompanyName => return customer.companies.iter().any(|c| self.holds_for(&c.name)),
+            // One company with the attribute, and the operator holding for
+            // its value, is enough; companies without it match nothing.
+            CustomerField::CompanyAttribute(key) => {
+                return customer.companies.iter().any(|c| c.attributes.get(key).is_some_and(|v| self.holds_for(v)));
+            }
         };
         self.holds_for(actual)
     }
@@ -306,6 +335,11 @@ mod tests {
         CustomerFacts { email, attributes, companies: &[] }
     }
 
+    fn company(key: &str, name: &str, attributes: &[(&str, &str)]) -> CompanyFacts {
+        let attributes = attributes.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        CompanyFacts { key: key.into(), name: name.into(), attributes: CompanyAttributes::parse(attributes).unwrap() }
+    }
+
     #[test]
     fn the_visibility_table() {
         let none = CustomerAttributes::default();
@@ -335,7 +369,7 @@ mod tests {
     #[test]
     fn operators_ignore_case() {
         let none = CustomerAttributes::default();
-        let companies = [("globex".to_string(), "Globex Corp".to_string())];
+        let companies = [company("globex", "Globex Corp", &[("tier", "Gold")])];
         let sam = CustomerFacts { email: "Sam@Example.com", attributes: &none, companies: &companies };
         for (attribute, operator, value, expected) in [
             ("email", "equals", "sam@example.com", true),
@@ -348,6 +382,10 @@ mod tests {
             ("company.key", "equals", "GLOBEX", true),
             ("company.name", "contains", "corp", true),
             ("company.name", "equals", "acme", false),
+            ("company.attributes.tier", "equals", "GOLD", true),
+            ("company.attributes.tier", "starts_with", "go", true),
+            ("company.attributes.tier", "equals", "silver", false),
+            ("company.attributes.plan", "equals", "gold", false),
         ] {
             let condition = Condition::parse(attribute, operator, value).unwrap();
             assert_eq!(condition.matches(&sam), expected, "{attribute} {operator} {value}");
@@ -361,6 +399,13 @@ mod tests {
             ("name", "contains", "x", "the site does not sign it"),
             ("attributes.Plan", "equals", "x", "unknown customer attribute"),
             ("attributes.", "equals", "x", "unknown customer attribute"),
+            ("company.attributes.", "equals", "x", "unknown customer attribute"),
+            ("company.attributes.Tier", "equals", "x", "unknown customer attribute"),
+            ("company.attributes.tier level", "equals", "x", "unknown customer attribute"),
+            (&format!("company.attributes.{}", "k".repeat(65)), "equals", "x", "unknown customer attribute"),
+            ("company.attribute.tier", "equals", "x", "unknown customer attribute"),
+            ("company.tier", "equals", "x", "unknown customer attribute"),
+            ("companies.attributes.tier", "equals", "x", "unknown customer attribute"),
             ("email", "like", "x", "unknown operator"),
             ("email", "equals", "  ", "1 to 200 characters"),
             ("email", "equals", &"x".repeat(201), "1 to 200 characters"),
@@ -371,6 +416,77 @@ mod tests {
         }
         let many = vec![Condition::parse("email", "contains", "x").unwrap(); MAX_CONDITIONS + 1];
         assert!(TicketVisibility::new(true, many).is_err());
+    }
+
+    #[test]
+    fn company_attributes_are_named_as_company_attributes_key() {
+        for (raw, field) in [
+            ("company.attributes.tier", CustomerField::CompanyAttribute("tier".into())),
+            ("company.attributes.a", CustomerField::CompanyAttribute("a".into())),
+            ("company.attributes.plan_2", CustomerField::CompanyAttribute("plan_2".into())),
+            (&format!("company.attributes.{}", "k".repeat(64)), CustomerField::CompanyAttribute("k".repeat(64))),
+            // The customer's own attribute of the same key is another field.
+            ("attributes.tier", CustomerField::Attribute("tier".into())),
+            ("company.key", CustomerField::CompanyKey),
+            ("company.name", CustomerField::CompanyName),
+        ] {
+            assert_eq!(CustomerField::parse(raw), Ok(field.clone()), "{raw}");
+            assert_eq!(field.as_string(), raw, "round trip");
+        }
+        for bad in ["company.attributes", "company.attributes.", "company.attributes.Tier", "company.attributes.a.b"] {
+            let error = CustomerField::parse(bad).unwrap_err();
+            assert!(
+                error.contains("unknown customer attribute") && error.contains("company.attributes.<key>"),
+                "{error}"
+            );
+        }
+        for name in FIELD_NAMES {
+            assert!(FIELDS.contains(name), "{name} is in {FIELDS}");
+        }
+
+        let condition = Condition::parse_line("company.attributes.tier equals Gold").unwrap();
+        assert_eq!(condition.to_string(), "company.attributes.tier equals gold");
+        let json = serde_json::to_string(&condition).unwrap();
+        assert_eq!(json, r#"{"attribute":"company.attributes.tier","operator":"equals","value":"gold"}"#);
+        assert_eq!(serde_json::from_str::<Condition>(&json).unwrap(), condition);
+    }
+
+    #[test]
+    fn a_company_attribute_matches_when_any_company_has_it() {
+        let none = CustomerAttributes::default();
+        let gold = company("globex", "Globex", &[("tier", "gold"), ("region", "eu")]);
+        let silver = company("initech", "Initech", &[("tier", "silver")]);
+        let bare = company("umbrella", "Umbrella", &[]);
+        // The customer's own `tier` is not their company's.
+        let own_tier = CustomerAttributes::parse(BTreeMap::from([("tier".to_string(), "gold".to_string())])).unwrap();
+        let gold_tier = Condition::parse("company.attributes.tier", "equals", "gold").unwrap();
+        let eu = Condition::parse("company.attributes.region", "equals", "eu").unwrap();
+        let cases: [(&str, &[CompanyFacts], &CustomerAttributes, bool); 7] = [
+            ("of the gold company", std::slice::from_ref(&gold), &none, true),
+            ("of a silver and a gold company", &[silver.clone(), gold.clone()], &none, true),
+            ("of a gold and a silver company", &[gold.clone(), silver.clone()], &none, true),
+            ("of a silver company", std::slice::from_ref(&silver), &none, false),
+            ("of a company without the attribute", std::slice::from_ref(&bare), &none, false),
+            ("of no company", &[], &none, false),
+            ("of no company, with a tier of their own", &[], &own_tier, false),
+        ];
+        for (who, companies, attributes, expected) in cases {
+            let customer = CustomerFacts { email: "sam@example.com", attributes, companies };
+            assert_eq!(gold_tier.matches(&customer), expected, "a customer {who}");
+            // A visibility rule restricts exactly those it matches.
+            let rule = TicketVisibility::new(true, vec![gold_tier.clone()]).unwrap();
+            assert_eq!(rule.sees_company_tickets(&customer), !expected, "a customer {who}");
+        }
+        // Every condition must hold, each for any of the companies: here
+        // one company is gold and another is in the EU.
+        let eu_silver = company("hooli", "Hooli", &[("tier", "silver"), ("region", "eu")]);
+        let both = |companies: &[CompanyFacts]| {
+            let customer = CustomerFacts { email: "sam@example.com", attributes: &none, companies };
+            [gold_tier.clone(), eu.clone()].iter().all(|c| c.matches(&customer))
+        };
+        assert!(both(std::slice::from_ref(&gold)));
+        assert!(!both(&[silver.clone(), eu_silver.clone()]));
+        assert!(both(&[company("g", "G", &[("tier", "gold")]), eu_silver]));
     }
 
     #[test]
@@ -393,7 +509,10 @@ mod tests {
         for line in ["name contains Contractor", "name equals Sam Smith"] {
             let error = Condition::parse_line(line).unwrap_err();
             assert!(error.contains("the site does not sign it"), "{error}");
-            assert!(error.contains("email, attributes.<key>, company.key or company.name"), "{error}");
+            assert!(
+                error.contains("email, attributes.<key>, company.key, company.name or company.attributes.<key>"),
+                "{error}"
+            );
         }
 
         // Rules stored while conditions could name it still load.

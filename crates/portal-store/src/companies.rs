@@ -8,9 +8,10 @@ use crate::{Customer, Result};
 use async_trait::async_trait;
 #[cfg(doc)]
 use portal_core::CustomerScope;
-use portal_core::attributes::CustomerAttributes;
+use portal_core::attributes::{CompanyAttributes, CustomerAttributes};
 use portal_core::audience::PortalAudience;
 use portal_core::{CompanyKey, CustomerId, Millis, TicketVisibility, WorkspaceId};
+use std::collections::BTreeMap;
 
 /// Whom a rule would pick: the customers an audience admits
 /// ([`CompanyStore::preview_audience`]), or those a visibility rule
@@ -27,14 +28,39 @@ pub struct AudiencePreview {
 
 /// A customer sees their own tickets and, unless the workspace's
 /// visibility rule restricts them, every ticket of their companies. The
-/// store applies the rule to a customer whenever it or the customer
-/// changes, in the same transaction.
+/// store applies the rules to a customer whenever they, the customer or
+/// one of the customer's companies change, in the same transaction, and
+/// then wakes the live connections of the customers whose access changed.
 #[async_trait]
 pub trait CompanyStore {
     /// Creates the company `key`, or renames it (`name` as
     /// [`portal_core::company::check_company_name`] says, else
     /// [`StoreError::Invalid`]).
     async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()>;
+    /// [`Self::upsert_company`], and with `attributes` replaces the
+    /// company's attributes too (checked as [`Self::set_company_attributes`]
+    /// checks them; without, they are kept), in one transaction: a refusal
+    /// changes nothing. Returns the company's attributes as they now are.
+    async fn put_company(
+        &self,
+        workspace: WorkspaceId,
+        key: &CompanyKey,
+        name: &str,
+        attributes: Option<&BTreeMap<String, String>>,
+        now: Millis,
+    ) -> Result<CompanyAttributes>;
+    /// Replaces the attributes of the company `key` (else
+    /// [`StoreError::NotFound`]): as [`CompanyAttributes::parse`] keeps
+    /// them (values trimmed, empty ones dropped), the limits of customers'
+    /// attributes, else [`StoreError::Invalid`] and nothing changes. The
+    /// rules are applied again to its members, since conditions can look
+    /// at them (`company.attributes.<key>`). Returns the attributes kept.
+    async fn set_company_attributes(
+        &self,
+        workspace: WorkspaceId,
+        key: &CompanyKey,
+        attributes: &BTreeMap<String, String>,
+    ) -> Result<CompanyAttributes>;
     /// Replaces the companies the customer belongs to: at most
     /// [`portal_core::company::MAX_MEMBERSHIPS`] (else
     /// [`StoreError::Invalid`]), each a company of the workspace (else

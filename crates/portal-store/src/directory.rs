@@ -4,7 +4,7 @@
 
 use crate::{Customer, Result};
 use async_trait::async_trait;
-use portal_core::attributes::CustomerAttributes;
+use portal_core::attributes::{CompanyAttributes, CustomerAttributes};
 use portal_core::{CompanyKey, CustomerId, Millis, WorkspaceId};
 
 /// One row of the console's customer list.
@@ -22,6 +22,9 @@ pub struct CustomerEntry {
 pub struct CompanyEntry {
     pub key: CompanyKey,
     pub name: String,
+    /// Its attributes, which conditions can look at
+    /// (`company.attributes.<key>`).
+    pub attributes: CompanyAttributes,
     pub members: i64,
     pub tickets: i64,
 }

@@ -181,8 +181,9 @@ pub enum WorkspaceCommand {
         workspace: String,
         #[arg(long, value_parser = ["on", "off"])]
         restrict: String,
-        /// `<email|attributes.KEY|company.key|company.name> <equals|contains|starts_with|ends_with> <value>`
-        /// (repeatable; replaces the conditions; none keeps them).
+        /// `<email|attributes.KEY|company.key|company.name|company.attributes.KEY>
+        /// <equals|contains|starts_with|ends_with> <value>` (repeatable; replaces
+        /// the conditions; none keeps them).
         #[arg(long = "condition")]
         conditions: Vec<String>,
         /// Remove every condition.
@@ -194,8 +195,9 @@ pub enum WorkspaceCommand {
     Audience {
         #[arg(long)]
         workspace: String,
-        /// `<email|attributes.KEY|company.key|company.name> <equals|contains|starts_with|ends_with> <value>`
-        /// (repeatable; replaces the conditions).
+        /// `<email|attributes.KEY|company.key|company.name|company.attributes.KEY>
+        /// <equals|contains|starts_with|ends_with> <value>` (repeatable; replaces
+        /// the conditions).
         #[arg(long = "condition")]
         conditions: Vec<String>,
     },
@@ -226,6 +228,16 @@ pub enum CompanyCommand {
         key: String,
         #[arg(long)]
         name: String,
+    },
+    /// Replace a company's attributes: `key=value` (repeatable; none drops
+    /// them all). Conditions can look at them: `company.attributes.KEY`.
+    Attributes {
+        #[arg(long)]
+        workspace: String,
+        #[arg(long)]
+        key: String,
+        #[arg(long = "set")]
+        attributes: Vec<String>,
     },
 }
 

@@ -414,6 +414,35 @@ pub async fn set_company(store: &dyn Store, slug: &str, key: &str, name: &str) -
     Ok(format!("Workspace '{slug}': company '{}' is \"{}\".", key.as_str(), name.trim()))
 }
 
+/// `portal company attributes`: each `key=value`.
+pub async fn set_company_attributes(
+    store: &dyn Store,
+    slug: &str,
+    key: &str,
+    pairs: &[String],
+) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let key = portal_core::CompanyKey::parse(key).map_err(anyhow::Error::msg)?;
+    let kept = match store.set_company_attributes(ws.id, &key, &attribute_pairs(pairs)?).await {
+        Err(portal_store::StoreError::NotFound) => {
+            bail!("workspace '{slug}' has no company '{key}' (create it with portal company set)")
+        }
+        other => other?,
+    };
+    Ok(format!("Company '{key}' of workspace '{slug}' has {} attribute(s).", kept.as_map().len()))
+}
+
+/// Attributes written `key=value`.
+fn attribute_pairs(pairs: &[String]) -> anyhow::Result<std::collections::BTreeMap<String, String>> {
+    pairs
+        .iter()
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) => Ok((key.trim().to_string(), value.to_string())),
+            None => bail!("{pair:?}: write key=value"),
+        })
+        .collect()
+}
+
 /// The workspace's customer with this email, or a clear error.
 async fn customer(store: &dyn Store, ws: &Workspace, email: &str) -> anyhow::Result<portal_store::Customer> {
     let email = portal_core::Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -449,14 +478,8 @@ pub async fn set_customer_attributes(
 ) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
     let customer = customer(store, &ws, email).await?;
-    let raw = pairs
-        .iter()
-        .map(|pair| match pair.split_once('=') {
-            Some((key, value)) => Ok((key.trim().to_string(), value.to_string())),
-            None => bail!("{pair:?}: write key=value"),
-        })
-        .collect::<anyhow::Result<std::collections::BTreeMap<_, _>>>()?;
-    let attributes = portal_core::attributes::CustomerAttributes::parse(raw).map_err(anyhow::Error::msg)?;
+    let attributes =
+        portal_core::attributes::CustomerAttributes::parse(attribute_pairs(pairs)?).map_err(anyhow::Error::msg)?;
     store.set_customer_attributes(ws.id, customer.id, &attributes).await?;
     Ok(format!("{} of workspace '{slug}' has {} attribute(s).", customer.email, pairs.len()))
 }

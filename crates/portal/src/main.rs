@@ -98,6 +98,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Company(CompanyCommand::Set { workspace, key, name }) => {
             commands::set_company(&*store, &workspace, &key, &name).await?
         }
+        Command::Company(CompanyCommand::Attributes { workspace, key, attributes }) => {
+            commands::set_company_attributes(&*store, &workspace, &key, &attributes).await?
+        }
         Command::Customer(CustomerCommand::Companies { workspace, email, companies }) => {
             commands::set_customer_companies(&*store, &workspace, &email, &companies).await?
         }

@@ -312,15 +312,20 @@ pub async fn get_attachment(
     path = "/api/v1/companies/{key}",
     tag = "companies",
     operation_id = "put_company",
-    summary = "Create or rename a company",
+    summary = "Create or rename a company, and set its attributes",
     description = "Creates the company `key` in the token's workspace, or renames it if it exists. Customers \
-                   belong to companies (see `/api/v1/customers/{email}/companies`), and so may tickets.",
+                   belong to companies (see `/api/v1/customers/{email}/companies`), and so may tickets. With \
+                   `attributes`, replaces the company's attributes (a tier, a plan, …; `{}` drops them all); \
+                   without, they are kept. The workspace's audience and visibility conditions can look at them \
+                   (`company.attributes.tier equals gold`), and what they decide for the company's members \
+                   follows at once. When a value is refused, nothing changes.",
     params(CompanyPath),
     request_body = CompanyRequest,
     responses(
         (status = 200, description = "The company as it now is.", body = Company),
-        (status = 400, description = "`invalid_request`: a bad key or name (`field` names it), an unknown \
-                                      field, or malformed JSON.", body = ErrorBody),
+        (status = 400, description = "`invalid_request`: a bad key, name or attribute, more than 50 \
+                                      attributes (`field` names it), an unknown field, or malformed JSON.",
+            body = ErrorBody),
         (status = 401, description = "`unauthorized`", body = ErrorBody),
         (status = 413, description = "`payload_too_large`", body = ErrorBody),
         (status = 500, description = "`internal`", body = ErrorBody),
@@ -336,14 +341,17 @@ pub async fn put_company(
     let Path(CompanyPath { key: raw }) =
         path.map_err(|_| ApiError::invalid("key", "the URL must name a company key"))?;
     let key = company_key("key", &raw)?;
-    let name = request.validate()?;
-    state
+    let (name, attributes) = request.validate()?;
+    // Both were checked as the store checks them: a refusal all the same
+    // names the likelier field.
+    let field = if attributes.is_some() { "attributes" } else { "name" };
+    let attributes = state
         .store
-        .upsert_company(agent.scope.workspace_id(), &key, &name, now_millis())
+        .put_company(agent.scope.workspace_id(), &key, &name, attributes.as_ref().map(|a| a.as_map()), now_millis())
         .await
-        .map_err(|e| ApiError::store(e).on_field("name"))?;
+        .map_err(|e| ApiError::store(e).on_field(field))?;
     agent.audit("api.company.set", format_args!("company {}", key.as_str()));
-    Ok(Json(Company { key: key.into(), name }))
+    Ok(Json(Company { key: key.into(), name, attributes: attributes.into() }))
 }
 
 #[utoipa::path(

@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::responses::status_schema;
 use super::schema;
-use portal_core::attributes::{self, CustomerAttributes};
+use portal_core::attributes::{self, CompanyAttributes, CustomerAttributes};
 use portal_core::company::{self, MAX_MEMBERSHIPS};
 use portal_core::{
     CompanyKey, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes, TicketDescription, TicketStatus,
@@ -186,6 +186,26 @@ fn new_attributes_schema() -> Object {
 
 fn attributes_schema() -> Object {
     schema::attribute_map(false).description(Some(ATTRIBUTES)).build()
+}
+
+fn company_attributes_schema() -> Object {
+    schema::attribute_map(false)
+        .description(Some(
+            "Replaces all of the company's attributes (left out, they are kept; `{}` drops them all). Key (1 to \
+             64 characters of a-z, 0-9 and `_`) to value (at most 500 characters, trimmed, without control \
+             characters; an empty one drops its key); at most 50. The workspace's audience and visibility \
+             conditions can look at them: `company.attributes.tier equals gold`.",
+        ))
+        .build()
+}
+
+fn company_attributes_out_schema() -> Object {
+    schema::attribute_map(false)
+        .description(Some(
+            "The company's attributes, key to value, which the workspace's audience and visibility conditions \
+             can look at (`company.attributes.<key>`).",
+        ))
+        .build()
 }
 
 fn ticket_company_schema() -> Object {
@@ -419,19 +439,25 @@ pub fn company_key(field: &str, raw: &str) -> Result<CompanyKey, ApiError> {
 
 // --- Companies and customers -------------------------------------------------
 
-/// `PUT /api/v1/companies/{key}`: the company's display name.
+/// `PUT /api/v1/companies/{key}`: the company's display name and, if
+/// given, its attributes (which replace all of them; left out, they are
+/// kept).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompanyRequest {
     #[schema(schema_with = company_name_schema)]
     pub name: String,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(schema_with = company_attributes_schema)]
+    pub attributes: Option<BTreeMap<String, String>>,
 }
 
 impl CompanyRequest {
-    /// The name, trimmed.
-    pub fn validate(self) -> Result<String, ApiError> {
+    /// The name, trimmed, and the attributes if given (see [`attributes`]).
+    pub fn validate(self) -> Result<(String, Option<CompanyAttributes>), ApiError> {
         at_most("name", &self.name, company::MAX_NAME_CHARS)?;
-        company::check_company_name(&self.name).map_err(|e| ApiError::invalid("name", e))
+        let name = company::check_company_name(&self.name).map_err(|e| ApiError::invalid("name", e))?;
+        Ok((name, attributes(self.attributes)?))
     }
 }
 
@@ -441,6 +467,8 @@ pub struct Company {
     #[schema(schema_with = company_schema_key)]
     pub key: String,
     pub name: String,
+    #[schema(schema_with = company_attributes_out_schema)]
+    pub attributes: BTreeMap<String, String>,
 }
 
 /// The companies a customer belongs to: what `GET` answers (sorted), and

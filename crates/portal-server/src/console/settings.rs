@@ -14,7 +14,7 @@ use portal_app::state::AppState;
 use portal_core::attachment::format_size;
 use portal_core::audience::PortalAudience;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
-use portal_core::visibility::{Condition, TicketVisibility};
+use portal_core::visibility::{Condition, FIELD_NAMES, TicketVisibility};
 use portal_core::{AllowedOrigins, AttachmentLimits, SessionLifetime, ShownAttribute, TicketTypes};
 use portal_store::{AttachmentUsage, AudiencePreview, PortalBehaviour, Workspace};
 use serde::Deserialize;
@@ -302,7 +302,7 @@ async fn render(
             <h2>"Ticket visibility"</h2>
             <label class="check"><input type="checkbox" name="restricted" checked=checked(S::Visibility, |f| &f.restricted, visibility.restricted) />" Restrict who sees their companies' tickets"</label>
             {visibility_edit.map(|note| view! { <p class="notice error" data-testid="visibility-needs-edit">{note}"."</p> })}
-            <p class="hint">"When restricted, customers matching every condition see only their own tickets, and everyone else their companies' too (no conditions: everyone sees only their own). One per line: attribute operator value, e.g. email ends_with @example.com. Attributes: email, attributes.KEY, company.key, company.name (not the customer's name, which the site does not sign); operators: equals, contains, starts_with, ends_with."</p>
+            <p class="hint">"When restricted, customers matching every condition see only their own tickets, and everyone else their companies' too (no conditions: everyone sees only their own). One per line: attribute operator value, e.g. email ends_with @example.com. Attributes: "{FIELD_NAMES.join(", ")}" (not the customer's name, which the site does not sign); operators: equals, contains, starts_with, ends_with."</p>
             <textarea name="conditions" rows="3" data-preview-input data-testid="visibility-conditions">{value(S::Visibility, |f| &f.conditions, lines(visibility.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
             <div class="preview" data-preview-box aria-live="polite"></div>
             <button type="submit" formaction="/console/visibility-preview" class="secondary">"Preview"</button>
@@ -311,7 +311,7 @@ async fn render(
         <form method="post" action="/console/settings/audience" class="card" data-testid="settings-audience" data-preview="/console/audience-preview">
             <h2>"Who may use the portal"</h2>
             {audience_edit.map(|note| view! { <p class="notice error" data-testid="audience-needs-edit">{note}"."</p> })}
-            <p class="hint">"Customers matching every condition (none: everyone the site verifies). Attributes: email, attributes.KEY, company.key, company.name (not the customer's name, which the site does not sign)."</p>
+            <p class="hint">"Customers matching every condition (none: everyone the site verifies). Attributes: "{FIELD_NAMES.join(", ")}" (not the customer's name, which the site does not sign)."</p>
             <textarea name="conditions" rows="3" data-preview-input data-testid="audience-conditions">{value(S::Audience, |f| &f.conditions, lines(audience.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
             <div class="preview" data-preview-box aria-live="polite"></div>
             <button type="submit" formaction="/console/audience-preview" class="secondary">"Preview"</button>

@@ -1,15 +1,22 @@
 //! The SQL implementation of [`CompanyStore`].
 
+use super::rules::{Ruled, company_attributes_from_json};
 use super::shared::{CustomerRow, attributes_to_json, customer_from_row, stored_company_key};
 use super::{SqlStore, sql_impl};
 use crate::{AudiencePreview, CompanyStore, Customer, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
-use portal_core::attributes::CustomerAttributes;
+use portal_core::attributes::{CompanyAttributes, CustomerAttributes};
 use portal_core::audience::PortalAudience;
 use portal_core::visibility::CustomerFacts;
 use portal_core::{CompanyKey, CustomerId, Millis, TicketVisibility, WorkspaceId};
+use std::collections::BTreeMap;
 use tracing::instrument;
+
+/// Company attributes as given, checked as customers' are.
+fn checked_company_attributes(raw: &BTreeMap<String, String>) -> Result<CompanyAttributes> {
+    CompanyAttributes::parse(raw.clone()).map_err(StoreError::Invalid)
+}
 
 /// A customer an audience preview weighs.
 #[derive(sqlx::FromRow)]
@@ -37,7 +44,7 @@ impl<DB> SqlStore<DB> {
         .bind(workspace.0)
         .fetch_all(&mut *conn)
         .await?;
-        let mut memberships = Self::memberships(&mut conn, workspace, None).await?;
+        let mut memberships = Self::memberships(&mut conn, workspace, Ruled::Everyone).await?;
         let mut preview = AudiencePreview { customers: customers.len() as u64, ..AudiencePreview::default() };
         for Candidate { customer, attributes } in customers {
             let id = customer.id;
@@ -105,9 +112,9 @@ impl<DB> SqlStore<DB> {
             .execute(&mut *tx)
             .await?;
         }
-        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
+        let changed = Self::apply_rules(&mut tx, workspace, Ruled::One(customer)).await?;
         let row = Self::customer_row(&mut tx, workspace, customer).await?;
-        tx.commit().await?;
+        self.commit_decisions(tx, workspace, &changed).await?;
         Ok(customer_from_row(workspace, row))
     }
 
@@ -122,9 +129,63 @@ impl<DB> SqlStore<DB> {
             .bind(json.as_str())
             .execute(&mut *tx)
             .await?;
-        Self::apply_rules(&mut tx, workspace, None).await?;
-        tx.commit().await?;
-        Ok(())
+        let changed = Self::apply_rules(&mut tx, workspace, Ruled::Everyone).await?;
+        self.commit_decisions(tx, workspace, &changed).await
+    }
+
+    /// Writes the company `key` in one transaction: with `name`, creates or
+    /// renames it (else it must exist: [`StoreError::NotFound`]); with
+    /// `attributes`, replaces its attributes. Then applies the rules to its
+    /// members, whose decisions a condition on `company.name` or
+    /// `company.attributes.<key>` may change, and returns the company's
+    /// attributes as they now are.
+    async fn write_company(
+        &self,
+        workspace: WorkspaceId,
+        key: &CompanyKey,
+        name: Option<(&str, Millis)>,
+        attributes: Option<&BTreeMap<String, String>>,
+    ) -> Result<CompanyAttributes> {
+        let name = name
+            .map(|(name, now)| portal_core::company::check_company_name(name).map(|name| (name, now)))
+            .transpose()
+            .map_err(StoreError::Invalid)?;
+        let attributes = attributes.map(checked_company_attributes).transpose()?;
+        let json = attributes.as_ref().map(attributes_to_json).transpose()?;
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        let (company, stored) = match &name {
+            Some((name, now)) => {
+                sqlx::query_as::<_, (i64, String)>(
+                    "INSERT INTO companies (workspace_id, key, name, created_at, attributes) \
+                     VALUES ($1, $2, $3, $4, COALESCE($5, '{}')) \
+                     ON CONFLICT (workspace_id, key) DO UPDATE \
+                     SET name = excluded.name, attributes = COALESCE($5, companies.attributes) \
+                     RETURNING id, attributes",
+                )
+                .bind(workspace.0)
+                .bind(key.as_str())
+                .bind(name.as_str())
+                .bind(*now)
+                .bind(json.as_deref())
+                .fetch_one(&mut *tx)
+                .await?
+            }
+            None => sqlx::query_as::<_, (i64, String)>(
+                "UPDATE companies SET attributes = COALESCE($3, attributes) WHERE workspace_id = $1 AND key = $2 \
+                 RETURNING id, attributes",
+            )
+            .bind(workspace.0)
+            .bind(key.as_str())
+            .bind(json.as_deref())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?,
+        };
+        let stored = company_attributes_from_json(key.as_str(), &stored)?;
+        let changed = Self::apply_rules(&mut tx, workspace, Ruled::MembersOf(company)).await?;
+        self.commit_decisions(tx, workspace, &changed).await?;
+        Ok(stored)
     }
 }
 
@@ -133,32 +194,29 @@ impl<DB> SqlStore<DB> {
 impl<DB> CompanyStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn upsert_company(&self, workspace: WorkspaceId, key: &CompanyKey, name: &str, now: Millis) -> Result<()> {
-        let name = portal_core::company::check_company_name(name).map_err(StoreError::Invalid)?;
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        Self::lock_workspace(&mut tx, workspace).await?;
-        let company = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO companies (workspace_id, key, name, created_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (workspace_id, key) DO UPDATE SET name = excluded.name RETURNING id",
-        )
-        .bind(workspace.0)
-        .bind(key.as_str())
-        .bind(name.as_str())
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        // A new name may change what a rule on `company.name` decides for its members.
-        let members = sqlx::query_scalar::<_, i64>(
-            "SELECT customer_id FROM company_members WHERE workspace_id = $1 AND company_id = $2",
-        )
-        .bind(workspace.0)
-        .bind(company)
-        .fetch_all(&mut *tx)
-        .await?;
-        for member in members {
-            Self::apply_rules(&mut tx, workspace, Some(CustomerId(member))).await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        self.write_company(workspace, key, Some((name, now)), None).await.map(drop)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn put_company(
+        &self,
+        workspace: WorkspaceId,
+        key: &CompanyKey,
+        name: &str,
+        attributes: Option<&BTreeMap<String, String>>,
+        now: Millis,
+    ) -> Result<CompanyAttributes> {
+        self.write_company(workspace, key, Some((name, now)), attributes).await
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_company_attributes(
+        &self,
+        workspace: WorkspaceId,
+        key: &CompanyKey,
+        attributes: &BTreeMap<String, String>,
+    ) -> Result<CompanyAttributes> {
+        self.write_company(workspace, key, None, Some(attributes)).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
@@ -214,9 +272,8 @@ impl<DB> CompanyStore for SqlStore<DB> {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
-        tx.commit().await?;
-        Ok(())
+        let changed = Self::apply_rules(&mut tx, workspace, Ruled::One(customer)).await?;
+        self.commit_decisions(tx, workspace, &changed).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

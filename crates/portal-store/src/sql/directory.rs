@@ -1,6 +1,7 @@
 //! The SQL implementation of [`DirectoryStore`]: the workspace's customers
 //! and companies as agents manage them.
 
+use super::rules::{Ruled, company_attributes_from_json};
 use super::shared::{CustomerRow, LIST_LIMIT_MAX, LIST_LIMIT_MIN, customer_from_row, stored_company_key};
 use super::statement;
 use super::{SqlStore, sql_impl};
@@ -26,6 +27,7 @@ struct EntryRow {
 struct CompanyRow {
     key: String,
     name: String,
+    attributes: String,
     members: i64,
     tickets: i64,
 }
@@ -51,7 +53,7 @@ macro_rules! entry_select {
 /// The start of a statement reading [`CompanyRow`]s of workspace `$1`.
 macro_rules! company_select {
     () => {
-        "SELECT co.key, co.name, \
+        "SELECT co.key, co.name, co.attributes, \
          (SELECT count(*) FROM company_members cm WHERE cm.workspace_id = co.workspace_id AND cm.company_id = co.id) \
          AS members, \
          (SELECT count(*) FROM tickets t WHERE t.workspace_id = co.workspace_id AND t.company_id = co.id) AS tickets \
@@ -60,8 +62,9 @@ macro_rules! company_select {
 }
 
 fn company_from_row(row: CompanyRow) -> Result<CompanyEntry> {
-    let CompanyRow { key, name, members, tickets } = row;
-    Ok(CompanyEntry { key: stored_company_key(&key)?, name, members, tickets })
+    let CompanyRow { key, name, attributes, members, tickets } = row;
+    let attributes = company_attributes_from_json(&key, &attributes)?;
+    Ok(CompanyEntry { key: stored_company_key(&key)?, name, attributes, members, tickets })
 }
 
 #[apply(sql_impl!)]
@@ -192,9 +195,8 @@ impl<DB> DirectoryStore for SqlStore<DB> {
             "DELETE FROM company_members WHERE workspace_id = $1 AND company_id = $2 AND customer_id = $3"
         };
         sqlx::query(statement).bind(workspace.0).bind(company).bind(customer.0).execute(&mut *tx).await?;
-        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
-        tx.commit().await?;
-        Ok(())
+        let changed = Self::apply_rules(&mut tx, workspace, Ruled::One(customer)).await?;
+        self.commit_decisions(tx, workspace, &changed).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -1,5 +1,6 @@
 //! The SQL implementation of [`IdentityStore`].
 
+use super::rules::Ruled;
 use super::shared::{CustomerRow, customer_columns, customer_from_row, origins_from_json};
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
@@ -84,7 +85,7 @@ impl<DB> SqlStore<DB> {
     async fn apply_rules_to(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Customer> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
-        Self::apply_rules(&mut tx, workspace, Some(customer)).await?;
+        Self::apply_rules(&mut tx, workspace, Ruled::One(customer)).await?;
         let row = Self::customer_row(&mut tx, workspace, customer).await?;
         tx.commit().await?;
         Ok(customer_from_row(workspace, row))

@@ -7,13 +7,18 @@
 #[cfg(doc)]
 use super::Dialect;
 use super::{SqlStore, sql_impl};
+use crate::notify::Wake;
 use crate::{Result, StoreError};
 use macro_rules_attribute::apply;
-use portal_core::attributes::CustomerAttributes;
+use portal_core::attributes::{CompanyAttributes, CustomerAttributes};
 use portal_core::audience::PortalAudience;
-use portal_core::visibility::CustomerFacts;
+use portal_core::visibility::{CompanyFacts, CustomerFacts};
 use portal_core::{AttachmentLimits, CustomerId, TicketVisibility, WorkspaceId};
 use std::collections::HashMap;
+
+/// Customers whose access a change altered, up to which each is woken on
+/// their own; more wake the whole workspace (see [`Wake`]).
+const WAKE_EACH_MAX: usize = 20;
 
 /// The columns of a [`WorkspaceRulesRow`], from workspaces.
 macro_rules! workspace_rules_columns {
@@ -70,6 +75,27 @@ impl WorkspaceRules {
     }
 }
 
+/// Which of a workspace's customers the rules are applied to.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Ruled {
+    Everyone,
+    One(CustomerId),
+    /// The members of a company (its id).
+    MembersOf(i64),
+}
+
+impl Ruled {
+    /// The customer and company ids the statements of [`SqlStore::apply_rules`]
+    /// and [`SqlStore::memberships`] bind as `$2` and `$3`.
+    fn binds(self) -> (Option<i64>, Option<i64>) {
+        match self {
+            Self::Everyone => (None, None),
+            Self::One(customer) => (Some(customer.0), None),
+            Self::MembersOf(company) => (None, Some(company)),
+        }
+    }
+}
+
 /// A customer as the rules see them, and what they last decided.
 #[derive(sqlx::FromRow)]
 struct RuledCustomer {
@@ -86,6 +112,13 @@ struct Membership {
     customer_id: i64,
     key: String,
     name: String,
+    attributes: String,
+}
+
+/// A company's attributes as stored; anything but a valid JSON object of
+/// them is [`StoreError::Corrupt`].
+pub(super) fn company_attributes_from_json(key: &str, json: &str) -> Result<CompanyAttributes> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("company {key:?}: stored attributes: {e}")))
 }
 
 pub(super) fn ticket_types_from_json(json: &str) -> Result<Vec<String>, String> {
@@ -106,25 +139,31 @@ impl<DB> SqlStore<DB> {
     }
 
     /// Applies the workspace's rules (ticket visibility and audience) to its
-    /// customers, or to one of them, writing only the decisions that
-    /// change. The caller holds the workspace's row (see
-    /// [`Self::lock_workspace`]), so the rules cannot change under it.
+    /// customers, or to some of them ([`Ruled`]), writing only the decisions that
+    /// change, and returns the customers whose decisions changed (see
+    /// [`Self::commit_decisions`]). The caller holds the workspace's row
+    /// (see [`Self::lock_workspace`]), so the rules cannot change under it.
     pub(super) async fn apply_rules(
         conn: &mut DB::Connection,
         workspace: WorkspaceId,
-        only: Option<CustomerId>,
-    ) -> Result<()> {
+        only: Ruled,
+    ) -> Result<Vec<CustomerId>> {
         let visibility: TicketVisibility = Self::read_rule(conn, workspace, "ticket_visibility").await?;
         let audience: PortalAudience = Self::read_rule(conn, workspace, "portal_audience").await?;
+        let (customer, company) = only.binds();
         let customers = sqlx::query_as::<_, RuledCustomer>(
-            "SELECT id, email, attributes, sees_company_tickets, in_audience FROM customers \
-             WHERE workspace_id = $1 AND ($2 IS NULL OR id = $2)",
+            "SELECT id, email, attributes, sees_company_tickets, in_audience FROM customers c \
+             WHERE workspace_id = $1 AND ($2 IS NULL OR id = $2) AND ($3 IS NULL OR EXISTS (\
+             SELECT 1 FROM company_members m WHERE m.workspace_id = c.workspace_id AND m.customer_id = c.id \
+             AND m.company_id = $3))",
         )
         .bind(workspace.0)
-        .bind(only.map(|c| c.0))
+        .bind(customer)
+        .bind(company)
         .fetch_all(&mut *conn)
         .await?;
         let mut memberships = Self::memberships(conn, workspace, only).await?;
+        let mut changed = Vec::new();
         for RuledCustomer { id, email, attributes, sees_company_tickets: sees, in_audience: admitted } in customers {
             let attributes: CustomerAttributes = serde_json::from_str(&attributes)
                 .map_err(|e| StoreError::Corrupt(format!("customer {id}: stored attributes: {e}")))?;
@@ -141,29 +180,59 @@ impl<DB> SqlStore<DB> {
                 .bind(decided.1)
                 .execute(&mut *conn)
                 .await?;
+                changed.push(CustomerId(id));
             }
+        }
+        Ok(changed)
+    }
+
+    /// Commits a transaction that applied the rules, then wakes the live
+    /// connections of the customers whose decisions changed (as
+    /// [`Self::apply_rules`] returned them): one who left the audience is
+    /// shut out now, not at the next periodic check.
+    pub(super) async fn commit_decisions(
+        &self,
+        tx: sqlx::Transaction<'static, DB>,
+        workspace: WorkspaceId,
+        changed: &[CustomerId],
+    ) -> Result<()> {
+        tx.commit().await?;
+        match changed {
+            [] => {}
+            few if few.len() <= WAKE_EACH_MAX => {
+                for customer in few {
+                    self.wake_now(Wake::Customer(workspace, *customer)).await;
+                }
+            }
+            _ => self.wake_now(Wake::Workspace(workspace)).await,
         }
         Ok(())
     }
 
-    /// The companies (key, name) of the workspace's customers, or of one.
+    /// The companies (all of them) of the workspace's customers, or of
+    /// some, as conditions see them.
     pub(super) async fn memberships(
         conn: &mut DB::Connection,
         workspace: WorkspaceId,
-        only: Option<CustomerId>,
-    ) -> Result<HashMap<i64, Vec<(String, String)>>> {
+        only: Ruled,
+    ) -> Result<HashMap<i64, Vec<CompanyFacts>>> {
+        let (customer, company) = only.binds();
         let rows = sqlx::query_as::<_, Membership>(
-            "SELECT cm.customer_id, co.key, co.name FROM company_members cm \
+            "SELECT cm.customer_id, co.key, co.name, co.attributes FROM company_members cm \
              JOIN companies co ON co.workspace_id = cm.workspace_id AND co.id = cm.company_id \
-             WHERE cm.workspace_id = $1 AND ($2 IS NULL OR cm.customer_id = $2)",
+             WHERE cm.workspace_id = $1 AND ($2 IS NULL OR cm.customer_id = $2) AND ($3 IS NULL OR EXISTS (\
+             SELECT 1 FROM company_members m WHERE m.workspace_id = cm.workspace_id \
+             AND m.customer_id = cm.customer_id AND m.company_id = $3))",
         )
         .bind(workspace.0)
-        .bind(only.map(|c| c.0))
+        .bind(customer)
+        .bind(company)
         .fetch_all(&mut *conn)
         .await?;
-        let mut by_customer: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-        for Membership { customer_id, key, name } in rows {
-            by_customer.entry(customer_id).or_default().push((key, name));
+        let mut by_customer: HashMap<i64, Vec<CompanyFacts>> = HashMap::new();
+        for Membership { customer_id, key, name, attributes } in rows {
+            let attributes = company_attributes_from_json(&key, &attributes)?;
+            by_customer.entry(customer_id).or_default().push(CompanyFacts { key, name, attributes });
         }
         Ok(by_customer)
     }

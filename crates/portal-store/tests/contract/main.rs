@@ -11,6 +11,7 @@ mod attachments;
 mod attributes;
 mod audience;
 mod companies;
+mod company_attributes;
 mod console;
 mod conversations;
 mod customers;

@@ -226,3 +226,32 @@ async fn upgrading_makes_stored_name_conditions_fail_closed() {
     })
     .await;
 }
+
+/// A company and its member, written before companies had attributes (before 0015).
+const COMPANY_OF_0014: &str = "\
+    INSERT INTO workspaces (slug, name, session_lifetime_ms, next_ticket_number, created_at) \
+        VALUES ('old', 'Old Inc.', 86400000, 1, 1000); \
+    INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
+        VALUES (1, 'ann@globex.example', 'ann@globex.example', 'Ann', 1000, 1000); \
+    INSERT INTO companies (workspace_id, key, name, created_at) VALUES (1, 'globex', 'Globex', 1000); \
+    INSERT INTO company_members (workspace_id, company_id, customer_id) VALUES (1, 1, 1);";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn upgrading_gives_companies_no_attributes_until_set() {
+    on_each_empty_database("upgrading_gives_companies_no_attributes_until_set", |backend, url| async move {
+        database_before(backend, &url, 15, COMPANY_OF_0014).await;
+        let store = portal_store::connect(&url, portal_store::KeyRing::generate()).await.unwrap();
+        let old = store.workspace_by_slug(&slug("old")).await.unwrap().unwrap();
+        let globex = portal_core::CompanyKey::parse("globex").unwrap();
+        let entry = store.company(old.id, &globex).await.unwrap().expect("the company is kept");
+        assert_eq!((entry.name.as_str(), entry.attributes.as_map().len()), ("Globex", 0));
+
+        let gold = PortalAudience::new(vec![Condition::parse_line("company.attributes.tier equals gold").unwrap()]);
+        store.set_portal_audience(old.id, &gold.unwrap()).await.unwrap();
+        assert!(deciding(backend, &url, "in_audience").await.is_empty(), "no tier yet");
+        let tier = std::collections::BTreeMap::from([("tier".to_string(), "gold".to_string())]);
+        store.set_company_attributes(old.id, &globex, &tier).await.unwrap();
+        assert_eq!(deciding(backend, &url, "in_audience").await, ["ann@globex.example"]);
+    })
+    .await;
+}

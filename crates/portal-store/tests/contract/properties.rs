@@ -1,5 +1,5 @@
-//! The access rule as a property: in random worlds (workspaces, companies,
-//! customers with attributes and memberships, tickets in and out of
+//! The access rule as a property: in random worlds (workspaces, companies
+//! with attributes, customers with attributes and memberships, tickets in and out of
 //! companies, public replies and internal notes, visibility rules and
 //! audiences), what every customer can list, open and search is exactly
 //! what the rule allows, whether the audience admits them is what it
@@ -12,10 +12,10 @@
 //! `PORTAL_PROPERTY_SEED` replays one run.
 
 use crate::harness::*;
-use portal_core::attributes::CustomerAttributes;
+use portal_core::attributes::{CompanyAttributes, CustomerAttributes};
 use portal_core::audience::PortalAudience;
 use portal_core::listing::ListQuery;
-use portal_core::visibility::{Condition, CustomerFacts, TicketVisibility};
+use portal_core::visibility::{CompanyFacts, Condition, CustomerFacts, TicketVisibility};
 use portal_core::{CompanyKey, CustomerScope, TicketAttributes, TicketNumber};
 use portal_store::{AgentNewTicket, Store};
 use rand::rngs::StdRng;
@@ -39,12 +39,14 @@ struct Ticket {
 
 const DOMAINS: [&str; 3] = ["@staff.example", "@contractor.example", "@guest.example"];
 const ROLES: [&str; 3] = ["admin", "member", "guest"];
+const TIERS: [&str; 2] = ["gold", "silver"];
 const COMPANY_NAME: &str = "A company";
 
 fn random_condition(rng: &mut StdRng) -> Condition {
-    let condition = match rng.random_range(0..3) {
+    let condition = match rng.random_range(0..4) {
         0 => Condition::parse("email", "ends_with", DOMAINS[rng.random_range(0..DOMAINS.len())]),
         1 => Condition::parse("attributes.role", "equals", ROLES[rng.random_range(0..ROLES.len())]),
+        2 => Condition::parse("company.attributes.tier", "equals", TIERS[rng.random_range(0..TIERS.len())]),
         _ => Condition::parse("company.key", "equals", &format!("co{}", rng.random_range(0..3))),
     };
     condition.unwrap()
@@ -82,6 +84,24 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
     for key in &companies {
         store.upsert_company(ws.id, key, COMPANY_NAME, NOW).await.unwrap();
     }
+    // Each company has a tier or none, set before the customers arrive or
+    // after the rules (applied again to its members then).
+    let tiers: Vec<BTreeMap<String, String>> = companies
+        .iter()
+        .map(|_| match rng.random_range(0..=TIERS.len()) {
+            0 => BTreeMap::new(),
+            t => BTreeMap::from([("tier".to_string(), TIERS[t - 1].to_string())]),
+        })
+        .collect();
+    let tiers_first = rng.random_bool(0.5);
+    let set_tiers = async || {
+        for (key, tier) in companies.iter().zip(&tiers) {
+            store.set_company_attributes(ws.id, key, tier).await.unwrap();
+        }
+    };
+    if tiers_first {
+        set_tiers().await;
+    }
     let mut people: Vec<Person> = (0..rng.random_range(2..=6))
         .map(|p| Person {
             email: format!("p{p}{}", DOMAINS[rng.random_range(0..DOMAINS.len())]),
@@ -115,6 +135,9 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         store.set_ticket_visibility(ws.id, &rule).await.unwrap();
     }
     store.set_portal_audience(ws.id, &audience).await.unwrap();
+    if !tiers_first {
+        set_tiers().await;
+    }
 
     let mut tickets = Vec::new();
     for t in 0..rng.random_range(0..=8) {
@@ -143,8 +166,15 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
     for (index, person) in people.iter().enumerate() {
         let scope = person.scope.as_ref().unwrap();
         let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
-        let member_of: Vec<(String, String)> =
-            person.companies.iter().map(|c| (companies[*c].as_str().to_string(), COMPANY_NAME.to_string())).collect();
+        let member_of: Vec<CompanyFacts> = person
+            .companies
+            .iter()
+            .map(|c| CompanyFacts {
+                key: companies[*c].as_str().to_string(),
+                name: COMPANY_NAME.to_string(),
+                attributes: CompanyAttributes::parse(tiers[*c].clone()).unwrap(),
+            })
+            .collect();
         let facts = CustomerFacts { email: &person.email, attributes: &attributes, companies: &member_of };
         let sees_company = rule.sees_company_tickets(&facts);
         let stored = store.customer_by_email(ws.id, &email(&person.email)).await.unwrap().unwrap();

@@ -60,7 +60,7 @@ async fn a_customers_name_decides_no_access() {
     on_each_backend("a_customers_name_decides_no_access", |db| async move {
         let app = spawn_app(db).await;
         let (store, ws) = (&*app.store, app.workspace.id);
-        let fields = "email, attributes.<key>, company.key or company.name";
+        let fields = "email, attributes.<key>, company.key, company.name or company.attributes.<key>";
         for refused in [
             commands::set_audience(store, SLUG, &["name contains VIP".into()]).await,
             commands::preview_audience(store, SLUG, &["name contains VIP".into()]).await,

@@ -929,3 +929,35 @@ async fn admins_pause_and_resume_accounts() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn conditions_on_company_attributes_are_offered_and_previewed() {
+    on_each_backend("console_conditions_on_company_attributes", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let c = console(&app, "acme", ADMIN).await;
+        let ws = app.workspace.id;
+        let globex = portal_core::CompanyKey::parse("globex").unwrap();
+        let gold = std::collections::BTreeMap::from([("tier".to_string(), "gold".to_string())]);
+        app.store.put_company(ws, &globex, "Globex", Some(&gold), portal_server::now_millis()).await.unwrap();
+        let ann = app.sign_in("ann@globex.example").await;
+        let email = portal_core::Email::parse("ann@globex.example").unwrap();
+        let customer = app.store.customer_by_email(ws, &email).await.unwrap().unwrap().id;
+        app.store.set_customer_companies(ws, customer, std::slice::from_ref(&globex)).await.unwrap();
+        app.sign_in("bob@example.com").await;
+
+        // Both hints list the fields conditions may name, company attributes among them.
+        let page = c.get("/console/settings").await.text().await.unwrap();
+        assert_eq!(page.matches("company.attributes.&lt;key").count(), 2, "{page}");
+
+        let gold_only = [("conditions", "company.attributes.tier equals gold")];
+        let preview = c.post("/console/audience-preview", &gold_only).await.text().await.unwrap();
+        assert!(preview.contains("1 of 2 customers match") && preview.contains("ann@globex.example"), "{preview}");
+        assert_eq!(c.post("/console/settings/audience", &gold_only).await.status(), StatusCode::OK);
+        assert_eq!(app.ticket_titles(&ann.token).await, Vec::<String>::new(), "ann is admitted");
+        let bad = [("conditions", "company.attributes.Tier equals gold")];
+        let refused = c.post("/console/audience-preview", &bad).await.text().await.unwrap();
+        assert!(refused.contains("company.attributes.&lt;key"), "the refusal names the fields: {refused}");
+    })
+    .await;
+}

@@ -541,6 +541,39 @@ async fn switching_the_portal_off_ends_its_sessions_and_closes_their_sockets() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_company_attribute_change_that_leaves_the_audience_closes_the_socket_at_once() {
+    use portal_core::CompanyKey;
+    use portal_core::audience::PortalAudience;
+    use portal_core::visibility::Condition;
+    use std::collections::BTreeMap;
+    on_each_backend("a_company_attribute_change_that_leaves_the_audience_closes_the_socket_at_once", |db| async move {
+        let app = spawn_app(db).await;
+        let (store, ws) = (&*app.store, app.workspace.id);
+        let globex = CompanyKey::parse("globex").unwrap();
+        let gold = BTreeMap::from([("tier".to_string(), "gold".to_string())]);
+        store.put_company(ws, &globex, "Globex", Some(&gold), now_millis()).await.unwrap();
+        let ann = fixture(&app, "ann@globex.example").await;
+        store.set_customer_companies(ws, ann.scope.customer_id(), std::slice::from_ref(&globex)).await.unwrap();
+        let audience = PortalAudience::new(Condition::parse_lines("company.attributes.tier equals gold").unwrap());
+        store.set_portal_audience(ws, &audience.unwrap()).await.unwrap();
+        let mut live = LiveClient::open(&app.base, &ann.token, 0).await;
+        live.quiet("a member of a gold company stays").await;
+
+        // Sooner than the periodic check: the change wakes her socket.
+        let changed = Instant::now();
+        store.set_company_attributes(ws, &globex, &BTreeMap::new()).await.unwrap();
+        let (code, reason) = live.closed(ARRIVES_WITHIN, "once Globex is no longer gold").await;
+        assert_eq!((code, reason.as_str()), (close::SESSION_ENDED, "no access"));
+        assert!(
+            changed.elapsed() < portal_server::live::RECHECK_EVERY / 3,
+            "woken, not rechecked: {:?}",
+            changed.elapsed()
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn removing_an_origin_ends_its_sessions_and_closes_their_sockets() {
     on_each_backend("removing_an_origin_ends_its_sessions_and_closes_their_sockets", |db| async move {
         let app = spawn_app(db).await;

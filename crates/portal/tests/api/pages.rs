@@ -256,6 +256,14 @@ async fn companies_and_visibility_from_the_command_line() {
         commands::set_customer_attributes(store, SLUG, "kim@contractor.example", &["role=Guest".into()]).await.unwrap();
         assert!(!page_html(&app, &kim.token, "").await.contains(r#"data-testid="tab-all""#), "kim is a guest");
 
+        // Company attribute conditions follow the company's attributes.
+        let self_serve = ["company.attributes.plan equals self-serve".to_string()];
+        commands::set_visibility(store, SLUG, true, &self_serve, false).await.unwrap();
+        assert!(page_html(&app, &kim.token, "").await.contains(r#"data-testid="tab-all""#), "globex has no plan");
+        let said = commands::set_company_attributes(store, SLUG, "globex", &["plan=Self-Serve".into()]).await.unwrap();
+        assert!(said.contains("1 attribute(s)"), "{said}");
+        assert!(!page_html(&app, &kim.token, "").await.contains(r#"data-testid="tab-all""#), "globex is self-serve");
+
         let before = store.ticket_visibility(app.workspace.id).await.unwrap();
         for (what, refused) in [
             ("operator", commands::set_visibility(store, SLUG, true, &["email like x".into()], false).await),
@@ -271,6 +279,12 @@ async fn companies_and_visibility_from_the_command_line() {
                 "attribute key",
                 commands::set_customer_attributes(store, SLUG, "kim@contractor.example", &["Role=x".into()]).await,
             ),
+            (
+                "company attribute key",
+                commands::set_company_attributes(store, SLUG, "globex", &["Plan=x".into()]).await,
+            ),
+            ("company attribute", commands::set_company_attributes(store, SLUG, "globex", &["plan".into()]).await),
+            ("unknown company", commands::set_company_attributes(store, SLUG, "nope", &["plan=x".into()]).await),
         ] {
             let error = refused.expect_err(what).to_string();
             assert!(!error.is_empty(), "{what}");

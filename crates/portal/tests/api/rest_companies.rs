@@ -1,15 +1,24 @@
-//! Companies through the agent REST API: creating and renaming them, the
-//! companies a customer belongs to, a customer's attributes, and the
-//! company a ticket belongs to, as the customers of the workspace then see
-//! it. Every refusal changes nothing, and another workspace's token finds
-//! nothing here.
+//! Companies through the agent REST API: creating and renaming them, their
+//! attributes, the companies a customer belongs to, a customer's
+//! attributes, and the company a ticket belongs to, as the customers of the
+//! workspace then see it. Every refusal changes nothing, and another
+//! workspace's token finds nothing here.
 
 use super::*;
 
-/// `PUT /api/v1/companies/{key}`, expecting 200.
+/// `PUT /api/v1/companies/{key}` with a name alone, expecting 200.
 async fn put_company(app: &TestApp, token: &str, key: &str, name: &str) -> Value {
-    let body = json!({"name": name});
-    call(app, Method::PUT, &format!("/api/v1/companies/{key}"), Some(token), Some(&body)).await.expect(200)
+    put_company_body(app, token, key, &json!({"name": name})).await
+}
+
+/// `PUT /api/v1/companies/{key}` with `body`, expecting 200.
+async fn put_company_body(app: &TestApp, token: &str, key: &str, body: &Value) -> Value {
+    call(app, Method::PUT, &format!("/api/v1/companies/{key}"), Some(token), Some(body)).await.expect(200)
+}
+
+/// Rows whose count says whether a company's attributes are exactly `json`.
+async fn companies_with_attributes(app: &TestApp, json: &str) -> i64 {
+    app.db.scalar(&format!("SELECT COUNT(*) FROM companies WHERE attributes = '{json}'")).await
 }
 
 fn companies_path(email: &str) -> String {
@@ -51,13 +60,16 @@ async fn agents_create_companies_and_set_who_belongs_to_them() {
         let token = api_token(&app, SLUG, "bot").await;
 
         let created = put_company(&app, &token, "globex", "  Globex Corp ").await;
-        assert_eq!(created, json!({"key": "globex", "name": "Globex Corp"}), "the name is trimmed");
+        assert_eq!(created, json!({"key": "globex", "name": "Globex Corp", "attributes": {}}), "the name is trimmed");
         let renamed = put_company(&app, &token, "globex", "Globex").await;
-        assert_eq!(renamed, json!({"key": "globex", "name": "Globex"}));
+        assert_eq!(renamed, json!({"key": "globex", "name": "Globex", "attributes": {}}));
         assert_eq!(app.db.scalar("SELECT COUNT(*) FROM companies WHERE name = 'Globex'").await, 1, "renamed");
         assert_eq!(written(&app).await.companies, 1, "a rename is no second company");
         let key = "Org:42_a.b-c@d";
-        assert_eq!(put_company(&app, &token, key, "Initech").await, json!({"key": key, "name": "Initech"}));
+        assert_eq!(
+            put_company(&app, &token, key, "Initech").await,
+            json!({"key": key, "name": "Initech", "attributes": {}})
+        );
 
         app.sign_in("ann@example.com").await;
         assert_eq!(companies_of(&app, &token, "ann@example.com").await, json!({"companies": []}));
@@ -168,11 +180,96 @@ async fn customer_attributes_decide_what_the_visibility_rule_allows() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn company_attributes_are_replaced_when_given_and_kept_when_left_out() {
+    on_each_backend("company_attributes_are_replaced_when_given_and_kept_when_left_out", |db| async move {
+        let app = spawn_app(db).await;
+        let token = api_token(&app, SLUG, "bot").await;
+        let body = json!({"name": "Globex", "attributes": {"tier": " Gold ", "region": "eu", "gone": " "}});
+        let created = put_company_body(&app, &token, "globex", &body).await;
+        let gold = json!({"region": "eu", "tier": "Gold"});
+        assert_eq!(created, json!({"key": "globex", "name": "Globex", "attributes": gold}), "trimmed, empty dropped");
+        assert_eq!(companies_with_attributes(&app, r#"{"region":"eu","tier":"Gold"}"#).await, 1);
+
+        let renamed = put_company(&app, &token, "globex", "Globex Corp").await;
+        assert_eq!(renamed, json!({"key": "globex", "name": "Globex Corp", "attributes": gold}), "left out: kept");
+        let pro = json!({"name": "Globex", "attributes": {"plan": "pro"}});
+        let replaced = put_company_body(&app, &token, "globex", &pro).await;
+        assert_eq!(replaced["attributes"], json!({"plan": "pro"}), "replaced, not merged");
+        let dropped = put_company_body(&app, &token, "globex", &json!({"name": "Globex", "attributes": {}})).await;
+        assert_eq!(dropped["attributes"], json!({}));
+        assert_eq!(companies_with_attributes(&app, "{}").await, 1);
+        assert_eq!(written(&app).await.companies, 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn company_attributes_decide_the_audience_and_the_visibility_rule() {
+    on_each_backend("company_attributes_decide_the_audience_and_the_visibility_rule", |db| async move {
+        let app = spawn_app(db).await;
+        let store = &*app.store;
+        let token = api_token(&app, SLUG, "bot").await;
+        put_company_body(&app, &token, "globex", &json!({"name": "Globex", "attributes": {"tier": "Gold"}})).await;
+        put_company_body(&app, &token, "initech", &json!({"name": "Initech", "attributes": {"tier": "silver"}})).await;
+        let kim = app.sign_in("kim@globex.example").await.token;
+        set_companies(&app, &token, "kim@globex.example", &["globex"]).await;
+        let sam = app.sign_in("sam@initech.example").await.token;
+        set_companies(&app, &token, "sam@initech.example", &["initech"]).await;
+        let lee = app.sign_in("lee@example.com").await.token;
+        let gold_only = ["company.attributes.tier equals gold".to_string()];
+        let said = commands::set_audience(store, SLUG, &gold_only).await.expect("the audience");
+        assert!(said.contains("1 of 3 customer(s) may use the portal"), "{said}");
+
+        let admitted = async |session: &str, what: &str| {
+            let response = app.tickets(Some(session)).await;
+            if response.status() == StatusCode::OK {
+                true
+            } else {
+                expect_error(response, 403, &PortalError::NoAccess, what).await;
+                false
+            }
+        };
+        let (kim_in, sam_in, lee_in) =
+            (admitted(&kim, "kim").await, admitted(&sam, "sam").await, admitted(&lee, "lee").await);
+        assert_eq!((kim_in, sam_in, lee_in), (true, false, false), "only the member of a gold company");
+
+        // Initech turns gold: Sam's open session works at once; Globex's
+        // attributes are dropped: Kim's does not.
+        put_company_body(&app, &token, "initech", &json!({"name": "Initech", "attributes": {"tier": "GOLD"}})).await;
+        put_company_body(&app, &token, "globex", &json!({"name": "Globex", "attributes": {}})).await;
+        let (kim_in, sam_in) = (admitted(&kim, "kim").await, admitted(&sam, "sam").await);
+        assert_eq!((kim_in, sam_in), (false, true));
+        // A rename leaves them as they are.
+        put_company(&app, &token, "initech", "Initech Inc.").await;
+        assert!(admitted(&sam, "sam after a rename").await);
+        commands::set_audience(store, SLUG, &[]).await.expect("everyone again");
+
+        // Customers of self-serve companies see only their own tickets.
+        open_company_ticket(&app, &token, "sam@initech.example", "SAMS-TICKET", "initech").await;
+        let sid = app.sign_in("sid@initech.example").await.token;
+        set_companies(&app, &token, "sid@initech.example", &["initech"]).await;
+        assert_eq!(app.ticket_titles(&sid).await, ["SAMS-TICKET"]);
+        let self_serve = ["company.attributes.plan equals self-serve".to_string()];
+        commands::set_visibility(store, SLUG, true, &self_serve, false).await.expect("the visibility rule");
+        assert_eq!(app.ticket_titles(&sid).await, ["SAMS-TICKET"], "Initech has no plan");
+        let body = json!({"name": "Initech", "attributes": {"tier": "gold", "plan": "Self-Serve"}});
+        put_company_body(&app, &token, "initech", &body).await;
+        assert!(app.ticket_titles(&sid).await.is_empty(), "a self-serve company's member sees only their own");
+        put_company(&app, &token, "initech", "Initech").await;
+        assert!(app.ticket_titles(&sid).await.is_empty(), "kept through a rename");
+        put_company_body(&app, &token, "initech", &json!({"name": "Initech", "attributes": {"plan": "enterprise"}}))
+            .await;
+        assert_eq!(app.ticket_titles(&sid).await, ["SAMS-TICKET"]);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn bad_company_and_customer_inputs_are_refused_and_change_nothing() {
     on_each_backend("bad_company_and_customer_inputs_are_refused_and_change_nothing", |db| async move {
         let app = spawn_app(db).await;
         let token = api_token(&app, SLUG, "bot").await;
-        put_company(&app, &token, "globex", "Globex").await;
+        put_company_body(&app, &token, "globex", &json!({"name": "Globex", "attributes": {"tier": "gold"}})).await;
         put_company(&app, &token, "initech", "Initech").await;
         app.sign_in("ann@example.com").await;
         set_companies(&app, &token, "ann@example.com", &["initech"]).await;
@@ -206,6 +303,41 @@ async fn bad_company_and_customer_inputs_are_refused_and_change_nothing() {
         ] {
             refuse(what, Method::PUT, &format!("/api/v1/companies/{key}"), Some(body), field).await;
         }
+        // A company's attributes are checked as a customer's are; a refused
+        // one refuses the name with it, and creates no company.
+        let too_many: serde_json::Map<String, Value> = (0..51).map(|i| (format!("k{i}"), json!("v"))).collect();
+        let mut too_many_given = too_many.clone();
+        too_many_given.insert("k0".into(), json!(""));
+        let padded = format!("{} ", "v".repeat(500));
+        for (what, key, attributes, field) in [
+            ("an attribute name with capitals", "globex", json!({"Tier": "x"}), "attributes"),
+            ("an attribute name with a dash", "globex", json!({"tier-name": "x"}), "attributes"),
+            ("an empty attribute name", "globex", json!({"": "x"}), "attributes"),
+            ("a 65-character attribute name", "globex", json!({"k".repeat(65): "x"}), "attributes"),
+            ("a value with a control character", "globex", json!({"tier": "a\u{0}b"}), "attributes"),
+            ("a 501-character value", "globex", json!({"tier": "v".repeat(501)}), "attributes"),
+            ("51 attributes", "globex", json!(too_many), "attributes"),
+            ("51 attributes, one of them empty", "globex", json!(too_many_given), "attributes"),
+            ("a 500-character value with a space after it", "globex", json!({"tier": padded}), "attributes"),
+            ("a value that is a number", "globex", json!({"tier": 5}), "attributes.tier"),
+            ("a value that is null", "globex", json!({"tier": null}), "attributes.tier"),
+            ("attributes as a list", "globex", json!(["tier"]), "attributes"),
+            ("attributes as a string", "globex", json!("tier=gold"), "attributes"),
+            ("null attributes", "globex", Value::Null, "attributes"),
+            ("bad attributes for a new company", "hooli", json!({"Tier": "x"}), "attributes"),
+        ] {
+            let body = json!({"name": "Renamed", "attributes": attributes});
+            refuse(what, Method::PUT, &format!("/api/v1/companies/{key}"), Some(body), field).await;
+        }
+        let good_attributes_bad_name = json!({"name": " ", "attributes": {"tier": "silver"}});
+        refuse(
+            "a bad name with good attributes",
+            Method::PUT,
+            "/api/v1/companies/globex",
+            Some(good_attributes_bad_name),
+            "name",
+        )
+        .await;
         let ann = companies_path("ann@example.com");
         // Keys the workspace does not have: well formed, refused by what it holds.
         for (what, body) in [
@@ -272,6 +404,11 @@ async fn bad_company_and_customer_inputs_are_refused_and_change_nothing() {
         assert_eq!(companies_of(&app, &token, "ann@example.com").await, json!({"companies": ["initech"]}));
         assert_eq!(customers_with_attributes(&app, r#"{"plan":"pro"}"#).await, 1, "ann's attributes are as they were");
         assert_eq!(app.db.scalar("SELECT COUNT(*) FROM companies WHERE name = 'Globex'").await, 1, "not renamed");
+        assert_eq!(
+            companies_with_attributes(&app, r#"{"tier":"gold"}"#).await,
+            1,
+            "globex's attributes are as they were"
+        );
         // The limits are inclusive.
         let fifty = &many[..50].iter().map(String::as_str).collect::<Vec<_>>();
         assert_eq!(
@@ -279,6 +416,10 @@ async fn bad_company_and_customer_inputs_are_refused_and_change_nothing() {
             50
         );
         put_company(&app, &token, &"k".repeat(100), &"n".repeat(200)).await;
+        let most: serde_json::Map<String, Value> =
+            (0..50).map(|i| (format!("{i}{}", "k".repeat(62)), json!("v".repeat(500)))).collect();
+        let kept = put_company_body(&app, &token, "globex", &json!({"name": "Globex", "attributes": most})).await;
+        assert_eq!(kept["attributes"].as_object().map(|a| a.len()), Some(50));
     })
     .await;
 }
@@ -326,13 +467,15 @@ async fn another_workspaces_token_cannot_see_or_change_companies_or_customers() 
 
         // Its own company of the same key, and its own customer of the same
         // email, are others than acme's.
-        assert_eq!(put_company(&app, &other, "globex", "Not Acme's").await["name"], "Not Acme's");
+        let body = json!({"name": "Not Acme's", "attributes": {"tier": "gold"}});
+        assert_eq!(put_company_body(&app, &other, "globex", &body).await["name"], "Not Acme's");
         open_ticket(&app, &other, "ann@example.com", "OTHER ticket").await;
         assert_eq!(companies_of(&app, &other, "ann@example.com").await, json!({"companies": []}));
         set_companies(&app, &other, "ann@example.com", &["globex"]).await;
         call(&app, Method::PUT, &ann_attributes, Some(&other), Some(&wipe)).await.expect(200);
 
         assert_eq!(app.db.scalar("SELECT COUNT(*) FROM companies WHERE name = 'Globex'").await, 1, "acme's name");
+        assert_eq!(companies_with_attributes(&app, "{}").await, 2, "acme's companies have no attributes");
         assert_eq!(companies_of(&app, &token, "ann@example.com").await, json!({"companies": ["globex"]}));
         assert_eq!(customers_with_attributes(&app, r#"{"plan":"pro"}"#).await, 1, "acme's ann keeps her plan");
         let ticket = call(&app, Method::GET, &format!("/api/v1/tickets/{number}"), Some(&token), None).await;

@@ -244,7 +244,12 @@ fn the_openapi_document_states_what_each_request_value_may_be() {
     ] {
         assert_eq!(property(schema, name)["maxLength"], json!(max), "{schema}.{name}");
     }
-    for (schema, name) in [("NewTicketRequest", "attributes"), ("TicketPatch", "attributes")] {
+    for (schema, name) in [
+        ("NewTicketRequest", "attributes"),
+        ("TicketPatch", "attributes"),
+        ("CompanyRequest", "attributes"),
+        ("Company", "attributes"),
+    ] {
         let map = property(schema, name);
         assert_eq!(map["maxProperties"], json!(attributes::MAX_ATTRIBUTES), "{schema}.{name}");
         assert_eq!(map["additionalProperties"]["maxLength"], json!(attributes::MAX_VALUE_CHARS), "{schema}.{name}");
@@ -253,6 +258,19 @@ fn the_openapi_document_states_what_each_request_value_may_be() {
     assert_eq!(
         property("Company", "key")["pattern"],
         json!(format!("^[A-Za-z0-9._:@-]{{1,{}}}$", company::MAX_KEY_CHARS))
+    );
+
+    // A company's attributes may be left out (kept), never null; its answer has them always.
+    assert_eq!(schemas["CompanyRequest"]["required"], json!(["name"]), "CompanyRequest: only the name is required");
+    assert_eq!(property("CompanyRequest", "attributes")["type"], json!("object"), "CompanyRequest.attributes");
+    let company = resolve(&doc, &schemas["Company"]);
+    let mut required: Vec<&str> =
+        company["required"].as_array().expect("Company.required").iter().filter_map(Value::as_str).collect();
+    required.sort_unstable();
+    assert_eq!(required, ["attributes", "key", "name"], "{company}");
+    assert_eq!(
+        property("CompanyRequest", "attributes")["propertyNames"]["pattern"],
+        json!(format!("^[a-z0-9_]{{1,{}}}$", attributes::MAX_KEY_CHARS))
     );
 
     // A change names at least one field, and only `company` may be null.
