@@ -66,6 +66,8 @@ async fn the_visibility_table_on_the_store() {
         for number in [a1, k1, b1] {
             into_company(store, &agent, number, "globex").await;
         }
+        // Alice's tickets go to her only company; an agent takes A2 out of it.
+        store.agent_update_ticket(&agent, a2, None, None, Some(None), NOW).await.unwrap();
         let all =
             [(a1, "A1 alice company"), (a2, "A2 alice private"), (k1, "K1 kim company"), (b1, "B1 bob in globex")];
         let everything = ["A1 alice company", "A2 alice private", "B1 bob in globex", "K1 kim company"];
@@ -166,14 +168,16 @@ async fn companies_stay_in_their_workspace_and_refusals_change_nothing() {
         assert_eq!(store.customer_companies(acme.id, alice_id).await.unwrap(), [company("globex")], "unchanged");
 
         let number = customer_ticket(store, &alice, "Mine", NOW).await;
+        let acme_agent = agent(store, acme.id).await;
+        let filed = store.agent_ticket(&acme_agent, number).await.unwrap().unwrap().company;
+        assert_eq!(filed, Some(company("globex")), "filed to her only company");
         let initech = company("initech");
         let outsider = agent(store, other.id).await;
         let refused = store.agent_update_ticket(&outsider, number, None, None, Some(Some(&initech)), NOW).await;
         assert!(matches!(refused, Err(StoreError::NotFound)), "another workspace's agent: {refused:?}");
-        let acme_agent = agent(store, acme.id).await;
         let refused = store.agent_update_ticket(&acme_agent, number, None, None, Some(Some(&initech)), NOW).await;
         assert!(matches!(refused, Err(StoreError::UnknownCompany(_))), "another workspace's company: {refused:?}");
-        assert_eq!(store.agent_ticket(&acme_agent, number).await.unwrap().unwrap().company, None);
+        assert_eq!(store.agent_ticket(&acme_agent, number).await.unwrap().unwrap().company, filed, "unchanged");
 
         for bad in ["", "   ", "a\u{7}b"] {
             let refused = store.upsert_company(acme.id, &company("globex"), bad, NOW).await;

@@ -108,10 +108,7 @@ async fn filters_narrow_and_sorts_page_through_everything_once() {
             let number = store
                 .customer_create_ticket(
                     &alice,
-                    &CustomerTicket {
-                        ticket_type,
-                        ..CustomerTicket::new(&title(&format!("T{i}")), &description(""))
-                    },
+                    &CustomerTicket { ticket_type, ..CustomerTicket::new(&title(&format!("T{i}")), &description("")) },
                     NOW + i * day,
                 )
                 .await
