@@ -10,10 +10,11 @@
 //   CHROMIUM_PATH            Chromium (default: `chromium` on PATH)
 //   FIREFOX_PATH             Firefox (default: `firefox-esr`, else `firefox`, on PATH)
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { launchFirefox } from "./firefox.mjs";
@@ -285,4 +286,84 @@ export async function signInAs(browser, demoUrl, email, t) {
 export async function openTicket(frame, titlePart) {
   await frame.locator("[data-testid=ticket-title] a", { hasText: titlePart }).click();
   await frame.locator("[data-testid=ticket]").waitFor();
+}
+
+/** The portal's frame in `page` as a Playwright Frame, once it shows a portal page. */
+export async function portalFrameOf(page) {
+  const handle = await page.waitForSelector("#unthread_help_center", { state: "attached" });
+  return eventually(async () => {
+    const f = await handle.contentFrame();
+    return f && new URL(f.url()).pathname.startsWith("/embed/") ? f : null;
+  }, { what: "the portal frame to navigate" });
+}
+
+/** The WCAG 2.1 A and AA rules of axe-core. */
+export const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+let axeSource;
+
+/**
+ * Runs axe-core with the WCAG 2.1 A/AA rules in `target`, a Page or a Frame
+ * (the portal's frame is cross-origin to the host page: pass its Frame, see
+ * `portalFrameOf`), and returns the violations.
+ *
+ * The source goes in through `evaluate` of a string, which Playwright runs
+ * through the DevTools protocol: the page's Content-Security-Policy (the
+ * frame's nonce-only script-src, the console's 'self') governs the page's own
+ * scripts, not the debugger's, so neither blocks it, while a <script> tag
+ * (addScriptTag) would be refused by both. axe itself needs no eval.
+ * Frames inside `target` are not checked from it (`iframes: false`): each
+ * document is checked on its own.
+ */
+export async function axeViolations(target, { exclude = [], tags = WCAG_21_AA } = {}) {
+  axeSource ??= readFileSync(path.resolve(here, "node_modules/axe-core/axe.min.js"), "utf8");
+  if (!(await target.evaluate(() => typeof window.axe === "object" && typeof window.axe.run === "function"))) {
+    await target.evaluate(axeSource);
+  }
+  const results = await target.evaluate(
+    ([tags, exclude]) =>
+      window.axe.run(exclude.length ? { include: [document], exclude: exclude.map((s) => [s]) } : document, {
+        runOnly: { type: "tag", values: tags },
+        iframes: false,
+        resultTypes: ["violations"],
+      }),
+    [tags, exclude],
+  );
+  return results.violations;
+}
+
+/** The violations as lines: rule, impact, help, and each node's target and why. */
+export function describeViolations(violations) {
+  return violations
+    .map((v) =>
+      [
+        `${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]`,
+        ...v.nodes.map((n) => `    ${n.target.join(" >>> ")}: ${(n.failureSummary ?? "").replace(/\s*\n\s*/g, " / ")}`),
+      ].join("\n"),
+    )
+    .join("\n");
+}
+
+/**
+ * Checks several pages and reports them all at once: `check(target, what)`
+ * notes each page's violations, `assertNone()` fails the test naming every
+ * page that had any.
+ */
+export function accessibilityAudit() {
+  const found = [];
+  return {
+    async check(target, what, options) {
+      const violations = await axeViolations(target, options);
+      if (violations.length) found.push(`${what}:\n${describeViolations(violations)}`);
+    },
+    assertNone() {
+      assert.equal(found.length, 0, `WCAG 2.1 AA violations on ${found.length} page(s)\n${found.join("\n")}`);
+    },
+  };
+}
+
+/** Fails the test when axe-core finds a WCAG 2.1 A/AA violation in `target`, naming each. */
+export async function assertAccessible(target, what, options) {
+  const violations = await axeViolations(target, options);
+  assert.equal(violations.length, 0, `${what}: ${violations.length} WCAG 2.1 AA violation(s)\n${describeViolations(violations)}`);
 }

@@ -8,8 +8,10 @@ use portal_core::{Origin, WorkspaceSlug};
 pub const STUB_TEMPLATE: &str = include_str!("../../../widget-loader/stub.js");
 pub const LOADER: &str = include_str!("../../../widget-loader/loader.js");
 
-/// The frame element, with the style the embed API documents.
-pub const IFRAME_TAG: &str = r#"<iframe id="unthread_help_center" style="width:100%;height:100%;border:none;position:fixed;top:0;left:0;right:0;bottom:0;z-index:999999;"></iframe>"#;
+/// The frame element, with the style the embed API documents, and a title
+/// that names it to screen readers (WCAG 4.1.2; sites may word it in their
+/// pages' language).
+pub const IFRAME_TAG: &str = r#"<iframe id="unthread_help_center" title="Help center" style="width:100%;height:100%;border:none;position:fixed;top:0;left:0;right:0;bottom:0;z-index:999999;"></iframe>"#;
 
 /// The stub as pasted: comments and indentation dropped, placeholders
 /// filled. Both values are validated types, so they need no escaping

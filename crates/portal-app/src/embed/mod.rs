@@ -130,6 +130,8 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
         {move || match frame.get() {
             Frame::SignedIn { name } => view! {
                 <p class="who">{words::text("frame-signed-in-as")}" " <strong data-testid="customer-name"><bdi>{name}</bdi></strong></p>
+                // What changes on a page by itself (a live event), said politely.
+                <p class="visually-hidden" aria-live="polite" data-testid="announcer"></p>
                 <Pages />
             }
             .into_any(),
@@ -156,7 +158,8 @@ fn show(frame: &Frame) -> AnyView {
 }
 
 pub(crate) fn notice(text: String, is_error: bool) -> impl IntoView {
-    let role = is_error.then_some("alert");
+    // Said by screen readers as it changes: a problem at once, the rest politely.
+    let role = if is_error { "alert" } else { "status" };
     view! {
         <p class="notice" class:error=is_error role=role data-testid="status">{text}</p>
     }

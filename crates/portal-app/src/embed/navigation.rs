@@ -3,8 +3,14 @@
 //! in place, and drives it: links move within the frame, forms call the
 //! server (`submissions`), files upload and download (`files`). The frame's page
 //! changes go into the tab's history, so back and forward work.
+//!
+//! For keyboards and screen readers: a new page takes the focus to its
+//! start (its heading, if it has one) when the focus was on the page that
+//! went; a control the new page has again (the search box after a search)
+//! keeps it. A refresh of the same page (a live event) moves no focus and
+//! tells screen readers what changed through the frame's live region.
 
-use super::{PortalContext, files, submissions};
+use super::{Frame, PortalContext, files, submissions};
 use crate::api::page;
 use leptos::ev::{Event, MouseEvent, SubmitEvent};
 use leptos::html::Div;
@@ -19,12 +25,17 @@ pub(super) fn Pages() -> impl IntoView {
     let (location, changes) = (context.location, context.changes);
     // Answers may arrive out of order: only the latest request's is shown.
     let latest = StoredValue::new(0u32);
+    let frame = context.frame;
     Effect::new(move |shown: Option<Option<String>>| {
         let path = location.get();
         changes.track();
         let element: Element = container.get()?.into();
         let moved = shown.flatten().as_deref() != Some(path.as_str());
-        load(element, path.clone(), moved, latest);
+        let customer = frame.with_untracked(|f| match f {
+            Frame::SignedIn { name } => name.clone(),
+            _ => String::new(),
+        });
+        load(element, path.clone(), moved, latest, customer);
         Some(path)
     });
     let on_click = {
@@ -37,17 +48,21 @@ pub(super) fn Pages() -> impl IntoView {
     };
     let on_change = move |ev: Event| submissions::changed(&context, ev);
     view! {
-        <div class="page" node_ref=container on:click=on_click on:submit=on_submit on:input=submissions::edited on:change=on_change></div>
+        <div class="page" tabindex="-1" node_ref=container on:click=on_click on:submit=on_submit on:input=submissions::edited on:change=on_change></div>
     }
 }
 
 /// Shows the page at `path`; `moved` when it is another page than the one
-/// shown (rather than the same one refreshed).
-fn load(container: Element, path: String, moved: bool, latest: StoredValue<u32>) {
+/// shown (rather than the same one refreshed). `customer` is the signed-in
+/// customer's name: their own new messages are not announced to them.
+fn load(container: Element, path: String, moved: bool, latest: StoredValue<u32>, customer: String) {
     let request = latest.get_value().wrapping_add(1);
     latest.set_value(request);
     if container.child_element_count() == 0 {
-        container.set_inner_html(r#"<p class="notice">Loading…</p>"#);
+        container.set_inner_html(r#"<p class="notice" role="status"></p>"#);
+        if let Some(notice) = container.first_element_child() {
+            notice.set_text_content(Some(&crate::words::text("frame-loading")));
+        }
     }
     leptos::task::spawn_local(async move {
         let answer = page(path).await;
@@ -55,7 +70,13 @@ fn load(container: Element, path: String, moved: bool, latest: StoredValue<u32>)
             return;
         }
         match answer {
-            Ok(html) => swap(&container, &html),
+            Ok(html) => {
+                let before = Shown::read(&container);
+                swap(&container, &html, moved);
+                if !moved && let Some(news) = before.news(&Shown::read(&container), &customer) {
+                    announce(&news);
+                }
+            }
             Err(error) => show_error(&container, &crate::words::error(&error)),
         }
         if moved && let Some(window) = web_sys::window() {
@@ -67,8 +88,10 @@ fn load(container: Element, path: String, moved: bool, latest: StoredValue<u32>)
 /// Replaces the page with `html`, except that an element marked
 /// `data-keep` which the new page also has stays as it is: a reply being
 /// written survives the conversation being refreshed under it, and keeps
-/// the caret.
-fn swap(container: &Element, html: &str) {
+/// the caret. The focus, if it was on the page, stays where it was, or on
+/// the new page's control of the same `data-testid`, or, on a new page
+/// (`moved`), goes to its start.
+fn swap(container: &Element, html: &str, moved: bool) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(template) =
         document.create_element("template").ok().and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
@@ -76,6 +99,11 @@ fn swap(container: &Element, html: &str) {
         return;
     };
     let focused = document.active_element().filter(|e| container.contains(Some(e)));
+    // A control that was disabled while it sent (the new ticket's create
+    // button) has dropped the focus to the body.
+    let dropped =
+        document.active_element().is_some_and(|e| e.tag_name() == "BODY") && document.has_focus().unwrap_or(false);
+    let focused_control = focused.as_ref().and_then(|e| e.get_attribute("data-testid")).filter(|id| is_plain(id));
     template.set_inner_html(html);
     let fresh = template.content();
     if let Ok(marked) = fresh.query_selector_all("[data-keep]") {
@@ -89,9 +117,90 @@ fn swap(container: &Element, html: &str) {
     container.replace_children_with_node_1(&fresh);
     // A kept element was taken out and put back, which drops its focus:
     // someone typing in it must not lose the caret to a live refresh.
-    if let Some(kept) = focused.filter(|e| e.is_connected()).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+    if let Some(kept) = focused.as_ref().filter(|e| e.is_connected()).and_then(|e| e.dyn_ref::<HtmlElement>()) {
         let _ = kept.focus();
+        return;
     }
+    if focused.is_none() && !(moved && dropped) {
+        return;
+    }
+    let again = focused_control.and_then(|id| find(container, &format!("[data-testid=\"{id}\"]")));
+    let start = || {
+        let heading = find(container, "h2")?;
+        let _ = heading.set_attribute("tabindex", "-1");
+        Some(heading)
+    };
+    let focus = |element: &Element| {
+        element.dyn_ref::<HtmlElement>().is_some_and(|e| e.focus().is_ok())
+            && document.active_element().as_ref() == Some(element)
+    };
+    if again.as_ref().is_some_and(focus) {
+        return;
+    }
+    // A new page: its start. The same page, refreshed without the control
+    // that had the focus: the page, so that the next Tab goes on from its top.
+    let start = if moved { start() } else { None };
+    if !start.as_ref().is_some_and(focus) {
+        focus(container);
+    }
+}
+
+/// What a page shows that a live refresh may change: the authors of its
+/// messages, its state, its list of tickets.
+struct Shown {
+    authors: Vec<String>,
+    state: Option<String>,
+    tickets: Vec<String>,
+}
+
+impl Shown {
+    fn read(container: &Element) -> Self {
+        let texts = |selector: &str| -> Vec<String> {
+            let Ok(list) = container.query_selector_all(selector) else { return Vec::new() };
+            (0..list.length()).filter_map(|i| list.item(i)?.text_content()).map(|t| t.trim().to_string()).collect()
+        };
+        Shown {
+            authors: texts("[data-testid=message] [data-testid=message-author]"),
+            state: texts("[data-testid=ticket] [data-testid=ticket-status]").pop(),
+            // A row's number, title and state: not its times, which age.
+            tickets: texts(
+                "[data-testid=ticket-row] [data-testid=ticket-number], [data-testid=ticket-row] [data-testid=ticket-title], \
+                 [data-testid=ticket-row] [data-testid=ticket-status]",
+            ),
+        }
+    }
+
+    /// What to tell a screen reader about the change from `self` to `now`:
+    /// a new message from someone else than the `customer`, else a change
+    /// of the ticket or of the list.
+    fn news(&self, now: &Shown, customer: &str) -> Option<String> {
+        let from_others = now.authors.iter().skip(self.authors.len()).rfind(|a| a.as_str() != customer.trim());
+        if let Some(author) = from_others {
+            return Some(crate::words::text_with("live-new-message", &[("name", author.clone())]));
+        }
+        if self.state.is_some() && now.state.is_some() && self.state != now.state {
+            return Some(crate::words::text("live-ticket-changed"));
+        }
+        if !self.tickets.is_empty() && self.tickets != now.tickets {
+            return Some(crate::words::text("live-list-changed"));
+        }
+        None
+    }
+}
+
+/// Says `text` through the frame's live region, which is polite: it waits
+/// for the screen reader to finish, and takes no focus.
+fn announce(text: &str) {
+    let Some(region) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=announcer]").ok().flatten())
+    else {
+        return;
+    };
+    // Emptied first, so that the same news twice is said twice.
+    region.set_text_content(None);
+    let text = text.to_string();
+    set_timeout(move || region.set_text_content(Some(&text)), std::time::Duration::from_millis(100));
 }
 
 /// The first element below `scope` that `selector` matches.

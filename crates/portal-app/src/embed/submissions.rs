@@ -129,6 +129,7 @@ async fn reply(context: &PortalContext, form: &Element) {
             files::clear(form);
             say(form, ".send-state", &crate::words::text("reply-sent"));
             say(form, "button[type=submit]", &crate::words::text("reply-send"));
+            keep_writing(form);
             context.changed();
         }
         Err(error) => {
@@ -165,6 +166,20 @@ async fn create(context: &PortalContext, form: &Element) {
         Err(error) => problem(form, &crate::words::error(&error)),
     }
     busy(form, false);
+}
+
+/// After a reply is sent from the keyboard, the focus goes back to the
+/// emptied box (the send button, disabled while it sent, dropped it),
+/// unless it has moved on elsewhere.
+fn keep_writing(form: &Element) {
+    let Some(document) = form.owner_document() else { return };
+    let dropped = match document.active_element() {
+        None => true,
+        Some(active) => active.tag_name() == "BODY" || (form.contains(Some(&active)) && active.tag_name() == "BUTTON"),
+    };
+    if dropped && let Some(body) = find(form, "[name=body]").and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = body.focus();
+    }
 }
 
 fn busy(form: &Element, busy: bool) {

@@ -30,15 +30,15 @@ pub fn reply(locale: Locale, base: &str, workspace: &Workspace, number: TicketNu
         })}
         <form class="composer" data-action="reply" data-number=number.0 data-keep=format!("reply-{number}")>
             <label for="reply">{locale.t("reply-label")}</label>
-            <textarea id="reply" name="body" data-testid="reply-text" rows="4"></textarea>
+            <textarea id="reply" name="body" data-testid="reply-text" rows="4" aria-describedby="reply-count"></textarea>
             // The reply's idempotency key, made by the browser at the first
             // send and kept until the server has the reply, so a retry can
             // never post it twice.
             <input type="hidden" name="key" value="" />
             {file_picker(locale, workspace)}
             <div class="composer-foot">
-                <span class="count" data-testid="reply-count" data-count="body">{format!("0 / {max}")}</span>
-                <span class="send-state" data-testid="send-state"></span>
+                <span class="count" id="reply-count" data-testid="reply-count" data-count="body">{format!("0 / {max}")}</span>
+                <span class="send-state" role="status" data-testid="send-state"></span>
                 <button type="submit" data-testid="send" disabled>{locale.t("reply-send")}</button>
             </div>
             <p class="notice error" role="alert" data-testid="reply-problem"></p>

@@ -52,7 +52,7 @@ fn toolbar(locale: Locale, base: &str, viewer: Viewer, list: &ListQuery) -> impl
     let mine_current = list.own_only.then_some("page");
     view! {
         <div class="toolbar">
-            <nav class="tabs" data-testid="tabs">
+            <nav class="tabs" aria-label=locale.t("list-tabs-label") data-testid="tabs">
                 {viewer.sees_company_tickets.then(|| view! {
                     <a href=base.to_string() aria-current=all_current data-testid="tab-all">{locale.t("list-tab-all")}</a>
                 })}
@@ -229,7 +229,7 @@ fn results(locale: Locale, base: &str, workspace: &Workspace, list: &ListQuery, 
                     .collect_view()}
             </tbody>
         </table>
-        <nav class="pager">
+        <nav class="pager" aria-label=locale.t("list-pages-label")>
             {first.map(|href| view! { <a href=href data-testid="first-page">{locale.t("list-first-page")}</a> })}
             {next.map(|href| view! { <a href=href data-testid="next-page">{locale.t("list-next-page")}</a> })}
         </nav>

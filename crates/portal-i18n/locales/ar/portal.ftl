@@ -40,6 +40,8 @@ list-none-yet = ليست لديك أي تذاكر بعد.
 list-preview = معاينة
 list-first-page = → الصفحة الأولى
 list-next-page = الصفحة التالية ←
+list-tabs-label = التذاكر المعروضة
+list-pages-label = الصفحات
 
 sort-relevance = الأكثر تطابقًا
 sort-updated-descending = آخر تحديث، الأحدث أولًا
@@ -97,6 +99,12 @@ files-hint = { $count ->
     }
 files-remove = إزالة
 files-uploading = { $name } — جارٍ الرفع…
+
+## What screen readers hear when a page changes by itself
+
+live-new-message = رسالة جديدة من { $name }
+live-ticket-changed = تم تحديث هذه التذكرة.
+live-list-changed = تم تحديث تذاكرك.
 
 ## Times and sizes
 

@@ -40,6 +40,8 @@ list-none-yet = Sie haben noch keine Tickets.
 list-preview = Vorschau
 list-first-page = ← Erste Seite
 list-next-page = Nächste Seite →
+list-tabs-label = Welche Tickets
+list-pages-label = Seiten
 
 sort-relevance = Beste Übereinstimmung
 sort-updated-descending = Zuletzt aktualisiert, neueste zuerst
@@ -94,6 +96,12 @@ files-hint = { $count ->
     }
 files-remove = Entfernen
 files-uploading = { $name } — wird hochgeladen…
+
+## What screen readers hear when a page changes by itself
+
+live-new-message = Neue Nachricht von { $name }
+live-ticket-changed = Dieses Ticket wurde aktualisiert.
+live-list-changed = Ihre Tickets wurden aktualisiert.
 
 ## Times and sizes
 

@@ -40,6 +40,8 @@ list-none-yet = You have no tickets yet.
 list-preview = Preview
 list-first-page = ← First page
 list-next-page = Next page →
+list-tabs-label = Which tickets
+list-pages-label = Pages
 
 sort-relevance = Best match
 sort-updated-descending = Last updated, newest first
@@ -91,6 +93,12 @@ files-attach = Attach files
 files-hint = Up to { $count } files of { $size } each: { $kinds }
 files-remove = Remove
 files-uploading = { $name } — uploading…
+
+## What screen readers hear when a page changes by itself
+
+live-new-message = New message from { $name }
+live-ticket-changed = This ticket was updated.
+live-list-changed = Your tickets were updated.
 
 ## Times and sizes
 

@@ -40,6 +40,8 @@ list-none-yet = Todavía no tiene tickets.
 list-preview = Vista previa
 list-first-page = ← Primera página
 list-next-page = Página siguiente →
+list-tabs-label = Qué tickets
+list-pages-label = Páginas
 
 sort-relevance = Más relevantes
 sort-updated-descending = Última actualización, más recientes primero
@@ -94,6 +96,12 @@ files-hint = { $count ->
     }
 files-remove = Quitar
 files-uploading = { $name } — subiendo…
+
+## What screen readers hear when a page changes by itself
+
+live-new-message = Nuevo mensaje de { $name }
+live-ticket-changed = Este ticket se ha actualizado.
+live-list-changed = Sus tickets se han actualizado.
 
 ## Times and sizes
 

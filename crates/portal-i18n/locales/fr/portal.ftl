@@ -40,6 +40,8 @@ list-none-yet = Vous n’avez encore aucun ticket.
 list-preview = Aperçu
 list-first-page = ← Première page
 list-next-page = Page suivante →
+list-tabs-label = Quels tickets
+list-pages-label = Pages
 
 sort-relevance = Pertinence
 sort-updated-descending = Dernière mise à jour, plus récents d’abord
@@ -94,6 +96,12 @@ files-hint = { $count ->
     }
 files-remove = Retirer
 files-uploading = { $name } — envoi en cours…
+
+## What screen readers hear when a page changes by itself
+
+live-new-message = Nouveau message de { $name }
+live-ticket-changed = Ce ticket a été mis à jour.
+live-list-changed = Vos tickets ont été mis à jour.
 
 ## Times and sizes
 

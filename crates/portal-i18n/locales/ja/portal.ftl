@@ -40,6 +40,8 @@ list-none-yet = お問い合わせはまだありません。
 list-preview = プレビュー
 list-first-page = ← 最初のページ
 list-next-page = 次のページ →
+list-tabs-label = 表示するお問い合わせ
+list-pages-label = ページ
 
 sort-relevance = 関連度順
 sort-updated-descending = 最終更新（新しい順）
@@ -91,6 +93,12 @@ files-attach = ファイルを添付
 files-hint = ファイルは最大{ $count }個、各{ $size }まで：{ $kinds }
 files-remove = 削除
 files-uploading = { $name } — アップロード中…
+
+## What screen readers hear when a page changes by itself
+
+live-new-message = 新しいメッセージ: { $name }
+live-ticket-changed = このお問い合わせが更新されました。
+live-list-changed = お問い合わせ一覧が更新されました。
 
 ## Times and sizes
 

@@ -40,6 +40,8 @@ list-none-yet = Você ainda não tem tickets.
 list-preview = Prévia
 list-first-page = ← Primeira página
 list-next-page = Próxima página →
+list-tabs-label = Quais tickets
+list-pages-label = Páginas
 
 sort-relevance = Mais relevantes
 sort-updated-descending = Última atualização, mais recentes primeiro
@@ -94,6 +96,12 @@ files-hint = { $count ->
     }
 files-remove = Remover
 files-uploading = { $name } — enviando…
+
+## What screen readers hear when a page changes by itself
+
+live-new-message = Nova mensagem de { $name }
+live-ticket-changed = Este ticket foi atualizado.
+live-list-changed = Seus tickets foram atualizados.
 
 ## Times and sizes
 

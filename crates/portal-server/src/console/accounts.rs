@@ -39,7 +39,7 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Resp
             let controls = (!own).then(|| {
                 view! {
                     <form method="post" action=action class="inline">
-                        <select name="role">{role(Role::Agent)}{role(Role::Admin)}</select>
+                        <select name="role" aria-labelledby=format!("role-heading account-{}", a.id.0)>{role(Role::Agent)}{role(Role::Admin)}</select>
                         <button type="submit" name="action" value="role" class="secondary">"Save role"</button>
                         <button type="submit" name="action" value=pause class="secondary" data-testid="pause-account">{pause_label}</button>
                         <button type="submit" name="action" value="remove" class="danger" data-testid="remove-account">"Remove"</button>
@@ -49,14 +49,14 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Resp
             let role_shown = if a.paused { format!("{} (paused)", a.role.as_str()) } else { a.role.as_str().to_string() };
             view! {
                 <tr data-testid="account-row">
-                    <td>{a.name}</td><td>{a.email}</td><td>{role_shown}</td><td>{view::when(a.created_at)}</td><td>{controls}</td>
+                    <td id=format!("account-{}", a.id.0)>{a.name}</td><td>{a.email}</td><td>{role_shown}</td><td>{view::when(a.created_at)}</td><td>{controls}</td>
                 </tr>
             }
         })
         .collect::<Vec<_>>();
     let body = view! {
         <table class="tickets">
-            <thead><tr><th>"Name"</th><th>"Email"</th><th>"Role"</th><th>"Since"</th><th></th></tr></thead>
+            <thead><tr><th>"Name"</th><th>"Email"</th><th id="role-heading">"Role"</th><th>"Since"</th><td></td></tr></thead>
             <tbody>{rows}</tbody>
         </table>
         <form method="post" action="/console/accounts" class="card" data-testid="account-form">

@@ -186,11 +186,11 @@ fn filters(list: &ListQuery, inbox: &InboxParams, ws: &Workspace, agents: &[Agen
     view! {
         <form method="get" action="/console/inbox" class="filters" data-testid="inbox-filters">
             <input name="q" type="search" placeholder="Search tickets" value=list.param("q").to_string() />
-            <select name="state"><option value="">"Any state"</option>{states}</select>
-            <select name="type"><option value="">"Any type"</option>{types}</select>
-            <select name="assignee"><option value="">"Anyone"</option>{people}</select>
+            <select name="state" aria-labelledby="any-state"><option value="" id="any-state">"Any state"</option>{states}</select>
+            <select name="type" aria-labelledby="any-type"><option value="" id="any-type">"Any type"</option>{types}</select>
+            <select name="assignee" aria-labelledby="anyone"><option value="" id="anyone">"Anyone"</option>{people}</select>
             <input name="company" placeholder="Company key" size="12" value=inbox.company.to_string() />
-            <select name="sort"><option value="">"Default order"</option>{sorts}</select>
+            <select name="sort" aria-labelledby="default-order"><option value="" id="default-order">"Default order"</option>{sorts}</select>
             <button type="submit">"Show"</button>
         </form>
     }

@@ -267,9 +267,9 @@ async fn render(
             <button type="submit">"Save look"</button>
         </form>
         <form method="post" action="/console/settings/origins" class="card" data-testid="settings-origins">
-            <h2>"Allowed embed origins"</h2>
+            <h2 id="origins-heading">"Allowed embed origins"</h2>
             <p class="hint">"One per line, like https://www.example.com. Only pages on these origins may show the portal and talk to it."</p>
-            <textarea name="origins" rows="4">{value(S::Origins, |f| &f.origins, lines(ws.allowed_origins.iter().map(|o| o.to_string()).collect()))}</textarea>
+            <textarea name="origins" rows="4" aria-labelledby="origins-heading">{value(S::Origins, |f| &f.origins, lines(ws.allowed_origins.iter().map(|o| o.to_string()).collect()))}</textarea>
             <button type="submit">"Save origins"</button>
         </form>
         <form method="post" action="/console/settings/behaviour" class="card" data-testid="settings-behaviour">
@@ -280,15 +280,15 @@ async fn render(
             <button type="submit">"Save"</button>
         </form>
         <form method="post" action="/console/settings/types" class="card" data-testid="settings-types">
-            <h2>"Ticket types"</h2>
+            <h2 id="types-heading">"Ticket types"</h2>
             <p class="hint">"One per line, in the order customers see them (1 to 50)."</p>
-            <textarea name="types" rows="4">{value(S::Types, |f| &f.types, lines(ws.ticket_types.clone()))}</textarea>
+            <textarea name="types" rows="4" aria-labelledby="types-heading">{value(S::Types, |f| &f.types, lines(ws.ticket_types.clone()))}</textarea>
             <button type="submit">"Save types"</button>
         </form>
         <form method="post" action="/console/settings/attributes" class="card" data-testid="settings-attributes">
-            <h2>"Ticket attributes customers see"</h2>
+            <h2 id="attributes-heading">"Ticket attributes customers see"</h2>
             <p class="hint">"One per line: key = Name shown."</p>
-            <textarea name="shown" rows="3">{value(S::Attributes, |f| &f.shown, lines(ws.shown_attributes.iter().map(|a| format!("{} = {}", a.key, a.label)).collect()))}</textarea>
+            <textarea name="shown" rows="3" aria-labelledby="attributes-heading">{value(S::Attributes, |f| &f.shown, lines(ws.shown_attributes.iter().map(|a| format!("{} = {}", a.key, a.label)).collect()))}</textarea>
             <button type="submit">"Save attributes"</button>
         </form>
         <form method="post" action="/console/settings/attachments" class="card" data-testid="settings-attachments">
@@ -299,20 +299,20 @@ async fn render(
             <button type="submit">"Save limits"</button>
         </form>
         <form method="post" action="/console/settings/visibility" class="card" data-testid="settings-visibility" data-preview="/console/visibility-preview">
-            <h2>"Ticket visibility"</h2>
+            <h2 id="visibility-heading">"Ticket visibility"</h2>
             <label class="check"><input type="checkbox" name="restricted" checked=checked(S::Visibility, |f| &f.restricted, visibility.restricted) />" Restrict who sees their companies' tickets"</label>
             {visibility_edit.map(|note| view! { <p class="notice error" data-testid="visibility-needs-edit">{note}"."</p> })}
             <p class="hint">"When restricted, customers matching every condition see only their own tickets, and everyone else their companies' too (no conditions: everyone sees only their own). One per line: attribute operator value, e.g. email ends_with @example.com. Attributes: "{FIELD_NAMES.join(", ")}" (not the customer's name, which the site does not sign); operators: equals, contains, starts_with, ends_with."</p>
-            <textarea name="conditions" rows="3" data-preview-input data-testid="visibility-conditions">{value(S::Visibility, |f| &f.conditions, lines(visibility.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
+            <textarea name="conditions" rows="3" aria-labelledby="visibility-heading" data-preview-input data-testid="visibility-conditions">{value(S::Visibility, |f| &f.conditions, lines(visibility.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
             <div class="preview" data-preview-box aria-live="polite"></div>
             <button type="submit" formaction="/console/visibility-preview" class="secondary">"Preview"</button>
             <button type="submit">"Save visibility"</button>
         </form>
         <form method="post" action="/console/settings/audience" class="card" data-testid="settings-audience" data-preview="/console/audience-preview">
-            <h2>"Who may use the portal"</h2>
+            <h2 id="audience-heading">"Who may use the portal"</h2>
             {audience_edit.map(|note| view! { <p class="notice error" data-testid="audience-needs-edit">{note}"."</p> })}
             <p class="hint">"Customers matching every condition (none: everyone the site verifies). Attributes: "{FIELD_NAMES.join(", ")}" (not the customer's name, which the site does not sign)."</p>
-            <textarea name="conditions" rows="3" data-preview-input data-testid="audience-conditions">{value(S::Audience, |f| &f.conditions, lines(audience.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
+            <textarea name="conditions" rows="3" aria-labelledby="audience-heading" data-preview-input data-testid="audience-conditions">{value(S::Audience, |f| &f.conditions, lines(audience.conditions.iter().map(|c| c.to_string()).collect()))}</textarea>
             <div class="preview" data-preview-box aria-live="polite"></div>
             <button type="submit" formaction="/console/audience-preview" class="secondary">"Preview"</button>
             <button type="submit">"Save audience"</button>
