@@ -37,5 +37,5 @@ pub use message::{Message, MessageArg};
 pub use model::*;
 pub use session::SessionToken;
 pub use ticket_type::{TicketType, TicketTypes};
-pub use translations::{LanguageTexts, Translations};
+pub use translations::{LanguageTexts, TranslationError, Translations};
 pub use visibility::TicketVisibility;

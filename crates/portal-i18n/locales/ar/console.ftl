@@ -210,6 +210,8 @@ console-error-logo-url = يجب أن يكون رابط الشعار عنوان h
 console-error-theme = يجب أن يكون المظهر auto أو light أو dark.
 console-error-greeting = يجب ألا تتجاوز التحية { $max } حرفًا، في سطر واحد.
 console-error-agent-name = يجب أن يتراوح طول الاسم المعروض بين 1 و{ $max } حرفًا، دون أحرف تحكم.
+console-error-translation-too-long = الترجمة «{ $text }» أطول من { $max } حرفًا.
+console-error-translation-control = الترجمة «{ $text }» تحتوي على أحرف تحكم.
 
 ## Portal settings
 
@@ -229,12 +231,15 @@ console-settings-origins = الأصول المسموح لها بالتضمين
 console-settings-origins-hint = أصل واحد في كل سطر، مثل https://www.example.com. لا يمكن إلا لصفحات هذه الأصول عرض البوابة والتواصل معها.
 console-settings-save-origins = حفظ الأصول
 console-settings-origins-saved = تم حفظ الأصول المسموح بها: { $count }.
-console-settings-behaviour = الجلسات وإعادة الفتح والبحث
+console-settings-behaviour = الجلسات وإعادة الفتح والبحث واللغة
 console-settings-session-hours = مدة الجلسة (بالساعات، 1 على الأقل)
 console-settings-reopen = يمكن للعملاء إعادة فتح تذكرة مغلقة بالرد عليها
 console-settings-search-preview = تعرض نتائج البحث عمود معاينة
+console-settings-default-language = اللغة الافتراضية
+console-settings-default-language-hint = تتحدث البوابة بلغة كل عميل متى أمكنها، وإلا فبهذه اللغة؛ وكذلك وحدة التحكم. وتُكتب التحية وأنواع التذاكر وأسماء السمات بها.
 console-settings-hours-number = يجب أن تكون مدة الجلسة عددًا صحيحًا من الساعات، لا «{ $value }».
 console-settings-hours-max = لا يمكن أن تتجاوز مدة الجلسة { $max } ساعة.
+console-settings-no-language = لا توجد لغة بالرمز «{ $tag }».
 console-settings-behaviour-saved = تم الحفظ. تستمر الجلسات الجديدة طوال المدة الجديدة.
 console-settings-types = أنواع التذاكر
 console-settings-types-hint = نوع واحد في كل سطر، بالترتيب الذي يراه العملاء (من 1 إلى 50).
@@ -267,6 +272,17 @@ console-settings-audience-saved = تم حفظ الجمهور وتطبيقه عل
 console-preview-audience = يطابق { $matching } من أصل { $customers } عميل.
 console-preview-visibility = لا يرى { $matching } من أصل { $customers } عميل إلا تذاكرهم.
 console-preview-unavailable = المعاينة غير متاحة الآن.
+
+## Translations
+
+console-settings-translations = الترجمات
+console-settings-translations-hint = التحية وأنواع التذاكر وأسماء السمات كما يقرؤها العملاء بلغات أخرى. وهي مكتوبة بـ{ $language }، اللغة الافتراضية؛ والحقل الفارغ يعرض النص كما كُتب.
+console-settings-translations-language = اللغة
+console-settings-translations-show = عرض
+console-settings-translations-attributes = سمات التذاكر
+console-settings-save-translations = حفظ الترجمات
+console-settings-translations-default = { $language } هي اللغة الافتراضية: نصوصها هي المكتوبة أعلاه.
+console-settings-translations-saved = تم حفظ النصوص بـ{ $language }؛ وستعرضها البوابة عند تحميلها التالي.
 
 ## Embed code
 

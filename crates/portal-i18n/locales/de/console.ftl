@@ -206,6 +206,8 @@ console-error-logo-url = die Logo-URL muss eine https://-Adresse sein (http:// n
 console-error-theme = das Design muss auto, light oder dark sein.
 console-error-greeting = die Begrüßung darf höchstens { $max } Zeichen lang sein, in einer Zeile.
 console-error-agent-name = der Anzeigename muss 1 bis { $max } Zeichen lang sein, ohne Steuerzeichen.
+console-error-translation-too-long = die Übersetzung „{ $text }“ ist länger als { $max } Zeichen.
+console-error-translation-control = die Übersetzung „{ $text }“ enthält Steuerzeichen.
 
 ## Portal settings
 
@@ -228,12 +230,15 @@ console-settings-origins-saved = { $count ->
         [one] { $count } erlaubte Origin gespeichert.
        *[other] { $count } erlaubte Origins gespeichert.
     }
-console-settings-behaviour = Sitzungen, Wiedereröffnen und Suche
+console-settings-behaviour = Sitzungen, Wiedereröffnen, Suche und Sprache
 console-settings-session-hours = Sitzungsdauer (Stunden, mindestens 1)
 console-settings-reopen = Kunden können ein geschlossenes Ticket durch eine Antwort wieder eröffnen
 console-settings-search-preview = Suchergebnisse zeigen eine Vorschauspalte
+console-settings-default-language = Standardsprache
+console-settings-default-language-hint = Das Portal spricht die Sprache jedes Kunden, wenn es kann, sonst diese; ebenso die Konsole. Begrüßung, Tickettypen und Attributnamen sind in ihr geschrieben.
 console-settings-hours-number = die Sitzungsdauer muss eine ganze Zahl von Stunden sein, nicht „{ $value }“.
 console-settings-hours-max = die Sitzungsdauer darf höchstens { $max } Stunden betragen.
+console-settings-no-language = es gibt keine Sprache „{ $tag }“.
 console-settings-behaviour-saved = Gespeichert. Neue Sitzungen gelten für die neue Dauer.
 console-settings-types = Tickettypen
 console-settings-types-hint = Einer pro Zeile, in der Reihenfolge, in der Kunden sie sehen (1 bis 50).
@@ -275,6 +280,17 @@ console-settings-audience-saved = Die Zielgruppe ist gespeichert und für alle K
 console-preview-audience = { $matching } von { $customers } Kunden erfüllen die Bedingungen.
 console-preview-visibility = { $matching } von { $customers } Kunden sehen nur ihre eigenen Tickets.
 console-preview-unavailable = Die Vorschau ist gerade nicht verfügbar.
+
+## Translations
+
+console-settings-translations = Übersetzungen
+console-settings-translations-hint = Begrüßung, Tickettypen und Attributnamen, wie Kunden sie in anderen Sprachen lesen. Geschrieben sind sie auf { $language }, der Standardsprache; ein leeres Feld zeigt den Text, wie er geschrieben ist.
+console-settings-translations-language = Sprache
+console-settings-translations-show = Anzeigen
+console-settings-translations-attributes = Ticketattribute
+console-settings-save-translations = Übersetzungen speichern
+console-settings-translations-default = { $language } ist die Standardsprache: Ihre Texte sind die oben geschriebenen.
+console-settings-translations-saved = Die Texte auf { $language } sind gespeichert; das Portal zeigt sie beim nächsten Laden.
 
 ## Embed code
 

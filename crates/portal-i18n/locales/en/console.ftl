@@ -206,6 +206,8 @@ console-error-logo-url = the logo URL must be an https:// address (http:// only 
 console-error-theme = the theme must be auto, light or dark.
 console-error-greeting = the greeting must be at most { $max } characters, on one line.
 console-error-agent-name = the display name must be 1 to { $max } characters, without control characters.
+console-error-translation-too-long = the translation "{ $text }" is longer than { $max } characters.
+console-error-translation-control = the translation "{ $text }" holds control characters.
 
 ## Portal settings
 
@@ -225,12 +227,15 @@ console-settings-origins = Allowed embed origins
 console-settings-origins-hint = One per line, like https://www.example.com. Only pages on these origins may show the portal and talk to it.
 console-settings-save-origins = Save origins
 console-settings-origins-saved = { $count } allowed origin(s) saved.
-console-settings-behaviour = Sessions, reopening and search
+console-settings-behaviour = Sessions, reopening, search and language
 console-settings-session-hours = Session lifetime (hours, at least 1)
 console-settings-reopen = Customers may reopen a closed ticket by replying
 console-settings-search-preview = Search results show a preview column
+console-settings-default-language = Default language
+console-settings-default-language-hint = The portal speaks each customer's language when it can, else this one; the console too. The greeting, ticket types and attribute names are written in it.
 console-settings-hours-number = the session lifetime must be a whole number of hours, not "{ $value }".
 console-settings-hours-max = the session lifetime can be at most { $max } hours.
+console-settings-no-language = there is no language "{ $tag }".
 console-settings-behaviour-saved = Saved. New sessions last the new lifetime.
 console-settings-types = Ticket types
 console-settings-types-hint = One per line, in the order customers see them (1 to 50).
@@ -272,6 +277,17 @@ console-settings-audience-saved = The audience is saved and applied to every cus
 console-preview-audience = { $matching } of { $customers } customers match.
 console-preview-visibility = { $matching } of { $customers } customers see only their own tickets.
 console-preview-unavailable = The preview is not available right now.
+
+## Translations
+
+console-settings-translations = Translations
+console-settings-translations-hint = The greeting, ticket types and attribute names as customers read them in other languages. They are written in { $language }, the default language; an empty field shows the text as written.
+console-settings-translations-language = Language
+console-settings-translations-show = Show
+console-settings-translations-attributes = Ticket attributes
+console-settings-save-translations = Save translations
+console-settings-translations-default = { $language } is the default language: its texts are the ones written above.
+console-settings-translations-saved = The texts in { $language } are saved; the portal shows them on its next load.
 
 ## Embed code
 

@@ -206,6 +206,8 @@ console-error-logo-url = la URL del logotipo debe ser una dirección https:// (h
 console-error-theme = el tema debe ser auto, light o dark.
 console-error-greeting = el saludo debe tener { $max } caracteres como máximo, en una sola línea.
 console-error-agent-name = el nombre visible debe tener de 1 a { $max } caracteres, sin caracteres de control.
+console-error-translation-too-long = la traducción «{ $text }» supera los { $max } caracteres.
+console-error-translation-control = la traducción «{ $text }» contiene caracteres de control.
 
 ## Portal settings
 
@@ -228,12 +230,15 @@ console-settings-origins-saved = { $count ->
         [one] { $count } origen permitido guardado.
        *[other] { $count } orígenes permitidos guardados.
     }
-console-settings-behaviour = Sesiones, reapertura y búsqueda
+console-settings-behaviour = Sesiones, reapertura, búsqueda e idioma
 console-settings-session-hours = Duración de la sesión (horas, al menos 1)
 console-settings-reopen = Los clientes pueden reabrir un ticket cerrado respondiendo
 console-settings-search-preview = Los resultados de búsqueda muestran una columna de vista previa
+console-settings-default-language = Idioma predeterminado
+console-settings-default-language-hint = El portal habla el idioma de cada cliente cuando puede y, si no, este; la consola también. El saludo, los tipos de ticket y los nombres de atributos están escritos en él.
 console-settings-hours-number = la duración de la sesión debe ser un número entero de horas, no «{ $value }».
 console-settings-hours-max = la duración de la sesión puede ser de { $max } horas como máximo.
+console-settings-no-language = no existe el idioma «{ $tag }».
 console-settings-behaviour-saved = Guardado. Las nuevas sesiones duran lo que indica la nueva duración.
 console-settings-types = Tipos de ticket
 console-settings-types-hint = Uno por línea, en el orden en que los ven los clientes (de 1 a 50).
@@ -275,6 +280,17 @@ console-settings-audience-saved = La audiencia se ha guardado y se aplica a todo
 console-preview-audience = { $matching } de { $customers } clientes coinciden.
 console-preview-visibility = { $matching } de { $customers } clientes solo ven sus propios tickets.
 console-preview-unavailable = La vista previa no está disponible en este momento.
+
+## Translations
+
+console-settings-translations = Traducciones
+console-settings-translations-hint = El saludo, los tipos de ticket y los nombres de atributos tal como los leen los clientes en otros idiomas. Están escritos en { $language }, el idioma predeterminado; un campo vacío muestra el texto tal como está escrito.
+console-settings-translations-language = Idioma
+console-settings-translations-show = Mostrar
+console-settings-translations-attributes = Atributos de ticket
+console-settings-save-translations = Guardar traducciones
+console-settings-translations-default = { $language } es el idioma predeterminado: sus textos son los escritos más arriba.
+console-settings-translations-saved = Los textos en { $language } se han guardado; el portal los muestra en su próxima carga.
 
 ## Embed code
 

@@ -206,6 +206,8 @@ console-error-logo-url = l’URL du logo doit être une adresse https:// (http:/
 console-error-theme = le thème doit être auto, light ou dark.
 console-error-greeting = le message d’accueil doit compter { $max } caractères au plus, sur une seule ligne.
 console-error-agent-name = le nom affiché doit compter de 1 à { $max } caractères, sans caractères de contrôle.
+console-error-translation-too-long = la traduction « { $text } » dépasse { $max } caractères.
+console-error-translation-control = la traduction « { $text } » contient des caractères de contrôle.
 
 ## Portal settings
 
@@ -228,12 +230,15 @@ console-settings-origins-saved = { $count ->
         [one] { $count } origine autorisée enregistrée.
        *[other] { $count } origines autorisées enregistrées.
     }
-console-settings-behaviour = Sessions, réouverture et recherche
+console-settings-behaviour = Sessions, réouverture, recherche et langue
 console-settings-session-hours = Durée de session (heures, au moins 1)
 console-settings-reopen = Les clients peuvent rouvrir un ticket fermé en y répondant
 console-settings-search-preview = Les résultats de recherche affichent une colonne d’aperçu
+console-settings-default-language = Langue par défaut
+console-settings-default-language-hint = Le portail parle la langue de chaque client quand il le peut, sinon celle-ci ; la console aussi. Le message d’accueil, les types de tickets et les noms d’attributs sont rédigés dans cette langue.
 console-settings-hours-number = la durée de session doit être un nombre entier d’heures, et non « { $value } ».
 console-settings-hours-max = la durée de session peut être de { $max } heures au plus.
+console-settings-no-language = la langue « { $tag } » n’existe pas.
 console-settings-behaviour-saved = Enregistré. Les nouvelles sessions ont la nouvelle durée.
 console-settings-types = Types de tickets
 console-settings-types-hint = Un par ligne, dans l’ordre où les clients les voient (de 1 à 50).
@@ -275,6 +280,17 @@ console-settings-audience-saved = L’audience est enregistrée et appliquée à
 console-preview-audience = { $matching } client(s) sur { $customers } correspondent.
 console-preview-visibility = { $matching } client(s) sur { $customers } ne voient que leurs propres tickets.
 console-preview-unavailable = L’aperçu n’est pas disponible pour le moment.
+
+## Translations
+
+console-settings-translations = Traductions
+console-settings-translations-hint = Le message d’accueil, les types de tickets et les noms d’attributs tels que les clients les lisent dans d’autres langues. Ils sont rédigés en { $language }, la langue par défaut ; un champ vide affiche le texte tel qu’il est rédigé.
+console-settings-translations-language = Langue
+console-settings-translations-show = Afficher
+console-settings-translations-attributes = Attributs de ticket
+console-settings-save-translations = Enregistrer les traductions
+console-settings-translations-default = { $language } est la langue par défaut : ses textes sont ceux rédigés plus haut.
+console-settings-translations-saved = Les textes en { $language } sont enregistrés ; le portail les affiche à son prochain chargement.
 
 ## Embed code
 

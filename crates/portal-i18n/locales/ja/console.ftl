@@ -200,6 +200,8 @@ console-error-logo-url = ロゴの URL は、空白や引用符を含まない h
 console-error-theme = テーマは auto、light、dark のいずれかにしてください。
 console-error-greeting = あいさつ文は 1 行、{ $max } 文字以内にしてください。
 console-error-agent-name = 表示名は制御文字を含まない 1～{ $max } 文字にしてください。
+console-error-translation-too-long = 翻訳「{ $text }」が { $max } 文字を超えています。
+console-error-translation-control = 翻訳「{ $text }」に制御文字が含まれています。
 
 ## Portal settings
 
@@ -219,12 +221,15 @@ console-settings-origins = 埋め込みを許可するオリジン
 console-settings-origins-hint = 1 行に 1 つ、https://www.example.com のように入力します。これらのオリジンのページだけが、ポータルを表示してやり取りできます。
 console-settings-save-origins = オリジンを保存
 console-settings-origins-saved = 許可するオリジンを { $count } 件保存しました。
-console-settings-behaviour = セッション、再オープン、検索
+console-settings-behaviour = セッション、再オープン、検索、言語
 console-settings-session-hours = セッションの有効期間（時間、1 以上）
 console-settings-reopen = 顧客はクローズされたお問い合わせに返信して再オープンできる
 console-settings-search-preview = 検索結果にプレビュー列を表示する
+console-settings-default-language = 既定の言語
+console-settings-default-language-hint = ポータルは可能な限り各顧客の言語で表示し、それ以外はこの言語を使います。コンソールも同様です。あいさつ文、お問い合わせの種類、属性名はこの言語で書きます。
 console-settings-hours-number = セッションの有効期間は時間単位の整数にしてください（「{ $value }」は使えません）。
 console-settings-hours-max = セッションの有効期間は最長 { $max } 時間です。
+console-settings-no-language = 言語「{ $tag }」はありません。
 console-settings-behaviour-saved = 保存しました。新しいセッションには新しい有効期間が適用されます。
 console-settings-types = お問い合わせの種類
 console-settings-types-hint = 1 行に 1 つ、顧客に表示する順に入力します（1～50 件）。
@@ -257,6 +262,17 @@ console-settings-audience-saved = 対象を保存し、すべての顧客に適�
 console-preview-audience = 顧客 { $customers } 人中 { $matching } 人が一致します。
 console-preview-visibility = 顧客 { $customers } 人中 { $matching } 人が自分のお問い合わせだけを見られます。
 console-preview-unavailable = 現在プレビューを利用できません。
+
+## Translations
+
+console-settings-translations = 翻訳
+console-settings-translations-hint = ほかの言語で顧客に表示する、あいさつ文、お問い合わせの種類、属性名です。元の文は既定の言語である{ $language }で書かれています。空欄の項目は元の文のまま表示されます。
+console-settings-translations-language = 言語
+console-settings-translations-show = 表示
+console-settings-translations-attributes = お問い合わせの属性
+console-settings-save-translations = 翻訳を保存
+console-settings-translations-default = { $language }は既定の言語です。その文は上で書いたものです。
+console-settings-translations-saved = { $language }の文を保存しました。ポータルの次回読み込み時に表示されます。
 
 ## Embed code
 

@@ -206,6 +206,8 @@ console-error-logo-url = a URL do logotipo deve ser um endereço https:// (http:
 console-error-theme = o tema deve ser auto, light ou dark.
 console-error-greeting = a saudação deve ter no máximo { $max } caracteres, em uma só linha.
 console-error-agent-name = o nome de exibição deve ter de 1 a { $max } caracteres, sem caracteres de controle.
+console-error-translation-too-long = a tradução "{ $text }" tem mais de { $max } caracteres.
+console-error-translation-control = a tradução "{ $text }" contém caracteres de controle.
 
 ## Portal settings
 
@@ -228,12 +230,15 @@ console-settings-origins-saved = { $count ->
         [one] { $count } origem permitida salva.
        *[other] { $count } origens permitidas salvas.
     }
-console-settings-behaviour = Sessões, reabertura e pesquisa
+console-settings-behaviour = Sessões, reabertura, pesquisa e idioma
 console-settings-session-hours = Duração da sessão (horas, no mínimo 1)
 console-settings-reopen = Os clientes podem reabrir um ticket fechado respondendo
 console-settings-search-preview = Os resultados da pesquisa mostram uma coluna de prévia
+console-settings-default-language = Idioma padrão
+console-settings-default-language-hint = O portal fala o idioma de cada cliente quando pode; caso contrário, este; o console também. A saudação, os tipos de ticket e os nomes de atributos são escritos nele.
 console-settings-hours-number = a duração da sessão deve ser um número inteiro de horas, não "{ $value }".
 console-settings-hours-max = a duração da sessão pode ser de no máximo { $max } horas.
+console-settings-no-language = não existe o idioma "{ $tag }".
 console-settings-behaviour-saved = Salvo. Novas sessões duram o novo tempo.
 console-settings-types = Tipos de ticket
 console-settings-types-hint = Um por linha, na ordem em que os clientes os veem (de 1 a 50).
@@ -275,6 +280,17 @@ console-settings-audience-saved = O público foi salvo e aplicado a todos os cli
 console-preview-audience = { $matching } de { $customers } clientes correspondem.
 console-preview-visibility = { $matching } de { $customers } clientes veem só os próprios tickets.
 console-preview-unavailable = A prévia não está disponível agora.
+
+## Translations
+
+console-settings-translations = Traduções
+console-settings-translations-hint = A saudação, os tipos de ticket e os nomes de atributos como os clientes os leem em outros idiomas. Eles são escritos em { $language }, o idioma padrão; um campo vazio mostra o texto como foi escrito.
+console-settings-translations-language = Idioma
+console-settings-translations-show = Mostrar
+console-settings-translations-attributes = Atributos de ticket
+console-settings-save-translations = Salvar traduções
+console-settings-translations-default = { $language } é o idioma padrão: os textos dele são os escritos acima.
+console-settings-translations-saved = Os textos em { $language } foram salvos; o portal os mostra no próximo carregamento.
 
 ## Embed code
 

@@ -6,18 +6,20 @@ use super::auth::Admin;
 use super::view::{self, Notice, Section};
 use super::{Refusal, sentence, store_failure, store_problem};
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use leptos::prelude::*;
 use portal_app::state::AppState;
 use portal_core::audience::PortalAudience;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
+use portal_core::translations::LanguageTexts;
 use portal_core::visibility::{Condition, TicketVisibility};
 use portal_core::{AllowedOrigins, AttachmentLimits, SessionLifetime, ShownAttribute, TicketTypes};
 use portal_i18n::Locale;
 use portal_store::{AttachmentUsage, AudiencePreview, PortalBehaviour, Workspace};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// Longest session lifetime an admin may set: 90 days.
 const MAX_SESSION_HOURS: i64 = 90 * 24;
@@ -34,10 +36,11 @@ pub enum SettingsSection {
     Attachments,
     Visibility,
     Audience,
+    Translations,
 }
 
 impl SettingsSection {
-    const ALL: [Self; 8] = [
+    const ALL: [Self; 9] = [
         Self::Look,
         Self::Origins,
         Self::Behaviour,
@@ -46,6 +49,7 @@ impl SettingsSection {
         Self::Attachments,
         Self::Visibility,
         Self::Audience,
+        Self::Translations,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,6 +62,7 @@ impl SettingsSection {
             Self::Attachments => "attachments",
             Self::Visibility => "visibility",
             Self::Audience => "audience",
+            Self::Translations => "translations",
         }
     }
 
@@ -69,11 +74,17 @@ impl SettingsSection {
 /// What the logo field shows when empty: an address, in no language.
 const LOGO_EXAMPLE: &str = "https://…";
 
+/// The translations form's field of a ticket type, by its name as written.
+const TYPE_FIELD: &str = "type:";
+/// The translations form's field of a shown attribute, by its key.
+const ATTRIBUTE_FIELD: &str = "attribute:";
+
 /// The fields of every settings form; each form sends its own, the others
 /// stay empty. A checkbox is sent only when ticked.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct SettingsForm {
+    /// The look's greeting, or its translation in the translations form.
     greeting: String,
     brand_color: String,
     logo_url: String,
@@ -82,6 +93,8 @@ pub struct SettingsForm {
     session_hours: String,
     reopen: Option<String>,
     search_preview: Option<String>,
+    /// A language's tag; not sent: unchanged.
+    default_locale: String,
     types: String,
     shown: String,
     max_files: String,
@@ -89,6 +102,11 @@ pub struct SettingsForm {
     restricted: Option<String>,
     /// The visibility rule's or the audience's, one a line.
     conditions: String,
+    /// The tag of the language the translations form writes.
+    language: String,
+    /// The translations form's other texts: `type:<name>`, `attribute:<key>`.
+    #[serde(flatten)]
+    texts: BTreeMap<String, String>,
 }
 
 fn parse_hours(locale: Locale, raw: &str) -> Result<SessionLifetime, String> {
@@ -123,6 +141,55 @@ fn number<T: std::str::FromStr>(locale: Locale, raw: &str, id: &str) -> Result<T
     raw.trim().parse().map_err(|_| locale.t(id))
 }
 
+/// A language by its tag, as the behaviour form sends it; empty: `current`.
+fn parse_language(locale: Locale, raw: &str, current: Locale) -> Result<Locale, String> {
+    match raw.trim() {
+        "" => Ok(current),
+        tag => Locale::from_tag(tag).ok_or_else(|| no_language(locale, tag)),
+    }
+}
+
+fn no_language(locale: Locale, tag: &str) -> String {
+    let tag: String = tag.chars().take(40).collect();
+    locale.t_args("console-settings-no-language", &[("tag", tag.into())])
+}
+
+/// The languages texts are translated into: every one but the default,
+/// which the texts are written in.
+fn translated_languages(ws: &Workspace) -> Vec<Locale> {
+    Locale::ALL.into_iter().filter(|l| *l != ws.default_locale).collect()
+}
+
+/// The language the translations form writes: one of [`translated_languages`].
+fn translation_language(locale: Locale, ws: &Workspace, raw: &str) -> Result<Locale, String> {
+    let language = Locale::from_tag(raw.trim()).ok_or_else(|| no_language(locale, raw.trim()))?;
+    if language == ws.default_locale {
+        let name = ("language", language.native_name().into());
+        return Err(locale.t_args("console-settings-translations-default", &[name]));
+    }
+    Ok(language)
+}
+
+/// The translations form's texts for `language`, as sent, keyed as
+/// [`LanguageTexts`] keys them: the workspace's current types and shown
+/// attributes only (a field of one removed since is dropped).
+fn sent_texts(ws: &Workspace, form: &SettingsForm) -> LanguageTexts {
+    let field = |name: String| form.texts.get(&name).cloned();
+    LanguageTexts {
+        greeting: Some(form.greeting.clone()),
+        ticket_types: ws
+            .ticket_types
+            .iter()
+            .filter_map(|t| Some((t.clone(), field(format!("{TYPE_FIELD}{t}"))?)))
+            .collect(),
+        attributes: ws
+            .shown_attributes
+            .iter()
+            .filter_map(|a| Some((a.key.clone(), field(format!("{ATTRIBUTE_FIELD}{}", a.key))?)))
+            .collect(),
+    }
+}
+
 /// Checks one part's form and writes it; `Ok` says what changed.
 async fn apply(
     state: &AppState,
@@ -155,7 +222,7 @@ async fn apply(
                 session_lifetime: parse_hours(locale, &form.session_hours)?,
                 reopen_allowed: form.reopen.is_some(),
                 search_preview: form.search_preview.is_some(),
-                default_locale: ws.default_locale,
+                default_locale: parse_language(locale, &form.default_locale, ws.default_locale)?,
             };
             store.set_portal_behaviour(id, &behaviour).await?;
             Ok(locale.t("console-settings-behaviour-saved"))
@@ -190,6 +257,15 @@ async fn apply(
             store.set_portal_audience(id, &audience).await?;
             Ok(locale.t("console-settings-audience-saved"))
         }
+        SettingsSection::Translations => {
+            let language = translation_language(locale, ws, &form.language)?;
+            let texts = sent_texts(ws, form).checked().map_err(|e| locale.message(&e.message()))?;
+            let mut translations = ws.translations.clone();
+            translations.set(language.tag(), texts);
+            store.set_translations(id, &translations).await?;
+            let name = ("language", language.native_name().into());
+            Ok(locale.t_args("console-settings-translations-saved", &[name]))
+        }
     }
 }
 
@@ -207,7 +283,7 @@ pub async fn save(
     let Some(section) = SettingsSection::parse(&section) else {
         let section: String = section.chars().take(40).collect();
         let refused = Refusal::from(locale.t_args("console-settings-no-section", &[("section", section.into())]));
-        return render(&state, &admin, Some(refused.notice(locale, "console-nothing-changed")), None).await;
+        return render(&state, &admin, Some(refused.notice(locale, "console-nothing-changed")), None, None).await;
     };
     let notice = match apply(&state, locale, &ws, section, &form).await {
         Ok(done) => {
@@ -218,11 +294,20 @@ pub async fn save(
     };
     // What was sent stays in a refused form, so nothing typed is lost.
     let draft = (!matches!(notice, Notice::Done(_))).then_some((section, &form));
-    render(&state, &admin, Some(notice), draft).await
+    let language = (section == SettingsSection::Translations).then(|| Locale::from_tag(form.language.trim())).flatten();
+    render(&state, &admin, Some(notice), draft, language).await
 }
 
-pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
-    render(&state, &admin, None, None).await
+/// The settings page's own parameter: the language the translations form
+/// shows.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SettingsQuery {
+    language: String,
+}
+
+pub async fn page(admin: Admin, State(state): State<AppState>, Query(query): Query<SettingsQuery>) -> Response {
+    render(&state, &admin, None, None, Locale::from_tag(query.language.trim())).await
 }
 
 async fn workspace(state: &AppState, admin: &Admin) -> Result<Workspace, Response> {
@@ -242,6 +327,7 @@ async fn render(
     admin: &Admin,
     notice: Option<Notice>,
     draft: Option<(SettingsSection, &SettingsForm)>,
+    language: Option<Locale>,
 ) -> Response {
     let locale = admin.1;
     let loaded = async {
@@ -277,6 +363,15 @@ async fn render(
         let label = locale.t(&format!("console-theme-{}", option.as_str()));
         view! { <option value=option.as_str() selected=selected>{label}</option> }
     };
+    let default_locale = value(S::Behaviour, |f| &f.default_locale, ws.default_locale.tag().to_string());
+    let language_options = Locale::ALL
+        .into_iter()
+        .map(|option| {
+            let selected = default_locale.eq_ignore_ascii_case(option.tag());
+            view! { <option value=option.tag() lang=option.tag() selected=selected>{option.native_name()}</option> }
+        })
+        .collect::<Vec<_>>();
+    let translations = translations_form(locale, &ws, sent(S::Translations), language);
     let hint = |id: &str| view! { <p class="hint">{locale.t(id)}</p> };
     let body = view! {
         <p class="lead">{locale.t("console-settings-lead")}</p>
@@ -299,6 +394,8 @@ async fn render(
             <label>{locale.t("console-settings-session-hours")} <input name="session_hours" type="number" min="1" value=value(S::Behaviour, |f| &f.session_hours, (ws.session_lifetime.millis() / SessionLifetime::HOUR).to_string()) /></label>
             <label class="check"><input type="checkbox" name="reopen" checked=checked(S::Behaviour, |f| &f.reopen, ws.reopen_allowed) />{locale.t("console-settings-reopen")}</label>
             <label class="check"><input type="checkbox" name="search_preview" checked=checked(S::Behaviour, |f| &f.search_preview, ws.search_preview) />{locale.t("console-settings-search-preview")}</label>
+            <label>{locale.t("console-settings-default-language")} <select name="default_locale" data-testid="default-locale">{language_options}</select></label>
+            {hint("console-settings-default-language-hint")}
             <button type="submit">{locale.t("console-save")}</button>
         </form>
         <form method="post" action="/console/settings/types" class="card" data-testid="settings-types">
@@ -340,8 +437,75 @@ async fn render(
             <button type="submit">{locale.t("console-settings-save-audience")}</button>
         </form>
     }
-    .to_html();
+    .to_html()
+        + &translations;
     view::page(locale, &locale.t("console-nav-settings"), Some(&admin.0), Section::Settings, &notice, body)
+}
+
+/// The translations part: a language picker, and for the language picked
+/// (else the first), the workspace's texts with a field each for their
+/// translation. A field shows what was sent if its form was refused, else
+/// what is stored; its placeholder is the text as written.
+fn translations_form(locale: Locale, ws: &Workspace, sent: Option<&SettingsForm>, asked: Option<Locale>) -> String {
+    let languages = translated_languages(ws);
+    let language = asked.filter(|l| languages.contains(l)).unwrap_or(languages[0]);
+    let stored = ws.translations.language(language.tag()).cloned().unwrap_or_default();
+    // A refused form's texts are shown only under the language they were for.
+    let sent = sent.filter(|form| Locale::from_tag(form.language.trim()) == Some(language));
+    let text = |field: String, stored: Option<&String>| match sent {
+        Some(form) if field == "greeting" => form.greeting.clone(),
+        Some(form) => form.texts.get(&field).cloned().unwrap_or_default(),
+        None => stored.cloned().unwrap_or_default(),
+    };
+    let options = languages
+        .iter()
+        .map(|option| {
+            let selected = *option == language;
+            view! { <option value=option.tag() lang=option.tag() selected=selected>{option.native_name()}</option> }
+        })
+        .collect::<Vec<_>>();
+    let greeting = text("greeting".into(), stored.greeting.as_ref());
+    let types = ws
+        .ticket_types
+        .iter()
+        .map(|written| {
+            let field = format!("{TYPE_FIELD}{written}");
+            let value = text(field.clone(), stored.ticket_types.get(written));
+            view! { <label>{written.clone()} <input name=field maxlength="200" value=value placeholder=written.clone() lang=language.tag() /></label> }
+        })
+        .collect::<Vec<_>>();
+    let attributes = ws
+        .shown_attributes
+        .iter()
+        .map(|shown| {
+            let field = format!("{ATTRIBUTE_FIELD}{}", shown.key);
+            let value = text(field.clone(), stored.attributes.get(&shown.key));
+            view! { <label>{shown.label.clone()} <input name=field maxlength="200" value=value placeholder=shown.label.clone() lang=language.tag() /></label> }
+        })
+        .collect::<Vec<_>>();
+    let has_attributes = !attributes.is_empty();
+    let written_in = ("language", ws.default_locale.native_name().into());
+    view! {
+        <section class="card" id="translations">
+            <h2>{locale.t("console-settings-translations")}</h2>
+            <p class="hint">{locale.t_args("console-settings-translations-hint", &[written_in])}</p>
+            <form method="get" action="/console/settings#translations" class="inline" data-testid="translations-language">
+                <label>{locale.t("console-settings-translations-language")} <select name="language">{options}</select></label>
+                <button type="submit" class="secondary">{locale.t("console-settings-translations-show")}</button>
+            </form>
+            <form method="post" action="/console/settings/translations" class="card" data-testid="settings-translations">
+                <h2 lang=language.tag()>{language.native_name()}</h2>
+                <input type="hidden" name="language" value=language.tag() />
+                <label>{locale.t("console-settings-greeting")} <input name="greeting" maxlength="200" value=greeting placeholder=ws.greeting.clone() lang=language.tag() /></label>
+                <h3>{locale.t("console-settings-types")}</h3>
+                {types}
+                {has_attributes.then(|| view! { <h3>{locale.t("console-settings-translations-attributes")}</h3> })}
+                {attributes}
+                <button type="submit">{locale.t("console-settings-save-translations")}</button>
+            </form>
+        </section>
+    }
+    .to_html()
 }
 
 /// What the workspace's files take of what it may keep (its own quota,
