@@ -1,7 +1,9 @@
 // The console's few conveniences; every page works without them.
-// - [data-copy="#id"]: copies the element's text.
+// - [data-copy="#id"]: copies the element's text, saying so for a moment
+//   in the words of its `data-copied`.
 // - form[data-preview=URL]: previews whom its conditions pick (the audience,
-//   the visibility rule), as typed, from the server's fragment at URL.
+//   the visibility rule), as typed, from the server's fragment at URL; when
+//   it cannot, its box says the words of its `data-unavailable`.
 // - [data-test-as]: embeds the portal as a site would, signed by the server.
 (function (d) {
   "use strict";
@@ -11,9 +13,11 @@
     if (!button) return;
     var source = d.querySelector(button.getAttribute("data-copy"));
     if (!source || !navigator.clipboard) return;
+    // The label as written, not "Copied" when clicked again within the moment.
+    var label = button.dataset.label || (button.dataset.label = button.textContent);
     navigator.clipboard.writeText(source.textContent).then(function () {
-      button.textContent = "Copied";
-      setTimeout(function () { button.textContent = "Copy"; }, 1500);
+      button.textContent = button.getAttribute("data-copied") || label;
+      setTimeout(function () { button.textContent = label; }, 1500);
     });
   });
 
@@ -23,7 +27,7 @@
     fetch(form.getAttribute("data-preview"), { method: "POST", body: body, credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (html) { box.innerHTML = html; }) // escaped by the server's templates
-      .catch(function () { box.textContent = "The preview is not available right now."; });
+      .catch(function () { box.textContent = box.getAttribute("data-unavailable") || ""; });
   }
 
   function testAs(el) {

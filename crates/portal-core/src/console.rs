@@ -51,6 +51,25 @@ pub enum ConsoleError {
     AgentName { max: usize },
 }
 
+impl ConsoleError {
+    /// What to tell the account, as a catalog message (`console.ftl`): a
+    /// reason, to follow "Nothing was changed:".
+    pub fn message(&self) -> crate::Message {
+        use crate::Message as M;
+        match self {
+            Self::UnknownRole(role) => M::new("console-error-role").text("role", role.as_str()),
+            Self::PasswordLength { min, max } => {
+                M::new("console-error-password-length").number("min", *min).number("max", *max)
+            }
+            Self::BrandColor => M::new("console-error-brand-color"),
+            Self::LogoUrl { max } => M::new("console-error-logo-url").number("max", *max),
+            Self::Theme => M::new("console-error-theme"),
+            Self::Greeting { max } => M::new("console-error-greeting").number("max", *max),
+            Self::AgentName { max } => M::new("console-error-agent-name").number("max", *max),
+        }
+    }
+}
+
 /// Passwords are long enough to resist guessing (NIST SP 800-63B's minimum
 /// for chosen passwords is 8; we ask 10) and short enough to hash cheaply.
 pub const PASSWORD_MIN_CHARS: usize = 10;

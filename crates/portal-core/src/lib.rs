@@ -39,5 +39,5 @@ pub use model::*;
 pub use session::SessionToken;
 pub use ticket_form::{FieldKind, FormField, TicketForm};
 pub use ticket_type::{TicketType, TicketTypes};
-pub use translations::{LanguageTexts, Translations};
+pub use translations::{LanguageTexts, TranslationError, Translations};
 pub use visibility::TicketVisibility;

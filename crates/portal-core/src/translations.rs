@@ -27,21 +27,56 @@ pub struct LanguageTexts {
     pub attributes: BTreeMap<String, String>,
 }
 
+/// Why a translated text was refused; it names the text by its start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TranslationError {
+    #[error("a translation is longer than {max} characters: {start:?}")]
+    TooLong { max: usize, start: String },
+    #[error("a translation holds control characters: {start:?}")]
+    ControlChars { start: String },
+}
+
+/// How much of a refused text a refusal quotes.
+const QUOTED_CHARS: usize = 40;
+
+impl TranslationError {
+    /// What to tell the admin, as a catalog message (`console.ftl`).
+    pub fn message(&self) -> crate::Message {
+        use crate::Message as M;
+        match self {
+            Self::TooLong { max, start } => {
+                M::new("console-error-translation-too-long").number("max", *max).text("text", start.as_str())
+            }
+            Self::ControlChars { start } => M::new("console-error-translation-control").text("text", start.as_str()),
+        }
+    }
+}
+
+/// The start of `text`, to quote it: its first characters, control
+/// characters shown as `?`, and `…` when it goes on.
+fn start_of(text: &str) -> String {
+    let mut start: String = text.chars().take(QUOTED_CHARS).map(|c| if c.is_control() { '?' } else { c }).collect();
+    if text.chars().count() > QUOTED_CHARS {
+        start.push('…');
+    }
+    start
+}
+
 impl LanguageTexts {
     /// Blank texts dropped (a blank field in the console means "as
     /// written"); refused when one is too long or holds control characters.
-    pub fn checked(self) -> Result<Self, String> {
-        let keep = |text: String| -> Result<Option<String>, String> {
+    pub fn checked(self) -> Result<Self, TranslationError> {
+        let keep = |text: String| -> Result<Option<String>, TranslationError> {
             let text = text.trim().to_string();
             if text.chars().count() > MAX_TEXT_CHARS {
-                return Err(format!("a translation is longer than {MAX_TEXT_CHARS} characters: {text:?}"));
+                return Err(TranslationError::TooLong { max: MAX_TEXT_CHARS, start: start_of(&text) });
             }
             if text.chars().any(char::is_control) {
-                return Err(format!("a translation holds control characters: {text:?}"));
+                return Err(TranslationError::ControlChars { start: start_of(&text) });
             }
             Ok((!text.is_empty()).then_some(text))
         };
-        let map = |texts: BTreeMap<String, String>| -> Result<BTreeMap<String, String>, String> {
+        let map = |texts: BTreeMap<String, String>| -> Result<BTreeMap<String, String>, TranslationError> {
             let mut kept = BTreeMap::new();
             for (original, text) in texts {
                 if let Some(text) = keep(text)? {
@@ -127,8 +162,9 @@ mod tests {
     #[test]
     fn bad_texts_are_refused() {
         let long = LanguageTexts { greeting: Some("x".repeat(MAX_TEXT_CHARS + 1)), ..Default::default() };
-        assert!(long.checked().is_err());
+        let start = format!("{}…", "x".repeat(QUOTED_CHARS));
+        assert_eq!(long.checked(), Err(TranslationError::TooLong { max: MAX_TEXT_CHARS, start }));
         let control = LanguageTexts { ticket_types: [("Bug".into(), "a\u{0}b".into())].into(), ..Default::default() };
-        assert!(control.checked().is_err());
+        assert_eq!(control.checked(), Err(TranslationError::ControlChars { start: "a?b".into() }));
     }
 }

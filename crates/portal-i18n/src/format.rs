@@ -67,20 +67,25 @@ impl Locale {
         self.formatters().number.format(&Decimal::from(n)).to_string()
     }
 
-    /// A file's size as the language writes it: `2 MB`, `1,5 MB`, `12 KB`.
+    /// A file's size as the language writes it: `2 MB`, `1,5 MB`, `12 KB`,
+    /// `5 GB`.
     pub fn file_size(self, bytes: u64) -> String {
         const KB: u64 = 1024;
         const MB: u64 = KB * KB;
-        let (id, number) = match bytes {
-            b if b >= MB => {
-                let tenths = (b * 10 + MB / 2) / MB;
-                let mut size = Decimal::from(tenths);
-                size.multiply_pow10(-1);
-                if tenths.is_multiple_of(10) {
-                    size.trim_end();
-                }
-                ("size-mb", self.formatters().number.format(&size).to_string())
+        const GB: u64 = MB * KB;
+        // To a tenth of `unit`, the tenth left out when it is 0.
+        let tenths = |unit: u64| {
+            let tenths = (u128::from(bytes) * 10 + u128::from(unit / 2)) / u128::from(unit);
+            let mut size = Decimal::from(tenths);
+            size.multiply_pow10(-1);
+            if tenths % 10 == 0 {
+                size.trim_end();
             }
+            self.formatters().number.format(&size).to_string()
+        };
+        let (id, number) = match bytes {
+            b if b >= GB => ("size-gb", tenths(GB)),
+            b if b >= MB => ("size-mb", tenths(MB)),
             b if b >= KB => ("size-kb", self.number(i64::try_from(b.div_ceil(KB)).unwrap_or(i64::MAX))),
             b => ("size-bytes", self.number(i64::try_from(b).unwrap_or(i64::MAX))),
         };
@@ -151,6 +156,9 @@ mod tests {
         assert_eq!(Locale::De.file_size(1536 * 1024), "1,5 MB");
         assert_eq!(Locale::En.file_size(1500), "2 KB");
         assert_eq!(Locale::En.file_size(12), "12 B");
+        assert_eq!(Locale::En.file_size(5 << 30), "5 GB");
+        assert_eq!(Locale::De.file_size(1536 << 20), "1,5 GB");
+        assert_eq!(Locale::En.file_size(u64::MAX), "17,179,869,184 GB");
     }
 
     #[test]

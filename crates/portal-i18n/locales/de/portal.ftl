@@ -117,6 +117,7 @@ time-utc = { $time } UTC
 size-bytes = { $n } B
 size-kb = { $n } KB
 size-mb = { $n } MB
+size-gb = { $n } GB
 
 ## What went wrong, as the frame says it
 

@@ -1,9 +1,9 @@
 //! Console accounts: admins list, add, pause and remove them (the first one
 //! comes from `portal admin create`), and everyone changes their own password.
 
-use super::auth::{Admin, BUSY_MESSAGE, Busy, LoginLimiter, Signed, busy, held, in_minutes, with_password_slot};
-use super::view::{self, Notice, Section};
-use super::{store_notice, store_problem};
+use super::auth::{Admin, Busy, LoginLimiter, Signed, busy, busy_notice, held, minutes, with_password_slot};
+use super::view::{self, Notice, Section, role_name};
+use super::{store_notice, store_problem, unchanged};
 use crate::credentials::{hash_password, new_password, verify_password};
 use crate::now_millis;
 use axum::extract::{Path, State};
@@ -12,7 +12,7 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use leptos::prelude::*;
 use portal_app::state::AppState;
-use portal_core::console::{Role, check_agent_name, check_password};
+use portal_core::console::{PASSWORD_MIN_CHARS, Role, check_agent_name, check_password};
 use portal_core::{AgentId, Email};
 use portal_store::NewAgent;
 use serde::Deserialize;
@@ -22,54 +22,69 @@ pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
 }
 
 async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Response {
+    let locale = admin.1;
     let agents = match state.store.agents(admin.0.workspace_id).await {
         Ok(agents) => agents,
-        Err(e) => return store_problem(Some(&admin.0), e),
+        Err(e) => return store_problem(locale, Some(&admin.0), e),
     };
     let rows = agents
         .into_iter()
         .map(|a| {
             let action = format!("/console/accounts/{}", a.id.0);
             let role = |option: Role| {
-                view! { <option value=option.as_str() selected=option == a.role>{option.as_str()}</option> }
+                view! { <option value=option.as_str() selected=option == a.role>{role_name(locale, option)}</option> }
             };
             // Nobody removes or demotes themselves here: another admin does.
             let own = a.id == admin.0.id;
-            let (pause, pause_label) = if a.paused { ("resume", "Resume") } else { ("pause", "Pause") };
+            let (pause, pause_label) =
+                if a.paused { ("resume", "console-accounts-resume") } else { ("pause", "console-accounts-pause") };
             let controls = (!own).then(|| {
                 view! {
                     <form method="post" action=action class="inline">
-                        <select name="role" aria-labelledby=format!("role-heading account-{}", a.id.0)>{role(Role::Agent)}{role(Role::Admin)}</select>
-                        <button type="submit" name="action" value="role" class="secondary">"Save role"</button>
-                        <button type="submit" name="action" value=pause class="secondary" data-testid="pause-account">{pause_label}</button>
-                        <button type="submit" name="action" value="remove" class="danger" data-testid="remove-account">"Remove"</button>
+                        <select name="role" aria-label=locale.t("console-col-role")>{role(Role::Agent)}{role(Role::Admin)}</select>
+                        <button type="submit" name="action" value="role" class="secondary">{locale.t("console-accounts-save-role")}</button>
+                        <button type="submit" name="action" value=pause class="secondary" data-testid="pause-account">{locale.t(pause_label)}</button>
+                        <button type="submit" name="action" value="remove" class="danger" data-testid="remove-account">{locale.t("console-accounts-remove")}</button>
                     </form>
                 }
             });
-            let role_shown = if a.paused { format!("{} (paused)", a.role.as_str()) } else { a.role.as_str().to_string() };
+            let role_shown = if a.paused {
+                locale.t_args("console-accounts-paused-role", &[("role", role_name(locale, a.role).into())])
+            } else {
+                role_name(locale, a.role)
+            };
             view! {
                 <tr data-testid="account-row">
-                    <td id=format!("account-{}", a.id.0)>{a.name}</td><td>{a.email}</td><td>{role_shown}</td><td>{view::when(a.created_at)}</td><td>{controls}</td>
+                    <td>{a.name}</td><td>{a.email}</td><td>{role_shown}</td><td>{view::when(locale, a.created_at)}</td><td>{controls}</td>
                 </tr>
             }
         })
         .collect::<Vec<_>>();
     let body = view! {
         <table class="tickets">
-            <thead><tr><th>"Name"</th><th>"Email"</th><th id="role-heading">"Role"</th><th>"Since"</th><td></td></tr></thead>
+            <thead><tr>
+                <th>{locale.t("console-col-name")}</th>
+                <th>{locale.t("console-col-email")}</th>
+                <th>{locale.t("console-col-role")}</th>
+                <th>{locale.t("console-col-since")}</th>
+                <td></td>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table>
         <form method="post" action="/console/accounts" class="card" data-testid="account-form">
-            <h2>"Add an account"</h2>
-            <label>"Name customers see on replies" <input name="name" required /></label>
-            <label>"Email" <input name="email" type="email" required /></label>
-            <label>"Role" <select name="role"><option value="agent">"agent"</option><option value="admin">"admin"</option></select></label>
-            <label>"Password (empty: one is generated and shown once)" <input name="password" type="password" autocomplete="new-password" /></label>
-            <button type="submit">"Add account"</button>
+            <h2>{locale.t("console-accounts-add-heading")}</h2>
+            <label>{locale.t("console-accounts-name")} <input name="name" required /></label>
+            <label>{locale.t("console-col-email")} <input name="email" type="email" required /></label>
+            <label>{locale.t("console-col-role")} <select name="role">
+                <option value="agent">{role_name(locale, Role::Agent)}</option>
+                <option value="admin">{role_name(locale, Role::Admin)}</option>
+            </select></label>
+            <label>{locale.t("console-accounts-password")} <input name="password" type="password" autocomplete="new-password" /></label>
+            <button type="submit">{locale.t("console-accounts-add")}</button>
         </form>
     }
     .to_html();
-    view::page("Accounts", Some(&admin.0), Section::Accounts, &notice, body)
+    view::page(locale, &locale.t("console-accounts-title"), Some(&admin.0), Section::Accounts, &notice, body)
 }
 
 /// An account to add; an empty password means "generate one".
@@ -83,37 +98,40 @@ pub struct NewAccountForm {
 }
 
 pub async fn add(admin: Admin, State(state): State<AppState>, Form(form): Form<NewAccountForm>) -> Response {
+    let locale = admin.1;
     let chosen = form.password.as_str();
     let password = if chosen.is_empty() { new_password() } else { chosen.to_string() };
     let checked = (|| {
-        check_password(&password).map_err(|e| e.to_string())?;
+        check_password(&password).map_err(|e| locale.message(&e.message()))?;
         Ok::<_, String>((
-            Email::parse(form.email.trim()).map_err(|e| e.to_string())?,
-            check_agent_name(&form.name).map_err(|e| e.to_string())?,
-            Role::parse(&form.role).map_err(|e| e.to_string())?,
+            Email::parse(form.email.trim()).map_err(|e| locale.message(&e.message()))?,
+            check_agent_name(&form.name).map_err(|e| locale.message(&e.message()))?,
+            Role::parse(&form.role).map_err(|e| locale.message(&e.message()))?,
         ))
     })();
     let notice = match checked {
-        Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+        Err(refused) => unchanged(locale, refused),
         Ok((email, name, role)) => {
             let hashed = with_password_slot(&state, move || hash_password(&password).map(|hash| (hash, password)));
             match hashed.await {
-                Err(Busy) => return busy(render(&state, &admin, Some(Notice::Refused(BUSY_MESSAGE.into()))).await),
+                Err(Busy) => return busy(render(&state, &admin, Some(busy_notice(locale))).await),
                 Ok(Some(Ok((password_hash, password)))) => {
                     let new = NewAgent { email, name, role, password_hash };
                     match state.store.create_agent(admin.0.workspace_id, &new, now_millis()).await {
                         Ok(agent) => {
                             tracing::info!(target: "audit", event = "console.account_added", agent = admin.0.id.0, added = agent.id.0);
+                            let email = ("email", agent.email.to_string().into());
                             Notice::Done(if chosen.is_empty() {
-                                format!("{} can sign in with the password {password} (shown once).", agent.email)
+                                let args = [email, ("password", password.into())];
+                                locale.t_args("console-accounts-added-generated", &args)
                             } else {
-                                format!("{} can sign in with the password you chose.", agent.email)
+                                locale.t_args("console-accounts-added-chosen", &[email])
                             })
                         }
-                        Err(e) => store_notice("Nothing was changed", e),
+                        Err(e) => store_notice(locale, "console-nothing-changed", e),
                     }
                 }
-                _ => Notice::Refused("Nothing was changed: the password could not be hashed.".into()),
+                _ => unchanged(locale, locale.t("console-accounts-not-hashed")),
             }
         }
     };
@@ -138,50 +156,50 @@ pub async fn change(
     Path(id): Path<String>,
     Form(form): Form<AccountChangeForm>,
 ) -> Response {
+    let locale = admin.1;
+    let no_account = || unchanged(locale, locale.t("console-accounts-no-such-account"));
     let Some(agent) = id.parse().ok().map(AgentId) else {
-        return render(&state, &admin, Some(Notice::Refused("Nothing was changed: there is no such account.".into())))
-            .await;
+        return render(&state, &admin, Some(no_account())).await;
     };
     if agent == admin.0.id {
-        let refused = "Nothing was changed: another admin changes or removes your own account.";
-        return render(&state, &admin, Some(Notice::Refused(refused.into()))).await;
+        return render(&state, &admin, Some(unchanged(locale, locale.t("console-accounts-not-yourself")))).await;
     }
     let ws = admin.0.workspace_id;
     let outcome = match form.action.as_str() {
         "role" => match Role::parse(&form.role) {
-            Ok(role) => state
-                .store
-                .set_agent_role(ws, agent, role)
-                .await
-                .map(|()| format!("The account is now an {}.", role.as_str())),
-            Err(e) => Err(portal_store::StoreError::Invalid(e.to_string())),
+            Ok(role) => state.store.set_agent_role(ws, agent, role).await.map(|()| {
+                let id = match role {
+                    Role::Admin => "console-accounts-now-admin",
+                    Role::Agent => "console-accounts-now-agent",
+                };
+                Ok(locale.t(id))
+            }),
+            Err(e) => Ok(Err(locale.message(&e.message()))),
         },
         "pause" => state
             .store
             .set_agent_paused(ws, agent, true, now_millis())
             .await
-            .map(|()| "The account is paused; its sign-ins have ended.".to_string()),
+            .map(|()| Ok(locale.t("console-accounts-paused"))),
         "resume" => state
             .store
             .set_agent_paused(ws, agent, false, now_millis())
             .await
-            .map(|()| "The account is resumed: it can sign in again.".to_string()),
-        "remove" => state
-            .store
-            .remove_agent(ws, agent)
-            .await
-            .map(|()| "The account is removed; its sign-ins have ended.".to_string()),
-        other => Err(portal_store::StoreError::Invalid(format!("there is no action {other:?}"))),
+            .map(|()| Ok(locale.t("console-accounts-resumed"))),
+        "remove" => state.store.remove_agent(ws, agent).await.map(|()| Ok(locale.t("console-accounts-removed"))),
+        other => {
+            let other: String = other.chars().take(40).collect();
+            Ok(Err(locale.t_args("console-no-such-action", &[("action", other.into())])))
+        }
     };
     let notice = match outcome {
-        Ok(done) => {
+        Ok(Ok(done)) => {
             tracing::info!(target: "audit", event = "console.account_changed", agent = admin.0.id.0, changed = agent.0);
             Notice::Done(done)
         }
-        Err(portal_store::StoreError::NotFound) => {
-            Notice::Refused("Nothing was changed: there is no such account.".into())
-        }
-        Err(e) => store_notice("Nothing was changed", e),
+        Ok(Err(refused)) => unchanged(locale, refused),
+        Err(portal_store::StoreError::NotFound) => no_account(),
+        Err(e) => store_notice(locale, "console-nothing-changed", e),
     };
     render(&state, &admin, Some(notice)).await
 }
@@ -191,19 +209,20 @@ pub async fn password_page(signed: Signed) -> Response {
 }
 
 fn password_view(signed: &Signed, notice: Option<Notice>) -> Response {
+    let locale = signed.2;
     let body = view! {
         <form method="post" action="/console/name" class="card narrow" data-testid="name-form">
-            <label>"Your name, as customers see it on your replies" <input name="name" required value=signed.0.name.clone() /></label>
-            <button type="submit">"Save name"</button>
+            <label>{locale.t("console-account-name")} <input name="name" required value=signed.0.name.clone() /></label>
+            <button type="submit">{locale.t("console-account-save-name")}</button>
         </form>
         <form method="post" action="/console/password" class="card narrow" data-testid="password-form">
-            <label>"Current password" <input name="current" type="password" required autocomplete="current-password" /></label>
-            <label>"New password (10 characters or more)" <input name="new" type="password" required autocomplete="new-password" /></label>
-            <button type="submit">"Change password"</button>
+            <label>{locale.t("console-account-current-password")} <input name="current" type="password" required autocomplete="current-password" /></label>
+            <label>{locale.t_args("console-account-new-password", &[("min", PASSWORD_MIN_CHARS.into())])} <input name="new" type="password" required autocomplete="new-password" /></label>
+            <button type="submit">{locale.t("console-account-change-password")}</button>
         </form>
     }
     .to_html();
-    view::page("Your account", Some(&signed.0), Section::Password, &notice, body)
+    view::page(locale, &locale.t("console-nav-your-account"), Some(&signed.0), Section::Password, &notice, body)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -220,18 +239,22 @@ pub async fn change_password(
     Form(form): Form<PasswordChangeForm>,
 ) -> Response {
     let PasswordChangeForm { current, new } = form;
+    let locale = signed.2;
     if let Err(e) = check_password(&new) {
-        return password_view(&signed, Some(Notice::Refused(format!("Nothing was changed: {e}."))));
+        return password_view(&signed, Some(unchanged(locale, locale.message(&e.message()))));
     }
     // A stolen sign-in must not be a way to guess the password behind it.
     if let Err(wait) = limiter.reserve_password_change(signed.0.id) {
-        let notice = format!("Nothing was changed: too many wrong current passwords. Try again {}.", in_minutes(wait));
-        return held(password_view(&signed, Some(Notice::Refused(notice))), wait);
+        let reason = locale.t_args("console-account-password-held", &[("minutes", minutes(wait))]);
+        return held(password_view(&signed, Some(unchanged(locale, reason))), wait);
     }
     let stored = match state.store.agent_password_hash(signed.0.workspace_id, signed.0.id).await {
         Ok(Some(hash)) => hash,
-        Ok(None) => return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This account no longer exists."),
-        Err(e) => return store_problem(Some(&signed.0), e),
+        Ok(None) => {
+            let text = locale.t("console-account-gone");
+            return view::problem(locale, StatusCode::NOT_FOUND, Some(&signed.0), &text);
+        }
+        Err(e) => return store_problem(locale, Some(&signed.0), e),
     };
     let checked =
         with_password_slot(&state, move || verify_password(&current, &stored).then(|| hash_password(&new).ok()));
@@ -244,14 +267,11 @@ pub async fn change_password(
         }
         Err(Busy) => {
             limiter.password_change_checked(signed.0.id, None);
-            return busy(password_view(&signed, Some(Notice::Refused(BUSY_MESSAGE.into()))));
+            return busy(password_view(&signed, Some(busy_notice(locale))));
         }
     };
     let Some(hash) = checked else {
-        return password_view(
-            &signed,
-            Some(Notice::Refused("Nothing was changed: the current password is not right.".into())),
-        );
+        return password_view(&signed, Some(unchanged(locale, locale.t("console-account-wrong-password"))));
     };
     let notice = match state
         .store
@@ -260,9 +280,9 @@ pub async fn change_password(
     {
         Ok(()) => {
             tracing::info!(target: "audit", event = "console.password_changed", agent = signed.0.id.0);
-            Notice::Done("Your password is changed; your other sign-ins have ended.".into())
+            Notice::Done(locale.t("console-account-password-changed"))
         }
-        Err(e) => store_notice("Nothing was changed", e),
+        Err(e) => store_notice(locale, "console-nothing-changed", e),
     };
     password_view(&signed, Some(notice))
 }
@@ -274,16 +294,17 @@ pub struct NameForm {
 }
 
 pub async fn change_name(mut signed: Signed, State(state): State<AppState>, Form(form): Form<NameForm>) -> Response {
+    let locale = signed.2;
     let name = match check_agent_name(&form.name) {
         Ok(name) => name,
-        Err(e) => return password_view(&signed, Some(Notice::Refused(format!("Nothing was changed: {e}.")))),
+        Err(e) => return password_view(&signed, Some(unchanged(locale, locale.message(&e.message())))),
     };
     let notice = match state.store.set_agent_name(signed.0.workspace_id, signed.0.id, &name).await {
         Ok(()) => {
             signed.0.name = name;
-            Notice::Done("Your name is saved; your next replies carry it.".into())
+            Notice::Done(locale.t("console-account-name-saved"))
         }
-        Err(e) => store_notice("Nothing was changed", e),
+        Err(e) => store_notice(locale, "console-nothing-changed", e),
     };
     password_view(&signed, Some(notice))
 }

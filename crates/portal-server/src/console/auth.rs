@@ -16,6 +16,7 @@ use portal_app::state::{AppState, SignIn, sign_in_refused};
 use portal_core::access::{ActiveAgent, AgentScope};
 use portal_core::console::Role;
 use portal_core::{AgentId, Email, SessionToken, WorkspaceSlug};
+use portal_i18n::{Arg, Locale};
 use portal_store::NewAgentSession;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -71,14 +72,15 @@ pub fn held(mut response: Response, wait: Duration) -> Response {
     response
 }
 
-/// "in N minutes", for a page that says how long a held attempt waits.
-pub fn in_minutes(wait: Duration) -> String {
-    let minutes = wait.as_secs().div_ceil(60);
-    format!("in {minutes} minute{}", if minutes == 1 { "" } else { "s" })
+/// The whole minutes a held attempt waits, for a page that says so.
+pub fn minutes(wait: Duration) -> Arg<'static> {
+    Arg::from(wait.as_secs().div_ceil(60))
 }
 
 /// What a page says when [`Busy`].
-pub const BUSY_MESSAGE: &str = "Many passwords are being checked right now. Please try again in a few seconds.";
+pub fn busy_notice(locale: Locale) -> Notice {
+    Notice::Refused(locale.t("console-busy"))
+}
 
 /// The cookie: `__Host-` (Secure, whole site, no Domain) when the portal is
 /// served over https; plain on http, which browsers allow only on loopback
@@ -106,9 +108,10 @@ fn token_in(state: &AppState, headers: &HeaderMap) -> Option<SessionToken> {
         .and_then(|(_, value)| SessionToken::parse(value))
 }
 
-/// A signed-in console account, and the hash of its session's token. Pages
-/// that take it send anyone else to the sign-in page.
-pub struct Signed(pub ActiveAgent, pub Vec<u8>);
+/// A signed-in console account, the hash of its session's token, and the
+/// language its pages are in (the browser's choice, else the workspace's
+/// default). Pages that take it send anyone else to the sign-in page.
+pub struct Signed(pub ActiveAgent, pub Vec<u8>, pub Locale);
 
 impl Signed {
     pub fn scope(&self) -> AgentScope {
@@ -124,29 +127,39 @@ impl FromRequestParts<AppState> for Signed {
             return Err(Redirect::to("/console/login").into_response());
         };
         let hash = token.hash();
-        match state.store.active_agent(&hash, now_millis()).await {
-            Ok(Some(agent)) => Ok(Self(agent, hash)),
-            Ok(None) => Err(Redirect::to("/console/login").into_response()),
-            Err(error) => {
-                tracing::error!(%error, "looking up a console session failed");
-                Err((StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response())
-            }
-        }
+        let unavailable = |error: portal_store::StoreError| {
+            tracing::error!(%error, "looking up a console session failed");
+            let locale = view::request_locale(&parts.headers, Locale::default());
+            view::plain(locale, StatusCode::SERVICE_UNAVAILABLE, "console-unavailable")
+        };
+        let agent = match state.store.active_agent(&hash, now_millis()).await {
+            Ok(Some(agent)) => agent,
+            Ok(None) => return Err(Redirect::to("/console/login").into_response()),
+            Err(error) => return Err(unavailable(error)),
+        };
+        let default = match state.store.workspace(agent.workspace_id).await {
+            Ok(ws) => ws.map(|ws| ws.default_locale).unwrap_or_default(),
+            Err(error) => return Err(unavailable(error)),
+        };
+        let locale = view::request_locale(&parts.headers, default);
+        Ok(Self(agent, hash, locale))
     }
 }
 
-/// A signed-in admin; an agent is told the page is for admins.
-pub struct Admin(pub ActiveAgent);
+/// A signed-in admin and the language of their pages; an agent is told the
+/// page is for admins.
+pub struct Admin(pub ActiveAgent, pub Locale);
 
 impl FromRequestParts<AppState> for Admin {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let Signed(agent, _) = Signed::from_request_parts(parts, state).await?;
+        let Signed(agent, _, locale) = Signed::from_request_parts(parts, state).await?;
         if agent.role != Role::Admin {
-            return Err(view::problem(StatusCode::FORBIDDEN, Some(&agent), "Only admins can open this page."));
+            let text = locale.t("console-admins-only");
+            return Err(view::problem(locale, StatusCode::FORBIDDEN, Some(&agent), &text));
         }
-        Ok(Self(agent))
+        Ok(Self(agent, locale))
     }
 }
 
@@ -264,21 +277,26 @@ pub struct LoginForm {
     password: String,
 }
 
-fn login_view(form: &LoginForm, notice: &Option<Notice>) -> Response {
+fn login_view(locale: Locale, form: &LoginForm, notice: &Option<Notice>) -> Response {
     let body = view! {
         <form method="post" action="/console/login" class="card narrow" data-testid="login-form">
-            <label>"Workspace" <input name="workspace" required autocomplete="organization" value=form.workspace.clone() /></label>
-            <label>"Email" <input name="email" type="email" required autocomplete="username" value=form.email.clone() /></label>
-            <label>"Password" <input name="password" type="password" required autocomplete="current-password" /></label>
-            <button type="submit">"Sign in"</button>
+            <label>{locale.t("console-login-workspace")} <input name="workspace" required autocomplete="organization" value=form.workspace.clone() /></label>
+            <label>{locale.t("console-login-email")} <input name="email" type="email" required autocomplete="username" value=form.email.clone() /></label>
+            <label>{locale.t("console-login-password")} <input name="password" type="password" required autocomplete="current-password" /></label>
+            <button type="submit">{locale.t("console-sign-in")}</button>
         </form>
     }
     .to_html();
-    view::page("Sign in", None, Section::SignIn, notice, body)
+    view::page(locale, &locale.t("console-sign-in"), None, Section::SignIn, notice, body)
 }
 
-pub async fn login_page() -> Response {
-    login_view(&LoginForm::default(), &None)
+/// Before signing in, the browser's language (else English).
+fn login_locale(headers: &HeaderMap) -> Locale {
+    view::request_locale(headers, Locale::default())
+}
+
+pub async fn login_page(headers: HeaderMap) -> Response {
+    login_view(login_locale(&headers), &LoginForm::default(), &None)
 }
 
 /// Where a request came from: the peer, or, when the peer is a trusted
@@ -312,32 +330,33 @@ pub async fn login(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
+    let locale = login_locale(&headers);
     let peer = peer.map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |Extension(ConnectInfo(addr))| addr.ip());
     let ip = client_address(peer, &headers, &state.trusted_proxies);
     let account = format!("{}/{}", form.workspace.trim(), form.email.trim().to_lowercase());
     if let Err(wait) = limiter.reserve(ip, &account) {
         sign_in_refused(SignIn::Console, "rate_limited");
-        let notice = format!("Too many failed sign-ins from here. Try again {}.", in_minutes(wait));
-        return held(login_view(&form, &Some(Notice::Refused(notice))), wait);
+        let notice = locale.t_args("console-sign-in-held", &[("minutes", minutes(wait))]);
+        return held(login_view(locale, &form, &Some(Notice::Refused(notice))), wait);
     }
-    match check_credentials(&state, &form).await {
+    match check_credentials(&state, locale, &form).await {
         // Said only to someone who knows the password.
         Ok(Some(agent)) if agent.paused => {
             limiter.succeeded(ip, &account);
             sign_in_refused(SignIn::Console, "paused");
-            let notice = Notice::Refused("This account is paused; an admin of the workspace can resume it.".into());
-            let mut response = login_view(&form, &Some(notice));
+            let notice = Notice::Refused(locale.t("console-sign-in-paused"));
+            let mut response = login_view(locale, &form, &Some(notice));
             *response.status_mut() = StatusCode::FORBIDDEN;
             response
         }
         Ok(Some(agent)) => {
             limiter.succeeded(ip, &account);
-            start_session(&state, &agent).await
+            start_session(&state, locale, &agent).await
         }
         Ok(None) => {
             tracing::info!(target: "audit", event = "console.sign_in_failed", workspace = form.workspace.trim());
-            let mut response =
-                login_view(&form, &Some(Notice::Refused("The workspace, email or password is not right.".into())));
+            let notice = Notice::Refused(locale.t("console-sign-in-wrong"));
+            let mut response = login_view(locale, &form, &Some(notice));
             *response.status_mut() = StatusCode::UNAUTHORIZED;
             response
         }
@@ -349,8 +368,12 @@ pub async fn login(
 }
 
 /// The account the form names, if the password is its own.
-async fn check_credentials(state: &AppState, form: &LoginForm) -> Result<Option<portal_store::Agent>, Response> {
-    let unavailable = |error: portal_store::StoreError| super::store_problem(None, error);
+async fn check_credentials(
+    state: &AppState,
+    locale: Locale,
+    form: &LoginForm,
+) -> Result<Option<portal_store::Agent>, Response> {
+    let unavailable = |error: portal_store::StoreError| super::store_problem(locale, None, error);
     let (Ok(slug), Ok(email)) = (WorkspaceSlug::parse(form.workspace.trim()), Email::parse(form.email.trim())) else {
         sign_in_refused(SignIn::Console, "unknown_account");
         return Ok(None);
@@ -384,12 +407,12 @@ async fn check_credentials(state: &AppState, form: &LoginForm) -> Result<Option<
         Err(Busy) => {
             sign_in_refused(SignIn::Console, "busy");
             tracing::warn!("a console sign-in was refused: every password slot is taken");
-            Err(busy(login_view(form, &Some(Notice::Refused(BUSY_MESSAGE.into())))))
+            Err(busy(login_view(locale, form, &Some(busy_notice(locale)))))
         }
     }
 }
 
-async fn start_session(state: &AppState, agent: &portal_store::Agent) -> Response {
+async fn start_session(state: &AppState, locale: Locale, agent: &portal_store::Agent) -> Response {
     let token = SessionToken::from_random(rand::random());
     let now = now_millis();
     let new = NewAgentSession {
@@ -400,7 +423,7 @@ async fn start_session(state: &AppState, agent: &portal_store::Agent) -> Respons
     };
     if let Err(error) = state.store.open_agent_session(&new, now).await {
         tracing::error!(%error, "opening a console session failed");
-        return (StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response();
+        return view::plain(locale, StatusCode::SERVICE_UNAVAILABLE, "console-unavailable");
     }
     tracing::info!(target: "audit", event = "console.signed_in", agent = agent.id.0, workspace = agent.workspace_id.0);
     let mut response = Redirect::to("/console/inbox").into_response();
@@ -413,7 +436,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Respon
         && let Err(error) = state.store.revoke_agent_session(&token.hash(), now_millis()).await
     {
         tracing::error!(%error, "ending a console session failed");
-        return (StatusCode::SERVICE_UNAVAILABLE, "The console is temporarily unavailable.").into_response();
+        return view::plain(login_locale(&headers), StatusCode::SERVICE_UNAVAILABLE, "console-unavailable");
     }
     let mut response = Redirect::to("/console/login").into_response();
     response.headers_mut().insert(header::SET_COOKIE, cookie(&state, "", 0));

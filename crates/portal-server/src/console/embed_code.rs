@@ -5,7 +5,7 @@
 
 use super::auth::Admin;
 use super::view::{self, Notice, Section};
-use super::{Refusal, store_problem};
+use super::{Refusal, led, store_problem};
 use crate::credentials::new_secret;
 use crate::now_millis;
 use crate::widget;
@@ -16,8 +16,13 @@ use axum::response::Response;
 use leptos::prelude::*;
 use portal_app::state::AppState;
 use portal_core::{Email, sign_email};
+use portal_i18n::Locale;
 use portal_store::Workspace;
 use serde::Deserialize;
+
+/// The calls a site makes, as the signing step quotes them: code, in no language.
+const INIT_CALL: &str = "$unthread.helpCenter(\"init\", {user: {name, email, verificationHash}})";
+const STOP_CALL: &str = "helpCenter(\"stop\")";
 
 /// The overlaps an admin may choose when rotating, in hours (0: at once).
 const OVERLAP_HOURS: [i64; 5] = [0, 1, 24, 72, 168];
@@ -50,16 +55,17 @@ fn hmac_samples() -> [(&'static str, &'static str); 6] {
     ]
 }
 
-/// What is missing before the portal can be switched on.
-fn missing(ws: &Workspace, has_secret: bool) -> Vec<&'static str> {
-    let mut missing = Vec::new();
-    if ws.allowed_origins.is_empty() {
-        missing.push("at least one allowed embed origin (Portal settings)");
+/// What is missing before the portal can be switched on, in words, or
+/// `None` when nothing is.
+fn missing(locale: Locale, ws: &Workspace, has_secret: bool) -> Option<String> {
+    let origin = ws.allowed_origins.is_empty().then(|| locale.t("console-embed-needs-origin"));
+    let secret = (!has_secret).then(|| locale.t("console-embed-needs-secret"));
+    match (origin, secret) {
+        (Some(first), Some(second)) => {
+            Some(locale.t_args("console-list-and", &[("first", first.into()), ("second", second.into())]))
+        }
+        (one, other) => one.or(other),
     }
-    if !has_secret {
-        missing.push("an identity-verification secret (Generate secret below)");
-    }
-    missing
 }
 
 pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
@@ -78,6 +84,7 @@ pub async fn act(
     Path(action): Path<String>,
     Form(form): Form<RotateForm>,
 ) -> Response {
+    let locale = admin.1;
     if action == "reveal" {
         return render(&state, &admin, None, true).await;
     }
@@ -88,7 +95,7 @@ pub async fn act(
         }
         // The refusals above are whole sentences; a store failure gets the usual lead.
         Err(Refusal::Input(refused)) => (Notice::Refused(refused), false),
-        Err(refused) => (refused.notice("Nothing was changed"), false),
+        Err(refused) => (refused.notice(locale, "console-nothing-changed"), false),
     };
     render(&state, &admin, Some(notice), reveal).await
 }
@@ -97,51 +104,55 @@ pub async fn act(
 /// or why nothing was.
 async fn perform(state: &AppState, admin: &Admin, action: &str, form: &RotateForm) -> Result<(String, bool), Refusal> {
     let store = &state.store;
+    let locale = admin.1;
     let ws = admin.0.workspace_id;
     let now = now_millis();
     let secrets = store.active_secrets(ws, now).await?;
     match action {
         "enable" => {
-            let workspace = store.workspace(ws).await?.ok_or("This workspace no longer exists.")?;
-            let needs = missing(&workspace, !secrets.is_empty());
-            if !needs.is_empty() {
-                return Err(format!("The portal cannot be enabled yet. It needs {}.", needs.join(" and ")).into());
+            let workspace = store.workspace(ws).await?.ok_or_else(|| locale.t("console-workspace-gone"))?;
+            if let Some(needs) = missing(locale, &workspace, !secrets.is_empty()) {
+                return Err(locale.t_args("console-embed-cannot-enable", &[("needs", needs.into())]).into());
             }
             store.set_portal_enabled(ws, true).await?;
-            Ok(("The portal is enabled. Copy the code below into your site.".into(), false))
+            Ok((locale.t("console-embed-enabled-done"), false))
         }
         "disable" => {
             store.set_portal_enabled(ws, false).await?;
-            Ok(("The portal is disabled: the frame says so and opens no session.".into(), false))
+            Ok((locale.t("console-embed-disabled-done"), false))
         }
-        "secret" if !secrets.is_empty() => Err("The workspace has a secret already; rotate it to replace it.".into()),
+        "secret" if !secrets.is_empty() => Err(locale.t("console-embed-secret-exists").into()),
         "secret" => {
             store.add_secret(ws, &new_secret(), now).await?;
-            Ok(("A new secret was generated. Put it in your site's server configuration.".into(), true))
+            Ok((locale.t("console-embed-secret-generated"), true))
         }
         "rotate" => {
             let hours = form.overlap_hours.as_deref().unwrap_or("").trim().parse::<i64>().ok();
-            let hours = hours
-                .filter(|h| OVERLAP_HOURS.contains(h))
-                .ok_or(format!("Nothing was changed: choose an overlap of {OVERLAP_HOURS:?} hours."))?;
+            let hours = hours.filter(|h| OVERLAP_HOURS.contains(h)).ok_or_else(|| {
+                let offered = format!("{OVERLAP_HOURS:?}");
+                locale.t_args("console-embed-bad-overlap", &[("hours", offered.into())])
+            })?;
             let retire_at = now + hours * portal_core::SessionLifetime::HOUR;
             store.rotate_secret(ws, &new_secret(), now, retire_at).await?;
             Ok((
                 match hours {
-                    0 => "The secret was rotated. The old one no longer verifies, and its sessions have ended.".into(),
-                    h => format!(
-                        "The secret was rotated. The old one keeps verifying for {h} hour(s), then retires and its sessions end."
-                    ),
+                    0 => locale.t("console-embed-rotated-now"),
+                    h => locale.t_args("console-embed-rotated-overlap", &[("hours", h.into())]),
                 },
                 true,
             ))
         }
-        _ => Err(format!("There is no action {action:?}.").into()),
+        _ => {
+            let action: String = action.chars().take(40).collect();
+            let reason = locale.t_args("console-no-such-action", &[("action", action.into())]);
+            Err(led(locale, "console-nothing-changed", reason).into())
+        }
     }
 }
 
 async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal: bool) -> Response {
     let store = &state.store;
+    let locale = admin.1;
     let id = admin.0.workspace_id;
     let now = now_millis();
     let loaded = async {
@@ -152,94 +163,102 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal:
     };
     let (ws, enabled, secrets) = match loaded.await {
         Ok(loaded) => loaded,
-        Err(e) => return store_problem(Some(&admin.0), e),
+        Err(e) => return store_problem(locale, Some(&admin.0), e),
     };
     let portal = state.public_url.clone();
-    let needs = missing(&ws, !secrets.is_empty());
+    let needs = missing(locale, &ws, !secrets.is_empty());
     let newest = secrets.last().cloned();
     let retiring: Vec<String> = secrets
         .iter()
-        .filter_map(|s| s.retires_at.map(|at| format!("A previous secret keeps verifying until {}.", view::when(at))))
+        .filter_map(|s| s.retires_at)
+        .map(|at| locale.t_args("console-embed-retiring", &[("time", view::when(locale, at).into())]))
         .collect();
     let copyable = |id: &'static str, text: String| {
         view! {
             <div class="copyable">
                 <pre data-testid=id id=id>{text}</pre>
-                <button type="button" class="secondary" data-copy=format!("#{id}")>"Copy"</button>
+                <button type="button" class="secondary" data-copy=format!("#{id}") data-copied=locale.t("console-embed-copied")>{locale.t("console-embed-copy")}</button>
             </div>
         }
     };
     let secret_part = match (&newest, reveal) {
         (None, _) => view! {
-            <form method="post" action="/console/embed/secret"><button type="submit" data-testid="generate-secret">"Generate secret"</button></form>
+            <form method="post" action="/console/embed/secret"><button type="submit" data-testid="generate-secret">{locale.t("console-embed-generate-secret")}</button></form>
         }
         .into_any(),
         (Some(secret), true) => copyable("secret", secret.value.clone()).into_any(),
         (Some(_), false) => view! {
-            <form method="post" action="/console/embed/reveal"><button type="submit" class="secondary" data-testid="reveal-secret">"Reveal secret"</button></form>
+            <form method="post" action="/console/embed/reveal"><button type="submit" class="secondary" data-testid="reveal-secret">{locale.t("console-embed-reveal-secret")}</button></form>
         }
         .into_any(),
     };
     let overlap_options = OVERLAP_HOURS
         .map(|h| {
             let label = match h {
-                0 => "none: retire the old secret now".to_string(),
-                1 => "1 hour".to_string(),
-                24 => "1 day".to_string(),
-                h => format!("{} days", h / 24),
+                0 => locale.t("console-embed-overlap-none"),
+                h if h % 24 == 0 => locale.t_args("console-embed-overlap-days", &[("days", (h / 24).into())]),
+                h => locale.t_args("console-embed-overlap-hours", &[("hours", h.into())]),
             };
             view! { <option value=h.to_string() selected=h == 24>{label}</option> }
         })
         .to_vec();
     let switch = if enabled {
-        view! { <form method="post" action="/console/embed/disable"><button type="submit" class="secondary" data-testid="disable">"Disable the portal"</button></form> }.into_any()
+        view! { <form method="post" action="/console/embed/disable"><button type="submit" class="secondary" data-testid="disable">{locale.t("console-embed-disable")}</button></form> }.into_any()
     } else {
-        view! { <form method="post" action="/console/embed/enable"><button type="submit" data-testid="enable">"Enable the portal"</button></form> }.into_any()
+        view! { <form method="post" action="/console/embed/enable"><button type="submit" data-testid="enable">{locale.t("console-embed-enable")}</button></form> }.into_any()
     };
+    let signing_hint = view::rich(
+        locale,
+        "console-embed-step-sign-hint",
+        vec![
+            ("init", view! { <code>{INIT_CALL}</code> }.into_any()),
+            ("stop", view! { <code>{STOP_CALL}</code> }.into_any()),
+        ],
+    );
     let samples = hmac_samples()
         .map(|(language, code)| view! { <details><summary>{language}</summary><pre>{code}</pre></details> })
         .to_vec();
     let csp = format!("script-src {portal}; frame-src {portal}");
     let body = view! {
         <section class="card" data-testid="portal-state">
-            <h2>"Status"</h2>
-            <p data-testid="enabled">{if enabled { "The portal is enabled." } else { "The portal is disabled." }}</p>
-            {(!needs.is_empty()).then(|| view! { <p class="hint">"Before it can be enabled it needs: " {needs.join("; ")} "."</p> })}
+            <h2>{locale.t("console-embed-status")}</h2>
+            <p data-testid="enabled">{locale.t(if enabled { "console-embed-is-enabled" } else { "console-embed-is-disabled" })}</p>
+            {needs.map(|needs| view! { <p class="hint">{locale.t_args("console-embed-needs", &[("needs", needs.into())])}</p> })}
             {switch}
         </section>
         <section class="card">
-            <h2>"1. Paste this into the <head> of your pages"</h2>
+            <h2>{locale.t("console-embed-step-head")}</h2>
             {copyable("snippet", widget::snippet(&portal, &ws.slug))}
-            <h2>"2. Put the frame where the portal should show"</h2>
+            <h2>{locale.t("console-embed-step-frame")}</h2>
             {copyable("iframe-tag", widget::IFRAME_TAG.to_string())}
-            <h2>"3. Allow it in your site's Content-Security-Policy"</h2>
+            <h2>{locale.t("console-embed-step-csp")}</h2>
             {copyable("csp", csp)}
-            <h2>"4. Sign each user on your server"</h2>
-            <p class="hint">"Call " <code>"$unthread.helpCenter(\"init\", {user: {name, email, verificationHash}})"</code> " once the user is signed in, and " <code>"helpCenter(\"stop\")"</code> " when they sign out. The hash is HMAC-SHA256 of the email with the secret, in lower-case hex; keep the secret on the server."</p>
+            <h2>{locale.t("console-embed-step-sign")}</h2>
+            <p class="hint">{signing_hint}</p>
             {samples}
         </section>
         <section class="card" data-testid="secret-part">
-            <h2>"Identity-verification secret"</h2>
+            <h2>{locale.t("console-embed-secret")}</h2>
             {secret_part}
             {retiring.into_iter().map(|line| view! { <p class="hint" data-testid="retiring">{line}</p> }).collect::<Vec<_>>()}
             {newest.is_some().then(|| view! {
                 <form method="post" action="/console/embed/rotate" class="inline">
-                    <label>"Keep the old secret working for " <select name="overlap_hours" data-testid="overlap">{overlap_options}</select></label>
-                    <button type="submit" class="secondary" data-testid="rotate">"Rotate secret"</button>
+                    <label>{locale.t("console-embed-overlap")} <select name="overlap_hours" data-testid="overlap">{overlap_options}</select></label>
+                    <button type="submit" class="secondary" data-testid="rotate">{locale.t("console-embed-rotate")}</button>
                 </form>
             })}
         </section>
         <section class="card">
-            <h2>"Test as a customer"</h2>
-            <p class="hint">"Opens the portal here as this customer, signed with the workspace's secret exactly as your site would sign them."</p>
+            <h2>{locale.t("console-test-as-title")}</h2>
+            <p class="hint">{locale.t("console-test-as-hint")}</p>
             <form method="get" action="/console/test-as" class="inline">
-                <label>"Email " <input name="email" type="email" required data-testid="test-as-email" /></label>
-                <button type="submit" data-testid="test-as">"Open the portal as them"</button>
+                <label>{locale.t("console-col-email")} <input name="email" type="email" required data-testid="test-as-email" /></label>
+                <button type="submit" data-testid="test-as">{locale.t("console-test-as-open")}</button>
             </form>
         </section>
     }
     .to_html();
-    view::page("Embed code", Some(&admin.0), Section::Embed, &notice, body)
+    view::page(locale, &locale.t("console-nav-embed"), Some(&admin.0), Section::Embed, &notice, body)
 }
 
 /// The portal as a customer sees it, on a console page that embeds it the
@@ -252,10 +271,14 @@ pub struct TestAsQuery {
 }
 
 pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): Query<TestAsQuery>) -> Response {
+    let locale = admin.1;
     let raw = query.email.trim();
     let email = match Email::parse(raw) {
         Ok(email) => email,
-        Err(e) => return view::problem(StatusCode::BAD_REQUEST, Some(&admin.0), &format!("Nothing to open: {e}.")),
+        Err(e) => {
+            let text = led(locale, "console-nothing-to-open", locale.message(&e.message()));
+            return view::problem(locale, StatusCode::BAD_REQUEST, Some(&admin.0), &text);
+        }
     };
     let loaded = async {
         let ws = state.store.workspace(admin.0.workspace_id).await?.ok_or(portal_store::StoreError::NotFound)?;
@@ -265,20 +288,22 @@ pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): 
     };
     let (ws, secret, customer) = match loaded.await {
         Ok(loaded) => loaded,
-        Err(e) => return store_problem(Some(&admin.0), e),
+        Err(e) => return store_problem(locale, Some(&admin.0), e),
     };
     let Some(secret) = secret else {
-        return view::problem(
-            StatusCode::CONFLICT,
-            Some(&admin.0),
-            "The workspace has no secret yet: generate one on the Embed code page.",
-        );
+        let text = locale.t("console-test-as-no-secret");
+        return view::problem(locale, StatusCode::CONFLICT, Some(&admin.0), &text);
     };
     tracing::info!(target: "audit", event = "console.test_as_customer", workspace = %ws.slug, agent = admin.0.id.0);
     let name = customer.map(|c| c.name).unwrap_or_default();
     let hash = sign_email(secret.value.as_bytes(), email.as_str());
+    let seeing = view::rich(
+        locale,
+        "console-test-as-seeing",
+        vec![("email", view! { <strong>{email.to_string()}</strong> }.into_any())],
+    );
     let body = view! {
-        <p class="hint">"You are seeing the portal as " <strong>{email.to_string()}</strong> ". What you do here, you do as them."</p>
+        <p class="hint">{seeing}</p>
         <div class="test-frame"
             data-test-as
             data-portal=state.public_url.to_string()
@@ -286,9 +311,9 @@ pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): 
             data-name=name
             data-email=email.to_string()
             data-hash=hash>
-            <iframe id="unthread_help_center" title="The portal as the customer sees it"></iframe>
+            <iframe id="unthread_help_center" title=locale.t("console-test-as-frame")></iframe>
         </div>
     }
     .to_html();
-    view::page("Test as a customer", Some(&admin.0), Section::Embed, &None, body)
+    view::page(locale, &locale.t("console-test-as-title"), Some(&admin.0), Section::Embed, &None, body)
 }

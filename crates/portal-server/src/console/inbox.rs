@@ -6,7 +6,7 @@
 
 use super::auth::Signed;
 use super::view::{self, Notice, Section};
-use super::{store_notice, store_problem};
+use super::{led, sentence, store_notice, store_problem, unchanged};
 use crate::now_millis;
 use axum::Form;
 use axum::extract::{Path, RawQuery, State};
@@ -15,16 +15,23 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::*;
 use portal_app::markdown::to_safe_html;
 use portal_app::state::AppState;
+use portal_core::conversation::AuthorKind;
 use portal_core::listing::{ListQuery, Sort, SortKey};
 use portal_core::{AgentId, CompanyKey, MessageBody, TicketNumber, TicketStatus};
+use portal_i18n::Locale;
 use portal_store::{Agent, AgentPost, AgentTicket, Assignee, InboxFilter, Workspace};
 use serde::Deserialize;
 
 const STATES: [TicketStatus; 4] =
     [TicketStatus::Open, TicketStatus::InProgress, TicketStatus::OnHold, TicketStatus::Closed];
 
+/// A ticket state as the console names it.
+fn state_label(locale: Locale, status: TicketStatus) -> String {
+    locale.t(&format!("status-{}", status.as_str()))
+}
+
 /// The inbox's `assignee` parameter: `me`, `none`, an account id, or empty.
-fn parse_assignee(raw: &str, me: AgentId, agents: &[Agent]) -> Result<Assignee, String> {
+fn parse_assignee(locale: Locale, raw: &str, me: AgentId, agents: &[Agent]) -> Result<Assignee, String> {
     match raw.trim() {
         "" => Ok(Assignee::Anyone),
         "me" => Ok(Assignee::Agent(me)),
@@ -34,7 +41,7 @@ fn parse_assignee(raw: &str, me: AgentId, agents: &[Agent]) -> Result<Assignee, 
             .ok()
             .and_then(|id| agents.iter().find(|a| a.id.0 == id))
             .map(|a| Assignee::Agent(a.id))
-            .ok_or_else(|| format!("there is no account {id:?} to filter by")),
+            .ok_or_else(|| locale.t_args("console-inbox-no-such-account", &[("id", id.to_string().into())])),
     }
 }
 
@@ -43,11 +50,13 @@ fn param(query: &str, name: &str) -> String {
 }
 
 async fn loaded(state: &AppState, signed: &Signed) -> Result<(Workspace, Vec<Agent>), Response> {
-    let problem = |e| store_problem(Some(&signed.0), e);
+    let locale = signed.2;
+    let problem = |e| store_problem(locale, Some(&signed.0), e);
     let ws = match state.store.workspace(signed.0.workspace_id).await {
         Ok(Some(ws)) => ws,
         Ok(None) => {
-            return Err(view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This workspace no longer exists."));
+            let text = locale.t("console-workspace-gone");
+            return Err(view::problem(locale, StatusCode::NOT_FOUND, Some(&signed.0), &text));
         }
         Err(e) => return Err(problem(e)),
     };
@@ -57,35 +66,39 @@ async fn loaded(state: &AppState, signed: &Signed) -> Result<(Workspace, Vec<Age
 
 pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let query = query.unwrap_or_default();
+    let locale = signed.2;
+    let title = locale.t("console-inbox-title");
     let (ws, agents) = match loaded(&state, &signed).await {
         Ok(loaded) => loaded,
         Err(response) => return response,
     };
     let (assignee_param, company_param) = (param(&query, "assignee"), param(&query, "company"));
-    let parsed = ListQuery::parse(&query, &ws.ticket_types).map_err(|e| e.to_string()).and_then(|list| {
-        let assignee = parse_assignee(&assignee_param, signed.0.id, &agents)?;
-        let company = match company_param.trim() {
-            "" => None,
-            key => Some(CompanyKey::parse(key).map_err(|e| e.to_string())?),
-        };
-        Ok((list, InboxFilter { assignee, company }))
-    });
+    let parsed =
+        ListQuery::parse(&query, &ws.ticket_types).map_err(|e| locale.message(&e.message())).and_then(|list| {
+            let assignee = parse_assignee(locale, &assignee_param, signed.0.id, &agents)?;
+            let company = match company_param.trim() {
+                "" => None,
+                key => Some(CompanyKey::parse(key).map_err(sentence)?),
+            };
+            Ok((list, InboxFilter { assignee, company }))
+        });
     let (list, filter) = match parsed {
         Ok(parsed) => parsed,
         Err(refused) => {
-            let notice = Some(Notice::Refused(format!("This list cannot be shown: {refused}.")));
+            let notice = Some(Notice::Refused(led(locale, "console-inbox-refused", refused)));
             return view::page(
-                "Inbox",
+                locale,
+                &title,
                 Some(&signed.0),
                 Section::Inbox,
                 &notice,
-                filters(&ListQuery::default(), &Default::default(), &ws, &agents),
+                filters(locale, &ListQuery::default(), &Default::default(), &ws, &agents),
             );
         }
     };
     let found = match state.store.find_inbox(&signed.scope(), &list, &filter).await {
         Ok(found) => found,
-        Err(e) => return store_problem(Some(&signed.0), e),
+        Err(e) => return store_problem(locale, Some(&signed.0), e),
     };
     let name_of = |id: Option<AgentId>| {
         id.and_then(|id| agents.iter().find(|a| a.id == id)).map_or(String::from("—"), |a| a.name.clone())
@@ -102,14 +115,14 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
                     <td>{format!("#{}", ticket.number)}</td>
                     <td>
                         <a href=href>{ticket.title.clone()}</a>
-                        {ticket.preview.clone().map(preview)}
+                        {ticket.preview.clone().map(|found| preview(locale, found))}
                     </td>
-                    <td><span class=format!("status status-{}", ticket.status.as_str())>{ticket.status.label()}</span></td>
+                    <td><span class=format!("status status-{}", ticket.status.as_str())>{state_label(locale, ticket.status)}</span></td>
                     <td>{ticket.ticket_type.clone().unwrap_or_default()}</td>
                     <td>{facts.creator_email.clone()}</td>
                     <td>{facts.company.as_ref().map(|c| c.to_string()).unwrap_or_default()}</td>
                     <td data-testid="assignee">{name_of(facts.assignee)}</td>
-                    <td>{view::when(ticket.updated_at)}</td>
+                    <td>{view::when(locale, ticket.updated_at)}</td>
                 </tr>
             }
         })
@@ -123,24 +136,33 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
                 link.push_str(&format!("&{name}={value}"));
             }
         }
-        view! { <a class="button secondary" href=format!("/console/inbox{link}") data-testid="next-page">"Next page"</a> }
+        view! { <a class="button secondary" href=format!("/console/inbox{link}") data-testid="next-page">{locale.t("console-next-page")}</a> }
     });
     let table = view! {
         <table class="tickets">
-            <thead><tr><th>"#"</th><th>"Title"</th><th>"State"</th><th>"Type"</th><th>"Customer"</th><th>"Company"</th><th>"Assignee"</th><th>"Updated"</th></tr></thead>
+            <thead><tr>
+                <th>"#"</th>
+                <th>{locale.t("console-col-title")}</th>
+                <th>{locale.t("console-col-state")}</th>
+                <th>{locale.t("console-col-type")}</th>
+                <th>{locale.t("console-col-customer")}</th>
+                <th>{locale.t("console-col-company")}</th>
+                <th>{locale.t("console-col-assignee")}</th>
+                <th>{locale.t("console-col-updated")}</th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table>
-        {empty.then(|| view! { <p class="hint" data-testid="empty">"No tickets match."</p> })}
+        {empty.then(|| view! { <p class="hint" data-testid="empty">{locale.t("console-inbox-empty")}</p> })}
         {next}
     }
     .to_html();
-    let body =
-        filters(&list, &InboxParams { assignee: &assignee_param, company: &company_param }, &ws, &agents) + &table;
-    view::page("Inbox", Some(&signed.0), Section::Inbox, &None, body)
+    let params = InboxParams { assignee: &assignee_param, company: &company_param };
+    let body = filters(locale, &list, &params, &ws, &agents) + &table;
+    view::page(locale, &title, Some(&signed.0), Section::Inbox, &None, body)
 }
 
 /// A search result's best-matching snippet, its words marked.
-fn preview(preview: portal_core::listing::Preview) -> impl IntoView {
+fn preview(locale: Locale, preview: portal_core::listing::Preview) -> impl IntoView {
     let parts = preview
         .snippet
         .parts
@@ -148,7 +170,8 @@ fn preview(preview: portal_core::listing::Preview) -> impl IntoView {
         .map(|part| if part.matched { view! { <mark>{part.text}</mark> }.into_any() } else { part.text.into_any() })
         .collect::<Vec<_>>();
     let (before, after) = (preview.snippet.cut_before.then_some("…"), preview.snippet.cut_after.then_some("…"));
-    view! { <div class="hint">{preview.author} ": " {before}{parts}{after}</div> }
+    let author = locale.t_args("console-preview-author", &[("author", preview.author.into())]);
+    view! { <div class="hint">{author}" "{before}{parts}{after}</div> }
 }
 
 /// The inbox's own parameters, as given.
@@ -159,15 +182,18 @@ struct InboxParams<'a> {
 }
 
 /// The inbox's search and filter form, showing what is set.
-fn filters(list: &ListQuery, inbox: &InboxParams, ws: &Workspace, agents: &[Agent]) -> String {
+fn filters(locale: Locale, list: &ListQuery, inbox: &InboxParams, ws: &Workspace, agents: &[Agent]) -> String {
     let assignee = inbox.assignee;
     let option = |value: String, label: String, current: &str| {
         let selected = value == current;
         view! { <option value=value selected=selected>{label}</option> }
     };
-    let states = STATES.map(|s| option(s.as_str().into(), s.label().into(), list.param("state"))).to_vec();
+    let states = STATES.map(|s| option(s.as_str().into(), state_label(locale, s), list.param("state"))).to_vec();
     let types = ws.ticket_types.iter().map(|t| option(t.clone(), t.clone(), list.param("type"))).collect::<Vec<_>>();
-    let mut people = vec![option("me".into(), "Me".into(), assignee), option("none".into(), "Nobody".into(), assignee)];
+    let mut people = vec![
+        option("me".into(), locale.t("console-inbox-me"), assignee),
+        option("none".into(), locale.t("console-nobody"), assignee),
+    ];
     people.extend(agents.iter().map(|a| option(a.id.0.to_string(), a.name.clone(), assignee)));
     let sorts = SortKey::ALL
         .into_iter()
@@ -176,22 +202,26 @@ fn filters(list: &ListQuery, inbox: &InboxParams, ws: &Workspace, agents: &[Agen
             key => vec![Sort { key, descending: true }, Sort { key, descending: false }],
         })
         .map(|sort| {
+            // The frame's names of the sorts.
             let label = match sort.key {
-                SortKey::Relevance => sort.key.label().to_string(),
-                key => format!("{} {}", key.label(), if sort.descending { "↓" } else { "↑" }),
+                SortKey::Relevance => locale.t("sort-relevance"),
+                key => {
+                    let way = if sort.descending { "descending" } else { "ascending" };
+                    locale.t(&format!("sort-{}-{way}", key.as_str()))
+                }
             };
             option(sort.as_param(), label, list.param("sort"))
         })
         .collect::<Vec<_>>();
     view! {
         <form method="get" action="/console/inbox" class="filters" data-testid="inbox-filters">
-            <input name="q" type="search" placeholder="Search tickets" value=list.param("q").to_string() />
-            <select name="state" aria-labelledby="any-state"><option value="" id="any-state">"Any state"</option>{states}</select>
-            <select name="type" aria-labelledby="any-type"><option value="" id="any-type">"Any type"</option>{types}</select>
-            <select name="assignee" aria-labelledby="anyone"><option value="" id="anyone">"Anyone"</option>{people}</select>
-            <input name="company" placeholder="Company key" size="12" value=inbox.company.to_string() />
-            <select name="sort" aria-labelledby="default-order"><option value="" id="default-order">"Default order"</option>{sorts}</select>
-            <button type="submit">"Show"</button>
+            <input name="q" type="search" placeholder=locale.t("console-inbox-search") aria-label=locale.t("console-inbox-search") value=list.param("q").to_string() />
+            <select name="state" aria-label=locale.t("console-col-state")><option value="">{locale.t("console-inbox-any-state")}</option>{states}</select>
+            <select name="type" aria-label=locale.t("console-col-type")><option value="">{locale.t("console-inbox-any-type")}</option>{types}</select>
+            <select name="assignee" aria-label=locale.t("console-col-assignee")><option value="">{locale.t("console-inbox-anyone")}</option>{people}</select>
+            <input name="company" placeholder=locale.t("console-inbox-company-key") aria-label=locale.t("console-inbox-company-key") size="12" value=inbox.company.to_string() />
+            <select name="sort" aria-label=locale.t("console-inbox-sort")><option value="">{locale.t("console-inbox-default-order")}</option>{sorts}</select>
+            <button type="submit">{locale.t("console-inbox-show")}</button>
         </form>
     }
     .to_html()
@@ -201,9 +231,15 @@ pub async fn ticket(signed: Signed, State(state): State<AppState>, Path(number):
     render_ticket(&state, &signed, &number, None).await
 }
 
+/// The page saying a ticket is not there.
+fn no_ticket(signed: &Signed) -> Response {
+    let locale = signed.2;
+    view::problem(locale, StatusCode::NOT_FOUND, Some(&signed.0), &locale.t("console-ticket-gone"))
+}
+
 async fn render_ticket(state: &AppState, signed: &Signed, number: &str, notice: Option<Notice>) -> Response {
     let Ok(number) = number.parse::<i64>().map(TicketNumber) else {
-        return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
+        return no_ticket(signed);
     };
     match loaded(state, signed).await {
         Ok(loaded) => show_ticket(state, signed, number, loaded, notice).await,
@@ -220,6 +256,7 @@ async fn show_ticket(
     notice: Option<Notice>,
 ) -> Response {
     let scope = signed.scope();
+    let locale = signed.2;
     let found = async {
         let Some(ticket) = state.store.agent_ticket(&scope, number).await? else {
             return Ok(None);
@@ -231,15 +268,17 @@ async fn show_ticket(
     match found.await {
         Ok(Some((ticket, assignee, companies))) => {
             let keys: Vec<CompanyKey> = companies.into_iter().map(|c| c.key).collect();
-            let body = ticket_view(&ws, &agents, &keys, ticket, assignee);
-            view::page(&format!("Ticket #{number}"), Some(&signed.0), Section::Inbox, &notice, body)
+            let body = ticket_view(locale, &ws, &agents, &keys, ticket, assignee);
+            let title = locale.t_args("console-ticket-title", &[("number", number.to_string().into())]);
+            view::page(locale, &title, Some(&signed.0), Section::Inbox, &notice, body)
         }
-        Ok(None) => view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist."),
-        Err(e) => store_problem(Some(&signed.0), e),
+        Ok(None) => no_ticket(signed),
+        Err(e) => store_problem(locale, Some(&signed.0), e),
     }
 }
 
 fn ticket_view(
+    locale: Locale,
     ws: &Workspace,
     agents: &[Agent],
     companies: &[CompanyKey],
@@ -252,11 +291,15 @@ fn ticket_view(
         .into_iter()
         .map(|m| {
             let class = if m.internal { "message internal" } else { "message" };
-            let kind = if m.internal { "Internal note" } else { m.author_kind.as_str() };
+            let kind = locale.t(match (m.internal, m.author_kind) {
+                (true, _) => "console-internal-note",
+                (false, AuthorKind::Customer) => "console-author-customer",
+                (false, AuthorKind::Agent) => "console-author-agent",
+            });
             let testid = if m.internal { "internal-note" } else { "message" };
             view! {
                 <li class=class data-testid=testid>
-                    <header><strong>{m.author_name}</strong> <span class="kind">{kind}</span> <time>{view::when(m.created_at)}</time></header>
+                    <header><strong>{m.author_name}</strong> <span class="kind">{kind}</span> <time>{view::when(locale, m.created_at)}</time></header>
                     <div class="message-body" inner_html=to_safe_html(&m.body)></div>
                 </li>
             }
@@ -264,7 +307,7 @@ fn ticket_view(
         .collect::<Vec<_>>();
     let option =
         |value: String, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
-    let states = STATES.map(|s| option(s.as_str().into(), s.label().into(), s == ticket.status)).to_vec();
+    let states = STATES.map(|s| option(s.as_str().into(), state_label(locale, s), s == ticket.status)).to_vec();
     let types = ws
         .ticket_types
         .iter()
@@ -278,28 +321,28 @@ fn ticket_view(
         agents.iter().map(|a| option(a.id.0.to_string(), a.name.clone(), assignee == Some(a.id))).collect::<Vec<_>>();
     let action = format!("/console/tickets/{number}");
     view! {
-        <nav class="crumbs"><a href="/console/inbox">"← Inbox"</a></nav>
+        <nav class="crumbs"><a href="/console/inbox">{locale.t("console-back-to-inbox")}</a></nav>
         <article class="ticket" data-testid="console-ticket">
             <h2>{ticket.title}</h2>
             <dl class="facts">
-                <dt>"Customer"</dt><dd><a href=format!("/console/customers/{}", ticket.customer.id.0)>{format!("{} <{}>", ticket.customer.name, ticket.customer.email)}</a></dd>
-                <dt>"Opened"</dt><dd>{view::when(ticket.created_at)}</dd>
-                <dt>"Channel"</dt><dd>{ticket.channel}</dd>
+                <dt>{locale.t("console-col-customer")}</dt><dd><a href=format!("/console/customers/{}", ticket.customer.id.0)>{format!("{} <{}>", ticket.customer.name, ticket.customer.email)}</a></dd>
+                <dt>{locale.t("console-ticket-opened")}</dt><dd>{view::when(locale, ticket.created_at)}</dd>
+                <dt>{locale.t("console-ticket-channel")}</dt><dd>{ticket.channel}</dd>
             </dl>
             <div class="message-body description" inner_html=to_safe_html(&ticket.description)></div>
             <form method="post" action=action.clone() class="card inline" data-testid="ticket-fields">
-                <label>"State " <select name="status">{states}</select></label>
-                <label>"Type " <select name="ticket_type"><option value="">"—"</option>{types}</select></label>
-                <label>"Company " <select name="company"><option value="">"None"</option>{company_options}</select></label>
-                <label>"Assignee " <select name="assignee"><option value="">"Nobody"</option>{assignees}</select></label>
-                <button type="submit">"Save"</button>
+                <label>{locale.t("console-col-state")} <select name="status">{states}</select></label>
+                <label>{locale.t("console-col-type")} <select name="ticket_type"><option value="">"—"</option>{types}</select></label>
+                <label>{locale.t("console-col-company")} <select name="company"><option value="">{locale.t("console-none")}</option>{company_options}</select></label>
+                <label>{locale.t("console-col-assignee")} <select name="assignee"><option value="">{locale.t("console-nobody")}</option>{assignees}</select></label>
+                <button type="submit">{locale.t("console-save")}</button>
             </form>
             <ol class="conversation">{messages}</ol>
             <form method="post" action=format!("{action}/messages") class="composer" data-testid="console-composer">
-                <textarea name="body" rows="5" required placeholder="Write a reply, or a note only agents see"></textarea>
+                <textarea name="body" rows="5" required placeholder=locale.t("console-composer-placeholder") aria-label=locale.t("console-composer-placeholder")></textarea>
                 <div class="composer-foot">
-                    <button type="submit" name="kind" value="reply" data-testid="send-reply">"Reply to customer"</button>
-                    <button type="submit" name="kind" value="note" class="secondary" data-testid="add-note">"Add internal note"</button>
+                    <button type="submit" name="kind" value="reply" data-testid="send-reply">{locale.t("console-composer-reply")}</button>
+                    <button type="submit" name="kind" value="note" class="secondary" data-testid="add-note">{locale.t("console-composer-note")}</button>
                 </div>
             </form>
         </article>
@@ -321,34 +364,30 @@ pub async fn post_message(
     Path(number): Path<String>,
     Form(form): Form<MessageForm>,
 ) -> Response {
+    let locale = signed.2;
     let Ok(ticket) = number.parse::<i64>().map(TicketNumber) else {
-        return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
+        return no_ticket(&signed);
     };
     let internal = match form.kind.as_str() {
         "reply" => false,
         "note" => true,
         _ => {
-            return render_ticket(
-                &state,
-                &signed,
-                &number,
-                Some(Notice::Refused("Choose to reply or to add a note.".into())),
-            )
-            .await;
+            return render_ticket(&state, &signed, &number, Some(Notice::Refused(locale.t("console-composer-choose"))))
+                .await;
         }
     };
     let body = match MessageBody::parse(&form.body) {
         Ok(body) => body,
         Err(e) => {
-            return render_ticket(&state, &signed, &number, Some(Notice::Refused(format!("Nothing was sent: {e}."))))
-                .await;
+            let notice = Notice::Refused(led(locale, "console-nothing-sent", locale.message(&e.message())));
+            return render_ticket(&state, &signed, &number, Some(notice)).await;
         }
     };
     let post = AgentPost { body, internal, author_name: signed.0.name.clone(), key: None };
     match state.store.agent_post_message(&signed.scope(), ticket, &post, now_millis()).await {
         // Back to the ticket, so a reload does not send it again.
         Ok(_) => Redirect::to(&format!("/console/tickets/{ticket}")).into_response(),
-        Err(e) => render_ticket(&state, &signed, &number, Some(store_notice("Nothing was sent", e))).await,
+        Err(e) => render_ticket(&state, &signed, &number, Some(store_notice(locale, "console-nothing-sent", e))).await,
     }
 }
 
@@ -370,18 +409,25 @@ pub async fn update_ticket(
     Path(number): Path<String>,
     Form(form): Form<TicketForm>,
 ) -> Response {
+    let locale = signed.2;
     let Ok(ticket) = number.parse::<i64>().map(TicketNumber) else {
-        return view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This ticket does not exist.");
+        return no_ticket(&signed);
     };
+    let no_account = |id: &str| locale.t_args("console-ticket-no-account", &[("id", id.to_string().into())]);
     let checked = (|| {
-        let status = TicketStatus::parse(&form.status).ok_or_else(|| format!("there is no state {:?}", form.status))?;
+        let status = TicketStatus::parse(&form.status).ok_or_else(|| {
+            locale.t_args(
+                "console-ticket-no-state",
+                &[("state", form.status.chars().take(40).collect::<String>().into())],
+            )
+        })?;
         let company = match form.company.trim() {
             "" => None,
-            key => Some(CompanyKey::parse(key).map_err(|e| e.to_string())?),
+            key => Some(CompanyKey::parse(key).map_err(sentence)?),
         };
         let assignee = match form.assignee.trim() {
             "" => None,
-            id => Some(AgentId(id.parse().map_err(|_| format!("there is no account {id:?}"))?)),
+            id => Some(AgentId(id.parse().map_err(|_| no_account(id))?)),
         };
         Ok::<_, String>((status, company, assignee))
     })();
@@ -391,14 +437,13 @@ pub async fn update_ticket(
         Err(response) => return response,
     };
     let checked = checked.and_then(|(status, company, assignee)| match assignee {
-        Some(id) if !loaded.1.iter().any(|a| a.id == id) => Err(format!("there is no account {} here", id.0)),
+        Some(id) if !loaded.1.iter().any(|a| a.id == id) => Err(no_account(&id.0.to_string())),
         _ => Ok((status, company, assignee)),
     });
     let (status, company, assignee) = match checked {
         Ok(checked) => checked,
         Err(refused) => {
-            let notice = Notice::Refused(format!("Nothing was changed: {refused}."));
-            return show_ticket(&state, &signed, ticket, loaded, Some(notice)).await;
+            return show_ticket(&state, &signed, ticket, loaded, Some(unchanged(locale, refused))).await;
         }
     };
     let scope = signed.scope();
@@ -413,8 +458,8 @@ pub async fn update_ticket(
         state.store.assign_ticket(&scope, ticket, assignee).await
     };
     let notice = match result.await {
-        Ok(_) => Notice::Done("Saved.".into()),
-        Err(e) => store_notice("Nothing was changed", e),
+        Ok(_) => Notice::Done(locale.t("console-saved")),
+        Err(e) => store_notice(locale, "console-nothing-changed", e),
     };
     show_ticket(&state, &signed, ticket, loaded, Some(notice)).await
 }

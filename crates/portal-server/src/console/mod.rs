@@ -25,6 +25,8 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use portal_app::state::AppState;
+use portal_core::access::ActiveAgent;
+use portal_i18n::Locale;
 use portal_store::StoreError;
 use std::sync::Arc;
 
@@ -76,7 +78,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
 async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if !same_origin_only(&state, request.method(), request.headers()) {
         tracing::info!(target: "audit", event = "console.cross_site_refused", path = request.uri().path());
-        return (StatusCode::FORBIDDEN, "This form must be sent from the console's own pages.").into_response();
+        let locale = view::request_locale(request.headers(), portal_i18n::Locale::default());
+        return view::plain(locale, StatusCode::FORBIDDEN, "console-cross-site");
     }
     let is_page = request.uri().path().starts_with("/console");
     let mut response = next.run(request).await;
@@ -114,52 +117,76 @@ fn same_origin_only(state: &AppState, method: &Method, headers: &axum::http::Hea
 /// The console's one mapping of store failures: the account's mistakes in
 /// their own words (400; 404 for what is not there), the database out of
 /// reach (503), anything else, corrupt data included, logged with its cause
-/// and answered 500 with no detail.
-pub(crate) fn store_failure(error: StoreError) -> (StatusCode, String) {
+/// and answered 500 with no detail. The text is a reason, to follow a lead
+/// such as "Nothing was changed:".
+pub(crate) fn store_failure(locale: Locale, error: StoreError) -> (StatusCode, String) {
     match error {
-        StoreError::Invalid(message) | StoreError::Conflict(message) => (StatusCode::BAD_REQUEST, message),
-        StoreError::UnknownCompany(key) => (StatusCode::BAD_REQUEST, format!("there is no company {key}")),
-        e @ (StoreError::KeyReused | StoreError::TicketClosed) => (StatusCode::BAD_REQUEST, e.to_string()),
-        StoreError::NotFound => (StatusCode::NOT_FOUND, "not found".into()),
+        // The store's own words (English): it checks what only it can.
+        StoreError::Invalid(message) | StoreError::Conflict(message) => (StatusCode::BAD_REQUEST, sentence(message)),
+        StoreError::UnknownCompany(key) => {
+            (StatusCode::BAD_REQUEST, locale.t_args("console-store-no-company", &[("key", key.to_string().into())]))
+        }
+        StoreError::KeyReused => (StatusCode::BAD_REQUEST, locale.t("console-store-key-reused")),
+        StoreError::TicketClosed => (StatusCode::BAD_REQUEST, locale.t("console-store-ticket-closed")),
+        StoreError::NotFound => (StatusCode::NOT_FOUND, locale.t("console-store-not-found")),
         e if e.is_unavailable() => {
             tracing::error!(error = %e, "a console store call failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "the database is not available right now; nothing was changed".into())
+            (StatusCode::SERVICE_UNAVAILABLE, locale.t("console-store-unavailable"))
         }
         e => {
             tracing::error!(error = %e, "a console store call failed");
-            let text = "something went wrong on the server (its log says what); nothing was changed";
-            (StatusCode::INTERNAL_SERVER_ERROR, text.into())
+            (StatusCode::INTERNAL_SERVER_ERROR, locale.t("console-store-failed"))
         }
     }
 }
 
-/// A page saying why a store call failed, with [`store_failure`]'s status.
-pub(crate) fn store_problem(who: Option<&portal_core::access::ActiveAgent>, error: StoreError) -> Response {
-    let (status, text) = store_failure(error);
-    view::problem(status, who, &text)
+/// `text` ending as a sentence does.
+pub(crate) fn sentence(mut text: String) -> String {
+    if !text.ends_with(['.', '!', '?', '\u{3002}']) {
+        text.push('.');
+    }
+    text
 }
 
-/// The notice of a form a store call refused or failed, after `lead`
-/// ("Nothing was changed"): a refusal (400) or a failure with its status.
-pub(crate) fn store_notice(lead: &str, error: StoreError) -> view::Notice {
-    match store_failure(error) {
-        (status, text) if status.is_server_error() => view::Notice::Failed(status, format!("{lead}: {text}.")),
-        (_, text) => view::Notice::Refused(format!("{lead}: {text}.")),
+/// A page saying why a store call failed, with [`store_failure`]'s status.
+pub(crate) fn store_problem(locale: Locale, who: Option<&ActiveAgent>, error: StoreError) -> Response {
+    let (status, text) = store_failure(locale, error);
+    view::problem(locale, status, who, &text)
+}
+
+/// The notice of a form a store call refused or failed, after `lead` (a
+/// message taking the `$reason`, e.g. `console-nothing-changed`): a
+/// refusal (400) or a failure with its status.
+pub(crate) fn store_notice(locale: Locale, lead: &str, error: StoreError) -> view::Notice {
+    match store_failure(locale, error) {
+        (status, text) if status.is_server_error() => view::Notice::Failed(status, led(locale, lead, text)),
+        (_, text) => view::Notice::Refused(led(locale, lead, text)),
     }
 }
 
+/// `reason` after its lead: "Nothing was changed: …".
+pub(crate) fn led(locale: Locale, lead: &str, reason: String) -> String {
+    locale.t_args(lead, &[("reason", reason.into())])
+}
+
+/// A refusal's notice: "Nothing was changed: `reason`".
+pub(crate) fn unchanged(locale: Locale, reason: String) -> view::Notice {
+    view::Notice::Refused(led(locale, "console-nothing-changed", reason))
+}
+
 /// Why a console form changed nothing: the account's input, in words for
-/// the page, or a store call's failure (see [`store_notice`]).
+/// the page (a whole reason, in the page's language), or a store call's
+/// failure (see [`store_notice`]).
 pub(crate) enum Refusal {
     Input(String),
     Store(StoreError),
 }
 
 impl Refusal {
-    pub(crate) fn notice(self, lead: &str) -> view::Notice {
+    pub(crate) fn notice(self, locale: Locale, lead: &str) -> view::Notice {
         match self {
-            Self::Input(text) => view::Notice::Refused(format!("{lead}: {text}.")),
-            Self::Store(error) => store_notice(lead, error),
+            Self::Input(text) => view::Notice::Refused(led(locale, lead, text)),
+            Self::Store(error) => store_notice(locale, lead, error),
         }
     }
 }
@@ -167,12 +194,6 @@ impl Refusal {
 impl From<String> for Refusal {
     fn from(text: String) -> Self {
         Self::Input(text)
-    }
-}
-
-impl From<&str> for Refusal {
-    fn from(text: &str) -> Self {
-        Self::Input(text.to_string())
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::auth::Signed;
 use super::view::{self, Notice, Section};
-use super::{Refusal, store_notice, store_problem};
+use super::{Refusal, sentence, store_notice, store_problem, unchanged};
 use crate::now_millis;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -16,6 +16,7 @@ use portal_app::state::AppState;
 use portal_core::attributes::CustomerAttributes;
 use portal_core::company::check_company_name;
 use portal_core::{CompanyKey, CustomerId, Email};
+use portal_i18n::Locale;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -35,12 +36,13 @@ pub async fn customers(
     State(state): State<AppState>,
     Query(query): Query<CustomerListQuery>,
 ) -> Response {
+    let locale = signed.2;
     let (search, after) = (query.q.as_str(), Some(query.after.as_str()).filter(|a| !a.is_empty()));
     // One more than a page, to tell whether another follows.
     let mut found =
         match state.store.list_customers(signed.0.workspace_id, search, after, CUSTOMERS_PER_PAGE as u32 + 1).await {
             Ok(found) => found,
-            Err(e) => return store_problem(Some(&signed.0), e),
+            Err(e) => return store_problem(locale, Some(&signed.0), e),
         };
     let more = found.len() > CUSTOMERS_PER_PAGE;
     found.truncate(CUSTOMERS_PER_PAGE);
@@ -49,25 +51,25 @@ pub async fn customers(
             .append_pair("q", search)
             .append_pair("after", &last.customer.email)
             .finish();
-        view! { <a class="button secondary" href=format!("/console/customers?{query}") data-testid="next-page">"Next page"</a> }
+        view! { <a class="button secondary" href=format!("/console/customers?{query}") data-testid="next-page">{locale.t("console-next-page")}</a> }
     });
     let rows = found
         .into_iter()
         .map(|entry| {
             let c = entry.customer;
-            let state = if c.disabled {
-                "disabled"
+            let state = locale.t(if c.disabled {
+                "console-customers-disabled"
             } else if c.in_audience {
-                "active"
+                "console-customers-active"
             } else {
-                "outside the audience"
-            };
+                "console-customers-outside"
+            });
             view! {
                 <tr data-testid="customer-row">
                     <td><a href=format!("/console/customers/{}", c.id.0)>{c.email}</a></td>
                     <td>{c.name}</td>
                     <td>{entry.companies.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ")}</td>
-                    <td>{entry.tickets}</td>
+                    <td>{locale.number(entry.tickets)}</td>
                     <td>{state}</td>
                 </tr>
             }
@@ -75,17 +77,23 @@ pub async fn customers(
         .collect::<Vec<_>>();
     let body = view! {
         <form method="get" action="/console/customers" class="filters">
-            <input name="q" type="search" placeholder="Email or name" value=search.to_string() />
-            <button type="submit">"Find"</button>
+            <input name="q" type="search" placeholder=locale.t("console-customers-search") aria-label=locale.t("console-customers-search") value=search.to_string() />
+            <button type="submit">{locale.t("console-customers-find")}</button>
         </form>
         <table class="tickets">
-            <thead><tr><th>"Email"</th><th>"Name"</th><th>"Companies"</th><th>"Tickets"</th><th>"Access"</th></tr></thead>
+            <thead><tr>
+                <th>{locale.t("console-col-email")}</th>
+                <th>{locale.t("console-col-name")}</th>
+                <th>{locale.t("console-col-companies")}</th>
+                <th>{locale.t("console-col-tickets")}</th>
+                <th>{locale.t("console-col-access")}</th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table>
         {next}
     }
     .to_html();
-    view::page("Customers", Some(&signed.0), Section::Customers, &None, body)
+    view::page(locale, &locale.t("console-customers-title"), Some(&signed.0), Section::Customers, &None, body)
 }
 
 fn customer_id(raw: &str) -> Option<CustomerId> {
@@ -97,61 +105,68 @@ pub async fn customer(signed: Signed, State(state): State<AppState>, Path(id): P
 }
 
 async fn render_customer(state: &AppState, signed: &Signed, id: &str, notice: Option<Notice>) -> Response {
-    let not_found = || view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This customer does not exist.");
+    let locale = signed.2;
+    let not_found =
+        || view::problem(locale, StatusCode::NOT_FOUND, Some(&signed.0), &locale.t("console-customer-gone"));
     let Some(id) = customer_id(id) else {
         return not_found();
     };
     let entry = match state.store.customer_by_id(signed.0.workspace_id, id).await {
         Ok(Some(entry)) => entry,
         Ok(None) => return not_found(),
-        Err(e) => return store_problem(Some(&signed.0), e),
+        Err(e) => return store_problem(locale, Some(&signed.0), e),
     };
     let c = entry.customer;
     let attributes = entry.attributes.as_map().iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join("\n");
     let companies = entry.companies.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
     let action = format!("/console/customers/{}", c.id.0);
     let (access_label, access_value, access_class) = if c.disabled {
-        ("Enable this customer", "enable", "")
+        ("console-customer-enable", "enable", "")
     } else {
-        ("Disable this customer (ends their sessions now)", "disable", "danger")
+        ("console-customer-disable", "disable", "danger")
     };
+    let access = locale.t(if c.disabled {
+        "console-customer-access-disabled"
+    } else if c.in_audience {
+        "console-customer-access-active"
+    } else {
+        "console-customer-access-outside"
+    });
     let body = view! {
-        <nav class="crumbs"><a href="/console/customers">"← Customers"</a></nav>
+        <nav class="crumbs"><a href="/console/customers">{locale.t("console-back-to-customers")}</a></nav>
         <dl class="facts" data-testid="customer">
-            <dt>"Email"</dt><dd>{c.email.clone()}</dd>
-            <dt>"Name"</dt><dd>{c.name}</dd>
-            <dt>"Since"</dt><dd>{view::when(entry.created_at)}</dd>
-            <dt>"Tickets"</dt><dd><a href=format!("/console/inbox?creator={}", c.email)>{entry.tickets}</a></dd>
-            <dt>"Access"</dt><dd data-testid="access">{if c.disabled { "Disabled" } else if c.in_audience { "Active" } else { "Outside the portal's audience" }}</dd>
+            <dt>{locale.t("console-col-email")}</dt><dd>{c.email.clone()}</dd>
+            <dt>{locale.t("console-col-name")}</dt><dd>{c.name}</dd>
+            <dt>{locale.t("console-col-since")}</dt><dd>{view::when(locale, entry.created_at)}</dd>
+            <dt>{locale.t("console-col-tickets")}</dt><dd><a href=format!("/console/inbox?creator={}", c.email)>{locale.number(entry.tickets)}</a></dd>
+            <dt>{locale.t("console-col-access")}</dt><dd data-testid="access">{access}</dd>
         </dl>
         <form method="post" action=action.clone() class="card" data-testid="customer-form">
-            <label>"Attributes (key = value, one per line)" <textarea name="attributes" rows="4">{attributes}</textarea></label>
-            <label>"Companies (keys, comma-separated)" <input name="companies" value=companies /></label>
-            <button type="submit">"Save"</button>
+            <label>{locale.t("console-customer-attributes")} <textarea name="attributes" rows="4">{attributes}</textarea></label>
+            <label>{locale.t("console-customer-companies")} <input name="companies" value=companies /></label>
+            <button type="submit">{locale.t("console-save")}</button>
         </form>
         <form method="post" action=format!("{action}/access") class="card">
-            <button type="submit" name="access" value=access_value class=access_class data-testid="access-toggle">{access_label}</button>
+            <button type="submit" name="access" value=access_value class=access_class data-testid="access-toggle">{locale.t(access_label)}</button>
         </form>
     }
     .to_html();
-    view::page("Customer", Some(&signed.0), Section::Customers, &notice, body)
+    view::page(locale, &locale.t("console-customer-title"), Some(&signed.0), Section::Customers, &notice, body)
 }
 
-fn parse_attributes(text: &str) -> Result<CustomerAttributes, String> {
+fn parse_attributes(locale: Locale, text: &str) -> Result<CustomerAttributes, String> {
     let mut map = BTreeMap::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let (key, value) = line.split_once('=').ok_or_else(|| format!("{:?}: write key = value", line.trim()))?;
+        let (key, value) = line.split_once('=').ok_or_else(|| {
+            locale.t_args("console-customer-write-key-value", &[("line", line.trim().to_string().into())])
+        })?;
         map.insert(key.trim().to_string(), value.trim().to_string());
     }
-    CustomerAttributes::parse(map)
+    CustomerAttributes::parse(map).map_err(sentence)
 }
 
 fn parse_companies(text: &str) -> Result<Vec<CompanyKey>, String> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-        .map(|k| CompanyKey::parse(k).map_err(|e| e.to_string()))
-        .collect()
+    text.split(',').map(str::trim).filter(|k| !k.is_empty()).map(|k| CompanyKey::parse(k).map_err(sentence)).collect()
 }
 
 /// A customer's attributes (`key = value` lines) and companies (keys, one a line).
@@ -171,8 +186,9 @@ pub async fn update_customer(
     let Some(customer) = customer_id(&id) else {
         return render_customer(&state, &signed, &id, None).await;
     };
+    let locale = signed.2;
     let ws = signed.0.workspace_id;
-    let notice = match (parse_attributes(&form.attributes), parse_companies(&form.companies)) {
+    let notice = match (parse_attributes(locale, &form.attributes), parse_companies(&form.companies)) {
         (Ok(attributes), Ok(companies)) => {
             // Companies first: an unknown company is refused before the attributes change.
             let saved = async {
@@ -180,11 +196,11 @@ pub async fn update_customer(
                 state.store.set_customer_attributes(ws, customer, &attributes).await
             };
             match saved.await {
-                Ok(()) => Notice::Done("Saved; the visibility rule and audience are applied again.".into()),
-                Err(e) => store_notice("Nothing was changed", e),
+                Ok(()) => Notice::Done(locale.t("console-customer-saved")),
+                Err(e) => store_notice(locale, "console-nothing-changed", e),
             }
         }
-        (Err(refused), _) | (_, Err(refused)) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+        (Err(refused), _) | (_, Err(refused)) => unchanged(locale, refused),
     };
     render_customer(&state, &signed, &id, Some(notice)).await
 }
@@ -205,21 +221,22 @@ pub async fn set_access(
     let Some(customer) = customer_id(&id) else {
         return render_customer(&state, &signed, &id, None).await;
     };
+    let locale = signed.2;
     let disabled = match form.access.as_str() {
         "disable" => true,
         "enable" => false,
         _ => {
-            return render_customer(&state, &signed, &id, Some(Notice::Refused("Choose enable or disable.".into())))
-                .await;
+            let notice = Notice::Refused(locale.t("console-customer-choose-access"));
+            return render_customer(&state, &signed, &id, Some(notice)).await;
         }
     };
     let notice = match state.store.set_customer_disabled(signed.0.workspace_id, customer, disabled, now_millis()).await
     {
         Ok(()) => {
             tracing::info!(target: "audit", event = "console.customer_access", agent = signed.0.id.0, customer = customer.0, disabled);
-            Notice::Done(if disabled { "Disabled: their sessions have ended." } else { "Enabled." }.into())
+            Notice::Done(locale.t(if disabled { "console-customer-disabled" } else { "console-customer-enabled" }))
         }
-        Err(e) => store_notice("Nothing was changed", e),
+        Err(e) => store_notice(locale, "console-nothing-changed", e),
     };
     render_customer(&state, &signed, &id, Some(notice)).await
 }
@@ -229,30 +246,43 @@ pub async fn companies(signed: Signed, State(state): State<AppState>) -> Respons
 }
 
 async fn render_companies(state: &AppState, signed: &Signed, notice: Option<Notice>) -> Response {
+    let locale = signed.2;
     let list = match state.store.list_companies(signed.0.workspace_id).await {
         Ok(list) => list,
-        Err(e) => return store_problem(Some(&signed.0), e),
+        Err(e) => return store_problem(locale, Some(&signed.0), e),
     };
     let rows = list
         .into_iter()
         .map(|c| {
             let href = format!("/console/companies/{}", c.key);
-            view! { <tr data-testid="company-row"><td><a href=href>{c.key.to_string()}</a></td><td>{c.name}</td><td>{c.members}</td><td>{c.tickets}</td></tr> }
+            view! {
+                <tr data-testid="company-row">
+                    <td><a href=href>{c.key.to_string()}</a></td>
+                    <td>{c.name}</td>
+                    <td>{locale.number(c.members)}</td>
+                    <td>{locale.number(c.tickets)}</td>
+                </tr>
+            }
         })
         .collect::<Vec<_>>();
     let body = view! {
         <table class="tickets">
-            <thead><tr><th>"Key"</th><th>"Name"</th><th>"Members"</th><th>"Tickets"</th></tr></thead>
+            <thead><tr>
+                <th>{locale.t("console-col-key")}</th>
+                <th>{locale.t("console-col-name")}</th>
+                <th>{locale.t("console-col-members")}</th>
+                <th>{locale.t("console-col-tickets")}</th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table>
         <form method="post" action="/console/companies" class="card inline" data-testid="company-form">
-            <label>"Key " <input name="key" required placeholder="acme-corp" /></label>
-            <label>"Name " <input name="name" required placeholder="Acme Corp" /></label>
-            <button type="submit">"Add or rename"</button>
+            <label>{locale.t("console-col-key")} <input name="key" required placeholder=locale.t("console-companies-key-example") /></label>
+            <label>{locale.t("console-col-name")} <input name="name" required placeholder=locale.t("console-companies-name-example") /></label>
+            <button type="submit">{locale.t("console-companies-save")}</button>
         </form>
     }
     .to_html();
-    view::page("Companies", Some(&signed.0), Section::Companies, &notice, body)
+    view::page(locale, &locale.t("console-companies-title"), Some(&signed.0), Section::Companies, &notice, body)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -263,15 +293,15 @@ pub struct CompanyForm {
 }
 
 pub async fn save_company(signed: Signed, State(state): State<AppState>, Form(form): Form<CompanyForm>) -> Response {
-    let checked = CompanyKey::parse(form.key.trim())
-        .map_err(|e| e.to_string())
-        .and_then(|key| Ok((key, check_company_name(&form.name)?)));
+    let locale = signed.2;
+    let checked =
+        CompanyKey::parse(form.key.trim()).and_then(|key| Ok((key, check_company_name(&form.name)?))).map_err(sentence);
     let notice = match checked {
         Ok((key, name)) => match state.store.upsert_company(signed.0.workspace_id, &key, &name, now_millis()).await {
-            Ok(()) => Notice::Done(format!("Company {key} saved.")),
-            Err(e) => store_notice("Nothing was changed", e),
+            Ok(()) => Notice::Done(locale.t_args("console-companies-saved", &[("key", key.to_string().into())])),
+            Err(e) => store_notice(locale, "console-nothing-changed", e),
         },
-        Err(refused) => Notice::Refused(format!("Nothing was changed: {refused}.")),
+        Err(refused) => unchanged(locale, refused),
     };
     render_companies(&state, &signed, Some(notice)).await
 }
@@ -282,7 +312,8 @@ pub async fn company(signed: Signed, State(state): State<AppState>, Path(key): P
 
 async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Option<Notice>) -> Response {
     let ws = signed.0.workspace_id;
-    let not_found = || view::problem(StatusCode::NOT_FOUND, Some(&signed.0), "This company does not exist.");
+    let locale = signed.2;
+    let not_found = || view::problem(locale, StatusCode::NOT_FOUND, Some(&signed.0), &locale.t("console-company-gone"));
     let Ok(key) = CompanyKey::parse(key) else {
         return not_found();
     };
@@ -294,7 +325,7 @@ async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Op
     let (company, members) = match loaded.await {
         Ok(Some(found)) => found,
         Ok(None) => return not_found(),
-        Err(e) => return store_problem(Some(&signed.0), e),
+        Err(e) => return store_problem(locale, Some(&signed.0), e),
     };
     let action = format!("/console/companies/{key}/members");
     let rows = members
@@ -305,10 +336,10 @@ async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Op
                 <tr data-testid="member-row">
                     <td><a href=format!("/console/customers/{}", c.id.0)>{c.email}</a></td>
                     <td>{c.name}</td>
-                    <td>{entry.tickets}</td>
+                    <td>{locale.number(entry.tickets)}</td>
                     <td>
                         <form method="post" action=action.clone()>
-                            <button type="submit" name="remove" value=c.id.0.to_string() class="secondary">"Remove"</button>
+                            <button type="submit" name="remove" value=c.id.0.to_string() class="secondary">{locale.t("console-company-remove")}</button>
                         </form>
                     </td>
                 </tr>
@@ -316,24 +347,29 @@ async fn render_company(state: &AppState, signed: &Signed, key: &str, notice: Op
         })
         .collect::<Vec<_>>();
     let body = view! {
-        <nav class="crumbs"><a href="/console/companies">"← Companies"</a></nav>
+        <nav class="crumbs"><a href="/console/companies">{locale.t("console-back-to-companies")}</a></nav>
         <dl class="facts" data-testid="company">
-            <dt>"Key"</dt><dd>{key.to_string()}</dd>
-            <dt>"Name"</dt><dd>{company.name}</dd>
-            <dt>"Members"</dt><dd>{company.members}</dd>
-            <dt>"Tickets"</dt><dd><a href=format!("/console/inbox?company={key}") data-testid="company-tickets">{company.tickets}</a></dd>
+            <dt>{locale.t("console-col-key")}</dt><dd>{key.to_string()}</dd>
+            <dt>{locale.t("console-col-name")}</dt><dd>{company.name}</dd>
+            <dt>{locale.t("console-col-members")}</dt><dd>{locale.number(company.members)}</dd>
+            <dt>{locale.t("console-col-tickets")}</dt><dd><a href=format!("/console/inbox?company={key}") data-testid="company-tickets">{locale.number(company.tickets)}</a></dd>
         </dl>
         <table class="tickets">
-            <thead><tr><th>"Email"</th><th>"Name"</th><th>"Tickets"</th><th></th></tr></thead>
+            <thead><tr>
+                <th>{locale.t("console-col-email")}</th>
+                <th>{locale.t("console-col-name")}</th>
+                <th>{locale.t("console-col-tickets")}</th>
+                <th></th>
+            </tr></thead>
             <tbody>{rows}</tbody>
         </table>
         <form method="post" action=action class="card inline" data-testid="member-form">
-            <label>"Customer email " <input name="add" type="email" required /></label>
-            <button type="submit">"Add member"</button>
+            <label>{locale.t("console-company-member-email")} <input name="add" type="email" required /></label>
+            <button type="submit">{locale.t("console-company-add-member")}</button>
         </form>
     }
     .to_html();
-    view::page("Company", Some(&signed.0), Section::Companies, &notice, body)
+    view::page(locale, &locale.t("console-company-title"), Some(&signed.0), Section::Companies, &notice, body)
 }
 
 /// The email of a customer to `add`, or the id of a member to `remove`.
@@ -356,25 +392,27 @@ pub async fn change_members(
         return render_company(&state, &signed, &key, None).await;
     };
     let ws = signed.0.workspace_id;
+    let locale = signed.2;
     let change = async {
         let (customer, joining) = match (form.add.trim(), customer_id(&form.remove)) {
             ("", Some(id)) => (id, false),
             (email, None) if !email.is_empty() => {
-                let email = Email::parse(email).map_err(|e| e.to_string())?;
+                let email = Email::parse(email).map_err(|e| locale.message(&e.message()))?;
                 let found = state.store.customer_by_email(ws, &email).await?;
-                (found.ok_or_else(|| format!("there is no customer {email}"))?.id, true)
+                let none = || locale.t_args("console-company-no-customer", &[("email", email.to_string().into())]);
+                (found.ok_or_else(none)?.id, true)
             }
-            _ => return Err(Refusal::from("give an email to add or a member to remove")),
+            _ => return Err(Refusal::from(locale.t("console-company-add-or-remove"))),
         };
         state.store.set_membership(ws, customer, &company, joining).await.map_err(|e| match e {
-            portal_store::StoreError::NotFound => Refusal::from("there is no such customer"),
+            portal_store::StoreError::NotFound => Refusal::from(locale.t("console-company-no-such-customer")),
             e => Refusal::Store(e),
         })?;
-        Ok(if joining { "Added." } else { "Removed." })
+        Ok(if joining { "console-company-added" } else { "console-company-removed" })
     };
     let notice = match change.await {
-        Ok(done) => Notice::Done(format!("{done} The visibility rule and audience are applied again.")),
-        Err(refused) => refused.notice("Nothing was changed"),
+        Ok(done) => Notice::Done(locale.t(done)),
+        Err(refused) => refused.notice(locale, "console-nothing-changed"),
     };
     render_company(&state, &signed, &key, Some(notice)).await
 }

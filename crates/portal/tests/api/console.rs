@@ -9,18 +9,18 @@ use portal::commands;
 use portal_app::PortalError;
 use reqwest::StatusCode;
 
-const ADMIN: &str = "dana@acme.test";
-const AGENT: &str = "sam@acme.test";
+pub const ADMIN: &str = "dana@acme.test";
+pub const AGENT: &str = "sam@acme.test";
 const PASSWORD: &str = "correct horse battery";
 
 /// A signed-in console: its cookie, sent with forms as the console's own
 /// pages send them (`Sec-Fetch-Site: same-origin`).
-struct Console<'a> {
+pub struct Console<'a> {
     app: &'a TestApp,
     cookie: String,
 }
 
-async fn account(app: &TestApp, workspace: &str, email: &str, role: &str) {
+pub async fn account(app: &TestApp, workspace: &str, email: &str, role: &str) {
     commands::create_console_account(&*app.store, workspace, email, "Dana", role, Some(PASSWORD.into()))
         .await
         .unwrap_or_else(|e| panic!("create {email}: {e}"));
@@ -36,7 +36,7 @@ async fn sign_in_response(app: &TestApp, workspace: &str, email: &str, password:
         .expect("POST /console/login")
 }
 
-async fn console<'a>(app: &'a TestApp, workspace: &str, email: &str) -> Console<'a> {
+pub async fn console<'a>(app: &'a TestApp, workspace: &str, email: &str) -> Console<'a> {
     signed_in(app, workspace, email, PASSWORD).await
 }
 
@@ -50,11 +50,17 @@ async fn signed_in<'a>(app: &'a TestApp, workspace: &str, email: &str, password:
 }
 
 impl Console<'_> {
-    async fn get(&self, path: &str) -> reqwest::Response {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
         self.app.client.get(self.app.url(path)).header("cookie", &self.cookie).send().await.expect("GET")
     }
 
-    async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    /// A page as a browser asking for `languages` (`Accept-Language`) gets it.
+    pub async fn get_in(&self, path: &str, languages: &str) -> reqwest::Response {
+        let request = self.app.client.get(self.app.url(path)).header("cookie", &self.cookie);
+        request.header("accept-language", languages).send().await.expect("GET")
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
         self.app
             .client
             .post(self.app.url(path))
@@ -66,8 +72,22 @@ impl Console<'_> {
             .expect("POST")
     }
 
+    /// [`Console::post`] from a browser asking for `languages`.
+    pub async fn post_in(&self, path: &str, form: &[(&str, &str)], languages: &str) -> reqwest::Response {
+        self.app
+            .client
+            .post(self.app.url(path))
+            .header("cookie", &self.cookie)
+            .header("sec-fetch-site", "same-origin")
+            .header("accept-language", languages)
+            .form(form)
+            .send()
+            .await
+            .expect("POST")
+    }
+
     /// Posts a form expected to be refused: 400, with `mentions` in the page.
-    async fn refused(&self, path: &str, form: &[(&str, &str)], mentions: &str) {
+    pub async fn refused(&self, path: &str, form: &[(&str, &str)], mentions: &str) {
         let response = self.post(path, form).await;
         let status = response.status();
         let page = response.text().await.unwrap();
