@@ -342,3 +342,10 @@ console-test-as-open = فتح البوابة بصفته
 console-test-as-no-secret = ليس لدى مساحة العمل سر بعد: أنشئ واحدًا في صفحة «رمز التضمين».
 console-test-as-seeing = أنت ترى البوابة بصفة { $email }. ما تفعله هنا تفعله باسمه.
 console-test-as-frame = البوابة كما يراها العميل
+
+console-settings-form = حقول نموذج التذكرة الجديدة
+console-settings-form-hint = ما يملؤه العملاء عند فتح تذكرة، كسمات للتذكرة؛ حقل في كل سطر: key | التسمية | text أو number أو date أو choice: A, B [| required]. مثال: plan | الخطة | choice: Free, Pro | required
+console-settings-save-form = حفظ النموذج
+console-settings-form-saved = عدد حقول نموذج التذكرة الجديدة: { $count ->
+       *[other] { $count }
+    }

@@ -344,3 +344,11 @@ console-test-as-open = Portal als dieser Kunde öffnen
 console-test-as-no-secret = Der Arbeitsbereich hat noch kein Geheimnis: Erzeugen Sie eines auf der Seite „Einbettungscode“.
 console-test-as-seeing = Sie sehen das Portal als { $email }. Was Sie hier tun, tun Sie als dieser Kunde.
 console-test-as-frame = Das Portal, wie der Kunde es sieht
+
+console-settings-form = Felder des Formulars für neue Tickets
+console-settings-form-hint = Was Kunden beim Öffnen eines Tickets ausfüllen, als Ticket-Attribute; eines pro Zeile: key | Bezeichnung | text, number, date oder choice: A, B [| required]. Beispiel: plan | Tarif | choice: Free, Pro | required
+console-settings-save-form = Formular speichern
+console-settings-form-saved = { $count ->
+        [one] { $count } Feld im Formular für neue Tickets.
+       *[other] { $count } Felder im Formular für neue Tickets.
+    }

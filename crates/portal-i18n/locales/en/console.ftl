@@ -341,3 +341,11 @@ console-test-as-open = Open the portal as them
 console-test-as-no-secret = The workspace has no secret yet: generate one on the Embed code page.
 console-test-as-seeing = You are seeing the portal as { $email }. What you do here, you do as them.
 console-test-as-frame = The portal as the customer sees it
+
+console-settings-form = Fields of the new-ticket form
+console-settings-form-hint = What customers fill in when they open a ticket, as ticket attributes; one per line: key | Label | text, number, date or choice: A, B [| required]. Example: plan | Plan | choice: Free, Pro | required
+console-settings-save-form = Save form
+console-settings-form-saved = { $count ->
+        [one] { $count } field on the new-ticket form.
+       *[other] { $count } fields on the new-ticket form.
+    }

@@ -344,3 +344,11 @@ console-test-as-open = Abrir el portal como este cliente
 console-test-as-no-secret = El espacio de trabajo aún no tiene secreto: genere uno en la página Código de inserción.
 console-test-as-seeing = Está viendo el portal como { $email }. Lo que haga aquí, lo hace en nombre del cliente.
 console-test-as-frame = El portal tal como lo ve el cliente
+
+console-settings-form = Campos del formulario de nuevo ticket
+console-settings-form-hint = Lo que los clientes completan al abrir un ticket, como atributos; uno por línea: key | Etiqueta | text, number, date o choice: A, B [| required]. Ejemplo: plan | Plan | choice: Free, Pro | required
+console-settings-save-form = Guardar formulario
+console-settings-form-saved = { $count ->
+        [one] { $count } campo en el formulario de nuevo ticket.
+       *[other] { $count } campos en el formulario de nuevo ticket.
+    }

@@ -344,3 +344,11 @@ console-test-as-open = Ouvrir le portail en tant que ce client
 console-test-as-no-secret = L’espace de travail n’a pas encore de secret : générez-en un sur la page Code d’intégration.
 console-test-as-seeing = Vous voyez le portail en tant que { $email }. Ce que vous faites ici, vous le faites en son nom.
 console-test-as-frame = Le portail tel que le client le voit
+
+console-settings-form = Champs du formulaire de nouveau ticket
+console-settings-form-hint = Ce que les clients remplissent en ouvrant un ticket, sous forme d’attributs ; un par ligne : key | Libellé | text, number, date ou choice: A, B [| required]. Exemple : plan | Offre | choice: Free, Pro | required
+console-settings-save-form = Enregistrer le formulaire
+console-settings-form-saved = { $count ->
+        [one] { $count } champ dans le formulaire de nouveau ticket.
+       *[other] { $count } champs dans le formulaire de nouveau ticket.
+    }

@@ -317,3 +317,10 @@ console-test-as-open = この顧客としてポータルを開く
 console-test-as-no-secret = このワークスペースにはまだシークレットがありません。「埋め込みコード」ページで生成してください。
 console-test-as-seeing = { $email } としてポータルを表示しています。ここでの操作は、この顧客として行われます。
 console-test-as-frame = 顧客に見えるポータル
+
+console-settings-form = 新規お問い合わせフォームの項目
+console-settings-form-hint = お問い合わせ作成時に顧客が入力する項目（お問い合わせの属性になります）。1 行に 1 つ：key | ラベル | text、number、date または choice: A, B [| required]。例：plan | プラン | choice: Free, Pro | required
+console-settings-save-form = フォームを保存
+console-settings-form-saved = 新規お問い合わせフォームの項目：{ $count ->
+       *[other] { $count } 件
+    }

@@ -344,3 +344,11 @@ console-test-as-open = Abrir o portal como este cliente
 console-test-as-no-secret = O espaço de trabalho ainda não tem segredo: gere um na página Código de incorporação.
 console-test-as-seeing = Você está vendo o portal como { $email }. O que você fizer aqui, fará como este cliente.
 console-test-as-frame = O portal como o cliente o vê
+
+console-settings-form = Campos do formulário de novo ticket
+console-settings-form-hint = O que os clientes preenchem ao abrir um ticket, como atributos; um por linha: key | Rótulo | text, number, date ou choice: A, B [| required]. Exemplo: plan | Plano | choice: Free, Pro | required
+console-settings-save-form = Salvar formulário
+console-settings-form-saved = { $count ->
+        [one] { $count } campo no formulário de novo ticket.
+       *[other] { $count } campos no formulário de novo ticket.
+    }

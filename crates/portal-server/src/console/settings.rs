@@ -15,7 +15,7 @@ use portal_core::audience::PortalAudience;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
 use portal_core::translations::LanguageTexts;
 use portal_core::visibility::{Condition, TicketVisibility};
-use portal_core::{AllowedOrigins, AttachmentLimits, SessionLifetime, ShownAttribute, TicketTypes};
+use portal_core::{AllowedOrigins, AttachmentLimits, SessionLifetime, ShownAttribute, TicketForm, TicketTypes};
 use portal_i18n::Locale;
 use portal_store::{AttachmentUsage, AudiencePreview, PortalBehaviour, Workspace};
 use serde::Deserialize;
@@ -33,6 +33,8 @@ pub enum SettingsSection {
     Behaviour,
     Types,
     Attributes,
+    /// The new-ticket form's own fields.
+    Form,
     Attachments,
     Visibility,
     Audience,
@@ -40,12 +42,13 @@ pub enum SettingsSection {
 }
 
 impl SettingsSection {
-    const ALL: [Self; 9] = [
+    const ALL: [Self; 10] = [
         Self::Look,
         Self::Origins,
         Self::Behaviour,
         Self::Types,
         Self::Attributes,
+        Self::Form,
         Self::Attachments,
         Self::Visibility,
         Self::Audience,
@@ -59,6 +62,7 @@ impl SettingsSection {
             Self::Behaviour => "behaviour",
             Self::Types => "types",
             Self::Attributes => "attributes",
+            Self::Form => "form",
             Self::Attachments => "attachments",
             Self::Visibility => "visibility",
             Self::Audience => "audience",
@@ -97,6 +101,8 @@ pub struct SettingsForm {
     default_locale: String,
     types: String,
     shown: String,
+    /// The new-ticket form's fields, one a line.
+    form: String,
     max_files: String,
     max_kb: String,
     restricted: Option<String>,
@@ -236,6 +242,11 @@ async fn apply(
             let shown = parse_shown(locale, &form.shown)?;
             store.set_shown_attributes(id, &shown).await?;
             Ok(locale.t_args("console-settings-attributes-saved", &[("count", shown.len().into())]))
+        }
+        SettingsSection::Form => {
+            let fields = TicketForm::parse_lines(&form.form).map_err(sentence)?;
+            store.set_ticket_form(id, &fields).await?;
+            Ok(locale.t_args("console-settings-form-saved", &[("count", fields.fields().len().into())]))
         }
         SettingsSection::Attachments => {
             let files: u32 = number(locale, &form.max_files, "console-settings-files-number")?;
@@ -414,6 +425,12 @@ async fn render(
             {hint("console-settings-attributes-hint")}
             <textarea name="shown" rows="3" aria-label=locale.t("console-settings-attributes")>{value(S::Attributes, |f| &f.shown, lines(ws.shown_attributes.iter().map(|a| format!("{} = {}", a.key, a.label)).collect()))}</textarea>
             <button type="submit">{locale.t("console-settings-save-attributes")}</button>
+        </form>
+        <form method="post" action="/console/settings/form" class="card" data-testid="settings-form">
+            <h2>{locale.t("console-settings-form")}</h2>
+            {hint("console-settings-form-hint")}
+            <textarea name="form" rows="4" aria-label=locale.t("console-settings-form")>{value(S::Form, |f| &f.form, ws.ticket_form.to_lines())}</textarea>
+            <button type="submit">{locale.t("console-settings-save-form")}</button>
         </form>
         <form method="post" action="/console/settings/attachments" class="card" data-testid="settings-attachments">
             <h2>{locale.t("console-settings-attachments")}</h2>

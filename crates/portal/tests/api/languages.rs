@@ -266,3 +266,29 @@ async fn the_frame_answers_in_the_customers_language_with_the_translated_texts()
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn admins_choose_the_new_ticket_forms_own_fields() {
+    on_each_backend("admins_choose_the_new_ticket_forms_own_fields", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let c = console(&app, "acme", ADMIN).await;
+        let ws = app.workspace.id;
+        let stored = || async { app.store.workspace(ws).await.unwrap().unwrap().ticket_form };
+        let lines = "plan | Plan | choice: Free, Pro | required\nseats | Seats | number";
+        let saved = c.post("/console/settings/form", &[("form", lines)]).await;
+        assert_eq!(saved.status(), StatusCode::OK);
+        assert!(saved.text().await.unwrap().contains("2 fields on the new-ticket form."));
+        assert_eq!(stored().await.to_lines(), lines);
+        let page = c.get("/console/settings").await.text().await.unwrap();
+        assert!(page.contains("plan | Plan | choice: Free, Pro | required"), "the form is shown as written");
+        for bad in ["Plan | Plan | text", "plan | Plan | colour", "plan | Plan | text | maybe", "plan | Plan"] {
+            let refused = c.post("/console/settings/form", &[("form", bad)]).await;
+            assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{bad}");
+        }
+        assert_eq!(stored().await.to_lines(), lines, "a refused form changes nothing");
+        assert_eq!(c.post("/console/settings/form", &[("form", "")]).await.status(), StatusCode::OK);
+        assert!(stored().await.fields().is_empty(), "an empty form asks for nothing more");
+    })
+    .await;
+}
