@@ -139,7 +139,13 @@ impl FromRequestParts<AppState> for Signed {
         };
         let default = match state.store.workspace(agent.workspace_id).await {
             Ok(ws) => ws.map(|ws| ws.default_locale).unwrap_or_default(),
-            Err(error) => return Err(unavailable(error)),
+            Err(error) if error.is_unavailable() => return Err(unavailable(error)),
+            // A workspace row that fails its checks is the page's to report
+            // (500, naming nothing); its language is not worth a 503.
+            Err(error) => {
+                tracing::error!(%error, "reading the workspace's default language failed");
+                Locale::default()
+            }
         };
         let locale = view::request_locale(&parts.headers, default);
         Ok(Self(agent, hash, locale))
