@@ -1,8 +1,10 @@
 //! Ticket participants: the customers besides its creator who take part in
 //! a ticket, as Intercom's tickets have them. Agents add and remove them;
-//! a company member who may see a company ticket joins it. A participant
-//! sees the ticket as its creator does and may write to it; reading alone
-//! follows the visibility rule. A part of [`crate::Store`].
+//! a company member who may see a company ticket joins it. Taking part is
+//! what lets a customer write to a ticket (reply, reopen, attach files).
+//! One an agent added also sees the ticket as its creator does; one who
+//! joined reads it through their company, as long as the visibility rule
+//! lets them, and no longer once it does not. A part of [`crate::Store`].
 
 #[cfg(doc)]
 use crate::StoreError;
@@ -58,8 +60,9 @@ pub trait ParticipantStore {
     async fn participants(&self, agent: &AgentScope, number: TicketNumber) -> Result<Vec<Participant>>;
     /// Adds the workspace's customer `email` to the ticket's participants,
     /// with a `ticket.participants` event that shows them the ticket live.
-    /// Idempotent: one who takes part already is answered as they are, and
-    /// nothing is written. No such ticket is [`StoreError::NotFound`], no
+    /// Idempotent: one an agent added already is answered as they are, and
+    /// nothing is written; one who joined becomes the agent's (added by an
+    /// agent, seeing the ticket whatever the visibility rule says). No such ticket is [`StoreError::NotFound`], no
     /// such customer [`StoreError::UnknownCustomer`], the ticket's own
     /// creator [`StoreError::CreatorTakesPart`]; each writes nothing.
     async fn add_participant(
@@ -82,12 +85,12 @@ pub trait ParticipantStore {
     ) -> Result<bool>;
     /// The scope's customer joins a ticket they may see (a member of its
     /// company, where the visibility rule lets them), and may then write to
-    /// it. Says whether they joined: `false`, writing nothing, when they
+    /// it while they see it: joining grants no reading of its own. Says whether they joined: `false`, writing nothing, when they
     /// took part already (its creator, or a participant). A ticket they may
     /// not see is [`StoreError::NotFound`], as everywhere.
     async fn join_ticket(&self, scope: &CustomerScope, number: TicketNumber, now: Millis) -> Result<bool>;
-    /// Whether the scope's customer is a participant of any ticket (one
-    /// they did not open): their list then holds more than their own, even
-    /// where the visibility rule restricts them to those.
+    /// Whether an agent made the scope's customer a participant of any
+    /// ticket (one they did not open): their list then holds more than their
+    /// own, even where the visibility rule restricts them to those.
     async fn takes_part_in_others(&self, scope: &CustomerScope) -> Result<bool>;
 }

@@ -167,11 +167,28 @@ impl<DB> ParticipantStore for SqlStore<DB> {
         if ticket.creator == customer {
             return Err(StoreError::CreatorTakesPart);
         }
-        if let Some(participant) = Self::participant(&mut tx, workspace, ticket.id, customer).await? {
-            tx.commit().await?;
-            return Ok(ParticipantAdded { participant, already: true });
+        match Self::participant(&mut tx, workspace, ticket.id, customer).await? {
+            Some(participant) if participant.added_by == AddedBy::Agent => {
+                tx.commit().await?;
+                return Ok(ParticipantAdded { participant, already: true });
+            }
+            // One who joined through their company is now the agent's to
+            // keep: they see the ticket whatever the rule says from here on.
+            Some(_) => {
+                sqlx::query(
+                    "UPDATE ticket_participants SET added_by = $4 \
+                     WHERE workspace_id = $1 AND ticket_id = $2 AND customer_id = $3",
+                )
+                .bind(workspace.0)
+                .bind(ticket.id)
+                .bind(customer.0)
+                .bind(AddedBy::Agent.as_str())
+                .execute(&mut *tx)
+                .await?;
+                Self::participants_changed(&mut tx, workspace, &ticket, now).await?;
+            }
+            None => Self::insert_participant(&mut tx, workspace, &ticket, customer, AddedBy::Agent, now).await?,
         }
-        Self::insert_participant(&mut tx, workspace, &ticket, customer, AddedBy::Agent, now).await?;
         let participant = Self::participant(&mut tx, workspace, ticket.id, customer)
             .await?
             .ok_or_else(|| StoreError::Corrupt(format!("ticket {number}: the participant just added is gone")))?;
@@ -234,7 +251,8 @@ impl<DB> ParticipantStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn takes_part_in_others(&self, scope: &CustomerScope) -> Result<bool> {
         let found = sqlx::query_scalar::<_, i64>(
-            "SELECT ticket_id FROM ticket_participants WHERE workspace_id = $1 AND customer_id = $2 LIMIT 1",
+            "SELECT ticket_id FROM ticket_participants \
+             WHERE workspace_id = $1 AND customer_id = $2 AND added_by = 'agent' LIMIT 1",
         )
         .bind(scope.workspace_id().0)
         .bind(scope.customer_id().0)

@@ -14,15 +14,17 @@ use portal_core::{CustomerId, Millis, TicketAttributes, TicketNumber, TicketStat
 
 /// The tickets a customer scope may see, for a statement that names the
 /// tickets table `t` and binds the scope's workspace to `$1` and its
-/// customer to `$2`: those they take part in (their own, and those they are
-/// a participant of), and those of their companies unless the workspace's
-/// visibility rule restricts them (`sees_company_tickets`, kept up to date
-/// by the store). The one place the rule is written.
+/// customer to `$2`: their own, those an agent made them a participant of,
+/// and those of their companies unless the workspace's visibility rule
+/// restricts them (`sees_company_tickets`, kept up to date by the store).
+/// Having joined a ticket (`added_by = 'self'`) lets a member write to it,
+/// never read it: they read it through their company, as long as the rule
+/// lets them. The one place the rule is written.
 macro_rules! visible_to_customer {
     () => {
         "t.workspace_id = $1 AND (t.creator_id = $2 OR EXISTS ( \
          SELECT 1 FROM ticket_participants tp \
-         WHERE tp.workspace_id = $1 AND tp.ticket_id = t.id AND tp.customer_id = $2) \
+         WHERE tp.workspace_id = $1 AND tp.ticket_id = t.id AND tp.customer_id = $2 AND tp.added_by = 'agent') \
          OR (t.company_id IS NOT NULL AND EXISTS ( \
          SELECT 1 FROM company_members cm \
          JOIN customers cv ON cv.workspace_id = cm.workspace_id AND cv.id = cm.customer_id \
@@ -38,7 +40,7 @@ pub(super) use visible_to_customer;
 /// (`tickets_by_creator`), where the rule lets them their companies'
 /// (`tickets_by_company`, reached from their memberships: `CROSS JOIN`
 /// keeps SQLite from walking the workspace's tickets in date order
-/// instead), and the others they take part in
+/// instead), and the others an agent made them a participant of
 /// (`ticket_participants_by_customer`). A list reads only what it may show.
 /// The property test checks lists (this form) and opening tickets (the
 /// other) against the rule. Its columns are those lists read.
@@ -58,7 +60,7 @@ macro_rules! visible_tickets {
          SELECT pt.id, pt.workspace_id, pt.number, pt.title, pt.description, pt.status, pt.ticket_type, \
          pt.creator_id, pt.company_id, pt.created_at, pt.updated_at \
          FROM ticket_participants tp CROSS JOIN tickets pt \
-         WHERE tp.workspace_id = $1 AND tp.customer_id = $2 \
+         WHERE tp.workspace_id = $1 AND tp.customer_id = $2 AND tp.added_by = 'agent' \
          AND pt.workspace_id = $1 AND pt.id = tp.ticket_id AND pt.creator_id <> $2 \
          AND NOT EXISTS (SELECT 1 FROM company_members pm \
          JOIN customers pv ON pv.workspace_id = pm.workspace_id AND pv.id = pm.customer_id \
@@ -281,8 +283,9 @@ impl<DB> SqlStore<DB> {
         Ok(())
     }
 
-    /// Whether `customer` takes part in `ticket`: they opened it, or are one
-    /// of its participants. Only then may a customer write to a ticket;
+    /// Whether `customer` takes part in `ticket`, which they may see: they
+    /// opened it, or are one of its participants (added, or joined while the
+    /// rule shows it to them). Only then may a customer write to a ticket;
     /// seeing it as a member of its company is reading alone.
     pub(super) async fn takes_part(
         conn: &mut DB::Connection,

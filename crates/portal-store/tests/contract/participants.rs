@@ -2,7 +2,8 @@
 //! ticket besides its creator; a participant sees the ticket everywhere its
 //! creator does (list, search, page, events, files) and may write to it,
 //! never reading an internal note. A company member who sees a company
-//! ticket reads it, and writes to it only once they joined.
+//! ticket reads it, and writes to it only once they joined, and only while
+//! the rule still shows it to them.
 
 use crate::harness::*;
 use portal_core::access::AgentScope;
@@ -234,22 +235,32 @@ async fn company_members_read_but_join_to_write() {
             (carl_id, AddedBy::Themselves, NOW + 5)
         );
         assert!(store.ticket_detail(&carl, number).await.unwrap().unwrap().taking_part);
-        assert!(store.takes_part_in_others(&carl).await.unwrap());
+        assert!(!store.takes_part_in_others(&carl).await.unwrap(), "he reads it through his company");
 
         // Now he writes: a reply with his file reopens the ticket.
         let sent = store.customer_reply(&carl, number, &with_file, NOW + 7).await.unwrap();
         assert!(sent.reopened && sent.message.attachments.len() == 1, "{sent:?}");
 
-        // The rule restricting him later leaves him a participant: he still sees it.
+        // Joining granted writing, not reading: once the rule restricts him
+        // he reads it no more, and writes nothing to it.
         store.set_ticket_visibility(acme.id, &TicketVisibility::new(true, Vec::new()).unwrap()).await.unwrap();
         let (_, carl) = sign_in(store, acme.id, "carl@globex.example").await;
         assert!(!carl.sees_company_tickets());
+        assert!(listed(store, &carl, "").await.is_empty());
+        assert!(store.ticket_detail(&carl, number).await.unwrap().is_none());
+        assert!(!store.takes_part_in_others(&carl).await.unwrap(), "his list has his own tickets only");
+        let refused = store.customer_reply(&carl, number, &text(&body("Still here?"), &fresh_key()), NOW + 8).await;
+        assert!(matches!(refused, Err(StoreError::NotFound)), "{refused:?}");
+        // An agent adding him makes him the agent's: he sees it whatever the rule.
+        let added = store.add_participant(&agent, number, &email("carl@globex.example"), NOW + 9).await.unwrap();
+        assert!(!added.already && added.participant.added_by == AddedBy::Agent, "{added:?}");
+        assert_eq!(added.participant.added_at, NOW + 5, "he took part since he joined");
         assert_eq!(listed(store, &carl, "").await, one(number));
         assert!(store.ticket_detail(&carl, number).await.unwrap().unwrap().taking_part);
         // A restricted member who never joined neither sees nor joins it.
         let (_, dora) = member("dora@globex.example").await;
         assert!(store.ticket_detail(&dora, number).await.unwrap().is_none());
-        assert!(matches!(store.join_ticket(&dora, number, NOW + 8).await, Err(StoreError::NotFound)));
+        assert!(matches!(store.join_ticket(&dora, number, NOW + 10).await, Err(StoreError::NotFound)));
     })
     .await;
 }

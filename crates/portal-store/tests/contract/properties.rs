@@ -35,8 +35,10 @@ struct Ticket {
     number: TicketNumber,
     creator: usize,
     company: Option<usize>,
-    /// The people taking part besides its creator.
-    participants: BTreeSet<usize>,
+    /// The people an agent added to it: they see it as its creator does.
+    added: BTreeSet<usize>,
+    /// The people who joined it as members who saw it: they write to it.
+    joined: BTreeSet<usize>,
     /// A word only this ticket's public text has.
     word: String,
 }
@@ -164,15 +166,15 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         let note = format!("secret{world}x{t}note");
         store.agent_post_message(&agent, number, &agent_post(&note, true), NOW).await.unwrap();
         // Agents add a few others, whoever they are.
-        let mut participants = BTreeSet::new();
+        let mut added = BTreeSet::new();
         for _ in 0..rng.random_range(0..=2) {
             let other = rng.random_range(0..people.len());
             if other != creator {
                 store.add_participant(&agent, number, &email(&people[other].email), NOW).await.unwrap();
-                participants.insert(other);
+                added.insert(other);
             }
         }
-        tickets.push(Ticket { number, creator, company, participants, word });
+        tickets.push(Ticket { number, creator, company, added, joined: BTreeSet::new(), word });
     }
 
     // Company members who may see a ticket join some; everyone else who
@@ -187,7 +189,7 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
         let facts = company_facts(person, &companies, &tiers);
         let facts = CustomerFacts { email: &person.email, attributes: &attributes, companies: &facts };
-        let takes_part = ticket.creator == p || ticket.participants.contains(&p);
+        let takes_part = ticket.creator == p || ticket.added.contains(&p) || ticket.joined.contains(&p);
         let member_sees =
             rule.sees_company_tickets(&facts) && ticket.company.is_some_and(|c| person.companies.contains(&c));
         let joined = store.join_ticket(person.scope.as_ref().unwrap(), ticket.number, NOW).await;
@@ -195,8 +197,8 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
             Ok(joined) => {
                 assert!(takes_part || member_sees, "world {world}: {} joined #{}", person.email, ticket.number);
                 assert_eq!(joined, !takes_part, "world {world}: {} joins #{}", person.email, ticket.number);
-                if ticket.creator != p {
-                    ticket.participants.insert(p);
+                if !takes_part {
+                    ticket.joined.insert(p);
                 }
             }
             Err(StoreError::NotFound) => {
@@ -220,9 +222,13 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         let sees_company = rule.sees_company_tickets(&facts);
         let stored = store.customer_by_email(ws.id, &email(&person.email)).await.unwrap().unwrap();
         assert_eq!(stored.in_audience, audience.admits(&facts), "world {world}: {} in the audience", person.email);
-        let takes_part = |t: &Ticket| t.creator == index || t.participants.contains(&index);
-        let allowed =
-            |t: &Ticket| takes_part(t) || (sees_company && t.company.is_some_and(|c| person.companies.contains(&c)));
+        // Joining lets a member write, not read: they read through their company.
+        let takes_part = |t: &Ticket| t.creator == index || t.added.contains(&index) || t.joined.contains(&index);
+        let allowed = |t: &Ticket| {
+            t.creator == index
+                || t.added.contains(&index)
+                || (sees_company && t.company.is_some_and(|c| person.companies.contains(&c)))
+        };
         let expected: BTreeSet<TicketNumber> = tickets.iter().filter(|t| allowed(t)).map(|t| t.number).collect();
         let listed = find(store, scope, "limit=100").await;
         assert_eq!(listed, expected, "world {world}: {} lists", person.email);
