@@ -7,7 +7,7 @@
 // live update is announced without taking the focus or the draft.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityAudit, assertAccessible, eventually, portalAndBrowser, portalFrameOf } from "../harness.mjs";
+import { accessibilityAudit, assertAccessible, eventually, portalAndBrowser, portalFrameOf, signInToConsole } from "../harness.mjs";
 
 const shared = portalAndBrowser();
 const ADMIN = { email: "admin@acme.test", password: "demo-password" };
@@ -47,15 +47,8 @@ async function showList(page, query) {
 }
 
 /** A console page signed in as `who`. */
-async function consoleAs(t, who, options) {
-  const page = await newPage(t, options);
-  await page.goto(`${shared.portal.portalUrl}/console`);
-  await page.fill("input[name=workspace]", "demo");
-  await page.fill("input[name=email]", who.email);
-  await page.fill("input[name=password]", who.password);
-  await page.click("[data-testid=login-form] button[type=submit]");
-  await page.locator("[data-testid=console-user]").waitFor();
-  return page;
+function consoleAs(t, who, options) {
+  return signInToConsole(shared.browser, shared.portal.portalUrl, who, t, options);
 }
 
 describe("WCAG 2.1 AA: the embedded portal", () => {
