@@ -19,7 +19,15 @@ const PHONE = { width: 375, height: 740 };
 async function newPage(t, options) {
   const context = await shared.browser.newContext(options);
   t.after(() => context.close());
-  return context.newPage();
+  const page = await context.newPage();
+  await assertColorScheme(page, options?.colorScheme);
+  return page;
+}
+
+/** Fails unless `page` is shown in `colorScheme` (light unless told), so neither scheme goes unchecked. */
+async function assertColorScheme(page, colorScheme = "light") {
+  const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
+  assert.equal(dark ? "dark" : "light", colorScheme, "the colour scheme the page is shown in");
 }
 
 /** The demo host site, its portal frame waiting for a sign-in. */
@@ -143,6 +151,7 @@ describe("WCAG 2.1 AA: the console", () => {
       await assertAccessible(login, "the sign-in page saying the password is wrong");
 
       const page = await consoleAs(t, ADMIN, { colorScheme, viewport: DESKTOP });
+      await assertColorScheme(page, colorScheme);
       const visit = async (path, what, ready) => {
         await page.goto(`${shared.portal.portalUrl}${path}`);
         if (ready) await page.locator(ready).first().waitFor();

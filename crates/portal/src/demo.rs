@@ -288,6 +288,7 @@ async fn page(State(host): State<Host>, Query(query): Query<PageQuery>) -> Respo
             .replace("{{SNIPPET}}", &widget::snippet(&host.portal, &host.workspace))
             .replace("{{AUTOLOGIN}}", &autologin)
             .replace("{{IFRAME}}", widget::IFRAME_TAG)
+            .replace("{{CONSOLE}}", &format!("{}/console", host.portal.as_str()))
             .replace("{{USERS}}", &options),
     )
     .into_response()
