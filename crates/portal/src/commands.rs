@@ -72,6 +72,8 @@ pub async fn create_workspace(
         greeting: greeting.into(),
         allowed_origins,
         session_lifetime: SessionLifetime::default(),
+        // Off until an admin switches it on, with origins and secret in hand.
+        portal_enabled: false,
     };
     let now = now_millis();
     let ws = match store.create_workspace(&new, now).await {
@@ -83,7 +85,10 @@ pub async fn create_workspace(
     if ws.allowed_origins.is_empty() {
         out.push_str("No allowed origin yet: the portal cannot be embedded until one is added.\n");
     }
-    out.push_str("Its portal is on. Show its identity-verification secret with: portal secret show --workspace ");
+    out.push_str("Its portal is off: switch it on with `portal workspace enable --workspace ");
+    out.push_str(ws.slug.as_str());
+    out.push_str("` (or on the console's Embed code page) once your site signs its users in.\n");
+    out.push_str("Show its identity-verification secret with: portal secret show --workspace ");
     out.push_str(ws.slug.as_str());
     Ok(out)
 }

@@ -144,6 +144,8 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
                 greeting: "Hi there! Here are your support tickets.".into(),
                 allowed_origins: AllowedOrigins::single(host_origin.clone()),
                 session_lifetime: SessionLifetime::default(),
+                // The demo shows the portal at once.
+                portal_enabled: true,
             };
             let ws = match store.create_workspace(&new, now).await {
                 Err(StoreError::Conflict(_)) => store.workspace_by_slug(&slug).await?.context("demo workspace")?,
