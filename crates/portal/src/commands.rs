@@ -411,6 +411,17 @@ pub async fn set_search_preview(store: &dyn Store, slug: &str, show: bool) -> an
     Ok(format!("Workspace '{slug}': search results {shown} the preview column."))
 }
 
+/// `portal workspace jwt-only`.
+pub async fn set_jwt_only(store: &dyn Store, slug: &str, only: bool) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    store.set_jwt_only(ws.id, only).await?;
+    Ok(if only {
+        format!("Workspace '{slug}' accepts only sign-in tokens (JWT): a verification hash is refused.")
+    } else {
+        format!("Workspace '{slug}' accepts sign-in tokens (JWT) and verification hashes.")
+    })
+}
+
 /// `portal company set`.
 pub async fn set_company(store: &dyn Store, slug: &str, key: &str, name: &str) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;

@@ -127,7 +127,7 @@ impl Drop for TestApp {
     }
 }
 
-fn slug(raw: &str) -> WorkspaceSlug {
+pub fn slug(raw: &str) -> WorkspaceSlug {
     WorkspaceSlug::parse(raw).unwrap_or_else(|e| panic!("slug {raw:?}: {e}"))
 }
 
