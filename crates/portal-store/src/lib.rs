@@ -7,8 +7,8 @@
 //! The contract is written by area, each a trait with its types in a module
 //! of its own ([`WorkspaceStore`], [`IdentityStore`], [`CompanyStore`],
 //! [`ConversationStore`], [`AttachmentStore`], [`ApiTokenStore`],
-//! [`AgentTicketStore`], [`AgentStore`], [`DirectoryStore`] and
-//! [`BulkStore`]); [`Store`] is all of them at once.
+//! [`AgentTicketStore`], [`AgentStore`], [`DirectoryStore`],
+//! [`BulkStore`] and [`ReplayStore`]); [`Store`] is all of them at once.
 
 mod agent_tickets;
 mod agents;
@@ -22,6 +22,7 @@ mod directory;
 mod error;
 mod identity;
 mod notify;
+mod replay;
 mod sealing;
 mod sql;
 #[cfg(feature = "testing")]
@@ -43,6 +44,7 @@ pub use directory::{CompanyEntry, CustomerEntry, DirectoryStore};
 pub use error::StoreError;
 pub use identity::{Customer, IdentityStore, NewSession, Secret};
 pub use notify::Wake;
+pub use replay::ReplayStore;
 pub use sealing::{KeyRing, SealError};
 pub use workspaces::{NewWorkspace, PortalBehaviour, Workspace, WorkspaceStore};
 
@@ -88,6 +90,7 @@ pub trait Store:
     + AgentStore
     + DirectoryStore
     + BulkStore
+    + ReplayStore
     + Send
     + Sync
     + 'static

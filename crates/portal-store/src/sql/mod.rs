@@ -34,6 +34,7 @@ mod conversations;
 mod directory;
 mod identity;
 mod messages;
+mod replay;
 mod rules;
 mod search;
 mod shared;

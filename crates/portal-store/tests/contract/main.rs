@@ -20,6 +20,7 @@ mod harness;
 mod migrations;
 mod pool;
 mod properties;
+mod replay;
 mod search;
 mod secrets;
 mod sessions;
