@@ -42,10 +42,20 @@ class FatalError extends Error {}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The preference that sets the colour scheme pages see. Firefox has no
+ * per-context override over WebDriver BiDi, so a dark context lives in a
+ * second Firefox launched with this set to dark.
+ */
+const COLOR_SCHEME_PREF = "layout.css.prefers-color-scheme.content-override";
+const COLOR_SCHEMES = { dark: 0, light: 1 };
+
+/**
  * Launches Firefox with a fresh profile (puppeteer makes one per launch and
  * removes it on close). `prefs` are Firefox preferences (about:config).
+ * Pages see the light colour scheme unless a context asks for dark.
  */
-export async function launchFirefox({ executablePath, prefs = {}, headless = true }) {
+export async function launchFirefox({ executablePath, prefs = {}, headless = true, colorScheme = "light" }) {
+  const options = { executablePath, prefs, headless };
   // Downloads land here; each context is told so (WebDriver BiDi's
   // browser.setDownloadBehavior), and it goes with the browser.
   const downloads = mkdtempSync(path.join(tmpdir(), "portal-e2e-firefox-downloads-"));
@@ -56,9 +66,9 @@ export async function launchFirefox({ executablePath, prefs = {}, headless = tru
       executablePath,
       headless,
       defaultViewport: DEFAULT_VIEWPORT,
-      extraPrefsFirefox: prefs,
+      extraPrefsFirefox: { ...prefs, [COLOR_SCHEME_PREF]: COLOR_SCHEMES[colorScheme] },
     });
-    return new Browser(browser, downloads);
+    return new Browser(browser, downloads, options);
   } catch (e) {
     rmSync(downloads, { recursive: true, force: true });
     throw e;
@@ -68,19 +78,31 @@ export async function launchFirefox({ executablePath, prefs = {}, headless = tru
 class Browser {
   #browser;
   #downloads;
+  #options;
+  /** The dark twin of this browser, launched when a context first asks for it. */
+  #dark;
 
-  constructor(browser, downloads) {
+  constructor(browser, downloads, options) {
     this.#browser = browser;
     this.#downloads = downloads;
+    this.#options = options;
   }
 
   /**
    * A new user context: its own cookies and storage, like Playwright's.
    * `locale` is the language the browser asks pages in (Accept-Language)
-   * and tells scripts (navigator.language, Intl), as Playwright's.
+   * and tells scripts (navigator.language, Intl), as Playwright's;
+   * `viewport` the size of its pages; `colorScheme` "light" or "dark".
    */
-  async newContext({ locale, ...rest } = {}) {
-    if (Object.keys(rest).length) throw new Error(`newContext: only locale is supported in Firefox here, not ${Object.keys(rest).join(", ")}`);
+  async newContext({ locale, viewport = DEFAULT_VIEWPORT, colorScheme = "light", ...rest } = {}) {
+    if (Object.keys(rest).length) {
+      throw new Error(`newContext: ${Object.keys(rest).join(", ")} not supported in Firefox here`);
+    }
+    if (!(colorScheme in COLOR_SCHEMES)) throw new Error(`newContext: colorScheme "${colorScheme}" not supported in Firefox here`);
+    if (colorScheme === "dark") {
+      this.#dark ??= launchFirefox({ ...this.#options, colorScheme: "dark" });
+      return (await this.#dark).newContext({ locale, viewport });
+    }
     const context = await this.#browser.createBrowserContext({
       downloadBehavior: { policy: "allow", downloadPath: this.#downloads },
     });
@@ -95,7 +117,7 @@ class Browser {
         userContexts,
       });
     }
-    return new BrowserContext(context, bidi);
+    return new BrowserContext(context, bidi, viewport);
   }
 
   version() {
@@ -105,6 +127,7 @@ class Browser {
   async close() {
     try {
       await this.#browser.close();
+      if (this.#dark) await (await this.#dark).close();
     } finally {
       rmSync(this.#downloads, { recursive: true, force: true });
     }
@@ -114,20 +137,54 @@ class Browser {
 class BrowserContext {
   #context;
   #bidi;
+  #viewport;
 
-  constructor(context, bidi) {
+  constructor(context, bidi, viewport) {
     this.#context = context;
     this.#bidi = bidi;
+    this.#viewport = viewport;
   }
 
   async newPage() {
-    return new Page(await this.#context.newPage(), this, this.#bidi);
+    const page = await this.#context.newPage();
+    await page.setViewport(this.#viewport);
+    return new Page(page, this, this.#bidi);
   }
 
   async close() {
     // Closing twice (a test's own close and its t.after) is harmless, as in Playwright.
     if (this.#context.closed) return;
     await this.#context.close();
+  }
+}
+
+/**
+ * Playwright's keyboard: a key may carry modifiers ("Shift+Tab"), held
+ * down around it, which puppeteer's `press` does not take.
+ */
+class Keyboard {
+  #keyboard;
+  /** Playwright's key names that puppeteer spells otherwise. */
+  static #names = { Space: " " };
+
+  constructor(keyboard) {
+    this.#keyboard = keyboard;
+  }
+
+  async press(keys) {
+    const modifiers = keys.length > 1 ? keys.split("+") : [keys];
+    const key = Keyboard.#names[modifiers.at(-1)] ?? modifiers.at(-1);
+    modifiers.pop();
+    for (const modifier of modifiers) await this.#keyboard.down(modifier);
+    try {
+      await this.#keyboard.press(key);
+    } finally {
+      for (const modifier of modifiers.reverse()) await this.#keyboard.up(modifier);
+    }
+  }
+
+  type(text, options) {
+    return this.#keyboard.type(text, options);
   }
 }
 
@@ -170,7 +227,7 @@ class Page {
   }
 
   get keyboard() {
-    return this.#page.keyboard;
+    return new Keyboard(this.#page.keyboard);
   }
 
   mainFrame() {

@@ -282,6 +282,23 @@ export async function signInAs(browser, demoUrl, email, t) {
   return { page, frame };
 }
 
+/**
+ * A fresh browser context (with `options`, closed when test `t` ends) signed
+ * in to the demo workspace's console at `portalUrl` as `who` ({ email, password }).
+ */
+export async function signInToConsole(browser, portalUrl, who, t, options) {
+  const context = await browser.newContext(options);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${portalUrl}/console`);
+  await page.fill("input[name=workspace]", "demo");
+  await page.fill("input[name=email]", who.email);
+  await page.fill("input[name=password]", who.password);
+  await page.click("[data-testid=login-form] button[type=submit]");
+  await page.locator("[data-testid=console-user]").waitFor();
+  return page;
+}
+
 /** Opens the ticket whose title contains `titlePart` from the list. */
 export async function openTicket(frame, titlePart) {
   await frame.locator("[data-testid=ticket-title] a", { hasText: titlePart }).click();

@@ -33,7 +33,10 @@
   function testAs(el) {
     var u = (window.$unthread = { base: el.dataset.portal, workspace: el.dataset.workspace, q: [] });
     u.helpCenter = function () { u.q.push(arguments); };
-    u.helpCenter("init", { user: { name: el.dataset.name, email: el.dataset.email, verificationHash: el.dataset.hash } });
+    var user = el.dataset.jwt
+      ? { jwt: el.dataset.jwt }
+      : { name: el.dataset.name, email: el.dataset.email, verificationHash: el.dataset.hash };
+    u.helpCenter("init", { user: user });
     var s = d.createElement("script");
     s.src = "/widget/loader.js";
     d.head.appendChild(s);

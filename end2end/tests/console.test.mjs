@@ -7,24 +7,15 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { eventually, openTicket, portalAndBrowser, signInAsAlice, sleep } from "../harness.mjs";
+import { eventually, openTicket, portalAndBrowser, signInAsAlice, signInToConsole, sleep } from "../harness.mjs";
 
 const shared = portalAndBrowser();
 const ADMIN = { email: "admin@acme.test", password: "demo-password" };
 const AGENT = { email: "agent@acme.test", password: "demo-password" };
 
 /** A fresh browser context signed in to the console as `who`. */
-async function consoleAs(t, who) {
-  const context = await shared.browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(`${shared.portal.portalUrl}/console`);
-  await page.fill("input[name=workspace]", "demo");
-  await page.fill("input[name=email]", who.email);
-  await page.fill("input[name=password]", who.password);
-  await page.click("[data-testid=login-form] button[type=submit]");
-  await page.locator("[data-testid=console-user]").waitFor();
-  return page;
+function consoleAs(t, who) {
+  return signInToConsole(shared.browser, shared.portal.portalUrl, who, t);
 }
 
 /**

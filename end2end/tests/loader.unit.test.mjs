@@ -144,6 +144,25 @@ test("init's locale: the frame loads in that language, once, and the init waits 
   assert.deepEqual(e.posted.map(([m]) => Object.keys(m).sort().join()), ["type,user", "type,user", "type,user"]);
 });
 
+test("a user's jwt passes through to the frame as given, queued or not", () => {
+  const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImFsaWNlQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl";
+  const e = env();
+  e.stub();
+  e.hc("init", { user: { jwt } });
+  e.loader();
+  e.fromFrame({ type: "ready" });
+  assert.deepEqual(e.posted, [[{ type: "init", user: { jwt } }, ORIGIN]]);
+  e.hc("stop");
+  e.fromFrame({ type: "stopped" });
+  e.hc("init", { user: { jwt: jwt + "x", name: "ignored by the frame" }, locale: "ja" });
+  assert.deepEqual(e.frame.srcs.at(-1), `${EMBED}?locale=ja`);
+  e.fromFrame({ type: "ready" });
+  assert.deepEqual(e.posted.at(-1), [{ type: "init", user: { jwt: jwt + "x", name: "ignored by the frame" } }, ORIGIN]);
+  assert.ok(e.posted.every(([, t]) => t === ORIGIN));
+  assert.ok(!e.frame.srcs.some((src) => src.includes(jwt)), "the token never goes into a URL");
+  assert.deepEqual(e.logs.error, []);
+});
+
 test("stop, stopped, then init works without reload", () => {
   const e = env();
   e.stub();

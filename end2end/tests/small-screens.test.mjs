@@ -1,12 +1,13 @@
 // The portal on small phones: at 320, 375 and 414 px wide, no page of the
-// frame scrolls sideways (the ticket table becomes a list of cards).
+// frame nor of the console scrolls sideways (ticket tables become lists of
+// cards), and every control is a touch target at least 44 px tall.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { openTicket, portalAndBrowser, signInAsAlice } from "../harness.mjs";
+import { openTicket, portalAndBrowser, signInAsAlice, signInToConsole } from "../harness.mjs";
 
 const WIDTHS = [320, 375, 414];
 
-/** Whether the frame's document is wider than the frame. */
+/** How wide the document of `frame` (a page or a frame) is, and how wide its window. */
 async function overflow(frame) {
   return frame.locator("html").evaluate((html) => ({ scroll: html.scrollWidth, client: html.clientWidth }));
 }
@@ -36,11 +37,11 @@ describe("small screens", () => {
   });
 });
 
-/** Interactive elements of the frame's page smaller than 44 px tall, links in running text aside. */
+/** Interactive elements of a page or frame smaller than 44 px tall, links in running text aside. */
 async function smallTargets(frame) {
   return frame.locator("body").evaluate((body) =>
     [...body.querySelectorAll("a, button, input, select, textarea, summary")]
-      .filter((el) => el.getClientRects().length > 0 && !el.closest(".markdown, p"))
+      .filter((el) => el.getClientRects().length > 0 && !el.closest(".markdown, p, pre, .visually-hidden"))
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
       .filter(({ box }) => box.height < 44)
       .map(({ el, box }) => `${el.tagName.toLowerCase()}[${el.getAttribute("data-testid") ?? el.getAttribute("name") ?? el.textContent.trim().slice(0, 20)}] ${Math.round(box.height)} px`),
@@ -61,5 +62,51 @@ describe("touch targets", () => {
     await frame.locator("[data-testid=new-ticket]").click();
     await frame.locator("[data-action=create]").waitFor();
     assert.deepEqual(await smallTargets(frame), [], "the new-ticket form");
+  });
+});
+
+describe("the console on small screens", () => {
+  const shared = portalAndBrowser();
+  const ADMIN = { email: "admin@acme.test", password: "demo-password" };
+
+  /** Every console page: its path (or a step that reaches it) and what shows it is ready. */
+  const PAGES = [
+    ["the inbox", "/console/inbox", "[data-testid=inbox-row]"],
+    ["a ticket", async (page) => page.locator("[data-testid=inbox-row] a", { hasText: "CSV export" }).first().click(), "[data-testid=console-ticket]"],
+    ["the customers", "/console/customers", "[data-testid=customer-row]"],
+    ["a customer", async (page) => page.locator("[data-testid=customer-row] a").first().click(), "[data-testid=customer]"],
+    ["the companies", "/console/companies", "[data-testid=company-row]"],
+    ["a company", async (page) => page.locator("[data-testid=company-row] a").first().click(), "[data-testid=company]"],
+    ["the accounts", "/console/accounts", "[data-testid=account-row]"],
+    ["your account", "/console/password", "[data-testid=password-form]"],
+    ["the embed code", "/console/embed", "[data-testid=portal-state]"],
+    ["the settings", "/console/settings", "[data-testid=settings-audience]"],
+    ["testing the portal as a customer", "/console/test-as?email=bob%40example.com", "#unthread_help_center"],
+  ];
+
+  /** Visits every console page in turn, calling `check(page, what)` on each. */
+  async function everyPage(page, check) {
+    for (const [what, reach, ready] of PAGES) {
+      if (typeof reach === "string") await page.goto(`${shared.portal.portalUrl}${reach}`);
+      else await reach(page);
+      await page.locator(ready).first().waitFor();
+      await check(page, what);
+    }
+  }
+
+  test("no console page scrolls sideways at 320, 375 or 414 px", async (t) => {
+    const page = await signInToConsole(shared.browser, shared.portal.portalUrl, ADMIN, t);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 740 });
+      await everyPage(page, async (page, what) => {
+        const { scroll, client } = await overflow(page);
+        assert.ok(scroll <= client, `${what} at ${width} px is ${scroll} px wide in ${client} px`);
+      });
+    }
+  });
+
+  test("every console control is at least 44 px tall on a phone", async (t) => {
+    const page = await signInToConsole(shared.browser, shared.portal.portalUrl, ADMIN, t, { viewport: { width: 375, height: 740 } });
+    await everyPage(page, async (page, what) => assert.deepEqual(await smallTargets(page), [], what));
   });
 });

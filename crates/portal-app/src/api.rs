@@ -50,32 +50,16 @@ pub async fn open_session(
     #[server(default)] companies_hash: String,
 ) -> Result<SessionGrant, PortalError> {
     use crate::state::{SignIn, sign_in_refused};
-    use portal_core::{
-        CompanyKey, CustomerName, Email, Origin, SessionToken, company_claim, verify, verify_email_hash,
-    };
-    use portal_store::NewSession;
+    use portal_core::{CustomerName, Email, TokenRefusal, company_claim, verify, verify_email_hash};
 
     let refused = |reason| sign_in_refused(SignIn::Embed, reason);
     let state = expect_context::<AppState>();
-    // An unknown workspace fails like a bad signature: which workspaces
-    // exist is nobody's business.
-    let ws = match state.workspace(&workspace).await {
-        Err(PortalError::UnknownWorkspace) => {
-            refused("unknown_workspace");
-            return Err(fail(PortalError::NotVerified));
-        }
-        other => other?,
-    };
-    if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
-        refused("portal_disabled");
-        return Err(fail(PortalError::NotEnabled));
+    let (ws, origin) = embed_gate(&state, &workspace, &origin).await?;
+    if ws.jwt_only {
+        state.audit("session.refused", &ws.slug, "a verification hash where only tokens are accepted");
+        refused(TokenRefusal::TokenRequired.reason());
+        return Err(fail(PortalError::TokenRefused(TokenRefusal::TokenRequired)));
     }
-    let allowed = Origin::parse(&origin).ok().filter(|o| state.embed_origins(&ws).contains(o));
-    let Some(origin) = allowed else {
-        state.audit("session.origin_refused", &ws.slug, &origin.chars().take(100).collect::<String>());
-        refused("origin_not_allowed");
-        return Err(fail(PortalError::OriginNotAllowed));
-    };
     let invalid = |e: portal_core::model::ValidationError| {
         refused("invalid_identity");
         fail(e.into())
@@ -94,7 +78,7 @@ pub async fn open_session(
     };
 
     // A company claim is checked before anything is written.
-    let claimed = match companies {
+    let companies = match companies {
         Some(claimed) => {
             // Signed with the secret that verified the email, over this email.
             let secret = [secrets[index].value.as_bytes()];
@@ -103,18 +87,134 @@ pub async fn open_session(
                 refused("bad_companies_hash");
                 return Err(fail(PortalError::NotVerified));
             }
-            let keys = claimed.split(',').map(|key| CompanyKey::parse(key.trim()));
-            Some(keys.collect::<Result<Vec<_>, _>>().map_err(|e| {
-                refused("invalid_companies");
-                // The site's developer reads this: a claim the site signed but mis-formed.
-                fail(PortalError::Invalid(format!("companies: {e}")))
-            })?)
+            Some(company_keys(claimed.split(','))?)
         }
         None => None,
     };
+    let signed = Signed { email, name, companies, secret_id: secrets[index].id };
+    open_signed(&state, &ws, origin, signed, now).await
+}
+
+/// Verifies the host site's sign-in token (a JWT, see `portal_core::jwt`)
+/// and opens a session: `helpCenter("init", {user: {jwt}})`. `origin` is
+/// as for [`open_session`]. The token's `jti` is spent before anything
+/// else is written, so it signs in once; a refused token writes nothing.
+#[server(prefix = "/api/portal", endpoint = "session/open-token", input = Json, client = BearerClient)]
+pub async fn open_session_with_token(
+    workspace: String,
+    origin: String,
+    jwt: String,
+) -> Result<SessionGrant, PortalError> {
+    use crate::state::{SignIn, sign_in_refused};
+    use portal_core::{CustomerName, Email, TokenRefusal, jwt::verify_jwt};
+
+    let refused = |reason| sign_in_refused(SignIn::Embed, reason);
+    let state = expect_context::<AppState>();
+    let (ws, origin) = embed_gate(&state, &workspace, &origin).await?;
+    let token_refused = |refusal: TokenRefusal| {
+        state.audit("session.refused", &ws.slug, &refusal.to_string());
+        refused(refusal.reason());
+        fail(match refusal {
+            // Told as any signature that does not verify.
+            TokenRefusal::Signature => PortalError::NotVerified,
+            other => PortalError::TokenRefused(other),
+        })
+    };
+
+    let now = now_millis();
+    let secrets = state.store.active_secrets(ws.id, now).await.map_err(|e| state.store_error(e))?;
+    let (index, token) =
+        verify_jwt(secrets.iter().map(|s| s.value.as_bytes()), &jwt, ws.slug.as_str(), now).map_err(token_refused)?;
+    let invalid = |e: portal_core::model::ValidationError| {
+        refused("invalid_identity");
+        fail(e.into())
+    };
+    let email = Email::parse(&token.email).map_err(invalid)?;
+    email.check_ascii_case().map_err(invalid)?;
+    let name = CustomerName::parse(&token.name).map_err(invalid)?;
+    let companies = match &token.companies {
+        Some(keys) => Some(company_keys(keys.iter().map(String::as_str))?),
+        None => None,
+    };
+    let spent = state.store.spend_token_id(ws.id, &token.jti_hash(), token.keep_until, now).await;
+    if !spent.map_err(|e| state.store_error(e))? {
+        return Err(token_refused(TokenRefusal::Replayed));
+    }
+    let signed = Signed { email, name, companies, secret_id: secrets[index].id };
+    open_signed(&state, &ws, origin, signed, now).await
+}
+
+/// Who the site signed in, once its signature verified.
+#[cfg(feature = "ssr")]
+struct Signed {
+    email: portal_core::Email,
+    name: portal_core::CustomerName,
+    /// The companies the site claimed; `None` leaves memberships alone.
+    companies: Option<Vec<portal_core::CompanyKey>>,
+    /// The secret that verified it: rotating it away ends the session.
+    secret_id: portal_core::SecretId,
+}
+
+/// What every sign-in checks first: the workspace exists, its portal is on,
+/// and the embedding page's origin is allowed.
+#[cfg(feature = "ssr")]
+async fn embed_gate(
+    state: &AppState,
+    workspace: &str,
+    origin: &str,
+) -> Result<(portal_store::Workspace, portal_core::Origin), PortalError> {
+    use crate::state::{SignIn, sign_in_refused};
+    let refused = |reason| sign_in_refused(SignIn::Embed, reason);
+    // An unknown workspace fails like a bad signature: which workspaces
+    // exist is nobody's business.
+    let ws = match state.workspace(workspace).await {
+        Err(PortalError::UnknownWorkspace) => {
+            refused("unknown_workspace");
+            return Err(fail(PortalError::NotVerified));
+        }
+        other => other?,
+    };
+    if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
+        refused("portal_disabled");
+        return Err(fail(PortalError::NotEnabled));
+    }
+    let allowed = portal_core::Origin::parse(origin).ok().filter(|o| state.embed_origins(&ws).contains(o));
+    let Some(origin) = allowed else {
+        state.audit("session.origin_refused", &ws.slug, &origin.chars().take(100).collect::<String>());
+        refused("origin_not_allowed");
+        return Err(fail(PortalError::OriginNotAllowed));
+    };
+    Ok((ws, origin))
+}
+
+/// The company keys of a signed claim, each trimmed.
+#[cfg(feature = "ssr")]
+fn company_keys<'a>(keys: impl Iterator<Item = &'a str>) -> Result<Vec<portal_core::CompanyKey>, PortalError> {
+    keys.map(|key| portal_core::CompanyKey::parse(key.trim())).collect::<Result<Vec<_>, _>>().map_err(|e| {
+        crate::state::sign_in_refused(crate::state::SignIn::Embed, "invalid_companies");
+        // The site's developer reads this: a claim the site signed but mis-formed.
+        fail(PortalError::Invalid(format!("companies: {e}")))
+    })
+}
+
+/// Records the customer the site signed (and the companies it claimed) and
+/// opens their session, if they may use the portal.
+#[cfg(feature = "ssr")]
+async fn open_signed(
+    state: &AppState,
+    ws: &portal_store::Workspace,
+    origin: portal_core::Origin,
+    signed: Signed,
+    now: portal_core::Millis,
+) -> Result<SessionGrant, PortalError> {
+    use crate::state::{SignIn, sign_in_refused};
+    use portal_core::SessionToken;
+    use portal_store::NewSession;
+    let refused = |reason| sign_in_refused(SignIn::Embed, reason);
+    let Signed { email, name, companies, secret_id } = signed;
     let mut customer =
         state.store.upsert_customer(ws.id, &email, &name, now).await.map_err(|e| state.store_error(e))?;
-    if let Some(keys) = claimed {
+    if let Some(keys) = companies {
         customer =
             state.store.claim_companies(ws.id, customer.id, &keys, now).await.map_err(|e| state.store_error(e))?;
     }
@@ -133,7 +233,7 @@ pub async fn open_session(
     let session = NewSession {
         workspace_id: ws.id,
         customer_id: customer.id,
-        secret_id: secrets[index].id,
+        secret_id,
         token_hash: token.hash(),
         origin,
         expires_at,

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 pub enum PortalError {
     #[error("We could not verify your identity. Please sign in again on the site.")]
     NotVerified,
+    /// A sign-in token (JWT) refused, or a hash where only tokens are taken.
+    #[error("{0}")]
+    TokenRefused(portal_core::TokenRefusal),
     #[error("Your session has ended. Please sign in again on the site.")]
     SessionEnded,
     #[error("This support portal does not exist.")]
@@ -58,6 +61,7 @@ impl PortalError {
     pub fn message_id(&self) -> &'static str {
         match self {
             Self::NotVerified => "error-not-verified",
+            Self::TokenRefused(refusal) => refusal.message_id(),
             Self::SessionEnded => "error-session-ended",
             Self::UnknownWorkspace => "error-unknown-workspace",
             Self::NotEnabled => "error-not-enabled",
@@ -80,7 +84,7 @@ impl PortalError {
     /// The HTTP status the server answers with.
     pub fn status(&self) -> u16 {
         match self {
-            Self::NotVerified | Self::SessionEnded => 401,
+            Self::NotVerified | Self::SessionEnded | Self::TokenRefused(_) => 401,
             Self::OriginNotAllowed | Self::NoAccess | Self::NotParticipant => 403,
             Self::UnknownWorkspace | Self::NotEnabled | Self::NotFound | Self::PageNotFound => 404,
             Self::TicketClosed | Self::KeyReused => 409,

@@ -34,6 +34,15 @@ pub const IDS: &[&str] = &[
     "live-ticket-changed",
     "live-list-changed",
     "error-not-verified",
+    "error-token-malformed",
+    "error-token-algorithm",
+    "error-token-claim",
+    "error-token-audience",
+    "error-token-future",
+    "error-token-too-long",
+    "error-token-expired",
+    "error-token-replayed",
+    "error-token-required",
     "error-session-ended",
     "error-unknown-workspace",
     "error-not-enabled",
@@ -118,6 +127,9 @@ pub fn error(error: &PortalError) -> String {
         PortalError::Invalid(text) => text.clone(),
         PortalError::RateLimited { retry_after } => {
             text_with("error-rate-limited", &[("seconds", retry_after.to_string())])
+        }
+        PortalError::TokenRefused(portal_core::TokenRefusal::Claim(claim)) => {
+            text_with("error-token-claim", &[("name", claim.as_str().to_string())])
         }
         other => text(other.message_id()),
     }

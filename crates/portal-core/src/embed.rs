@@ -143,6 +143,10 @@ pub struct InitUser {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HostMessage {
     Init(InitUser),
+    /// `helpCenter("init", {user: {jwt}})`: a sign-in token (see
+    /// [`crate::jwt`]), checked by the server only. Whatever else `user`
+    /// holds is ignored: the token says who it is.
+    InitToken(String),
     Stop,
 }
 
@@ -159,6 +163,8 @@ pub enum MessageError {
     HashTooLong,
     #[error("user.companies is longer than {0} characters")]
     CompaniesTooLong(usize),
+    #[error("user.jwt is longer than {0} characters")]
+    TokenTooLong(usize),
     #[error(transparent)]
     Invalid(#[from] ValidationError),
 }
@@ -176,6 +182,13 @@ impl HostMessage {
             "stop" => Ok(Self::Stop),
             "init" => {
                 let user = data.get("user").filter(M::is_object).ok_or(MessageError::MissingUser)?;
+                if let Some(jwt) = user.get("jwt").filter(|v| !v.is_null()) {
+                    let jwt = jwt.text().ok_or(MessageError::NotAString("jwt"))?;
+                    if jwt.len() > crate::jwt::MAX_TOKEN_LEN {
+                        return Err(MessageError::TokenTooLong(crate::jwt::MAX_TOKEN_LEN));
+                    }
+                    return Ok(Self::InitToken(jwt));
+                }
                 // A missing name is an anonymous customer; a missing hash goes on
                 // to the server, which refuses it like any other bad signature.
                 let field = |key: &'static str, absent_ok: bool| -> Result<String, MessageError> {
@@ -291,6 +304,29 @@ mod tests {
         ];
         for raw in bad {
             assert!(Origin::parse(raw).is_err(), "{raw}");
+        }
+    }
+
+    #[test]
+    fn init_with_a_token() {
+        let token = json!({"type": "init", "user": {"jwt": "a.b.c"}});
+        assert_eq!(HostMessage::parse(&token), Ok(HostMessage::InitToken("a.b.c".into())));
+        // The token says who it is: a name or email beside it is not read.
+        let beside = json!({"type": "init", "user": {"jwt": "a.b.c", "email": 5, "name": "x".repeat(10_000)}});
+        assert_eq!(HostMessage::parse(&beside), Ok(HostMessage::InitToken("a.b.c".into())));
+        // `jwt: null` is no token: the hash fields are read as before.
+        let null = json!({"type": "init", "user": {"jwt": null, "email": "a@b.c", "verificationHash": "ab"}});
+        assert!(matches!(HostMessage::parse(&null), Ok(HostMessage::Init(_))));
+        let cases = [
+            (json!({"type": "init", "user": {"jwt": 7}}), MessageError::NotAString("jwt")),
+            (json!({"type": "init", "user": {"jwt": ["a.b.c"]}}), MessageError::NotAString("jwt")),
+            (
+                json!({"type": "init", "user": {"jwt": "a".repeat(crate::jwt::MAX_TOKEN_LEN + 1)}}),
+                MessageError::TokenTooLong(crate::jwt::MAX_TOKEN_LEN),
+            ),
+        ];
+        for (data, want) in cases {
+            assert_eq!(HostMessage::parse(&data), Err(want), "{data:.60}");
         }
     }
 

@@ -14,6 +14,7 @@ pub mod console;
 pub mod conversation;
 pub mod embed;
 pub mod identity;
+pub mod jwt;
 pub mod listing;
 pub mod message;
 pub mod model;
@@ -34,6 +35,7 @@ pub use conversation::{
 };
 pub use embed::{AllowedOrigins, HostMessage, InitUser, MessageError, MessageValue, Origin};
 pub use identity::{IdentityError, company_claim, sign, sign_email, verify, verify_email_hash};
+pub use jwt::{Claim, TokenRefusal, VerifiedToken};
 pub use message::{Message, MessageArg};
 pub use model::*;
 pub use session::SessionToken;

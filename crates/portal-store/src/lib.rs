@@ -7,8 +7,8 @@
 //! The contract is written by area, each a trait with its types in a module
 //! of its own ([`WorkspaceStore`], [`IdentityStore`], [`CompanyStore`],
 //! [`ConversationStore`], [`AttachmentStore`], [`ApiTokenStore`],
-//! [`AgentTicketStore`], [`ParticipantStore`], [`AgentStore`], [`DirectoryStore`] and
-//! [`BulkStore`]); [`Store`] is all of them at once.
+//! [`AgentTicketStore`], [`ParticipantStore`], [`AgentStore`], [`DirectoryStore`],
+//! [`BulkStore`] and [`ReplayStore`]); [`Store`] is all of them at once.
 
 mod agent_tickets;
 mod agents;
@@ -23,6 +23,7 @@ mod error;
 mod identity;
 mod notify;
 mod participants;
+mod replay;
 mod sealing;
 mod sql;
 #[cfg(feature = "testing")]
@@ -45,6 +46,7 @@ pub use error::StoreError;
 pub use identity::{Customer, IdentityStore, NewSession, Secret};
 pub use notify::Wake;
 pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
+pub use replay::ReplayStore;
 pub use sealing::{KeyRing, SealError};
 pub use workspaces::{NewWorkspace, PortalBehaviour, Workspace, WorkspaceStore};
 
@@ -91,6 +93,7 @@ pub trait Store:
     + AgentStore
     + DirectoryStore
     + BulkStore
+    + ReplayStore
     + Send
     + Sync
     + 'static

@@ -19,6 +19,10 @@ pub struct NewWorkspace {
     pub greeting: String,
     pub allowed_origins: AllowedOrigins,
     pub session_lifetime: SessionLifetime,
+    /// Whether the portal starts switched on. Every way of making a
+    /// workspace asks for off (Kustomer's default: an admin switches it on
+    /// once the origins and secret are set), except the demo and tests.
+    pub portal_enabled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +51,11 @@ pub struct Workspace {
     pub translations: Translations,
     /// The attributes customers fill in when they open a ticket.
     pub ticket_form: TicketForm,
+    /// Whether the portal is switched on (also [`WorkspaceStore::portal_enabled`]).
+    pub portal_enabled: bool,
+    /// Whether sign-ins must be a signed token (JWT): a verification hash
+    /// is refused.
+    pub jwt_only: bool,
 }
 
 /// What the console's Behaviour form sets.
@@ -94,6 +103,8 @@ pub trait WorkspaceStore {
     /// A disabled portal opens no session, its frame says so, and the
     /// sessions it had end (their live streams are woken to close).
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()>;
+    /// "JWT only": whether sign-ins by verification hash are refused.
+    async fn set_jwt_only(&self, workspace: WorkspaceId, jwt_only: bool) -> Result<()>;
     /// Replaces the new-ticket form's fields. Tickets keep what they were given.
     async fn set_ticket_form(&self, workspace: WorkspaceId, form: &TicketForm) -> Result<()>;
     /// Replaces what admins wrote in other languages.

@@ -489,6 +489,7 @@ async fn seed(store: &dyn Store, now: i64) -> anyhow::Result<String> {
                 greeting: "Hello".into(),
                 allowed_origins: portal_core::AllowedOrigins::single(Origin::parse(ORIGIN)?),
                 session_lifetime: SessionLifetime::default(),
+                portal_enabled: true,
             },
             now,
         )

@@ -117,8 +117,8 @@ pub struct SeedArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum WorkspaceCommand {
-    /// Create a workspace and its first secret. Its portal is switched on:
-    /// it works as soon as an allowed origin embeds it.
+    /// Create a workspace and its first secret. Its portal starts switched
+    /// off: `enable` it once the site signs its users in.
     Create {
         /// URL name: a-z, 0-9 and '-'.
         #[arg(long)]
@@ -214,6 +214,14 @@ pub enum WorkspaceCommand {
         workspace: String,
         #[arg(long, value_parser = ["on", "off"])]
         show: String,
+    },
+    /// Accept only sign-in tokens (JWT) from the site: with `on`, a
+    /// verification hash is refused. Sessions already open go on.
+    JwtOnly {
+        #[arg(long)]
+        workspace: String,
+        #[arg(value_parser = ["on", "off"])]
+        only: String,
     },
 }
 

@@ -72,6 +72,8 @@ pub async fn create_workspace(
         greeting: greeting.into(),
         allowed_origins,
         session_lifetime: SessionLifetime::default(),
+        // Off until an admin switches it on, with origins and secret in hand.
+        portal_enabled: false,
     };
     let now = now_millis();
     let ws = match store.create_workspace(&new, now).await {
@@ -83,7 +85,10 @@ pub async fn create_workspace(
     if ws.allowed_origins.is_empty() {
         out.push_str("No allowed origin yet: the portal cannot be embedded until one is added.\n");
     }
-    out.push_str("Its portal is on. Show its identity-verification secret with: portal secret show --workspace ");
+    out.push_str("Its portal is off: switch it on with `portal workspace enable --workspace ");
+    out.push_str(ws.slug.as_str());
+    out.push_str("` (or on the console's Embed code page) once your site signs its users in.\n");
+    out.push_str("Show its identity-verification secret with: portal secret show --workspace ");
     out.push_str(ws.slug.as_str());
     Ok(out)
 }
@@ -404,6 +409,17 @@ pub async fn set_search_preview(store: &dyn Store, slug: &str, show: bool) -> an
     store.set_search_preview(ws.id, show).await?;
     let shown = if show { "show" } else { "do not show" };
     Ok(format!("Workspace '{slug}': search results {shown} the preview column."))
+}
+
+/// `portal workspace jwt-only`.
+pub async fn set_jwt_only(store: &dyn Store, slug: &str, only: bool) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    store.set_jwt_only(ws.id, only).await?;
+    Ok(if only {
+        format!("Workspace '{slug}' accepts only sign-in tokens (JWT): a verification hash is refused.")
+    } else {
+        format!("Workspace '{slug}' accepts sign-in tokens (JWT) and verification hashes.")
+    })
 }
 
 /// `portal company set`.

@@ -144,6 +144,8 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
                 greeting: "Hi there! Here are your support tickets.".into(),
                 allowed_origins: AllowedOrigins::single(host_origin.clone()),
                 session_lifetime: SessionLifetime::default(),
+                // The demo shows the portal at once.
+                portal_enabled: true,
             };
             let ws = match store.create_workspace(&new, now).await {
                 Err(StoreError::Conflict(_)) => store.workspace_by_slug(&slug).await?.context("demo workspace")?,
@@ -288,6 +290,7 @@ async fn page(State(host): State<Host>, Query(query): Query<PageQuery>) -> Respo
             .replace("{{SNIPPET}}", &widget::snippet(&host.portal, &host.workspace))
             .replace("{{AUTOLOGIN}}", &autologin)
             .replace("{{IFRAME}}", widget::IFRAME_TAG)
+            .replace("{{CONSOLE}}", &format!("{}/console", host.portal.as_str()))
             .replace("{{USERS}}", &options),
     )
     .into_response()
@@ -296,15 +299,49 @@ async fn page(State(host): State<Host>, Query(query): Query<PageQuery>) -> Respo
 #[derive(Deserialize)]
 struct Login {
     email: String,
+    /// `jwt`: sign a token (single use, 5 minutes) instead of the hash.
+    #[serde(default)]
+    identity: String,
 }
 
 /// The host site's login: in a real site, after checking a password, the
-/// server signs the user's email with the workspace secret.
+/// server signs the user's email with the workspace secret, as a hash or
+/// as a JWT.
 async fn login(State(host): State<Host>, Json(login): Json<Login>) -> Response {
-    match sign_in(&host, &login.email).await {
+    let signed = if login.identity == "jwt" {
+        sign_token(&host, &login.email).await
+    } else {
+        sign_in(&host, &login.email).await
+    };
+    match signed {
         Ok(user) => Json(user).into_response(),
         Err(response) => response,
     }
+}
+
+/// `{jwt, name}`: the token is the whole identity (the frame reads nothing
+/// else); the name is for the page's own "Signed in as".
+async fn sign_token(host: &Host, email: &str) -> Result<serde_json::Value, Response> {
+    let user = USERS
+        .iter()
+        .find(|u| u.email == email)
+        .ok_or_else(|| (StatusCode::NOT_FOUND, "no such demo user").into_response())?;
+    let signed = async {
+        let ws = host.store.workspace_by_slug(&host.workspace).await?.context("no demo workspace")?;
+        let secrets = host.store.active_secrets(ws.id, portal_server::now_millis()).await?;
+        let secret = secrets.last().context("the demo workspace has no active secret")?;
+        let now = portal_server::now_millis() / 1000;
+        let claims = json!({
+            "email": user.email, "name": user.name, "aud": host.workspace.as_str(),
+            "iat": now, "exp": now + 300, "jti": hex::encode(rand::random::<[u8; 16]>()),
+        });
+        anyhow::Ok(portal_core::jwt::sign_jwt(secret.value.as_bytes(), &claims))
+    };
+    let jwt = signed.await.map_err(|error| {
+        tracing::error!(%error, "demo sign-in failed");
+        (StatusCode::SERVICE_UNAVAILABLE, "demo workspace unavailable").into_response()
+    })?;
+    Ok(json!({"jwt": jwt, "name": user.name}))
 }
 
 async fn sign_in(host: &Host, email: &str) -> Result<serde_json::Value, Response> {

@@ -95,6 +95,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workspace(WorkspaceCommand::SearchPreview { workspace, show }) => {
             commands::set_search_preview(&*store, &workspace, show == "on").await?
         }
+        Command::Workspace(WorkspaceCommand::JwtOnly { workspace, only }) => {
+            commands::set_jwt_only(&*store, &workspace, only == "on").await?
+        }
         Command::Company(CompanyCommand::Set { workspace, key, name }) => {
             commands::set_company(&*store, &workspace, &key, &name).await?
         }

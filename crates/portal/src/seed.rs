@@ -209,6 +209,8 @@ async fn workspace(store: &dyn Store, slug: &str, now: i64) -> anyhow::Result<Wo
         greeting: "How can we help?".into(),
         allowed_origins: AllowedOrigins::single(Origin::parse("http://localhost:3001").map_err(anyhow::Error::msg)?),
         session_lifetime: SessionLifetime::default(),
+        // Seeded to be measured and browsed at once, like the demo.
+        portal_enabled: true,
     };
     let ws = match store.create_workspace(&new, now).await {
         Err(StoreError::Conflict(_)) => store.workspace_by_slug(&slug).await?.context("the seeded workspace")?,

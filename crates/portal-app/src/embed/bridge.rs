@@ -6,7 +6,7 @@
 //! overtaken by the `init` before it.
 
 use super::{Frame, PortalContext};
-use crate::api::{close_session, open_session};
+use crate::api::{close_session, open_session, open_session_with_token};
 use crate::client::{has_token, set_token};
 use futures::StreamExt;
 use futures::channel::mpsc;
@@ -15,8 +15,14 @@ use portal_core::{HostMessage, InitUser, MessageError, MessageValue};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{MessageEvent, Window};
 
+/// Who `init` signs in: a user the site signed by hash, or a token.
+enum Identity {
+    Hash(InitUser),
+    Token(String),
+}
+
 enum Command {
-    Init { user: InitUser, origin: String },
+    Init { user: Identity, origin: String },
     Stop { origin: String },
 }
 
@@ -47,7 +53,8 @@ pub(super) fn listen(context: PortalContext) {
             }
             let data = Js(event.data());
             let command = match HostMessage::parse(&data) {
-                Ok(HostMessage::Init(user)) => Command::Init { user, origin },
+                Ok(HostMessage::Init(user)) => Command::Init { user: Identity::Hash(user), origin },
+                Ok(HostMessage::InitToken(jwt)) => Command::Init { user: Identity::Token(jwt), origin },
                 Ok(HostMessage::Stop) => Command::Stop { origin },
                 Err(MessageError::Foreign) => return,
                 Err(error) => {
@@ -102,17 +109,22 @@ pub(super) fn listen(context: PortalContext) {
     });
 }
 
-async fn sign_in(workspace: &str, origin: &str, user: InitUser, context: &PortalContext) -> Result<(), String> {
-    let grant = open_session(
-        workspace.to_string(),
-        origin.to_string(),
-        user.name.as_str().to_string(),
-        user.email.as_str().to_string(),
-        user.verification_hash,
-        user.companies,
-        user.companies_hash,
-    )
-    .await
+async fn sign_in(workspace: &str, origin: &str, user: Identity, context: &PortalContext) -> Result<(), String> {
+    let grant = match user {
+        Identity::Hash(user) => {
+            open_session(
+                workspace.to_string(),
+                origin.to_string(),
+                user.name.as_str().to_string(),
+                user.email.as_str().to_string(),
+                user.verification_hash,
+                user.companies,
+                user.companies_hash,
+            )
+            .await
+        }
+        Identity::Token(jwt) => open_session_with_token(workspace.to_string(), origin.to_string(), jwt).await,
+    }
     .map_err(|e| crate::words::error(&e))?;
     super::live::start(&grant.token, grant.live_after, context);
     set_token(Some(grant.token));

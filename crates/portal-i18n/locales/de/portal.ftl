@@ -122,6 +122,15 @@ size-gb = { $n } GB
 ## What went wrong, as the frame says it
 
 error-not-verified = Wir konnten Ihre Identität nicht überprüfen. Bitte melden Sie sich erneut auf der Website an.
+error-token-malformed = Die Website hat ein Anmelde-Token gesendet, das kein gültiges JWT ist. Bitte melden Sie sich erneut auf der Website an.
+error-token-algorithm = Das Anmelde-Token der Website muss mit HS256 signiert sein. Bitte melden Sie sich erneut auf der Website an.
+error-token-claim = Dem Anmelde-Token der Website fehlt ein gültiger „{ $name }“-Claim. Bitte melden Sie sich erneut auf der Website an.
+error-token-audience = Dieses Anmelde-Token gilt für ein anderes Support-Portal. Bitte melden Sie sich erneut auf der Website an.
+error-token-future = Dieses Anmelde-Token ist in die Zukunft datiert; die Uhr der Website geht möglicherweise falsch. Bitte melden Sie sich erneut auf der Website an.
+error-token-too-long = Dieses Anmelde-Token gilt länger als 10 Minuten, was dieses Support-Portal nicht annimmt. Bitte melden Sie sich erneut auf der Website an.
+error-token-expired = Ihr Anmelde-Token ist abgelaufen. Bitte melden Sie sich erneut auf der Website an.
+error-token-replayed = Dieses Anmelde-Token wurde bereits verwendet. Bitte melden Sie sich erneut auf der Website an.
+error-token-required = Dieses Support-Portal nimmt nur signierte Anmelde-Tokens (JWT) an. Bitte melden Sie sich erneut auf der Website an.
 error-session-ended = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut auf der Website an.
 error-unknown-workspace = Dieses Support-Portal existiert nicht.
 error-not-enabled = Dieses Support-Portal ist noch nicht aktiviert.

@@ -119,6 +119,15 @@ size-gb = { $n } GB
 ## What went wrong, as the frame says it
 
 error-not-verified = We could not verify your identity. Please sign in again on the site.
+error-token-malformed = The site sent a sign-in token that is not a valid JWT. Please sign in again on the site.
+error-token-algorithm = The site's sign-in token must be signed with HS256. Please sign in again on the site.
+error-token-claim = The site's sign-in token has no valid “{ $name }” claim. Please sign in again on the site.
+error-token-audience = This sign-in token is for another support portal. Please sign in again on the site.
+error-token-future = This sign-in token is dated in the future; the site's clock may be wrong. Please sign in again on the site.
+error-token-too-long = This sign-in token is valid for more than 10 minutes, which this support portal does not accept. Please sign in again on the site.
+error-token-expired = Your sign-in token has expired. Please sign in again on the site.
+error-token-replayed = This sign-in token has already been used. Please sign in again on the site.
+error-token-required = This support portal accepts only signed sign-in tokens (JWT). Please sign in again on the site.
 error-session-ended = Your session has ended. Please sign in again on the site.
 error-unknown-workspace = This support portal does not exist.
 error-not-enabled = This support portal is not switched on yet.

@@ -122,6 +122,15 @@ size-gb = { $n } GB
 ## What went wrong, as the frame says it
 
 error-not-verified = No se ha podido verificar su identidad. Vuelva a iniciar sesión en el sitio.
+error-token-malformed = El sitio ha enviado un token de inicio de sesión que no es un JWT válido. Vuelva a iniciar sesión en el sitio.
+error-token-algorithm = El token de inicio de sesión del sitio debe estar firmado con HS256. Vuelva a iniciar sesión en el sitio.
+error-token-claim = Al token de inicio de sesión del sitio le falta una declaración «{ $name }» válida. Vuelva a iniciar sesión en el sitio.
+error-token-audience = Este token de inicio de sesión es para otro portal de soporte. Vuelva a iniciar sesión en el sitio.
+error-token-future = Este token de inicio de sesión tiene una fecha futura; puede que el reloj del sitio esté mal. Vuelva a iniciar sesión en el sitio.
+error-token-too-long = Este token de inicio de sesión es válido durante más de 10 minutos, y este portal de soporte no lo acepta. Vuelva a iniciar sesión en el sitio.
+error-token-expired = Su token de inicio de sesión ha caducado. Vuelva a iniciar sesión en el sitio.
+error-token-replayed = Este token de inicio de sesión ya se ha utilizado. Vuelva a iniciar sesión en el sitio.
+error-token-required = Este portal de soporte solo acepta tokens de inicio de sesión firmados (JWT). Vuelva a iniciar sesión en el sitio.
 error-session-ended = Su sesión ha finalizado. Vuelva a iniciar sesión en el sitio.
 error-unknown-workspace = Este portal de soporte no existe.
 error-not-enabled = Este portal de soporte aún no está activado.

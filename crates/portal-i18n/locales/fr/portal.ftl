@@ -122,6 +122,15 @@ size-gb = { $n } GB
 ## What went wrong, as the frame says it
 
 error-not-verified = Nous n’avons pas pu vérifier votre identité. Veuillez vous reconnecter sur le site.
+error-token-malformed = Le site a envoyé un jeton de connexion qui n’est pas un JWT valide. Veuillez vous reconnecter sur le site.
+error-token-algorithm = Le jeton de connexion du site doit être signé avec HS256. Veuillez vous reconnecter sur le site.
+error-token-claim = Le jeton de connexion du site n’a pas de revendication « { $name } » valide. Veuillez vous reconnecter sur le site.
+error-token-audience = Ce jeton de connexion est destiné à un autre portail d’assistance. Veuillez vous reconnecter sur le site.
+error-token-future = Ce jeton de connexion est daté dans le futur ; l’horloge du site est peut-être fausse. Veuillez vous reconnecter sur le site.
+error-token-too-long = Ce jeton de connexion est valable plus de 10 minutes, ce que ce portail d’assistance n’accepte pas. Veuillez vous reconnecter sur le site.
+error-token-expired = Votre jeton de connexion a expiré. Veuillez vous reconnecter sur le site.
+error-token-replayed = Ce jeton de connexion a déjà été utilisé. Veuillez vous reconnecter sur le site.
+error-token-required = Ce portail d’assistance n’accepte que des jetons de connexion signés (JWT). Veuillez vous reconnecter sur le site.
 error-session-ended = Votre session a expiré. Veuillez vous reconnecter sur le site.
 error-unknown-workspace = Ce portail d’assistance n’existe pas.
 error-not-enabled = Ce portail d’assistance n’est pas encore activé.

@@ -122,6 +122,15 @@ size-gb = { $n } GB
 ## What went wrong, as the frame says it
 
 error-not-verified = Não foi possível verificar sua identidade. Faça login novamente no site.
+error-token-malformed = O site enviou um token de login que não é um JWT válido. Faça login novamente no site.
+error-token-algorithm = O token de login do site deve ser assinado com HS256. Faça login novamente no site.
+error-token-claim = O token de login do site não tem uma declaração “{ $name }” válida. Faça login novamente no site.
+error-token-audience = Este token de login é de outro portal de suporte. Faça login novamente no site.
+error-token-future = Este token de login tem data no futuro; o relógio do site pode estar errado. Faça login novamente no site.
+error-token-too-long = Este token de login vale por mais de 10 minutos, o que este portal de suporte não aceita. Faça login novamente no site.
+error-token-expired = Seu token de login expirou. Faça login novamente no site.
+error-token-replayed = Este token de login já foi usado. Faça login novamente no site.
+error-token-required = Este portal de suporte aceita apenas tokens de login assinados (JWT). Faça login novamente no site.
 error-session-ended = Sua sessão expirou. Faça login novamente no site.
 error-unknown-workspace = Este portal de suporte não existe.
 error-not-enabled = Este portal de suporte ainda não foi ativado.

@@ -1,7 +1,8 @@
 //! Enabling the portal and what a site owner copies (admins): the `<head>`
 //! snippet, the iframe tag, the identity-verification secret (shown on
 //! demand), the CSP directives and ready HMAC code; rotating the secret;
-//! and opening the portal as a chosen customer.
+//! "JWT only" (refusing sign-ins by verification hash); and opening the
+//! portal as a chosen customer.
 
 use super::auth::Admin;
 use super::view::{self, Notice, Section};
@@ -121,6 +122,14 @@ async fn perform(state: &AppState, admin: &Admin, action: &str, form: &RotateFor
             store.set_portal_enabled(ws, false).await?;
             Ok((locale.t("console-embed-disabled-done"), false))
         }
+        "jwt-only" => {
+            store.set_jwt_only(ws, true).await?;
+            Ok((locale.t("console-embed-jwt-only-done"), false))
+        }
+        "hash-allowed" => {
+            store.set_jwt_only(ws, false).await?;
+            Ok((locale.t("console-embed-hash-allowed-done"), false))
+        }
         "secret" if !secrets.is_empty() => Err(locale.t("console-embed-secret-exists").into()),
         "secret" => {
             store.add_secret(ws, &new_secret(), now).await?;
@@ -207,6 +216,11 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal:
     } else {
         view! { <form method="post" action="/console/embed/enable"><button type="submit" data-testid="enable">{locale.t("console-embed-enable")}</button></form> }.into_any()
     };
+    let sign_in_switch = if ws.jwt_only {
+        view! { <form method="post" action="/console/embed/hash-allowed"><button type="submit" class="secondary" data-testid="hash-allowed">{locale.t("console-embed-allow-hash")}</button></form> }.into_any()
+    } else {
+        view! { <form method="post" action="/console/embed/jwt-only"><button type="submit" class="secondary" data-testid="jwt-only">{locale.t("console-embed-require-jwt")}</button></form> }.into_any()
+    };
     let signing_hint = view::rich(
         locale,
         "console-embed-step-sign-hint",
@@ -236,6 +250,12 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, reveal:
             <h2>{locale.t("console-embed-step-sign")}</h2>
             <p class="hint">{signing_hint}</p>
             {samples}
+        </section>
+        <section class="card" data-testid="sign-in-part">
+            <h2>{locale.t("console-embed-sign-in")}</h2>
+            <p data-testid="jwt-only-state">{locale.t(if ws.jwt_only { "console-embed-is-jwt-only" } else { "console-embed-is-hash-allowed" })}</p>
+            <p class="hint">{locale.t("console-embed-jwt-hint")}</p>
+            {sign_in_switch}
         </section>
         <section class="card" data-testid="secret-part">
             <h2>{locale.t("console-embed-secret")}</h2>
@@ -296,7 +316,17 @@ pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): 
     };
     tracing::info!(target: "audit", event = "console.test_as_customer", workspace = %ws.slug, agent = admin.0.id.0);
     let name = customer.map(|c| c.name).unwrap_or_default();
-    let hash = sign_email(secret.value.as_bytes(), email.as_str());
+    // A JWT-only workspace refuses the hash: sign a token as its site would.
+    let (hash, jwt) = if ws.jwt_only {
+        let now = now_millis() / 1000;
+        let claims = serde_json::json!({
+            "email": email.as_str(), "name": name, "iat": now, "exp": now + 300, "aud": ws.slug.as_str(),
+            "jti": hex::encode(rand::random::<[u8; 16]>()),
+        });
+        (String::new(), portal_core::jwt::sign_jwt(secret.value.as_bytes(), &claims))
+    } else {
+        (sign_email(secret.value.as_bytes(), email.as_str()), String::new())
+    };
     let seeing = view::rich(
         locale,
         "console-test-as-seeing",
@@ -310,7 +340,8 @@ pub async fn test_as(admin: Admin, State(state): State<AppState>, Query(query): 
             data-workspace=ws.slug.to_string()
             data-name=name
             data-email=email.to_string()
-            data-hash=hash>
+            data-hash=hash
+            data-jwt=jwt>
             <iframe id="unthread_help_center" title=locale.t("console-test-as-frame")></iframe>
         </div>
     }

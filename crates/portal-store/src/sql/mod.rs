@@ -35,6 +35,7 @@ mod directory;
 mod identity;
 mod messages;
 mod participants;
+mod replay;
 mod rules;
 mod search;
 mod shared;

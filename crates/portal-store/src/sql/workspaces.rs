@@ -20,7 +20,7 @@ macro_rules! workspace_columns {
     () => {
         concat!(
             "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
-            "default_locale, translations, ticket_form, ",
+            "default_locale, translations, ticket_form, portal_enabled, jwt_only, ",
             workspace_rules_columns!()
         )
     };
@@ -40,6 +40,8 @@ struct WorkspaceRow {
     default_locale: String,
     translations: String,
     ticket_form: String,
+    portal_enabled: bool,
+    jwt_only: bool,
     #[sqlx(flatten)]
     rules: WorkspaceRulesRow,
 }
@@ -58,6 +60,8 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         default_locale,
         translations,
         ticket_form,
+        portal_enabled,
+        jwt_only,
         rules,
     } = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
@@ -86,6 +90,8 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
             .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored translations: {e}")))?,
         ticket_form: serde_json::from_str(&ticket_form)
             .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored ticket form: {e}")))?,
+        portal_enabled,
+        jwt_only,
     })
 }
 
@@ -108,8 +114,8 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn create_workspace(&self, new: &NewWorkspace, now: Millis) -> Result<Workspace> {
         let row = sqlx::query_as::<_, WorkspaceRow>(concat!(
-            "INSERT INTO workspaces (slug, name, greeting, allowed_origins, session_lifetime_ms, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING ",
+            "INSERT INTO workspaces (slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, \
+             portal_enabled) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ",
             workspace_columns!()
         ))
         .bind(new.slug.as_str())
@@ -118,6 +124,7 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         .bind(origins_to_json(new.allowed_origins.as_slice())?.as_str())
         .bind(new.session_lifetime.millis())
         .bind(now)
+        .bind(new.portal_enabled)
         .fetch_one(&self.pool)
         .await
         .map_err(conflict(|| format!("the workspace name {:?} is taken", new.slug.as_str())))?;
@@ -269,6 +276,14 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
             self.wake_now(Wake::Workspace(workspace)).await;
         }
         Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_jwt_only(&self, workspace: WorkspaceId, jwt_only: bool) -> Result<()> {
+        // Sessions already open stay open: they were opened by a signature
+        // the workspace accepted then, as after a rotation's overlap.
+        self.update_workspace(workspace, "UPDATE workspaces SET jwt_only = $2 WHERE id = $1 RETURNING id", jwt_only)
+            .await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -58,6 +58,7 @@ pub fn new_workspace(raw_slug: &str) -> NewWorkspace {
         greeting: "How can we help?".into(),
         allowed_origins: origins(&["https://example.com"]),
         session_lifetime: SessionLifetime::DEFAULT,
+        portal_enabled: true,
     }
 }
 

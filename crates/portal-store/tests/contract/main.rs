@@ -21,6 +21,7 @@ mod migrations;
 mod participants;
 mod pool;
 mod properties;
+mod replay;
 mod search;
 mod secrets;
 mod sessions;

@@ -15,6 +15,7 @@ async fn workspace_create_and_look_up() {
             greeting: "Hello! ☺ How can we help?".into(),
             allowed_origins: origins(&["https://acme.example", "http://localhost:3001"]),
             session_lifetime: SessionLifetime::from_millis(2 * HOUR).unwrap(),
+            portal_enabled: false,
         };
         let created = store.create_workspace(&new, NOW).await.unwrap();
         assert_eq!(created.slug, new.slug);
@@ -23,6 +24,9 @@ async fn workspace_create_and_look_up() {
         assert_eq!(created.allowed_origins, new.allowed_origins.as_slice());
         assert_eq!(created.session_lifetime, new.session_lifetime);
         assert_eq!(created.created_at, NOW);
+        assert!(!created.portal_enabled, "created switched off, as asked");
+        assert!(!store.portal_enabled(created.id).await.unwrap());
+        assert!(!created.jwt_only, "a new workspace takes hashes and tokens");
 
         assert_eq!(store.workspace_by_slug(&slug("acme")).await.unwrap(), Some(created.clone()));
         assert_eq!(store.workspace(created.id).await.unwrap(), Some(created.clone()));

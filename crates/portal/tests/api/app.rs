@@ -88,6 +88,9 @@ pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> 
         .await
         .expect("look up the acme workspace")
         .expect("the acme workspace exists");
+    // A new workspace's portal starts off; the tests use it switched on.
+    store.set_portal_enabled(workspace.id, true).await.expect("switch the acme portal on");
+    let workspace = store.workspace(workspace.id).await.expect("look up").expect("the acme workspace exists");
     let secret = only_secret(&*store, workspace.id).await;
 
     let client = reqwest::Client::builder()
@@ -124,7 +127,7 @@ impl Drop for TestApp {
     }
 }
 
-fn slug(raw: &str) -> WorkspaceSlug {
+pub fn slug(raw: &str) -> WorkspaceSlug {
     WorkspaceSlug::parse(raw).unwrap_or_else(|e| panic!("slug {raw:?}: {e}"))
 }
 
@@ -224,6 +227,8 @@ impl TestApp {
             .await
             .unwrap_or_else(|e| panic!("create workspace {raw_slug}: {e}"));
         let ws = self.store.workspace_by_slug(&slug(raw_slug)).await.expect("look up").expect("just created");
+        self.store.set_portal_enabled(ws.id, true).await.expect("switch the portal on");
+        let ws = self.store.workspace(ws.id).await.expect("look up").expect("just created");
         let secret = only_secret(&*self.store, ws.id).await;
         (ws, secret)
     }

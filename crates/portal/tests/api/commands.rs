@@ -48,7 +48,7 @@ async fn the_portal_is_switched_off_and_on_from_the_shell() {
     on_each_backend("the_portal_is_switched_off_and_on_from_the_shell", |db| async move {
         let app = spawn_app(db).await;
         let ws = app.workspace.id;
-        assert!(app.store.portal_enabled(ws).await.unwrap(), "a created workspace's portal is on");
+        assert!(app.store.portal_enabled(ws).await.unwrap(), "the test workspace's portal is switched on");
         let grant = app.sign_in("ann@example.com").await;
 
         let said = commands::set_portal_enabled(&*app.store, SLUG, false).await.unwrap();
@@ -66,6 +66,45 @@ async fn the_portal_is_switched_off_and_on_from_the_shell() {
         assert!(refused.to_string().contains("no allowed origin"), "{refused}");
         assert!(!app.store.portal_enabled(ws).await.unwrap());
         assert!(commands::set_portal_enabled(&*app.store, "nope", true).await.is_err(), "an unknown workspace");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_workspace_starts_with_its_portal_off() {
+    on_each_backend("a_new_workspace_starts_with_its_portal_off", |db| async move {
+        let app = spawn_app(db).await;
+        let said =
+            commands::create_workspace(&*app.store, "globex", "Globex", "Hi", &[ORIGIN.to_string()]).await.unwrap();
+        assert!(
+            said.contains("portal is off") && said.contains("portal workspace enable --workspace globex"),
+            "{said}"
+        );
+        let ws = app.store.workspace_by_slug(&slug("globex")).await.unwrap().unwrap();
+        assert!(!ws.portal_enabled && !app.store.portal_enabled(ws.id).await.unwrap());
+        // Nothing signs in until it is switched on.
+        let secret = app.store.active_secrets(ws.id, now_millis()).await.unwrap().remove(0).value;
+        let hash = sign_email(secret.as_bytes(), "ann@example.com");
+        let response = app.open_session(&sign_in_body("globex", ORIGIN, "Ann", "ann@example.com", &hash)).await;
+        expect_error(response, 404, &portal_app::PortalError::NotEnabled, "sign-in on a new workspace").await;
+        assert_eq!(app.rows().await, Rows::NONE);
+        commands::set_portal_enabled(&*app.store, "globex", true).await.unwrap();
+        app.sign_in_with("globex", ORIGIN, "ann@example.com", &hash).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn jwt_only_is_switched_from_the_shell() {
+    on_each_backend("jwt_only_is_switched_from_the_shell", |db| async move {
+        let app = spawn_app(db).await;
+        let said = commands::set_jwt_only(&*app.store, SLUG, true).await.unwrap();
+        assert!(said.contains("only sign-in tokens"), "{said}");
+        assert!(app.store.workspace(app.workspace.id).await.unwrap().unwrap().jwt_only);
+        let said = commands::set_jwt_only(&*app.store, SLUG, false).await.unwrap();
+        assert!(said.contains("and verification hashes"), "{said}");
+        assert!(!app.store.workspace(app.workspace.id).await.unwrap().unwrap().jwt_only);
+        assert!(commands::set_jwt_only(&*app.store, "nope", true).await.is_err(), "an unknown workspace");
     })
     .await;
 }

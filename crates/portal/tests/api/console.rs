@@ -566,6 +566,42 @@ async fn enabling_needs_an_origin_and_a_secret_and_rotation_retires_the_old_secr
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn an_admin_switches_the_workspace_to_jwt_only_and_back() {
+    on_each_backend("console_jwt_only", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let c = console(&app, "acme", ADMIN).await;
+        let ws = app.workspace.id;
+        let page = c.get("/console/embed").await.text().await.unwrap();
+        assert!(page.contains("verification hash or with a signed token") && page.contains("data-testid=\"jwt-only\""));
+
+        let done = c.post("/console/embed/jwt-only", &[]).await.text().await.unwrap();
+        assert!(done.contains("Only signed tokens (JWT) sign customers in now"), "{done}");
+        assert!(done.contains("data-testid=\"hash-allowed\""), "the page offers the way back: {done}");
+        assert!(app.store.workspace(ws).await.unwrap().unwrap().jwt_only);
+        let hash = sign_in_body("acme", ORIGIN, "Ann", "ann@example.com", &app.hash("ann@example.com"));
+        let required = PortalError::TokenRefused(portal_core::TokenRefusal::TokenRequired);
+        expect_error(app.open_session(&hash).await, 401, &required, "a hash on a JWT-only workspace").await;
+
+        // "Test as a customer" signs a token there, since a hash would be refused.
+        let test_as = c.get("/console/test-as?email=ann%40example.com").await.text().await.unwrap();
+        assert!(test_as.contains("data-jwt=\"ey") && test_as.contains("data-hash=\"\""), "{test_as}");
+
+        let done = c.post("/console/embed/hash-allowed", &[]).await.text().await.unwrap();
+        assert!(done.contains("Verification hashes sign customers in again"), "{done}");
+        assert!(!app.store.workspace(ws).await.unwrap().unwrap().jwt_only);
+        app.sign_in("ann@example.com").await;
+
+        // Agents cannot switch it.
+        account(&app, "acme", AGENT, "agent").await;
+        let agent = console(&app, "acme", AGENT).await;
+        assert_eq!(agent.post("/console/embed/jwt-only", &[]).await.status(), StatusCode::FORBIDDEN);
+        assert!(!app.store.workspace(ws).await.unwrap().unwrap().jwt_only);
+    })
+    .await;
+}
+
 impl Console<'_> {
     async fn refused_rotation(&self, form: &[(&str, &str)]) {
         let secrets = self.app.store.active_secrets(self.app.workspace.id, portal_server::now_millis()).await.unwrap();

@@ -19,6 +19,7 @@ mod console;
 mod corrupt;
 mod input;
 mod isolation;
+mod jwt;
 mod languages;
 mod limits;
 mod live;

@@ -141,6 +141,8 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/api/v1/openapi.json", "/api/v1/openapi.json", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         row(post.clone(), "/api/portal/settings", "/api/portal/settings", json(json!({"workspace": SLUG})), "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         row(post.clone(), "/api/portal/session/open", "/api/portal/session/open", json(sign_in), "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        // A fresh token per request (each is single-use): signing in asks nothing of the caller.
+        row(post.clone(), "/api/portal/session/open-token", "/api/portal/session/open-token", json(json!({"workspace": SLUG, "origin": ORIGIN, "jwt": ""})), "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         // The live socket checks its session in its first message (tests in `live`); a plain GET is no upgrade.
         row(get.clone(), "/api/portal/live", "/api/portal/live", Empty, "400 400 400 400 400 400 400 400 400 400 400 400 400 400"),
         // Customer data: a live session of the workspace, and the owner's ticket only where the rules show it.
@@ -298,6 +300,13 @@ async fn ask(app: &TestApp, row: &Row, who: Who, credentials: &Credentials, fixt
             let mut value = value.clone();
             if row.route == "/api/portal/session/open" {
                 value["verification_hash"] = json!(app.hash(&fixture.owner_email));
+            }
+            if row.route == "/api/portal/session/open-token" {
+                let now = now_millis() / 1000;
+                let claims = json!({
+                    "email": fixture.owner_email, "iat": now, "exp": now + 300, "jti": random_token(), "aud": SLUG,
+                });
+                value["jwt"] = json!(portal_core::jwt::sign_jwt(app.secret.as_bytes(), &claims));
             }
             if row.route == "/api/portal/ticket/reply" {
                 value["key"] = json!(format!("matrix-{}", &random_token()[..16]));

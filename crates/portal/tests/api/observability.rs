@@ -392,6 +392,8 @@ async fn requests_then_logs(mut portal: tokio::process::Child, base: &str, ids: 
 async fn each_log_line_of_a_request_carries_its_id_as_json_or_text() {
     on_each_backend("each_log_line_of_a_request_carries_its_id", |db| async move {
         commands::create_workspace(&*db.store, SLUG, "Acme", GREETING, &[ORIGIN.to_string()]).await.unwrap();
+        let ws = db.store.workspace_by_slug(&portal_core::WorkspaceSlug::parse(SLUG).unwrap()).await.unwrap().unwrap();
+        db.store.set_portal_enabled(ws.id, true).await.unwrap();
         let dir = tempfile::tempdir().unwrap();
 
         let (portal, base) = start_portal_binary(&db, &dir, &[("PORTAL_LOG_FORMAT", "json")]).await;

@@ -22,6 +22,7 @@ async fn sigterm_loses_no_acknowledged_reply_and_closes_live_sockets_with_a_reco
     on_each_backend("sigterm_loses_no_acknowledged_reply", |db| async move {
         commands::create_workspace(&*db.store, SLUG, "Acme", GREETING, &[ORIGIN.to_string()]).await.unwrap();
         let ws = db.store.workspace_by_slug(&portal_core::WorkspaceSlug::parse(SLUG).unwrap()).await.unwrap().unwrap();
+        db.store.set_portal_enabled(ws.id, true).await.unwrap();
         let secret = db.store.active_secrets(ws.id, now_millis()).await.unwrap().remove(0).value;
         let dir = tempfile::tempdir().unwrap();
         let (mut portal, base) = start_portal_binary(
