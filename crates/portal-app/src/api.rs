@@ -288,11 +288,15 @@ pub async fn page(path: String) -> Result<String, PortalError> {
     Ok(match page {
         FramePath::Tickets { query } => {
             use portal_core::listing::{ListQuery, TicketPage};
-            let viewer = pages::Viewer { sees_company_tickets: scope.sees_company_tickets() };
+            // A restricted customer sees the tickets they take part in: their
+            // own, and those they are a participant of.
+            let sees_others = scope.sees_company_tickets()
+                || state.store.takes_part_in_others(&scope).await.map_err(|e| state.store_error(e))?;
+            let viewer = pages::Viewer { sees_others };
             match ListQuery::parse(&query, &ws.ticket_types) {
                 Ok(mut list) => {
-                    // A restricted customer has only their own tickets, whatever the tab.
-                    list.own_only |= !viewer.sees_company_tickets;
+                    // Who sees nothing but their own has their own, whatever the tab.
+                    list.own_only |= !viewer.sees_others;
                     let found = state.store.find_tickets(&scope, &list, ws.search_preview).await;
                     pages::tickets(locale, &ws, viewer, Ok(&list), found.map_err(|e| state.store_error(e))?, now)
                 }
@@ -366,6 +370,21 @@ pub async fn reopen_ticket(number: TicketNumber) -> Result<(), PortalError> {
     let (state, scope) = customer_scope().await?;
     crate::limits::spend(&state, crate::limits::Action::Write, &scope)?;
     state.store.reopen_ticket(&scope, number, now_millis()).await.map_err(|e| state.store_error(e))
+}
+
+/// The signed-in customer joins a ticket of their company that they may
+/// see, so they may then reply to it (see `ParticipantStore::join_ticket`).
+/// Joining one they take part in already changes nothing.
+#[server(prefix = "/api/portal", endpoint = "ticket/join", input = Json, client = BearerClient)]
+pub async fn join_ticket(number: TicketNumber) -> Result<(), PortalError> {
+    let (state, scope) = customer_scope().await?;
+    crate::limits::spend(&state, crate::limits::Action::Write, &scope)?;
+    let joined = state.store.join_ticket(&scope, number, now_millis()).await.map_err(|e| state.store_error(e))?;
+    if joined {
+        tracing::info!(target: "audit", event = "ticket.joined", customer = scope.customer_id().0, ticket = number.0);
+    }
+    crate::state::no_store();
+    Ok(())
 }
 
 /// Opens a new ticket for the signed-in customer.

@@ -28,6 +28,11 @@ pub enum PortalError {
     /// message (another ticket, other text).
     #[error("This reply was already sent with other text. Reload to see it, or send it again as a new reply.")]
     KeyReused,
+    /// The customer reads the ticket as a member of its company but takes
+    /// no part in it: they join it before they may reply, reopen it or
+    /// attach files.
+    #[error("Join this conversation to reply to it.")]
+    NotParticipant,
     #[error("This site is not allowed to show the support portal.")]
     OriginNotAllowed,
     #[error("You do not have access to this support portal. If you think you should, please contact the company.")]
@@ -64,6 +69,7 @@ impl PortalError {
             Self::PageNotFound => "error-page-not-found",
             Self::TicketClosed => "error-ticket-closed",
             Self::KeyReused => "error-key-reused",
+            Self::NotParticipant => "error-not-participant",
             Self::OriginNotAllowed => "error-origin-not-allowed",
             Self::NoAccess => "error-no-access",
             Self::Invalid(_) => "error-malformed",
@@ -79,7 +85,7 @@ impl PortalError {
     pub fn status(&self) -> u16 {
         match self {
             Self::NotVerified | Self::SessionEnded | Self::TokenRefused(_) => 401,
-            Self::OriginNotAllowed | Self::NoAccess => 403,
+            Self::OriginNotAllowed | Self::NoAccess | Self::NotParticipant => 403,
             Self::UnknownWorkspace | Self::NotEnabled | Self::NotFound | Self::PageNotFound => 404,
             Self::TicketClosed | Self::KeyReused => 409,
             Self::Invalid(_) => 400,

@@ -78,6 +78,7 @@ impl AppState {
             StoreError::NotFound => PortalError::NotFound,
             StoreError::TicketClosed => PortalError::TicketClosed,
             StoreError::KeyReused => PortalError::KeyReused,
+            StoreError::NotParticipant => PortalError::NotParticipant,
             StoreError::Invalid(message) => PortalError::Invalid(message.clone()),
             // Damaged data is ours, not the customer's: its detail goes to the log only.
             StoreError::Corrupt(_) => PortalError::Internal,

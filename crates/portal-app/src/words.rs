@@ -50,6 +50,7 @@ pub const IDS: &[&str] = &[
     "error-page-not-found",
     "error-ticket-closed",
     "error-key-reused",
+    "error-not-participant",
     "error-origin-not-allowed",
     "error-no-access",
     "error-rate-limited",

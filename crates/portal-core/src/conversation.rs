@@ -156,6 +156,10 @@ pub struct TicketDetail {
     /// Files sent with the ticket itself.
     pub attachments: Vec<AttachmentInfo>,
     pub messages: Vec<PublicMessage>,
+    /// Whether the reader takes part in the ticket (they opened it, or are
+    /// one of its participants): only then may they reply, reopen it and
+    /// attach files. A company member who only sees it may join it first.
+    pub taking_part: bool,
 }
 
 /// A public message as the portal shows it: the body already rendered to
@@ -195,10 +199,15 @@ pub enum EventKind {
     /// The ticket was created.
     #[serde(rename = "ticket.created")]
     TicketCreated,
+    /// Someone began or stopped taking part in the ticket (an agent added
+    /// or removed a participant, or a company member joined).
+    #[serde(rename = "ticket.participants")]
+    TicketParticipants,
 }
 
 impl EventKind {
-    pub const ALL: [Self; 3] = [Self::MessageCreated, Self::TicketStatus, Self::TicketCreated];
+    pub const ALL: [Self; 4] =
+        [Self::MessageCreated, Self::TicketStatus, Self::TicketCreated, Self::TicketParticipants];
 
     /// The name stored in the database and sent to the frame.
     pub fn as_str(self) -> &'static str {
@@ -206,6 +215,7 @@ impl EventKind {
             Self::MessageCreated => "message.created",
             Self::TicketStatus => "ticket.status",
             Self::TicketCreated => "ticket.created",
+            Self::TicketParticipants => "ticket.participants",
         }
     }
 

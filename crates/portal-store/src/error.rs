@@ -34,6 +34,19 @@ pub enum StoreError {
     /// The key is the caller's, so the message may be shown to them.
     #[error("there is no company {:?}", .0.as_str())]
     UnknownCompany(portal_core::CompanyKey),
+    /// An email names no customer of the workspace; nothing was written.
+    /// The email is the caller's, so the message may be shown to them.
+    #[error("there is no customer with the email {:?}", .0.as_str())]
+    UnknownCustomer(portal_core::Email),
+    /// The customer opened the ticket: they take part in it already, and
+    /// are never one of its participants; nothing was written.
+    #[error("this customer opened the ticket and takes part in it already")]
+    CreatorTakesPart,
+    /// The customer may read the ticket (a member of its company) but takes
+    /// no part in it: they may not reply, reopen it or attach files until
+    /// they join it; nothing was written.
+    #[error("the customer does not take part in this ticket: they must join it first")]
+    NotParticipant,
     /// A sealed secret does not open with the server's keys: the key ring
     /// is not the one the database was sealed with, or a row was altered.
     #[error("a stored identity secret does not open with the configured key ring: {0}")]

@@ -7,7 +7,7 @@
 //! The contract is written by area, each a trait with its types in a module
 //! of its own ([`WorkspaceStore`], [`IdentityStore`], [`CompanyStore`],
 //! [`ConversationStore`], [`AttachmentStore`], [`ApiTokenStore`],
-//! [`AgentTicketStore`], [`AgentStore`], [`DirectoryStore`],
+//! [`AgentTicketStore`], [`ParticipantStore`], [`AgentStore`], [`DirectoryStore`],
 //! [`BulkStore`] and [`ReplayStore`]); [`Store`] is all of them at once.
 
 mod agent_tickets;
@@ -22,6 +22,7 @@ mod directory;
 mod error;
 mod identity;
 mod notify;
+mod participants;
 mod replay;
 mod sealing;
 mod sql;
@@ -44,6 +45,7 @@ pub use directory::{CompanyEntry, CustomerEntry, DirectoryStore};
 pub use error::StoreError;
 pub use identity::{Customer, IdentityStore, NewSession, Secret};
 pub use notify::Wake;
+pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
 pub use replay::ReplayStore;
 pub use sealing::{KeyRing, SealError};
 pub use workspaces::{NewWorkspace, PortalBehaviour, Workspace, WorkspaceStore};
@@ -87,6 +89,7 @@ pub trait Store:
     + AttachmentStore
     + ApiTokenStore
     + AgentTicketStore
+    + ParticipantStore
     + AgentStore
     + DirectoryStore
     + BulkStore

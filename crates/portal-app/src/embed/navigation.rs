@@ -104,6 +104,9 @@ fn swap(container: &Element, html: &str, moved: bool) {
     let dropped =
         document.active_element().is_some_and(|e| e.tag_name() == "BODY") && document.has_focus().unwrap_or(false);
     let focused_control = focused.as_ref().and_then(|e| e.get_attribute("data-testid")).filter(|id| is_plain(id));
+    // A control that makes way for another (joining a conversation brings
+    // the reply box) names it: the focus moves on to it.
+    let successor = focused.as_ref().and_then(|e| e.get_attribute("data-then-focus")).filter(|id| is_plain(id));
     template.set_inner_html(html);
     let fresh = template.content();
     if let Ok(marked) = fresh.query_selector_all("[data-keep]") {
@@ -124,7 +127,10 @@ fn swap(container: &Element, html: &str, moved: bool) {
     if focused.is_none() && !(moved && dropped) {
         return;
     }
-    let again = focused_control.and_then(|id| find(container, &format!("[data-testid=\"{id}\"]")));
+    let again = [focused_control, successor]
+        .into_iter()
+        .flatten()
+        .find_map(|id| find(container, &format!("[data-testid=\"{id}\"]")));
     let start = || {
         let heading = find(container, "h2")?;
         let _ = heading.set_attribute("tabindex", "-1");

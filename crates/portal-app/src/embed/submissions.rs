@@ -2,12 +2,13 @@
 //! submit does: `reply` (to ticket `data-number`), `create` (a new
 //! ticket), or `list` (show the list its fields describe; a field marked
 //! `data-apply` does so as soon as it changes); a button's
-//! `data-action="reopen"` reopens its ticket. Fields are checked with the
+//! `data-action="reopen"` reopens its ticket, `data-action="join"` joins
+//! it (a company member who then takes part). Fields are checked with the
 //! same rules, and worded as, the server's.
 
 use super::navigation::{self, find};
 use super::{PortalContext, files};
-use crate::api::{create_ticket, reopen_ticket, reply_to_ticket};
+use crate::api::{create_ticket, join_ticket, reopen_ticket, reply_to_ticket};
 use crate::error::PortalError;
 use leptos::ev::{Event, SubmitEvent};
 use leptos::task::spawn_local;
@@ -90,13 +91,18 @@ fn list(context: &PortalContext, form: &Element) {
 
 /// A button with a `data-action` was pressed.
 pub(super) fn pressed(context: &PortalContext, button: &Element) {
-    if button.get_attribute("data-action").as_deref() != Some("reopen") {
-        return;
-    }
+    let join = match button.get_attribute("data-action").as_deref() {
+        Some("reopen") => false,
+        Some("join") => true,
+        _ => return,
+    };
     let Some(number) = number_of(button) else { return };
     let context = context.clone();
     spawn_local(async move {
-        match reopen_ticket(number).await {
+        // Either is harmless twice: a second press changes nothing.
+        let done = if join { join_ticket(number).await } else { reopen_ticket(number).await };
+        match done {
+            // The page comes back with the reply box (or the ticket reopened).
             Ok(()) => context.changed(),
             Err(error) => show_problem(&crate::words::error(&error)),
         }

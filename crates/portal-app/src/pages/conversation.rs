@@ -138,6 +138,7 @@ mod tests {
                 message(1, AuthorKind::Agent, "Sam from Acme"),
                 message(2, AuthorKind::Customer, "Acme Support"),
             ],
+            taking_part: true,
         };
         let html = ticket(Locale::En, detail, 0).to_html();
         let items: Vec<&str> = html.split("<li ").skip(1).collect();

@@ -47,6 +47,22 @@ pub fn reply(locale: Locale, base: &str, workspace: &Workspace, number: TicketNu
     .into_any()
 }
 
+/// In place of the reply box, for a company member who reads the ticket
+/// but takes no part in it: joining makes them a participant, who may reply.
+pub fn join(locale: Locale, number: TicketNumber) -> AnyView {
+    view! {
+        <div class="join" data-testid="join-conversation">
+            <p class="notice" id="join-hint">{locale.t("join-hint")}</p>
+            <button type="button" data-testid="join" data-action="join" data-number=number.0 data-then-focus="reply-text"
+                aria-describedby="join-hint">
+                {locale.t("join-button")}
+            </button>
+            <p class="notice error" role="alert" data-testid="join-problem"></p>
+        </div>
+    }
+    .into_any()
+}
+
 /// Opening a new ticket.
 pub fn new_ticket(locale: Locale, workspace: &Workspace, companies: &[CompanyKey]) -> impl IntoView {
     let types = workspace.ticket_types.clone();

@@ -14,8 +14,10 @@ use portal_store::Workspace;
 /// What the customer may see of the list's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Viewer {
-    /// Unrestricted by the visibility rule: "All" is their companies' tickets.
-    pub sees_company_tickets: bool,
+    /// "All" holds more than the tickets they opened: their companies'
+    /// (unrestricted by the visibility rule), or tickets they are a
+    /// participant of.
+    pub sees_others: bool,
 }
 
 /// The list page for `query`, or for a query that could not be read,
@@ -53,7 +55,7 @@ fn toolbar(locale: Locale, base: &str, viewer: Viewer, list: &ListQuery) -> impl
     view! {
         <div class="toolbar">
             <nav class="tabs" aria-label=locale.t("list-tabs-label") data-testid="tabs">
-                {viewer.sees_company_tickets.then(|| view! {
+                {viewer.sees_others.then(|| view! {
                     <a href=base.to_string() aria-current=all_current data-testid="tab-all">{locale.t("list-tab-all")}</a>
                 })}
                 <a href=format!("{base}?tab=mine") aria-current=mine_current data-testid="tab-mine">{locale.t("list-tab-mine")}</a>
@@ -138,7 +140,7 @@ fn controls(locale: Locale, workspace: &Workspace, viewer: Viewer, list: &ListQu
                 </label>
                 {date_range(locale, "created", list)}
                 {date_range(locale, "updated", list)}
-                {viewer.sees_company_tickets.then(|| view! {
+                {viewer.sees_others.then(|| view! {
                     <label>
                         {locale.t("list-created-by")}" "
                         <input type="email" name="creator" value=list.param("creator").to_string()

@@ -55,10 +55,15 @@ pub fn base(workspace: &Workspace) -> String {
 }
 
 /// One ticket: its facts and public conversation, then the reply box (or
-/// the reopen button, or why neither is offered).
+/// the reopen button, or why neither is offered); for a company member who
+/// does not take part in it, the way to join it instead.
 pub fn ticket(locale: Locale, workspace: &Workspace, detail: TicketDetail, now: i64) -> String {
     let base = base(workspace);
-    let reply = forms::reply(locale, &base, workspace, detail.number, detail.status);
+    let reply = if detail.taking_part {
+        forms::reply(locale, &base, workspace, detail.number, detail.status)
+    } else {
+        forms::join(locale, detail.number)
+    };
     view! {
         <nav class="crumbs"><a href=base.clone() data-testid="back">{locale.t("back-to-list")}</a></nav>
         <article class="ticket" data-testid="ticket">

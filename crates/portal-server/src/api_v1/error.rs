@@ -145,6 +145,15 @@ impl ApiError {
             StoreError::Invalid(message) => Self::new(ErrorCode::InvalidRequest, message.clone()),
             // The key is the client's own, and well formed: the workspace lacks it.
             StoreError::UnknownCompany(_) => Self::new(ErrorCode::Conflict, error.to_string()),
+            // The email is in the URL: the resource it names is not there.
+            StoreError::UnknownCustomer(_) => Self::customer_not_found(),
+            StoreError::CreatorTakesPart => Self::new(
+                ErrorCode::Conflict,
+                "this customer opened the ticket and takes part in it already; a ticket's creator is never one of \
+                 its participants",
+            ),
+            // Customers' writes only: an agent always takes part.
+            StoreError::NotParticipant => Self::new(ErrorCode::Conflict, error.to_string()),
             // Only customers' uploads are counted against the quota.
             StoreError::QuotaExceeded { .. } => Self::new(ErrorCode::PayloadTooLarge, error.to_string()),
             // Stored data that fails its checks is the server's trouble: the row is named in the log only.

@@ -7,9 +7,9 @@ use super::error::{ApiError, ErrorBody, ErrorCode};
 use super::json::{ApiJson, field_named_in};
 use super::requests::{
     AttachmentPath, Company, CompanyPath, CompanyRequest, CustomerAttributesBody, CustomerCompanies, CustomerPath,
-    ListQuery, NewMessageRequest, NewTicketRequest, TicketPatch, TicketPath, company_key,
+    ListQuery, NewMessageRequest, NewTicketRequest, ParticipantPath, TicketPatch, TicketPath, company_key,
 };
-use super::responses::{Message, Ticket, TicketList, TicketWithMessages};
+use super::responses::{Message, Participant, ParticipantList, Ticket, TicketList, TicketWithMessages};
 use crate::now_millis;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -305,6 +305,123 @@ pub async fn get_attachment(
             .map_err(|()| ApiError::new(ErrorCode::Internal, "the file could not be read")),
         None => Err(ApiError::new(ErrorCode::NotFound, "there is no such file on this ticket")),
     }
+}
+
+/// The ticket number and customer email of a participant's URL.
+fn participant_in_url(path: Result<Path<ParticipantPath>, PathRejection>) -> Result<(TicketNumber, Email), ApiError> {
+    let Path(ParticipantPath { number, email }) = path.map_err(|_| {
+        ApiError::invalid("number", "the URL must name a ticket by its number and a customer by their email")
+    })?;
+    let email = Email::parse(&email).map_err(|e| ApiError::validation("email", e))?;
+    Ok((TicketNumber(number), email))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/tickets/{number}/participants",
+    tag = "participants",
+    operation_id = "list_participants",
+    summary = "The customers taking part in a ticket besides its creator",
+    description = "In the order they came. A participant sees the ticket in their portal as its creator does \
+                   (never its internal notes) and may reply to it; members of the ticket's company who are not \
+                   participants may read it, where the visibility rule lets them, and join it from the portal.",
+    params(TicketPath),
+    responses(
+        (status = 200, description = "The participants.", body = ParticipantList),
+        (status = 400, description = "`invalid_request`: the number is not an integer.", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such ticket in the token's workspace.", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn list_participants(
+    State(state): State<AppState>,
+    agent: Agent,
+    number: Result<Path<TicketPath>, PathRejection>,
+) -> Result<Json<ParticipantList>, ApiError> {
+    let number = ticket_number(number)?;
+    let participants = state.store.participants(&agent.scope, number).await.map_err(ApiError::store)?;
+    Ok(Json(ParticipantList { participants: participants.into_iter().map(Participant::from).collect() }))
+}
+
+#[utoipa::path(
+    put,
+    path = "/api/v1/tickets/{number}/participants/{email}",
+    tag = "participants",
+    operation_id = "add_participant",
+    summary = "Add a customer to a ticket's participants",
+    description = "The customer (one of the workspace's, found by email ignoring case) then sees the ticket in \
+                   their portal, at once if they have it open, and may reply to it. Idempotent: a customer who \
+                   takes part already is answered with 200 and nothing changes. No body is read. The ticket's \
+                   own creator takes part already and is refused with 409.",
+    params(ParticipantPath),
+    responses(
+        (status = 201, description = "Added: the participant.", body = Participant),
+        (status = 200, description = "They took part already: the participant, unchanged.", body = Participant),
+        (status = 400, description = "`invalid_request`: the number is not an integer, or the email is not \
+                                      valid (`field` names which).", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such ticket, or no customer with this email, in the \
+                                      token's workspace (customers exist once they signed in or a ticket was \
+                                      opened for them).", body = ErrorBody),
+        (status = 409, description = "`conflict`: the customer opened the ticket.", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn add_participant(
+    State(state): State<AppState>,
+    agent: Agent,
+    path: Result<Path<ParticipantPath>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let (number, email) = participant_in_url(path)?;
+    let added =
+        state.store.add_participant(&agent.scope, number, &email, now_millis()).await.map_err(ApiError::store)?;
+    let status = if added.already { StatusCode::OK } else { StatusCode::CREATED };
+    if !added.already {
+        agent.audit(
+            "api.participant.added",
+            format_args!("ticket {number}, customer {}", added.participant.customer.id),
+        );
+    }
+    Ok((status, Json(Participant::from(added.participant))).into_response())
+}
+
+#[utoipa::path(
+    delete,
+    path = "/api/v1/tickets/{number}/participants/{email}",
+    tag = "participants",
+    operation_id = "remove_participant",
+    summary = "Remove a customer from a ticket's participants",
+    description = "They then see the ticket only if the workspace's visibility rule shows it to them (a member \
+                   of its company). Idempotent: 204 whether or not they were a participant.",
+    params(ParticipantPath),
+    responses(
+        (status = 204, description = "They are not a participant (any more)."),
+        (status = 400, description = "`invalid_request`: the number is not an integer, or the email is not \
+                                      valid (`field` names which).", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such ticket, or no customer with this email, in the \
+                                      token's workspace.", body = ErrorBody),
+        (status = 409, description = "`conflict`: the customer opened the ticket; a creator cannot be removed.",
+            body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn remove_participant(
+    State(state): State<AppState>,
+    agent: Agent,
+    path: Result<Path<ParticipantPath>, PathRejection>,
+) -> Result<StatusCode, ApiError> {
+    let (number, email) = participant_in_url(path)?;
+    let removed =
+        state.store.remove_participant(&agent.scope, number, &email, now_millis()).await.map_err(ApiError::store)?;
+    if removed {
+        agent.audit("api.participant.removed", format_args!("ticket {number}"));
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(

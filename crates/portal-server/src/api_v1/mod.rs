@@ -13,6 +13,9 @@
 //!   ticket type or company it does not have) is a 409.
 //! - Every error is `{"error": {"code", "message", "field"?}}` with a stable
 //!   code (see [`error::ErrorCode`]); nothing is cached (`no-store`).
+//! - A ticket's participants (`/tickets/{number}/participants`) are named
+//!   by email in the URL: `PUT` adds one (idempotent), `DELETE` removes one
+//!   (204 whether or not they were one).
 //! - `GET /api/v1/tickets?limit=N`: N is 1 to 500 (default 50); anything
 //!   else is refused with `invalid_request`, not clamped.
 //! - The OpenAPI document, generated from this code, is served without
@@ -80,6 +83,8 @@ macro_rules! api_routes {
             security(("api_token" = [])),
             tags(
                 (name = "tickets", description = "Tickets and their conversations."),
+                (name = "participants", description = "The customers besides its creator who take part in a ticket: \
+                                                        they see it in their portal and may reply to it."),
                 (name = "companies", description = "The workspace's companies, to which customers and tickets belong."),
                 (name = "customers", description = "Customers: their companies and attributes."),
                 (name = "meta", description = "About the API itself."),
@@ -96,6 +101,9 @@ api_routes! {
     patch "/tickets/{number}" => update_ticket,
     post "/tickets/{number}/messages" => post_message,
     get "/tickets/{number}/attachments/{id}" => get_attachment,
+    get "/tickets/{number}/participants" => list_participants,
+    put "/tickets/{number}/participants/{email}" => add_participant,
+    delete "/tickets/{number}/participants/{email}" => remove_participant,
     put "/companies/{key}" => put_company,
     get "/customers/{email}/companies" => get_customer_companies,
     put "/customers/{email}/companies" => set_customer_companies,

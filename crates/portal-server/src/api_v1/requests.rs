@@ -73,6 +73,13 @@ pub struct AttachmentPath {
     pub id: i64,
 }
 
+/// The path of a ticket participant's URL.
+#[derive(Debug, Deserialize)]
+pub struct ParticipantPath {
+    pub number: i64,
+    pub email: String,
+}
+
 /// The path of a company's URL.
 #[derive(Debug, Deserialize)]
 pub struct CompanyPath {
@@ -107,6 +114,35 @@ impl IntoParams for CustomerPath {
             schema::email(),
             "ann@example.com",
         )]
+    }
+}
+
+impl IntoParams for ParticipantPath {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        use utoipa::openapi::schema::{KnownFormat, SchemaFormat, Type};
+        let number = ParameterBuilder::new()
+            .name("number")
+            .parameter_in(ParameterIn::Path)
+            .required(Required::True)
+            .description(Some("The ticket's number within the workspace."))
+            .schema(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                    .build(),
+            ))
+            .example(Some(1.into()))
+            .build();
+        vec![
+            number,
+            path_parameter(
+                "email",
+                "The email of one of the workspace's customers, compared ignoring case: at most 254 characters, \
+                 something, `@` and a domain, without white space or control characters.",
+                schema::email(),
+                "bob@example.com",
+            ),
+        ]
     }
 }
 

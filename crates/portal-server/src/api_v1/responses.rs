@@ -3,7 +3,7 @@
 
 use super::schema;
 use portal_core::{AttachmentInfo, AuthorKind};
-use portal_store::{AgentMessage, AgentTicket, AgentTicketSummary};
+use portal_store::{AddedBy, AgentMessage, AgentTicket, AgentTicketSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -28,6 +28,46 @@ pub struct Customer {
     pub email: String,
     /// May be empty.
     pub name: String,
+}
+
+fn added_by_schema() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some([AddedBy::Agent, AddedBy::Themselves].map(AddedBy::as_str)))
+        .description(Some(
+            "How they came to take part: `agent`, added by an agent (console or API); `self`, they joined from \
+             the portal as a member of the ticket's company.",
+        ))
+        .build()
+}
+
+/// A customer who takes part in a ticket they did not open: they see it in
+/// their portal and may reply to it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Participant {
+    pub customer: Customer,
+    /// Milliseconds since the Unix epoch.
+    pub added_at: i64,
+    #[schema(schema_with = added_by_schema)]
+    pub added_by: String,
+}
+
+impl From<portal_store::Participant> for Participant {
+    fn from(p: portal_store::Participant) -> Self {
+        let c = p.customer;
+        Self {
+            customer: Customer { id: c.id.0, email: c.email, name: c.name },
+            added_at: p.added_at,
+            added_by: p.added_by.as_str().to_string(),
+        }
+    }
+}
+
+/// The customers besides its creator who take part in a ticket, in the
+/// order they came.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ParticipantList {
+    pub participants: Vec<Participant>,
 }
 
 /// A ticket without its conversation.

@@ -2,11 +2,13 @@
 //! the customers' search, filters and sort plus the assignee, and a ticket's
 //! whole conversation with its internal notes. Replies and status changes
 //! go through the same store calls as the REST API, so customers see them
-//! live; internal notes write no event and never reach them.
+//! live; internal notes write no event and never reach them. The ticket's
+//! participants (customers besides its creator who take part) are added by
+//! email and removed there too.
 
 use super::auth::Signed;
 use super::view::{self, Notice, Section};
-use super::{led, sentence, store_notice, store_problem, unchanged};
+use super::{Refusal, led, sentence, store_notice, store_problem, unchanged};
 use crate::now_millis;
 use axum::Form;
 use axum::extract::{Path, RawQuery, State};
@@ -17,9 +19,9 @@ use portal_app::markdown::to_safe_html;
 use portal_app::state::AppState;
 use portal_core::conversation::AuthorKind;
 use portal_core::listing::{ListQuery, Sort, SortKey};
-use portal_core::{AgentId, CompanyKey, MessageBody, TicketNumber, TicketStatus};
+use portal_core::{AgentId, CompanyKey, Email, MessageBody, TicketNumber, TicketStatus};
 use portal_i18n::Locale;
-use portal_store::{Agent, AgentPost, AgentTicket, Assignee, InboxFilter, Workspace};
+use portal_store::{AddedBy, Agent, AgentPost, AgentTicket, Assignee, InboxFilter, Participant, Workspace};
 use serde::Deserialize;
 
 const STATES: [TicketStatus; 4] =
@@ -263,12 +265,14 @@ async fn show_ticket(
         };
         let assignee = state.store.ticket_assignee(&scope, number).await?;
         let companies = state.store.list_companies(ws.id).await?;
-        Ok::<_, portal_store::StoreError>(Some((ticket, assignee, companies)))
+        let participants = state.store.participants(&scope, number).await?;
+        Ok::<_, portal_store::StoreError>(Some((ticket, assignee, companies, participants)))
     };
     match found.await {
-        Ok(Some((ticket, assignee, companies))) => {
+        Ok(Some((ticket, assignee, companies, participants))) => {
             let keys: Vec<CompanyKey> = companies.into_iter().map(|c| c.key).collect();
-            let body = ticket_view(locale, &ws, &agents, &keys, ticket, assignee);
+            let body = ticket_view(locale, &ws, &agents, &keys, ticket, assignee)
+                + &participants_view(locale, number, participants);
             let title = locale.t_args("console-ticket-title", &[("number", number.to_string().into())]);
             view::page(locale, &title, Some(&signed.0), Section::Inbox, &notice, body)
         }
@@ -348,6 +352,110 @@ fn ticket_view(
         </article>
     }
     .to_html()
+}
+
+/// The customers besides its creator who take part in the ticket: each may
+/// be removed, and another added by email.
+fn participants_view(locale: Locale, number: TicketNumber, participants: Vec<Participant>) -> String {
+    let action = format!("/console/tickets/{number}/participants");
+    let empty = participants.is_empty();
+    let rows = participants
+        .into_iter()
+        .map(|p| {
+            let c = p.customer;
+            let how = locale.t(match p.added_by {
+                AddedBy::Agent => "console-participant-added-by-agent",
+                AddedBy::Themselves => "console-participant-joined",
+            });
+            let remove = locale.t_args("console-participant-remove-label", &[("email", c.email.clone().into())]);
+            view! {
+                <tr data-testid="participant-row">
+                    <td><a href=format!("/console/customers/{}", c.id.0)>{c.email.clone()}</a></td>
+                    <td>{c.name}</td>
+                    <td>{how}</td>
+                    <td>{view::when(locale, p.added_at)}</td>
+                    <td>
+                        <form method="post" action=action.clone()>
+                            <button type="submit" name="remove" value=c.email class="secondary"
+                                aria-label=remove data-testid="remove-participant">{locale.t("console-participant-remove")}</button>
+                        </form>
+                    </td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <section class="participants" data-testid="participants" aria-labelledby="participants-heading">
+            <h3 id="participants-heading">{locale.t("console-participants-title")}</h3>
+            <p class="hint">{locale.t("console-participants-hint")}</p>
+            {(!empty).then(|| view! {
+                <table class="tickets">
+                    <thead><tr>
+                        <th>{locale.t("console-col-email")}</th>
+                        <th>{locale.t("console-col-name")}</th>
+                        <th>{locale.t("console-participant-how")}</th>
+                        <th>{locale.t("console-participant-since")}</th>
+                        <th><span class="visually-hidden">{locale.t("console-participant-actions")}</span></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            })}
+            {empty.then(|| view! { <p class="hint" data-testid="no-participants">{locale.t("console-participants-none")}</p> })}
+            <form method="post" action=action class="card inline" data-testid="participant-form">
+                <label>{locale.t("console-participant-email")} <input name="add" type="email" required data-testid="participant-email" /></label>
+                <button type="submit" data-testid="add-participant">{locale.t("console-participant-add")}</button>
+            </form>
+        </section>
+    }
+    .to_html()
+}
+
+/// The email of a customer to `add` to the ticket's participants, or of a
+/// participant to `remove`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ParticipantsForm {
+    add: String,
+    remove: String,
+}
+
+pub async fn change_participants(
+    signed: Signed,
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Form(form): Form<ParticipantsForm>,
+) -> Response {
+    let locale = signed.2;
+    let Ok(ticket) = number.parse::<i64>().map(TicketNumber) else {
+        return no_ticket(&signed);
+    };
+    let scope = signed.scope();
+    let change = async {
+        let (raw, adding) = match (form.add.trim(), form.remove.trim()) {
+            (email, "") if !email.is_empty() => (email, true),
+            ("", email) if !email.is_empty() => (email, false),
+            _ => return Err(Refusal::from(locale.t("console-participant-add-or-remove"))),
+        };
+        let email = Email::parse(raw).map_err(|e| locale.message(&e.message()))?;
+        let now = now_millis();
+        let done = if adding {
+            let added = state.store.add_participant(&scope, ticket, &email, now).await?;
+            if added.already { "console-participant-already" } else { "console-participant-added" }
+        } else if state.store.remove_participant(&scope, ticket, &email, now).await? {
+            "console-participant-removed"
+        } else {
+            "console-participant-was-not"
+        };
+        tracing::info!(target: "audit", event = "console.ticket_participants", agent = signed.0.id.0, ticket = ticket.0, adding);
+        Ok(done)
+    };
+    let notice = match change.await {
+        Ok(done) => Notice::Done(locale.t(done)),
+        // The ticket itself is gone: its page says so.
+        Err(Refusal::Store(portal_store::StoreError::NotFound)) => return no_ticket(&signed),
+        Err(refused) => refused.notice(locale, "console-nothing-changed"),
+    };
+    render_ticket(&state, &signed, &number, Some(notice)).await
 }
 
 #[derive(Debug, Deserialize)]

@@ -49,6 +49,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/inbox", get(inbox::inbox))
         .route("/console/tickets/{number}", get(inbox::ticket).post(inbox::update_ticket))
         .route("/console/tickets/{number}/messages", post(inbox::post_message))
+        .route("/console/tickets/{number}/participants", post(inbox::change_participants))
         .route("/console/customers", get(people::customers))
         .route("/console/customers/{id}", get(people::customer).post(people::update_customer))
         .route("/console/customers/{id}/access", post(people::set_access))
@@ -126,6 +127,12 @@ pub(crate) fn store_failure(locale: Locale, error: StoreError) -> (StatusCode, S
         StoreError::UnknownCompany(key) => {
             (StatusCode::BAD_REQUEST, locale.t_args("console-store-no-company", &[("key", key.to_string().into())]))
         }
+        StoreError::UnknownCustomer(email) => (
+            StatusCode::BAD_REQUEST,
+            locale.t_args("console-store-no-customer", &[("email", email.as_str().to_string().into())]),
+        ),
+        StoreError::CreatorTakesPart => (StatusCode::BAD_REQUEST, locale.t("console-store-creator-takes-part")),
+        StoreError::NotParticipant => (StatusCode::BAD_REQUEST, locale.t("console-store-not-participant")),
         StoreError::KeyReused => (StatusCode::BAD_REQUEST, locale.t("console-store-key-reused")),
         StoreError::TicketClosed => (StatusCode::BAD_REQUEST, locale.t("console-store-ticket-closed")),
         StoreError::NotFound => (StatusCode::NOT_FOUND, locale.t("console-store-not-found")),

@@ -118,7 +118,7 @@ fn checked_agent_name(raw: &str) -> Result<String> {
 #[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// The workspace's ticket numbered `number`.
-    async fn workspace_ticket(
+    pub(super) async fn workspace_ticket(
         conn: &mut DB::Connection,
         workspace: WorkspaceId,
         number: TicketNumber,

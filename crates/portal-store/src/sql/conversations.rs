@@ -89,7 +89,7 @@ impl<DB> SqlStore<DB> {
     }
 
     /// The ticket numbered `number`, if the scope may see it.
-    async fn customer_ticket(
+    pub(super) async fn customer_ticket(
         conn: &mut DB::Connection,
         scope: &CustomerScope,
         number: TicketNumber,
@@ -220,6 +220,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         let Some(ticket) = Self::customer_ticket(&mut conn, scope, number).await? else {
             return Ok(None);
         };
+        let taking_part = Self::takes_part(&mut conn, scope.workspace_id(), &ticket, scope.customer_id()).await?;
         let (records, attachments) = Self::conversation(&mut conn, scope.workspace_id(), ticket.id, false).await?;
         // `public` drops internal notes again, whatever the query said.
         let messages = records.into_iter().filter_map(MessageRecord::public).collect();
@@ -251,6 +252,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
             attributes: ticket.attributes.shown(&shown),
             attachments,
             messages,
+            taking_part,
         }))
     }
 
@@ -267,6 +269,10 @@ impl<DB> ConversationStore for SqlStore<DB> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
         let ticket = Self::customer_ticket(&mut tx, scope, number).await?.ok_or(StoreError::NotFound)?;
+        // Seeing a company's ticket is not taking part in it.
+        if !Self::takes_part(&mut tx, workspace, &ticket, scope.customer_id()).await? {
+            return Err(StoreError::NotParticipant);
+        }
         let first = Self::message_by_key(&mut tx, workspace, Some(scope.customer_id()), key.as_str()).await?;
         if let Some((ticket_id, mut first)) = first {
             // A retry sends the same text to the same ticket; anything else reuses the key.
@@ -323,6 +329,9 @@ impl<DB> ConversationStore for SqlStore<DB> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let rules = Self::lock_workspace(&mut tx, workspace).await?;
         let ticket = Self::customer_ticket(&mut tx, scope, number).await?.ok_or(StoreError::NotFound)?;
+        if !Self::takes_part(&mut tx, workspace, &ticket, scope.customer_id()).await? {
+            return Err(StoreError::NotParticipant);
+        }
         if Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await? {
             self.commit_events(tx, ticket.wake(workspace)).await?;
         } else {

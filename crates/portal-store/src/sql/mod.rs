@@ -34,6 +34,7 @@ mod conversations;
 mod directory;
 mod identity;
 mod messages;
+mod participants;
 mod replay;
 mod rules;
 mod search;

@@ -14,12 +14,18 @@ use portal_core::{CustomerId, Millis, TicketAttributes, TicketNumber, TicketStat
 
 /// The tickets a customer scope may see, for a statement that names the
 /// tickets table `t` and binds the scope's workspace to `$1` and its
-/// customer to `$2`: their own, and those of their companies unless the
-/// workspace's visibility rule restricts them (`sees_company_tickets`,
-/// kept up to date by the store). The one place the rule is written.
+/// customer to `$2`: their own, those an agent made them a participant of,
+/// and those of their companies unless the workspace's visibility rule
+/// restricts them (`sees_company_tickets`, kept up to date by the store).
+/// Having joined a ticket (`added_by = 'self'`) lets a member write to it,
+/// never read it: they read it through their company, as long as the rule
+/// lets them. The one place the rule is written.
 macro_rules! visible_to_customer {
     () => {
-        "t.workspace_id = $1 AND (t.creator_id = $2 OR (t.company_id IS NOT NULL AND EXISTS ( \
+        "t.workspace_id = $1 AND (t.creator_id = $2 OR EXISTS ( \
+         SELECT 1 FROM ticket_participants tp \
+         WHERE tp.workspace_id = $1 AND tp.ticket_id = t.id AND tp.customer_id = $2 AND tp.added_by = 'agent') \
+         OR (t.company_id IS NOT NULL AND EXISTS ( \
          SELECT 1 FROM company_members cm \
          JOIN customers cv ON cv.workspace_id = cm.workspace_id AND cv.id = cm.customer_id \
          WHERE cm.workspace_id = $1 AND cm.customer_id = $2 AND cm.company_id = t.company_id \
@@ -29,13 +35,15 @@ macro_rules! visible_to_customer {
 pub(super) use visible_to_customer;
 
 /// The same rule as [`visible_to_customer!`], as the table `t` of a FROM
-/// clause (`$1` the workspace, `$2` the customer): two index ranges, the
-/// customer's own tickets (`tickets_by_creator`) and, where the rule lets
-/// them, their companies' (`tickets_by_company`, reached from their
-/// memberships: `CROSS JOIN` keeps SQLite from walking the workspace's
-/// tickets in date order instead). A list reads only what it may show. The
-/// property test checks lists (this form) and opening tickets (the other)
-/// against the rule. Its columns are those lists read.
+/// clause (`$1` the workspace, `$2` the customer): three index ranges, each
+/// ticket in one of them only, the customer's own tickets
+/// (`tickets_by_creator`), where the rule lets them their companies'
+/// (`tickets_by_company`, reached from their memberships: `CROSS JOIN`
+/// keeps SQLite from walking the workspace's tickets in date order
+/// instead), and the others an agent made them a participant of
+/// (`ticket_participants_by_customer`). A list reads only what it may show.
+/// The property test checks lists (this form) and opening tickets (the
+/// other) against the rule. Its columns are those lists read.
 macro_rules! visible_tickets {
     () => {
         "(SELECT id, workspace_id, number, title, description, status, ticket_type, creator_id, company_id, \
@@ -47,7 +55,17 @@ macro_rules! visible_tickets {
          WHERE cm.workspace_id = $1 AND cm.customer_id = $2 \
          AND ct.workspace_id = $1 AND ct.company_id = cm.company_id AND ct.creator_id <> $2 \
          AND EXISTS (SELECT 1 FROM customers cv WHERE cv.workspace_id = $1 AND cv.id = $2 \
-         AND cv.sees_company_tickets)) t"
+         AND cv.sees_company_tickets) \
+         UNION ALL \
+         SELECT pt.id, pt.workspace_id, pt.number, pt.title, pt.description, pt.status, pt.ticket_type, \
+         pt.creator_id, pt.company_id, pt.created_at, pt.updated_at \
+         FROM ticket_participants tp CROSS JOIN tickets pt \
+         WHERE tp.workspace_id = $1 AND tp.customer_id = $2 AND tp.added_by = 'agent' \
+         AND pt.workspace_id = $1 AND pt.id = tp.ticket_id AND pt.creator_id <> $2 \
+         AND NOT EXISTS (SELECT 1 FROM company_members pm \
+         JOIN customers pv ON pv.workspace_id = pm.workspace_id AND pv.id = pm.customer_id \
+         WHERE pm.workspace_id = $1 AND pm.customer_id = $2 AND pm.company_id = pt.company_id \
+         AND pv.sees_company_tickets)) t"
     };
 }
 pub(super) use visible_tickets;
@@ -56,7 +74,8 @@ pub(super) use visible_tickets;
 macro_rules! ticket_columns {
     () => {
         "t.id, t.number, t.title, t.description, t.status, t.channel, t.ticket_type, t.creator_id, \
-         t.created_at, t.updated_at, t.attributes, t.company_id"
+         t.created_at, t.updated_at, t.attributes, t.company_id, EXISTS (SELECT 1 FROM ticket_participants tpx \
+         WHERE tpx.workspace_id = t.workspace_id AND tpx.ticket_id = t.id) AS has_participants"
     };
 }
 pub(super) use ticket_columns;
@@ -75,6 +94,7 @@ pub(super) struct TicketRow {
     updated_at: Millis,
     attributes: String,
     company_id: Option<i64>,
+    has_participants: bool,
 }
 
 /// A ticket row, whoever may see it.
@@ -91,19 +111,25 @@ pub(super) struct TicketRecord {
     pub(super) updated_at: Millis,
     pub(super) attributes: TicketAttributes,
     pub(super) company_id: Option<i64>,
+    /// Whether anyone besides its creator takes part in it.
+    pub(super) has_participants: bool,
 }
 
 impl TicketRecord {
     /// Whom the ticket's events concern: its creator, or, for a company's
-    /// ticket, every customer of the workspace (each reads through its own
-    /// scope, so only those who may see it find anything).
+    /// ticket or one with participants, every customer of the workspace
+    /// (each reads through its own scope, so only those who may see it find
+    /// anything).
     pub(super) fn wake(&self, workspace: WorkspaceId) -> Wake {
+        if self.has_participants {
+            return Wake::Workspace(workspace);
+        }
         ticket_wake(workspace, self.creator, self.company_id)
     }
 }
 
-/// Whom the events of a ticket of `creator`, in the company `company_id`
-/// or in none, concern (see [`TicketRecord::wake`]).
+/// Whom the events of a ticket of `creator` without participants, in the
+/// company `company_id` or in none, concern (see [`TicketRecord::wake`]).
 pub(super) fn ticket_wake(workspace: WorkspaceId, creator: CustomerId, company_id: Option<i64>) -> Wake {
     match company_id {
         Some(_) => Wake::Workspace(workspace),
@@ -125,6 +151,7 @@ pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
         updated_at,
         attributes,
         company_id,
+        has_participants,
     } = row;
     let attributes = serde_json::from_str(&attributes)
         .map_err(|e| StoreError::Corrupt(format!("ticket {number}: stored attributes: {e}")))?;
@@ -141,6 +168,7 @@ pub(super) fn ticket_from_row(row: TicketRow) -> Result<TicketRecord> {
         updated_at,
         attributes,
         company_id,
+        has_participants,
     })
 }
 
@@ -253,6 +281,33 @@ impl<DB> SqlStore<DB> {
         .execute(&mut *conn)
         .await?;
         Ok(())
+    }
+
+    /// Whether `customer` takes part in `ticket`, which they may see: they
+    /// opened it, or are one of its participants (added, or joined while the
+    /// rule shows it to them). Only then may a customer write to a ticket;
+    /// seeing it as a member of its company is reading alone.
+    pub(super) async fn takes_part(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        ticket: &TicketRecord,
+        customer: CustomerId,
+    ) -> Result<bool> {
+        if ticket.creator == customer {
+            return Ok(true);
+        }
+        if !ticket.has_participants {
+            return Ok(false);
+        }
+        let found = sqlx::query_scalar::<_, i64>(
+            "SELECT customer_id FROM ticket_participants WHERE workspace_id = $1 AND ticket_id = $2 AND customer_id = $3",
+        )
+        .bind(workspace.0)
+        .bind(ticket.id)
+        .bind(customer.0)
+        .fetch_optional(&mut *conn)
+        .await?;
+        Ok(found.is_some())
     }
 
     /// Writes an outbox row. Callers hold [`Dialect::LOCK_WORKSPACE`].

@@ -107,6 +107,11 @@ async fn the_visibility_table_on_the_store() {
         let reply = body("Let me in");
         let refused = store.customer_reply(&kim, a1, &text(&reply, &fresh_key()), NOW).await;
         assert!(matches!(refused, Err(StoreError::NotFound)), "{refused:?}");
+        // A member who sees a colleague's company ticket reads it, and
+        // replies once she has joined it (see the participants' tests).
+        let not_yet = store.customer_reply(&alice, k1, &text(&reply, &fresh_key()), NOW).await;
+        assert!(matches!(not_yet, Err(StoreError::NotParticipant)), "{not_yet:?}");
+        assert!(store.join_ticket(&alice, k1, NOW).await.unwrap());
         let mut wakes = store.subscribe();
         assert!(store.customer_reply(&alice, k1, &text(&reply, &fresh_key()), NOW).await.is_ok());
         // (PostgreSQL's listener may add a first wake-up of everyone.)
@@ -117,8 +122,9 @@ async fn the_visibility_table_on_the_store() {
         let events_of = |events: Vec<portal_core::PortalEvent>, number: TicketNumber| {
             events.into_iter().filter(|e| e.ticket_number == number).count()
         };
-        assert_eq!(events_of(store.events_since(&kim, 0, 100).await.unwrap(), k1), 2, "created, then alice's reply");
-        assert_eq!(events_of(store.events_since(&alice, 0, 100).await.unwrap(), k1), 2);
+        let kims = events_of(store.events_since(&kim, 0, 100).await.unwrap(), k1);
+        assert_eq!(kims, 3, "created, alice joined, then her reply");
+        assert_eq!(events_of(store.events_since(&alice, 0, 100).await.unwrap(), k1), 3);
         assert_eq!(events_of(store.events_since(&kim, 0, 100).await.unwrap(), a1), 0);
     })
     .await;

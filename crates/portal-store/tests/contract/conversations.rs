@@ -264,6 +264,7 @@ async fn one_customers_key_never_meets_anothers() {
         let shared = customer_ticket(&*store, &alice, "shared", NOW).await;
         store.agent_update_ticket(&agent, shared, None, None, Some(Some(&globex)), NOW).await.unwrap();
         assert!(store.ticket_detail(&bob, shared).await.unwrap().is_some(), "bob sees the company's ticket");
+        assert!(store.join_ticket(&bob, shared, NOW).await.unwrap(), "and joins it to reply");
 
         // The same key, the same text, the same ticket: two customers, two messages.
         let k = key("shared-key-0001");

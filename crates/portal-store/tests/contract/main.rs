@@ -18,6 +18,7 @@ mod customers;
 mod events;
 mod harness;
 mod migrations;
+mod participants;
 mod pool;
 mod properties;
 mod replay;

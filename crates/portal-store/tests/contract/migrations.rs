@@ -255,3 +255,41 @@ async fn upgrading_gives_companies_no_attributes_until_set() {
     })
     .await;
 }
+
+/// A ticket with three events, the newest deleted since (before 0017,
+/// which copies SQLite's outbox into a table taking the new event kind).
+const EVENTS_OF_0016: &str = "\
+    INSERT INTO workspaces (slug, name, session_lifetime_ms, next_ticket_number, created_at) \
+        VALUES ('old', 'Old Inc.', 86400000, 2, 1000); \
+    INSERT INTO customers (workspace_id, email, email_key, name, created_at, updated_at) \
+        VALUES (1, 'ann@example.com', 'ann@example.com', 'Ann', 1000, 1000), \
+        (1, 'bob@example.com', 'bob@example.com', 'Bob', 1000, 1000); \
+    INSERT INTO tickets (workspace_id, number, title, description, status, creator_id, created_at, updated_at) \
+        VALUES (1, 1, 'From before', '', 'open', 1, 1000, 1200); \
+    INSERT INTO events (workspace_id, ticket_id, customer_id, kind, status, created_at) VALUES \
+        (1, 1, 1, 'ticket.created', 'open', 1000), (1, 1, 1, 'ticket.status', 'on_hold', 1100), \
+        (1, 1, 1, 'ticket.status', 'open', 1200); \
+    DELETE FROM events WHERE id = 3;";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn upgrading_to_participants_keeps_the_outbox_and_its_ids() {
+    on_each_empty_database("upgrading_to_participants_keeps_the_outbox_and_its_ids", |backend, url| async move {
+        database_before(backend, &url, 17, EVENTS_OF_0016).await;
+        let store = portal_store::connect(&url, portal_store::KeyRing::generate()).await.unwrap();
+        let old = store.workspace_by_slug(&slug("old")).await.unwrap().unwrap();
+        let (_, ann) = sign_in(&*store, old.id, "ann@example.com").await;
+        let events = store.events_since(&ann, 0, 100).await.unwrap();
+        let kept: Vec<(i64, Option<TicketStatus>)> = events.iter().map(|e| (e.id, e.status)).collect();
+        assert_eq!(kept, [(1, Some(TicketStatus::Open)), (2, Some(TicketStatus::OnHold))], "the outbox as it was");
+
+        // The new kind is taken, and ids go on after every id ever used.
+        let agent = agent(&*store, old.id).await;
+        store.add_participant(&agent, TicketNumber(1), &email("bob@example.com"), NOW).await.unwrap();
+        let (_, bob) = sign_in(&*store, old.id, "bob@example.com").await;
+        let new: Vec<(i64, portal_core::EventKind)> =
+            store.events_since(&bob, 2, 100).await.unwrap().iter().map(|e| (e.id, e.kind)).collect();
+        assert_eq!(new, [(4, portal_core::EventKind::TicketParticipants)], "id 3 is never used again");
+        assert_eq!(store.latest_event_id(old.id).await.unwrap(), 4);
+    })
+    .await;
+}

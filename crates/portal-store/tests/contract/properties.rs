@@ -1,9 +1,11 @@
 //! The access rule as a property: in random worlds (workspaces, companies
 //! with attributes, customers with attributes and memberships, tickets in and out of
-//! companies, public replies and internal notes, visibility rules and
-//! audiences), what every customer can list, open and search is exactly
-//! what the rule allows, whether the audience admits them is what it
-//! says, and an internal note's words are never found nor previewed.
+//! companies, participants added by agents or joining as company members,
+//! public replies and internal notes, visibility rules and audiences), what
+//! every customer can list, open and search is exactly what the rule
+//! allows, whether they may write to a ticket is whether they take part in
+//! it, whether the audience admits them is what it says, and an internal
+//! note's words are never found nor previewed.
 //!
 //! The expected answer is computed here from the world as generated and the
 //! rules' own definitions (`TicketVisibility::sees_company_tickets`, whose
@@ -17,7 +19,7 @@ use portal_core::audience::PortalAudience;
 use portal_core::listing::ListQuery;
 use portal_core::visibility::{CompanyFacts, Condition, CustomerFacts, TicketVisibility};
 use portal_core::{CompanyKey, CustomerScope, TicketAttributes, TicketNumber};
-use portal_store::{AgentNewTicket, Store};
+use portal_store::{AgentNewTicket, Store, StoreError};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,6 +35,10 @@ struct Ticket {
     number: TicketNumber,
     creator: usize,
     company: Option<usize>,
+    /// The people an agent added to it: they see it as its creator does.
+    added: BTreeSet<usize>,
+    /// The people who joined it as members who saw it: they write to it.
+    joined: BTreeSet<usize>,
     /// A word only this ticket's public text has.
     word: String,
 }
@@ -159,28 +165,69 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         }
         let note = format!("secret{world}x{t}note");
         store.agent_post_message(&agent, number, &agent_post(&note, true), NOW).await.unwrap();
-        tickets.push(Ticket { number, creator, company, word });
+        // Agents add a few others, whoever they are.
+        let mut added = BTreeSet::new();
+        for _ in 0..rng.random_range(0..=2) {
+            let other = rng.random_range(0..people.len());
+            if other != creator {
+                store.add_participant(&agent, number, &email(&people[other].email), NOW).await.unwrap();
+                added.insert(other);
+            }
+        }
+        tickets.push(Ticket { number, creator, company, added, joined: BTreeSet::new(), word });
+    }
+
+    // Company members who may see a ticket join some; everyone else who
+    // tries finds no such ticket.
+    for _ in 0..rng.random_range(0..=3) {
+        if tickets.is_empty() {
+            break;
+        }
+        let (p, t) = (rng.random_range(0..people.len()), rng.random_range(0..tickets.len()));
+        let person = &people[p];
+        let ticket = &mut tickets[t];
+        let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
+        let facts = company_facts(person, &companies, &tiers);
+        let facts = CustomerFacts { email: &person.email, attributes: &attributes, companies: &facts };
+        let takes_part = ticket.creator == p || ticket.added.contains(&p) || ticket.joined.contains(&p);
+        let member_sees =
+            rule.sees_company_tickets(&facts) && ticket.company.is_some_and(|c| person.companies.contains(&c));
+        let joined = store.join_ticket(person.scope.as_ref().unwrap(), ticket.number, NOW).await;
+        match joined {
+            Ok(joined) => {
+                assert!(takes_part || member_sees, "world {world}: {} joined #{}", person.email, ticket.number);
+                assert_eq!(joined, !takes_part, "world {world}: {} joins #{}", person.email, ticket.number);
+                if !takes_part {
+                    ticket.joined.insert(p);
+                }
+            }
+            Err(StoreError::NotFound) => {
+                assert!(
+                    !takes_part && !member_sees,
+                    "world {world}: {} could not join #{}",
+                    person.email,
+                    ticket.number
+                )
+            }
+            Err(e) => panic!("world {world}: joining: {e}"),
+        }
     }
 
     let mut checks = 0;
     for (index, person) in people.iter().enumerate() {
         let scope = person.scope.as_ref().unwrap();
         let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
-        let member_of: Vec<CompanyFacts> = person
-            .companies
-            .iter()
-            .map(|c| CompanyFacts {
-                key: companies[*c].as_str().to_string(),
-                name: COMPANY_NAME.to_string(),
-                attributes: CompanyAttributes::parse(tiers[*c].clone()).unwrap(),
-            })
-            .collect();
+        let member_of = company_facts(person, &companies, &tiers);
         let facts = CustomerFacts { email: &person.email, attributes: &attributes, companies: &member_of };
         let sees_company = rule.sees_company_tickets(&facts);
         let stored = store.customer_by_email(ws.id, &email(&person.email)).await.unwrap().unwrap();
         assert_eq!(stored.in_audience, audience.admits(&facts), "world {world}: {} in the audience", person.email);
+        // Joining lets a member write, not read: they read through their company.
+        let takes_part = |t: &Ticket| t.creator == index || t.added.contains(&index) || t.joined.contains(&index);
         let allowed = |t: &Ticket| {
-            t.creator == index || (sees_company && t.company.is_some_and(|c| person.companies.contains(&c)))
+            t.creator == index
+                || t.added.contains(&index)
+                || (sees_company && t.company.is_some_and(|c| person.companies.contains(&c)))
         };
         let expected: BTreeSet<TicketNumber> = tickets.iter().filter(|t| allowed(t)).map(|t| t.number).collect();
         let listed = find(store, scope, "limit=100").await;
@@ -190,6 +237,16 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         for ticket in &tickets {
             let opened = store.ticket_detail(scope, ticket.number).await.unwrap();
             assert_eq!(opened.is_some(), allowed(ticket), "world {world}: {} opens #{}", person.email, ticket.number);
+            if let Some(detail) = opened {
+                assert_eq!(
+                    detail.taking_part,
+                    takes_part(ticket),
+                    "world {world}: {} in #{}",
+                    person.email,
+                    ticket.number
+                );
+                assert!(detail.messages.iter().all(|m| !m.body.contains("secret")), "world {world}: a note was read");
+            }
             let found = find(store, scope, &format!("q={}", ticket.word)).await;
             let expected: BTreeSet<TicketNumber> = allowed(ticket).then_some(ticket.number).into_iter().collect();
             assert_eq!(found, expected, "world {world}: {} searches #{}", person.email, ticket.number);
@@ -199,6 +256,19 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         }
     }
     checks
+}
+
+/// What the rules know of a person's companies.
+fn company_facts(person: &Person, companies: &[CompanyKey], tiers: &[BTreeMap<String, String>]) -> Vec<CompanyFacts> {
+    person
+        .companies
+        .iter()
+        .map(|c| CompanyFacts {
+            key: companies[*c].as_str().to_string(),
+            name: COMPANY_NAME.to_string(),
+            attributes: CompanyAttributes::parse(tiers[*c].clone()).unwrap(),
+        })
+        .collect()
 }
 
 async fn find(store: &dyn Store, scope: &CustomerScope, query: &str) -> BTreeSet<TicketNumber> {

@@ -214,6 +214,41 @@ async fn public_replies_arrive_live_and_internal_notes_never_do() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_participant_follows_the_ticket_live_from_being_added() {
+    on_each_backend("a_participant_follows_the_ticket_live_from_being_added", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let bob = app.sign_in("bob@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Shared printer").await;
+        let mut live = LiveClient::open(&app.base, &bob.token, bob.live_after).await;
+        agent_says(&*app.store, &ann.agent, number, "Before bob", false).await;
+        live.quiet("a ticket bob takes no part in").await;
+
+        let bob_email = portal_core::Email::parse("bob@example.com").unwrap();
+        app.store.add_participant(&ann.agent, number, &bob_email, now_millis()).await.expect("add bob");
+        // The ticket's events are his to read now, those before him too
+        // (his frame refetches its page), ending with his being added.
+        let mut kinds = Vec::new();
+        while kinds.last().map(String::as_str) != Some("ticket.participants") {
+            let event = live.event("bob added").await;
+            assert_eq!(event["ticket_number"], number.0);
+            kinds.push(event["kind"].as_str().unwrap().to_string());
+        }
+        assert_eq!(kinds, ["ticket.created", "message.created", "ticket.participants"]);
+        customer_says(&app, &ann.token, number, "Welcome, Bob").await;
+        let reply = live.event("ann's reply").await;
+        assert_eq!(reply["message"]["author_name"], "Test Customer");
+        agent_says(&*app.store, &ann.agent, number, "Note: bob is the buyer", true).await;
+        live.quiet("an internal note").await;
+
+        app.store.remove_participant(&ann.agent, number, &bob_email, now_millis()).await.expect("remove bob");
+        agent_says(&*app.store, &ann.agent, number, "After bob", false).await;
+        live.quiet("a ticket bob no longer takes part in").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn reconnecting_after_the_last_id_resumes_without_duplicates_or_gaps() {
     on_each_backend("reconnecting_after_the_last_id_resumes_without_duplicates_or_gaps", |db| async move {
         let app = spawn_app(db).await;

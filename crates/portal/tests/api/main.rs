@@ -27,6 +27,7 @@ mod matrix;
 mod observability;
 mod origins;
 mod pages;
+mod participants;
 mod rest;
 mod rotation;
 mod search;

@@ -25,8 +25,12 @@ enum Who {
     Nobody,
     /// The customer who opened ticket [`TICKET`], in company `northwind`.
     Owner,
-    /// Another customer of `northwind`, who sees its tickets.
+    /// Another customer of `northwind`, who sees its tickets (and reads
+    /// them, but takes part in none until they join one).
     Colleague,
+    /// A customer of no company whom an agent made a participant of the
+    /// owner's ticket.
+    Participant,
     /// A customer of `northwind` whom the visibility rule restricts to their own tickets.
     Restricted,
     /// A customer of another workspace, signed in there.
@@ -49,10 +53,11 @@ enum Who {
     Scraper,
 }
 
-const EVERYONE: [Who; 13] = [
+const EVERYONE: [Who; 14] = [
     Who::Nobody,
     Who::Owner,
     Who::Colleague,
+    Who::Participant,
     Who::Restricted,
     Who::Stranger,
     Who::Disabled,
@@ -114,85 +119,91 @@ fn rows(f: &Fixture) -> Vec<Row> {
         "workspace": SLUG, "origin": ORIGIN, "name": "Owner", "email": f.owner_email,
         "verification_hash": "", // filled in per request
     });
-    let (get, post, put, patch) = (Method::GET, Method::POST, Method::PUT, Method::PATCH);
+    let (get, post, put, patch, delete) = (Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE);
     let attachment = f.attachment;
-    // Columns: Nobody Owner Colleague Restricted Stranger Disabled Stopped Agent Admin Token ForeignToken RevokedToken Scraper
+    // Columns: Nobody Owner Colleague Participant Restricted Stranger Disabled Stopped Agent Admin Token ForeignToken RevokedToken Scraper
     vec![
         // Public: the same for everyone.
-        row(get.clone(), "/", "/", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/", "/", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         // Metrics: the bearer of the metrics token only.
-        row(get.clone(), "/metrics", "/metrics", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 200"),
-        row(get.clone(), "/healthz", "/healthz", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(get.clone(), "/widget/loader.js", "/widget/loader.js", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(get.clone(), "/assets/portal.css", "/assets/portal.css", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(get.clone(), "/assets/console.css", "/assets/console.css", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(get.clone(), "/assets/console.js", "/assets/console.js", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(get.clone(), "/api/portal/theme/{workspace}", "/api/portal/theme/acme", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(get.clone(), "/embed/{workspace}", "/embed/acme", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(get.clone(), "/embed/{workspace}/{*page}", "/embed/acme/tickets/5", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(get.clone(), "/pkg", "/pkg", Empty, "404 404 404 404 404 404 404 404 404 404 404 404 404"),
-        row(get.clone(), "/pkg/", "/pkg/", Empty, "404 404 404 404 404 404 404 404 404 404 404 404 404"),
-        row(get.clone(), "/pkg/{*__private__axum_nest_tail_param}", "/pkg/portal_frontend.js", Empty, "404 404 404 404 404 404 404 404 404 404 404 404 404"),
-        row(get.clone(), "/api/v1/openapi.json", "/api/v1/openapi.json", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(post.clone(), "/api/portal/settings", "/api/portal/settings", json(json!({"workspace": SLUG})), "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(post.clone(), "/api/portal/session/open", "/api/portal/session/open", json(sign_in), "200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/metrics", "/metrics", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 200"),
+        row(get.clone(), "/healthz", "/healthz", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/widget/loader.js", "/widget/loader.js", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/assets/portal.css", "/assets/portal.css", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/assets/console.css", "/assets/console.css", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/assets/console.js", "/assets/console.js", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/api/portal/theme/{workspace}", "/api/portal/theme/acme", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/embed/{workspace}", "/embed/acme", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/embed/{workspace}/{*page}", "/embed/acme/tickets/5", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/pkg", "/pkg", Empty, "404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
+        row(get.clone(), "/pkg/", "/pkg/", Empty, "404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
+        row(get.clone(), "/pkg/{*__private__axum_nest_tail_param}", "/pkg/portal_frontend.js", Empty, "404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
+        row(get.clone(), "/api/v1/openapi.json", "/api/v1/openapi.json", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(post.clone(), "/api/portal/settings", "/api/portal/settings", json(json!({"workspace": SLUG})), "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(post.clone(), "/api/portal/session/open", "/api/portal/session/open", json(sign_in), "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         // A fresh token per request (each is single-use): signing in asks nothing of the caller.
-        row(post.clone(), "/api/portal/session/open-token", "/api/portal/session/open-token", json(json!({"workspace": SLUG, "origin": ORIGIN, "jwt": ""})), "200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(post.clone(), "/api/portal/session/open-token", "/api/portal/session/open-token", json(json!({"workspace": SLUG, "origin": ORIGIN, "jwt": ""})), "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         // The live socket checks its session in its first message (tests in `live`); a plain GET is no upgrade.
-        row(get.clone(), "/api/portal/live", "/api/portal/live", Empty, "400 400 400 400 400 400 400 400 400 400 400 400 400"),
+        row(get.clone(), "/api/portal/live", "/api/portal/live", Empty, "400 400 400 400 400 400 400 400 400 400 400 400 400 400"),
         // Customer data: a live session of the workspace, and the owner's ticket only where the rules show it.
-        row(post.clone(), "/api/portal/tickets", "/api/portal/tickets", json(json!({})), "401 200 200 200 200 401 401 401 401 401 401 401 401"),
-        row(post.clone(), "/api/portal/page", "/api/portal/page", json(json!({"path": "/tickets/5"})), "401 200 200 404 404 401 401 401 401 401 401 401 401"),
-        row(post.clone(), "/api/portal/ticket", "/api/portal/ticket", json(json!({"number": TICKET})), "401 200 200 404 404 401 401 401 401 401 401 401 401"),
-        row(post.clone(), "/api/portal/ticket/reply", "/api/portal/ticket/reply", json(json!({"number": TICKET, "body": "From the matrix"})), "401 200 200 404 404 401 401 401 401 401 401 401 401"),
-        row(post.clone(), "/api/portal/ticket/reopen", "/api/portal/ticket/reopen", json(json!({"number": TICKET})), "401 200 200 404 404 401 401 401 401 401 401 401 401"),
-        row(post.clone(), "/api/portal/ticket/new", "/api/portal/ticket/new", json(json!({"title": "From the matrix", "description": ""})), "401 200 200 200 200 401 401 401 401 401 401 401 401"),
-        row(post.clone(), "/api/portal/attachments", "/api/portal/attachments?name=matrix.pdf", File(b"%PDF-1.4\n% matrix\n"), "401 201 201 201 201 401 401 401 401 401 401 401 401"),
-        row(get.clone(), "/api/portal/attachments/{id}", &format!("/api/portal/attachments/{attachment}"), Empty, "401 200 200 404 404 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/tickets", "/api/portal/tickets", json(json!({})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/page", "/api/portal/page", json(json!({"path": "/tickets/5"})), "401 200 200 200 404 404 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/ticket", "/api/portal/ticket", json(json!({"number": TICKET})), "401 200 200 200 404 404 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/ticket/reply", "/api/portal/ticket/reply", json(json!({"number": TICKET, "body": "From the matrix"})), "401 200 403 200 404 404 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/ticket/reopen", "/api/portal/ticket/reopen", json(json!({"number": TICKET})), "401 200 403 200 404 404 401 401 401 401 401 401 401 401"),
+        // Joining: who sees the ticket may; the colleague now takes part (after the rows above).
+        row(post.clone(), "/api/portal/ticket/join", "/api/portal/ticket/join", json(json!({"number": TICKET})), "401 200 200 200 404 404 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/ticket/new", "/api/portal/ticket/new", json(json!({"title": "From the matrix", "description": ""})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/attachments", "/api/portal/attachments?name=matrix.pdf", File(b"%PDF-1.4\n% matrix\n"), "401 201 201 201 201 201 401 401 401 401 401 401 401 401"),
+        row(get.clone(), "/api/portal/attachments/{id}", &format!("/api/portal/attachments/{attachment}"), Empty, "401 200 200 200 404 404 401 401 401 401 401 401 401 401"),
         // The REST API: the workspace's token; another workspace's token finds nothing of this one.
-        row(get.clone(), "/api/v1/tickets", "/api/v1/tickets", Empty, "401 401 401 401 401 401 401 401 401 200 200 401 401"),
-        row(post.clone(), "/api/v1/tickets", "/api/v1/tickets", json(json!({"customer": {"email": "api@example.com"}, "title": "From the matrix"})), "401 401 401 401 401 401 401 401 401 201 201 401 401"),
-        row(get.clone(), "/api/v1/tickets/{number}", "/api/v1/tickets/5", Empty, "401 401 401 401 401 401 401 401 401 200 404 401 401"),
-        row(patch.clone(), "/api/v1/tickets/{number}", "/api/v1/tickets/5", json(json!({"status": "open"})), "401 401 401 401 401 401 401 401 401 200 404 401 401"),
-        row(post.clone(), "/api/v1/tickets/{number}/messages", "/api/v1/tickets/5/messages", json(json!({"body": "Note from the matrix", "internal": true, "author_name": "Matrix"})), "401 401 401 401 401 401 401 401 401 201 404 401 401"),
-        row(get.clone(), "/api/v1/tickets/{number}/attachments/{id}", &format!("/api/v1/tickets/5/attachments/{attachment}"), Empty, "401 401 401 401 401 401 401 401 401 200 404 401 401"),
-        row(put.clone(), "/api/v1/companies/{key}", "/api/v1/companies/northwind", json(json!({"name": "Northwind"})), "401 401 401 401 401 401 401 401 401 200 200 401 401"),
-        row(get.clone(), "/api/v1/customers/{email}/companies", &format!("/api/v1/customers/{}/companies", f.owner_email), Empty, "401 401 401 401 401 401 401 401 401 200 404 401 401"),
-        row(put.clone(), "/api/v1/customers/{email}/companies", &format!("/api/v1/customers/{}/companies", f.owner_email), json(json!({"companies": ["northwind"]})), "401 401 401 401 401 401 401 401 401 200 404 401 401"),
-        row(put.clone(), "/api/v1/customers/{email}/attributes", &format!("/api/v1/customers/{}/attributes", f.owner_email), json(json!({"attributes": {}})), "401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(get.clone(), "/api/v1/tickets", "/api/v1/tickets", Empty, "401 401 401 401 401 401 401 401 401 401 200 200 401 401"),
+        row(post.clone(), "/api/v1/tickets", "/api/v1/tickets", json(json!({"customer": {"email": "api@example.com"}, "title": "From the matrix"})), "401 401 401 401 401 401 401 401 401 401 201 201 401 401"),
+        row(get.clone(), "/api/v1/tickets/{number}", "/api/v1/tickets/5", Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(patch.clone(), "/api/v1/tickets/{number}", "/api/v1/tickets/5", json(json!({"status": "open"})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(post.clone(), "/api/v1/tickets/{number}/messages", "/api/v1/tickets/5/messages", json(json!({"body": "Note from the matrix", "internal": true, "author_name": "Matrix"})), "401 401 401 401 401 401 401 401 401 401 201 404 401 401"),
+        row(get.clone(), "/api/v1/tickets/{number}/attachments/{id}", &format!("/api/v1/tickets/5/attachments/{attachment}"), Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(get.clone(), "/api/v1/tickets/{number}/participants", "/api/v1/tickets/5/participants", Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(put.clone(), "/api/v1/tickets/{number}/participants/{email}", "/api/v1/tickets/5/participants/restricted@northwind.test", Empty, "401 401 401 401 401 401 401 401 401 401 201 404 401 401"),
+        row(delete.clone(), "/api/v1/tickets/{number}/participants/{email}", "/api/v1/tickets/5/participants/restricted@northwind.test", Empty, "401 401 401 401 401 401 401 401 401 401 204 404 401 401"),
+        row(put.clone(), "/api/v1/companies/{key}", "/api/v1/companies/northwind", json(json!({"name": "Northwind"})), "401 401 401 401 401 401 401 401 401 401 200 200 401 401"),
+        row(get.clone(), "/api/v1/customers/{email}/companies", &format!("/api/v1/customers/{}/companies", f.owner_email), Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(put.clone(), "/api/v1/customers/{email}/companies", &format!("/api/v1/customers/{}/companies", f.owner_email), json(json!({"companies": ["northwind"]})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(put.clone(), "/api/v1/customers/{email}/attributes", &format!("/api/v1/customers/{}/attributes", f.owner_email), json(json!({"attributes": {}})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
         // The console: a signed-in account (303 to the sign-in page otherwise); settings for admins.
-        row(get.clone(), "/console", "/console", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303"),
-        row(get.clone(), "/console/login", "/console/login", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(post.clone(), "/console/login", "/console/login", Form(vec![("workspace", SLUG.into()), ("password", "not the password".into())]), "401 401 401 401 401 401 401 401 401 401 401 401 401"),
-        row(get.clone(), "/console/inbox", "/console/inbox", Empty, "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(get.clone(), "/console/tickets/{number}", "/console/tickets/5", Empty, "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(post.clone(), "/console/tickets/{number}", "/console/tickets/5", Form(vec![("status", "open".into()), ("company", "northwind".into())]), "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(post.clone(), "/console/tickets/{number}/messages", "/console/tickets/5/messages", Form(vec![("body", "Console note".into()), ("kind", "note".into())]), "303 303 303 303 303 303 303 303 303 303 303 303 303"),
-        row(get.clone(), "/console/customers", "/console/customers", Empty, "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(get.clone(), "/console/customers/{id}", &format!("/console/customers/{}", f.owner_id), Empty, "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(post.clone(), "/console/customers/{id}", &format!("/console/customers/{}", f.owner_id), Form(vec![("attributes", String::new()), ("companies", "northwind".into())]), "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(post.clone(), "/console/customers/{id}/access", &format!("/console/customers/{}/access", f.owner_id), Form(vec![("access", "enable".into())]), "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(get.clone(), "/console/companies", "/console/companies", Empty, "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(post.clone(), "/console/companies", "/console/companies", Form(vec![("key", "northwind".into()), ("name", "Northwind".into())]), "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(get.clone(), "/console/companies/{key}", "/console/companies/northwind", Empty, "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(post.clone(), "/console/companies/{key}/members", "/console/companies/northwind/members", Form(vec![("add", f.owner_email.clone())]), "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(get.clone(), "/console/settings", "/console/settings", Empty, "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(post.clone(), "/console/settings/{section}", "/console/settings/origins", Form(vec![("origins", ORIGIN.into())]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(post.clone(), "/console/audience-preview", "/console/audience-preview", Form(vec![("conditions", String::new())]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(post.clone(), "/console/visibility-preview", "/console/visibility-preview", Form(vec![("conditions", String::new())]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(get.clone(), "/console/embed", "/console/embed", Empty, "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(post.clone(), "/console/embed/{action}", "/console/embed/reveal", Form(vec![]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(get.clone(), "/console/test-as", "/console/test-as?email=owner@northwind.test", Empty, "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(get.clone(), "/console/accounts", "/console/accounts", Empty, "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(post.clone(), "/console/accounts", "/console/accounts", Form(vec![ ("email", "new.agent@acme.test".into()), ("name", "New Agent".into()), ("role", "agent".into()), ("password", "a long enough password".into()), ]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(post.clone(), "/console/accounts/{id}", &format!("/console/accounts/{}", f.agent_id), Form(vec![("action", "role".into()), ("role", "agent".into())]), "303 303 303 303 303 303 303 403 200 303 303 303 303"),
-        row(get.clone(), "/console/password", "/console/password", Empty, "303 303 303 303 303 303 303 200 200 303 303 303 303"),
-        row(post.clone(), "/console/password", "/console/password", Form(vec![("current", "not the password".into()), ("new", "another long password".into())]), "303 303 303 303 303 303 303 400 400 303 303 303 303"),
-        row(post.clone(), "/console/name", "/console/name", Form(vec![("name", "Renamed".into())]), "303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(get.clone(), "/console", "/console", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
+        row(get.clone(), "/console/login", "/console/login", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(post.clone(), "/console/login", "/console/login", Form(vec![("workspace", SLUG.into()), ("password", "not the password".into())]), "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
+        row(get.clone(), "/console/inbox", "/console/inbox", Empty, "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(get.clone(), "/console/tickets/{number}", "/console/tickets/5", Empty, "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(post.clone(), "/console/tickets/{number}", "/console/tickets/5", Form(vec![("status", "open".into()), ("company", "northwind".into())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(post.clone(), "/console/tickets/{number}/messages", "/console/tickets/5/messages", Form(vec![("body", "Console note".into()), ("kind", "note".into())]), "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
+        row(post.clone(), "/console/tickets/{number}/participants", "/console/tickets/5/participants", Form(vec![("add", "restricted@northwind.test".into())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(get.clone(), "/console/customers", "/console/customers", Empty, "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(get.clone(), "/console/customers/{id}", &format!("/console/customers/{}", f.owner_id), Empty, "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(post.clone(), "/console/customers/{id}", &format!("/console/customers/{}", f.owner_id), Form(vec![("attributes", String::new()), ("companies", "northwind".into())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(post.clone(), "/console/customers/{id}/access", &format!("/console/customers/{}/access", f.owner_id), Form(vec![("access", "enable".into())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(get.clone(), "/console/companies", "/console/companies", Empty, "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(post.clone(), "/console/companies", "/console/companies", Form(vec![("key", "northwind".into()), ("name", "Northwind".into())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(get.clone(), "/console/companies/{key}", "/console/companies/northwind", Empty, "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(post.clone(), "/console/companies/{key}/members", "/console/companies/northwind/members", Form(vec![("add", f.owner_email.clone())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(get.clone(), "/console/settings", "/console/settings", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/settings/{section}", "/console/settings/origins", Form(vec![("origins", ORIGIN.into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/audience-preview", "/console/audience-preview", Form(vec![("conditions", String::new())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/visibility-preview", "/console/visibility-preview", Form(vec![("conditions", String::new())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(get.clone(), "/console/embed", "/console/embed", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/embed/{action}", "/console/embed/reveal", Form(vec![]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(get.clone(), "/console/test-as", "/console/test-as?email=owner@northwind.test", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(get.clone(), "/console/accounts", "/console/accounts", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/accounts", "/console/accounts", Form(vec![ ("email", "new.agent@acme.test".into()), ("name", "New Agent".into()), ("role", "agent".into()), ("password", "a long enough password".into()), ]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/accounts/{id}", &format!("/console/accounts/{}", f.agent_id), Form(vec![("action", "role".into()), ("role", "agent".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(get.clone(), "/console/password", "/console/password", Empty, "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        row(post.clone(), "/console/password", "/console/password", Form(vec![("current", "not the password".into()), ("new", "another long password".into())]), "303 303 303 303 303 303 303 303 400 400 303 303 303 303"),
+        row(post.clone(), "/console/name", "/console/name", Form(vec![("name", "Renamed".into())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
         // Last: these end the callers' sessions. Stopping always succeeds: the
         // frame is cleared whatever the server knew of the session.
-        row(post.clone(), "/api/portal/session/close", "/api/portal/session/close", json(json!({})), "200 200 200 200 200 200 200 200 200 200 200 200 200"),
-        row(post, "/console/logout", "/console/logout", Form(vec![]), "303 303 303 303 303 303 303 303 303 303 303 303 303"),
+        row(post.clone(), "/api/portal/session/close", "/api/portal/session/close", json(json!({})), "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(post, "/console/logout", "/console/logout", Form(vec![]), "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
     ]
 }
 
@@ -392,6 +403,17 @@ async fn fixture(app: &TestApp) -> (Fixture, Credentials) {
         .await
         .unwrap();
     assert_eq!(patched.status(), 200, "ticket 1 joins northwind: {}", patched.text().await.unwrap());
+    // A customer of no company takes part in it, added by an agent.
+    let participant = "participant@elsewhere.test";
+    bearer.push((Who::Participant, app.sign_in(participant).await.token));
+    let added = app
+        .client
+        .put(app.url(&format!("/api/v1/tickets/{TICKET}/participants/{participant}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), 201, "the participant is added: {}", added.text().await.unwrap());
     store.set_customer_disabled(ws, customers[3].1, true, now_millis()).await.unwrap();
     let stopped = bearer.iter().find(|(w, _)| *w == Who::Stopped).unwrap().1.clone();
     assert_eq!(app.close_session(&stopped).await.status(), 200);

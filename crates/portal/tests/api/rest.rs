@@ -542,8 +542,10 @@ async fn a_customers_idempotency_key_is_theirs_alone() {
         let shared = shared["number"].as_i64().unwrap();
         let own = open_ticket(&app, &token, "ann@example.com", "Ann's own").await;
 
-        // Two members of the company, one key, the same words: two replies,
-        // and neither learns of the other's.
+        // Two members of the company (bob joins ann's ticket to reply), one
+        // key, the same words: two replies, and neither learns of the other's.
+        let joined = app.post("/api/portal/ticket/join", &json!({"number": shared}), Some(&bob)).await;
+        assert_eq!(joined.status(), StatusCode::OK, "bob joins the company's ticket");
         let key = "shared-key-0001";
         let anns: Value = expect_ok(portal_reply(&app, &ann, shared, "Same here", key).await, "ann's reply").await;
         let bobs: Value = expect_ok(portal_reply(&app, &bob, shared, "Same here", key).await, "bob's reply").await;
