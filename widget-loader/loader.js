@@ -17,6 +17,8 @@
   var ready;      // the frame's current document said "ready"
   var stopping;   // a stop was posted and not yet answered: hold the rest
   var locale = ""; // the language init asked for: the frame's page is served in it
+  var watchers = []; // onCounts callbacks
+  var counts = { awaitingCustomer: 0, open: 0 }; // the last counts told them
 
   function find() {
     if (frame && frame.isConnected) return 1;
@@ -103,7 +105,34 @@
     list.forEach(function (a) { if (a[0] == "init") locale = localeOf(a[1]); });
   }
 
+  // The signed-in customer's ticket counts, for a badge in the site's own
+  // navigation: numbers only ever cross to this page, never titles.
+  function onCounts(fn) {
+    if (typeof fn != "function") return console.warn(T + "onCounts needs a function");
+    watchers.push(fn);
+    tell(fn);
+  }
+
+  function setCounts(awaiting, open) {
+    if (awaiting == counts.awaitingCustomer && open == counts.open) return;
+    counts = { awaitingCustomer: awaiting, open: open };
+    watchers.forEach(tell);
+  }
+
+  function tell(fn) {
+    try {
+      fn({ awaitingCustomer: counts.awaitingCustomer, open: counts.open });
+    } catch (e) {
+      console.error(T + "an onCounts callback failed", e);
+    }
+  }
+
+  function isCount(n) {
+    return typeof n == "number" && n >= 0 && n % 1 == 0;
+  }
+
   function helpCenter(cmd, o) {
+    if (cmd == "onCounts") return onCounts(o);
     if (find()) run(cmd, o);
     else calls.push([cmd, o]);
   }
@@ -112,8 +141,12 @@
     var m = e.data;
     if (!frame || e.source !== frame.contentWindow || e.origin !== origin) return;
     if (!m || typeof m != "object" || typeof m.type != "string") return;
-    if (m.type == "ready" || m.type == "stopped") {
-      // A newly ready document is signed out too, which also answers a stop.
+    if (m.type == "counts") {
+      if (isCount(m.awaitingCustomer) && isCount(m.open)) setCounts(m.awaitingCustomer, m.open);
+    } else if (m.type == "ready" || m.type == "stopped") {
+      // Signed out: no counts. A newly ready document is signed out too,
+      // which also answers a stop.
+      setCounts(0, 0);
       if (m.type == "ready") {
         ready = 1;
         clearTimeout(quiet);

@@ -163,6 +163,36 @@ test("a user's jwt passes through to the frame as given, queued or not", () => {
   assert.deepEqual(e.logs.error, []);
 });
 
+test("onCounts: the frame's counts reach every callback when they change, zero once signed out", () => {
+  const e = env();
+  e.stub();
+  const seen = [];
+  e.hc("onCounts", (c) => seen.push(["early", { ...c }])); // queued before the loader
+  e.loader();
+  e.hc("onCounts", (c) => seen.push(["late", { ...c }]));
+  e.hc("onCounts", () => { throw new Error("a site's bug"); });
+  const zero = { awaitingCustomer: 0, open: 0 };
+  assert.deepEqual(seen, [["early", zero], ["late", zero]], "each is told the counts at once");
+  e.fromFrame({ type: "ready" });
+  e.hc("init", { user: alice });
+  seen.length = 0;
+  e.fromFrame({ type: "counts", awaitingCustomer: 2, open: 5 });
+  e.fromFrame({ type: "counts", awaitingCustomer: 2, open: 5 }); // unchanged: told once
+  const two = { awaitingCustomer: 2, open: 5 };
+  assert.deepEqual(seen, [["early", two], ["late", two]]);
+  for (const bad of [{ awaitingCustomer: -1, open: 5 }, { awaitingCustomer: 1.5, open: 5 }, { awaitingCustomer: "2", open: 5 }, { open: 5 }]) {
+    e.fromFrame({ type: "counts", ...bad });
+  }
+  e.fromFrame({ type: "counts", awaitingCustomer: 9, open: 9 }, { origin: "http://evil.example" });
+  assert.equal(seen.length, 2, "malformed or foreign counts are ignored");
+  assert.equal(e.logs.error.length, 2, "a throwing callback is reported, the others still told");
+  e.hc("stop");
+  e.fromFrame({ type: "stopped" });
+  assert.deepEqual(seen.slice(2), [["early", zero], ["late", zero]], "signed out: no badge");
+  e.hc("onCounts", "not a function");
+  assert.match(e.logs.warn.at(-1), /onCounts needs a function/);
+});
+
 test("stop, stopped, then init works without reload", () => {
   const e = env();
   e.stub();

@@ -10,7 +10,9 @@ use crate::error::PortalError;
 use crate::state::{AppState, customer_scope, fail, now_millis};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-use portal_core::{AttachmentId, MessageView, PortalSettings, SessionGrant, TicketNumber, TicketSummary, TicketView};
+use portal_core::{
+    AttachmentId, MessageView, PortalSettings, SessionGrant, TicketCounts, TicketNumber, TicketSummary, TicketView,
+};
 
 /// What the frame shows before anyone signs in: public by design.
 #[server(prefix = "/api/portal", endpoint = "settings", input = Json, client = BearerClient)]
@@ -258,6 +260,16 @@ pub async fn my_tickets() -> Result<Vec<TicketSummary>, PortalError> {
     let tickets = state.store.list_tickets(&scope, 100).await.map_err(|e| state.store_error(e))?;
     crate::state::no_store();
     Ok(tickets)
+}
+
+/// The signed-in customer's ticket counts, which the frame hands to the
+/// host page's `helpCenter("onCounts", ...)`: numbers only, never titles.
+#[server(prefix = "/api/portal", endpoint = "counts", input = Json, client = BearerClient)]
+pub async fn my_ticket_counts() -> Result<TicketCounts, PortalError> {
+    let (state, scope) = customer_scope().await?;
+    let counts = state.store.ticket_counts(&scope).await.map_err(|e| state.store_error(e))?;
+    crate::state::no_store();
+    Ok(counts)
 }
 
 /// Ends the bearer's session on the server (`helpCenter("stop")`).

@@ -311,6 +311,18 @@ pub struct TicketSummary {
     pub updated_at: Millis,
 }
 
+/// What a site may show in its own navigation ("2 tickets await your
+/// reply"): counts only, never titles, of the tickets a customer may see.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TicketCounts {
+    /// Open tickets whose newest public message is an agent's: the
+    /// customer's turn to answer.
+    pub awaiting_customer: u32,
+    /// Tickets that are not closed.
+    pub open: u32,
+}
+
 /// What the frame learns when a session opens. The token is held in frame
 /// memory only and sent back as `Authorization: Bearer`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ use portal_core::conversation::PortalEvent;
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
     AttachmentId, CompanyKey, CustomerScope, IdempotencyKey, MessageBody, Millis, PublicMessage, TicketAttributes,
-    TicketDescription, TicketDetail, TicketNumber, TicketSummary, TicketTitle, WorkspaceId,
+    TicketCounts, TicketDescription, TicketDetail, TicketNumber, TicketSummary, TicketTitle, WorkspaceId,
 };
 
 /// A customer's reply (see [`ConversationStore::customer_reply`]).
@@ -67,6 +67,9 @@ pub trait ConversationStore {
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
     /// Of those, the tickets the scope's customer opened ("Created by me").
     async fn list_own_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>>;
+    /// How many of the tickets the scope may see are open, and how many of
+    /// those await the customer's answer: what a site shows as a badge.
+    async fn ticket_counts(&self, scope: &CustomerScope) -> Result<TicketCounts>;
     /// The page of the tickets the scope may see that `query` asks for: its
     /// tab, filters, search (title, description, number and public
     /// messages; never internal notes), sort and cursor. With `previews`,

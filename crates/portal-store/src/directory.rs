@@ -5,7 +5,7 @@
 use crate::{Customer, Result};
 use async_trait::async_trait;
 use portal_core::attributes::{CompanyAttributes, CustomerAttributes};
-use portal_core::{CompanyKey, CustomerId, Millis, WorkspaceId};
+use portal_core::{CompanyKey, CustomerId, Millis, TicketCounts, WorkspaceId};
 
 /// One row of the console's customer list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,10 @@ pub trait DirectoryStore {
         limit: u32,
     ) -> Result<Vec<CustomerEntry>>;
     async fn customer_by_id(&self, workspace: WorkspaceId, id: CustomerId) -> Result<Option<CustomerEntry>>;
+    /// The customer's [`TicketCounts`], as their own portal would count
+    /// them (the same visibility rule; nothing for a customer outside the
+    /// audience or disabled), for the site's server to show a badge.
+    async fn customer_ticket_counts(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<TicketCounts>;
     /// A disabled customer's sessions end now, live streams included, and
     /// they can open no new one until enabled again.
     async fn set_customer_disabled(

@@ -6,12 +6,14 @@
 //! overtaken by the `init` before it.
 
 use super::{Frame, PortalContext};
-use crate::api::{close_session, open_session, open_session_with_token};
+use crate::api::{close_session, my_ticket_counts, open_session, open_session_with_token};
 use crate::client::{has_token, set_token};
 use futures::StreamExt;
 use futures::channel::mpsc;
 use leptos::prelude::*;
-use portal_core::{HostMessage, InitUser, MessageError, MessageValue};
+use portal_core::{HostMessage, InitUser, MessageError, MessageValue, TicketCounts};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{MessageEvent, Window};
 
@@ -81,14 +83,24 @@ pub(super) fn listen(context: PortalContext) {
         post(&parent, origin, "ready", None);
     }
 
+    // The page that signed the customer in hears their counts (see
+    // `tell_counts`), numbered by sign-in so one customer's never reach
+    // the next.
+    let host = RwSignal::new(None::<(u32, String)>);
+    let mut sign_ins = 0;
+    tell_counts(&context, &parent, host);
+
     leptos::task::spawn_local(async move {
         while let Some(command) = queue.next().await {
             match command {
                 Command::Init { user, origin } => {
+                    host.set(None);
                     end_session().await;
                     frame.set(Frame::Working("frame-verifying"));
                     match sign_in(&workspace, &origin, user, &context).await {
                         Ok(()) => {
+                            sign_ins += 1;
+                            host.set(Some((sign_ins, origin.clone())));
                             go_home();
                             post(&parent, &origin, "signed-in", None)
                         }
@@ -99,6 +111,7 @@ pub(super) fn listen(context: PortalContext) {
                     }
                 }
                 Command::Stop { origin } => {
+                    host.set(None);
                     frame.set(Frame::SignedOut);
                     go_home();
                     end_session().await;
@@ -131,6 +144,38 @@ async fn sign_in(workspace: &str, origin: &str, user: Identity, context: &Portal
     context.changed();
     context.frame.set(Frame::SignedIn { name: display_name(&grant.customer_name, &grant.customer_email) });
     Ok(())
+}
+
+/// Whenever the customer's data may have changed (a live event, a reply, a
+/// sign-in), reads their ticket counts and posts them to `host`, the page
+/// that signed them in, when they differ from the last told: the loader
+/// hands them to `helpCenter("onCounts", ...)`. Only numbers cross.
+fn tell_counts(context: &PortalContext, parent: &Window, host: RwSignal<Option<(u32, String)>>) {
+    let changes = context.changes;
+    let parent = parent.clone();
+    let told = Rc::new(Cell::new(None::<TicketCounts>));
+    Effect::new(move |_| {
+        changes.track();
+        let Some(signed_in) = host.get() else {
+            // The loader zeroes its counts itself on a sign-out.
+            told.set(None);
+            return;
+        };
+        let (parent, told) = (parent.clone(), told.clone());
+        leptos::task::spawn_local(async move {
+            let Ok(counts) = my_ticket_counts().await else { return };
+            // Signed out, or someone else, while the counts were on their way.
+            if host.get_untracked().as_ref() != Some(&signed_in) || told.get() == Some(counts) {
+                return;
+            }
+            told.set(Some(counts));
+            let data = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&data, &"type".into(), &"counts".into());
+            let _ = js_sys::Reflect::set(&data, &"awaitingCustomer".into(), &counts.awaiting_customer.into());
+            let _ = js_sys::Reflect::set(&data, &"open".into(), &counts.open.into());
+            let _ = parent.post_message(&data, &signed_in.1);
+        });
+    });
 }
 
 fn display_name(name: &str, email: &str) -> String {

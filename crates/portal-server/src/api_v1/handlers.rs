@@ -9,7 +9,7 @@ use super::requests::{
     AttachmentPath, Company, CompanyPath, CompanyRequest, CustomerAttributesBody, CustomerCompanies, CustomerPath,
     ListQuery, NewMessageRequest, NewTicketRequest, ParticipantPath, TicketPatch, TicketPath, company_key,
 };
-use super::responses::{Message, Participant, ParticipantList, Ticket, TicketList, TicketWithMessages};
+use super::responses::{CustomerCounts, Message, Participant, ParticipantList, Ticket, TicketList, TicketWithMessages};
 use crate::now_millis;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -498,6 +498,37 @@ pub async fn get_customer_companies(
     let keys =
         state.store.customer_companies(agent.scope.workspace_id(), customer.id).await.map_err(ApiError::store)?;
     Ok(Json(keys.into()))
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/customers/{email}/counts",
+    tag = "customers",
+    operation_id = "get_customer_counts",
+    summary = "How many of a customer's tickets are open, and how many await their reply",
+    description = "What the customer's own portal would count (the same visibility rule; zero for a \
+                   customer outside the portal's audience or disabled), so the site can show a badge in \
+                   its own navigation without opening the portal. Counts only, never titles.",
+    params(CustomerPath),
+    responses(
+        (status = 200, description = "The counts.", body = CustomerCounts),
+        (status = 400, description = "`invalid_request`: the email is not valid.", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no customer with this email in the token's workspace.",
+            body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn get_customer_counts(
+    State(state): State<AppState>,
+    agent: Agent,
+    email: Result<Path<CustomerPath>, PathRejection>,
+) -> Result<Json<CustomerCounts>, ApiError> {
+    let customer = customer_in_url(&state, &agent, email).await?;
+    let counts =
+        state.store.customer_ticket_counts(agent.scope.workspace_id(), customer.id).await.map_err(ApiError::store)?;
+    Ok(Json(counts.into()))
 }
 
 #[utoipa::path(

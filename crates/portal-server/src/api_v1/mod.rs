@@ -106,6 +106,7 @@ api_routes! {
     delete "/tickets/{number}/participants/{email}" => remove_participant,
     put "/companies/{key}" => put_company,
     get "/customers/{email}/companies" => get_customer_companies,
+    get "/customers/{email}/counts" => get_customer_counts,
     put "/customers/{email}/companies" => set_customer_companies,
     put "/customers/{email}/attributes" => set_customer_attributes,
     get "/openapi.json" => openapi_json,

@@ -70,6 +70,23 @@ pub struct ParticipantList {
     pub participants: Vec<Participant>,
 }
 
+/// What a customer's own portal would count: for a badge in the site's
+/// navigation ("2 tickets await your reply"), without opening the portal.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CustomerCounts {
+    /// Open tickets whose newest public message is an agent's: the customer's turn.
+    pub awaiting_customer: u32,
+    /// The customer's tickets that are not closed (those they created, take
+    /// part in, or, as the visibility rule allows, of their companies).
+    pub open: u32,
+}
+
+impl From<portal_core::TicketCounts> for CustomerCounts {
+    fn from(counts: portal_core::TicketCounts) -> Self {
+        Self { awaiting_customer: counts.awaiting_customer, open: counts.open }
+    }
+}
+
 /// A ticket without its conversation.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Ticket {

@@ -19,13 +19,19 @@ use macro_rules_attribute::apply;
 use portal_core::conversation::{EventKind, PortalEvent};
 use portal_core::listing::{ListQuery, TicketPage};
 use portal_core::{
-    AttachmentId, AttachmentInfo, AttachmentLimits, AuthorKind, CustomerScope, Millis, TicketDetail, TicketForm,
-    TicketNumber, TicketStatus, TicketSummary, WorkspaceId,
+    AttachmentId, AttachmentInfo, AttachmentLimits, AuthorKind, CustomerId, CustomerScope, Millis, TicketCounts,
+    TicketDetail, TicketForm, TicketNumber, TicketStatus, TicketSummary, WorkspaceId,
 };
 use tracing::instrument;
 
 /// The channel of tickets customers open in the portal.
 const CHANNEL_PORTAL: &str = "portal";
+
+#[derive(sqlx::FromRow)]
+struct CountsRow {
+    open: i64,
+    awaiting: i64,
+}
 
 /// A row of a customer's ticket list.
 #[derive(sqlx::FromRow)]
@@ -86,6 +92,24 @@ impl<DB> SqlStore<DB> {
                 })
             })
             .collect()
+    }
+
+    /// The [`TicketCounts`] of what `customer` may see under the visibility
+    /// rule: the one query behind the frame's badge and the REST counts.
+    pub(super) async fn counts_for(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<TicketCounts> {
+        let CountsRow { open, awaiting } = sqlx::query_as::<_, CountsRow>(concat!(
+            "SELECT COUNT(*) AS open, COALESCE(SUM(CASE WHEN (SELECT m.author_kind FROM messages m \
+             WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND NOT m.is_internal \
+             ORDER BY m.created_at DESC, m.id DESC LIMIT 1) = 'agent' THEN 1 ELSE 0 END), 0) AS awaiting FROM ",
+            visible_tickets!(),
+            " WHERE t.status <> 'closed'"
+        ))
+        .bind(workspace.0)
+        .bind(customer.0)
+        .fetch_one(&self.pool)
+        .await?;
+        let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        Ok(TicketCounts { awaiting_customer: count(awaiting), open: count(open) })
     }
 
     /// The ticket numbered `number`, if the scope may see it.
@@ -202,6 +226,11 @@ impl<DB> ConversationStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn list_tickets(&self, scope: &CustomerScope, limit: u32) -> Result<Vec<TicketSummary>> {
         self.ticket_list(scope, false, limit).await
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn ticket_counts(&self, scope: &CustomerScope) -> Result<TicketCounts> {
+        self.counts_for(scope.workspace_id(), scope.customer_id()).await
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -9,7 +9,7 @@ use crate::notify::Wake;
 use crate::{CompanyEntry, CustomerEntry, DirectoryStore, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
-use portal_core::{CompanyKey, CustomerId, Millis, WorkspaceId};
+use portal_core::{CompanyKey, CustomerId, Millis, TicketCounts, WorkspaceId};
 use std::collections::HashMap;
 use tracing::instrument;
 
@@ -70,6 +70,22 @@ fn company_from_row(row: CompanyRow) -> Result<CompanyEntry> {
 #[apply(sql_impl!)]
 #[async_trait]
 impl<DB> DirectoryStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn customer_ticket_counts(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<TicketCounts> {
+        // Who their own portal would show nothing shows no counts either.
+        let shown = sqlx::query_scalar::<_, bool>(
+            "SELECT in_audience AND disabled_at IS NULL FROM customers WHERE workspace_id = $1 AND id = $2",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        match shown {
+            Some(true) => self.counts_for(workspace, customer).await,
+            _ => Ok(TicketCounts::default()),
+        }
+    }
+
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn list_customers(
         &self,

@@ -14,6 +14,7 @@ mod companies;
 mod company_attributes;
 mod console;
 mod conversations;
+mod counts;
 mod customers;
 mod events;
 mod harness;

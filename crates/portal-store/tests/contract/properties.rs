@@ -41,6 +41,8 @@ struct Ticket {
     joined: BTreeSet<usize>,
     /// A word only this ticket's public text has.
     word: String,
+    /// Whether an agent's public reply is its newest message: it awaits the customer.
+    answered: bool,
 }
 
 const DOMAINS: [&str; 3] = ["@staff.example", "@contractor.example", "@guest.example"];
@@ -174,7 +176,8 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
                 added.insert(other);
             }
         }
-        tickets.push(Ticket { number, creator, company, added, joined: BTreeSet::new(), word });
+        let answered = new.description.is_empty();
+        tickets.push(Ticket { number, creator, company, added, joined: BTreeSet::new(), word, answered });
     }
 
     // Company members who may see a ticket join some; everyone else who
@@ -232,6 +235,19 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         let expected: BTreeSet<TicketNumber> = tickets.iter().filter(|t| allowed(t)).map(|t| t.number).collect();
         let listed = find(store, scope, "limit=100").await;
         assert_eq!(listed, expected, "world {world}: {} lists", person.email);
+        // The badge counts what the list holds, by the same rule; what the
+        // site's server reads for the person too.
+        let counts = store.ticket_counts(scope).await.unwrap();
+        let awaiting = tickets.iter().filter(|t| allowed(t) && t.answered).count();
+        assert_eq!(
+            (counts.open as usize, counts.awaiting_customer as usize),
+            (expected.len(), awaiting),
+            "world {world}: {}'s counts",
+            person.email
+        );
+        let read_by_site = store.customer_ticket_counts(ws.id, stored.id).await.unwrap();
+        let shown = if stored.in_audience { counts } else { Default::default() };
+        assert_eq!(read_by_site, shown, "world {world}: {}'s counts read by the site", person.email);
         let own: BTreeSet<TicketNumber> = tickets.iter().filter(|t| t.creator == index).map(|t| t.number).collect();
         assert_eq!(find(store, scope, "tab=mine&limit=100").await, own, "world {world}: {}'s own", person.email);
         for ticket in &tickets {

@@ -147,6 +147,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/api/portal/live", "/api/portal/live", Empty, "400 400 400 400 400 400 400 400 400 400 400 400 400 400"),
         // Customer data: a live session of the workspace, and the owner's ticket only where the rules show it.
         row(post.clone(), "/api/portal/tickets", "/api/portal/tickets", json(json!({})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/counts", "/api/portal/counts", json(json!({})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
         row(post.clone(), "/api/portal/page", "/api/portal/page", json(json!({"path": "/tickets/5"})), "401 200 200 200 404 404 401 401 401 401 401 401 401 401"),
         row(post.clone(), "/api/portal/ticket", "/api/portal/ticket", json(json!({"number": TICKET})), "401 200 200 200 404 404 401 401 401 401 401 401 401 401"),
         row(post.clone(), "/api/portal/ticket/reply", "/api/portal/ticket/reply", json(json!({"number": TICKET, "body": "From the matrix"})), "401 200 403 200 404 404 401 401 401 401 401 401 401 401"),
@@ -168,6 +169,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(delete.clone(), "/api/v1/tickets/{number}/participants/{email}", "/api/v1/tickets/5/participants/restricted@northwind.test", Empty, "401 401 401 401 401 401 401 401 401 401 204 404 401 401"),
         row(put.clone(), "/api/v1/companies/{key}", "/api/v1/companies/northwind", json(json!({"name": "Northwind"})), "401 401 401 401 401 401 401 401 401 401 200 200 401 401"),
         row(get.clone(), "/api/v1/customers/{email}/companies", &format!("/api/v1/customers/{}/companies", f.owner_email), Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(get.clone(), "/api/v1/customers/{email}/counts", &format!("/api/v1/customers/{}/counts", f.owner_email), Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
         row(put.clone(), "/api/v1/customers/{email}/companies", &format!("/api/v1/customers/{}/companies", f.owner_email), json(json!({"companies": ["northwind"]})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
         row(put.clone(), "/api/v1/customers/{email}/attributes", &format!("/api/v1/customers/{}/attributes", f.owner_email), json(json!({"attributes": {}})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
         // The console: a signed-in account (303 to the sign-in page otherwise); settings for admins.

@@ -17,6 +17,8 @@ use serde_json::{Value, json};
 // The other REST test modules, beside this file (tests/api/rest_*.rs).
 #[path = "rest_companies.rs"]
 mod companies;
+#[path = "rest_counts.rs"]
+mod counts;
 #[path = "rest_input.rs"]
 mod input;
 #[path = "rest_openapi.rs"]
