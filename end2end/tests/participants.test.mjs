@@ -6,7 +6,7 @@
 // place of the reply box; she joins by keyboard and replies.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityAudit, openTicket, portalAndBrowser, portalFrameOf, signInAs } from "../harness.mjs";
+import { accessibilityAudit, openTicket, portalAndBrowser, portalFrameOf, signInAs, signInToConsole } from "../harness.mjs";
 
 const shared = portalAndBrowser();
 const AGENT = { email: "agent@acme.test", password: "demo-password" };
@@ -19,15 +19,8 @@ async function newPage(t) {
 }
 
 /** A console page signed in as `who`. */
-async function consoleAs(t, who) {
-  const page = await newPage(t);
-  await page.goto(`${shared.portal.portalUrl}/console`);
-  await page.fill("input[name=workspace]", "demo");
-  await page.fill("input[name=email]", who.email);
-  await page.fill("input[name=password]", who.password);
-  await page.click("[data-testid=login-form] button[type=submit]");
-  await page.locator("[data-testid=console-user]").waitFor();
-  return page;
+function consoleAs(t, who) {
+  return signInToConsole(shared.browser, shared.portal.portalUrl, who, t);
 }
 
 /** The demo host site signed in as `email`, who may have no tickets yet. */
