@@ -58,6 +58,11 @@ pub const IDS: &[&str] = &[
     "error-unavailable",
     "error-internal",
     "error-network",
+    // What the frame checks itself before sending a reply or a ticket.
+    "invalid-title-empty",
+    "invalid-title-too-long",
+    "invalid-message-empty",
+    "invalid-message-too-long",
     "file-error-no-name",
     "file-error-name-too-long",
     "file-error-separator",
@@ -74,7 +79,7 @@ pub const IDS: &[&str] = &[
 #[cfg(feature = "ssr")]
 pub fn as_json(locale: portal_i18n::Locale) -> String {
     use portal_i18n::Arg;
-    let markers = ["name", "max", "allowed", "limit", "seconds", "n", "size", "kinds"];
+    let markers = ["name", "max", "got", "allowed", "limit", "seconds", "n", "size", "kinds"];
     let words: serde_json::Map<String, serde_json::Value> = IDS
         .iter()
         .map(|id| {
@@ -167,4 +172,37 @@ fn lookup(id: &str) -> Option<String> {
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
 fn lookup(_id: &str) -> Option<String> {
     None
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use portal_core::{MessageBody, TicketTitle};
+
+    /// What the frame refuses itself, before sending, must be among the
+    /// words the page carries, with every argument filled in: else the
+    /// customer reads a message id.
+    #[test]
+    fn the_frames_own_refusals_are_in_the_words() {
+        let long = "x".repeat(20_000);
+        let refusals = [
+            TicketTitle::parse("").unwrap_err(),
+            TicketTitle::parse(&long).unwrap_err(),
+            MessageBody::parse("").unwrap_err(),
+            MessageBody::parse(&long).unwrap_err(),
+        ];
+        let words: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(&as_json(portal_i18n::Locale::De)).unwrap();
+        for refusal in refusals {
+            let message = refusal.message();
+            let text = words.get(message.id).and_then(|t| t.as_str());
+            let text = text.unwrap_or_else(|| panic!("{} is not among the frame's words", message.id));
+            let mut filled = text.to_string();
+            for (name, _) in &message.args {
+                assert!(filled.contains(&format!("{{{name}}}")), "{}: no marker for {name} in {text}", message.id);
+                filled = filled.replace(&format!("{{{name}}}"), "1");
+            }
+            assert!(!filled.contains('{'), "{}: a marker is left in {filled}", message.id);
+        }
+    }
 }
