@@ -379,7 +379,11 @@ describe("embed through the real snippet on a second origin", () => {
     });
     assertOnly(await ticketRows(h.frame, { timeout: 30_000 }), "CANARY-A", "CANARY-B");
     assert.equal(loaderRequested, 1, "the stub requested loader.js once");
-    assert.deepEqual(queuedWhenLoaderArrived, ["init"], "the early init was queued by the stub");
+    assert.deepEqual(
+      queuedWhenLoaderArrived,
+      ["init", "onCounts"],
+      "the early init, then the demo page's onCounts, were queued by the stub",
+    );
   });
 
   test("8. malformed init payloads show a clear message and no tickets", async (t) => {
