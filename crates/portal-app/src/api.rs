@@ -17,14 +17,36 @@ use portal_core::{
 /// What the frame shows before anyone signs in: public by design.
 #[server(prefix = "/api/portal", endpoint = "settings", input = Json, client = BearerClient)]
 pub async fn embed_settings(workspace: String) -> Result<PortalSettings, PortalError> {
+    // The embed page's resource runs this while the page renders, and the
+    // page may be dropped (its client hung up) while it awaits: what it
+    // needs of the reactive context is read before the first `.await`
+    // (see `state::locale_of`).
     let state = expect_context::<AppState>();
-    let ws = state.workspace(&workspace).await?;
-    if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
-        return Err(fail(PortalError::NotEnabled));
+    let request = use_context::<axum::http::request::Parts>();
+    let response = use_context::<leptos_axum::ResponseOptions>();
+    let settings = settings_of(&state, &workspace, request.as_ref()).await;
+    if let Err(error) = &settings {
+        crate::state::set_status(response.as_ref(), error);
     }
-    let look = state.store.portal_look(ws.id).await.map_err(|e| state.store_error(e))?;
+    settings
+}
+
+/// [`embed_settings`] without the reactive context.
+#[cfg(feature = "ssr")]
+async fn settings_of(
+    state: &AppState,
+    workspace: &str,
+    request: Option<&axum::http::request::Parts>,
+) -> Result<PortalSettings, PortalError> {
+    let slug = portal_core::WorkspaceSlug::parse(workspace).map_err(|_| PortalError::UnknownWorkspace)?;
+    let ws = state.store.workspace_by_slug(&slug).await.map_err(AppState::store_problem)?;
+    let ws = ws.ok_or(PortalError::UnknownWorkspace)?;
+    if !state.store.portal_enabled(ws.id).await.map_err(AppState::store_problem)? {
+        return Err(PortalError::NotEnabled);
+    }
+    let look = state.store.portal_look(ws.id).await.map_err(AppState::store_problem)?;
     let allowed_origins = state.embed_origins(&ws).into_iter().map(String::from).collect();
-    let locale = crate::state::page_locale_or(ws.default_locale);
+    let locale = crate::state::locale_of(request, ws.default_locale);
     Ok(PortalSettings {
         workspace_name: ws.name,
         greeting: ws.translations.greeting(locale.tag(), &ws.greeting).to_string(),

@@ -38,7 +38,16 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 /// best of the browser's `Accept-Language` (the frame sends its page's
 /// language with every call), else `fallback`.
 pub fn page_locale_or(fallback: portal_i18n::Locale) -> portal_i18n::Locale {
-    let Some(parts) = use_context::<axum::http::request::Parts>() else { return fallback };
+    locale_of(use_context::<axum::http::request::Parts>().as_ref(), fallback)
+}
+
+/// [`page_locale_or`] for a request read earlier. Code that runs after an
+/// `.await` in a resource of a server-rendered page reads the request
+/// before its first `.await` and calls this: by then the page may be gone
+/// (its client hung up), and looking a context up in the reactive owner
+/// tree while it is being torn down on another thread deadlocks.
+pub fn locale_of(request: Option<&axum::http::request::Parts>, fallback: portal_i18n::Locale) -> portal_i18n::Locale {
+    let Some(parts) = request else { return fallback };
     if let Some(locale) = parts.extensions.get::<portal_i18n::Locale>() {
         return *locale;
     }
@@ -73,6 +82,12 @@ impl AppState {
     /// their words (4xx); corrupt data and anything else logged with its
     /// cause and answered with a message that carries no detail.
     pub fn store_error(&self, error: StoreError) -> PortalError {
+        fail(Self::store_problem(error))
+    }
+
+    /// [`AppState::store_error`] without setting the response's status,
+    /// for code that may not look the response up (see [`locale_of`]).
+    pub fn store_problem(error: StoreError) -> PortalError {
         let customer_error = match &error {
             // Another customer's ticket is "not found", exactly like a missing one.
             StoreError::NotFound => PortalError::NotFound,
@@ -88,7 +103,7 @@ impl AppState {
         if matches!(customer_error, PortalError::Internal | PortalError::Unavailable) {
             tracing::error!(%error, "store call failed");
         }
-        fail(customer_error)
+        customer_error
     }
 
     /// The origins that may embed the workspace's portal: those its admins
@@ -137,13 +152,19 @@ pub fn sign_in_refused(surface: SignIn, reason: &'static str) {
 
 /// Sets the response status for `error` and hands it back, for `Err(fail(..))`.
 pub fn fail(error: PortalError) -> PortalError {
-    if let Some(options) = use_context::<ResponseOptions>() {
+    set_status(use_context::<ResponseOptions>().as_ref(), &error);
+    error
+}
+
+/// Sets the status (and a rate limit's `Retry-After`) that `error` answers
+/// with on `response`, when there is one.
+pub fn set_status(response: Option<&ResponseOptions>, error: &PortalError) {
+    if let Some(options) = response {
         options.set_status(StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
         if let PortalError::RateLimited { retry_after } = error {
-            options.insert_header(header::RETRY_AFTER, HeaderValue::from(retry_after));
+            options.insert_header(header::RETRY_AFTER, HeaderValue::from(*retry_after));
         }
     }
-    error
 }
 
 /// Customer data must not be kept by any cache.

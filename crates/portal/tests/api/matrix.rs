@@ -325,7 +325,12 @@ async fn ask(app: &TestApp, row: &Row, who: Who, credentials: &Credentials, fixt
         }
         Body::File(bytes) => request.body(bytes.to_vec()),
     };
-    request.send().await.unwrap_or_else(|e| panic!("{} {}: {e}", row.method, row.path)).status().as_u16()
+    let response = request.send().await.unwrap_or_else(|e| panic!("{} {}: {e}", row.method, row.path));
+    let status = response.status().as_u16();
+    // Read to the end, as a browser does: a page left half-read is a client
+    // hanging up mid-render, which is not what this table is about.
+    let _ = response.bytes().await;
+    status
 }
 
 /// The workspace as the table expects it, and each caller's credentials.
