@@ -173,8 +173,8 @@ class Keyboard {
 
   async press(keys) {
     const modifiers = keys.length > 1 ? keys.split("+") : [keys];
-    const key = Keyboard.#names[modifiers.at(-1)] ?? modifiers.at(-1);
-    modifiers.pop();
+    const last = modifiers.pop();
+    const key = Keyboard.#names[last] ?? last;
     for (const modifier of modifiers) await this.#keyboard.down(modifier);
     try {
       await this.#keyboard.press(key);

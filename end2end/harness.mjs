@@ -268,14 +268,24 @@ export async function signInAsAlice(browser, demoUrl, t) {
   return signInAs(browser, demoUrl, "alice@example.com", t);
 }
 
-/** Like `signInAsAlice`, as the demo user with this email (who has tickets). */
-export async function signInAs(browser, demoUrl, email, t) {
-  const context = await browser.newContext();
+/**
+ * The demo host site at `demoUrl` in a fresh browser context (with
+ * `options`, closed when test `t` ends), its portal frame waiting for a
+ * sign-in.
+ */
+export async function openHostPage(browser, demoUrl, t, options) {
+  const context = await browser.newContext(options);
   t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(`${demoUrl}/`);
   const frame = page.frameLocator("#unthread_help_center");
   await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
+  return { page, frame };
+}
+
+/** Like `signInAsAlice`, as the demo user with this email (who has tickets). */
+export async function signInAs(browser, demoUrl, email, t) {
+  const { page, frame } = await openHostPage(browser, demoUrl, t);
   await page.selectOption("#demo-user", email);
   await page.click("#login");
   await frame.locator("[data-testid=ticket-row]").first().waitFor({ timeout: 20_000 });

@@ -7,7 +7,15 @@
 // live update is announced without taking the focus or the draft.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityAudit, assertAccessible, eventually, portalAndBrowser, portalFrameOf, signInToConsole } from "../harness.mjs";
+import {
+  accessibilityAudit,
+  assertAccessible,
+  eventually,
+  openHostPage,
+  portalAndBrowser,
+  portalFrameOf,
+  signInToConsole,
+} from "../harness.mjs";
 
 const shared = portalAndBrowser();
 const ADMIN = { email: "admin@acme.test", password: "demo-password" };
@@ -32,10 +40,8 @@ async function assertColorScheme(page, colorScheme = "light") {
 
 /** The demo host site, its portal frame waiting for a sign-in. */
 async function hostPage(t, options) {
-  const page = await newPage(t, options);
-  await page.goto(`${shared.portal.demoUrl}/`);
-  const frame = page.frameLocator("#unthread_help_center");
-  await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
+  const { page, frame } = await openHostPage(shared.browser, shared.portal.demoUrl, t, options);
+  await assertColorScheme(page, options?.colorScheme);
   return { page, frame };
 }
 

@@ -4,7 +4,7 @@
 // and its audience (emails containing "example") keeps Frank out.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { portalAndBrowser, signInAs } from "../harness.mjs";
+import { openHostPage, portalAndBrowser, signInAs } from "../harness.mjs";
 
 const shared = portalAndBrowser();
 
@@ -41,12 +41,7 @@ describe("companies in the embedded portal", () => {
   });
 
   test("someone outside the portal's audience sees the no-access screen and no data", async (t) => {
-    const context = await shared.browser.newContext();
-    t.after(() => context.close());
-    const page = await context.newPage();
-    await page.goto(`${shared.portal.demoUrl}/`);
-    const frame = page.frameLocator("#unthread_help_center");
-    await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
+    const { page, frame } = await openHostPage(shared.browser, shared.portal.demoUrl, t);
     await page.selectOption("#demo-user", "frank@outsider.test");
     await page.click("#login");
     await frame.locator("[data-testid=status]").filter({ hasText: /do not have access/i }).waitFor({ timeout: 20_000 });

@@ -5,7 +5,7 @@
 // whichever engine runs (PORTAL_E2E_BROWSER), then that the portal works.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BROWSER, portalAndBrowser } from "../harness.mjs";
+import { BROWSER, openHostPage, portalAndBrowser } from "../harness.mjs";
 
 const shared = portalAndBrowser();
 
@@ -17,12 +17,7 @@ describe(`third-party cookies in ${BROWSER}`, () => {
     const { portalUrl, demoUrl } = shared.portal;
     assert.notEqual(site(portalUrl), site(demoUrl), "the portal is on another site than the host page");
 
-    const context = await shared.browser.newContext();
-    t.after(() => context.close());
-    const page = await context.newPage();
-    await page.goto(`${demoUrl}/`);
-    const frame = page.frameLocator("#unthread_help_center");
-    await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
+    const { page, frame } = await openHostPage(shared.browser, demoUrl, t);
 
     // SameSite=None; Secure is what a third-party cookie needs to be kept at
     // all where nothing blocks it (loopback hosts count as secure): without

@@ -3,18 +3,12 @@
 // the list shows. The same token a second time is refused in the frame.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { portalAndBrowser } from "../harness.mjs";
+import { openHostPage, portalAndBrowser } from "../harness.mjs";
 
 const shared = portalAndBrowser();
 
-async function hostPage(t) {
-  const context = await shared.browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.goto(`${shared.portal.demoUrl}/`);
-  const frame = page.frameLocator("#unthread_help_center");
-  await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
-  return { page, frame };
+function hostPage(t) {
+  return openHostPage(shared.browser, shared.portal.demoUrl, t);
 }
 
 describe("signing in with a JWT", () => {

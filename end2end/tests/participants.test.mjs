@@ -6,17 +6,18 @@
 // place of the reply box; she joins by keyboard and replies.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { accessibilityAudit, openTicket, portalAndBrowser, portalFrameOf, signInAs, signInToConsole } from "../harness.mjs";
+import {
+  accessibilityAudit,
+  openHostPage,
+  openTicket,
+  portalAndBrowser,
+  portalFrameOf,
+  signInAs,
+  signInToConsole,
+} from "../harness.mjs";
 
 const shared = portalAndBrowser();
 const AGENT = { email: "agent@acme.test", password: "demo-password" };
-
-/** A fresh browser context (closed when `t` ends) and a page in it. */
-async function newPage(t) {
-  const context = await shared.browser.newContext();
-  t.after(() => context.close());
-  return context.newPage();
-}
 
 /** A console page signed in as `who`. */
 function consoleAs(t, who) {
@@ -25,10 +26,7 @@ function consoleAs(t, who) {
 
 /** The demo host site signed in as `email`, who may have no tickets yet. */
 async function signInWithoutTickets(t, email) {
-  const page = await newPage(t);
-  await page.goto(`${shared.portal.demoUrl}/`);
-  const frame = page.frameLocator("#unthread_help_center");
-  await frame.locator("[data-testid=status]").filter({ hasText: /sign in/i }).waitFor({ timeout: 30_000 });
+  const { page, frame } = await openHostPage(shared.browser, shared.portal.demoUrl, t);
   await page.selectOption("#demo-user", email);
   await page.click("#login");
   await frame.locator("[data-testid=tabs]").waitFor({ timeout: 20_000 });

@@ -38,9 +38,7 @@ async fn settings_of(
     workspace: &str,
     request: Option<&axum::http::request::Parts>,
 ) -> Result<PortalSettings, PortalError> {
-    let slug = portal_core::WorkspaceSlug::parse(workspace).map_err(|_| PortalError::UnknownWorkspace)?;
-    let ws = state.store.workspace_by_slug(&slug).await.map_err(AppState::store_problem)?;
-    let ws = ws.ok_or(PortalError::UnknownWorkspace)?;
+    let ws = state.find_workspace(workspace).await?;
     if !state.store.portal_enabled(ws.id).await.map_err(AppState::store_problem)? {
         return Err(PortalError::NotEnabled);
     }

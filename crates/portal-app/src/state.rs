@@ -69,11 +69,17 @@ pub fn now_millis() -> i64 {
 impl AppState {
     /// The workspace named in a request, or 404.
     pub async fn workspace(&self, slug: &str) -> Result<Workspace, PortalError> {
-        let slug = WorkspaceSlug::parse(slug).map_err(|_| fail(PortalError::UnknownWorkspace))?;
+        self.find_workspace(slug).await.map_err(fail)
+    }
+
+    /// [`AppState::workspace`] without setting the response's status, for
+    /// code that may not look the response up (see [`locale_of`]).
+    pub async fn find_workspace(&self, slug: &str) -> Result<Workspace, PortalError> {
+        let slug = WorkspaceSlug::parse(slug).map_err(|_| PortalError::UnknownWorkspace)?;
         match self.store.workspace_by_slug(&slug).await {
             Ok(Some(ws)) => Ok(ws),
-            Ok(None) => Err(fail(PortalError::UnknownWorkspace)),
-            Err(e) => Err(self.store_error(e)),
+            Ok(None) => Err(PortalError::UnknownWorkspace),
+            Err(e) => Err(Self::store_problem(e)),
         }
     }
 

@@ -276,7 +276,7 @@ struct PageQuery {
 async fn page(State(host): State<Host>, Query(query): Query<PageQuery>) -> Response {
     // `?autologin=` calls init right after the stub, before the loader has
     // arrived: the queued-call path a fast login flow takes.
-    let autologin = match query.autologin.as_deref().map(|email| sign_in(&host, email)) {
+    let autologin = match query.autologin.as_deref().map(|email| sign_in(&host, email, false)) {
         None => String::new(),
         Some(fut) => match fut.await {
             Ok(user) => format!("<script>window.$unthread.helpCenter(\"init\", {{user: {user}}});</script>"),
@@ -308,66 +308,48 @@ struct Login {
 /// server signs the user's email with the workspace secret, as a hash or
 /// as a JWT.
 async fn login(State(host): State<Host>, Json(login): Json<Login>) -> Response {
-    let signed = if login.identity == "jwt" {
-        sign_token(&host, &login.email).await
-    } else {
-        sign_in(&host, &login.email).await
-    };
-    match signed {
+    match sign_in(&host, &login.email, login.identity == "jwt").await {
         Ok(user) => Json(user).into_response(),
         Err(response) => response,
     }
 }
 
-/// `{jwt, name}`: the token is the whole identity (the frame reads nothing
-/// else); the name is for the page's own "Signed in as".
-async fn sign_token(host: &Host, email: &str) -> Result<serde_json::Value, Response> {
+/// The `user` of the site's `init` for the demo user `email`, signed with
+/// the workspace's newest secret: `{name, email, verificationHash}`, or
+/// with `jwt`, `{jwt, name}` (the token is the whole identity; the name is
+/// for the page's own "Signed in as").
+async fn sign_in(host: &Host, email: &str, jwt: bool) -> Result<serde_json::Value, Response> {
     let user = USERS
         .iter()
         .find(|u| u.email == email)
         .ok_or_else(|| (StatusCode::NOT_FOUND, "no such demo user").into_response())?;
-    let signed = async {
-        let ws = host.store.workspace_by_slug(&host.workspace).await?.context("no demo workspace")?;
-        let secrets = host.store.active_secrets(ws.id, portal_server::now_millis()).await?;
-        let secret = secrets.last().context("the demo workspace has no active secret")?;
-        let now = portal_server::now_millis() / 1000;
-        let claims = json!({
-            "email": user.email, "name": user.name, "aud": host.workspace.as_str(),
-            "iat": now, "exp": now + 300, "jti": hex::encode(rand::random::<[u8; 16]>()),
-        });
-        anyhow::Ok(portal_core::jwt::sign_jwt(secret.value.as_bytes(), &claims))
-    };
-    let jwt = signed.await.map_err(|error| {
+    let secret = newest_secret(host).await.map_err(|error| {
         tracing::error!(%error, "demo sign-in failed");
         (StatusCode::SERVICE_UNAVAILABLE, "demo workspace unavailable").into_response()
     })?;
-    Ok(json!({"jwt": jwt, "name": user.name}))
+    if !jwt {
+        let hash = sign_email(secret.as_bytes(), user.email);
+        return Ok(json!({"name": user.name, "email": user.email, "verificationHash": hash}));
+    }
+    let now = portal_server::now_millis() / 1000;
+    let claims = json!({
+        "email": user.email, "name": user.name, "aud": host.workspace.as_str(),
+        "iat": now, "exp": now + 300, "jti": hex::encode(rand::random::<[u8; 16]>()),
+    });
+    Ok(json!({"jwt": portal_core::jwt::sign_jwt(secret.as_bytes(), &claims), "name": user.name}))
 }
 
-async fn sign_in(host: &Host, email: &str) -> Result<serde_json::Value, Response> {
-    let user = USERS
-        .iter()
-        .find(|u| u.email == email)
-        .ok_or_else(|| (StatusCode::NOT_FOUND, "no such demo user").into_response())?;
-    let hash = newest_secret_signature(host, user.email).await.map_err(|error| {
-        tracing::error!(%error, "demo sign-in failed");
-        (StatusCode::SERVICE_UNAVAILABLE, "demo workspace unavailable").into_response()
-    })?;
-    Ok(json!({"name": user.name, "email": user.email, "verificationHash": hash}))
-}
-
-async fn newest_secret_signature(host: &Host, email: &str) -> anyhow::Result<String> {
+async fn newest_secret(host: &Host) -> anyhow::Result<String> {
     let ws = host.store.workspace_by_slug(&host.workspace).await?.context("no demo workspace")?;
     let secrets = host.store.active_secrets(ws.id, portal_server::now_millis()).await?;
-    let secret = secrets.last().context("the demo workspace has no active secret")?;
-    Ok(sign_email(secret.value.as_bytes(), email))
+    Ok(secrets.last().context("the demo workspace has no active secret")?.value.clone())
 }
 
 /// A hostile page for the browser tests: framed by the host page from
 /// another origin, it posts a correctly signed `init` to the portal frame.
 /// The portal must ignore it (wrong source, wrong origin).
 async fn forger(State(host): State<Host>) -> Response {
-    match sign_in(&host, USERS[0].email).await {
+    match sign_in(&host, USERS[0].email, false).await {
         Ok(user) => Html(include_str!("../../../public/demo/forger.html").replace("{{USER}}", &user.to_string()))
             .into_response(),
         Err(response) => response,

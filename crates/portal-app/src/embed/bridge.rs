@@ -61,7 +61,7 @@ pub(super) fn listen(context: PortalContext) {
                 Err(MessageError::Foreign) => return,
                 Err(error) => {
                     frame.set(Frame::Failed(error.to_string()));
-                    post(&parent, &origin, "error", Some(&error.to_string()));
+                    post(&parent, &origin, "error", &[("message", error.to_string().into())]);
                     return;
                 }
             };
@@ -80,7 +80,7 @@ pub(super) fn listen(context: PortalContext) {
     // tests): so announce to the origin of the page that loaded the frame
     // when it is an allowed one, else to each allowed origin.
     for origin in announce_to(&ready_origins, &window) {
-        post(&parent, origin, "ready", None);
+        post(&parent, origin, "ready", &[]);
     }
 
     // The page that signed the customer in hears their counts (see
@@ -102,11 +102,11 @@ pub(super) fn listen(context: PortalContext) {
                             sign_ins += 1;
                             host.set(Some((sign_ins, origin.clone())));
                             go_home();
-                            post(&parent, &origin, "signed-in", None)
+                            post(&parent, &origin, "signed-in", &[])
                         }
                         Err(message) => {
                             frame.set(Frame::Failed(message.clone()));
-                            post(&parent, &origin, "error", Some(&message));
+                            post(&parent, &origin, "error", &[("message", message.as_str().into())]);
                         }
                     }
                 }
@@ -115,7 +115,7 @@ pub(super) fn listen(context: PortalContext) {
                     frame.set(Frame::SignedOut);
                     go_home();
                     end_session().await;
-                    post(&parent, &origin, "stopped", None);
+                    post(&parent, &origin, "stopped", &[]);
                 }
             }
         }
@@ -169,11 +169,8 @@ fn tell_counts(context: &PortalContext, parent: &Window, host: RwSignal<Option<(
                 return;
             }
             told.set(Some(counts));
-            let data = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&data, &"type".into(), &"counts".into());
-            let _ = js_sys::Reflect::set(&data, &"awaitingCustomer".into(), &counts.awaiting_customer.into());
-            let _ = js_sys::Reflect::set(&data, &"open".into(), &counts.open.into());
-            let _ = parent.post_message(&data, &signed_in.1);
+            let fields = [("awaitingCustomer", counts.awaiting_customer.into()), ("open", counts.open.into())];
+            post(&parent, &signed_in.1, "counts", &fields);
         });
     });
 }
@@ -211,11 +208,12 @@ fn announce_to<'a>(allowed: &'a [String], window: &Window) -> Vec<&'a String> {
     }
 }
 
-fn post(parent: &Window, origin: &str, kind: &str, message: Option<&str>) {
+/// Posts `{type: kind, ...fields}` to the host page at `origin`.
+fn post(parent: &Window, origin: &str, kind: &str, fields: &[(&str, JsValue)]) {
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &"type".into(), &kind.into());
-    if let Some(message) = message {
-        let _ = js_sys::Reflect::set(&data, &"message".into(), &message.into());
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&data, &(*name).into(), value);
     }
     let _ = parent.post_message(&data, origin);
 }

@@ -48,7 +48,8 @@ macro_rules! participant_select {
 impl<DB> SqlStore<DB> {
     /// The workspace's ticket `number`, for an agent's change to its
     /// participants, and the customer `email` of the workspace: each
-    /// missing is its own refusal.
+    /// missing is its own refusal, and so is the ticket's creator, who takes
+    /// part anyway.
     async fn ticket_and_customer(
         conn: &mut DB::Connection,
         workspace: WorkspaceId,
@@ -63,7 +64,11 @@ impl<DB> SqlStore<DB> {
                 .fetch_optional(&mut *conn)
                 .await?
                 .ok_or_else(|| StoreError::UnknownCustomer(email.clone()))?;
-        Ok((ticket, CustomerId(customer)))
+        let customer = CustomerId(customer);
+        if ticket.creator == customer {
+            return Err(StoreError::CreatorTakesPart);
+        }
+        Ok((ticket, customer))
     }
 
     /// The participant `customer` of the ticket `ticket_id`, if they are one.
@@ -164,9 +169,6 @@ impl<DB> ParticipantStore for SqlStore<DB> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
         let (ticket, customer) = Self::ticket_and_customer(&mut tx, workspace, number, email).await?;
-        if ticket.creator == customer {
-            return Err(StoreError::CreatorTakesPart);
-        }
         match Self::participant(&mut tx, workspace, ticket.id, customer).await? {
             Some(participant) if participant.added_by == AddedBy::Agent => {
                 tx.commit().await?;
@@ -209,9 +211,6 @@ impl<DB> ParticipantStore for SqlStore<DB> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         Self::lock_workspace(&mut tx, workspace).await?;
         let (ticket, customer) = Self::ticket_and_customer(&mut tx, workspace, number, email).await?;
-        if ticket.creator == customer {
-            return Err(StoreError::CreatorTakesPart);
-        }
         let removed = sqlx::query_scalar::<_, i64>(
             "DELETE FROM ticket_participants WHERE workspace_id = $1 AND ticket_id = $2 AND customer_id = $3 \
              RETURNING customer_id",
