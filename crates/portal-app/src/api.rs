@@ -7,7 +7,9 @@
 use crate::client::BearerClient;
 use crate::error::PortalError;
 #[cfg(feature = "ssr")]
-use crate::state::{AppState, customer_scope, fail, now_millis};
+use crate::sign_in::{Opening, Signed, company_keys, open_signed, verify_token};
+#[cfg(feature = "ssr")]
+use crate::state::{AppState, SignIn, customer_scope, fail, now_millis};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use portal_core::{
@@ -71,7 +73,7 @@ pub async fn open_session(
     #[server(default)] companies: Option<String>,
     #[server(default)] companies_hash: String,
 ) -> Result<SessionGrant, PortalError> {
-    use crate::state::{SignIn, sign_in_refused};
+    use crate::state::sign_in_refused;
     use portal_core::{CustomerName, Email, TokenRefusal, company_claim, verify, verify_email_hash};
 
     let refused = |reason| sign_in_refused(SignIn::Embed, reason);
@@ -109,12 +111,12 @@ pub async fn open_session(
                 refused("bad_companies_hash");
                 return Err(fail(PortalError::NotVerified));
             }
-            Some(company_keys(claimed.split(','))?)
+            Some(company_keys(claimed.split(','), SignIn::Embed)?)
         }
         None => None,
     };
     let signed = Signed { email, name, companies, secret_id: secrets[index].id };
-    open_signed(&state, &ws, origin, signed, now).await
+    grant(&state, &ws, origin, signed, now).await
 }
 
 /// Verifies the host site's sign-in token (a JWT, see `portal_core::jwt`)
@@ -127,54 +129,11 @@ pub async fn open_session_with_token(
     origin: String,
     jwt: String,
 ) -> Result<SessionGrant, PortalError> {
-    use crate::state::{SignIn, sign_in_refused};
-    use portal_core::{CustomerName, Email, TokenRefusal, jwt::verify_jwt};
-
-    let refused = |reason| sign_in_refused(SignIn::Embed, reason);
     let state = expect_context::<AppState>();
     let (ws, origin) = embed_gate(&state, &workspace, &origin).await?;
-    let token_refused = |refusal: TokenRefusal| {
-        state.audit("session.refused", &ws.slug, &refusal.to_string());
-        refused(refusal.reason());
-        fail(match refusal {
-            // Told as any signature that does not verify.
-            TokenRefusal::Signature => PortalError::NotVerified,
-            other => PortalError::TokenRefused(other),
-        })
-    };
-
     let now = now_millis();
-    let secrets = state.store.active_secrets(ws.id, now).await.map_err(|e| state.store_error(e))?;
-    let (index, token) =
-        verify_jwt(secrets.iter().map(|s| s.value.as_bytes()), &jwt, ws.slug.as_str(), now).map_err(token_refused)?;
-    let invalid = |e: portal_core::model::ValidationError| {
-        refused("invalid_identity");
-        fail(e.into())
-    };
-    let email = Email::parse(&token.email).map_err(invalid)?;
-    email.check_ascii_case().map_err(invalid)?;
-    let name = CustomerName::parse(&token.name).map_err(invalid)?;
-    let companies = match &token.companies {
-        Some(keys) => Some(company_keys(keys.iter().map(String::as_str))?),
-        None => None,
-    };
-    let spent = state.store.spend_token_id(ws.id, &token.jti_hash(), token.keep_until, now).await;
-    if !spent.map_err(|e| state.store_error(e))? {
-        return Err(token_refused(TokenRefusal::Replayed));
-    }
-    let signed = Signed { email, name, companies, secret_id: secrets[index].id };
-    open_signed(&state, &ws, origin, signed, now).await
-}
-
-/// Who the site signed in, once its signature verified.
-#[cfg(feature = "ssr")]
-struct Signed {
-    email: portal_core::Email,
-    name: portal_core::CustomerName,
-    /// The companies the site claimed; `None` leaves memberships alone.
-    companies: Option<Vec<portal_core::CompanyKey>>,
-    /// The secret that verified it: rotating it away ends the session.
-    secret_id: portal_core::SecretId,
+    let signed = verify_token(&state, &ws, &jwt, SignIn::Embed, now).await?;
+    grant(&state, &ws, origin, signed, now).await
 }
 
 /// What every sign-in checks first: the workspace exists, its portal is on,
@@ -185,7 +144,7 @@ async fn embed_gate(
     workspace: &str,
     origin: &str,
 ) -> Result<(portal_store::Workspace, portal_core::Origin), PortalError> {
-    use crate::state::{SignIn, sign_in_refused};
+    use crate::state::sign_in_refused;
     let refused = |reason| sign_in_refused(SignIn::Embed, reason);
     // An unknown workspace fails like a bad signature: which workspaces
     // exist is nobody's business.
@@ -209,66 +168,30 @@ async fn embed_gate(
     Ok((ws, origin))
 }
 
-/// The company keys of a signed claim, each trimmed.
+/// Opens the frame's session for whom the site signed, and hands the frame
+/// its token.
 #[cfg(feature = "ssr")]
-fn company_keys<'a>(keys: impl Iterator<Item = &'a str>) -> Result<Vec<portal_core::CompanyKey>, PortalError> {
-    keys.map(|key| portal_core::CompanyKey::parse(key.trim())).collect::<Result<Vec<_>, _>>().map_err(|e| {
-        crate::state::sign_in_refused(crate::state::SignIn::Embed, "invalid_companies");
-        // The site's developer reads this: a claim the site signed but mis-formed.
-        fail(PortalError::Invalid(format!("companies: {e}")))
-    })
-}
-
-/// Records the customer the site signed (and the companies it claimed) and
-/// opens their session, if they may use the portal.
-#[cfg(feature = "ssr")]
-async fn open_signed(
+async fn grant(
     state: &AppState,
     ws: &portal_store::Workspace,
     origin: portal_core::Origin,
     signed: Signed,
     now: portal_core::Millis,
 ) -> Result<SessionGrant, PortalError> {
-    use crate::state::{SignIn, sign_in_refused};
-    use portal_core::SessionToken;
-    use portal_store::NewSession;
-    let refused = |reason| sign_in_refused(SignIn::Embed, reason);
-    let Signed { email, name, companies, secret_id } = signed;
-    let mut customer =
-        state.store.upsert_customer(ws.id, &email, &name, now).await.map_err(|e| state.store_error(e))?;
-    if let Some(keys) = companies {
-        customer =
-            state.store.claim_companies(ws.id, customer.id, &keys, now).await.map_err(|e| state.store_error(e))?;
-    }
-    if customer.disabled {
-        state.audit("session.refused", &ws.slug, &format!("customer {} is disabled", customer.id));
-        refused("customer_disabled");
-        return Err(fail(PortalError::NoAccess));
-    }
-    if !customer.in_audience {
-        state.audit("session.no_access", &ws.slug, &format!("customer {}", customer.id));
-        refused("outside_audience");
-        return Err(fail(PortalError::NoAccess));
-    }
-    let token = SessionToken::from_random(rand::random());
-    let expires_at = now + ws.session_lifetime.millis();
-    let session = NewSession {
-        workspace_id: ws.id,
-        customer_id: customer.id,
-        secret_id,
-        token_hash: token.hash(),
+    let opening = Opening {
+        kind: portal_core::SessionKind::Embedded,
         origin,
-        expires_at,
+        browser: crate::state::browser(),
+        surface: SignIn::Embed,
     };
-    state.store.open_session(&session, now).await.map_err(|e| state.store_error(e))?;
+    let opened = open_signed(state, ws, signed, &opening, now).await?;
     let live_after = state.store.latest_event_id(ws.id).await.map_err(|e| state.store_error(e))?;
-    state.audit("session.opened", &ws.slug, &format!("customer {}", customer.id));
     crate::state::no_store();
     Ok(SessionGrant {
-        token: token.as_str().to_string(),
-        customer_name: customer.name,
-        customer_email: customer.email,
-        expires_at,
+        token: opened.token.as_str().to_string(),
+        customer_name: opened.customer.name,
+        customer_email: opened.customer.email,
+        expires_at: opened.expires_at,
         live_after,
     })
 }
@@ -296,7 +219,7 @@ pub async fn my_ticket_counts() -> Result<TicketCounts, PortalError> {
 #[server(prefix = "/api/portal", endpoint = "session/close", input = Json, client = BearerClient)]
 pub async fn close_session() -> Result<(), PortalError> {
     let state = expect_context::<AppState>();
-    let Some(token) = crate::state::bearer_token() else {
+    let Some(crate::state::Credential::Bearer(token)) = crate::state::credential() else {
         return Ok(());
     };
     let revoked = state.store.revoke_session(&token.hash(), now_millis()).await.map_err(|e| state.store_error(e))?;

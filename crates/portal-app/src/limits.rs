@@ -97,7 +97,10 @@ impl Limits {
 /// For a server function: takes one `action` from the bearer's allowance,
 /// or fails with 429 and `Retry-After`.
 pub fn spend(state: &crate::state::AppState, action: Action, scope: &CustomerScope) -> Result<(), PortalError> {
-    state.limits.check(action, scope, crate::state::bearer_token().as_ref()).map_err(crate::state::fail)
+    state
+        .limits
+        .check(action, scope, crate::state::credential().as_ref().map(crate::state::Credential::token))
+        .map_err(crate::state::fail)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -3,10 +3,11 @@
 //! failures to statuses and logs.
 
 use crate::error::PortalError;
+pub use crate::session::Credential;
 use axum::http::{HeaderValue, StatusCode, header, request::Parts};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
-use portal_core::{CustomerScope, SessionToken, WorkspaceSlug};
+use portal_core::{CustomerScope, SessionKind, WorkspaceSlug};
 use portal_store::{BlobStore, Store, StoreError, Workspace};
 use std::sync::Arc;
 
@@ -139,10 +140,12 @@ impl AppState {
 /// The counter of refused sign-ins, by where they were tried and why.
 pub const SIGN_INS_REFUSED: &str = "portal_sign_ins_refused_total";
 
-/// Where a sign-in was tried: the embedded portal's `init` or the console.
+/// Where a sign-in was tried: the embedded portal's `init`, the standalone
+/// portal, or the console.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignIn {
     Embed,
+    Standalone,
     Console,
 }
 
@@ -151,9 +154,18 @@ pub enum SignIn {
 pub fn sign_in_refused(surface: SignIn, reason: &'static str) {
     let surface = match surface {
         SignIn::Embed => "embed",
+        SignIn::Standalone => "standalone",
         SignIn::Console => "console",
     };
     metrics::counter!(SIGN_INS_REFUSED, "surface" => surface, "reason" => reason).increment(1);
+}
+
+/// The browser family of the request being answered (see
+/// `portal_core::standalone::browser_family`).
+pub fn browser() -> &'static str {
+    let parts = use_context::<Parts>();
+    let agent = parts.as_ref().and_then(|p| p.headers.get(header::USER_AGENT)).and_then(|v| v.to_str().ok());
+    portal_core::standalone::browser_family(agent.unwrap_or(""))
 }
 
 /// Sets the response status for `error` and hands it back, for `Err(fail(..))`.
@@ -180,30 +192,46 @@ pub fn no_store() {
     }
 }
 
-/// The session token from `Authorization: Bearer`, if well formed.
-pub fn bearer_token() -> Option<SessionToken> {
+/// The request's session credential, if any (see [`Credential::of_request`]).
+pub fn credential() -> Option<Credential> {
+    let state = use_context::<AppState>()?;
     let parts = use_context::<Parts>()?;
-    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    SessionToken::from_bearer_header(value)
+    Credential::of_request(&state, &parts.method, &parts.headers)
 }
 
-/// The access-control gate: the scope of the bearer's live session, or 401.
+/// The access-control gate: the scope of the request's live session, or 401.
 pub async fn customer_scope() -> Result<(AppState, CustomerScope), PortalError> {
-    let state = expect_context::<AppState>();
-    let scope = session_scope(&state, bearer_token().as_ref()).await?;
+    let (state, scope, _) = customer_session().await?;
     Ok((state, scope))
 }
 
-/// The scope of `token`'s live session (not revoked, not expired, its
-/// secret still active, the portal switched on, its origin still one that
-/// may embed the portal), else `SessionEnded`, or `NoAccess` when the
-/// workspace's audience no longer admits the customer: the one gate of
-/// every transport, the server functions above and the live socket alike.
-pub async fn session_scope(state: &AppState, token: Option<&SessionToken>) -> Result<CustomerScope, PortalError> {
-    let token = token.ok_or_else(|| fail(PortalError::SessionEnded))?;
-    match state.store.active_session(&token.hash(), now_millis()).await {
+/// [`customer_scope`] and where the session lives (the frame or the
+/// standalone portal), for what differs between the two (links, exports).
+pub async fn customer_session() -> Result<(AppState, CustomerScope, SessionKind), PortalError> {
+    let state = expect_context::<AppState>();
+    let credential = credential();
+    let scope = session_scope(&state, credential.as_ref()).await?;
+    let kind = credential.as_ref().map_or(SessionKind::Embedded, Credential::kind);
+    Ok((state, scope, kind))
+}
+
+/// The scope of `credential`'s live session (not revoked, not expired, its
+/// secret still active, the portal switched on, handed out the way the
+/// credential came (a frame's token as a bearer, a standalone session as a
+/// cookie), and for the frame's, its origin still one that may embed the
+/// portal), else `SessionEnded`, or `NoAccess` when the workspace's
+/// audience no longer admits the customer: the one gate of every transport,
+/// the server functions above, uploads and the live socket alike.
+pub async fn session_scope(state: &AppState, credential: Option<&Credential>) -> Result<CustomerScope, PortalError> {
+    let credential = credential.ok_or_else(|| fail(PortalError::SessionEnded))?;
+    match state.store.active_session(&credential.token().hash(), now_millis()).await {
+        Ok(Some(session)) if session.kind != credential.kind() => Err(fail(PortalError::SessionEnded)),
         // As `embed_origins`: the allowed origins, and the portal's own.
-        Ok(Some(session)) if !session.origin_allowed && session.origin != state.public_url.as_str() => {
+        Ok(Some(session))
+            if session.kind == SessionKind::Embedded
+                && !session.origin_allowed
+                && session.origin != state.public_url.as_str() =>
+        {
             Err(fail(PortalError::SessionEnded))
         }
         Ok(Some(session)) => CustomerScope::for_session(&session).ok_or_else(|| fail(PortalError::NoAccess)),

@@ -13,6 +13,8 @@ pub struct ActiveSession {
     pub customer_id: CustomerId,
     pub secret_id: SecretId,
     pub origin: String,
+    /// Embedded sessions are bearer tokens, standalone ones cookies.
+    pub kind: crate::standalone::SessionKind,
     /// Whether the workspace still lists `origin` among its allowed
     /// origins. The portal's own origin may embed it, listed or not: the
     /// server admits that one beside these.

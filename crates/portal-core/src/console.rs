@@ -43,6 +43,13 @@ pub enum ConsoleError {
          at most {max} characters"
     )]
     LogoUrl { max: usize },
+    #[error(
+        "the sign-in page must be an https:// address (http:// only on localhost) without spaces, quotes or #, \
+         at most {max} characters"
+    )]
+    SignInUrl { max: usize },
+    #[error("the host name must be a DNS name like support.example.com, optionally with a port")]
+    PortalHost,
     #[error("the theme must be auto, light or dark")]
     Theme,
     #[error("the greeting must be at most {max} characters, on one line")]
@@ -63,6 +70,8 @@ impl ConsoleError {
             }
             Self::BrandColor => M::new("console-error-brand-color"),
             Self::LogoUrl { max } => M::new("console-error-logo-url").number("max", *max),
+            Self::SignInUrl { max } => M::new("console-error-sign-in-url").number("max", *max),
+            Self::PortalHost => M::new("console-error-portal-host"),
             Self::Theme => M::new("console-error-theme"),
             Self::Greeting { max } => M::new("console-error-greeting").number("max", *max),
             Self::AgentName { max } => M::new("console-error-agent-name").number("max", *max),
@@ -178,16 +187,7 @@ impl LogoUrl {
         if raw.is_empty() {
             return Ok(Self::default());
         }
-        let invalid = ConsoleError::LogoUrl { max: Self::MAX_LEN };
-        let clean = raw.len() <= Self::MAX_LEN
-            && raw.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`'));
-        let (scheme, rest) = raw.split_once("://").ok_or(invalid.clone())?;
-        let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let origin = Origin::parse(&format!("{scheme}://{}", &rest[..host_end])).map_err(|_| invalid.clone())?;
-        let secure = origin.as_str().starts_with("https://") || is_loopback(&origin);
-        if !clean || !secure || rest[..host_end].contains('@') {
-            return Err(invalid);
-        }
+        web_address(raw, Self::MAX_LEN).ok_or(ConsoleError::LogoUrl { max: Self::MAX_LEN })?;
         Ok(Self(raw.to_string()))
     }
 
@@ -214,6 +214,19 @@ impl From<LogoUrl> for String {
 }
 
 /// Whether an origin is this machine (`localhost`, `127.0.0.1`, `[::1]`).
+/// Whether `raw` is an address a browser may be sent to or load from: at
+/// most `max` bytes, https (http only on the machine itself), a host
+/// without credentials, and no spaces, quotes or angle brackets.
+pub(crate) fn web_address(raw: &str, max: usize) -> Option<()> {
+    let clean = raw.len() <= max
+        && raw.bytes().all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`'));
+    let (scheme, rest) = raw.split_once("://")?;
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = Origin::parse(&format!("{scheme}://{}", &rest[..host_end])).ok()?;
+    let secure = origin.as_str().starts_with("https://") || is_loopback(&origin);
+    (clean && secure && !rest[..host_end].contains('@')).then_some(())
+}
+
 pub fn is_loopback(origin: &Origin) -> bool {
     let host = origin.as_str().split_once("://").map_or("", |(_, rest)| rest);
     let host = host.rsplit_once(':').filter(|(_, port)| !port.contains(']')).map_or(host, |(h, _)| h);

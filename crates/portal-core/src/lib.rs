@@ -19,6 +19,7 @@ pub mod listing;
 pub mod message;
 pub mod model;
 pub mod session;
+pub mod standalone;
 pub mod ticket_form;
 pub mod ticket_type;
 pub mod time;
@@ -39,6 +40,9 @@ pub use jwt::{Claim, TokenRefusal, VerifiedToken};
 pub use message::{Message, MessageArg};
 pub use model::*;
 pub use session::SessionToken;
+pub use standalone::{
+    AccessEvent, AccessEventKind, PortalHost, SessionKind, SessionRecord, SignInUrl, StandaloneSettings,
+};
 pub use ticket_form::{FieldKind, FormField, TicketForm};
 pub use ticket_type::{TicketType, TicketTypes};
 pub use translations::{LanguageTexts, TranslationError, Translations};

@@ -2,7 +2,8 @@
 //! server-function argument):
 //!
 //! - `POST /api/portal/attachments?name=<file name>`, the file as the body,
-//!   `Authorization: Bearer <session token>`. The name, the size (counted
+//!   `Authorization: Bearer <session token>` (the frame) or the standalone
+//!   portal's cookie (see `portal_app::session`). The name, the size (counted
 //!   while the body streams in, whatever `Content-Length` claims) and the
 //!   content's magic bytes are checked; the file then waits, attached to
 //!   nothing, until a reply or a new ticket names its id. Answers 201 with
@@ -19,16 +20,16 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use http_body_util::BodyExt;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use portal_app::PortalError;
 use portal_app::limits::Action;
-use portal_app::state::{AppState, now_millis, session_scope};
+use portal_app::state::{AppState, Credential, now_millis, session_scope};
 use portal_core::attachment::check_content;
-use portal_core::{AttachmentError, AttachmentId, AttachmentLimits, SessionToken};
+use portal_core::{AttachmentError, AttachmentId, AttachmentLimits};
 use portal_store::{StoreError, StoredAttachment};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
@@ -60,11 +61,13 @@ struct UploadQuery {
 
 async fn upload(
     State(state): State<AppState>,
+    method: Method,
     headers: HeaderMap,
     query: Result<Query<UploadQuery>, QueryRejection>,
     body: Body,
 ) -> Response {
-    let scope = match session_scope(&state, bearer(&headers).as_ref()).await {
+    let credential = Credential::of_request(&state, &method, &headers);
+    let scope = match session_scope(&state, credential.as_ref()).await {
         Ok(scope) => scope,
         Err(error) => return refusal(status_of(&error), error),
     };
@@ -81,7 +84,7 @@ async fn upload(
         Err(error) => return file_refusal(error),
     };
     // Counted once the file is worth reading: a refused name costs nothing.
-    if let Err(error) = state.limits.check(Action::Upload, &scope, bearer(&headers).as_ref()) {
+    if let Err(error) = state.limits.check(Action::Upload, &scope, credential.as_ref().map(Credential::token)) {
         return refusal(status_of(&error), error);
     }
     let Ok(_slot) = UPLOAD_SLOTS.acquire().await else {
@@ -129,8 +132,14 @@ async fn upload(
     }
 }
 
-async fn customer_download(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    let scope = match session_scope(&state, bearer(&headers).as_ref()).await {
+async fn customer_download(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let credential = Credential::of_request(&state, &method, &headers);
+    let scope = match session_scope(&state, credential.as_ref()).await {
         Ok(scope) => scope,
         Err(error) => return refusal(status_of(&error), error),
     };
@@ -219,10 +228,6 @@ async fn read_at_most(mut body: Body, max: u64) -> Result<Vec<u8>, Unread> {
         }
     }
     if too_large { Err(Unread::TooLarge) } else { Ok(content) }
-}
-
-fn bearer(headers: &HeaderMap) -> Option<SessionToken> {
-    SessionToken::from_bearer_header(headers.get(header::AUTHORIZATION)?.to_str().ok()?)
 }
 
 fn file_refusal(error: AttachmentError) -> Response {

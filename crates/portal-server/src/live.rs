@@ -3,14 +3,16 @@
 //! The protocol:
 //!
 //! 1. The client's first message, within [`HELLO_TIMEOUT`], is the text
-//!    `{"token": "<session token>", "after": <last event id seen, 0 for none>}`.
+//!    `{"token": "<session token>", "after": <last event id seen, 0 for none>}`;
+//!    on the standalone portal, `{"after": n}`: its session is the cookie
+//!    the socket was opened with, from the portal's own pages only.
 //!    A new session's first `after` is its grant's `live_after`: the pages
 //!    the frame loads next already show everything up to it.
 //!    The token travels in the socket, never in the URL (a browser cannot
 //!    set headers on a WebSocket). Anything else is refused with close code
 //!    [`close::BAD_HELLO`].
 //! 2. The session is checked exactly as the server functions check a bearer
-//!    token (`portal_app::state::session_scope`); a session that is not live
+//!    token or cookie (`portal_app::state::session_scope`); a session that is not live
 //!    is closed with [`close::SESSION_ENDED`].
 //! 3. The server sends, one text message each and oldest first, the events
 //!    of the customer's tickets with an id above `after`, then each new one
@@ -35,7 +37,7 @@ use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use portal_app::PortalError;
-use portal_app::state::{AppState, message_view, session_scope};
+use portal_app::state::{AppState, Credential, message_view, session_scope};
 use portal_core::{CustomerScope, EventKind, MessageView, PortalEvent, SessionToken, TicketNumber, TicketStatus};
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
@@ -111,7 +113,8 @@ impl LiveSockets {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Hello {
-    token: String,
+    #[serde(default)]
+    token: Option<String>,
     after: i64,
 }
 
@@ -150,8 +153,15 @@ enum End {
 pub async fn live(
     State(state): State<AppState>,
     stopping: Option<axum::Extension<Stopping>>,
+    headers: axum::http::HeaderMap,
     upgrade: WebSocketUpgrade,
 ) -> Response {
+    // What a standalone page's socket signs in with; `Credential` refuses
+    // a cookie on a socket that other sites' pages opened.
+    let cookie = match Credential::of_request(&state, &axum::http::Method::GET, &headers) {
+        Some(credential @ Credential::Cookie(_)) => Some(credential),
+        _ => None,
+    };
     // A router serving without `Portal::serve` (none does today) never stops its sockets.
     let stopping = stopping.map_or_else(|| Stopping::new().0, |axum::Extension(stopping)| stopping);
     upgrade
@@ -160,7 +170,7 @@ pub async fn live(
         // tungstenite allocates its read buffer up front (128 KiB by default).
         .read_buffer_size(4 * 1024)
         .max_write_buffer_size(1024 * 1024)
-        .on_upgrade(move |socket| serve(socket, state, stopping))
+        .on_upgrade(move |socket| serve(socket, state, stopping, cookie))
 }
 
 /// Counts an open live socket in `portal_live_connections` for as long as it lives.
@@ -188,10 +198,10 @@ impl Drop for Counted {
     }
 }
 
-async fn serve(mut socket: WebSocket, state: AppState, mut stopping: Stopping) {
+async fn serve(mut socket: WebSocket, state: AppState, mut stopping: Stopping, cookie: Option<Credential>) {
     let _open = Counted::open();
     let Err(end) = tokio::select! {
-        ended = run(&mut socket, &state) => ended,
+        ended = run(&mut socket, &state, cookie) => ended,
         () = stopping.requested() => Err(End::Close(close::RESTARTING, "the server is restarting; reconnect")),
     };
     if let End::Close(code, reason) = end {
@@ -203,10 +213,13 @@ async fn serve(mut socket: WebSocket, state: AppState, mut stopping: Stopping) {
     }
 }
 
-async fn run(socket: &mut WebSocket, state: &AppState) -> Result<Infallible, End> {
+async fn run(socket: &mut WebSocket, state: &AppState, cookie: Option<Credential>) -> Result<Infallible, End> {
     let hello = hello(socket).await?;
-    let token = SessionToken::parse(&hello.token);
-    let scope = check(state, token.as_ref()).await?;
+    let credential = match &hello.token {
+        Some(token) => SessionToken::parse(token).map(Credential::Bearer),
+        None => cookie,
+    };
+    let scope = check(state, credential.as_ref()).await?;
     // Subscribed before the first read: a commit after the read still wakes us.
     let mut wakes = state.store.subscribe();
     let mut after = hello.after;
@@ -238,7 +251,7 @@ async fn run(socket: &mut WebSocket, state: &AppState) -> Result<Infallible, End
             // One read covers every wake-up queued so far.
             while !matches!(wakes.try_recv(), Err(TryRecvError::Empty | TryRecvError::Closed)) {}
         }
-        check(state, token.as_ref()).await?;
+        check(state, credential.as_ref()).await?;
         recheck_at = Instant::now() + RECHECK_EVERY;
         if periodic {
             if heard_at.elapsed() > SILENCE_LIMIT {
@@ -273,8 +286,8 @@ async fn hello(socket: &mut WebSocket) -> Result<Hello, End> {
 }
 
 /// The scope of the session, if it is still live: the server functions' gate.
-async fn check(state: &AppState, token: Option<&SessionToken>) -> Result<CustomerScope, End> {
-    session_scope(state, token).await.map_err(|error| match error {
+async fn check(state: &AppState, credential: Option<&Credential>) -> Result<CustomerScope, End> {
+    session_scope(state, credential).await.map_err(|error| match error {
         PortalError::SessionEnded => End::Close(close::SESSION_ENDED, "session ended"),
         PortalError::NoAccess => End::Close(close::SESSION_ENDED, "no access"),
         _ => End::Close(close::UNAVAILABLE, "temporarily unavailable"),

@@ -4,7 +4,7 @@
 use crate::{KeyRing, Result};
 use async_trait::async_trait;
 use portal_core::access::ActiveSession;
-use portal_core::{CustomerId, CustomerName, CustomerScope, Email, Millis, Origin, SecretId, WorkspaceId};
+use portal_core::{CustomerId, CustomerName, CustomerScope, Email, Millis, Origin, SecretId, SessionKind, WorkspaceId};
 
 /// An identity-verification secret. The HMAC key is the UTF-8 bytes of
 /// `value`, exactly as the site owner copies it.
@@ -49,8 +49,12 @@ pub struct NewSession {
     pub secret_id: SecretId,
     /// SHA-256 of the bearer token; the token itself is never stored.
     pub token_hash: Vec<u8>,
-    /// The embedding page's origin the session was opened from.
+    /// The embedding page's origin the session was opened from, or the
+    /// standalone portal's own.
     pub origin: Origin,
+    pub kind: SessionKind,
+    /// The browser family, for the customer's account page.
+    pub browser: String,
     pub expires_at: Millis,
 }
 

@@ -8,8 +8,9 @@
 //! of its own ([`WorkspaceStore`], [`IdentityStore`], [`CompanyStore`],
 //! [`ConversationStore`], [`AttachmentStore`], [`ApiTokenStore`],
 //! [`AgentTicketStore`], [`ParticipantStore`], [`AgentStore`], [`DirectoryStore`],
-//! [`BulkStore`] and [`ReplayStore`]); [`Store`] is all of them at once.
+//! [`BulkStore`], [`ReplayStore`] and [`AccountStore`]); [`Store`] is all of them at once.
 
+mod account;
 mod agent_tickets;
 mod agents;
 mod api_tokens;
@@ -30,6 +31,7 @@ mod sql;
 pub mod testing;
 mod workspaces;
 
+pub use account::{AccountStore, NewSignInCode, RedeemedCode};
 pub use agent_tickets::{
     AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketStore, AgentTicketSummary,
     Assignee, InboxFacts, InboxFilter, InboxPage,
@@ -94,6 +96,7 @@ pub trait Store:
     + DirectoryStore
     + BulkStore
     + ReplayStore
+    + AccountStore
     + Send
     + Sync
     + 'static

@@ -7,8 +7,8 @@ use crate::StoreError;
 use async_trait::async_trait;
 use portal_core::console::PortalLook;
 use portal_core::{
-    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketForm, TicketTypes,
-    Translations, WorkspaceId, WorkspaceSlug,
+    AllowedOrigins, AttachmentLimits, Millis, Origin, PortalHost, SessionLifetime, ShownAttribute, StandaloneSettings,
+    TicketForm, TicketTypes, Translations, WorkspaceId, WorkspaceSlug,
 };
 use portal_i18n::Locale;
 
@@ -56,6 +56,8 @@ pub struct Workspace {
     /// Whether sign-ins must be a signed token (JWT): a verification hash
     /// is refused.
     pub jwt_only: bool,
+    /// How the standalone portal signs customers in, and its host name.
+    pub standalone: StandaloneSettings,
 }
 
 /// What the console's Behaviour form sets.
@@ -105,6 +107,11 @@ pub trait WorkspaceStore {
     async fn set_portal_enabled(&self, workspace: WorkspaceId, enabled: bool) -> Result<()>;
     /// "JWT only": whether sign-ins by verification hash are refused.
     async fn set_jwt_only(&self, workspace: WorkspaceId, jwt_only: bool) -> Result<()>;
+    /// The workspace whose standalone portal answers on `host`.
+    async fn workspace_by_host(&self, host: &PortalHost) -> Result<Option<Workspace>>;
+    /// Replaces the standalone portal's settings; [`StoreError::Conflict`]
+    /// when another workspace has the host name.
+    async fn set_standalone(&self, workspace: WorkspaceId, settings: &StandaloneSettings) -> Result<()>;
     /// Replaces the new-ticket form's fields. Tickets keep what they were given.
     async fn set_ticket_form(&self, workspace: WorkspaceId, form: &TicketForm) -> Result<()>;
     /// Replaces what admins wrote in other languages.

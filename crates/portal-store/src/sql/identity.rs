@@ -8,7 +8,7 @@ use crate::{Customer, IdentityStore, KeyRing, NewSession, Result, Secret, StoreE
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::access::ActiveSession;
-use portal_core::{CustomerId, CustomerName, CustomerScope, Email, Millis, SecretId, WorkspaceId};
+use portal_core::{CustomerId, CustomerName, CustomerScope, Email, Millis, SecretId, SessionKind, WorkspaceId};
 use tracing::instrument;
 
 /// A stored identity secret, sealed or (before its first sealing) plain.
@@ -35,6 +35,7 @@ struct SessionRow {
     customer_id: i64,
     secret_id: i64,
     origin: String,
+    kind: String,
     allowed_origins: String,
     expires_at: Millis,
     sees_company_tickets: bool,
@@ -270,8 +271,8 @@ impl<DB> IdentityStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn open_session(&self, new: &NewSession, now: Millis) -> Result<()> {
         sqlx::query(
-            "INSERT INTO sessions (workspace_id, customer_id, secret_id, token_hash, origin, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO sessions (workspace_id, customer_id, secret_id, token_hash, origin, created_at, expires_at, \
+             kind, browser) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(new.workspace_id.0)
         .bind(new.customer_id.0)
@@ -280,6 +281,8 @@ impl<DB> IdentityStore for SqlStore<DB> {
         .bind(new.origin.as_str())
         .bind(now)
         .bind(new.expires_at)
+        .bind(new.kind.as_str())
+        .bind(new.browser.as_str())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -288,7 +291,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn active_session(&self, token_hash: &[u8], now: Millis) -> Result<Option<ActiveSession>> {
         let row = sqlx::query_as::<_, SessionRow>(
-            "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, w.allowed_origins, s.expires_at, \
+            "SELECT s.workspace_id, s.customer_id, s.secret_id, s.origin, s.kind, w.allowed_origins, s.expires_at, \
              c.sees_company_tickets, c.in_audience \
              FROM sessions s \
              JOIN workspaces w ON w.id = s.workspace_id \
@@ -306,6 +309,7 @@ impl<DB> IdentityStore for SqlStore<DB> {
             customer_id,
             secret_id,
             origin,
+            kind,
             allowed_origins: allowed,
             expires_at,
             sees_company_tickets,
@@ -321,6 +325,9 @@ impl<DB> IdentityStore for SqlStore<DB> {
             customer_id: CustomerId(customer_id),
             secret_id: SecretId(secret_id),
             origin_allowed: allowed.iter().any(|o| o.as_str() == origin),
+            kind: SessionKind::parse(&kind).ok_or_else(|| {
+                StoreError::Corrupt(format!("workspace {workspace_id}: stored session kind {kind:?}"))
+            })?,
             origin,
             expires_at,
             sees_company_tickets,

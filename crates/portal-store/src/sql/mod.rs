@@ -24,6 +24,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tracing::instrument;
 
+mod account;
 mod agent_tickets;
 mod agents;
 mod api_tokens;

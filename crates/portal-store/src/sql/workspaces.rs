@@ -9,8 +9,8 @@ use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme};
 use portal_core::{
-    AllowedOrigins, AttachmentLimits, Millis, Origin, SessionLifetime, ShownAttribute, TicketForm, TicketTypes,
-    Translations, WorkspaceId, WorkspaceSlug,
+    AllowedOrigins, AttachmentLimits, Millis, Origin, PortalHost, SessionLifetime, ShownAttribute, SignInUrl,
+    StandaloneSettings, TicketForm, TicketTypes, Translations, WorkspaceId, WorkspaceSlug,
 };
 use portal_i18n::Locale;
 use tracing::instrument;
@@ -20,7 +20,7 @@ macro_rules! workspace_columns {
     () => {
         concat!(
             "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
-            "default_locale, translations, ticket_form, portal_enabled, jwt_only, ",
+            "default_locale, translations, ticket_form, portal_enabled, jwt_only, sign_in_url, new_tab_allowed, portal_host, ",
             workspace_rules_columns!()
         )
     };
@@ -42,6 +42,9 @@ struct WorkspaceRow {
     ticket_form: String,
     portal_enabled: bool,
     jwt_only: bool,
+    sign_in_url: String,
+    new_tab_allowed: bool,
+    portal_host: Option<String>,
     #[sqlx(flatten)]
     rules: WorkspaceRulesRow,
 }
@@ -62,6 +65,9 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         ticket_form,
         portal_enabled,
         jwt_only,
+        sign_in_url,
+        new_tab_allowed,
+        portal_host,
         rules,
     } = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
@@ -92,6 +98,13 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
             .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored ticket form: {e}")))?,
         portal_enabled,
         jwt_only,
+        standalone: StandaloneSettings {
+            sign_in_url: SignInUrl::parse(&sign_in_url)
+                .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored sign-in page: {e}")))?,
+            new_tab_allowed,
+            host: PortalHost::parse(portal_host.as_deref().unwrap_or(""))
+                .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored host name: {e}")))?,
+        },
     })
 }
 
@@ -149,6 +162,37 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
             .await?
             .map(workspace_from_row)
             .transpose()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn workspace_by_host(&self, host: &PortalHost) -> Result<Option<Workspace>> {
+        sqlx::query_as::<_, WorkspaceRow>(concat!(
+            "SELECT ",
+            workspace_columns!(),
+            " FROM workspaces WHERE portal_host = $1"
+        ))
+        .bind(host.as_str())
+        .fetch_optional(&self.pool)
+        .await?
+        .map(workspace_from_row)
+        .transpose()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_standalone(&self, workspace: WorkspaceId, settings: &StandaloneSettings) -> Result<()> {
+        let host = settings.host.as_ref().map(PortalHost::as_str);
+        sqlx::query_scalar::<_, i64>(
+            "UPDATE workspaces SET sign_in_url = $2, new_tab_allowed = $3, portal_host = $4 WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(settings.sign_in_url.as_str())
+        .bind(settings.new_tab_allowed)
+        .bind(host)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(conflict(|| format!("the host name {:?} serves another workspace", host.unwrap_or(""))))?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -82,6 +82,8 @@ pub fn new_session(workspace: WorkspaceId, customer: CustomerId, secret: SecretI
         secret_id: secret,
         token_hash: hash.to_vec(),
         origin: origin("https://example.com"),
+        kind: portal_core::SessionKind::Embedded,
+        browser: "Firefox".into(),
         expires_at: NOW + HOUR,
     }
 }

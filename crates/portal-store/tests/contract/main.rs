@@ -6,6 +6,7 @@
 //! PostgreSQL being unreachable fails the suite, unless
 //! `PORTAL_TEST_SKIP_POSTGRES=1` says to run on SQLite alone.
 
+mod account;
 mod agents;
 mod attachments;
 mod attributes;

@@ -22,6 +22,7 @@ async fn session_lifecycle() {
             origin: "http://localhost:3001".into(),
             // The workspace allows https://example.com alone.
             origin_allowed: false,
+            kind: portal_core::SessionKind::Embedded,
             expires_at: NOW + HOUR,
             sees_company_tickets: true,
             in_audience: true,

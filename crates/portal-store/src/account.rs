@@ -1,0 +1,58 @@
+//! A customer's own account: their sessions, the one-time codes that open
+//! a standalone session, and their access log. A part of [`crate::Store`].
+
+use crate::Result;
+use async_trait::async_trait;
+use portal_core::{AccessEvent, CustomerId, Millis, SecretId, SessionRecord, WorkspaceId};
+
+/// A one-time sign-in code: "Open in a new tab" (and, later, email links).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSignInCode {
+    pub workspace_id: WorkspaceId,
+    pub customer_id: CustomerId,
+    /// The secret the session that asked for it was opened with: retiring
+    /// it ends the session the code opens too.
+    pub secret_id: SecretId,
+    /// SHA-256 of the code; the code itself is never stored.
+    pub code_hash: Vec<u8>,
+    pub expires_at: Millis,
+}
+
+/// Whom a redeemed code signs in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedeemedCode {
+    pub customer_id: CustomerId,
+    pub secret_id: SecretId,
+}
+
+#[async_trait]
+pub trait AccountStore {
+    async fn create_sign_in_code(&self, code: &NewSignInCode, now: Millis) -> Result<()>;
+    /// Deletes the workspace's code with this hash and says whom it signs
+    /// in, when it has not expired and its customer is not disabled: a code
+    /// works once, even when two requests race for it. Expired codes are
+    /// purged on the way.
+    async fn redeem_sign_in_code(
+        &self,
+        workspace: WorkspaceId,
+        code_hash: &[u8],
+        now: Millis,
+    ) -> Result<Option<RedeemedCode>>;
+
+    /// The customer's sessions, newest first, at most `limit`.
+    async fn customer_sessions(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        limit: u32,
+    ) -> Result<Vec<SessionRecord>>;
+    /// Revokes every live session of the customer, embedded and standalone,
+    /// and wakes their live connections; returns how many.
+    async fn revoke_customer_sessions(&self, workspace: WorkspaceId, customer: CustomerId, now: Millis) -> Result<u64>;
+
+    async fn record_access(&self, workspace: WorkspaceId, customer: CustomerId, event: &AccessEvent) -> Result<()>;
+    /// The customer's access log, newest first, at most `limit`.
+    async fn access_log(&self, workspace: WorkspaceId, customer: CustomerId, limit: u32) -> Result<Vec<AccessEvent>>;
+    /// Forgets every access-log line from before `before`; returns how many.
+    async fn purge_access_log(&self, before: Millis) -> Result<u64>;
+}

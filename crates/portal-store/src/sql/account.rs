@@ -1,0 +1,178 @@
+//! The SQL implementation of [`AccountStore`].
+
+use super::{SqlStore, sql_impl};
+use crate::notify::Wake;
+use crate::{AccountStore, NewSignInCode, RedeemedCode, Result, StoreError};
+use async_trait::async_trait;
+use macro_rules_attribute::apply;
+use portal_core::{
+    AccessEvent, AccessEventKind, CustomerId, Millis, SecretId, SessionKind, SessionRecord, WorkspaceId,
+};
+use tracing::instrument;
+
+#[derive(sqlx::FromRow)]
+struct SessionRecordRow {
+    kind: String,
+    origin: String,
+    browser: String,
+    created_at: Millis,
+    expires_at: Millis,
+    revoked_at: Option<Millis>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AccessRow {
+    at: Millis,
+    event: String,
+    kind: String,
+    origin: String,
+    browser: String,
+}
+
+fn stored_kind(raw: &str) -> Result<SessionKind> {
+    SessionKind::parse(raw).ok_or_else(|| StoreError::Corrupt(format!("stored session kind {raw:?}")))
+}
+
+#[apply(sql_impl!)]
+#[async_trait]
+impl<DB> AccountStore for SqlStore<DB> {
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn create_sign_in_code(&self, code: &NewSignInCode, now: Millis) -> Result<()> {
+        sqlx::query("DELETE FROM sign_in_codes WHERE expires_at <= $1").bind(now).execute(&self.pool).await?;
+        sqlx::query(
+            "INSERT INTO sign_in_codes (code_hash, workspace_id, customer_id, secret_id, purpose, expires_at) \
+             VALUES ($1, $2, $3, $4, 'new-tab', $5)",
+        )
+        .bind(code.code_hash.as_slice())
+        .bind(code.workspace_id.0)
+        .bind(code.customer_id.0)
+        .bind(code.secret_id.0)
+        .bind(code.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn redeem_sign_in_code(
+        &self,
+        workspace: WorkspaceId,
+        code_hash: &[u8],
+        now: Millis,
+    ) -> Result<Option<RedeemedCode>> {
+        // One DELETE ... RETURNING: of two requests racing, one gets the row.
+        let row = sqlx::query_as::<_, (i64, i64, Millis, bool)>(
+            "DELETE FROM sign_in_codes WHERE workspace_id = $1 AND code_hash = $2 \
+             RETURNING customer_id, secret_id, expires_at, \
+             EXISTS (SELECT 1 FROM customers c WHERE c.workspace_id = sign_in_codes.workspace_id \
+                 AND c.id = sign_in_codes.customer_id AND c.disabled_at IS NULL)",
+        )
+        .bind(workspace.0)
+        .bind(code_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        sqlx::query("DELETE FROM sign_in_codes WHERE expires_at <= $1").bind(now).execute(&self.pool).await?;
+        Ok(row.filter(|&(_, _, expires_at, enabled)| expires_at > now && enabled).map(|(customer, secret, ..)| {
+            RedeemedCode { customer_id: CustomerId(customer), secret_id: SecretId(secret) }
+        }))
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn customer_sessions(
+        &self,
+        workspace: WorkspaceId,
+        customer: CustomerId,
+        limit: u32,
+    ) -> Result<Vec<SessionRecord>> {
+        let rows = sqlx::query_as::<_, SessionRecordRow>(
+            "SELECT kind, origin, browser, created_at, expires_at, revoked_at FROM sessions \
+             WHERE workspace_id = $1 AND customer_id = $2 ORDER BY created_at DESC, id DESC LIMIT $3",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(SessionRecord {
+                    kind: stored_kind(&row.kind)?,
+                    origin: row.origin,
+                    browser: row.browser,
+                    created_at: row.created_at,
+                    expires_at: row.expires_at,
+                    revoked_at: row.revoked_at,
+                })
+            })
+            .collect()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn revoke_customer_sessions(&self, workspace: WorkspaceId, customer: CustomerId, now: Millis) -> Result<u64> {
+        let revoked = sqlx::query_scalar::<_, i64>(
+            "UPDATE sessions SET revoked_at = $3 \
+             WHERE workspace_id = $1 AND customer_id = $2 AND revoked_at IS NULL AND expires_at > $3 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        if !revoked.is_empty() {
+            self.wake_now(Wake::Customer(workspace, customer)).await;
+        }
+        Ok(revoked.len() as u64)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn record_access(&self, workspace: WorkspaceId, customer: CustomerId, event: &AccessEvent) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO access_log (workspace_id, customer_id, at, event, kind, origin, browser) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .bind(event.at)
+        .bind(event.event.as_str())
+        .bind(event.kind.as_str())
+        .bind(event.origin.as_str())
+        .bind(event.browser.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn access_log(&self, workspace: WorkspaceId, customer: CustomerId, limit: u32) -> Result<Vec<AccessEvent>> {
+        let rows = sqlx::query_as::<_, AccessRow>(
+            "SELECT at, event, kind, origin, browser FROM access_log \
+             WHERE workspace_id = $1 AND customer_id = $2 ORDER BY at DESC, id DESC LIMIT $3",
+        )
+        .bind(workspace.0)
+        .bind(customer.0)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(AccessEvent {
+                    at: row.at,
+                    event: AccessEventKind::parse(&row.event)
+                        .ok_or_else(|| StoreError::Corrupt(format!("stored access event {:?}", row.event)))?,
+                    kind: stored_kind(&row.kind)?,
+                    origin: row.origin,
+                    browser: row.browser,
+                })
+            })
+            .collect()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn purge_access_log(&self, before: Millis) -> Result<u64> {
+        let purged = sqlx::query_scalar::<_, i64>("DELETE FROM access_log WHERE at < $1 RETURNING id")
+            .bind(before)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(purged.len() as u64)
+    }
+}
