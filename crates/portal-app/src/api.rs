@@ -55,6 +55,7 @@ async fn settings_of(
         ticket_types: ws.ticket_types,
         reopen_allowed: ws.reopen_allowed,
         attachment_limits: ws.attachment_limits,
+        new_tab_allowed: ws.standalone.new_tab_allowed,
     })
 }
 
@@ -234,9 +235,10 @@ pub async fn close_session() -> Result<(), PortalError> {
 #[server(prefix = "/api/portal", endpoint = "page", input = Json, client = BearerClient)]
 pub async fn page(path: String) -> Result<String, PortalError> {
     use crate::pages::{self, FramePath};
-    let (state, scope) = customer_scope().await?;
+    let (state, scope, kind) = crate::state::customer_session().await?;
     let ws = state.workspace_of(&scope).await?;
     let page = FramePath::parse(&path).ok_or_else(|| fail(PortalError::PageNotFound))?;
+    let base = pages::base(&ws, kind);
     crate::state::no_store();
     let now = now_millis();
     let locale = crate::state::page_locale_or(ws.default_locale);
@@ -253,18 +255,18 @@ pub async fn page(path: String) -> Result<String, PortalError> {
                     // Who sees nothing but their own has their own, whatever the tab.
                     list.own_only |= !viewer.sees_others;
                     let found = state.store.find_tickets(&scope, &list, ws.search_preview).await;
-                    pages::tickets(locale, &ws, viewer, Ok(&list), found.map_err(|e| state.store_error(e))?, now)
+                    pages::tickets(locale, &base, &ws, viewer, Ok(&list), found.map_err(|e| state.store_error(e))?, now)
                 }
                 Err(problem) => {
                     let problem = locale.message(&problem.message());
-                    pages::tickets(locale, &ws, viewer, Err(problem), TicketPage::default(), now)
+                    pages::tickets(locale, &base, &ws, viewer, Err(problem), TicketPage::default(), now)
                 }
             }
         }
         FramePath::Ticket(number) => {
             let detail = state.store.ticket_detail(&scope, number).await.map_err(|e| state.store_error(e))?;
             let detail = detail.ok_or_else(|| fail(PortalError::NotFound))?;
-            pages::ticket(locale, &ws, pages::detail_in_language(&ws, detail, locale), now)
+            pages::ticket(locale, &base, &ws, pages::detail_in_language(&ws, detail, locale), now)
         }
         FramePath::NewTicket => {
             let companies = state
@@ -272,10 +274,23 @@ pub async fn page(path: String) -> Result<String, PortalError> {
                 .customer_companies(scope.workspace_id(), scope.customer_id())
                 .await
                 .map_err(|e| state.store_error(e))?;
-            pages::new_ticket(locale, &ws, &companies)
+            pages::new_ticket(locale, &base, &ws, &companies)
+        }
+        FramePath::Account => {
+            let (id, customer) = (ws.id, scope.customer_id());
+            let store_error = |e| state.store_error(e);
+            let me = state.store.customer(&scope).await.map_err(store_error)?;
+            let sessions = state.store.customer_sessions(id, customer, ACCOUNT_ROWS).await.map_err(store_error)?;
+            let log = state.store.access_log(id, customer, ACCOUNT_ROWS).await.map_err(store_error)?;
+            let account = pages::Account { name: me.name, email: me.email, sessions, log };
+            pages::account(locale, &base, account, now)
         }
     })
 }
+
+/// Sessions and access-log lines the account page shows, newest first.
+#[cfg(feature = "ssr")]
+const ACCOUNT_ROWS: u32 = 50;
 
 /// One of the signed-in customer's tickets with its public conversation.
 #[server(prefix = "/api/portal", endpoint = "ticket", input = Json, client = BearerClient)]

@@ -14,6 +14,10 @@ pub enum PortalError {
     TokenRefused(portal_core::TokenRefusal),
     #[error("Your session has ended. Please sign in again on the site.")]
     SessionEnded,
+    /// A one-time sign-in code ("Open in a new tab") that expired, was
+    /// used already, or never was.
+    #[error("This sign-in link has expired or was used already. Open the portal again from the site.")]
+    CodeUsed,
     #[error("This support portal does not exist.")]
     UnknownWorkspace,
     #[error("This support portal is not switched on yet.")]
@@ -63,6 +67,7 @@ impl PortalError {
             Self::NotVerified => "error-not-verified",
             Self::TokenRefused(refusal) => refusal.message_id(),
             Self::SessionEnded => "error-session-ended",
+            Self::CodeUsed => "error-code-used",
             Self::UnknownWorkspace => "error-unknown-workspace",
             Self::NotEnabled => "error-not-enabled",
             Self::NotFound => "error-not-found",
@@ -84,7 +89,7 @@ impl PortalError {
     /// The HTTP status the server answers with.
     pub fn status(&self) -> u16 {
         match self {
-            Self::NotVerified | Self::SessionEnded | Self::TokenRefused(_) => 401,
+            Self::NotVerified | Self::SessionEnded | Self::TokenRefused(_) | Self::CodeUsed => 401,
             Self::OriginNotAllowed | Self::NoAccess | Self::NotParticipant => 403,
             Self::UnknownWorkspace | Self::NotEnabled | Self::NotFound | Self::PageNotFound => 404,
             Self::TicketClosed | Self::KeyReused => 409,

@@ -2,6 +2,7 @@
 //! typed server functions they call. Built twice: with `ssr` into the server,
 //! with `hydrate` into the browser bundle.
 
+pub mod account;
 pub mod api;
 pub mod client;
 mod embed;
@@ -46,8 +47,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="/assets/portal.css" />
                 // The workspace's brand colour and theme, as its admins set them.
-                {embed::workspace_in_path().map(|workspace| {
-                    view! { <link rel="stylesheet" href=format!("/api/portal/theme/{workspace}") /> }
+                {embed::portal_in_path().map(|portal| {
+                    view! { <link rel="stylesheet" href=format!("/api/portal/theme/{}", portal.workspace) /> }
                 })}
                 <title>{words::text("page-title")}</title>
                 <script type="application/json" id=words::ELEMENT_ID inner_html=words></script>
@@ -60,12 +61,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The app: the embedded portal of the workspace named in the path
-/// (`/embed/{workspace}/...`). The server routes only such paths here.
+/// The app: the portal of the workspace named in the path, embedded
+/// (`/embed/{workspace}/...`) or standalone (`/p/{workspace}/...`). The
+/// server routes only such paths here.
 #[component]
 pub fn App() -> impl IntoView {
-    match embed::workspace_in_path() {
-        Some(workspace) => view! { <embed::EmbedShell workspace /> }.into_any(),
+    match embed::portal_in_path() {
+        Some(embed::PortalPath { workspace, standalone }) => {
+            view! { <embed::EmbedShell workspace standalone /> }.into_any()
+        }
         None => view! { <p class="notice" data-testid="status">{words::text("frame-no-page")}</p> }.into_any(),
     }
 }

@@ -123,6 +123,15 @@ impl AppState {
         origins
     }
 
+    /// Where the workspace's standalone portal is: its own host name, under
+    /// the public address's scheme, else the portal's public origin.
+    pub fn portal_origin(&self, workspace: &Workspace) -> String {
+        match &workspace.standalone.host {
+            Some(host) => format!("{}://{}", self.public_url.scheme(), host.as_str()),
+            None => self.public_url.as_str().to_string(),
+        }
+    }
+
     /// The workspace a session belongs to.
     pub async fn workspace_of(&self, scope: &CustomerScope) -> Result<Workspace, PortalError> {
         match self.store.workspace(scope.workspace_id()).await {
@@ -158,6 +167,21 @@ pub fn sign_in_refused(surface: SignIn, reason: &'static str) {
         SignIn::Console => "console",
     };
     metrics::counter!(SIGN_INS_REFUSED, "surface" => surface, "reason" => reason).increment(1);
+}
+
+/// The origin the request being answered was sent to: the portal's public
+/// one, or a workspace's own host name (the `Host` it came with). What a
+/// customer's access log and session list show for the standalone portal.
+pub fn request_origin(state: &AppState) -> String {
+    let parts = use_context::<Parts>();
+    let host = parts.as_ref().and_then(|p| p.headers.get(header::HOST)).and_then(|v| v.to_str().ok());
+    origin_for_host(state, host)
+}
+
+/// [`request_origin`] for a request's `Host` header.
+pub fn origin_for_host(state: &AppState, host: Option<&str>) -> String {
+    let own = host.and_then(|host| portal_core::Origin::parse(&format!("{}://{host}", state.public_url.scheme())).ok());
+    own.map_or_else(|| state.public_url.as_str().to_string(), String::from)
 }
 
 /// The browser family of the request being answered (see

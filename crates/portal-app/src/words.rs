@@ -44,6 +44,10 @@ pub const IDS: &[&str] = &[
     "error-token-replayed",
     "error-token-required",
     "error-session-ended",
+    "error-code-used",
+    "frame-open-new-tab",
+    "frame-sign-out",
+    "account-signed-out-everywhere",
     "error-unknown-workspace",
     "error-not-enabled",
     "error-not-found",
@@ -90,6 +94,21 @@ pub fn as_json(locale: portal_i18n::Locale) -> String {
         .collect();
     // `</` would end the script element early.
     serde_json::Value::Object(words).to_string().replace("</", "<\\/")
+}
+
+/// [`error`] in `locale`, for a page the server writes itself.
+#[cfg(feature = "ssr")]
+pub fn error_in(locale: portal_i18n::Locale, error: &PortalError) -> String {
+    match error {
+        PortalError::Invalid(text) => text.clone(),
+        PortalError::RateLimited { retry_after } => {
+            locale.t_args("error-rate-limited", &[("seconds", retry_after.to_string().into())])
+        }
+        PortalError::TokenRefused(portal_core::TokenRefusal::Claim(claim)) => {
+            locale.t_args("error-token-claim", &[("name", claim.as_str().to_string().into())])
+        }
+        other => locale.t(other.message_id()),
+    }
 }
 
 /// The message `id` in the page's language (the id itself if the page has

@@ -15,6 +15,11 @@ use serde::{Deserialize, Serialize};
 pub struct Origin(String);
 
 impl Origin {
+    /// `https` or `http`.
+    pub fn scheme(&self) -> &str {
+        self.0.split_once("://").map_or("", |(scheme, _)| scheme)
+    }
+
     pub fn parse(raw: &str) -> Result<Self, ValidationError> {
         let invalid = || ValidationError::InvalidOrigin(raw.chars().take(100).collect());
         let lower = raw.trim().to_ascii_lowercase();

@@ -300,6 +300,8 @@ pub struct PortalSettings {
     /// Whether replying to a closed ticket reopens it.
     pub reopen_allowed: bool,
     pub attachment_limits: crate::attachment::AttachmentLimits,
+    /// Whether the frame offers "Open in a new tab" (the standalone portal).
+    pub new_tab_allowed: bool,
 }
 
 /// One row of a customer's ticket list.

@@ -55,6 +55,9 @@ pub struct Config {
     /// The attached files one workspace may keep, in MiB, unless set for it
     /// (`portal workspace quota`).
     pub attachment_quota_mb: u64,
+    /// How many days each customer's access log (sign-ins, refusals,
+    /// exports) is kept.
+    pub access_log_days: u32,
     /// The key ring that seals the workspaces' identity secrets at rest:
     /// 64 hex characters a key, several separated by spaces or commas (the
     /// first seals, all open). When unset, `secret_key_file` holds it.
@@ -103,6 +106,7 @@ impl Default for Config {
             upload_burst: 20,
             upload_every_secs: 3,
             attachment_quota_mb: 5 * 1024,
+            access_log_days: 90,
             secret_key: None,
             secret_key_file: "data/secret.key".into(),
         }
@@ -143,6 +147,7 @@ const KEYS: &[&str] = &[
     "upload_burst",
     "upload_every_secs",
     "attachment_quota_mb",
+    "access_log_days",
     "secret_key",
     "secret_key_file",
 ];

@@ -26,9 +26,9 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The portal's routes; `metrics` is `/metrics` when the main listener
 /// serves it (see `observability::exporter::Exposure`).
 pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Router {
-    // The app renders the embedded portal of the workspace in its path;
-    // the frame moves between its pages itself.
-    let routes = ["/embed/{workspace}", "/embed/{workspace}/{*page}"]
+    // The app renders the portal of the workspace in its path, embedded or
+    // standalone; it moves between its pages itself.
+    let routes = ["/embed/{workspace}", "/embed/{workspace}/{*page}", "/p/{workspace}", "/p/{workspace}/{*page}"]
         .map(|path| AxumRouteListing::new(path.to_string(), SsrMode::OutOfOrder, [Method::Get], vec![]))
         .to_vec();
     let options = state.leptos_options.clone();
@@ -47,7 +47,9 @@ pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Route
         .route("/api/portal/theme/{workspace}", get(crate::theme::theme))
         .nest_service("/pkg", pkg)
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || shell(options.clone()))
+        .merge(crate::standalone::router())
         .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), crate::standalone::gate))
         .layer(middleware::from_fn_with_state(state.clone(), frame_policy))
         .layer(middleware::from_fn(read_whole_body))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -64,6 +66,8 @@ pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Route
         Some(route) => router.route("/metrics", route),
         None => router,
     };
+    // Outermost: a workspace's own host name serves that workspace alone.
+    let router = router.layer(middleware::from_fn_with_state(state.clone(), crate::standalone::host_routing));
     crate::observability::requests::around(router).with_state(state)
 }
 

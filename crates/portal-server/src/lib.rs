@@ -12,6 +12,7 @@ pub mod credentials;
 mod http;
 pub mod live;
 pub mod observability;
+mod standalone;
 mod theme;
 pub mod widget;
 
@@ -36,6 +37,8 @@ pub struct Portal {
     pub state: AppState,
     /// Where `/metrics` is served on a listener of its own (`metrics_bind`).
     pub metrics_addr: Option<SocketAddr>,
+    /// How many days customers' access logs are kept.
+    access_log_days: u32,
     listener: TcpListener,
     metrics: Exposure,
 }
@@ -65,7 +68,8 @@ impl Portal {
             trusted_proxies: config.trusted_proxies.clone().into(),
             limits: Arc::new(portal_app::limits::Limits::new(&config.limits()).map_err(anyhow::Error::msg)?),
         };
-        Ok(Self { addr, url, state, metrics_addr: metrics.local_addr(), listener, metrics })
+        let access_log_days = config.access_log_days;
+        Ok(Self { addr, url, state, metrics_addr: metrics.local_addr(), access_log_days, listener, metrics })
     }
 
     /// Every route the main listener serves.
@@ -83,6 +87,7 @@ impl Portal {
         let app = self.router().layer(axum::Extension(stopping.clone()));
         // Dropped (and so ended) when serving ends, however it ends.
         let mut background = tokio::task::JoinSet::new();
+        background.spawn(standalone::forget_old_access(self.state.clone(), self.access_log_days));
         if let Some(handle) = self.metrics.handle().cloned() {
             background.spawn(async move {
                 loop {

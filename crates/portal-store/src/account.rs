@@ -1,7 +1,7 @@
 //! A customer's own account: their sessions, the one-time codes that open
 //! a standalone session, and their access log. A part of [`crate::Store`].
 
-use crate::Result;
+use crate::{Customer, Result};
 use async_trait::async_trait;
 use portal_core::{AccessEvent, CustomerId, Millis, SecretId, SessionRecord, WorkspaceId};
 
@@ -21,7 +21,9 @@ pub struct NewSignInCode {
 /// Whom a redeemed code signs in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RedeemedCode {
-    pub customer_id: CustomerId,
+    /// As they are now: disabled or outside the audience, they may not
+    /// sign in (the caller refuses them, and logs it).
+    pub customer: Customer,
     pub secret_id: SecretId,
 }
 
@@ -29,8 +31,8 @@ pub struct RedeemedCode {
 pub trait AccountStore {
     async fn create_sign_in_code(&self, code: &NewSignInCode, now: Millis) -> Result<()>;
     /// Deletes the workspace's code with this hash and says whom it signs
-    /// in, when it has not expired and its customer is not disabled: a code
-    /// works once, even when two requests race for it. Expired codes are
+    /// in, when it has not expired: a code works once, even when two
+    /// requests race for it. Expired codes are
     /// purged on the way.
     async fn redeem_sign_in_code(
         &self,

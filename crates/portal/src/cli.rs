@@ -223,6 +223,23 @@ pub enum WorkspaceCommand {
         #[arg(value_parser = ["on", "off"])]
         only: String,
     },
+    /// The standalone portal (`/p/{workspace}`): the site's login page for
+    /// custom sign-on, the frame's "Open in a new tab", and a host name of
+    /// its own. Each option left out keeps its value; an empty value clears it.
+    Standalone {
+        #[arg(long)]
+        workspace: String,
+        /// The site's login page (https), where visitors who are not signed
+        /// in are sent with `return_to`.
+        #[arg(long)]
+        sign_in_url: Option<String>,
+        #[arg(long, value_parser = ["on", "off"])]
+        new_tab: Option<String>,
+        /// e.g. `support.example.com`: requests with this `Host` serve
+        /// this workspace's portal and nothing else.
+        #[arg(long)]
+        host: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

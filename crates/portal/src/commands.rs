@@ -422,6 +422,34 @@ pub async fn set_jwt_only(store: &dyn Store, slug: &str, only: bool) -> anyhow::
     })
 }
 
+/// `portal workspace standalone`: each setting given replaces the stored one.
+pub async fn set_standalone(
+    store: &dyn Store,
+    slug: &str,
+    sign_in_url: Option<&str>,
+    new_tab: Option<bool>,
+    host: Option<&str>,
+) -> anyhow::Result<String> {
+    let ws = workspace(store, slug).await?;
+    let mut settings = ws.standalone;
+    if let Some(url) = sign_in_url {
+        settings.sign_in_url = portal_core::SignInUrl::parse(url)?;
+    }
+    if let Some(allowed) = new_tab {
+        settings.new_tab_allowed = allowed;
+    }
+    if let Some(host) = host {
+        settings.host = portal_core::PortalHost::parse(host)?;
+    }
+    store.set_standalone(ws.id, &settings).await?;
+    let sign_on = if settings.sign_in_url.is_empty() { "none" } else { settings.sign_in_url.as_str() };
+    let host = settings.host.as_ref().map_or("none", |h| h.as_str());
+    let new_tab = if settings.new_tab_allowed { "on" } else { "off" };
+    Ok(format!(
+        "Workspace '{slug}': custom sign-on page {sign_on}; \"Open in a new tab\" {new_tab}; own host name {host}."
+    ))
+}
+
 /// `portal company set`.
 pub async fn set_company(store: &dyn Store, slug: &str, key: &str, name: &str) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;

@@ -167,6 +167,10 @@ pub async fn seed(store: &dyn Store, host_origin: &Origin, now: i64) -> anyhow::
         }
     };
     store.set_allowed_origins(ws.id, &AllowedOrigins::single(host_origin.clone())).await?;
+    // The standalone portal signs in through the host site's login page.
+    let mut standalone = ws.standalone.clone();
+    standalone.sign_in_url = portal_core::SignInUrl::parse(&format!("{}/sign-in", host_origin.as_str()))?;
+    store.set_standalone(ws.id, &standalone).await?;
     seed_accounts(store, ws.id, now).await
 }
 
@@ -261,11 +265,13 @@ struct Host {
 /// The pretend customer website.
 pub fn host_site(store: Arc<dyn Store>, portal: Origin) -> Router {
     let workspace = WorkspaceSlug::parse(WORKSPACE).expect("a valid slug");
-    Router::new().route("/", get(page)).route("/login", post(login)).route("/forger", get(forger)).with_state(Host {
-        store,
-        portal,
-        workspace,
-    })
+    Router::new()
+        .route("/", get(page))
+        .route("/login", post(login))
+        .route("/sign-in", get(sign_in_page))
+        .route("/sign-in/continue", get(sign_in_continue))
+        .route("/forger", get(forger))
+        .with_state(Host { store, portal, workspace })
 }
 
 #[derive(Deserialize)]
@@ -312,6 +318,48 @@ async fn login(State(host): State<Host>, Json(login): Json<Login>) -> Response {
         Ok(user) => Json(user).into_response(),
         Err(response) => response,
     }
+}
+
+#[derive(Deserialize)]
+struct SignOn {
+    return_to: Option<String>,
+    email: Option<String>,
+}
+
+/// The site's login page of custom sign-on: where the standalone portal
+/// sends a visitor who is not signed in, with `return_to`.
+async fn sign_in_page(State(host): State<Host>, Query(query): Query<SignOn>) -> Response {
+    let Some(return_to) = query.return_to.filter(|to| back_to_portal(&host, to)) else {
+        return (StatusCode::BAD_REQUEST, "return_to must be the support portal's sign-on address").into_response();
+    };
+    let options: String =
+        USERS.iter().map(|u| format!("<option value=\"{}\">{} ({})</option>", u.email, u.name, u.email)).collect();
+    let page = include_str!("../../../public/demo/login.html").replace("{{USERS}}", &options);
+    // `back_to_portal` allows no character that HTML would read.
+    Html(page.replace("{{RETURN_TO}}", &return_to)).into_response()
+}
+
+/// Once the user is logged in, the site signs a token and sends them back
+/// to `return_to` with `&jwt=` added, as custom sign-on asks.
+async fn sign_in_continue(State(host): State<Host>, Query(query): Query<SignOn>) -> Response {
+    let Some(return_to) = query.return_to.filter(|to| back_to_portal(&host, to)) else {
+        return (StatusCode::BAD_REQUEST, "return_to must be the support portal's sign-on address").into_response();
+    };
+    let user = match sign_in(&host, query.email.as_deref().unwrap_or(""), true).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let separator = if return_to.contains('?') { '&' } else { '?' };
+    let jwt = user["jwt"].as_str().unwrap_or_default();
+    axum::response::Redirect::to(&format!("{return_to}{separator}jwt={jwt}")).into_response()
+}
+
+/// Whether `to` is the portal's sign-on address of the demo workspace, in
+/// characters that need no escaping in a URL or in HTML.
+fn back_to_portal(host: &Host, to: &str) -> bool {
+    let sso = format!("{}/p/{}/sso", host.portal.as_str(), host.workspace);
+    let safe = to.bytes().all(|b| b.is_ascii_alphanumeric() || b"%:/?=._~-".contains(&b));
+    safe && (to == sso || to.starts_with(&format!("{sso}?")))
 }
 
 /// The `user` of the site's `init` for the demo user `email`, signed with

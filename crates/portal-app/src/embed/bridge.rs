@@ -139,7 +139,7 @@ async fn sign_in(workspace: &str, origin: &str, user: Identity, context: &Portal
         Identity::Token(jwt) => open_session_with_token(workspace.to_string(), origin.to_string(), jwt).await,
     }
     .map_err(|e| crate::words::error(&e))?;
-    super::live::start(&grant.token, grant.live_after, context);
+    super::live::start(Some(&grant.token), grant.live_after, context);
     set_token(Some(grant.token));
     context.changed();
     context.frame.set(Frame::SignedIn { name: display_name(&grant.customer_name, &grant.customer_email) });

@@ -29,10 +29,11 @@ thread_local! {
 }
 
 /// Opens the live socket of a new session (closing any other), for the
-/// events after `after`.
-pub(super) fn start(token: &str, after: i64, context: &PortalContext) {
+/// events after `after`: the frame's, with its `token`; the standalone
+/// portal's (`None`), with the cookie the socket carries.
+pub(super) fn start(token: Option<&str>, after: i64, context: &PortalContext) {
     stop();
-    let live = Live::new(token.to_string(), after, context.clone());
+    let live = Live::new(token.map(str::to_string), after, context.clone());
     live.connect();
     CURRENT.with(|current| *current.borrow_mut() = Some(live));
 }
@@ -45,7 +46,7 @@ pub(super) fn stop() {
 }
 
 struct Live {
-    token: String,
+    token: Option<String>,
     context: PortalContext,
     /// The last event id seen.
     after: Cell<i64>,
@@ -67,7 +68,7 @@ fn now() -> f64 {
 }
 
 impl Live {
-    fn new(token: String, after: i64, context: PortalContext) -> Rc<Self> {
+    fn new(token: Option<String>, after: i64, context: PortalContext) -> Rc<Self> {
         // The callbacks hold the socket's state weakly: none keeps it alive.
         Rc::new_cyclic(|me: &Weak<Live>| {
             let plain = |run: fn(&Live)| {
@@ -130,7 +131,11 @@ impl Live {
         self.opened_at.set(now());
         if let Some(socket) = &*self.socket.borrow() {
             // The token is hex: nothing to escape.
-            let _ = socket.send_with_str(&format!(r#"{{"token":"{}","after":{}}}"#, self.token, self.after.get()));
+            let hello = match &self.token {
+                Some(token) => format!(r#"{{"token":"{token}","after":{}}}"#, self.after.get()),
+                None => format!(r#"{{"after":{}}}"#, self.after.get()),
+            };
+            let _ = socket.send_with_str(&hello);
         }
     }
 

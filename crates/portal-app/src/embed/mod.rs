@@ -1,8 +1,10 @@
-//! The embedded portal under `/embed/{workspace}`: what the host page's
-//! iframe shows. The server renders the shell with the workspace's greeting;
-//! after hydration the frame listens for the loader's `init` / `stop` (see
-//! `bridge`) and, once a customer is signed in, shows the pages the server
-//! renders for them (see `navigation`).
+//! The portal under `/embed/{workspace}` (what the host page's iframe
+//! shows) and `/p/{workspace}` (the standalone portal). The server renders
+//! the shell with the workspace's greeting; after hydration the frame
+//! listens for the loader's `init` / `stop` (see `bridge`), the standalone
+//! portal asks who its cookie signs in (see `standalone`), and once a
+//! customer is signed in either shows the pages the server renders for them
+//! (see `navigation`).
 
 #[cfg(feature = "hydrate")]
 mod bridge;
@@ -12,6 +14,8 @@ mod files;
 mod live;
 #[cfg(feature = "hydrate")]
 mod navigation;
+#[cfg(feature = "hydrate")]
+mod standalone;
 #[cfg(feature = "hydrate")]
 mod submissions;
 #[cfg(feature = "hydrate")]
@@ -38,6 +42,8 @@ pub(crate) enum Frame {
     },
     Failed(String),
     SignedOut,
+    /// The customer ended all their sessions from their account page.
+    SignedOutEverywhere,
 }
 
 /// Shared by the portal's parts. The server renders no signed-in frame, so
@@ -46,6 +52,8 @@ pub(crate) enum Frame {
 #[derive(Clone)]
 pub(crate) struct PortalContext {
     pub workspace: String,
+    /// On the standalone portal (`/p/...`) rather than in a site's frame.
+    pub standalone: bool,
     pub settings: PortalSettings,
     pub frame: RwSignal<Frame>,
     /// The page shown: its path below [`PortalContext::base`], with its query.
@@ -61,26 +69,38 @@ impl PortalContext {
         self.changes.update(|n| *n += 1);
     }
 
-    /// The portal's own path, e.g. `/embed/acme`.
+    /// The portal's own path, e.g. `/embed/acme` or `/p/acme`.
     pub fn base(&self) -> String {
-        format!("/embed/{}", self.workspace)
+        let prefix = if self.standalone { "p" } else { "embed" };
+        format!("/{prefix}/{}", self.workspace)
     }
 }
 
-/// The workspace named by the page's path `/embed/{workspace}/...`.
-pub(crate) fn workspace_in_path() -> Option<String> {
+/// The portal a page's path names: `/embed/{workspace}/...` in a site's
+/// frame, `/p/{workspace}/...` standalone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PortalPath {
+    pub workspace: String,
+    pub standalone: bool,
+}
+
+pub(crate) fn portal_in_path() -> Option<PortalPath> {
     #[cfg(feature = "ssr")]
     let path = use_context::<axum::http::request::Parts>()?.uri.path().to_string();
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     let path = web_sys::window()?.location().pathname().ok()?;
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     let path = String::new();
-    let workspace = path.strip_prefix("/embed/")?.split('/').next()?;
-    (!workspace.is_empty()).then(|| workspace.to_string())
+    let (rest, standalone) = match path.strip_prefix("/embed/") {
+        Some(rest) => (rest, false),
+        None => (path.strip_prefix("/p/")?, true),
+    };
+    let workspace = rest.split('/').next()?;
+    (!workspace.is_empty()).then(|| PortalPath { workspace: workspace.to_string(), standalone })
 }
 
 #[component]
-pub fn EmbedShell(workspace: String) -> impl IntoView {
+pub fn EmbedShell(workspace: String, standalone: bool) -> impl IntoView {
     let settings = {
         let workspace = workspace.clone();
         Resource::new(move || workspace.clone(), embed_settings)
@@ -92,7 +112,7 @@ pub fn EmbedShell(workspace: String) -> impl IntoView {
                     let workspace = workspace.clone();
                     Suspend::new(async move {
                         match settings.await {
-                            Ok(settings) => view! { <Portal workspace settings /> }.into_any(),
+                            Ok(settings) => view! { <Portal workspace standalone settings /> }.into_any(),
                             Err(e) => notice(words::error(&e), true).into_any(),
                         }
                     })
@@ -103,10 +123,11 @@ pub fn EmbedShell(workspace: String) -> impl IntoView {
 }
 
 #[component]
-fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
+fn Portal(workspace: String, standalone: bool, settings: PortalSettings) -> impl IntoView {
     let frame = RwSignal::new(Frame::Waiting);
     let context = PortalContext {
         workspace,
+        standalone,
         settings: settings.clone(),
         frame,
         location: RwSignal::new(String::new()),
@@ -116,10 +137,15 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
         // Effects run only in the browser, once hydration is done.
-        Effect::new(move |_| bridge::listen(context.clone()));
+        let context = context.clone();
+        Effect::new(
+            move |_| {
+                if standalone { standalone::start(context.clone()) } else { bridge::listen(context.clone()) }
+            },
+        );
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = context;
+    let sign_out = format!("{}/sign-out", context.base());
+    let new_tab = !standalone && settings.new_tab_allowed;
     view! {
         <header class="portal-header">
             {(!settings.logo_url.is_empty()).then(|| view! { <img class="logo" src=settings.logo_url alt="" /> })}
@@ -129,7 +155,18 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
         </header>
         {move || match frame.get() {
             Frame::SignedIn { name } => view! {
-                <p class="who">{words::text("frame-signed-in-as")}" " <strong data-testid="customer-name"><bdi>{name}</bdi></strong></p>
+                <div class="who">
+                    <p>{words::text("frame-signed-in-as")}" " <strong data-testid="customer-name"><bdi>{name}</bdi></strong></p>
+                    {standalone.then(|| view! {
+                        // A plain form: the server ends the session and goes back to the site.
+                        <form method="post" action=sign_out.clone()>
+                            <button type="submit" class="link" data-testid="sign-out">{words::text("frame-sign-out")}</button>
+                        </form>
+                    })}
+                    {new_tab.then(|| view! {
+                        <button type="button" class="link" data-testid="open-new-tab" on:click=open_new_tab>{words::text("frame-open-new-tab")}</button>
+                    })}
+                </div>
                 // What changes on a page by itself (a live event), said politely.
                 <p class="visually-hidden" aria-live="polite" data-testid="announcer"></p>
                 <Pages />
@@ -138,6 +175,12 @@ fn Portal(workspace: String, settings: PortalSettings) -> impl IntoView {
             other => show(&other),
         }}
     }
+}
+
+/// "Open in a new tab": the frame's session, handed over by a one-time code.
+fn open_new_tab(_: leptos::ev::MouseEvent) {
+    #[cfg(feature = "hydrate")]
+    standalone::open_new_tab();
 }
 
 /// The server never renders a signed-in frame: sessions live in the browser.
@@ -151,6 +194,7 @@ fn show(frame: &Frame) -> AnyView {
         Frame::NotEmbedded => "frame-not-embedded",
         Frame::Working(what) => what,
         Frame::SignedOut => "frame-signed-out",
+        Frame::SignedOutEverywhere => "account-signed-out-everywhere",
         Frame::Failed(message) => return notice(message.clone(), true).into_any(),
         Frame::SignedIn { .. } => return ().into_any(),
     };

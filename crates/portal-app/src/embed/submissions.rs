@@ -11,6 +11,7 @@ use super::{PortalContext, files};
 use crate::api::{create_ticket, join_ticket, reopen_ticket, reply_to_ticket};
 use crate::error::PortalError;
 use leptos::ev::{Event, SubmitEvent};
+use leptos::prelude::Set;
 use leptos::task::spawn_local;
 use portal_core::{MessageBody, TicketNumber, TicketTitle};
 use wasm_bindgen::{JsCast, JsValue};
@@ -94,6 +95,7 @@ pub(super) fn pressed(context: &PortalContext, button: &Element) {
     let join = match button.get_attribute("data-action").as_deref() {
         Some("reopen") => false,
         Some("join") => true,
+        Some("sign-out-everywhere") => return sign_out_everywhere(context),
         _ => return,
     };
     let Some(number) = number_of(button) else { return };
@@ -104,6 +106,23 @@ pub(super) fn pressed(context: &PortalContext, button: &Element) {
         match done {
             // The page comes back with the reply box (or the ticket reopened).
             Ok(()) => context.changed(),
+            Err(error) => show_problem(&crate::words::error(&error)),
+        }
+    });
+}
+
+/// Ends every session of the customer, this one too: the standalone portal
+/// goes back to sign in, the frame says it is signed out.
+fn sign_out_everywhere(context: &PortalContext) {
+    let context = context.clone();
+    spawn_local(async move {
+        match crate::account::sign_out_everywhere().await {
+            Ok(_) if context.standalone => super::standalone::sign_in_again(&context),
+            Ok(_) => {
+                super::live::stop();
+                crate::client::set_token(None);
+                context.frame.set(super::Frame::SignedOutEverywhere);
+            }
             Err(error) => show_problem(&crate::words::error(&error)),
         }
     });

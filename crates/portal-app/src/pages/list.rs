@@ -24,13 +24,14 @@ pub struct Viewer {
 /// the reason and the way back to the plain list.
 pub fn tickets(
     locale: Locale,
+    base: &str,
     workspace: &Workspace,
     viewer: Viewer,
     query: Result<&ListQuery, String>,
     page: TicketPage,
     now: i64,
 ) -> String {
-    let base = super::base(workspace);
+    let base = base.to_string();
     let default = ListQuery::default();
     let list = query.as_ref().map_or(&default, |q| *q);
     let body = match query {
@@ -60,6 +61,7 @@ fn toolbar(locale: Locale, base: &str, viewer: Viewer, list: &ListQuery) -> impl
                 })}
                 <a href=format!("{base}?tab=mine") aria-current=mine_current data-testid="tab-mine">{locale.t("list-tab-mine")}</a>
             </nav>
+            <a href=format!("{base}/account") data-testid="account-link">{locale.t("account-link")}</a>
             <a href=format!("{base}/new") class="button" data-testid="new-ticket">{locale.t("new-ticket")}</a>
         </div>
     }

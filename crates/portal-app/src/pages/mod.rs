@@ -5,14 +5,16 @@
 //! forms by their `data-` attributes (see `embed::navigation`). So a new page or
 //! a new control costs the bundle nothing.
 
+mod account;
 mod conversation;
 mod forms;
 mod list;
 
+pub use account::{Account, page as account};
 pub use list::{Viewer, tickets};
 
 use leptos::prelude::*;
-use portal_core::{TicketDetail, TicketNumber};
+use portal_core::{SessionKind, TicketDetail, TicketNumber};
 use portal_i18n::Locale;
 use portal_store::Workspace;
 
@@ -26,6 +28,8 @@ pub enum FramePath {
     Ticket(TicketNumber),
     /// `/new`
     NewTicket,
+    /// `/account`: the customer's sessions, access log and data.
+    Account,
 }
 
 impl FramePath {
@@ -37,6 +41,7 @@ impl FramePath {
         match path {
             "" => Some(Self::Tickets { query: query.to_string() }),
             "/new" => Some(Self::NewTicket),
+            "/account" => Some(Self::Account),
             _ => {
                 let number = path.strip_prefix("/tickets/")?;
                 // Digits only: no sign, no spaces, no leading `+`.
@@ -49,23 +54,26 @@ impl FramePath {
     }
 }
 
-/// The portal's path of a workspace, e.g. `/embed/acme`.
-pub fn base(workspace: &Workspace) -> String {
-    format!("/embed/{}", workspace.slug)
+/// The portal's path of a workspace: `/embed/acme` in the frame,
+/// `/p/acme` on the standalone portal.
+pub fn base(workspace: &Workspace, kind: SessionKind) -> String {
+    match kind {
+        SessionKind::Embedded => format!("/embed/{}", workspace.slug),
+        SessionKind::Standalone => format!("/p/{}", workspace.slug),
+    }
 }
 
 /// One ticket: its facts and public conversation, then the reply box (or
 /// the reopen button, or why neither is offered); for a company member who
 /// does not take part in it, the way to join it instead.
-pub fn ticket(locale: Locale, workspace: &Workspace, detail: TicketDetail, now: i64) -> String {
-    let base = base(workspace);
+pub fn ticket(locale: Locale, base: &str, workspace: &Workspace, detail: TicketDetail, now: i64) -> String {
     let reply = if detail.taking_part {
-        forms::reply(locale, &base, workspace, detail.number, detail.status)
+        forms::reply(locale, base, workspace, detail.number, detail.status)
     } else {
         forms::join(locale, detail.number)
     };
     view! {
-        <nav class="crumbs"><a href=base.clone() data-testid="back">{locale.t("back-to-list")}</a></nav>
+        <nav class="crumbs"><a href=base.to_string() data-testid="back">{locale.t("back-to-list")}</a></nav>
         <article class="ticket" data-testid="ticket">
             {conversation::ticket(locale, detail, now)}
             {reply}
@@ -94,10 +102,9 @@ pub fn detail_in_language(workspace: &Workspace, mut detail: TicketDetail, local
 }
 
 /// The form that opens a new ticket.
-pub fn new_ticket(locale: Locale, workspace: &Workspace, companies: &[portal_core::CompanyKey]) -> String {
-    let base = base(workspace);
+pub fn new_ticket(locale: Locale, base: &str, workspace: &Workspace, companies: &[portal_core::CompanyKey]) -> String {
     view! {
-        <nav class="crumbs"><a href=base.clone()>{locale.t("back-to-list")}</a></nav>
+        <nav class="crumbs"><a href=base.to_string()>{locale.t("back-to-list")}</a></nav>
         {forms::new_ticket(locale, workspace, companies)}
     }
     .to_html()
@@ -116,6 +123,8 @@ mod tests {
             ("?q=x", Some(FramePath::Tickets { query: "q=x".into() })),
             ("/?x=1&tab=mine#top", Some(FramePath::Tickets { query: "x=1&tab=mine".into() })),
             ("/new", Some(FramePath::NewTicket)),
+            ("/account", Some(FramePath::Account)),
+            ("/account/x", None),
             ("/tickets/12", Some(FramePath::Ticket(TicketNumber(12)))),
             ("/tickets/12/", Some(FramePath::Ticket(TicketNumber(12)))),
             ("/tickets/", None),

@@ -357,3 +357,27 @@ console-settings-save-form = حفظ النموذج
 console-settings-form-saved = عدد حقول نموذج التذكرة الجديدة: { $count ->
        *[other] { $count }
     }
+
+## The standalone portal and customers' sessions
+
+console-error-sign-in-url = يجب أن تكون صفحة تسجيل الدخول عنوان https://‏ (و http://‏ على localhost فقط) بلا مسافات أو علامات اقتباس أو #، وبحد أقصى { $max } حرفًا.
+console-error-portal-host = يجب أن يكون اسم المضيف اسم DNS مثل support.example.com، مع منفذ اختياريًا.
+console-settings-standalone = البوابة المستقلة
+console-settings-standalone-hint = يمكن للعملاء أيضًا استخدام البوابة كموقع مستقل، على { $address } أو على اسم مضيف خاص بها.
+console-settings-sign-in-url = صفحة تسجيل الدخول في موقعك (تسجيل دخول مخصص)
+console-settings-sign-in-url-hint = يُرسَل الزوار غير المسجلين إلى هناك مع return_to؛ وبعد تسجيل الدخول أعِدهم إلى ذلك العنوان مضافًا إليه ‎&jwt=‎ ورمز موقّع. فارغ: بلا تسجيل دخول مخصص.
+console-settings-new-tab = عرض «فتح في علامة تبويب جديدة» في البوابة المضمّنة
+console-settings-host = اسم مضيف خاص
+console-settings-host-hint = وجّه الاسم إلى الوكيل العكسي لديك، الذي يتولى TLS ويحوّل إلى البوابة مع الإبقاء على ترويسة Host. فارغ: لا شيء.
+console-settings-host-is-public = هذا هو عنوان البوابة نفسها؛ اختر اسم مضيف آخر.
+console-settings-standalone-saved = حُفظت إعدادات البوابة المستقلة.
+console-customer-sessions = الجلسات
+console-session-opened = بدأت
+console-session-where = المكان
+console-session-origin = الأصل أو المضيف
+console-session-browser = المتصفح
+console-session-state = الحالة
+console-session-embedded = مضمّنة
+console-session-standalone = مستقلة
+console-session-live = نشطة
+console-session-ended = منتهية

@@ -161,3 +161,36 @@ error-malformed = صيغة الطلب غير صحيحة.
 
 new-ticket-company = الشركة
 new-ticket-choose-company = اختر الشركة التي تخصها هذه التذكرة.
+
+## The customer's account and the standalone portal
+
+error-code-used = انتهت صلاحية رابط تسجيل الدخول هذا أو سبق استخدامه. افتح البوابة مرة أخرى من الموقع.
+frame-open-new-tab = فتح في علامة تبويب جديدة
+frame-sign-out = تسجيل الخروج
+account-signed-out-everywhere = تم تسجيل خروجك من كل مكان.
+account-link = حسابك
+account-title = حسابك
+account-sessions = أماكن تسجيل دخولك
+account-when = الوقت
+account-where = المكان
+account-origin = الموقع
+account-browser = المتصفح
+account-state = الحالة
+account-event = الحدث
+account-session-live = مسجّل الدخول
+account-session-ended = منتهية
+account-embedded = على موقع الشركة
+account-standalone = بوابة الدعم
+account-sign-out-everywhere = تسجيل الخروج من كل مكان
+account-data = بياناتك
+account-data-hint = ملفك الشخصي، والتذاكر التي فتحتها مع رسائلها العامة، وقائمة ملفاتها.
+account-download-json = تنزيل بياناتي (JSON)
+account-download-files = تنزيل بياناتي مع الملفات (zip)
+account-log = سجل الوصول
+account-event-signed-in = تسجيل دخول
+account-event-refused = رُفض تسجيل الدخول
+account-event-exported = تنزيل البيانات
+account-event-signed-out-everywhere = تسجيل الخروج من كل مكان
+standalone-sign-in-from-site = لعرض تذاكرك، سجّل الدخول في موقع الشركة وافتح بوابة الدعم من هناك.
+standalone-sign-in-again = سجّل الدخول مرة أخرى
+standalone-cross-site = لم يأتِ هذا الطلب من صفحات بوابة الدعم، لذا لم يُنفَّذ شيء.

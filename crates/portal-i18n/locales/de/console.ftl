@@ -360,3 +360,27 @@ console-settings-form-saved = { $count ->
         [one] { $count } Feld im Formular für neue Tickets.
        *[other] { $count } Felder im Formular für neue Tickets.
     }
+
+## The standalone portal and customers' sessions
+
+console-error-sign-in-url = die Anmeldeseite muss eine https://-Adresse sein (http:// nur auf localhost), ohne Leerzeichen, Anführungszeichen oder #, höchstens { $max } Zeichen.
+console-error-portal-host = der Hostname muss ein DNS-Name wie support.example.com sein, optional mit Port.
+console-settings-standalone = Eigenständiges Portal
+console-settings-standalone-hint = Kunden können das Portal auch als eigene Website nutzen, unter { $address } oder unter einem eigenen Hostnamen.
+console-settings-sign-in-url = Anmeldeseite Ihrer Website (eigene Anmeldung)
+console-settings-sign-in-url-hint = Nicht angemeldete Besucher werden mit return_to dorthin geschickt; nach der Anmeldung leiten Sie sie an diese Adresse weiter, ergänzt um &jwt= und ein signiertes Token. Leer: keine eigene Anmeldung.
+console-settings-new-tab = „In neuem Tab öffnen“ im eingebetteten Portal anbieten
+console-settings-host = Eigener Hostname
+console-settings-host-hint = Lassen Sie den Namen auf Ihren Reverse-Proxy zeigen, der TLS übernimmt und mit unverändertem Host-Header an das Portal weiterleitet. Leer: keiner.
+console-settings-host-is-public = das ist die Adresse des Portals selbst; wählen Sie einen anderen Hostnamen.
+console-settings-standalone-saved = Einstellungen des eigenständigen Portals gespeichert.
+console-customer-sessions = Sitzungen
+console-session-opened = Geöffnet
+console-session-where = Wo
+console-session-origin = Ursprung oder Host
+console-session-browser = Browser
+console-session-state = Status
+console-session-embedded = Eingebettet
+console-session-standalone = Eigenständig
+console-session-live = Aktiv
+console-session-ended = Beendet

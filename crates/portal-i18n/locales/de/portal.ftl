@@ -154,3 +154,36 @@ error-malformed = Die Anfrage war fehlerhaft.
 
 new-ticket-company = Unternehmen
 new-ticket-choose-company = Wählen Sie das Unternehmen, für das dieses Ticket ist.
+
+## The customer's account and the standalone portal
+
+error-code-used = Dieser Anmeldelink ist abgelaufen oder wurde bereits verwendet. Öffnen Sie das Portal erneut über die Website.
+frame-open-new-tab = In neuem Tab öffnen
+frame-sign-out = Abmelden
+account-signed-out-everywhere = Sie sind überall abgemeldet.
+account-link = Ihr Konto
+account-title = Ihr Konto
+account-sessions = Wo Sie angemeldet sind
+account-when = Wann
+account-where = Wo
+account-origin = Website
+account-browser = Browser
+account-state = Status
+account-event = Was
+account-session-live = Angemeldet
+account-session-ended = Beendet
+account-embedded = Auf der Website des Unternehmens
+account-standalone = Support-Portal
+account-sign-out-everywhere = Überall abmelden
+account-data = Ihre Daten
+account-data-hint = Ihr Profil, die von Ihnen eröffneten Tickets mit ihren öffentlichen Nachrichten und die Liste ihrer Dateien.
+account-download-json = Meine Daten herunterladen (JSON)
+account-download-files = Meine Daten mit den Dateien herunterladen (zip)
+account-log = Zugriffsprotokoll
+account-event-signed-in = Angemeldet
+account-event-refused = Anmeldung abgelehnt
+account-event-exported = Daten heruntergeladen
+account-event-signed-out-everywhere = Überall abgemeldet
+standalone-sign-in-from-site = Um Ihre Tickets zu sehen, melden Sie sich auf der Website des Unternehmens an und öffnen Sie das Support-Portal von dort.
+standalone-sign-in-again = Erneut anmelden
+standalone-cross-site = Diese Anfrage kam nicht von den Seiten des Support-Portals, daher wurde nichts getan.

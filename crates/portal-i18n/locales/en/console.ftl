@@ -357,3 +357,27 @@ console-settings-form-saved = { $count ->
         [one] { $count } field on the new-ticket form.
        *[other] { $count } fields on the new-ticket form.
     }
+
+## The standalone portal and customers' sessions
+
+console-error-sign-in-url = the sign-in page must be an https:// address (http:// only on localhost) without spaces, quotes or #, at most { $max } characters.
+console-error-portal-host = the host name must be a DNS name like support.example.com, optionally with a port.
+console-settings-standalone = Standalone portal
+console-settings-standalone-hint = Customers can also use the portal as a site of its own, at { $address } or on a host name of its own.
+console-settings-sign-in-url = Your site's login page (custom sign-on)
+console-settings-sign-in-url-hint = Visitors who are not signed in go there with return_to; once logged in, send them to that address with &jwt= and a signed token added. Empty: no custom sign-on.
+console-settings-new-tab = Offer “Open in a new tab” in the embedded portal
+console-settings-host = Host name of its own
+console-settings-host-hint = Point the name at your reverse proxy, which handles TLS and forwards to the portal with the Host header kept. Empty: none.
+console-settings-host-is-public = that is the portal's own address; choose another host name.
+console-settings-standalone-saved = Standalone portal settings saved.
+console-customer-sessions = Sessions
+console-session-opened = Opened
+console-session-where = Where
+console-session-origin = Origin or host
+console-session-browser = Browser
+console-session-state = State
+console-session-embedded = Embedded
+console-session-standalone = Standalone
+console-session-live = Active
+console-session-ended = Ended

@@ -151,3 +151,36 @@ error-malformed = The request was malformed.
 
 new-ticket-company = Company
 new-ticket-choose-company = Choose the company this ticket is for.
+
+## The customer's account and the standalone portal
+
+error-code-used = This sign-in link has expired or was used already. Open the portal again from the site.
+frame-open-new-tab = Open in a new tab
+frame-sign-out = Sign out
+account-signed-out-everywhere = You are signed out everywhere.
+account-link = Your account
+account-title = Your account
+account-sessions = Where you are signed in
+account-when = When
+account-where = Where
+account-origin = Site
+account-browser = Browser
+account-state = State
+account-event = What
+account-session-live = Signed in
+account-session-ended = Ended
+account-embedded = On the company's site
+account-standalone = Support portal
+account-sign-out-everywhere = Sign out everywhere
+account-data = Your data
+account-data-hint = Your profile, the tickets you opened and their public messages, and the list of their files.
+account-download-json = Download my data (JSON)
+account-download-files = Download my data with the files (zip)
+account-log = Access log
+account-event-signed-in = Signed in
+account-event-refused = Sign-in refused
+account-event-exported = Data downloaded
+account-event-signed-out-everywhere = Signed out everywhere
+standalone-sign-in-from-site = To see your tickets, sign in on the company's website and open the support portal from there.
+standalone-sign-in-again = Sign in again
+standalone-cross-site = This request did not come from the support portal's own pages, so nothing was done.

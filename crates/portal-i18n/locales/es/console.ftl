@@ -360,3 +360,27 @@ console-settings-form-saved = { $count ->
         [one] { $count } campo en el formulario de nuevo ticket.
        *[other] { $count } campos en el formulario de nuevo ticket.
     }
+
+## The standalone portal and customers' sessions
+
+console-error-sign-in-url = la página de inicio de sesión debe ser una dirección https:// (http:// solo en localhost) sin espacios, comillas ni #, de { $max } caracteres como máximo.
+console-error-portal-host = el nombre de host debe ser un nombre DNS como support.example.com, opcionalmente con un puerto.
+console-settings-standalone = Portal independiente
+console-settings-standalone-hint = Los clientes también pueden usar el portal como un sitio propio, en { $address } o en un nombre de host propio.
+console-settings-sign-in-url = Página de inicio de sesión de su sitio (inicio de sesión propio)
+console-settings-sign-in-url-hint = Los visitantes sin sesión van allí con return_to; tras iniciar sesión, envíelos a esa dirección añadiendo &jwt= y un token firmado. Vacío: sin inicio de sesión propio.
+console-settings-new-tab = Ofrecer «Abrir en una pestaña nueva» en el portal integrado
+console-settings-host = Nombre de host propio
+console-settings-host-hint = Apunte el nombre a su proxy inverso, que gestiona TLS y reenvía al portal conservando la cabecera Host. Vacío: ninguno.
+console-settings-host-is-public = esa es la dirección del propio portal; elija otro nombre de host.
+console-settings-standalone-saved = Ajustes del portal independiente guardados.
+console-customer-sessions = Sesiones
+console-session-opened = Abierta
+console-session-where = Dónde
+console-session-origin = Origen o host
+console-session-browser = Navegador
+console-session-state = Estado
+console-session-embedded = Integrado
+console-session-standalone = Independiente
+console-session-live = Activa
+console-session-ended = Finalizada

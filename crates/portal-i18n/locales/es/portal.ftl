@@ -154,3 +154,36 @@ error-malformed = La solicitud no tiene un formato válido.
 
 new-ticket-company = Empresa
 new-ticket-choose-company = Elija la empresa a la que corresponde este ticket.
+
+## The customer's account and the standalone portal
+
+error-code-used = Este enlace de inicio de sesión ha caducado o ya se usó. Vuelva a abrir el portal desde el sitio.
+frame-open-new-tab = Abrir en una pestaña nueva
+frame-sign-out = Cerrar sesión
+account-signed-out-everywhere = Ha cerrado sesión en todas partes.
+account-link = Su cuenta
+account-title = Su cuenta
+account-sessions = Dónde ha iniciado sesión
+account-when = Cuándo
+account-where = Dónde
+account-origin = Sitio
+account-browser = Navegador
+account-state = Estado
+account-event = Qué
+account-session-live = Sesión iniciada
+account-session-ended = Finalizada
+account-embedded = En el sitio de la empresa
+account-standalone = Portal de soporte
+account-sign-out-everywhere = Cerrar sesión en todas partes
+account-data = Sus datos
+account-data-hint = Su perfil, los tickets que abrió con sus mensajes públicos y la lista de sus archivos.
+account-download-json = Descargar mis datos (JSON)
+account-download-files = Descargar mis datos con los archivos (zip)
+account-log = Registro de accesos
+account-event-signed-in = Inicio de sesión
+account-event-refused = Inicio de sesión rechazado
+account-event-exported = Datos descargados
+account-event-signed-out-everywhere = Cierre de sesión en todas partes
+standalone-sign-in-from-site = Para ver sus tickets, inicie sesión en el sitio de la empresa y abra el portal de soporte desde allí.
+standalone-sign-in-again = Volver a iniciar sesión
+standalone-cross-site = Esta solicitud no procede de las páginas del portal de soporte, así que no se hizo nada.

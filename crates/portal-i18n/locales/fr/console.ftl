@@ -360,3 +360,27 @@ console-settings-form-saved = { $count ->
         [one] { $count } champ dans le formulaire de nouveau ticket.
        *[other] { $count } champs dans le formulaire de nouveau ticket.
     }
+
+## The standalone portal and customers' sessions
+
+console-error-sign-in-url = la page de connexion doit être une adresse https:// (http:// seulement sur localhost) sans espaces, guillemets ni #, de { $max } caractères au plus.
+console-error-portal-host = le nom d'hôte doit être un nom DNS comme support.example.com, éventuellement avec un port.
+console-settings-standalone = Portail autonome
+console-settings-standalone-hint = Les clients peuvent aussi utiliser le portail comme un site à part entière, à l'adresse { $address } ou sur un nom d'hôte dédié.
+console-settings-sign-in-url = Page de connexion de votre site (authentification personnalisée)
+console-settings-sign-in-url-hint = Les visiteurs non connectés y sont envoyés avec return_to ; une fois connectés, renvoyez-les à cette adresse en ajoutant &jwt= et un jeton signé. Vide : pas d'authentification personnalisée.
+console-settings-new-tab = Proposer « Ouvrir dans un nouvel onglet » dans le portail intégré
+console-settings-host = Nom d'hôte dédié
+console-settings-host-hint = Faites pointer ce nom vers votre proxy inverse, qui gère TLS et transmet au portail en conservant l'en-tête Host. Vide : aucun.
+console-settings-host-is-public = c'est l'adresse du portail lui-même ; choisissez un autre nom d'hôte.
+console-settings-standalone-saved = Réglages du portail autonome enregistrés.
+console-customer-sessions = Sessions
+console-session-opened = Ouverte
+console-session-where = Où
+console-session-origin = Origine ou hôte
+console-session-browser = Navigateur
+console-session-state = État
+console-session-embedded = Intégré
+console-session-standalone = Autonome
+console-session-live = Active
+console-session-ended = Terminée

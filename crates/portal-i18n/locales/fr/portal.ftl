@@ -154,3 +154,36 @@ error-malformed = La requête est mal formée.
 
 new-ticket-company = Entreprise
 new-ticket-choose-company = Choisissez l'entreprise concernée par ce ticket.
+
+## The customer's account and the standalone portal
+
+error-code-used = Ce lien de connexion a expiré ou a déjà été utilisé. Rouvrez le portail depuis le site.
+frame-open-new-tab = Ouvrir dans un nouvel onglet
+frame-sign-out = Se déconnecter
+account-signed-out-everywhere = Vous êtes déconnecté partout.
+account-link = Votre compte
+account-title = Votre compte
+account-sessions = Où vous êtes connecté
+account-when = Quand
+account-where = Où
+account-origin = Site
+account-browser = Navigateur
+account-state = État
+account-event = Quoi
+account-session-live = Connecté
+account-session-ended = Terminée
+account-embedded = Sur le site de l'entreprise
+account-standalone = Portail d'assistance
+account-sign-out-everywhere = Se déconnecter partout
+account-data = Vos données
+account-data-hint = Votre profil, les tickets que vous avez ouverts avec leurs messages publics, et la liste de leurs fichiers.
+account-download-json = Télécharger mes données (JSON)
+account-download-files = Télécharger mes données avec les fichiers (zip)
+account-log = Journal d'accès
+account-event-signed-in = Connexion
+account-event-refused = Connexion refusée
+account-event-exported = Données téléchargées
+account-event-signed-out-everywhere = Déconnexion partout
+standalone-sign-in-from-site = Pour voir vos tickets, connectez-vous sur le site de l'entreprise et ouvrez le portail d'assistance depuis celui-ci.
+standalone-sign-in-again = Se reconnecter
+standalone-cross-site = Cette requête ne provient pas des pages du portail d'assistance : rien n'a été fait.

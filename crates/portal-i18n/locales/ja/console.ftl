@@ -332,3 +332,27 @@ console-settings-save-form = フォームを保存
 console-settings-form-saved = 新規お問い合わせフォームの項目：{ $count ->
        *[other] { $count } 件
     }
+
+## The standalone portal and customers' sessions
+
+console-error-sign-in-url = ログインページは https:// のアドレス（http:// は localhost のみ）で、空白・引用符・# を含まず、{ $max } 文字以内にしてください。
+console-error-portal-host = ホスト名は support.example.com のような DNS 名（ポート指定は任意）にしてください。
+console-settings-standalone = 単独ポータル
+console-settings-standalone-hint = 顧客はポータルを単独のサイトとしても利用できます（{ $address } または専用のホスト名）。
+console-settings-sign-in-url = 自社サイトのログインページ（カスタムサインオン）
+console-settings-sign-in-url-hint = 未ログインの訪問者は return_to 付きでこのページに送られます。ログイン後、そのアドレスに &jwt= と署名付きトークンを付けて戻してください。空欄の場合、カスタムサインオンは使いません。
+console-settings-new-tab = 埋め込みポータルに「新しいタブで開く」を表示する
+console-settings-host = 専用ホスト名
+console-settings-host-hint = この名前をリバースプロキシに向けてください。プロキシが TLS を処理し、Host ヘッダーを保ったままポータルへ転送します。空欄の場合はなし。
+console-settings-host-is-public = それはポータル自身のアドレスです。別のホスト名を選んでください。
+console-settings-standalone-saved = 単独ポータルの設定を保存しました。
+console-customer-sessions = セッション
+console-session-opened = 開始
+console-session-where = 場所
+console-session-origin = オリジンまたはホスト
+console-session-browser = ブラウザー
+console-session-state = 状態
+console-session-embedded = 埋め込み
+console-session-standalone = 単独
+console-session-live = 有効
+console-session-ended = 終了

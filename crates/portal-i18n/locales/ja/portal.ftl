@@ -150,3 +150,36 @@ error-malformed = リクエストの形式が正しくありません。
 
 new-ticket-company = 会社
 new-ticket-choose-company = このお問い合わせの対象となる会社を選択してください。
+
+## The customer's account and the standalone portal
+
+error-code-used = このログインリンクは期限切れか、すでに使用されています。サイトからもう一度ポータルを開いてください。
+frame-open-new-tab = 新しいタブで開く
+frame-sign-out = ログアウト
+account-signed-out-everywhere = すべての場所からログアウトしました。
+account-link = アカウント
+account-title = アカウント
+account-sessions = ログイン中の場所
+account-when = 日時
+account-where = 場所
+account-origin = サイト
+account-browser = ブラウザー
+account-state = 状態
+account-event = 内容
+account-session-live = ログイン中
+account-session-ended = 終了
+account-embedded = 企業のサイト上
+account-standalone = サポートポータル
+account-sign-out-everywhere = すべての場所からログアウト
+account-data = あなたのデータ
+account-data-hint = プロフィール、作成したチケットとその公開メッセージ、添付ファイルの一覧です。
+account-download-json = データをダウンロード（JSON）
+account-download-files = データとファイルをダウンロード（zip）
+account-log = アクセス履歴
+account-event-signed-in = ログイン
+account-event-refused = ログイン拒否
+account-event-exported = データのダウンロード
+account-event-signed-out-everywhere = すべての場所からログアウト
+standalone-sign-in-from-site = チケットを表示するには、企業のサイトにログインし、そこからサポートポータルを開いてください。
+standalone-sign-in-again = もう一度ログイン
+standalone-cross-site = このリクエストはサポートポータルのページから送信されていないため、何も実行されませんでした。

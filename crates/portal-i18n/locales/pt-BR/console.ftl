@@ -360,3 +360,27 @@ console-settings-form-saved = { $count ->
         [one] { $count } campo no formulário de novo ticket.
        *[other] { $count } campos no formulário de novo ticket.
     }
+
+## The standalone portal and customers' sessions
+
+console-error-sign-in-url = a página de login deve ser um endereço https:// (http:// só em localhost) sem espaços, aspas ou #, com no máximo { $max } caracteres.
+console-error-portal-host = o nome de host deve ser um nome DNS como support.example.com, opcionalmente com uma porta.
+console-settings-standalone = Portal independente
+console-settings-standalone-hint = Os clientes também podem usar o portal como um site próprio, em { $address } ou em um nome de host próprio.
+console-settings-sign-in-url = Página de login do seu site (login personalizado)
+console-settings-sign-in-url-hint = Visitantes sem login vão para lá com return_to; depois do login, envie-os para esse endereço com &jwt= e um token assinado. Vazio: sem login personalizado.
+console-settings-new-tab = Oferecer “Abrir em uma nova aba” no portal incorporado
+console-settings-host = Nome de host próprio
+console-settings-host-hint = Aponte o nome para o seu proxy reverso, que cuida do TLS e encaminha ao portal mantendo o cabeçalho Host. Vazio: nenhum.
+console-settings-host-is-public = esse é o endereço do próprio portal; escolha outro nome de host.
+console-settings-standalone-saved = Configurações do portal independente salvas.
+console-customer-sessions = Sessões
+console-session-opened = Aberta
+console-session-where = Onde
+console-session-origin = Origem ou host
+console-session-browser = Navegador
+console-session-state = Estado
+console-session-embedded = Incorporado
+console-session-standalone = Independente
+console-session-live = Ativa
+console-session-ended = Encerrada

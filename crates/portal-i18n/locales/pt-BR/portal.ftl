@@ -154,3 +154,36 @@ error-malformed = A solicitação está malformada.
 
 new-ticket-company = Empresa
 new-ticket-choose-company = Escolha a empresa a que este ticket se refere.
+
+## The customer's account and the standalone portal
+
+error-code-used = Este link de acesso expirou ou já foi usado. Abra o portal novamente pelo site.
+frame-open-new-tab = Abrir em uma nova aba
+frame-sign-out = Sair
+account-signed-out-everywhere = Você saiu de todas as sessões.
+account-link = Sua conta
+account-title = Sua conta
+account-sessions = Onde você está conectado
+account-when = Quando
+account-where = Onde
+account-origin = Site
+account-browser = Navegador
+account-state = Estado
+account-event = O quê
+account-session-live = Conectado
+account-session-ended = Encerrada
+account-embedded = No site da empresa
+account-standalone = Portal de suporte
+account-sign-out-everywhere = Sair de todas as sessões
+account-data = Seus dados
+account-data-hint = Seu perfil, os tickets que você abriu com suas mensagens públicas e a lista de seus arquivos.
+account-download-json = Baixar meus dados (JSON)
+account-download-files = Baixar meus dados com os arquivos (zip)
+account-log = Registro de acessos
+account-event-signed-in = Login
+account-event-refused = Login recusado
+account-event-exported = Dados baixados
+account-event-signed-out-everywhere = Saída de todas as sessões
+standalone-sign-in-from-site = Para ver seus tickets, faça login no site da empresa e abra o portal de suporte a partir dele.
+standalone-sign-in-again = Entrar novamente
+standalone-cross-site = Esta solicitação não veio das páginas do portal de suporte, então nada foi feito.

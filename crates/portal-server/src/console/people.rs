@@ -117,6 +117,27 @@ async fn render_customer(state: &AppState, signed: &Signed, id: &str, notice: Op
         Err(e) => return store_problem(locale, Some(&signed.0), e),
     };
     let c = entry.customer;
+    // What the customer sees of their sessions on their own account page.
+    let sessions = match state.store.customer_sessions(signed.0.workspace_id, c.id, 20).await {
+        Ok(sessions) => sessions,
+        Err(e) => return store_problem(locale, Some(&signed.0), e),
+    };
+    let now = portal_app::state::now_millis();
+    let sessions = sessions
+        .into_iter()
+        .map(|s| {
+            let kind = locale.t(match s.kind {
+                portal_core::SessionKind::Embedded => "console-session-embedded",
+                portal_core::SessionKind::Standalone => "console-session-standalone",
+            });
+            let state = locale.t(if s.is_live(now) { "console-session-live" } else { "console-session-ended" });
+            view! {
+                <tr data-testid="customer-session">
+                    <td>{view::when(locale, s.created_at)}</td><td>{kind}</td><td>{s.origin}</td><td>{s.browser}</td><td>{state}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let attributes = entry.attributes.as_map().iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join("\n");
     let companies = entry.companies.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
     let action = format!("/console/customers/{}", c.id.0);
@@ -149,6 +170,15 @@ async fn render_customer(state: &AppState, signed: &Signed, id: &str, notice: Op
         <form method="post" action=format!("{action}/access") class="card">
             <button type="submit" name="access" value=access_value class=access_class data-testid="access-toggle">{locale.t(access_label)}</button>
         </form>
+        <h2>{locale.t("console-customer-sessions")}</h2>
+        <table class="tickets" data-testid="customer-sessions">
+            <thead><tr>
+                <th scope="col">{locale.t("console-session-opened")}</th><th scope="col">{locale.t("console-session-where")}</th>
+                <th scope="col">{locale.t("console-session-origin")}</th><th scope="col">{locale.t("console-session-browser")}</th>
+                <th scope="col">{locale.t("console-session-state")}</th>
+            </tr></thead>
+            <tbody>{sessions}</tbody>
+        </table>
     }
     .to_html();
     view::page(locale, &locale.t("console-customer-title"), Some(&signed.0), Section::Customers, &notice, body)
@@ -230,8 +260,17 @@ pub async fn set_access(
             return render_customer(&state, &signed, &id, Some(notice)).await;
         }
     };
-    let notice = match state.store.set_customer_disabled(signed.0.workspace_id, customer, disabled, now_millis()).await
-    {
+    let (ws, now) = (signed.0.workspace_id, now_millis());
+    let changed = async {
+        state.store.set_customer_disabled(ws, customer, disabled, now).await?;
+        // A disabled customer's sessions already open nothing; revoked, they
+        // show as ended on their account page and stay ended when enabled.
+        if disabled {
+            state.store.revoke_customer_sessions(ws, customer, now).await?;
+        }
+        Ok::<_, portal_store::StoreError>(())
+    };
+    let notice = match changed.await {
         Ok(()) => {
             tracing::info!(target: "audit", event = "console.customer_access", agent = signed.0.id.0, customer = customer.0, disabled);
             Notice::Done(locale.t(if disabled { "console-customer-disabled" } else { "console-customer-enabled" }))

@@ -15,7 +15,10 @@ use portal_core::audience::PortalAudience;
 use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
 use portal_core::translations::LanguageTexts;
 use portal_core::visibility::{Condition, TicketVisibility};
-use portal_core::{AllowedOrigins, AttachmentLimits, SessionLifetime, ShownAttribute, TicketForm, TicketTypes};
+use portal_core::{
+    AllowedOrigins, AttachmentLimits, PortalHost, SessionLifetime, ShownAttribute, SignInUrl, StandaloneSettings,
+    TicketForm, TicketTypes,
+};
 use portal_i18n::Locale;
 use portal_store::{AttachmentUsage, AudiencePreview, PortalBehaviour, Workspace};
 use serde::Deserialize;
@@ -39,10 +42,12 @@ pub enum SettingsSection {
     Visibility,
     Audience,
     Translations,
+    /// The standalone portal: custom sign-on, "Open in a new tab", host name.
+    Standalone,
 }
 
 impl SettingsSection {
-    const ALL: [Self; 10] = [
+    const ALL: [Self; 11] = [
         Self::Look,
         Self::Origins,
         Self::Behaviour,
@@ -53,6 +58,7 @@ impl SettingsSection {
         Self::Visibility,
         Self::Audience,
         Self::Translations,
+        Self::Standalone,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +73,7 @@ impl SettingsSection {
             Self::Visibility => "visibility",
             Self::Audience => "audience",
             Self::Translations => "translations",
+            Self::Standalone => "standalone",
         }
     }
 
@@ -77,6 +84,8 @@ impl SettingsSection {
 
 /// What the logo field shows when empty: an address, in no language.
 const LOGO_EXAMPLE: &str = "https://…";
+/// What the host-name field shows when empty, in no language.
+const HOST_EXAMPLE: &str = "support.example.com";
 
 /// The translations form's field of a ticket type, by its name as written.
 const TYPE_FIELD: &str = "type:";
@@ -110,6 +119,9 @@ pub struct SettingsForm {
     conditions: String,
     /// The tag of the language the translations form writes.
     language: String,
+    sign_in_url: String,
+    new_tab: Option<String>,
+    host: String,
     /// The translations form's other texts: `type:<name>`, `attribute:<key>`.
     #[serde(flatten)]
     texts: BTreeMap<String, String>,
@@ -197,6 +209,11 @@ fn sent_texts(ws: &Workspace, form: &SettingsForm) -> LanguageTexts {
 }
 
 /// Checks one part's form and writes it; `Ok` says what changed.
+/// The host of the portal's public address: never a workspace's own.
+fn public_host(state: &AppState) -> Option<&str> {
+    state.public_url.as_str().split_once("://").map(|(_, host)| host)
+}
+
 async fn apply(
     state: &AppState,
     locale: Locale,
@@ -232,6 +249,18 @@ async fn apply(
             };
             store.set_portal_behaviour(id, &behaviour).await?;
             Ok(locale.t("console-settings-behaviour-saved"))
+        }
+        SettingsSection::Standalone => {
+            let settings = StandaloneSettings {
+                sign_in_url: SignInUrl::parse(&form.sign_in_url).map_err(reason)?,
+                new_tab_allowed: form.new_tab.is_some(),
+                host: PortalHost::parse(&form.host).map_err(reason)?,
+            };
+            if settings.host.as_ref().is_some_and(|host| Some(host.as_str()) == public_host(state)) {
+                return Err(Refusal::Input(locale.t("console-settings-host-is-public")));
+            }
+            store.set_standalone(id, &settings).await?;
+            Ok(locale.t("console-settings-standalone-saved"))
         }
         SettingsSection::Types => {
             let types = TicketTypes::parse_lines(&form.types).map_err(|e| locale.message(&e.message()))?;
@@ -412,6 +441,16 @@ async fn render(
             <label class="check"><input type="checkbox" name="search_preview" checked=checked(S::Behaviour, |f| &f.search_preview, ws.search_preview) />{locale.t("console-settings-search-preview")}</label>
             <label>{locale.t("console-settings-default-language")} <select name="default_locale" data-testid="default-locale">{language_options}</select></label>
             {hint("console-settings-default-language-hint")}
+            <button type="submit">{locale.t("console-save")}</button>
+        </form>
+        <form method="post" action="/console/settings/standalone" class="card" data-testid="settings-standalone">
+            <h2>{locale.t("console-settings-standalone")}</h2>
+            <p class="hint">{locale.t_args("console-settings-standalone-hint", &[("address", format!("{}/p/{}/", state.public_url, ws.slug).into())])}</p>
+            <label>{locale.t("console-settings-sign-in-url")} <input name="sign_in_url" type="url" value=value(S::Standalone, |f| &f.sign_in_url, ws.standalone.sign_in_url.as_str().to_string()) placeholder=LOGO_EXAMPLE /></label>
+            {hint("console-settings-sign-in-url-hint")}
+            <label class="check"><input type="checkbox" name="new_tab" checked=checked(S::Standalone, |f| &f.new_tab, ws.standalone.new_tab_allowed) />{locale.t("console-settings-new-tab")}</label>
+            <label>{locale.t("console-settings-host")} <input name="host" value=value(S::Standalone, |f| &f.host, ws.standalone.host.as_ref().map(|h| h.as_str().to_string()).unwrap_or_default()) placeholder=HOST_EXAMPLE /></label>
+            {hint("console-settings-host-hint")}
             <button type="submit">{locale.t("console-save")}</button>
         </form>
         <form method="post" action="/console/settings/types" class="card" data-testid="settings-types">

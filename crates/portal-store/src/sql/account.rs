@@ -1,5 +1,6 @@
 //! The SQL implementation of [`AccountStore`].
 
+use super::shared::{CustomerRow, customer_columns, customer_from_row};
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
 use crate::{AccountStore, NewSignInCode, RedeemedCode, Result, StoreError};
@@ -61,20 +62,29 @@ impl<DB> AccountStore for SqlStore<DB> {
         now: Millis,
     ) -> Result<Option<RedeemedCode>> {
         // One DELETE ... RETURNING: of two requests racing, one gets the row.
-        let row = sqlx::query_as::<_, (i64, i64, Millis, bool)>(
+        let row = sqlx::query_as::<_, (i64, i64, Millis)>(
             "DELETE FROM sign_in_codes WHERE workspace_id = $1 AND code_hash = $2 \
-             RETURNING customer_id, secret_id, expires_at, \
-             EXISTS (SELECT 1 FROM customers c WHERE c.workspace_id = sign_in_codes.workspace_id \
-                 AND c.id = sign_in_codes.customer_id AND c.disabled_at IS NULL)",
+             RETURNING customer_id, secret_id, expires_at",
         )
         .bind(workspace.0)
         .bind(code_hash)
         .fetch_optional(&self.pool)
         .await?;
         sqlx::query("DELETE FROM sign_in_codes WHERE expires_at <= $1").bind(now).execute(&self.pool).await?;
-        Ok(row.filter(|&(_, _, expires_at, enabled)| expires_at > now && enabled).map(|(customer, secret, ..)| {
-            RedeemedCode { customer_id: CustomerId(customer), secret_id: SecretId(secret) }
-        }))
+        let Some((customer, secret, _)) = row.filter(|&(_, _, expires_at)| expires_at > now) else {
+            return Ok(None);
+        };
+        let customer = sqlx::query_as::<_, CustomerRow>(concat!(
+            "SELECT ",
+            customer_columns!(),
+            " FROM customers WHERE workspace_id = $1 AND id = $2"
+        ))
+        .bind(workspace.0)
+        .bind(customer)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(Some(RedeemedCode { customer: customer_from_row(workspace, customer), secret_id: SecretId(secret) }))
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -19,7 +19,7 @@ async fn a_sign_in_code_works_once_before_it_expires() {
             code_hash: hash.to_vec(),
             expires_at,
         };
-        let want = Some(RedeemedCode { customer_id: alice.id, secret_id: secret.id });
+        let want = Some(RedeemedCode { customer: alice.clone(), secret_id: secret.id });
 
         store.create_sign_in_code(&code(&[1; 32], NOW + MINUTE), NOW).await.unwrap();
         assert_eq!(store.redeem_sign_in_code(globex.id, &[1; 32], NOW).await.unwrap(), None, "another workspace's");
@@ -30,10 +30,11 @@ async fn a_sign_in_code_works_once_before_it_expires() {
         assert_eq!(store.redeem_sign_in_code(acme.id, &[2; 32], NOW + MINUTE).await.unwrap(), None, "expired");
         assert_eq!(db.scalar("SELECT COUNT(*) FROM sign_in_codes").await, 0, "used and expired codes are gone");
 
-        // A disabled customer's code opens nothing.
+        // The customer as they are now, for the caller to refuse a disabled one.
         store.create_sign_in_code(&code(&[3; 32], NOW + MINUTE), NOW).await.unwrap();
         store.set_customer_disabled(acme.id, alice.id, true, NOW).await.unwrap();
-        assert_eq!(store.redeem_sign_in_code(acme.id, &[3; 32], NOW).await.unwrap(), None);
+        let redeemed = store.redeem_sign_in_code(acme.id, &[3; 32], NOW).await.unwrap().unwrap();
+        assert!(redeemed.customer.disabled);
     })
     .await;
 }

@@ -1,0 +1,508 @@
+//! The standalone portal: the same pages as the frame at `/p/{workspace}`
+//! (and on a workspace's own host name), signed in with a first-party
+//! cookie instead of the frame's bearer token.
+//!
+//! - `GET /p/{ws}/sign-in?return_to=` sends a visitor to the site's login
+//!   page (custom sign-on) with `return_to`: the address of
+//!   `/p/{ws}/sso?return_to=<page>`, to which the site adds `&jwt=<token>`
+//!   once its user is logged in. Without custom sign-on it says where to
+//!   sign in instead.
+//! - `GET /p/{ws}/sso?jwt=&return_to=` verifies the token as the frame's
+//!   `init` does (HS256, every active secret, `aud`, lifetime, single-use
+//!   `jti`), opens a standalone session, sets the cookie and returns to the
+//!   page asked for (only ever a page of this portal).
+//! - `GET /p/{ws}/new-tab?code=` redeems the frame's one-time code
+//!   ("Open in a new tab") the same way.
+//! - `POST /p/{ws}/sign-out` ends the session, forgets the cookie and goes
+//!   back to the site's login page.
+//! - `GET /api/portal/account/export` (JSON) and `.../export.zip` (files):
+//!   "Download my data", with the frame's token or the cookie.
+//!
+//! A refusal is a page in the visitor's language saying why, and writes
+//! nothing. Page requests without a live session go to the sign-in (see
+//! [`gate`]); [`host_routing`] serves each own host name its workspace alone.
+
+use axum::Router;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use leptos::prelude::*;
+use portal_app::PortalError;
+use portal_app::session::{Credential, PORTAL_COOKIE};
+use portal_app::sign_in::{Opening, open_for, open_signed, verify_token};
+use portal_app::state::{AppState, SignIn, now_millis, origin_for_host, session_scope};
+use portal_core::standalone::{browser_family, return_path};
+use portal_core::{
+    AccessEvent, AccessEventKind, CustomerScope, Origin, PortalHost, SessionKind, SessionToken, WorkspaceSlug,
+};
+use portal_i18n::Locale;
+use portal_store::Workspace;
+use serde::Deserialize;
+
+/// The paths below `/p/{workspace}` that are not pages.
+const ENDPOINTS: [&str; 4] = ["sign-in", "sso", "new-tab", "sign-out"];
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/p/{workspace}/sign-in", get(sign_in))
+        .route("/p/{workspace}/sso", get(sso))
+        .route("/p/{workspace}/new-tab", get(new_tab))
+        .route("/p/{workspace}/sign-out", post(sign_out))
+        .route("/api/portal/account/export", get(export_json))
+        .route("/api/portal/account/export.zip", get(export_zip))
+}
+
+/// The workspace and the page below `/p/{workspace}` a path names.
+fn split_path(path: &str) -> Option<(&str, &str)> {
+    let rest = path.strip_prefix("/p/")?;
+    Some(rest.split_once('/').unwrap_or((rest, "")))
+}
+
+/// Every standalone page (`/p/{workspace}/...` but the sign-in endpoints):
+/// the workspace must exist with its portal on, and the visitor must have a
+/// live standalone session of it, else they are sent to sign in (and come
+/// back to this page). Pages are in the browser's language, never cached,
+/// never framed.
+pub async fn gate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let Some((slug, page)) = split_path(request.uri().path()) else {
+        return next.run(request).await;
+    };
+    if ENDPOINTS.contains(&page) {
+        return next.run(request).await;
+    }
+    let locale = request_locale(request.headers(), Locale::default());
+    let ws = match enabled_workspace(&state, slug).await {
+        Ok(ws) => ws,
+        Err(error) => return refusal(locale, None, &error),
+    };
+    let locale = request_locale(request.headers(), ws.default_locale);
+    let signed_in = match PORTAL_COOKIE.token(&state, request.headers()) {
+        Some(token) => {
+            let credential = Credential::Cookie(token);
+            matches!(session_scope(&state, Some(&credential)).await, Ok(scope) if scope.workspace_id() == ws.id)
+        }
+        None => false,
+    };
+    if !signed_in {
+        let asked = request.uri().path_and_query().map_or("", |p| p.as_str());
+        let query = form_urlencoded::Serializer::new(String::new()).append_pair("return_to", asked).finish();
+        return Redirect::to(&format!("/p/{}/sign-in?{query}", ws.slug)).into_response();
+    }
+    request.extensions_mut().insert(locale);
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Requests to a workspace's own host name: `/` is its portal, which is
+/// served with what its pages load (the API, the bundle, the stylesheet);
+/// anything else, another workspace's portal included, is not found. Any
+/// other host is served as the portal's public address.
+pub async fn host_routing(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let public_host = state.public_url.as_str().split_once("://").map_or("", |(_, host)| host);
+    if host.is_empty() || host.eq_ignore_ascii_case(public_host) {
+        return next.run(request).await;
+    }
+    let Ok(Some(host)) = PortalHost::parse(host) else {
+        return next.run(request).await;
+    };
+    let ws = match state.store.workspace_by_host(&host).await {
+        Ok(Some(ws)) => ws,
+        Ok(None) => return next.run(request).await,
+        Err(error) => {
+            tracing::error!(%error, "looking up a host name failed");
+            return (StatusCode::SERVICE_UNAVAILABLE, "The support portal is temporarily unavailable.").into_response();
+        }
+    };
+    let path = request.uri().path();
+    let own = split_path(path).is_some_and(|(slug, _)| slug == ws.slug.as_str());
+    let shared = ["/api/portal/", "/pkg/", "/assets/portal.css", "/healthz"].iter().any(|p| path.starts_with(p));
+    if path == "/" {
+        Redirect::to(&format!("/p/{}/", ws.slug)).into_response()
+    } else if own || shared {
+        next.run(request).await
+    } else {
+        let locale = request_locale(request.headers(), ws.default_locale);
+        refusal(locale, None, &PortalError::PageNotFound)
+    }
+}
+
+#[derive(Deserialize)]
+struct SignInQuery {
+    return_to: Option<String>,
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Query(query): Query<SignInQuery>,
+) -> Response {
+    let locale = request_locale(&headers, Locale::default());
+    let ws = match enabled_workspace(&state, &slug).await {
+        Ok(ws) => ws,
+        Err(error) => return refusal(locale, None, &error),
+    };
+    let locale = request_locale(&headers, ws.default_locale);
+    let back = return_path(ws.slug.as_str(), query.return_to.as_deref());
+    if ws.standalone.sign_in_url.is_empty() {
+        return page(locale, &ws.name, StatusCode::OK, locale.t("standalone-sign-in-from-site"), None);
+    }
+    let sso = format!(
+        "{}/p/{}/sso?{}",
+        own_origin(&state, &headers),
+        ws.slug,
+        form_urlencoded::Serializer::new(String::new()).append_pair("return_to", &back).finish()
+    );
+    Redirect::to(&ws.standalone.sign_in_url.with_return_to(&sso)).into_response()
+}
+
+#[derive(Deserialize)]
+struct SsoQuery {
+    jwt: Option<String>,
+    return_to: Option<String>,
+}
+
+async fn sso(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Query(query): Query<SsoQuery>,
+) -> Response {
+    let locale = request_locale(&headers, Locale::default());
+    let ws = match enabled_workspace(&state, &slug).await {
+        Ok(ws) => ws,
+        Err(error) => return refusal(locale, None, &error),
+    };
+    let locale = request_locale(&headers, ws.default_locale);
+    let Some(jwt) = query.jwt.filter(|jwt| !jwt.is_empty()) else {
+        let missing = PortalError::TokenRefused(portal_core::TokenRefusal::Malformed);
+        return refusal(locale, Some(&ws), &missing);
+    };
+    let now = now_millis();
+    let opened = async {
+        let signed = verify_token(&state, &ws, &jwt, SignIn::Standalone, now).await?;
+        open_signed(&state, &ws, signed, &opening(&state, &headers), now).await
+    };
+    match opened.await {
+        Ok(opened) => signed_in(&state, &ws, &opened.token, query.return_to.as_deref()),
+        Err(error) => refusal(locale, Some(&ws), &error),
+    }
+}
+
+#[derive(Deserialize)]
+struct CodeQuery {
+    code: Option<String>,
+}
+
+async fn new_tab(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Query(query): Query<CodeQuery>,
+) -> Response {
+    let locale = request_locale(&headers, Locale::default());
+    let ws = match enabled_workspace(&state, &slug).await {
+        Ok(ws) => ws,
+        Err(error) => return refusal(locale, None, &error),
+    };
+    let locale = request_locale(&headers, ws.default_locale);
+    let used = PortalError::CodeUsed;
+    let Some(code) = query.code.as_deref().and_then(SessionToken::parse) else {
+        portal_app::state::sign_in_refused(SignIn::Standalone, "bad_code");
+        return refusal(locale, Some(&ws), &used);
+    };
+    let now = now_millis();
+    let opened = async {
+        let redeemed = state.store.redeem_sign_in_code(ws.id, &code.hash(), now).await;
+        let Some(redeemed) = redeemed.map_err(|e| state.store_error(e))? else {
+            portal_app::state::sign_in_refused(SignIn::Standalone, "used_code");
+            return Err(used.clone());
+        };
+        open_for(&state, &ws, redeemed.customer, redeemed.secret_id, &opening(&state, &headers), now).await
+    };
+    match opened.await {
+        Ok(opened) => signed_in(&state, &ws, &opened.token, None),
+        Err(error) => refusal(locale, Some(&ws), &error),
+    }
+}
+
+/// Ends the cookie's session (a form of the portal's own pages only), then
+/// back to the site's login page, or the sign-in page.
+async fn sign_out(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> Response {
+    let locale = request_locale(&headers, Locale::default());
+    if !portal_app::session::from_own_pages(&state, &method, &headers) {
+        tracing::info!(target: "audit", event = "standalone.cross_site_refused");
+        return page(locale, "", StatusCode::FORBIDDEN, locale.t("standalone-cross-site"), None);
+    }
+    if let Some(token) = PORTAL_COOKIE.token(&state, &headers)
+        && let Err(error) = state.store.revoke_session(&token.hash(), now_millis()).await
+    {
+        let error = state.store_error(error);
+        return refusal(locale, None, &error);
+    }
+    let ws = state.find_workspace(&slug).await.ok();
+    let to = match ws.as_ref().map(|ws| &ws.standalone.sign_in_url) {
+        Some(url) if !url.is_empty() => url.as_str().to_string(),
+        _ if WorkspaceSlug::parse(&slug).is_ok() => format!("/p/{slug}/sign-in"),
+        _ => "/".to_string(),
+    };
+    let mut response = Redirect::to(&to).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, PORTAL_COOKIE.set(&state, "", 0));
+    response
+}
+
+/// The session's cookie is set and the visitor goes to the page they asked
+/// for, of this portal only.
+fn signed_in(state: &AppState, ws: &Workspace, token: &SessionToken, return_to: Option<&str>) -> Response {
+    let lifetime_secs = ws.session_lifetime.millis() / 1000;
+    let mut response = Redirect::to(&return_path(ws.slug.as_str(), return_to)).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, PORTAL_COOKIE.set(state, token.as_str(), lifetime_secs));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Where a standalone session opens: the origin the visitor reached the
+/// portal at, in their browser family.
+fn opening(state: &AppState, headers: &HeaderMap) -> Opening {
+    let agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let origin = Origin::parse(&own_origin(state, headers)).unwrap_or_else(|_| state.public_url.clone());
+    Opening { kind: SessionKind::Standalone, origin, browser: browser_family(agent), surface: SignIn::Standalone }
+}
+
+fn own_origin(state: &AppState, headers: &HeaderMap) -> String {
+    origin_for_host(state, headers.get(header::HOST).and_then(|v| v.to_str().ok()))
+}
+
+async fn enabled_workspace(state: &AppState, slug: &str) -> Result<Workspace, PortalError> {
+    let ws = state.find_workspace(slug).await?;
+    if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
+        return Err(PortalError::NotEnabled);
+    }
+    Ok(ws)
+}
+
+fn request_locale(headers: &HeaderMap, fallback: Locale) -> Locale {
+    let accepted = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Locale::negotiate(None, accepted, fallback)
+}
+
+/// A refused sign-in or page: why, in the visitor's language, with its
+/// status, and the way to sign in again where there is one.
+fn refusal(locale: Locale, ws: Option<&Workspace>, error: &PortalError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let again = ws.map(|ws| format!("/p/{}/sign-in", ws.slug));
+    let name = ws.map_or("", |ws| ws.name.as_str());
+    page(locale, name, status, portal_app::words::error_in(locale, error), again)
+}
+
+/// A small page of the standalone portal that is not one of its pages
+/// (those are the app's): a message, and perhaps a link to sign in.
+fn page(
+    locale: Locale,
+    workspace_name: &str,
+    status: StatusCode,
+    message: String,
+    sign_in: Option<String>,
+) -> Response {
+    let title = if workspace_name.is_empty() { locale.t("page-title") } else { workspace_name.to_string() };
+    let is_error = !status.is_success();
+    let role = if is_error { "alert" } else { "status" };
+    let html = view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag() dir=locale.dir()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="referrer" content="no-referrer" />
+                <link rel="icon" href="data:," />
+                <link rel="stylesheet" href="/assets/portal.css" />
+                <title>{title.clone()}</title>
+            </head>
+            <body>
+                <main class="portal standalone-notice">
+                    <h1><bdi>{title}</bdi></h1>
+                    <p class="notice" class:error=is_error role=role data-testid="status">{message}</p>
+                    {sign_in.map(|href| view! { <p><a href=href data-testid="sign-in-again">{locale.t("standalone-sign-in-again")}</a></p> })}
+                </main>
+            </body>
+        </html>
+    }
+    .to_html();
+    let mut response = (status, Html(html)).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Forgets access-log lines older than `days`, every hour, for as long as
+/// the server runs.
+pub async fn forget_old_access(state: AppState, days: u32) {
+    let keep = i64::from(days) * 24 * 60 * 60 * 1000;
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(60 * 60));
+    loop {
+        every_hour.tick().await;
+        match state.store.purge_access_log(now_millis() - keep).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "forgot access-log lines past their keeping time"),
+            Err(error) => tracing::warn!(%error, "purging the access log failed"),
+        }
+    }
+}
+
+// --- "Download my data" ----------------------------------------------------
+
+/// The customer of the request's session, from a bearer token or (from the
+/// portal's own pages only: a download writes to the access log) a cookie.
+async fn exporter(state: &AppState, headers: &HeaderMap) -> Result<(CustomerScope, SessionKind), PortalError> {
+    // Checked as a state-changing request would be.
+    let credential = Credential::of_request(state, &Method::POST, headers);
+    let scope = session_scope(state, credential.as_ref()).await?;
+    Ok((scope, credential.map_or(SessionKind::Embedded, |c| c.kind())))
+}
+
+/// Everything the customer gave or was told: their profile, and the
+/// tickets they opened with their public messages and the list of files.
+/// Internal notes are never part of a ticket the store hands a scope.
+async fn collect(state: &AppState, scope: &CustomerScope) -> Result<serde_json::Value, PortalError> {
+    let store_error = |e| state.store_error(e);
+    let me = state.store.customer(scope).await.map_err(store_error)?;
+    let companies = state.store.customer_companies(scope.workspace_id(), scope.customer_id()).await;
+    let companies = companies.map_err(store_error)?;
+    let own = state.store.list_own_tickets(scope, EXPORT_TICKETS).await.map_err(store_error)?;
+    let mut tickets = Vec::with_capacity(own.len());
+    for summary in own {
+        if let Some(detail) = state.store.ticket_detail(scope, summary.number).await.map_err(store_error)? {
+            tickets.push(detail);
+        }
+    }
+    Ok(serde_json::json!({
+        "exportedAt": now_millis(),
+        "profile": { "email": me.email, "name": me.name, "companies": companies },
+        "tickets": tickets.iter().map(|t| serde_json::json!({
+            "number": t.number,
+            "title": t.title,
+            "description": t.description,
+            "status": t.status,
+            "type": t.ticket_type,
+            "createdAt": t.created_at,
+            "updatedAt": t.updated_at,
+            "attributes": t.attributes,
+            "files": t.attachments,
+            "messages": t.messages.iter().map(|m| serde_json::json!({
+                "author": m.author_name,
+                "authorKind": m.author_kind,
+                "body": m.body,
+                "createdAt": m.created_at,
+                "files": m.attachments,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// The most tickets an export holds.
+const EXPORT_TICKETS: u32 = 10_000;
+
+async fn record_export(state: &AppState, scope: &CustomerScope, kind: SessionKind, headers: &HeaderMap) {
+    let agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let origin = match kind {
+        SessionKind::Standalone => own_origin(state, headers),
+        SessionKind::Embedded => state.public_url.as_str().to_string(),
+    };
+    let event = AccessEvent {
+        at: now_millis(),
+        event: AccessEventKind::Exported,
+        kind,
+        origin,
+        browser: browser_family(agent).into(),
+    };
+    if let Err(error) = state.store.record_access(scope.workspace_id(), scope.customer_id(), &event).await {
+        tracing::error!(%error, "recording an export failed");
+    }
+}
+
+async fn export_json(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let exported = async {
+        let (scope, kind) = exporter(&state, &headers).await?;
+        let data = collect(&state, &scope).await?;
+        record_export(&state, &scope, kind, &headers).await;
+        Ok::<_, PortalError>(data)
+    };
+    match exported.await {
+        Ok(data) => download("application/json", "my-data.json", serde_json::to_vec_pretty(&data).unwrap_or_default()),
+        Err(error) => api_refusal(&error),
+    }
+}
+
+async fn export_zip(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let exported = async {
+        let (scope, kind) = exporter(&state, &headers).await?;
+        let data = collect(&state, &scope).await?;
+        let archive = archive(&state, &scope, &data).await?;
+        record_export(&state, &scope, kind, &headers).await;
+        Ok::<_, PortalError>(archive)
+    };
+    match exported.await {
+        Ok(archive) => download("application/zip", "my-files.zip", archive),
+        Err(error) => api_refusal(&error),
+    }
+}
+
+/// `my-data.json`, and each file under `ticket-{number}/{id}-{name}`,
+/// read through the customer's scope.
+async fn archive(state: &AppState, scope: &CustomerScope, data: &serde_json::Value) -> Result<Vec<u8>, PortalError> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let failed = |error: &dyn std::fmt::Display| {
+        tracing::error!(%error, "writing an export archive failed");
+        PortalError::Internal
+    };
+    let mut files = Vec::new();
+    for ticket in data["tickets"].as_array().into_iter().flatten() {
+        let number = ticket["number"].as_i64().unwrap_or_default();
+        let messages = ticket["messages"].as_array().into_iter().flatten().map(|m| &m["files"]);
+        for list in std::iter::once(&ticket["files"]).chain(messages) {
+            for file in list.as_array().into_iter().flatten() {
+                let (Some(id), Some(name)) = (file["id"].as_i64(), file["name"].as_str()) else { continue };
+                files.push((number, id, name.to_string()));
+            }
+        }
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default();
+    zip.start_file("my-data.json", options).map_err(|e| failed(&e))?;
+    zip.write_all(&serde_json::to_vec_pretty(data).unwrap_or_default()).map_err(|e| failed(&e))?;
+    for (number, id, name) in files {
+        let stored = state.store.customer_attachment(scope, portal_core::AttachmentId(id)).await;
+        let Some(stored) = stored.map_err(|e| state.store_error(e))? else { continue };
+        let content = state.blobs.get(&stored.blob_key).await.map_err(|e| failed(&e))?;
+        zip.start_file(format!("ticket-{number}/{id}-{name}"), options).map_err(|e| failed(&e))?;
+        zip.write_all(&content).map_err(|e| failed(&e))?;
+    }
+    let cursor = zip.finish().map_err(|e| failed(&e))?;
+    Ok(cursor.into_inner())
+}
+
+fn download(content_type: &'static str, name: &'static str, body: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    let mut response = (StatusCode::OK, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("a plain name"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn api_refusal(error: &PortalError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (status, axum::Json(error)).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
