@@ -74,7 +74,7 @@ pub async fn sign_out_everywhere() -> Result<u64, PortalError> {
     let now = now_millis();
     let (ws, customer) = (scope.workspace_id(), scope.customer_id());
     let ended = state.store.revoke_customer_sessions(ws, customer, now).await.map_err(|e| state.store_error(e))?;
-    let origin = crate::state::request_origin(&state);
+    let origin = crate::state::request_origin(&state, &state.workspace_of(&scope).await?);
     let event = AccessEvent {
         at: now,
         event: AccessEventKind::SignedOutEverywhere,

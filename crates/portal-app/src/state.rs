@@ -169,19 +169,25 @@ pub fn sign_in_refused(surface: SignIn, reason: &'static str) {
     metrics::counter!(SIGN_INS_REFUSED, "surface" => surface, "reason" => reason).increment(1);
 }
 
-/// The origin the request being answered was sent to: the portal's public
-/// one, or a workspace's own host name (the `Host` it came with). What a
-/// customer's access log and session list show for the standalone portal.
-pub fn request_origin(state: &AppState) -> String {
+/// Where the request being answered reached `workspace`'s standalone
+/// portal: its own host name when the request was sent there (`Host`),
+/// else the portal's public origin. Where its sign-ins return to, and
+/// what the customer's access log and session list show.
+pub fn request_origin(state: &AppState, workspace: &Workspace) -> String {
     let parts = use_context::<Parts>();
-    let host = parts.as_ref().and_then(|p| p.headers.get(header::HOST)).and_then(|v| v.to_str().ok());
-    origin_for_host(state, host)
+    standalone_origin(state, workspace, parts.as_ref().map(|p| &p.headers))
 }
 
-/// [`request_origin`] for a request's `Host` header.
-pub fn origin_for_host(state: &AppState, host: Option<&str>) -> String {
-    let own = host.and_then(|host| portal_core::Origin::parse(&format!("{}://{host}", state.public_url.scheme())).ok());
-    own.map_or_else(|| state.public_url.as_str().to_string(), String::from)
+/// [`request_origin`] for a request's headers. Only a host name the
+/// workspace's admins set counts: any other `Host` is the public origin.
+pub fn standalone_origin(state: &AppState, workspace: &Workspace, headers: Option<&axum::http::HeaderMap>) -> String {
+    let host = headers.and_then(|h| h.get(header::HOST)).and_then(|v| v.to_str().ok());
+    let own =
+        workspace.standalone.host.as_ref().filter(|own| host.is_some_and(|h| h.eq_ignore_ascii_case(own.as_str())));
+    match own {
+        Some(_) => state.portal_origin(workspace),
+        None => state.public_url.as_str().to_string(),
+    }
 }
 
 /// The browser family of the request being answered (see

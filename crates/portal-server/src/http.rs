@@ -28,9 +28,15 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Router {
     // The app renders the portal of the workspace in its path, embedded or
     // standalone; it moves between its pages itself.
-    let routes = ["/embed/{workspace}", "/embed/{workspace}/{*page}", "/p/{workspace}", "/p/{workspace}/{*page}"]
-        .map(|path| AxumRouteListing::new(path.to_string(), SsrMode::OutOfOrder, [Method::Get], vec![]))
-        .to_vec();
+    let routes = [
+        "/embed/{workspace}",
+        "/embed/{workspace}/{*page}",
+        "/p/{workspace}",
+        "/p/{workspace}/",
+        "/p/{workspace}/{*page}",
+    ]
+    .map(|path| AxumRouteListing::new(path.to_string(), SsrMode::OutOfOrder, [Method::Get], vec![]))
+    .to_vec();
     let options = state.leptos_options.clone();
     let pkg_dir = Path::new(&*options.site_root).join(&*options.site_pkg_dir);
     // The bundle's names carry no hash, so browsers revalidate it.

@@ -32,7 +32,7 @@ use leptos::prelude::*;
 use portal_app::PortalError;
 use portal_app::session::{Credential, PORTAL_COOKIE};
 use portal_app::sign_in::{Opening, open_for, open_signed, verify_token};
-use portal_app::state::{AppState, SignIn, now_millis, origin_for_host, session_scope};
+use portal_app::state::{AppState, SignIn, now_millis, session_scope, standalone_origin};
 use portal_core::standalone::{browser_family, return_path};
 use portal_core::{
     AccessEvent, AccessEventKind, CustomerScope, Origin, PortalHost, SessionKind, SessionToken, WorkspaceSlug,
@@ -153,7 +153,7 @@ async fn sign_in(
     }
     let sso = format!(
         "{}/p/{}/sso?{}",
-        own_origin(&state, &headers),
+        standalone_origin(&state, &ws, Some(&headers)),
         ws.slug,
         form_urlencoded::Serializer::new(String::new()).append_pair("return_to", &back).finish()
     );
@@ -185,7 +185,7 @@ async fn sso(
     let now = now_millis();
     let opened = async {
         let signed = verify_token(&state, &ws, &jwt, SignIn::Standalone, now).await?;
-        open_signed(&state, &ws, signed, &opening(&state, &headers), now).await
+        open_signed(&state, &ws, signed, &opening(&state, &ws, &headers), now).await
     };
     match opened.await {
         Ok(opened) => signed_in(&state, &ws, &opened.token, query.return_to.as_deref()),
@@ -222,7 +222,7 @@ async fn new_tab(
             portal_app::state::sign_in_refused(SignIn::Standalone, "used_code");
             return Err(used.clone());
         };
-        open_for(&state, &ws, redeemed.customer, redeemed.secret_id, &opening(&state, &headers), now).await
+        open_for(&state, &ws, redeemed.customer, redeemed.secret_id, &opening(&state, &ws, &headers), now).await
     };
     match opened.await {
         Ok(opened) => signed_in(&state, &ws, &opened.token, None),
@@ -272,14 +272,11 @@ fn signed_in(state: &AppState, ws: &Workspace, token: &SessionToken, return_to: 
 
 /// Where a standalone session opens: the origin the visitor reached the
 /// portal at, in their browser family.
-fn opening(state: &AppState, headers: &HeaderMap) -> Opening {
+fn opening(state: &AppState, ws: &Workspace, headers: &HeaderMap) -> Opening {
     let agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let origin = Origin::parse(&own_origin(state, headers)).unwrap_or_else(|_| state.public_url.clone());
+    let origin =
+        Origin::parse(&standalone_origin(state, ws, Some(headers))).unwrap_or_else(|_| state.public_url.clone());
     Opening { kind: SessionKind::Standalone, origin, browser: browser_family(agent), surface: SignIn::Standalone }
-}
-
-fn own_origin(state: &AppState, headers: &HeaderMap) -> String {
-    origin_for_host(state, headers.get(header::HOST).and_then(|v| v.to_str().ok()))
 }
 
 async fn enabled_workspace(state: &AppState, slug: &str) -> Result<Workspace, PortalError> {
@@ -412,9 +409,9 @@ const EXPORT_TICKETS: u32 = 10_000;
 
 async fn record_export(state: &AppState, scope: &CustomerScope, kind: SessionKind, headers: &HeaderMap) {
     let agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let origin = match kind {
-        SessionKind::Standalone => own_origin(state, headers),
-        SessionKind::Embedded => state.public_url.as_str().to_string(),
+    let origin = match (kind, state.workspace_of(scope).await) {
+        (SessionKind::Standalone, Ok(ws)) => standalone_origin(state, &ws, Some(headers)),
+        _ => state.public_url.as_str().to_string(),
     };
     let event = AccessEvent {
         at: now_millis(),

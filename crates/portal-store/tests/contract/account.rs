@@ -69,7 +69,8 @@ async fn a_customer_sees_and_ends_their_own_sessions() {
 
         let mut woken = store.subscribe();
         assert_eq!(store.revoke_customer_sessions(ws.id, alice.id, NOW + 5).await.unwrap(), 2);
-        assert_eq!(woken.recv().await.unwrap(), Wake::Customer(ws.id, alice.id));
+        let wakes: Vec<Wake> = std::iter::from_fn(|| woken.try_recv().ok()).collect();
+        assert!(wakes.contains(&Wake::Customer(ws.id, alice.id)), "{wakes:?}");
         assert_eq!(store.active_session(&embedded, NOW + 6).await.unwrap(), None);
         assert_eq!(store.active_session(&standalone, NOW + 6).await.unwrap(), None);
         assert!(store.active_session(&bobs, NOW + 6).await.unwrap().is_some(), "Bob stays signed in");

@@ -4,8 +4,10 @@
 //! public replies and internal notes, visibility rules and audiences), what
 //! every customer can list, open and search is exactly what the rule
 //! allows, whether they may write to a ticket is whether they take part in
-//! it, whether the audience admits them is what it says, and an internal
-//! note's words are never found nor previewed.
+//! it, whether the audience admits them is what it says, an internal
+//! note's words are never found nor previewed, and a customer's own account
+//! (their sessions, their access log, the tickets their export holds) is
+//! theirs alone.
 //!
 //! The expected answer is computed here from the world as generated and the
 //! rules' own definitions (`TicketVisibility::sees_company_tickets`, whose
@@ -131,8 +133,17 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
     if rule_first {
         store.set_ticket_visibility(ws.id, &rule).await.unwrap();
     }
-    for person in &mut people {
+    for (index, person) in people.iter_mut().enumerate() {
         let (id, scope) = sign_in(store, ws.id, &person.email).await;
+        // A line of the person's own access log, marked as theirs.
+        let event = portal_core::AccessEvent {
+            at: NOW,
+            event: portal_core::AccessEventKind::SignedIn,
+            kind: portal_core::SessionKind::Embedded,
+            origin: format!("https://person{index}.example"),
+            browser: "Firefox".into(),
+        };
+        store.record_access(ws.id, id, &event).await.unwrap();
         let attributes = CustomerAttributes::parse(person.attributes.clone()).unwrap();
         store.set_customer_attributes(ws.id, id, &attributes).await.unwrap();
         let keys: Vec<CompanyKey> = person.companies.iter().map(|c| companies[*c].clone()).collect();
@@ -250,6 +261,15 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
         assert_eq!(read_by_site, shown, "world {world}: {}'s counts read by the site", person.email);
         let own: BTreeSet<TicketNumber> = tickets.iter().filter(|t| t.creator == index).map(|t| t.number).collect();
         assert_eq!(find(store, scope, "tab=mine&limit=100").await, own, "world {world}: {}'s own", person.email);
+        // "Download my data" holds the tickets the person opened, and no other.
+        let exported: BTreeSet<TicketNumber> =
+            store.list_own_tickets(scope, 10_000).await.unwrap().into_iter().map(|t| t.number).collect();
+        assert_eq!(exported, own, "world {world}: {}'s export", person.email);
+        let log = store.access_log(ws.id, stored.id, 100).await.unwrap();
+        let mark = format!("https://person{index}.example");
+        assert!(log.len() == 1 && log[0].origin == mark, "world {world}: {}'s access log: {log:?}", person.email);
+        let sessions = store.customer_sessions(ws.id, stored.id, 100).await.unwrap();
+        assert_eq!(sessions.len(), 1, "world {world}: {}'s sessions", person.email);
         for ticket in &tickets {
             let opened = store.ticket_detail(scope, ticket.number).await.unwrap();
             assert_eq!(opened.is_some(), allowed(ticket), "world {world}: {} opens #{}", person.email, ticket.number);

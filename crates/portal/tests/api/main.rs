@@ -33,4 +33,5 @@ mod rotation;
 mod search;
 mod sessions;
 mod shutdown;
+mod standalone;
 mod verification;
