@@ -361,6 +361,24 @@ async fn every_setting_refuses_bad_input_and_changes_nothing() {
             c.refused("/console/settings/audience", &[("conditions", conditions)], mentions).await;
         }
         c.refused("/console/settings/nonsense", &[], "no setting").await;
+        for url in
+            ["http://acme.example/login", "javascript:alert(1)", "https://acme.example/login#x", "https://a@b.example/"]
+        {
+            c.refused("/console/settings/standalone", &[("sign_in_url", url)], "sign-in page must be").await;
+        }
+        for host in ["https://support.example.com", "support_.example.com", "a..b", "support.example.com:0"] {
+            c.refused("/console/settings/standalone", &[("host", host)], "DNS name").await;
+        }
+        let public_host = app.state.public_url.as_str().split_once("://").unwrap().1.to_string();
+        c.refused("/console/settings/standalone", &[("host", public_host.as_str())], "the portal's own address").await;
+        // A host name another workspace has.
+        let (globex, _) = app.add_workspace("globex", "https://globex.example").await;
+        let taken = portal_core::StandaloneSettings {
+            host: portal_core::PortalHost::parse("support.example.com").unwrap(),
+            ..Default::default()
+        };
+        app.store.set_standalone(globex.id, &taken).await.unwrap();
+        c.refused("/console/settings/standalone", &[("host", "Support.Example.com")], "serves another workspace").await;
 
         assert_eq!(app.store.workspace(ws).await.unwrap().unwrap(), before, "nothing changed");
         assert_eq!(app.store.portal_look(ws).await.unwrap(), look_before);
@@ -1014,6 +1032,49 @@ async fn conditions_on_company_attributes_are_offered_and_previewed() {
         let bad = [("conditions", "company.attributes.Tier equals gold")];
         let refused = c.post("/console/audience-preview", &bad).await.text().await.unwrap();
         assert!(refused.contains("company.attributes.&lt;key"), "the refusal names the fields: {refused}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn admins_set_the_standalone_portal_and_agents_see_a_customers_sessions() {
+    on_each_backend("console_admins_set_the_standalone_portal", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let c = console(&app, "acme", ADMIN).await;
+        let form = [("sign_in_url", "https://acme.example/login"), ("host", "Support.Acme.example"), ("new_tab", "on")];
+        assert_eq!(c.post("/console/settings/standalone", &form).await.status(), StatusCode::OK);
+        let standalone = app.store.workspace(app.workspace.id).await.unwrap().unwrap().standalone;
+        assert_eq!(standalone.sign_in_url.as_str(), "https://acme.example/login");
+        assert_eq!(standalone.host.unwrap().as_str(), "support.acme.example");
+        assert!(standalone.new_tab_allowed);
+        // Cleared, and "Open in a new tab" off (an unticked box is not sent).
+        assert_eq!(
+            c.post("/console/settings/standalone", &[("sign_in_url", ""), ("host", "")]).await.status(),
+            StatusCode::OK
+        );
+        let standalone = app.store.workspace(app.workspace.id).await.unwrap().unwrap().standalone;
+        assert_eq!(standalone, portal_core::StandaloneSettings::default());
+
+        let grant = app.sign_in("sam@example.com").await;
+        let id = app
+            .store
+            .customer_by_email(app.workspace.id, &portal_core::Email::parse("sam@example.com").unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let page = c.get(&format!("/console/customers/{}", id.0)).await.text().await.unwrap();
+        assert_eq!(page.matches(r#"data-testid="customer-session""#).count(), 1, "{page}");
+        assert!(page.contains(ORIGIN) && page.contains("Active"), "{page}");
+        // Disabling the customer ends their sessions.
+        assert_eq!(
+            c.post(&format!("/console/customers/{}/access", id.0), &[("access", "disable")]).await.status(),
+            StatusCode::OK
+        );
+        let page = c.get(&format!("/console/customers/{}", id.0)).await.text().await.unwrap();
+        assert!(page.contains("Ended") && !page.contains("Active"), "{page}");
+        assert_eq!(app.tickets(Some(&grant.token)).await.status(), StatusCode::UNAUTHORIZED);
     })
     .await;
 }

@@ -157,6 +157,21 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(post.clone(), "/api/portal/ticket/new", "/api/portal/ticket/new", json(json!({"title": "From the matrix", "description": ""})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
         row(post.clone(), "/api/portal/attachments", "/api/portal/attachments?name=matrix.pdf", File(b"%PDF-1.4\n% matrix\n"), "401 201 201 201 201 201 401 401 401 401 401 401 401 401"),
         row(get.clone(), "/api/portal/attachments/{id}", &format!("/api/portal/attachments/{attachment}"), Empty, "401 200 200 200 404 404 401 401 401 401 401 401 401 401"),
+        // The customer's account, with the frame's token (the cookie's are in `standalone`).
+        row(post.clone(), "/api/portal/account/me", "/api/portal/account/me", json(json!({})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/account/new-tab", "/api/portal/account/new-tab", json(json!({})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
+        row(get.clone(), "/api/portal/account/export", "/api/portal/account/export", Empty, "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
+        row(get.clone(), "/api/portal/account/export.zip", "/api/portal/account/export.zip", Empty, "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
+        // The standalone portal: no caller here holds its cookie, so pages go to the
+        // sign-in, which (no custom sign-on) says where to sign in; sign-ins without
+        // a token or code are refused; sign-out (from the portal's own page) always works.
+        row(get.clone(), "/p/{workspace}", "/p/acme", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
+        row(get.clone(), "/p/{workspace}/", "/p/acme/", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
+        row(get.clone(), "/p/{workspace}/{*page}", "/p/acme/tickets/5", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
+        row(get.clone(), "/p/{workspace}/sign-in", "/p/acme/sign-in", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(get.clone(), "/p/{workspace}/sso", "/p/acme/sso", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
+        row(get.clone(), "/p/{workspace}/new-tab", "/p/acme/new-tab", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/p/{workspace}/sign-out", "/p/acme/sign-out", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
         // The REST API: the workspace's token; another workspace's token finds nothing of this one.
         row(get.clone(), "/api/v1/tickets", "/api/v1/tickets", Empty, "401 401 401 401 401 401 401 401 401 401 200 200 401 401"),
         row(post.clone(), "/api/v1/tickets", "/api/v1/tickets", json(json!({"customer": {"email": "api@example.com"}, "title": "From the matrix"})), "401 401 401 401 401 401 401 401 401 401 201 201 401 401"),
@@ -204,6 +219,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(post.clone(), "/console/name", "/console/name", Form(vec![("name", "Renamed".into())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
         // Last: these end the callers' sessions. Stopping always succeeds: the
         // frame is cleared whatever the server knew of the session.
+        row(post.clone(), "/api/portal/account/sign-out-everywhere", "/api/portal/account/sign-out-everywhere", json(json!({})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
         row(post.clone(), "/api/portal/session/close", "/api/portal/session/close", json(json!({})), "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         row(post, "/console/logout", "/console/logout", Form(vec![]), "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
     ]
