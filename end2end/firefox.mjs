@@ -151,6 +151,18 @@ class BrowserContext {
     return new Page(page, this, this.#bidi);
   }
 
+  /**
+   * Playwright's `waitForEvent("page")`: the next tab opened in this
+   * context (by `window.open`). The tabs open now are read before the
+   * first await, so a click made alongside cannot be missed.
+   */
+  async waitForEvent(event, { timeout = DEFAULT_TIMEOUT_MS } = {}) {
+    if (event !== "page") throw new Error(`waitForEvent("${event}") is not supported in Firefox here`);
+    const known = new Set(this.#context.targets());
+    const target = await this.#context.waitForTarget((t) => t.type() === "page" && !known.has(t), { timeout });
+    return new Page(await target.page(), this, this.#bidi);
+  }
+
   async close() {
     // Closing twice (a test's own close and its t.after) is harmless, as in Playwright.
     if (this.#context.closed) return;

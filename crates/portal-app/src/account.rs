@@ -65,6 +65,32 @@ pub async fn new_tab_code() -> Result<String, PortalError> {
     Ok(format!("{}/p/{}/new-tab?code={}", state.portal_origin(&ws), ws.slug, code.as_str()))
 }
 
+/// Ends the standalone portal's session and forgets its cookie; answers
+/// where to go: the site's login page (custom sign-on), else the portal's
+/// sign-in page.
+#[server(prefix = "/api/portal", endpoint = "account/sign-out", input = Json, client = BearerClient)]
+pub async fn sign_out() -> Result<String, PortalError> {
+    use crate::session::PORTAL_COOKIE;
+    let (state, scope, kind) = customer_session().await?;
+    let Some(crate::state::Credential::Cookie(token)) =
+        crate::state::credential().filter(|_| kind == portal_core::SessionKind::Standalone)
+    else {
+        return Err(fail(PortalError::SessionEnded));
+    };
+    let ws = state.workspace_of(&scope).await?;
+    state.store.revoke_session(&token.hash(), now_millis()).await.map_err(|e| state.store_error(e))?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(axum::http::header::SET_COOKIE, PORTAL_COOKIE.set(&state, "", 0));
+    }
+    tracing::info!(target: "audit", event = "session.signed_out", customer = scope.customer_id().0);
+    let parts = use_context::<axum::http::request::Parts>();
+    Ok(if ws.standalone.sign_in_url.is_empty() {
+        format!("/p/{}/sign-in", ws.slug)
+    } else {
+        crate::sign_in::site_login(&state, &ws, parts.as_ref().map(|p| &p.headers), None)
+    })
+}
+
 /// Ends every session of the signed-in customer, this one included, in the
 /// frame and on the standalone portal; recorded in their access log.
 #[server(prefix = "/api/portal", endpoint = "account/sign-out-everywhere", input = Json, client = BearerClient)]

@@ -10,6 +10,22 @@ use portal_core::{
 };
 use portal_store::{Customer, NewSession, Workspace};
 
+/// The site's login page (custom sign-on), with the way back: this portal's
+/// `/sso`, which returns to `return_to` (a page of this portal only) once
+/// the site has signed its user in. `headers` are the request's, for the
+/// workspace's own host name (see `state::standalone_origin`).
+pub fn site_login(
+    state: &AppState,
+    ws: &Workspace,
+    headers: Option<&axum::http::HeaderMap>,
+    return_to: Option<&str>,
+) -> String {
+    let back = portal_core::standalone::return_path(ws.slug.as_str(), return_to);
+    let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("return_to", &back).finish();
+    let sso = format!("{}/p/{}/sso?{query}", crate::state::standalone_origin(state, ws, headers), ws.slug);
+    ws.standalone.sign_in_url.with_return_to(&sso)
+}
+
 /// Who the site signed in, once its signature verified.
 pub struct Signed {
     pub email: Email,

@@ -13,8 +13,9 @@
 //!   page asked for (only ever a page of this portal).
 //! - `GET /p/{ws}/new-tab?code=` redeems the frame's one-time code
 //!   ("Open in a new tab") the same way.
-//! - `POST /p/{ws}/sign-out` ends the session, forgets the cookie and goes
-//!   back to the site's login page.
+//! - Signing out is a server function (`portal_app::account::sign_out`):
+//!   a form posted to the portal could not go on to the site's login page,
+//!   which the pages' `form-action 'self'` forbids.
 //! - `GET /api/portal/account/export` (JSON) and `.../export.zip` (files):
 //!   "Download my data", with the frame's token or the cookie.
 //!
@@ -27,29 +28,26 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use leptos::prelude::*;
 use portal_app::PortalError;
 use portal_app::session::{Credential, PORTAL_COOKIE};
-use portal_app::sign_in::{Opening, open_for, open_signed, verify_token};
+use portal_app::sign_in::{Opening, open_for, open_signed, site_login, verify_token};
 use portal_app::state::{AppState, SignIn, now_millis, session_scope, standalone_origin};
 use portal_core::standalone::{browser_family, return_path};
-use portal_core::{
-    AccessEvent, AccessEventKind, CustomerScope, Origin, PortalHost, SessionKind, SessionToken, WorkspaceSlug,
-};
+use portal_core::{AccessEvent, AccessEventKind, CustomerScope, Origin, PortalHost, SessionKind, SessionToken};
 use portal_i18n::Locale;
 use portal_store::Workspace;
 use serde::Deserialize;
 
 /// The paths below `/p/{workspace}` that are not pages.
-const ENDPOINTS: [&str; 4] = ["sign-in", "sso", "new-tab", "sign-out"];
+const ENDPOINTS: [&str; 3] = ["sign-in", "sso", "new-tab"];
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/p/{workspace}/sign-in", get(sign_in))
         .route("/p/{workspace}/sso", get(sso))
         .route("/p/{workspace}/new-tab", get(new_tab))
-        .route("/p/{workspace}/sign-out", post(sign_out))
         .route("/api/portal/account/export", get(export_json))
         .route("/api/portal/account/export.zip", get(export_zip))
 }
@@ -147,17 +145,10 @@ async fn sign_in(
         Err(error) => return refusal(locale, None, &error),
     };
     let locale = request_locale(&headers, ws.default_locale);
-    let back = return_path(ws.slug.as_str(), query.return_to.as_deref());
     if ws.standalone.sign_in_url.is_empty() {
         return page(locale, &ws.name, StatusCode::OK, locale.t("standalone-sign-in-from-site"), None);
     }
-    let sso = format!(
-        "{}/p/{}/sso?{}",
-        standalone_origin(&state, &ws, Some(&headers)),
-        ws.slug,
-        form_urlencoded::Serializer::new(String::new()).append_pair("return_to", &back).finish()
-    );
-    Redirect::to(&ws.standalone.sign_in_url.with_return_to(&sso)).into_response()
+    Redirect::to(&site_login(&state, &ws, Some(&headers), query.return_to.as_deref())).into_response()
 }
 
 #[derive(Deserialize)]
@@ -228,36 +219,6 @@ async fn new_tab(
         Ok(opened) => signed_in(&state, &ws, &opened.token, None),
         Err(error) => refusal(locale, Some(&ws), &error),
     }
-}
-
-/// Ends the cookie's session (a form of the portal's own pages only), then
-/// back to the site's login page, or the sign-in page.
-async fn sign_out(
-    State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    Path(slug): Path<String>,
-) -> Response {
-    let locale = request_locale(&headers, Locale::default());
-    if !portal_app::session::from_own_pages(&state, &method, &headers) {
-        tracing::info!(target: "audit", event = "standalone.cross_site_refused");
-        return page(locale, "", StatusCode::FORBIDDEN, locale.t("standalone-cross-site"), None);
-    }
-    if let Some(token) = PORTAL_COOKIE.token(&state, &headers)
-        && let Err(error) = state.store.revoke_session(&token.hash(), now_millis()).await
-    {
-        let error = state.store_error(error);
-        return refusal(locale, None, &error);
-    }
-    let ws = state.find_workspace(&slug).await.ok();
-    let to = match ws.as_ref().map(|ws| &ws.standalone.sign_in_url) {
-        Some(url) if !url.is_empty() => url.as_str().to_string(),
-        _ if WorkspaceSlug::parse(&slug).is_ok() => format!("/p/{slug}/sign-in"),
-        _ => "/".to_string(),
-    };
-    let mut response = Redirect::to(&to).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, PORTAL_COOKIE.set(&state, "", 0));
-    response
 }
 
 /// The session's cookie is set and the visitor goes to the page they asked

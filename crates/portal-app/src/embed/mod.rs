@@ -144,8 +144,16 @@ fn Portal(workspace: String, standalone: bool, settings: PortalSettings) -> impl
             },
         );
     }
-    let sign_out = format!("{}/sign-out", context.base());
     let new_tab = !standalone && settings.new_tab_allowed;
+    let sign_out = {
+        let base = context.base();
+        move |_: leptos::ev::MouseEvent| {
+            #[cfg(feature = "hydrate")]
+            standalone::sign_out(&base);
+            #[cfg(not(feature = "hydrate"))]
+            let _ = &base;
+        }
+    };
     view! {
         <header class="portal-header">
             {(!settings.logo_url.is_empty()).then(|| view! { <img class="logo" src=settings.logo_url alt="" /> })}
@@ -158,10 +166,7 @@ fn Portal(workspace: String, standalone: bool, settings: PortalSettings) -> impl
                 <div class="who">
                     <p>{words::text("frame-signed-in-as")}" " <strong data-testid="customer-name"><bdi>{name}</bdi></strong></p>
                     {standalone.then(|| view! {
-                        // A plain form: the server ends the session and goes back to the site.
-                        <form method="post" action=sign_out.clone()>
-                            <button type="submit" class="link" data-testid="sign-out">{words::text("frame-sign-out")}</button>
-                        </form>
+                        <button type="button" class="link" data-testid="sign-out" on:click=sign_out.clone()>{words::text("frame-sign-out")}</button>
                     })}
                     {new_tab.then(|| view! {
                         <button type="button" class="link" data-testid="open-new-tab" on:click=open_new_tab>{words::text("frame-open-new-tab")}</button>

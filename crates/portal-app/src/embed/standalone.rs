@@ -45,6 +45,19 @@ fn current_path() -> String {
     format!("{}{}", place.pathname().unwrap_or_default(), place.search().unwrap_or_default())
 }
 
+/// Ends the session on the server, then goes where it says (the site's
+/// login page). A session already gone goes to sign in all the same.
+pub(super) fn sign_out(base: &str) {
+    super::live::stop();
+    let signed_out = format!("{base}/sign-in");
+    spawn_local(async move {
+        let to = crate::account::sign_out().await.unwrap_or(signed_out);
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().assign(&to);
+        }
+    });
+}
+
 /// Opens a tab at once, while the click still counts as the person's
 /// (browsers block a tab opened later), then sends it to the address with
 /// the code; it keeps no handle on this frame.

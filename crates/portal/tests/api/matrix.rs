@@ -164,14 +164,14 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/api/portal/account/export.zip", "/api/portal/account/export.zip", Empty, "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
         // The standalone portal: no caller here holds its cookie, so pages go to the
         // sign-in, which (no custom sign-on) says where to sign in; sign-ins without
-        // a token or code are refused; sign-out (from the portal's own page) always works.
+        // a token or code are refused; signing out needs the cookie, not a frame's token.
         row(get.clone(), "/p/{workspace}", "/p/acme", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
         row(get.clone(), "/p/{workspace}/", "/p/acme/", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
         row(get.clone(), "/p/{workspace}/{*page}", "/p/acme/tickets/5", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
         row(get.clone(), "/p/{workspace}/sign-in", "/p/acme/sign-in", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         row(get.clone(), "/p/{workspace}/sso", "/p/acme/sso", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
         row(get.clone(), "/p/{workspace}/new-tab", "/p/acme/new-tab", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
-        row(post.clone(), "/p/{workspace}/sign-out", "/p/acme/sign-out", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
+        row(post.clone(), "/api/portal/account/sign-out", "/api/portal/account/sign-out", json(json!({})), "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
         // The REST API: the workspace's token; another workspace's token finds nothing of this one.
         row(get.clone(), "/api/v1/tickets", "/api/v1/tickets", Empty, "401 401 401 401 401 401 401 401 401 401 200 200 401 401"),
         row(post.clone(), "/api/v1/tickets", "/api/v1/tickets", json(json!({"customer": {"email": "api@example.com"}, "title": "From the matrix"})), "401 401 401 401 401 401 401 401 401 401 201 201 401 401"),

@@ -146,15 +146,14 @@ async fn custom_sign_on_signs_in_with_a_cookie_once_per_token() {
 
         // Sign-out: only from the portal's own pages; then the cookie is gone
         // and the visitor goes back to the site's login page.
-        let signed_out = |site: &'static str| {
-            let request = app.client.post(app.url("/p/acme/sign-out")).header(COOKIE, &visitor.cookie);
-            request.header("sec-fetch-site", site).send()
-        };
-        assert_eq!(signed_out("cross-site").await.unwrap().status(), 403);
+        let cross = visitor.call("/api/portal/account/sign-out", &json!({}), "cross-site").await;
+        expect_error(cross, 401, &PortalError::SessionEnded, "a cross-site sign-out").await;
         assert_eq!(visitor.get("/p/acme/").await.status(), 200, "a cross-site sign-out changes nothing");
-        let out = signed_out("same-origin").await.unwrap();
-        assert_eq!((out.status().as_u16(), location(&out)), (303, SITE_LOGIN.to_string()));
-        assert!(out.headers().get(SET_COOKIE).unwrap().to_str().unwrap().contains("Max-Age=0"));
+        let out = visitor.call("/api/portal/account/sign-out", &json!({}), "same-origin").await;
+        let forget = out.headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_string();
+        assert!(forget.starts_with("portal_session=;") && forget.contains("Max-Age=0"), "{forget}");
+        let to: String = expect_ok(out, "sign-out").await;
+        assert!(to.starts_with(&format!("{SITE_LOGIN}?return_to=")), "{to}");
         assert_eq!(visitor.get("/p/acme/").await.status(), 303, "the session has ended");
     })
     .await;
