@@ -1,7 +1,8 @@
 // WCAG 2.1 AA in a real browser: axe-core finds no violation on any page of
 // the embedded portal (signed out, the list, a search with the filters open,
 // a ticket, a closed ticket, the new-ticket form, a list that says what is
-// wrong; on a desktop and on a 375 px phone) nor of the console, in the
+// wrong; on a desktop and on a 375 px phone), of the standalone portal and
+// the customer's account, nor of the console, in the
 // light and the dark colour scheme. Then the main story with the keyboard
 // alone: every Tab stop shows where the focus is, nothing traps it, and a
 // live update is announced without taking the focus or the draft.
@@ -139,6 +140,42 @@ describe("WCAG 2.1 AA: the embedded portal", () => {
     await frame.locator("[data-testid=status][role=alert]").waitFor();
     await assertAccessible(await portalFrameOf(page), "a refused sign-in");
   });
+});
+
+describe("WCAG 2.1 AA: the standalone portal and the customer's account", () => {
+  for (const colorScheme of SCHEMES) {
+    for (const [size, viewport] of [
+      ["desktop", DESKTOP],
+      ["375 px phone", PHONE],
+    ]) {
+      test(`its pages, ${colorScheme}, ${size}`, async (t) => {
+        const { portalUrl, demoUrl } = shared.portal;
+        const page = await newPage(t, { colorScheme, viewport });
+        const audit = accessibilityAudit();
+        await page.goto(`${portalUrl}/p/demo/sso?jwt=not-a-token`);
+        await page.locator("[data-testid=status][role=alert]").waitFor();
+        await audit.check(page, "a refused sign-in");
+
+        await page.goto(`${portalUrl}/p/demo/`);
+        await eventually(async () => page.url().startsWith(`${demoUrl}/sign-in?`), { what: "the site's login page" });
+        await page.click("[data-testid=site-sign-in]");
+        await page.locator("[data-testid=ticket-row]").first().waitFor({ timeout: 20_000 });
+        await audit.check(page, "the standalone list");
+        await page.click("[data-testid=account-link]");
+        await page.locator("[data-testid=account-session]").first().waitFor();
+        await audit.check(page, "the account page, standalone");
+
+        // The same page in the site's frame, with "Open in a new tab".
+        const { page: host, frame } = await hostPage(t, { colorScheme, viewport });
+        await signIn(host, frame);
+        await frame.locator("[data-testid=open-new-tab]").waitFor();
+        await frame.locator("[data-testid=account-link]").click();
+        await frame.locator("[data-testid=account-session]").first().waitFor();
+        await audit.check(await portalFrameOf(host), "the account page in the frame");
+        audit.assertNone();
+      });
+    }
+  }
 });
 
 describe("WCAG 2.1 AA: the console", () => {

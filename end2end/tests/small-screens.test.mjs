@@ -15,6 +15,30 @@ async function overflow(frame) {
 describe("small screens", () => {
   const shared = portalAndBrowser();
 
+  test("the standalone portal and the account page never scroll sideways, and their controls are 44 px tall", async (t) => {
+    const { portalUrl, demoUrl } = shared.portal;
+    const context = await shared.browser.newContext({ viewport: { width: 320, height: 740 } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/p/demo/`);
+    await page.locator("[data-testid=site-sign-in]").waitFor();
+    assert.ok(page.url().startsWith(`${demoUrl}/sign-in?`), page.url());
+    await page.click("[data-testid=site-sign-in]");
+    await page.locator("[data-testid=ticket-row]").first().waitFor({ timeout: 20_000 });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 740 });
+      const list = await overflow(page);
+      assert.ok(list.scroll <= list.client, `the standalone list at ${width} px: ${JSON.stringify(list)}`);
+      await page.click("[data-testid=account-link]");
+      await page.locator("[data-testid=account-session]").first().waitFor();
+      const account = await overflow(page);
+      assert.ok(account.scroll <= account.client, `the account page at ${width} px: ${JSON.stringify(account)}`);
+      if (width === 375) assert.deepEqual(await smallTargets(page), [], "the account page's controls");
+      await page.click("[data-testid=back]");
+      await page.locator("[data-testid=ticket-row]").first().waitFor();
+    }
+  });
+
   test("the list, a ticket and the new-ticket form never scroll sideways", async (t) => {
     const { page, frame } = await signInAsAlice(shared.browser, shared.portal.demoUrl, t);
     for (const width of WIDTHS) {
