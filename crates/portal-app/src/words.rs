@@ -111,6 +111,48 @@ pub fn error_in(locale: portal_i18n::Locale, error: &PortalError) -> String {
     }
 }
 
+/// The page's language as a component carries it into what it renders
+/// later: on the server, the language the request chose, read once while
+/// the page's reactive owner is sure to be alive (a resource's `.await`
+/// may resume after the client hung up and the page is being torn down,
+/// when looking a context up deadlocks); in the browser nothing, since the
+/// words are on the page.
+#[cfg(all(feature = "ssr", not(feature = "hydrate")))]
+pub type PageLocale = portal_i18n::Locale;
+#[cfg(not(all(feature = "ssr", not(feature = "hydrate"))))]
+pub type PageLocale = ();
+
+/// The [`PageLocale`] of the page being rendered.
+#[cfg(all(feature = "ssr", not(feature = "hydrate")))]
+pub fn page_locale() -> PageLocale {
+    crate::state::page_locale()
+}
+
+/// [`text`] in `locale`.
+#[cfg(all(feature = "ssr", not(feature = "hydrate")))]
+pub fn text_in(locale: PageLocale, id: &str) -> String {
+    locale.t(id)
+}
+
+/// [`error`] in `locale`.
+#[cfg(all(feature = "ssr", not(feature = "hydrate")))]
+pub fn error_in_page(locale: PageLocale, error: &PortalError) -> String {
+    error_in(locale, error)
+}
+
+#[cfg(not(all(feature = "ssr", not(feature = "hydrate"))))]
+pub fn page_locale() -> PageLocale {}
+
+#[cfg(not(all(feature = "ssr", not(feature = "hydrate"))))]
+pub fn text_in((): PageLocale, id: &str) -> String {
+    text(id)
+}
+
+#[cfg(not(all(feature = "ssr", not(feature = "hydrate"))))]
+pub fn error_in_page((): PageLocale, error: &PortalError) -> String {
+    self::error(error)
+}
+
 /// The message `id` in the page's language (the id itself if the page has
 /// no words, which only a broken page would lack).
 pub fn text(id: &str) -> String {

@@ -105,15 +105,18 @@ pub fn EmbedShell(workspace: String, standalone: bool) -> impl IntoView {
         let workspace = workspace.clone();
         Resource::new(move || workspace.clone(), embed_settings)
     };
+    // Read now: what renders after the `.await` below must not look up the
+    // reactive context (see `words::PageLocale`).
+    let locale = words::page_locale();
     view! {
         <main class="portal">
-            <Suspense fallback=|| view! { <p class="notice">{words::text("frame-loading")}</p> }>
+            <Suspense fallback=move || view! { <p class="notice">{words::text_in(locale, "frame-loading")}</p> }>
                 {move || {
                     let workspace = workspace.clone();
                     Suspend::new(async move {
                         match settings.await {
-                            Ok(settings) => view! { <Portal workspace standalone settings /> }.into_any(),
-                            Err(e) => notice(words::error(&e), true).into_any(),
+                            Ok(settings) => view! { <Portal workspace standalone settings locale /> }.into_any(),
+                            Err(e) => notice(words::error_in_page(locale, &e), true).into_any(),
                         }
                     })
                 }}
@@ -123,7 +126,7 @@ pub fn EmbedShell(workspace: String, standalone: bool) -> impl IntoView {
 }
 
 #[component]
-fn Portal(workspace: String, standalone: bool, settings: PortalSettings) -> impl IntoView {
+fn Portal(workspace: String, standalone: bool, settings: PortalSettings, locale: words::PageLocale) -> impl IntoView {
     let frame = RwSignal::new(Frame::Waiting);
     let context = PortalContext {
         workspace,
@@ -164,12 +167,12 @@ fn Portal(workspace: String, standalone: bool, settings: PortalSettings) -> impl
         {move || match frame.get() {
             Frame::SignedIn { name } => view! {
                 <div class="who">
-                    <p>{words::text("frame-signed-in-as")}" " <strong data-testid="customer-name"><bdi>{name}</bdi></strong></p>
+                    <p>{words::text_in(locale, "frame-signed-in-as")}" " <strong data-testid="customer-name"><bdi>{name}</bdi></strong></p>
                     {standalone.then(|| view! {
-                        <button type="button" class="link" data-testid="sign-out" on:click=sign_out.clone()>{words::text("frame-sign-out")}</button>
+                        <button type="button" class="link" data-testid="sign-out" on:click=sign_out.clone()>{words::text_in(locale, "frame-sign-out")}</button>
                     })}
                     {new_tab.then(|| view! {
-                        <button type="button" class="link" data-testid="open-new-tab" on:click=open_new_tab>{words::text("frame-open-new-tab")}</button>
+                        <button type="button" class="link" data-testid="open-new-tab" on:click=open_new_tab>{words::text_in(locale, "frame-open-new-tab")}</button>
                     })}
                 </div>
                 // What changes on a page by itself (a live event), said politely.
@@ -177,7 +180,7 @@ fn Portal(workspace: String, standalone: bool, settings: PortalSettings) -> impl
                 <Pages />
             }
             .into_any(),
-            other => show(&other),
+            other => show(&other, locale),
         }}
     }
 }
@@ -193,7 +196,7 @@ fn open_new_tab(_: leptos::ev::MouseEvent) {
 #[component]
 fn Pages() -> impl IntoView {}
 
-fn show(frame: &Frame) -> AnyView {
+fn show(frame: &Frame, locale: words::PageLocale) -> AnyView {
     let id = match frame {
         Frame::Waiting => "frame-waiting",
         Frame::NotEmbedded => "frame-not-embedded",
@@ -203,7 +206,7 @@ fn show(frame: &Frame) -> AnyView {
         Frame::Failed(message) => return notice(message.clone(), true).into_any(),
         Frame::SignedIn { .. } => return ().into_any(),
     };
-    notice(words::text(id), false).into_any()
+    notice(words::text_in(locale, id), false).into_any()
 }
 
 pub(crate) fn notice(text: String, is_error: bool) -> impl IntoView {

@@ -293,3 +293,41 @@ async fn companies_and_visibility_from_the_command_line() {
     })
     .await;
 }
+
+/// A page is streamed: its shell first, then what waited for the database.
+/// Clients that hang up in between (a closed tab, a reload) must leave
+/// every worker free: afterwards the portal still answers at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn clients_that_hang_up_mid_page_leave_the_server_answering() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    on_each_backend("clients_that_hang_up_mid_page", |db| async move {
+        let app = spawn_app(db).await;
+        let host = app.base.trim_start_matches("http://").to_string();
+        let hang_up = |path: &'static str| {
+            let host = host.clone();
+            async move {
+                let mut socket = tokio::net::TcpStream::connect(&host).await.expect("connect");
+                let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept-Language: de\r\n\r\n");
+                socket.write_all(request.as_bytes()).await.expect("send");
+                let mut first = [0u8; 64];
+                let _ = socket.read(&mut first).await;
+                // Dropped here, the rest of the page unread.
+            }
+        };
+        let mut hangups = tokio::task::JoinSet::new();
+        for round in 0..60 {
+            hangups.spawn(hang_up(if round % 2 == 0 { "/embed/acme" } else { "/embed/acme/tickets/1" }));
+        }
+        while hangups.join_next().await.is_some() {}
+        let answered = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+            let page = app.get("/embed/acme").await;
+            (page.status(), page.text().await.unwrap_or_default())
+        })
+        .await
+        .expect("the portal answers a page after clients hung up");
+        assert_eq!(answered.0, 200);
+        assert!(answered.1.contains(GREETING), "the whole page, streamed to its end");
+        assert_eq!(app.get("/healthz").await.status(), 200);
+    })
+    .await;
+}
