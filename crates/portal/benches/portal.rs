@@ -125,19 +125,8 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     }
 
     let list_url = format!("{}/api/portal/tickets", node.base);
-    let list_endpoint = list_url.clone();
-    let list = under_load(&tokens, move |client, token| {
-        let url = list_endpoint.clone();
-        async move {
-            let response = client.post(&url).bearer_auth(&token).json(&serde_json::json!({})).send().await?;
-            let status = response.status();
-            let body = response.bytes().await?;
-            anyhow::ensure!(status.is_success() && body.len() > 2, "ticket list answered {status}");
-            Ok(())
-        }
-    })
-    .await?;
-    list.print(&format!("ticket list ({TICKETS_PER_CUSTOMER} tickets per response)"), "req/s");
+    let requests: Vec<(String, String)> = tokens.iter().map(|token| (token.clone(), "{}".to_string())).collect();
+    wrk(&list_url, &requests, false)?.print(&format!("ticket list ({TICKETS_PER_CUSTOMER} tickets per response)"));
 
     // Each customer replies to their own most recent ticket.
     let mut targets = Vec::new();
@@ -147,19 +136,15 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
         targets.push(format!("{token} {}", tickets.first().map_or(portal_core::TicketNumber(1), |t| t.number)));
     }
     let reply_url = format!("{}/api/portal/ticket/reply", node.base);
-    let replies = under_load(&targets, move |client, target| {
-        let url = reply_url.clone();
-        async move {
+    // The body's key is made per request by the script (see `wrk`): "KEY" is its place.
+    let requests: Vec<(String, String)> = targets
+        .iter()
+        .map(|target| {
             let (token, number) = target.split_once(' ').expect("token and number");
-            let key = hex::encode(rand::random::<[u8; 16]>());
-            let body = serde_json::json!({"number": number.parse::<i64>()?, "body": "Any news on this?", "key": key});
-            let response = client.post(&url).bearer_auth(token).json(&body).send().await?;
-            anyhow::ensure!(response.status().is_success(), "reply answered {}", response.status());
-            Ok(())
-        }
-    })
-    .await?;
-    replies.print("customer replies (each its own transaction with its event)", "replies/s");
+            (token.to_string(), format!(r#"{{"number":{number},"body":"Any news on this?","key":"KEY"}}"#))
+        })
+        .collect();
+    wrk(&reply_url, &requests, true)?.print("customer replies (each its own transaction with its event)");
     console_figures(&*store, &node.base).await?;
 
     // A customer who took no part above: their socket starts with no history.
@@ -425,6 +410,80 @@ where
         latencies.extend(worker.await??);
     }
     Ok(Figures { latencies, took: started.elapsed() })
+}
+
+/// What `wrk` measured.
+struct WrkFigures {
+    requests: u64,
+    per_second: f64,
+    /// wrk's latency distribution: (percentile, as wrk prints it).
+    percentiles: Vec<(String, String)>,
+}
+
+impl WrkFigures {
+    fn print(&self, what: &str) {
+        let percentiles: Vec<String> = self.percentiles.iter().map(|(p, v)| format!("p{p} {v}")).collect();
+        println!(
+            "  {what}: {} requests in {}s, {:.0} req/s, {} (wrk, {CONNECTIONS} connections, a separate process)",
+            self.requests,
+            RUN_FOR.as_secs(),
+            self.per_second,
+            percentiles.join(", ")
+        );
+    }
+}
+
+/// Loads `url` for `RUN_FOR` from `wrk`, a separate process (a load
+/// generator inside this one would share the server's cores and hide its
+/// figures), over `CONNECTIONS` connections: POSTs of JSON, each with the
+/// next of `requests` (a session token and a body). With `unique_keys`,
+/// each body's `KEY` becomes a key of its own, so no send is a retry. Any
+/// answer but a 2xx fails the run.
+fn wrk(url: &str, requests: &[(String, String)], unique_keys: bool) -> anyhow::Result<WrkFigures> {
+    use std::fmt::Write;
+    let mut script = String::from("local tokens, bodies = {}, {}\n");
+    for (token, body) in requests {
+        writeln!(script, "table.insert(tokens, {token:?}); table.insert(bodies, {body:?})")?;
+    }
+    script.push_str(&format!(
+        r#"local n = 0
+local unique = {unique_keys}
+local threads = 0
+-- Each thread's number, set in its own Lua state as the global thread_id.
+function setup(thread) threads = threads + 1; thread:set("thread_id", threads) end
+function request()
+  n = n + 1
+  local i = (n % #tokens) + 1
+  local body = bodies[i]
+  if unique then body = string.gsub(body, "KEY", string.format("k%04d%012d", thread_id or 0, n)) end
+  return wrk.format("POST", nil, {{["Authorization"] = "Bearer " .. tokens[i], ["Content-Type"] = "application/json"}}, body)
+end
+"#
+    ));
+    let file = tempfile::NamedTempFile::with_suffix(".lua")?;
+    std::fs::write(file.path(), script)?;
+    let output = std::process::Command::new("wrk")
+        .args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{}s", RUN_FOR.as_secs()), "--latency", "-s"])
+        .arg(file.path())
+        .arg(url)
+        .output()
+        .map_err(|e| anyhow::anyhow!("running wrk (scripts/bench installs it): {e}"))?;
+    let text = String::from_utf8_lossy(&output.stdout).to_string();
+    anyhow::ensure!(output.status.success(), "wrk failed: {text}{}", String::from_utf8_lossy(&output.stderr));
+    anyhow::ensure!(!text.contains("Non-2xx"), "some answers were not 2xx:\n{text}");
+    let field = |label: &str| text.lines().find_map(|l| l.trim().strip_prefix(label).map(|v| v.trim().to_string()));
+    let per_second: f64 = field("Requests/sec:").unwrap_or_default().parse().unwrap_or_default();
+    let requests = text
+        .lines()
+        .find(|l| l.contains("requests in"))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_default();
+    let percentiles = ["50%", "90%", "99%"]
+        .iter()
+        .filter_map(|p| field(p).map(|v| (p.trim_end_matches('%').to_string(), v)))
+        .collect();
+    Ok(WrkFigures { requests, per_second, percentiles })
 }
 
 /// `LIVE_SAMPLES` agent replies, one at a time, through the REST API of
