@@ -1,5 +1,6 @@
-//! How a request proves its customer session: the frame's bearer token, or
-//! the standalone portal's first-party cookie. Both name a row of the same
+//! How a request proves its session: a customer's by the frame's bearer
+//! token or the standalone portal's first-party cookie; a console
+//! account's by the console's cookie. Both name a row of the same
 //! sessions table; a token works only the way it was handed out (see
 //! [`SessionKind`]), so a cookie can never stand in for a frame's token or
 //! the other way round.
@@ -50,6 +51,11 @@ pub struct SessionCookie {
     pub secure_name: &'static str,
     pub same_site: &'static str,
 }
+
+/// The console's session: `Strict`, since nothing links into the console
+/// from elsewhere.
+pub const CONSOLE_COOKIE: SessionCookie =
+    SessionCookie { name: "portal_console", secure_name: "__Host-portal_console", same_site: "Strict" };
 
 /// The standalone portal's session. `Lax`, so that following a link to
 /// the portal from the site's own pages (or an email) arrives signed in;

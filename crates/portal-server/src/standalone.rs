@@ -70,12 +70,10 @@ pub async fn gate(State(state): State<AppState>, mut request: Request, next: Nex
     if ENDPOINTS.contains(&page) {
         return next.run(request).await;
     }
-    let locale = request_locale(request.headers(), Locale::default());
-    let ws = match enabled_workspace(&state, slug).await {
-        Ok(ws) => ws,
-        Err(error) => return refusal(locale, None, &error),
+    let (ws, locale) = match enabled_workspace(&state, request.headers(), slug).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
-    let locale = request_locale(request.headers(), ws.default_locale);
     let signed_in = match PORTAL_COOKIE.token(&state, request.headers()) {
         Some(token) => {
             let credential = Credential::Cookie(token);
@@ -139,12 +137,10 @@ async fn sign_in(
     Path(slug): Path<String>,
     Query(query): Query<SignInQuery>,
 ) -> Response {
-    let locale = request_locale(&headers, Locale::default());
-    let ws = match enabled_workspace(&state, &slug).await {
-        Ok(ws) => ws,
-        Err(error) => return refusal(locale, None, &error),
+    let (ws, locale) = match enabled_workspace(&state, &headers, &slug).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
-    let locale = request_locale(&headers, ws.default_locale);
     if ws.standalone.sign_in_url.is_empty() {
         return page(locale, &ws.name, StatusCode::OK, locale.t("standalone-sign-in-from-site"), None);
     }
@@ -163,12 +159,10 @@ async fn sso(
     Path(slug): Path<String>,
     Query(query): Query<SsoQuery>,
 ) -> Response {
-    let locale = request_locale(&headers, Locale::default());
-    let ws = match enabled_workspace(&state, &slug).await {
-        Ok(ws) => ws,
-        Err(error) => return refusal(locale, None, &error),
+    let (ws, locale) = match enabled_workspace(&state, &headers, &slug).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
-    let locale = request_locale(&headers, ws.default_locale);
     let Some(jwt) = query.jwt.filter(|jwt| !jwt.is_empty()) else {
         let missing = PortalError::TokenRefused(portal_core::TokenRefusal::Malformed);
         return refusal(locale, Some(&ws), &missing);
@@ -195,12 +189,10 @@ async fn new_tab(
     Path(slug): Path<String>,
     Query(query): Query<CodeQuery>,
 ) -> Response {
-    let locale = request_locale(&headers, Locale::default());
-    let ws = match enabled_workspace(&state, &slug).await {
-        Ok(ws) => ws,
-        Err(error) => return refusal(locale, None, &error),
+    let (ws, locale) = match enabled_workspace(&state, &headers, &slug).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
-    let locale = request_locale(&headers, ws.default_locale);
     let used = PortalError::CodeUsed;
     let Some(code) = query.code.as_deref().and_then(SessionToken::parse) else {
         portal_app::state::sign_in_refused(SignIn::Standalone, "bad_code");
@@ -240,12 +232,23 @@ fn opening(state: &AppState, ws: &Workspace, headers: &HeaderMap) -> Opening {
     Opening { kind: SessionKind::Standalone, origin, browser: browser_family(agent), surface: SignIn::Standalone }
 }
 
-async fn enabled_workspace(state: &AppState, slug: &str) -> Result<Workspace, PortalError> {
-    let ws = state.find_workspace(slug).await?;
-    if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
-        return Err(PortalError::NotEnabled);
+/// The workspace named `slug`, with its portal on, and the visitor's
+/// language there; else the page saying why not.
+async fn enabled_workspace(state: &AppState, headers: &HeaderMap, slug: &str) -> Result<(Workspace, Locale), Response> {
+    let found = async {
+        let ws = state.find_workspace(slug).await?;
+        if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
+            return Err(PortalError::NotEnabled);
+        }
+        Ok(ws)
+    };
+    match found.await {
+        Ok(ws) => {
+            let locale = request_locale(headers, ws.default_locale);
+            Ok((ws, locale))
+        }
+        Err(error) => Err(refusal(request_locale(headers, Locale::default()), None, &error)),
     }
-    Ok(ws)
 }
 
 fn request_locale(headers: &HeaderMap, fallback: Locale) -> Locale {

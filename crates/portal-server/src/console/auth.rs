@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use leptos::prelude::*;
+use portal_app::session::CONSOLE_COOKIE;
 use portal_app::state::{AppState, SignIn, sign_in_refused};
 use portal_core::access::{ActiveAgent, AgentScope};
 use portal_core::console::Role;
@@ -82,32 +83,6 @@ pub fn busy_notice(locale: Locale) -> Notice {
     Notice::Refused(locale.t("console-busy"))
 }
 
-/// The cookie: `__Host-` (Secure, whole site, no Domain) when the portal is
-/// served over https; plain on http, which browsers allow only on loopback
-/// or an intranet.
-fn cookie_name(state: &AppState) -> &'static str {
-    if state.public_url.as_str().starts_with("https://") { "__Host-portal_console" } else { "portal_console" }
-}
-
-fn cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
-    let secure = if state.public_url.as_str().starts_with("https://") { "; Secure" } else { "" };
-    let text =
-        format!("{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}", cookie_name(state));
-    HeaderValue::from_str(&text).expect("tokens are hex")
-}
-
-fn token_in(state: &AppState, headers: &HeaderMap) -> Option<SessionToken> {
-    let name = cookie_name(state);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .and_then(|(_, value)| SessionToken::parse(value))
-}
-
 /// A signed-in console account, the hash of its session's token, and the
 /// language its pages are in (the browser's choice, else the workspace's
 /// default). Pages that take it send anyone else to the sign-in page.
@@ -123,7 +98,7 @@ impl FromRequestParts<AppState> for Signed {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let Some(token) = token_in(state, &parts.headers) else {
+        let Some(token) = CONSOLE_COOKIE.token(state, &parts.headers) else {
             return Err(Redirect::to("/console/login").into_response());
         };
         let hash = token.hash();
@@ -433,19 +408,19 @@ async fn start_session(state: &AppState, locale: Locale, agent: &portal_store::A
     }
     tracing::info!(target: "audit", event = "console.signed_in", agent = agent.id.0, workspace = agent.workspace_id.0);
     let mut response = Redirect::to("/console/inbox").into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie(state, token.as_str(), SESSION_HOURS * 3600));
+    response.headers_mut().insert(header::SET_COOKIE, CONSOLE_COOKIE.set(state, token.as_str(), SESSION_HOURS * 3600));
     response
 }
 
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(token) = token_in(&state, &headers)
+    if let Some(token) = CONSOLE_COOKIE.token(&state, &headers)
         && let Err(error) = state.store.revoke_agent_session(&token.hash(), now_millis()).await
     {
         tracing::error!(%error, "ending a console session failed");
         return view::plain(login_locale(&headers), StatusCode::SERVICE_UNAVAILABLE, "console-unavailable");
     }
     let mut response = Redirect::to("/console/login").into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, "", 0));
+    response.headers_mut().insert(header::SET_COOKIE, CONSOLE_COOKIE.set(&state, "", 0));
     response
 }
 
