@@ -42,6 +42,18 @@ impl LiveClient {
         Self { ws }
     }
 
+    /// Connects with a standalone session's `cookie`, as a page at `origin` does.
+    async fn connect_with_cookie(base: &str, cookie: &str, origin: &str) -> Self {
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        let url = format!("{}/api/portal/live", base.replacen("http://", "ws://", 1));
+        let mut request = url.as_str().into_client_request().expect("a socket request");
+        request.headers_mut().insert("cookie", cookie.parse().expect("a cookie header"));
+        request.headers_mut().insert("origin", origin.parse().expect("an origin header"));
+        let (ws, _) =
+            tokio_tungstenite::connect_async(request).await.unwrap_or_else(|e| panic!("connect to {url}: {e}"));
+        Self { ws }
+    }
+
     /// Connects and sends the hello.
     async fn open(base: &str, token: &str, after: i64) -> Self {
         let mut client = Self::connect(base).await;
@@ -360,7 +372,6 @@ async fn anything_but_a_hello_is_refused() {
         let refused = [
             ("not JSON", "hello".to_string()),
             ("no after", json!({ "token": token }).to_string()),
-            ("no token", json!({ "after": 0 }).to_string()),
             ("a negative after", json!({ "token": token, "after": -1 }).to_string()),
             ("a fractional after", json!({ "token": token, "after": 1.5 }).to_string()),
             ("an extra field", json!({ "token": token, "after": 0, "admin": true }).to_string()),
@@ -383,6 +394,11 @@ async fn anything_but_a_hello_is_refused() {
             let mut live = LiveClient::open(&app.base, &bad, 0).await;
             assert_eq!(live.closed(ARRIVES_WITHIN, what).await.0, close::SESSION_ENDED, "{what}");
         }
+        // No token: the standalone portal's hello, whose session is the
+        // socket's cookie; this socket has none.
+        let mut live = LiveClient::connect(&app.base).await;
+        live.send_text(&json!({ "after": 0 }).to_string()).await;
+        assert_eq!(live.closed(ARRIVES_WITHIN, "no token, no cookie").await.0, close::SESSION_ENDED);
 
         let ((code, _), waited) = silent.await.expect("the silent client");
         assert_eq!(code, close::BAD_HELLO, "silence is refused");
@@ -647,6 +663,34 @@ async fn removing_an_origin_ends_its_sessions_and_closes_their_sockets() {
         let mut live = LiveClient::open(&app.base, &grant.token, grant.live_after).await;
         agent_says(&*app.store, &ann.agent, number, "welcome back", false).await;
         live.event("a reply once the origin is allowed again").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_standalone_portal_follows_live_with_its_cookie_from_its_own_pages_only() {
+    on_each_backend("the_standalone_portal_follows_live_with_its_cookie", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Where is my invoice?").await;
+        let now = now_millis() / 1000;
+        let claims =
+            json!({"email": "ann@example.com", "iat": now, "exp": now + 300, "jti": random_token(), "aud": SLUG});
+        let jwt = portal_core::jwt::sign_jwt(app.secret.as_bytes(), &claims);
+        let signed = app.get(&format!("/p/{SLUG}/sso?jwt={jwt}")).await;
+        let cookie = signed.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+        let own = app.state.public_url.as_str().to_string();
+
+        let mut live = LiveClient::connect_with_cookie(&app.base, &cookie, &own).await;
+        live.send_text(&json!({ "after": 0 }).to_string()).await;
+        assert_eq!(live.event("the ticket's creation").await["ticket_number"], number.0);
+        agent_says(&*app.store, &ann.agent, number, "On its way.", false).await;
+        assert_eq!(live.event("the agent's reply").await["kind"], "message.created");
+
+        // Another site's page cannot open the customer's stream with their cookie.
+        let mut foreign = LiveClient::connect_with_cookie(&app.base, &cookie, "https://evil.example").await;
+        foreign.send_text(&json!({ "after": 0 }).to_string()).await;
+        assert_eq!(foreign.closed(ARRIVES_WITHIN, "a foreign page").await.0, close::SESSION_ENDED);
     })
     .await;
 }
