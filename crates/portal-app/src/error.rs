@@ -39,6 +39,9 @@ pub enum PortalError {
     NotParticipant,
     #[error("This site is not allowed to show the support portal.")]
     OriginNotAllowed,
+    /// The standalone portal's cookie on a request from another site's page.
+    #[error("This request did not come from the support portal's own pages, so nothing was done.")]
+    CrossSite,
     #[error("You do not have access to this support portal. If you think you should, please contact the company.")]
     NoAccess,
     #[error("{0}")]
@@ -76,6 +79,7 @@ impl PortalError {
             Self::KeyReused => "error-key-reused",
             Self::NotParticipant => "error-not-participant",
             Self::OriginNotAllowed => "error-origin-not-allowed",
+            Self::CrossSite => "standalone-cross-site",
             Self::NoAccess => "error-no-access",
             Self::Invalid(_) => "error-malformed",
             Self::RateLimited { .. } => "error-rate-limited",
@@ -90,7 +94,7 @@ impl PortalError {
     pub fn status(&self) -> u16 {
         match self {
             Self::NotVerified | Self::SessionEnded | Self::TokenRefused(_) | Self::CodeUsed => 401,
-            Self::OriginNotAllowed | Self::NoAccess | Self::NotParticipant => 403,
+            Self::OriginNotAllowed | Self::NoAccess | Self::NotParticipant | Self::CrossSite => 403,
             Self::UnknownWorkspace | Self::NotEnabled | Self::NotFound | Self::PageNotFound => 404,
             Self::TicketClosed | Self::KeyReused => 409,
             Self::Invalid(_) => 400,

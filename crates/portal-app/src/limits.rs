@@ -99,7 +99,7 @@ impl Limits {
 pub fn spend(state: &crate::state::AppState, action: Action, scope: &CustomerScope) -> Result<(), PortalError> {
     state
         .limits
-        .check(action, scope, crate::state::credential().as_ref().map(crate::state::Credential::token))
+        .check(action, scope, crate::state::credential().as_ref().and_then(crate::state::Credential::token))
         .map_err(crate::state::fail)
 }
 

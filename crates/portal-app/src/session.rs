@@ -13,31 +13,36 @@ use portal_core::{SessionKind, SessionToken};
 pub enum Credential {
     Bearer(SessionToken),
     Cookie(SessionToken),
+    /// The standalone portal's cookie on a request that changes something
+    /// (or a WebSocket) another site's page made: it opens nothing, and is
+    /// refused as such (403), not taken for a missing session.
+    CrossSite,
 }
 
 impl Credential {
     /// The request's credential: its bearer token, else the standalone
     /// portal's cookie when the request comes from the portal's own pages
-    /// (see [`from_own_pages`]): a cookie rides along on requests other
-    /// sites make, a bearer token does not.
+    /// (see [`from_own_pages`]; else [`Credential::CrossSite`]): a cookie
+    /// rides along on requests other sites make, a bearer token does not.
     pub fn of_request(state: &AppState, method: &Method, headers: &HeaderMap) -> Option<Self> {
         if let Some(value) = headers.get(header::AUTHORIZATION) {
             return value.to_str().ok().and_then(SessionToken::from_bearer_header).map(Self::Bearer);
         }
         let token = cookie_value(headers, PORTAL_COOKIE.name(state))?;
-        from_own_pages(state, method, headers).then_some(Self::Cookie(token))
+        Some(if from_own_pages(state, method, headers) { Self::Cookie(token) } else { Self::CrossSite })
     }
 
-    pub fn token(&self) -> &SessionToken {
+    pub fn token(&self) -> Option<&SessionToken> {
         match self {
-            Self::Bearer(token) | Self::Cookie(token) => token,
+            Self::Bearer(token) | Self::Cookie(token) => Some(token),
+            Self::CrossSite => None,
         }
     }
 
     pub fn kind(&self) -> SessionKind {
         match self {
             Self::Bearer(_) => SessionKind::Embedded,
-            Self::Cookie(_) => SessionKind::Standalone,
+            Self::Cookie(_) | Self::CrossSite => SessionKind::Standalone,
         }
     }
 }

@@ -254,7 +254,11 @@ pub async fn customer_session() -> Result<(AppState, CustomerScope, SessionKind)
 /// the server functions above, uploads and the live socket alike.
 pub async fn session_scope(state: &AppState, credential: Option<&Credential>) -> Result<CustomerScope, PortalError> {
     let credential = credential.ok_or_else(|| fail(PortalError::SessionEnded))?;
-    match state.store.active_session(&credential.token().hash(), now_millis()).await {
+    let Some(token) = credential.token() else {
+        tracing::info!(target: "audit", event = "standalone.cross_site_refused");
+        return Err(fail(PortalError::CrossSite));
+    };
+    match state.store.active_session(&token.hash(), now_millis()).await {
         Ok(Some(session)) if session.kind != credential.kind() => Err(fail(PortalError::SessionEnded)),
         // As `embed_origins`: the allowed origins, and the portal's own.
         Ok(Some(session))

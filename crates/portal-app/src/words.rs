@@ -56,6 +56,7 @@ pub const IDS: &[&str] = &[
     "error-key-reused",
     "error-not-participant",
     "error-origin-not-allowed",
+    "standalone-cross-site",
     "error-no-access",
     "error-rate-limited",
     "error-storage-full",

@@ -84,7 +84,7 @@ async fn upload(
         Err(error) => return file_refusal(error),
     };
     // Counted once the file is worth reading: a refused name costs nothing.
-    if let Err(error) = state.limits.check(Action::Upload, &scope, credential.as_ref().map(Credential::token)) {
+    if let Err(error) = state.limits.check(Action::Upload, &scope, credential.as_ref().and_then(Credential::token)) {
         return refusal(status_of(&error), error);
     }
     let Ok(_slot) = UPLOAD_SLOTS.acquire().await else {

@@ -158,10 +158,8 @@ pub async fn live(
 ) -> Response {
     // What a standalone page's socket signs in with; `Credential` refuses
     // a cookie on a socket that other sites' pages opened.
-    let cookie = match Credential::of_request(&state, &axum::http::Method::GET, &headers) {
-        Some(credential @ Credential::Cookie(_)) => Some(credential),
-        _ => None,
-    };
+    let cookie = Credential::of_request(&state, &axum::http::Method::GET, &headers)
+        .filter(|credential| !matches!(credential, Credential::Bearer(_)));
     // A router serving without `Portal::serve` (none does today) never stops its sockets.
     let stopping = stopping.map_or_else(|| Stopping::new().0, |axum::Extension(stopping)| stopping);
     upgrade
@@ -290,6 +288,7 @@ async fn check(state: &AppState, credential: Option<&Credential>) -> Result<Cust
     session_scope(state, credential).await.map_err(|error| match error {
         PortalError::SessionEnded => End::Close(close::SESSION_ENDED, "session ended"),
         PortalError::NoAccess => End::Close(close::SESSION_ENDED, "no access"),
+        PortalError::CrossSite => End::Close(close::SESSION_ENDED, "not from the portal's own pages"),
         _ => End::Close(close::UNAVAILABLE, "temporarily unavailable"),
     })
 }

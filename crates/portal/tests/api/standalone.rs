@@ -147,7 +147,7 @@ async fn custom_sign_on_signs_in_with_a_cookie_once_per_token() {
         // Sign-out: only from the portal's own pages; then the cookie is gone
         // and the visitor goes back to the site's login page.
         let cross = visitor.call("/api/portal/account/sign-out", &json!({}), "cross-site").await;
-        expect_error(cross, 401, &PortalError::SessionEnded, "a cross-site sign-out").await;
+        expect_error(cross, 403, &PortalError::CrossSite, "a cross-site sign-out").await;
         assert_eq!(visitor.get("/p/acme/").await.status(), 200, "a cross-site sign-out changes nothing");
         let out = visitor.call("/api/portal/account/sign-out", &json!({}), "same-origin").await;
         let forget = out.headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_string();
@@ -266,6 +266,7 @@ async fn cross_site_requests_cannot_use_the_cookie_and_tokens_work_only_as_hande
         let number = open_ticket(&app, &token, EMAIL, "Ann's ticket").await;
         let visitor = app.standalone_visitor(EMAIL).await;
         let reply = json!({"number": number, "body": "From a cross-site form", "key": random_token()});
+        // Refused as coming from elsewhere (403), and nothing written.
         for (what, site, origin) in [
             ("cross-site", Some("cross-site"), None),
             ("same-site", Some("same-site"), None),
@@ -280,7 +281,7 @@ async fn cross_site_requests_cannot_use_the_cookie_and_tokens_work_only_as_hande
             if let Some(origin) = origin {
                 request = request.header("origin", origin);
             }
-            expect_error(request.send().await.unwrap(), 401, &PortalError::SessionEnded, what).await;
+            expect_error(request.send().await.unwrap(), 403, &PortalError::CrossSite, what).await;
         }
         assert_eq!(app.db.scalar("SELECT COUNT(*) FROM messages WHERE body LIKE 'From a cross-site%'").await, 0);
         // From the portal's own page (by Origin, for browsers without Sec-Fetch-Site): accepted.
@@ -440,7 +441,7 @@ async fn the_account_shows_and_exports_the_customers_own_data_only() {
             .get(app.url("/api/portal/account/export"))
             .header(COOKIE, &visitor.cookie)
             .header("sec-fetch-site", "cross-site");
-        assert_eq!(cross.send().await.unwrap().status(), 401);
+        assert_eq!(cross.send().await.unwrap().status(), 403);
         assert_eq!(app.get("/api/portal/account/export").await.status(), 401, "no session");
         assert_eq!(app.access_events("exported").await, 3);
 
