@@ -121,7 +121,8 @@ pub fn error_in(locale: portal_i18n::Locale, error: &PortalError) -> String {
 #[cfg(all(feature = "ssr", not(feature = "hydrate")))]
 pub type PageLocale = portal_i18n::Locale;
 #[cfg(not(all(feature = "ssr", not(feature = "hydrate"))))]
-pub type PageLocale = ();
+#[derive(Debug, Clone, Copy)]
+pub struct PageLocale;
 
 /// The [`PageLocale`] of the page being rendered.
 #[cfg(all(feature = "ssr", not(feature = "hydrate")))]
@@ -142,15 +143,17 @@ pub fn error_in_page(locale: PageLocale, error: &PortalError) -> String {
 }
 
 #[cfg(not(all(feature = "ssr", not(feature = "hydrate"))))]
-pub fn page_locale() -> PageLocale {}
+pub fn page_locale() -> PageLocale {
+    PageLocale
+}
 
 #[cfg(not(all(feature = "ssr", not(feature = "hydrate"))))]
-pub fn text_in((): PageLocale, id: &str) -> String {
+pub fn text_in(_: PageLocale, id: &str) -> String {
     text(id)
 }
 
 #[cfg(not(all(feature = "ssr", not(feature = "hydrate"))))]
-pub fn error_in_page((): PageLocale, error: &PortalError) -> String {
+pub fn error_in_page(_: PageLocale, error: &PortalError) -> String {
     self::error(error)
 }
 

@@ -125,8 +125,9 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     }
 
     let list_url = format!("{}/api/portal/tickets", node.base);
-    let requests: Vec<(String, String)> = tokens.iter().map(|token| (token.clone(), "{}".to_string())).collect();
-    wrk(&list_url, &requests, false)?.print(&format!("ticket list ({TICKETS_PER_CUSTOMER} tickets per response)"));
+    let requests: Vec<Sent> = tokens.iter().map(|token| Sent::call(token, "{}".into())).collect();
+    let list = wrk(&list_url, CONNECTIONS, &requests, false)?;
+    list.print(&format!("ticket list ({TICKETS_PER_CUSTOMER} tickets per response)"));
 
     // Each customer replies to their own most recent ticket.
     let mut targets = Vec::new();
@@ -137,14 +138,14 @@ async fn backend_figures(label: &str, url: &str) -> anyhow::Result<()> {
     }
     let reply_url = format!("{}/api/portal/ticket/reply", node.base);
     // The body's key is made per request by the script (see `wrk`): "KEY" is its place.
-    let requests: Vec<(String, String)> = targets
+    let requests: Vec<Sent> = targets
         .iter()
         .map(|target| {
             let (token, number) = target.split_once(' ').expect("token and number");
-            (token.to_string(), format!(r#"{{"number":{number},"body":"Any news on this?","key":"KEY"}}"#))
+            Sent::call(token, format!(r#"{{"number":{number},"body":"Any news on this?","key":"KEY"}}"#))
         })
         .collect();
-    wrk(&reply_url, &requests, true)?.print("customer replies (each its own transaction with its event)");
+    wrk(&reply_url, CONNECTIONS, &requests, true)?.print("customer replies (each its own transaction with its event)");
     console_figures(&*store, &node.base).await?;
 
     // A customer who took no part above: their socket starts with no history.
@@ -220,20 +221,9 @@ async fn scale_figures(label: &str, url: &str, plan: SeedPlan) -> anyhow::Result
         // One client alone shows what a request costs; 64 at once, what
         // two cores serve (the latency is then mostly the queue).
         for (clients, load) in [(1, "one client"), (CONNECTIONS, "64 clients")] {
-            let url = page_url.clone();
-            let path = path.clone();
-            let figures = under_load(&tokens[..clients], move |client, token| {
-                let (url, path) = (url.clone(), path.clone());
-                async move {
-                    let body = serde_json::json!({"path": path});
-                    let response = client.post(&url).bearer_auth(&token).json(&body).send().await?;
-                    anyhow::ensure!(response.status().is_success(), "the page answered {}", response.status());
-                    response.bytes().await?;
-                    Ok(())
-                }
-            })
-            .await?;
-            figures.print(&format!("{what}, {load}"), "req/s");
+            let body = serde_json::json!({"path": path}).to_string();
+            let requests: Vec<Sent> = tokens[..clients].iter().map(|token| Sent::call(token, body.clone())).collect();
+            wrk(&page_url, clients, &requests, false)?.print(&format!("{what}, {load}"));
         }
     }
     node.stop().await
@@ -332,24 +322,14 @@ async fn console_figures(store: &dyn Store, base: &str) -> anyhow::Result<()> {
     }
     anyhow::ensure!(cookie.contains('='), "the console sign-in set no cookie");
     sign_ins.print("console sign-in, one at a time (argon2id)", "");
-    let cookies = vec![cookie; CONNECTIONS];
+    let page = client.get(format!("{base}/console/inbox")).header("cookie", &cookie).send().await?.text().await?;
+    anyhow::ensure!(page.contains("inbox-row"), "the inbox shows no tickets");
     for (what, path) in [
         ("console inbox (25 of all tickets, newest first)", "/console/inbox"),
         ("console inbox searched (\"customer 7\", best match first)", "/console/inbox?q=customer+7"),
     ] {
-        let url = format!("{base}{path}");
-        let figures = under_load(&cookies, move |client, cookie| {
-            let url = url.clone();
-            async move {
-                let response = client.get(&url).header("cookie", cookie).send().await?;
-                let status = response.status();
-                let page = response.text().await?;
-                anyhow::ensure!(status.is_success() && page.contains("inbox-row"), "the inbox answered {status}");
-                Ok(())
-            }
-        })
-        .await?;
-        figures.print(what, "req/s");
+        let requests = [Sent { headers: vec![("Cookie", cookie.clone())], body: None }];
+        wrk(&format!("{base}{path}"), CONNECTIONS, &requests, false)?.print(what);
     }
     Ok(())
 }
@@ -380,42 +360,11 @@ impl Figures {
     }
 }
 
-/// Runs `request` in a loop on one task per item of `per_client` for
-/// `RUN_FOR`, all at once.
-async fn under_load<F, Fut>(per_client: &[String], request: F) -> anyhow::Result<Figures>
-where
-    F: Fn(reqwest::Client, String) -> Fut + Clone + Send + 'static,
-    Fut: Future<Output = anyhow::Result<()>> + Send,
-{
-    let client = reqwest::Client::builder().pool_max_idle_per_host(per_client.len()).build()?;
-    let started = Instant::now();
-    let deadline = started + RUN_FOR;
-    let workers: Vec<_> = per_client
-        .iter()
-        .map(|item| {
-            let (client, item, request) = (client.clone(), item.clone(), request.clone());
-            tokio::spawn(async move {
-                let mut latencies = Vec::new();
-                while Instant::now() < deadline {
-                    let sent = Instant::now();
-                    request(client.clone(), item.clone()).await?;
-                    latencies.push(sent.elapsed());
-                }
-                anyhow::Ok(latencies)
-            })
-        })
-        .collect();
-    let mut latencies = Vec::new();
-    for worker in workers {
-        latencies.extend(worker.await??);
-    }
-    Ok(Figures { latencies, took: started.elapsed() })
-}
-
 /// What `wrk` measured.
 struct WrkFigures {
     requests: u64,
     per_second: f64,
+    connections: usize,
     /// wrk's latency distribution: (percentile, as wrk prints it).
     percentiles: Vec<(String, String)>,
 }
@@ -424,26 +373,47 @@ impl WrkFigures {
     fn print(&self, what: &str) {
         let percentiles: Vec<String> = self.percentiles.iter().map(|(p, v)| format!("p{p} {v}")).collect();
         println!(
-            "  {what}: {} requests in {}s, {:.0} req/s, {} (wrk, {CONNECTIONS} connections, a separate process)",
+            "  {what}: {} requests in {}s, {:.0} req/s, {} (wrk, {} connection(s), a separate process)",
             self.requests,
             RUN_FOR.as_secs(),
             self.per_second,
-            percentiles.join(", ")
+            percentiles.join(", "),
+            self.connections
         );
+    }
+}
+
+/// One request `wrk` sends: its headers, and for a POST its JSON body.
+struct Sent {
+    headers: Vec<(&'static str, String)>,
+    body: Option<String>,
+}
+
+impl Sent {
+    /// A server function's call: POST `body` with the session's bearer token.
+    fn call(token: &str, body: String) -> Self {
+        Self { headers: vec![("Authorization", format!("Bearer {token}"))], body: Some(body) }
     }
 }
 
 /// Loads `url` for `RUN_FOR` from `wrk`, a separate process (a load
 /// generator inside this one would share the server's cores and hide its
-/// figures), over `CONNECTIONS` connections: POSTs of JSON, each with the
-/// next of `requests` (a session token and a body). With `unique_keys`,
-/// each body's `KEY` becomes a key of its own, so no send is a retry. Any
-/// answer but a 2xx fails the run.
-fn wrk(url: &str, requests: &[(String, String)], unique_keys: bool) -> anyhow::Result<WrkFigures> {
+/// figures), over `connections` connections, each request the next of
+/// `requests`. With `unique_keys`, each body's `KEY` becomes a key of its
+/// own, so no reply is a retry. Any answer but a 2xx fails the run.
+fn wrk(url: &str, connections: usize, requests: &[Sent], unique_keys: bool) -> anyhow::Result<WrkFigures> {
     use std::fmt::Write;
-    let mut script = String::from("local tokens, bodies = {}, {}\n");
-    for (token, body) in requests {
-        writeln!(script, "table.insert(tokens, {token:?}); table.insert(bodies, {body:?})")?;
+    let mut script = String::from("local sent = {}\n");
+    for request in requests {
+        let headers: String = request.headers.iter().map(|(name, value)| format!("[{name:?}] = {value:?}, ")).collect();
+        let (method, body) = match &request.body {
+            Some(body) => ("POST", format!("{body:?}")),
+            None => ("GET", "nil".to_string()),
+        };
+        writeln!(
+            script,
+            "table.insert(sent, {{method = {method:?}, headers = {{{headers}[\"Content-Type\"] = \"application/json\"}}, body = {body}}})"
+        )?;
     }
     script.push_str(&format!(
         r#"local n = 0
@@ -453,17 +423,19 @@ local threads = 0
 function setup(thread) threads = threads + 1; thread:set("thread_id", threads) end
 function request()
   n = n + 1
-  local i = (n % #tokens) + 1
-  local body = bodies[i]
-  if unique then body = string.gsub(body, "KEY", string.format("k%04d%012d", thread_id or 0, n)) end
-  return wrk.format("POST", nil, {{["Authorization"] = "Bearer " .. tokens[i], ["Content-Type"] = "application/json"}}, body)
+  local s = sent[(n % #sent) + 1]
+  local body = s.body
+  if unique and body then body = string.gsub(body, "KEY", string.format("k%04d%012d", thread_id or 0, n)) end
+  return wrk.format(s.method, nil, s.headers, body)
 end
 "#
     ));
     let file = tempfile::NamedTempFile::with_suffix(".lua")?;
     std::fs::write(file.path(), script)?;
+    let threads = connections.min(2);
     let output = std::process::Command::new("wrk")
-        .args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{}s", RUN_FOR.as_secs()), "--latency", "-s"])
+        .args([format!("-t{threads}"), format!("-c{connections}"), format!("-d{}s", RUN_FOR.as_secs())])
+        .args(["--latency", "-s"])
         .arg(file.path())
         .arg(url)
         .output()
@@ -483,7 +455,7 @@ end
         .iter()
         .filter_map(|p| field(p).map(|v| (p.trim_end_matches('%').to_string(), v)))
         .collect();
-    Ok(WrkFigures { requests, per_second, percentiles })
+    Ok(WrkFigures { requests, per_second, connections, percentiles })
 }
 
 /// `LIVE_SAMPLES` agent replies, one at a time, through the REST API of
