@@ -99,7 +99,11 @@ impl Email {
         if raw.chars().count() > Self::MAX_LEN {
             return Err(ValidationError::EmailTooLong { max: Self::MAX_LEN });
         }
-        let (local, domain) = raw.rsplit_once('@').ok_or(ValidationError::InvalidEmail)?;
+        // Exactly one `@`: a second (legal only in a quoted local part, which
+        // no site sends) would make the address mean different things to
+        // different mail software.
+        let (local, domain) =
+            raw.split_once('@').filter(|(_, domain)| !domain.contains('@')).ok_or(ValidationError::InvalidEmail)?;
         let clean = |s: &str| !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control());
         if !clean(local) || !clean(domain) {
             return Err(ValidationError::InvalidEmail);
@@ -379,7 +383,8 @@ mod tests {
     fn emails() {
         assert!(Email::parse("alice@example.com").is_ok());
         assert_eq!(Email::parse("Alice@Example.com").unwrap().key(), "alice@example.com");
-        for bad in ["", "alice", "@example.com", "alice@", "a b@example.com", "a@b\n.com"] {
+        for bad in ["", "alice", "@example.com", "alice@", "a b@example.com", "a@b\n.com", "a@b@c.com", "\"a@b\"@c.com"]
+        {
             assert!(Email::parse(bad).is_err(), "{bad:?}");
         }
         assert!(Email::parse(&format!("{}@example.com", "a".repeat(300))).is_err());
