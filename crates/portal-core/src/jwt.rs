@@ -33,6 +33,7 @@ pub enum Claim {
     Jti,
     Aud,
     Companies,
+    Sub,
 }
 
 impl Claim {
@@ -45,6 +46,7 @@ impl Claim {
             Self::Jti => "jti",
             Self::Aud => "aud",
             Self::Companies => "companies",
+            Self::Sub => "sub",
         }
     }
 }
@@ -236,6 +238,11 @@ mod verify {
         };
 
         let email = text(Claim::Email)?.to_string();
+        // `sub`, when a site sends one, names the same person: a token whose
+        // subject is someone else than its `email` is not trusted for either.
+        if claims.contains_key(Claim::Sub.as_str()) && text(Claim::Sub)? != email {
+            return Err(TokenRefusal::Claim(Claim::Sub));
+        }
         let name = optional_text(Claim::Name)?.to_string();
         let jti = text(Claim::Jti)?;
         if jti.is_empty() || jti.len() > MAX_JTI_LEN {
@@ -312,6 +319,18 @@ mod verify {
 
         fn b64(json: &Value) -> String {
             URL_SAFE_NO_PAD.encode(json.to_string())
+        }
+
+        #[test]
+        fn a_subject_must_be_the_email() {
+            let mut with_sub = claims();
+            with_sub["sub"] = json!("alice@example.com");
+            assert!(verify_jwt([SECRET], &sign_jwt(SECRET, &with_sub), "acme", NOW).is_ok());
+            for other in [json!("bob@example.com"), json!(7), json!(null)] {
+                with_sub["sub"] = other.clone();
+                let refused = verify_jwt([SECRET], &sign_jwt(SECRET, &with_sub), "acme", NOW);
+                assert_eq!(refused.unwrap_err(), TokenRefusal::Claim(Claim::Sub), "{other}");
+            }
         }
 
         #[test]
