@@ -8,7 +8,7 @@
 //! of its own ([`WorkspaceStore`], [`IdentityStore`], [`CompanyStore`],
 //! [`ConversationStore`], [`AttachmentStore`], [`ApiTokenStore`],
 //! [`AgentTicketStore`], [`ParticipantStore`], [`AgentStore`], [`DirectoryStore`],
-//! [`BulkStore`], [`ReplayStore`] and [`AccountStore`]); [`Store`] is all of them at once.
+//! [`BulkStore`], [`ReplayStore`], [`AccountStore`] and [`MailStore`]); [`Store`] is all of them at once.
 
 mod account;
 mod agent_tickets;
@@ -22,6 +22,7 @@ mod conversations;
 mod directory;
 mod error;
 mod identity;
+mod mail;
 mod notify;
 mod participants;
 mod replay;
@@ -46,6 +47,7 @@ pub use conversations::{ConversationStore, CustomerReply, CustomerTicket, ReplyO
 pub use directory::{CompanyEntry, CustomerEntry, DirectoryStore};
 pub use error::StoreError;
 pub use identity::{Customer, IdentityStore, NewSession, Secret};
+pub use mail::{FailedMail, MailStore, Notification};
 pub use notify::Wake;
 pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
 pub use replay::ReplayStore;
@@ -97,6 +99,7 @@ pub trait Store:
     + BulkStore
     + ReplayStore
     + AccountStore
+    + MailStore
     + Send
     + Sync
     + 'static

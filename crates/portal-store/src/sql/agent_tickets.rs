@@ -343,6 +343,8 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
                 now,
             };
             Self::insert_event(&mut tx, &event).await?;
+            // Its mail, in the same transaction: never one without the other.
+            Self::enqueue_mail(&mut tx, workspace, message.id, ticket.creator, now).await?;
             self.commit_events(tx, ticket.wake(workspace)).await?;
         } else {
             tx.commit().await?;

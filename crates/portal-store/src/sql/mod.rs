@@ -34,6 +34,7 @@ mod companies;
 mod conversations;
 mod directory;
 mod identity;
+mod mail;
 mod messages;
 mod participants;
 mod replay;

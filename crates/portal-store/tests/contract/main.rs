@@ -19,6 +19,7 @@ mod counts;
 mod customers;
 mod events;
 mod harness;
+mod mail;
 mod migrations;
 mod participants;
 mod pool;

@@ -1,0 +1,66 @@
+//! Email notifications: the durable outbox of agents' replies and each
+//! customer's choice to get them. A part of [`crate::Store`].
+//!
+//! A notification is written in the transaction of the reply it tells of
+//! (`AgentTicketStore::agent_post_message`), so a reply is never without its
+//! mail nor a mail without its reply. Workers claim due rows for a while
+//! (one worker a row, on any number of instances), and mark each sent or,
+//! with a time to try again, not.
+
+use crate::Result;
+use async_trait::async_trait;
+use portal_core::{CustomerScope, Millis, TicketNumber, WorkspaceId};
+
+/// What a worker needs to write one notification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notification {
+    pub id: i64,
+    /// Tries so far, this one included.
+    pub attempts: u32,
+    pub workspace_id: WorkspaceId,
+    pub workspace_slug: String,
+    pub workspace_name: String,
+    /// The workspace's default language, as a tag.
+    pub language: String,
+    pub brand_color: String,
+    pub customer_email: String,
+    pub customer_name: String,
+    pub ticket_number: TicketNumber,
+    pub ticket_title: String,
+    /// The reply: its id, author and Markdown source.
+    pub message_id: i64,
+    pub author_name: String,
+    pub body: String,
+}
+
+/// A notification that could not be delivered, for the console.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedMail {
+    pub message_id: i64,
+    pub failed_at: Millis,
+    pub error: String,
+}
+
+#[async_trait]
+pub trait MailStore {
+    /// Claims up to `limit` notifications that are due at `now` and held by
+    /// no worker, each for this one until `now + hold`, counting the try.
+    /// Two workers never hold the same row. Notifications of customers who
+    /// have since turned email off are dropped, not returned.
+    async fn claim_mail(&self, now: Millis, hold: Millis, limit: u32) -> Result<Vec<Notification>>;
+    /// Records the hash of the token in the notification's unsubscribe
+    /// link, before it is sent.
+    async fn set_unsubscribe(&self, id: i64, token_hash: &[u8]) -> Result<()>;
+    /// The SMTP server accepted it.
+    async fn mail_sent(&self, id: i64, now: Millis) -> Result<()>;
+    /// It was not delivered: tried again from `retry_at`, or with `None`,
+    /// never (it shows on the ticket in the console).
+    async fn mail_not_sent(&self, id: i64, now: Millis, error: &str, retry_at: Option<Millis>) -> Result<()>;
+    /// Turns email off for the customer whose mail carried this unsubscribe
+    /// token; says whether the token was one.
+    async fn unsubscribe(&self, workspace: WorkspaceId, token_hash: &[u8]) -> Result<bool>;
+    async fn email_notifications(&self, scope: &CustomerScope) -> Result<bool>;
+    async fn set_email_notifications(&self, scope: &CustomerScope, on: bool) -> Result<()>;
+    /// The ticket's notifications that failed for good, newest first.
+    async fn failed_mail(&self, workspace: WorkspaceId, number: TicketNumber) -> Result<Vec<FailedMail>>;
+}
