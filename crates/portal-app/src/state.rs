@@ -26,6 +26,9 @@ pub struct AppState {
     pub trusted_proxies: Arc<[std::net::IpAddr]>,
     /// Rate limits, password-hashing slots and the default attachment quota.
     pub limits: Arc<crate::limits::Limits>,
+    /// Whether an SMTP server is configured: without one, customers get no
+    /// email (the console says so) and notifications wait.
+    pub mail_configured: bool,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -55,6 +55,12 @@ pub struct Config {
     /// The attached files one workspace may keep, in MiB, unless set for it
     /// (`portal workspace quota`).
     pub attachment_quota_mb: u64,
+    /// The SMTP server customers' mail goes out through: `smtp://host:25`,
+    /// `smtp://user:password@host:587?tls=required` (STARTTLS),
+    /// `smtps://host:465`. Unset: no mail is sent.
+    pub smtp_url: Option<KeyText>,
+    /// The address mail comes from (its name is the workspace's).
+    pub mail_from: Option<String>,
     /// How many days each customer's access log (sign-ins, refusals,
     /// exports) is kept.
     pub access_log_days: u32,
@@ -107,6 +113,8 @@ impl Default for Config {
             upload_every_secs: 3,
             attachment_quota_mb: 5 * 1024,
             access_log_days: 90,
+            smtp_url: None,
+            mail_from: None,
             secret_key: None,
             secret_key_file: "data/secret.key".into(),
         }
@@ -148,6 +156,8 @@ const KEYS: &[&str] = &[
     "upload_every_secs",
     "attachment_quota_mb",
     "access_log_days",
+    "smtp_url",
+    "mail_from",
     "secret_key",
     "secret_key_file",
 ];

@@ -54,6 +54,7 @@ pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Route
         .nest_service("/pkg", pkg)
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || shell(options.clone()))
         .merge(crate::standalone::router())
+        .merge(crate::mail::router())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), crate::standalone::gate))
         .layer(middleware::from_fn_with_state(state.clone(), frame_policy))

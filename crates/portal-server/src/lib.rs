@@ -11,6 +11,7 @@ pub mod console;
 pub mod credentials;
 mod http;
 pub mod live;
+pub mod mail;
 pub mod observability;
 mod standalone;
 mod theme;
@@ -39,6 +40,8 @@ pub struct Portal {
     pub metrics_addr: Option<SocketAddr>,
     /// How many days customers' access logs are kept.
     access_log_days: u32,
+    /// Where customers' mail goes out, when configured.
+    mailer: Option<mail::Mailer>,
     listener: TcpListener,
     metrics: Exposure,
 }
@@ -60,6 +63,11 @@ impl Portal {
             LeptosOptions::builder().output_name("portal-frontend").site_root(site_root).site_pkg_dir("pkg").build();
         let blobs = portal_store::FsBlobStore::open(&config.blob_dir)
             .with_context(|| format!("cannot use {} for attached files", config.blob_dir.display()))?;
+        let smtp_url = config.smtp_url.as_ref().map(|url| url.0.as_str());
+        let mailer = mail::Mailer::from_config(smtp_url, config.mail_from.as_deref())?;
+        if mailer.is_none() {
+            tracing::warn!("no smtp_url and mail_from: customers get no email; notifications wait in the outbox");
+        }
         let state = AppState {
             store,
             blobs: Arc::new(blobs),
@@ -67,9 +75,10 @@ impl Portal {
             public_url: url.clone(),
             trusted_proxies: config.trusted_proxies.clone().into(),
             limits: Arc::new(portal_app::limits::Limits::new(&config.limits()).map_err(anyhow::Error::msg)?),
+            mail_configured: mailer.is_some(),
         };
         let access_log_days = config.access_log_days;
-        Ok(Self { addr, url, state, metrics_addr: metrics.local_addr(), access_log_days, listener, metrics })
+        Ok(Self { addr, url, state, metrics_addr: metrics.local_addr(), access_log_days, mailer, listener, metrics })
     }
 
     /// Every route the main listener serves.
@@ -88,6 +97,9 @@ impl Portal {
         // Dropped (and so ended) when serving ends, however it ends.
         let mut background = tokio::task::JoinSet::new();
         background.spawn(standalone::forget_old_access(self.state.clone(), self.access_log_days));
+        if let Some(mailer) = self.mailer {
+            background.spawn(mail::deliver(self.state.clone(), mailer));
+        }
         if let Some(handle) = self.metrics.handle().cloned() {
             background.spawn(async move {
                 loop {

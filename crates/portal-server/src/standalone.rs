@@ -41,7 +41,7 @@ use portal_store::Workspace;
 use serde::Deserialize;
 
 /// The paths below `/p/{workspace}` that are not pages.
-const ENDPOINTS: [&str; 3] = ["sign-in", "sso", "new-tab"];
+const ENDPOINTS: [&str; 4] = ["sign-in", "sso", "new-tab", "unsubscribe"];
 
 pub fn router() -> Router<AppState> {
     Router::new()

@@ -381,3 +381,9 @@ console-session-embedded = مضمّنة
 console-session-standalone = مستقلة
 console-session-live = نشطة
 console-session-ended = منتهية
+
+## Email to customers
+
+console-mail-failed = تعذّر تسليم البريد الخاص بأحد الردود
+console-mail-on = البريد إلى العملاء مفعّل: يُبلَّغون بردود الوكلاء.
+console-mail-off = البريد إلى العملاء معطّل: لم يُضبط خادم SMTP ‏(smtp_url وmail_from)، لذا لا يُرسل شيء.

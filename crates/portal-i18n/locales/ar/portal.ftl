@@ -194,3 +194,14 @@ account-event-signed-out-everywhere = تسجيل الخروج من كل مكان
 standalone-sign-in-from-site = لعرض تذاكرك، سجّل الدخول في موقع الشركة وافتح بوابة الدعم من هناك.
 standalone-sign-in-again = سجّل الدخول مرة أخرى
 standalone-cross-site = لم يأتِ هذا الطلب من صفحات بوابة الدعم، لذا لم يُنفَّذ شيء.
+
+## Email to customers
+
+mail-reply-subject = رد جديد على تذكرتك رقم { $number }: { $title }
+mail-reply-intro = ردّ { $author } على تذكرتك رقم { $number }:
+mail-reply-open = فتح التذكرة
+mail-reply-footer = تصلك هذه الرسالة لأن لديك تذكرة دعم لدى { $workspace }.
+mail-unsubscribe = إلغاء الاشتراك
+mail-unsubscribe-ask = هل تريد إيقاف الرسائل عند الرد على تذاكرك؟ يمكنك إعادة تشغيلها من حسابك.
+mail-unsubscribed = تم: لن تصلك رسائل بعد الآن عن الردود على تذاكرك.
+mail-unsubscribe-unknown = رابط إلغاء الاشتراك هذا غير صالح.

@@ -384,3 +384,9 @@ console-session-embedded = Eingebettet
 console-session-standalone = Eigenständig
 console-session-live = Aktiv
 console-session-ended = Beendet
+
+## Email to customers
+
+console-mail-failed = Die E-Mail zu einer Antwort konnte nicht zugestellt werden
+console-mail-on = E-Mails an Kunden sind an: Sie erfahren von Antworten der Agenten.
+console-mail-off = E-Mails an Kunden sind aus: Kein SMTP-Server ist eingerichtet (smtp_url und mail_from), daher wird nichts gesendet.

@@ -187,3 +187,14 @@ account-event-signed-out-everywhere = Überall abgemeldet
 standalone-sign-in-from-site = Um Ihre Tickets zu sehen, melden Sie sich auf der Website des Unternehmens an und öffnen Sie das Support-Portal von dort.
 standalone-sign-in-again = Erneut anmelden
 standalone-cross-site = Diese Anfrage kam nicht von den Seiten des Support-Portals, daher wurde nichts getan.
+
+## Email to customers
+
+mail-reply-subject = Neue Antwort auf Ihr Ticket #{ $number }: { $title }
+mail-reply-intro = { $author } hat auf Ihr Ticket #{ $number } geantwortet:
+mail-reply-open = Ticket öffnen
+mail-reply-footer = Sie erhalten diese E-Mail, weil Sie ein Support-Ticket bei { $workspace } haben.
+mail-unsubscribe = Abbestellen
+mail-unsubscribe-ask = Keine E-Mails mehr erhalten, wenn jemand auf Ihre Tickets antwortet? Sie können sie in Ihrem Konto wieder einschalten.
+mail-unsubscribed = Erledigt: Sie erhalten keine E-Mails mehr zu Antworten auf Ihre Tickets.
+mail-unsubscribe-unknown = Dieser Abbestell-Link ist ungültig.

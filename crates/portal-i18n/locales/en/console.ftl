@@ -381,3 +381,9 @@ console-session-embedded = Embedded
 console-session-standalone = Standalone
 console-session-live = Active
 console-session-ended = Ended
+
+## Email to customers
+
+console-mail-failed = A reply's email could not be delivered
+console-mail-on = Email to customers is on: they hear of agents' replies.
+console-mail-off = Email to customers is off: no SMTP server is configured (smtp_url and mail_from), so nothing is sent.

@@ -184,3 +184,14 @@ account-event-signed-out-everywhere = Signed out everywhere
 standalone-sign-in-from-site = To see your tickets, sign in on the company's website and open the support portal from there.
 standalone-sign-in-again = Sign in again
 standalone-cross-site = This request did not come from the support portal's own pages, so nothing was done.
+
+## Email to customers
+
+mail-reply-subject = New reply to your ticket #{ $number }: { $title }
+mail-reply-intro = { $author } replied to your ticket #{ $number }:
+mail-reply-open = Open the ticket
+mail-reply-footer = You get this email because you have a support ticket with { $workspace }.
+mail-unsubscribe = Unsubscribe
+mail-unsubscribe-ask = Stop getting an email when someone replies to your tickets? You can turn it back on in your account.
+mail-unsubscribed = Done: you will get no more email about replies to your tickets.
+mail-unsubscribe-unknown = This unsubscribe link is not valid.

@@ -384,3 +384,9 @@ console-session-embedded = Integrado
 console-session-standalone = Independiente
 console-session-live = Activa
 console-session-ended = Finalizada
+
+## Email to customers
+
+console-mail-failed = No se pudo entregar el correo de una respuesta
+console-mail-on = El correo a clientes está activado: se enteran de las respuestas de los agentes.
+console-mail-off = El correo a clientes está desactivado: no hay servidor SMTP configurado (smtp_url y mail_from), así que no se envía nada.

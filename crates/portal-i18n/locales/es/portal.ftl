@@ -187,3 +187,14 @@ account-event-signed-out-everywhere = Cierre de sesión en todas partes
 standalone-sign-in-from-site = Para ver sus tickets, inicie sesión en el sitio de la empresa y abra el portal de soporte desde allí.
 standalone-sign-in-again = Volver a iniciar sesión
 standalone-cross-site = Esta solicitud no procede de las páginas del portal de soporte, así que no se hizo nada.
+
+## Email to customers
+
+mail-reply-subject = Nueva respuesta a su ticket n.º { $number }: { $title }
+mail-reply-intro = { $author } respondió a su ticket n.º { $number }:
+mail-reply-open = Abrir el ticket
+mail-reply-footer = Recibe este correo porque tiene un ticket de soporte con { $workspace }.
+mail-unsubscribe = Darse de baja
+mail-unsubscribe-ask = ¿Dejar de recibir un correo cuando alguien responda a sus tickets? Puede volver a activarlo en su cuenta.
+mail-unsubscribed = Listo: ya no recibirá correos sobre respuestas a sus tickets.
+mail-unsubscribe-unknown = Este enlace para darse de baja no es válido.

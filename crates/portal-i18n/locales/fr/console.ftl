@@ -384,3 +384,9 @@ console-session-embedded = Intégré
 console-session-standalone = Autonome
 console-session-live = Active
 console-session-ended = Terminée
+
+## Email to customers
+
+console-mail-failed = L'e-mail d'une réponse n'a pas pu être remis
+console-mail-on = L'e-mail aux clients est activé : ils sont prévenus des réponses des agents.
+console-mail-off = L'e-mail aux clients est désactivé : aucun serveur SMTP n'est configuré (smtp_url et mail_from), rien n'est envoyé.

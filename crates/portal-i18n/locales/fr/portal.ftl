@@ -187,3 +187,14 @@ account-event-signed-out-everywhere = Déconnexion partout
 standalone-sign-in-from-site = Pour voir vos tickets, connectez-vous sur le site de l'entreprise et ouvrez le portail d'assistance depuis celui-ci.
 standalone-sign-in-again = Se reconnecter
 standalone-cross-site = Cette requête ne provient pas des pages du portail d'assistance : rien n'a été fait.
+
+## Email to customers
+
+mail-reply-subject = Nouvelle réponse à votre ticket n° { $number } : { $title }
+mail-reply-intro = { $author } a répondu à votre ticket n° { $number } :
+mail-reply-open = Ouvrir le ticket
+mail-reply-footer = Vous recevez cet e-mail car vous avez un ticket d'assistance chez { $workspace }.
+mail-unsubscribe = Se désabonner
+mail-unsubscribe-ask = Ne plus recevoir d'e-mail quand quelqu'un répond à vos tickets ? Vous pourrez le réactiver dans votre compte.
+mail-unsubscribed = C'est fait : vous ne recevrez plus d'e-mail sur les réponses à vos tickets.
+mail-unsubscribe-unknown = Ce lien de désabonnement n'est pas valide.

@@ -356,3 +356,9 @@ console-session-embedded = 埋め込み
 console-session-standalone = 単独
 console-session-live = 有効
 console-session-ended = 終了
+
+## Email to customers
+
+console-mail-failed = 返信のメールを配信できませんでした
+console-mail-on = 顧客へのメールは有効です。担当者の返信が通知されます。
+console-mail-off = 顧客へのメールは無効です。SMTP サーバー（smtp_url と mail_from）が設定されていないため、何も送信されません。

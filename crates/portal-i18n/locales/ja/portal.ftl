@@ -183,3 +183,14 @@ account-event-signed-out-everywhere = すべての場所からログアウト
 standalone-sign-in-from-site = チケットを表示するには、企業のサイトにログインし、そこからサポートポータルを開いてください。
 standalone-sign-in-again = もう一度ログイン
 standalone-cross-site = このリクエストはサポートポータルのページから送信されていないため、何も実行されませんでした。
+
+## Email to customers
+
+mail-reply-subject = チケット #{ $number } に新しい返信があります：{ $title }
+mail-reply-intro = { $author } さんがチケット #{ $number } に返信しました：
+mail-reply-open = チケットを開く
+mail-reply-footer = { $workspace } にサポートチケットがあるため、このメールをお送りしています。
+mail-unsubscribe = 配信停止
+mail-unsubscribe-ask = チケットへの返信時のメールを停止しますか？アカウントでいつでも再開できます。
+mail-unsubscribed = 完了しました。チケットへの返信に関するメールは今後届きません。
+mail-unsubscribe-unknown = この配信停止リンクは無効です。

@@ -384,3 +384,9 @@ console-session-embedded = Incorporado
 console-session-standalone = Independente
 console-session-live = Ativa
 console-session-ended = Encerrada
+
+## Email to customers
+
+console-mail-failed = Não foi possível entregar o e-mail de uma resposta
+console-mail-on = O e-mail para clientes está ativado: eles sabem das respostas dos agentes.
+console-mail-off = O e-mail para clientes está desativado: nenhum servidor SMTP está configurado (smtp_url e mail_from), então nada é enviado.

@@ -187,3 +187,14 @@ account-event-signed-out-everywhere = Saída de todas as sessões
 standalone-sign-in-from-site = Para ver seus tickets, faça login no site da empresa e abra o portal de suporte a partir dele.
 standalone-sign-in-again = Entrar novamente
 standalone-cross-site = Esta solicitação não veio das páginas do portal de suporte, então nada foi feito.
+
+## Email to customers
+
+mail-reply-subject = Nova resposta ao seu ticket nº { $number }: { $title }
+mail-reply-intro = { $author } respondeu ao seu ticket nº { $number }:
+mail-reply-open = Abrir o ticket
+mail-reply-footer = Você recebe este e-mail porque tem um ticket de suporte com { $workspace }.
+mail-unsubscribe = Cancelar inscrição
+mail-unsubscribe-ask = Parar de receber e-mail quando alguém responder aos seus tickets? Você pode reativar na sua conta.
+mail-unsubscribed = Pronto: você não receberá mais e-mails sobre respostas aos seus tickets.
+mail-unsubscribe-unknown = Este link de cancelamento não é válido.

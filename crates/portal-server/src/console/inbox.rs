@@ -266,12 +266,14 @@ async fn show_ticket(
         let assignee = state.store.ticket_assignee(&scope, number).await?;
         let companies = state.store.list_companies(ws.id).await?;
         let participants = state.store.participants(&scope, number).await?;
-        Ok::<_, portal_store::StoreError>(Some((ticket, assignee, companies, participants)))
+        let failed_mail = state.store.failed_mail(ws.id, number).await?;
+        Ok::<_, portal_store::StoreError>(Some((ticket, assignee, companies, participants, failed_mail)))
     };
     match found.await {
-        Ok(Some((ticket, assignee, companies, participants))) => {
+        Ok(Some((ticket, assignee, companies, participants, failed_mail))) => {
             let keys: Vec<CompanyKey> = companies.into_iter().map(|c| c.key).collect();
-            let body = ticket_view(locale, &ws, &agents, &keys, ticket, assignee)
+            let body = failed_mail_view(locale, failed_mail)
+                + &ticket_view(locale, &ws, &agents, &keys, ticket, assignee)
                 + &participants_view(locale, number, participants);
             let title = locale.t_args("console-ticket-title", &[("number", number.to_string().into())]);
             view::page(locale, &title, Some(&signed.0), Section::Inbox, &notice, body)
@@ -279,6 +281,23 @@ async fn show_ticket(
         Ok(None) => no_ticket(signed),
         Err(e) => store_problem(locale, Some(&signed.0), e),
     }
+}
+
+/// The ticket's mail that could not be delivered after every try: agents
+/// should know the customer has not heard of those replies.
+fn failed_mail_view(locale: Locale, failed: Vec<portal_store::FailedMail>) -> String {
+    failed
+        .into_iter()
+        .map(|mail| {
+            let when = view::when(locale, mail.failed_at);
+            view! {
+                <p class="notice error" role="alert" data-testid="failed-mail">
+                    {locale.t("console-mail-failed")}" "{when}": "<span class="detail">{mail.error}</span>
+                </p>
+            }
+            .to_html()
+        })
+        .collect()
 }
 
 fn ticket_view(

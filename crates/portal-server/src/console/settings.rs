@@ -420,6 +420,7 @@ async fn render(
     };
     let body = view! {
         <p class="lead">{locale.t("console-settings-lead")}</p>
+        <p class="hint" data-testid="mail-state">{locale.t(if state.mail_configured { "console-mail-on" } else { "console-mail-off" })}</p>
         <form method="post" action="/console/settings/look" class="card" data-testid="settings-look">
             <h2>{locale.t("console-settings-look")}</h2>
             <label>{locale.t("console-settings-greeting")} <input name="greeting" maxlength="200" value=value(S::Look, |f| &f.greeting, look.greeting.clone()) /></label>

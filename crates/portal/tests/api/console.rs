@@ -1042,6 +1042,8 @@ async fn admins_set_the_standalone_portal_and_agents_see_a_customers_sessions() 
         let app = spawn_app(db).await;
         account(&app, "acme", ADMIN, "admin").await;
         let c = console(&app, "acme", ADMIN).await;
+        let settings = c.get("/console/settings").await.text().await.unwrap();
+        assert!(settings.contains("Email to customers is off: no SMTP server is configured"), "{settings}");
         let form = [("sign_in_url", "https://acme.example/login"), ("host", "Support.Acme.example"), ("new_tab", "on")];
         assert_eq!(c.post("/console/settings/standalone", &form).await.status(), StatusCode::OK);
         let standalone = app.store.workspace(app.workspace.id).await.unwrap().unwrap().standalone;

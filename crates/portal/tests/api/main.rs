@@ -23,6 +23,7 @@ mod jwt;
 mod languages;
 mod limits;
 mod live;
+mod mail;
 mod matrix;
 mod observability;
 mod origins;

@@ -171,6 +171,9 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/p/{workspace}/sign-in", "/p/acme/sign-in", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         row(get.clone(), "/p/{workspace}/sso", "/p/acme/sso", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
         row(get.clone(), "/p/{workspace}/new-tab", "/p/acme/new-tab", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
+        // Unsubscribing: the token in the mail is the authority; without one, nothing.
+        row(get.clone(), "/p/{workspace}/unsubscribe", "/p/acme/unsubscribe", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
+        row(post.clone(), "/p/{workspace}/unsubscribe", "/p/acme/unsubscribe", Empty, "404 404 404 404 404 404 404 404 404 404 404 404 404 404"),
         row(post.clone(), "/api/portal/account/sign-out", "/api/portal/account/sign-out", json(json!({})), "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
         // The REST API: the workspace's token; another workspace's token finds nothing of this one.
         row(get.clone(), "/api/v1/tickets", "/api/v1/tickets", Empty, "401 401 401 401 401 401 401 401 401 401 200 200 401 401"),

@@ -1,0 +1,242 @@
+//! Mail to customers: the worker that delivers the outbox (see
+//! `portal_store::MailStore`) over SMTP, and the unsubscribe pages.
+//!
+//! Each notification is claimed for [`HOLD`], built, handed to the SMTP
+//! server, and marked sent once the server accepted it. A crash between the
+//! two sends it again after the hold: rare, and recognisable, since its
+//! `Message-ID` is the reply's. A refusal is tried again with exponential
+//! backoff, [`MAX_ATTEMPTS`] times in all; then the mail has failed, and the
+//! ticket shows it in the console. With no SMTP server configured nothing is
+//! sent and notifications wait.
+
+use anyhow::Context;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use leptos::prelude::*;
+use lettre::message::header::{HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use portal_app::state::{AppState, now_millis};
+use portal_core::{Millis, SessionToken};
+use portal_i18n::Locale;
+use portal_store::Notification;
+use serde::Deserialize;
+use std::time::Duration;
+
+/// How long a worker holds the notifications it claimed.
+pub const HOLD: Millis = 5 * 60 * 1000;
+/// Tries before a notification has failed for good: over about two hours.
+pub const MAX_ATTEMPTS: u32 = 8;
+/// How often the worker looks for due notifications.
+const POLL: Duration = Duration::from_secs(2);
+/// Notifications claimed at a time.
+const BATCH: u32 = 20;
+
+/// Where mail goes out: the SMTP server and the sender's address.
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: lettre::Address,
+}
+
+impl Mailer {
+    /// From `smtp_url` (`smtp://host:25`, `smtp://user:pass@host:587?tls=required`
+    /// for STARTTLS, `smtps://host:465`) and `mail_from`; `None` when either is unset.
+    pub fn from_config(smtp_url: Option<&str>, mail_from: Option<&str>) -> anyhow::Result<Option<Self>> {
+        let (Some(url), Some(from)) = (smtp_url, mail_from) else { return Ok(None) };
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .context("smtp_url must be smtp://, smtps:// or smtp://…?tls=required")?
+            .timeout(Some(Duration::from_secs(30)))
+            .build();
+        let from = from.parse().context("mail_from must be an email address")?;
+        Ok(Some(Self { transport, from }))
+    }
+}
+
+/// Delivers due notifications for as long as the server runs.
+pub async fn deliver(state: AppState, mailer: Mailer) {
+    loop {
+        deliver_due(&state, &mailer).await;
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// One round: every notification due now; returns how many were sent.
+pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> usize {
+    let mut sent = 0;
+    loop {
+        let claimed = match state.store.claim_mail(now_millis(), HOLD, BATCH).await {
+            Ok(claimed) => claimed,
+            Err(error) => {
+                tracing::warn!(%error, "claiming mail failed");
+                return sent;
+            }
+        };
+        if claimed.is_empty() {
+            return sent;
+        }
+        for notification in claimed {
+            if send_one(state, mailer, &notification).await {
+                sent += 1;
+            }
+        }
+    }
+}
+
+async fn send_one(state: &AppState, mailer: &Mailer, notification: &Notification) -> bool {
+    let token = SessionToken::from_random(rand::random());
+    let marked = state.store.set_unsubscribe(notification.id, &token.hash()).await;
+    let outcome = match marked {
+        Ok(()) => match message(state, mailer, notification, &token) {
+            Ok(message) => mailer.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Err(error) => Err(format!("{error:#}")),
+        },
+        Err(error) => Err(error.to_string()),
+    };
+    let now = now_millis();
+    let recorded = match &outcome {
+        Ok(()) => state.store.mail_sent(notification.id, now).await,
+        Err(error) => {
+            let retry_at = (notification.attempts < MAX_ATTEMPTS).then(|| now + backoff(notification.attempts));
+            tracing::warn!(mail = notification.id, attempts = notification.attempts, %error, "mail not sent");
+            state.store.mail_not_sent(notification.id, now, error, retry_at).await
+        }
+    };
+    if let Err(error) = recorded {
+        tracing::error!(%error, mail = notification.id, "recording a mail's outcome failed");
+    }
+    outcome.is_ok()
+}
+
+/// How long after try `attempts` the next one is: 30 s, doubling, at most an hour.
+fn backoff(attempts: u32) -> Millis {
+    (30_000i64 << attempts.saturating_sub(1).min(10)).min(60 * 60 * 1000)
+}
+
+/// The mail telling of an agent's reply, in the workspace's language:
+/// text and HTML, threaded by ticket, with a one-click unsubscribe.
+fn message(state: &AppState, mailer: &Mailer, n: &Notification, unsubscribe: &SessionToken) -> anyhow::Result<Message> {
+    let locale = Locale::from_tag(&n.language).unwrap_or_default();
+    let host = state.public_url.as_str().split_once("://").map_or("portal", |(_, host)| host);
+    let host = host.split(':').next().unwrap_or(host);
+    let portal = state.public_url.as_str();
+    let link = format!("{portal}/p/{}/tickets/{}", n.workspace_slug, n.ticket_number);
+    let unsubscribe_url = format!("{portal}/p/{}/unsubscribe?token={}", n.workspace_slug, unsubscribe.as_str());
+    let number = n.ticket_number.0.to_string();
+    let subject = locale
+        .t_args("mail-reply-subject", &[("number", number.clone().into()), ("title", n.ticket_title.clone().into())]);
+    let intro =
+        locale.t_args("mail-reply-intro", &[("author", n.author_name.clone().into()), ("number", number.into())]);
+    let open = locale.t("mail-reply-open");
+    let footer = locale.t_args("mail-reply-footer", &[("workspace", n.workspace_name.clone().into())]);
+    let unsubscribe_words = locale.t("mail-unsubscribe");
+    let text =
+        format!("{intro}\n\n{}\n\n{open}: {link}\n\n-- \n{footer}\n{unsubscribe_words}: {unsubscribe_url}\n", n.body);
+    let body_html = portal_app::markdown::to_safe_html(&n.body);
+    let color =
+        portal_core::console::BrandColor::parse(&n.brand_color).map(|c| c.as_str().to_string()).unwrap_or_default();
+    let html = view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag() dir=locale.dir()>
+            <body style="font-family: system-ui, sans-serif; color: #222;">
+                <p style=format!("color: {color}; font-weight: 600;")>{n.workspace_name.clone()}</p>
+                <p>{intro.clone()}</p>
+                <div style=format!("border-inline-start: 3px solid {color}; padding: 0 1em;") inner_html=body_html></div>
+                <p><a href=link.clone() style=format!("color: {color};")>{open.clone()}</a></p>
+                <p style="color: #666; font-size: 0.85em;">{footer.clone()}" "<a href=unsubscribe_url.clone()>{unsubscribe_words.clone()}</a></p>
+            </body>
+        </html>
+    }
+    .to_html();
+    let to = Mailbox::new(Some(n.customer_name.clone()).filter(|name| !name.is_empty()), n.customer_email.parse()?);
+    let thread = format!("<ticket-{}.{}@{host}>", n.ticket_number, n.workspace_slug);
+    let raw = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);
+    Ok(Message::builder()
+        .from(Mailbox::new(Some(n.workspace_name.clone()), mailer.from.clone()))
+        .to(to)
+        .subject(subject)
+        .message_id(Some(format!("<reply-{}.{}@{host}>", n.message_id, n.workspace_slug)))
+        .in_reply_to(thread.clone())
+        .references(thread)
+        .raw_header(raw("List-Unsubscribe", format!("<{unsubscribe_url}>")))
+        .raw_header(raw("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()))
+        .multipart(MultiPart::alternative_plain_html(text, html))?)
+}
+
+// --- Unsubscribing --------------------------------------------------------
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/p/{workspace}/unsubscribe", get(unsubscribe_page).post(unsubscribe))
+}
+
+#[derive(Deserialize)]
+struct TokenQuery {
+    token: Option<String>,
+}
+
+/// The link in a mail: a page with one button, so that a mail scanner
+/// following links unsubscribes nobody.
+async fn unsubscribe_page(headers: HeaderMap, Path(slug): Path<String>, Query(query): Query<TokenQuery>) -> Response {
+    let locale = request_locale(&headers);
+    let token = query.token.unwrap_or_default();
+    let action = format!(
+        "/p/{slug}/unsubscribe?token={}",
+        form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>()
+    );
+    let body = view! {
+        <p>{locale.t("mail-unsubscribe-ask")}</p>
+        <form method="post" action=action>
+            <button type="submit" data-testid="unsubscribe">{locale.t("mail-unsubscribe")}</button>
+        </form>
+    };
+    page(locale, StatusCode::OK, body.to_html())
+}
+
+/// The button, and RFC 8058's one-click POST (`List-Unsubscribe=One-Click`).
+async fn unsubscribe(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Query(query): Query<TokenQuery>,
+) -> Response {
+    let locale = request_locale(&headers);
+    let token = query.token.as_deref().and_then(SessionToken::parse);
+    let done = match (state.find_workspace(&slug).await, token) {
+        (Ok(ws), Some(token)) => state.store.unsubscribe(ws.id, &token.hash()).await,
+        _ => Ok(false),
+    };
+    let (status, id) = match done {
+        Ok(true) => (StatusCode::OK, "mail-unsubscribed"),
+        Ok(false) => (StatusCode::NOT_FOUND, "mail-unsubscribe-unknown"),
+        Err(error) => {
+            tracing::error!(%error, "unsubscribing failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "error-unavailable")
+        }
+    };
+    let body = view! { <p class="notice" data-testid="status">{locale.t(id)}</p> };
+    page(locale, status, body.to_html())
+}
+
+fn request_locale(headers: &HeaderMap) -> Locale {
+    let accepted = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Locale::negotiate(None, accepted, Locale::default())
+}
+
+fn page(locale: Locale, status: StatusCode, body: String) -> Response {
+    let html = view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag() dir=locale.dir()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href="/assets/portal.css" />
+                <title>{locale.t("mail-unsubscribe")}</title>
+            </head>
+            <body><main class="portal" inner_html=body></main></body>
+        </html>
+    };
+    (status, [(header::CACHE_CONTROL, "no-store")], Html(html.to_html())).into_response()
+}

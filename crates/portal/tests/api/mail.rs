@@ -1,0 +1,189 @@
+//! Mail to customers through a real SMTP server (aiosmtpd, a process of its
+//! own, writing what it receives to a Maildir): an agent's public reply is
+//! mailed once, threaded by ticket, with a link and a one-click unsubscribe
+//! that works at once; an internal note never is; mail that could not go
+//! out waits in the outbox and is sent once the server is back.
+
+use crate::app::*;
+use crate::rest::{api_token, open_ticket, post_message};
+use portal_server::now_millis;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::Duration;
+
+/// An SMTP server on a free port of 127.0.0.1 that keeps every message.
+struct Sink {
+    port: u16,
+    child: Child,
+    dir: tempfile::TempDir,
+}
+
+impl Sink {
+    async fn start() -> Self {
+        let port = free_port();
+        let dir = tempfile::tempdir().unwrap();
+        let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/venv/bin/python");
+        let mut child = Command::new(&python)
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(dir.path().join("mail"))
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("start aiosmtpd with {} (scripts/setup --test installs it): {e}", python.display())
+            });
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                return Self { port, child, dir };
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("aiosmtpd did not listen on {port}");
+    }
+
+    fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Every message received so far, raw.
+    fn messages(&self) -> Vec<String> {
+        let new = self.dir.path().join("mail/new");
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(new).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort();
+        files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
+    }
+
+    async fn wait_for(&self, count: usize) -> Vec<String> {
+        for _ in 0..150 {
+            let messages = self.messages();
+            if messages.len() >= count {
+                return messages;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{count} message(s) expected, {} arrived", self.messages().len());
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The value of header `name` in a raw message (first line only).
+fn header<'a>(message: &'a str, name: &str) -> &'a str {
+    message
+        .lines()
+        .find_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(": ")))
+        .unwrap_or_else(|| panic!("no {name} in\n{message}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_agents_reply_is_mailed_once_threaded_and_unsubscribable() {
+    on_each_backend("an_agents_reply_is_mailed_once", |db| async move {
+        let sink = Sink::start().await;
+        let app = spawn_app_with(db, |config| {
+            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
+            config.mail_from = Some("support@acme.test".into());
+        })
+        .await;
+        let token = api_token(&app, SLUG, "mail test").await;
+        let number = open_ticket(&app, &token, "ann@example.com", "Where is my invoice?").await;
+        let note = json!({"body": "CANARY-NOTE", "internal": true, "author_name": "Agent"});
+        assert_eq!(post_message(&app, &token, number, &note).await.status, 201);
+        let reply = json!({"body": "It is **on its way**.", "author_name": "Sam from Acme"});
+        assert_eq!(post_message(&app, &token, number, &reply).await.status, 201);
+
+        let messages = sink.wait_for(1).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(sink.messages().len(), 1, "one mail: the note sends none");
+        let mail = &messages[0];
+        assert!(!mail.contains("CANARY-NOTE"), "{mail}");
+        assert!(header(mail, "To").contains("ann@example.com"), "{mail}");
+        assert!(header(mail, "From").contains("support@acme.test"), "{mail}");
+        assert!(header(mail, "Subject").contains(&format!("#{number}")), "{mail}");
+        let thread = format!("<ticket-{number}.acme@");
+        assert!(
+            header(mail, "In-Reply-To").starts_with(&thread) && header(mail, "References").starts_with(&thread),
+            "{mail}"
+        );
+        assert!(header(mail, "Message-ID").starts_with("<reply-"), "{mail}");
+        assert_eq!(header(mail, "List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
+        assert!(mail.contains("multipart/alternative") && mail.contains("text/html"), "{mail}");
+        assert!(mail.contains("on its way") && mail.contains(&format!("/p/acme/tickets/{number}")), "{mail}");
+        assert_eq!(app.db.scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL").await, 1);
+        crate::console::account(&app, SLUG, "admin@acme.test", "admin").await;
+        let admin = crate::console::console(&app, SLUG, "admin@acme.test").await;
+        let settings = admin.get("/console/settings").await.text().await.unwrap();
+        assert!(settings.contains("Email to customers is on"), "{settings}");
+
+        // RFC 8058's one-click: a POST to the header's address, at once.
+        let unsubscribe = header(mail, "List-Unsubscribe").trim_matches(['<', '>']).to_string();
+        let path = &unsubscribe[unsubscribe.find("/p/").unwrap()..];
+        assert_eq!(app.get(path).await.status(), 200, "the link shows a button, changing nothing");
+        assert_eq!(app.db.scalar("SELECT COUNT(*) FROM customers WHERE email_notifications").await, 1);
+        let clicked = app.client.post(app.url(path)).body("List-Unsubscribe=One-Click").send().await.unwrap();
+        assert_eq!(clicked.status(), 200);
+        assert_eq!(app.db.scalar("SELECT COUNT(*) FROM customers WHERE email_notifications").await, 0);
+        assert_eq!(post_message(&app, &token, number, &reply).await.status, 201);
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        assert_eq!(sink.messages().len(), 1, "no more mail once unsubscribed");
+        let forged =
+            app.client.post(app.url(&format!("/p/acme/unsubscribe?token={}", random_token()))).send().await.unwrap();
+        assert_eq!(forged.status(), 404);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn mail_that_could_not_go_out_is_sent_once_the_server_is_back() {
+    on_each_backend("mail_that_could_not_go_out_is_sent_later", |db| async move {
+        // No SMTP server where the portal looks: the mail waits.
+        let down = free_port();
+        let app = spawn_app_with(db, |config| {
+            config.smtp_url = Some(portal_server::config::KeyText(format!("smtp://127.0.0.1:{down}")));
+            config.mail_from = Some("support@acme.test".into());
+        })
+        .await;
+        let token = api_token(&app, SLUG, "mail test").await;
+        let number = open_ticket(&app, &token, "ann@example.com", "Where is my invoice?").await;
+        let reply = json!({"body": "Shipped today.", "author_name": "Sam"});
+        assert_eq!(post_message(&app, &token, number, &reply).await.status, 201);
+        let tried = async {
+            while app.db.scalar("SELECT COUNT(*) FROM outbox WHERE attempts > 0 AND claimed_until IS NULL").await == 0 {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(15), tried).await.expect("a try was made and recorded");
+        assert_eq!(app.db.scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL").await, 1);
+
+        // The server is back (here: another instance of the portal with a
+        // working one), and the retry is due: sent, once.
+        let sink = Sink::start().await;
+        app.db.execute(&format!("UPDATE outbox SET due_at = {}", now_millis())).await;
+        let mailer =
+            portal_server::mail::Mailer::from_config(Some(&sink.url()), Some("support@acme.test")).unwrap().unwrap();
+        assert_eq!(portal_server::mail::deliver_due(&app.state, &mailer).await, 1);
+        assert_eq!(sink.wait_for(1).await.len(), 1);
+        assert_eq!(portal_server::mail::deliver_due(&app.state, &mailer).await, 0, "nothing twice");
+        assert_eq!(app.db.scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL AND attempts = 2").await, 1);
+
+        // Mail refused after its last try shows on the ticket in the console.
+        assert_eq!(post_message(&app, &token, number, &reply).await.status, 201);
+        let claimed = app.store.claim_mail(now_millis(), 60_000, 10).await.unwrap();
+        app.store.mail_not_sent(claimed[0].id, now_millis(), "550 mailbox unavailable", None).await.unwrap();
+        crate::console::account(&app, SLUG, "agent@acme.test", "agent").await;
+        let agent = crate::console::console(&app, SLUG, "agent@acme.test").await;
+        let page = agent.get(&format!("/console/tickets/{number}")).await.text().await.unwrap();
+        assert!(page.contains(r#"data-testid="failed-mail""#) && page.contains("550 mailbox unavailable"), "{page}");
+    })
+    .await;
+}
