@@ -91,6 +91,15 @@ pub async fn sign_out() -> Result<String, PortalError> {
     })
 }
 
+/// Whether the signed-in customer hears of agents' replies by email.
+#[server(prefix = "/api/portal", endpoint = "account/email", input = Json, client = BearerClient)]
+pub async fn set_email_notifications(on: bool) -> Result<(), PortalError> {
+    let (state, scope, _) = customer_session().await?;
+    state.store.set_email_notifications(&scope, on).await.map_err(|e| state.store_error(e))?;
+    crate::state::no_store();
+    Ok(())
+}
+
 /// Ends every session of the signed-in customer, this one included, in the
 /// frame and on the standalone portal; recorded in their access log.
 #[server(prefix = "/api/portal", endpoint = "account/sign-out-everywhere", input = Json, client = BearerClient)]

@@ -282,7 +282,8 @@ pub async fn page(path: String) -> Result<String, PortalError> {
             let me = state.store.customer(&scope).await.map_err(store_error)?;
             let sessions = state.store.customer_sessions(id, customer, ACCOUNT_ROWS).await.map_err(store_error)?;
             let log = state.store.access_log(id, customer, ACCOUNT_ROWS).await.map_err(store_error)?;
-            let account = pages::Account { name: me.name, email: me.email, sessions, log };
+            let email_notifications = state.store.email_notifications(&scope).await.map_err(store_error)?;
+            let account = pages::Account { name: me.name, email: me.email, email_notifications, sessions, log };
             pages::account(locale, &base, account, now)
         }
     })

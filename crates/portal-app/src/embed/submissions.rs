@@ -96,6 +96,7 @@ pub(super) fn pressed(context: &PortalContext, button: &Element) {
         Some("reopen") => false,
         Some("join") => true,
         Some("sign-out-everywhere") => return sign_out_everywhere(context),
+        Some("email-notifications") => return email_notifications(context, button),
         _ => return,
     };
     let Some(number) = number_of(button) else { return };
@@ -105,6 +106,19 @@ pub(super) fn pressed(context: &PortalContext, button: &Element) {
         let done = if join { join_ticket(number).await } else { reopen_ticket(number).await };
         match done {
             // The page comes back with the reply box (or the ticket reopened).
+            Ok(()) => context.changed(),
+            Err(error) => show_problem(&crate::words::error(&error)),
+        }
+    });
+}
+
+/// Turns email about replies on or off (`data-turn`); the page comes back
+/// saying which.
+fn email_notifications(context: &PortalContext, button: &Element) {
+    let on = button.get_attribute("data-turn").as_deref() == Some("on");
+    let context = context.clone();
+    spawn_local(async move {
+        match crate::account::set_email_notifications(on).await {
             Ok(()) => context.changed(),
             Err(error) => show_problem(&crate::words::error(&error)),
         }

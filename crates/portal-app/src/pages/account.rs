@@ -9,12 +9,19 @@ use portal_i18n::Locale;
 pub struct Account {
     pub name: String,
     pub email: String,
+    /// Whether they hear of agents' replies by email.
+    pub email_notifications: bool,
     pub sessions: Vec<SessionRecord>,
     pub log: Vec<AccessEvent>,
 }
 
 pub fn page(locale: Locale, base: &str, account: Account, now: i64) -> String {
-    let Account { name, email, sessions, log } = account;
+    let Account { name, email, email_notifications, sessions, log } = account;
+    let (mail_state, mail_button, turn) = if email_notifications {
+        ("account-email-on", "account-email-turn-off", "off")
+    } else {
+        ("account-email-off", "account-email-turn-on", "on")
+    };
     let sessions = sessions
         .into_iter()
         .map(|s| {
@@ -50,6 +57,10 @@ pub fn page(locale: Locale, base: &str, account: Account, now: i64) -> String {
         <section class="account" data-testid="account">
             <h2 tabindex="-1">{locale.t("account-title")}</h2>
             <p><bdi>{name}</bdi>" · "<bdi data-testid="account-email">{email}</bdi></p>
+
+            <h3>{locale.t("account-email")}</h3>
+            <p data-testid="email-state">{locale.t(mail_state)}</p>
+            <p><button type="button" data-action="email-notifications" data-turn=turn data-testid="email-toggle">{locale.t(mail_button)}</button></p>
 
             <h3>{locale.t("account-sessions")}</h3>
             <div class="table-scroll">

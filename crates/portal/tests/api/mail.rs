@@ -139,6 +139,17 @@ async fn an_agents_reply_is_mailed_once_threaded_and_unsubscribable() {
         let forged =
             app.client.post(app.url(&format!("/p/acme/unsubscribe?token={}", random_token()))).send().await.unwrap();
         assert_eq!(forged.status(), 404);
+
+        // Turned back on from the account page: the next reply is mailed.
+        let ann = app.sign_in("ann@example.com").await;
+        let page = app.post("/api/portal/page", &json!({"path": "/account"}), Some(&ann.token)).await;
+        assert!(expect_ok::<String>(page, "the account page").await.contains(r#"data-turn="on""#));
+        let on = app.post("/api/portal/account/email", &json!({"on": true}), Some(&ann.token)).await;
+        assert_eq!(on.status(), 200);
+        assert_eq!(post_message(&app, &token, number, &reply).await.status, 201);
+        assert_eq!(sink.wait_for(2).await.len(), 2);
+        let bad = app.post("/api/portal/account/email", &json!({"on": "yes"}), Some(&ann.token)).await;
+        assert_eq!(bad.status(), 400, "a bad value is refused");
     })
     .await;
 }

@@ -159,6 +159,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/api/portal/attachments/{id}", &format!("/api/portal/attachments/{attachment}"), Empty, "401 200 200 200 404 404 401 401 401 401 401 401 401 401"),
         // The customer's account, with the frame's token (the cookie's are in `standalone`).
         row(post.clone(), "/api/portal/account/me", "/api/portal/account/me", json(json!({})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/api/portal/account/email", "/api/portal/account/email", json(json!({"on": true})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
         row(post.clone(), "/api/portal/account/new-tab", "/api/portal/account/new-tab", json(json!({})), "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
         row(get.clone(), "/api/portal/account/export", "/api/portal/account/export", Empty, "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
         row(get.clone(), "/api/portal/account/export.zip", "/api/portal/account/export.zip", Empty, "401 200 200 200 200 200 401 401 401 401 401 401 401 401"),
