@@ -15,13 +15,14 @@ ALTER TABLE workspaces ADD COLUMN portal_host TEXT;
 CREATE UNIQUE INDEX workspaces_by_portal_host ON workspaces (portal_host);
 
 -- One-time sign-in codes (SHA-256 only): the frame's "Open in a new tab"
--- today, the email links later. A code is deleted as it is used.
+-- and the links in mail. A code works only for its purpose, and is deleted
+-- as it is used.
 CREATE TABLE sign_in_codes (
     code_hash BYTEA PRIMARY KEY,
     workspace_id BIGINT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
     customer_id BIGINT NOT NULL,
     secret_id BIGINT NOT NULL,
-    purpose TEXT NOT NULL CHECK (purpose IN ('new-tab')),
+    purpose TEXT NOT NULL CHECK (purpose IN ('new-tab', 'mail-link')),
     expires_at BIGINT NOT NULL,
     FOREIGN KEY (workspace_id, customer_id) REFERENCES customers (workspace_id, id) ON DELETE CASCADE,
     FOREIGN KEY (workspace_id, secret_id) REFERENCES identity_secrets (workspace_id, id) ON DELETE CASCADE

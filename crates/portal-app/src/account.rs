@@ -54,6 +54,7 @@ pub async fn new_tab_code() -> Result<String, PortalError> {
     let code = SessionToken::from_random(rand::random());
     let now = now_millis();
     let new = portal_store::NewSignInCode {
+        purpose: portal_store::CodePurpose::NewTab,
         workspace_id: ws.id,
         customer_id: scope.customer_id(),
         secret_id: session.secret_id,

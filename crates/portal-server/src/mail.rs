@@ -28,6 +28,8 @@ use std::time::Duration;
 
 /// How long a worker holds the notifications it claimed.
 pub const HOLD: Millis = 5 * 60 * 1000;
+/// How long the sign-in link in a mail works (once).
+pub const LINK_LIFETIME: Millis = 24 * 60 * 60 * 1000;
 /// Tries before a notification has failed for good: over about two hours.
 pub const MAX_ATTEMPTS: u32 = 8;
 /// How often the worker looks for due notifications.
@@ -90,7 +92,7 @@ async fn send_one(state: &AppState, mailer: &Mailer, notification: &Notification
     let token = SessionToken::from_random(rand::random());
     let marked = state.store.set_unsubscribe(notification.id, &token.hash()).await;
     let outcome = match marked {
-        Ok(()) => match message(state, mailer, notification, &token) {
+        Ok(()) => match message(state, mailer, notification, &token, ticket_link(state, notification).await) {
             Ok(message) => mailer.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
             Err(error) => Err(format!("{error:#}")),
         },
@@ -111,6 +113,35 @@ async fn send_one(state: &AppState, mailer: &Mailer, notification: &Notification
     outcome.is_ok()
 }
 
+/// The mail's link to its ticket: on the standalone portal, signing the
+/// customer in once within [`LINK_LIFETIME`] (a code of its own); a used
+/// or expired link goes to the portal's sign-in, which returns to the ticket.
+async fn ticket_link(state: &AppState, n: &Notification) -> String {
+    let base = format!("{}/p/{}", state.public_url, n.workspace_slug);
+    let now = now_millis();
+    let code = SessionToken::from_random(rand::random());
+    let secret = state.store.active_secrets(n.workspace_id, now).await.ok().and_then(|mut s| s.pop());
+    let created = match secret {
+        Some(secret) => {
+            let new = portal_store::NewSignInCode {
+                purpose: portal_store::CodePurpose::MailLink,
+                workspace_id: n.workspace_id,
+                customer_id: n.customer_id,
+                secret_id: secret.id,
+                code_hash: code.hash(),
+                expires_at: now + LINK_LIFETIME,
+            };
+            state.store.create_sign_in_code(&new, now).await.is_ok()
+        }
+        None => false,
+    };
+    if created {
+        format!("{base}/link?ticket={}&code={}", n.ticket_number, code.as_str())
+    } else {
+        format!("{base}/tickets/{}", n.ticket_number)
+    }
+}
+
 /// How long after try `attempts` the next one is: 30 s, doubling, at most an hour.
 fn backoff(attempts: u32) -> Millis {
     (30_000i64 << attempts.saturating_sub(1).min(10)).min(60 * 60 * 1000)
@@ -118,12 +149,17 @@ fn backoff(attempts: u32) -> Millis {
 
 /// The mail telling of an agent's reply, in the workspace's language:
 /// text and HTML, threaded by ticket, with a one-click unsubscribe.
-fn message(state: &AppState, mailer: &Mailer, n: &Notification, unsubscribe: &SessionToken) -> anyhow::Result<Message> {
+fn message(
+    state: &AppState,
+    mailer: &Mailer,
+    n: &Notification,
+    unsubscribe: &SessionToken,
+    link: String,
+) -> anyhow::Result<Message> {
     let locale = Locale::from_tag(&n.language).unwrap_or_default();
     let host = state.public_url.as_str().split_once("://").map_or("portal", |(_, host)| host);
     let host = host.split(':').next().unwrap_or(host);
     let portal = state.public_url.as_str();
-    let link = format!("{portal}/p/{}/tickets/{}", n.workspace_slug, n.ticket_number);
     let unsubscribe_url = format!("{portal}/p/{}/unsubscribe?token={}", n.workspace_slug, unsubscribe.as_str());
     let number = n.ticket_number.0.to_string();
     let subject = locale

@@ -12,7 +12,8 @@
 //!   `jti`), opens a standalone session, sets the cookie and returns to the
 //!   page asked for (only ever a page of this portal).
 //! - `GET /p/{ws}/new-tab?code=` redeems the frame's one-time code
-//!   ("Open in a new tab") the same way.
+//!   ("Open in a new tab") the same way; `GET /p/{ws}/link?ticket=&code=`
+//!   a mail's link (see `mail`), falling back to the sign-in.
 //! - Signing out is a server function (`portal_app::account::sign_out`):
 //!   a form posted to the portal could not go on to the site's login page,
 //!   which the pages' `form-action 'self'` forbids.
@@ -37,17 +38,18 @@ use portal_app::state::{AppState, SignIn, now_millis, session_scope, standalone_
 use portal_core::standalone::{browser_family, return_path};
 use portal_core::{AccessEvent, AccessEventKind, CustomerScope, Origin, PortalHost, SessionKind, SessionToken};
 use portal_i18n::Locale;
-use portal_store::Workspace;
+use portal_store::{CodePurpose, Workspace};
 use serde::Deserialize;
 
 /// The paths below `/p/{workspace}` that are not pages.
-const ENDPOINTS: [&str; 4] = ["sign-in", "sso", "new-tab", "unsubscribe"];
+const ENDPOINTS: [&str; 5] = ["sign-in", "sso", "new-tab", "link", "unsubscribe"];
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/p/{workspace}/sign-in", get(sign_in))
         .route("/p/{workspace}/sso", get(sso))
         .route("/p/{workspace}/new-tab", get(new_tab))
+        .route("/p/{workspace}/link", get(mail_link))
         .route("/api/portal/account/export", get(export_json))
         .route("/api/portal/account/export.zip", get(export_zip))
 }
@@ -200,7 +202,7 @@ async fn new_tab(
     };
     let now = now_millis();
     let opened = async {
-        let redeemed = state.store.redeem_sign_in_code(ws.id, &code.hash(), now).await;
+        let redeemed = state.store.redeem_sign_in_code(ws.id, CodePurpose::NewTab, &code.hash(), now).await;
         let Some(redeemed) = redeemed.map_err(|e| state.store_error(e))? else {
             portal_app::state::sign_in_refused(SignIn::Standalone, "used_code");
             return Err(used.clone());
@@ -211,6 +213,41 @@ async fn new_tab(
         Ok(opened) => signed_in(&state, &ws, &opened.token, None),
         Err(error) => refusal(locale, Some(&ws), &error),
     }
+}
+
+#[derive(Deserialize)]
+struct LinkQuery {
+    code: Option<String>,
+    ticket: Option<String>,
+}
+
+/// A mail's link to its ticket: signs the customer in once within a day
+/// and opens the ticket. A used, expired or refused link is no error: it
+/// goes to the sign-in, which comes back to the ticket.
+async fn mail_link(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+    Query(query): Query<LinkQuery>,
+) -> Response {
+    let (ws, _) = match enabled_workspace(&state, &headers, &slug).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
+    };
+    let digits = query.ticket.filter(|t| !t.is_empty() && t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()));
+    let ticket = digits.map_or_else(|| format!("/p/{}/", ws.slug), |n| format!("/p/{}/tickets/{n}", ws.slug));
+    let now = now_millis();
+    if let Some(code) = query.code.as_deref().and_then(SessionToken::parse) {
+        let redeemed = state.store.redeem_sign_in_code(ws.id, CodePurpose::MailLink, &code.hash(), now).await;
+        if let Ok(Some(redeemed)) = redeemed {
+            let opening = opening(&state, &ws, &headers);
+            if let Ok(opened) = open_for(&state, &ws, redeemed.customer, redeemed.secret_id, &opening, now).await {
+                return signed_in(&state, &ws, &opened.token, Some(&ticket));
+            }
+        }
+    }
+    let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("return_to", &ticket).finish();
+    Redirect::to(&format!("/p/{}/sign-in?{query}", ws.slug)).into_response()
 }
 
 /// The session's cookie is set and the visitor goes to the page they asked

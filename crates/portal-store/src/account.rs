@@ -5,9 +5,28 @@ use crate::{Customer, Result};
 use async_trait::async_trait;
 use portal_core::{AccessEvent, CustomerId, Millis, SecretId, SessionRecord, WorkspaceId};
 
-/// A one-time sign-in code: "Open in a new tab" (and, later, email links).
+/// What a one-time sign-in code is for: it works for nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodePurpose {
+    /// The frame's "Open in a new tab" (60 seconds).
+    NewTab,
+    /// The link in a reply's mail, to its ticket (24 hours).
+    MailLink,
+}
+
+impl CodePurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NewTab => "new-tab",
+            Self::MailLink => "mail-link",
+        }
+    }
+}
+
+/// A one-time sign-in code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSignInCode {
+    pub purpose: CodePurpose,
     pub workspace_id: WorkspaceId,
     pub customer_id: CustomerId,
     /// The secret the session that asked for it was opened with: retiring
@@ -37,6 +56,7 @@ pub trait AccountStore {
     async fn redeem_sign_in_code(
         &self,
         workspace: WorkspaceId,
+        purpose: CodePurpose,
         code_hash: &[u8],
         now: Millis,
     ) -> Result<Option<RedeemedCode>>;

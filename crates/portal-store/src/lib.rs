@@ -32,7 +32,7 @@ mod sql;
 pub mod testing;
 mod workspaces;
 
-pub use account::{AccountStore, NewSignInCode, RedeemedCode};
+pub use account::{AccountStore, CodePurpose, NewSignInCode, RedeemedCode};
 pub use agent_tickets::{
     AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketStore, AgentTicketSummary,
     Assignee, InboxFacts, InboxFilter, InboxPage,

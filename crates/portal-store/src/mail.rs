@@ -23,6 +23,7 @@ pub struct Notification {
     /// The workspace's default language, as a tag.
     pub language: String,
     pub brand_color: String,
+    pub customer_id: portal_core::CustomerId,
     pub customer_email: String,
     pub customer_name: String,
     pub ticket_number: TicketNumber,

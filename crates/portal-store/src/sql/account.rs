@@ -3,7 +3,7 @@
 use super::shared::{CustomerRow, customer_columns, customer_from_row};
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
-use crate::{AccountStore, NewSignInCode, RedeemedCode, Result, StoreError};
+use crate::{AccountStore, CodePurpose, NewSignInCode, RedeemedCode, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::{
@@ -42,12 +42,13 @@ impl<DB> AccountStore for SqlStore<DB> {
         sqlx::query("DELETE FROM sign_in_codes WHERE expires_at <= $1").bind(now).execute(&self.pool).await?;
         sqlx::query(
             "INSERT INTO sign_in_codes (code_hash, workspace_id, customer_id, secret_id, purpose, expires_at) \
-             VALUES ($1, $2, $3, $4, 'new-tab', $5)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(code.code_hash.as_slice())
         .bind(code.workspace_id.0)
         .bind(code.customer_id.0)
         .bind(code.secret_id.0)
+        .bind(code.purpose.as_str())
         .bind(code.expires_at)
         .execute(&self.pool)
         .await?;
@@ -58,16 +59,18 @@ impl<DB> AccountStore for SqlStore<DB> {
     async fn redeem_sign_in_code(
         &self,
         workspace: WorkspaceId,
+        purpose: CodePurpose,
         code_hash: &[u8],
         now: Millis,
     ) -> Result<Option<RedeemedCode>> {
         // One DELETE ... RETURNING: of two requests racing, one gets the row.
         let row = sqlx::query_as::<_, (i64, i64, Millis)>(
-            "DELETE FROM sign_in_codes WHERE workspace_id = $1 AND code_hash = $2 \
+            "DELETE FROM sign_in_codes WHERE workspace_id = $1 AND code_hash = $2 AND purpose = $3 \
              RETURNING customer_id, secret_id, expires_at",
         )
         .bind(workspace.0)
         .bind(code_hash)
+        .bind(purpose.as_str())
         .fetch_optional(&self.pool)
         .await?;
         sqlx::query("DELETE FROM sign_in_codes WHERE expires_at <= $1").bind(now).execute(&self.pool).await?;

@@ -16,6 +16,7 @@ struct NotificationRow {
     workspace_name: String,
     default_locale: String,
     brand_color: String,
+    customer_id: i64,
     email: String,
     customer_name: String,
     email_notifications: bool,
@@ -77,7 +78,7 @@ impl<DB> MailStore for SqlStore<DB> {
         for id in claimed {
             let row = sqlx::query_as::<_, NotificationRow>(
                 "SELECT o.id, o.attempts, o.workspace_id, w.slug, w.name AS workspace_name, w.default_locale, \
-                 w.brand_color, c.email, c.name AS customer_name, c.email_notifications, t.number, t.title, \
+                 w.brand_color, o.customer_id, c.email, c.name AS customer_name, c.email_notifications, t.number, t.title, \
                  m.id AS message_id, m.author_name, m.body \
                  FROM outbox o JOIN workspaces w ON w.id = o.workspace_id \
                  JOIN customers c ON c.workspace_id = o.workspace_id AND c.id = o.customer_id \
@@ -97,6 +98,7 @@ impl<DB> MailStore for SqlStore<DB> {
                     workspace_name: row.workspace_name,
                     language: row.default_locale,
                     brand_color: row.brand_color,
+                    customer_id: CustomerId(row.customer_id),
                     customer_email: row.email,
                     customer_name: row.customer_name,
                     ticket_number: TicketNumber(row.number),

@@ -1,6 +1,6 @@
 use crate::harness::*;
 use portal_core::{AccessEvent, AccessEventKind, PortalHost, SessionKind, SignInUrl, StandaloneSettings};
-use portal_store::{NewSignInCode, RedeemedCode, StoreError, Wake};
+use portal_store::{CodePurpose, NewSignInCode, RedeemedCode, StoreError, Wake};
 
 const MINUTE: i64 = 60_000;
 
@@ -13,6 +13,7 @@ async fn a_sign_in_code_works_once_before_it_expires() {
         let secret = store.add_secret(acme.id, "secret", NOW).await.unwrap();
         let alice = store.upsert_customer(acme.id, &email("alice@example.com"), &name("Alice"), NOW).await.unwrap();
         let code = |hash: &[u8], expires_at| NewSignInCode {
+            purpose: CodePurpose::NewTab,
             workspace_id: acme.id,
             customer_id: alice.id,
             secret_id: secret.id,
@@ -22,18 +23,35 @@ async fn a_sign_in_code_works_once_before_it_expires() {
         let want = Some(RedeemedCode { customer: alice.clone(), secret_id: secret.id });
 
         store.create_sign_in_code(&code(&[1; 32], NOW + MINUTE), NOW).await.unwrap();
-        assert_eq!(store.redeem_sign_in_code(globex.id, &[1; 32], NOW).await.unwrap(), None, "another workspace's");
-        assert_eq!(store.redeem_sign_in_code(acme.id, &[1; 32], NOW + 1).await.unwrap(), want);
-        assert_eq!(store.redeem_sign_in_code(acme.id, &[1; 32], NOW + 2).await.unwrap(), None, "a second use");
+        assert_eq!(
+            store.redeem_sign_in_code(globex.id, CodePurpose::NewTab, &[1; 32], NOW).await.unwrap(),
+            None,
+            "another workspace's"
+        );
+        assert_eq!(
+            store.redeem_sign_in_code(acme.id, CodePurpose::MailLink, &[1; 32], NOW + 1).await.unwrap(),
+            None,
+            "for another purpose"
+        );
+        assert_eq!(store.redeem_sign_in_code(acme.id, CodePurpose::NewTab, &[1; 32], NOW + 1).await.unwrap(), want);
+        assert_eq!(
+            store.redeem_sign_in_code(acme.id, CodePurpose::NewTab, &[1; 32], NOW + 2).await.unwrap(),
+            None,
+            "a second use"
+        );
 
         store.create_sign_in_code(&code(&[2; 32], NOW + MINUTE), NOW).await.unwrap();
-        assert_eq!(store.redeem_sign_in_code(acme.id, &[2; 32], NOW + MINUTE).await.unwrap(), None, "expired");
+        assert_eq!(
+            store.redeem_sign_in_code(acme.id, CodePurpose::NewTab, &[2; 32], NOW + MINUTE).await.unwrap(),
+            None,
+            "expired"
+        );
         assert_eq!(db.scalar("SELECT COUNT(*) FROM sign_in_codes").await, 0, "used and expired codes are gone");
 
         // The customer as they are now, for the caller to refuse a disabled one.
         store.create_sign_in_code(&code(&[3; 32], NOW + MINUTE), NOW).await.unwrap();
         store.set_customer_disabled(acme.id, alice.id, true, NOW).await.unwrap();
-        let redeemed = store.redeem_sign_in_code(acme.id, &[3; 32], NOW).await.unwrap().unwrap();
+        let redeemed = store.redeem_sign_in_code(acme.id, CodePurpose::NewTab, &[3; 32], NOW).await.unwrap().unwrap();
         assert!(redeemed.customer.disabled);
     })
     .await;

@@ -171,6 +171,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/p/{workspace}/{*page}", "/p/acme/tickets/5", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
         row(get.clone(), "/p/{workspace}/sign-in", "/p/acme/sign-in", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
         row(get.clone(), "/p/{workspace}/sso", "/p/acme/sso", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
+        row(get.clone(), "/p/{workspace}/link", "/p/acme/link?ticket=5", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
         row(get.clone(), "/p/{workspace}/new-tab", "/p/acme/new-tab", Empty, "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
         // Unsubscribing: the token in the mail is the authority; without one, nothing.
         row(get.clone(), "/p/{workspace}/unsubscribe", "/p/acme/unsubscribe", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
