@@ -10,7 +10,7 @@
 //   CHROMIUM_PATH            Chromium (default: `chromium` on PATH)
 //   FIREFOX_PATH             Firefox (default: `firefox-esr`, else `firefox`, on PATH)
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,7 +34,7 @@ export function redactUrl(url) {
  * Starts `portal serve --demo` and resolves once both URLs are printed.
  * Returns { portalUrl, demoUrl, databaseUrl, databaseKind, output(), stop() }.
  */
-export async function startPortal() {
+export async function startPortal({ env: extra = {} } = {}) {
   const bin = process.env.PORTAL_BIN
     ? path.resolve(process.env.PORTAL_BIN)
     : path.resolve(here, "../target/debug/portal");
@@ -51,7 +51,7 @@ export async function startPortal() {
   // From the repository root, where the portal finds target/site (its default
   // --site-root) as in development. PORTAL_BIN is ours, not a portal setting.
   const { PORTAL_BIN: _, ...inherited } = process.env;
-  const env = { ...inherited, PORTAL_BLOB_DIR: path.join(tmp, "blobs") };
+  const env = { ...inherited, PORTAL_BLOB_DIR: path.join(tmp, "blobs"), ...extra };
   const child = spawn(bin, args, { cwd: path.resolve(here, ".."), stdio: ["ignore", "pipe", "pipe"], env });
   let out = "";
   const output = () => out;
@@ -246,17 +246,53 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * before the first, stopped after the last. Read `portal` and `browser`
  * from the returned object inside tests (they are unset until then).
  */
-export function portalAndBrowser() {
+export function portalAndBrowser({ mail = false } = {}) {
   const shared = {};
   before(async () => {
-    shared.portal = await startPortal();
+    if (mail) shared.mail = await startMailSink();
+    const env = mail ? { PORTAL_SMTP_URL: shared.mail.url, PORTAL_MAIL_FROM: "support@acme.test" } : {};
+    shared.portal = await startPortal({ env });
     shared.browser = await launchBrowser();
   });
   after(async () => {
     await shared.browser?.close();
     await shared.portal?.stop();
+    shared.mail?.stop();
   });
   return shared;
+}
+
+/**
+ * An SMTP server (aiosmtpd, which `scripts/setup --test` installs) on a
+ * free port, keeping what it receives in a Maildir:
+ * { url, messages() (raw, oldest first), stop() }.
+ */
+export async function startMailSink() {
+  const { createServer } = await import("node:net");
+  const port = await new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), "portal-mail-"));
+  const python = path.resolve(here, "../.tools/venv/bin/python");
+  const child = spawn(python, ["-m", "aiosmtpd", "-n", "-l", `127.0.0.1:${port}`, "-c", "aiosmtpd.handlers.Mailbox", path.join(dir, "mail")], { stdio: "ignore" });
+  const { connect } = await import("node:net");
+  await eventually(() => new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => { socket.destroy(); resolve(true); });
+    socket.on("error", () => resolve(false));
+  }), { what: "the SMTP sink to listen" });
+  const messages = () => {
+    const fresh = path.join(dir, "mail", "new");
+    if (!existsSync(fresh)) return [];
+    return readdirSync(fresh).sort().map((name) => readFileSync(path.join(fresh, name), "utf8"));
+  };
+  const stop = () => {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url: `smtp://127.0.0.1:${port}`, messages, stop };
 }
 
 /**
