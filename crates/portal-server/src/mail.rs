@@ -9,11 +9,12 @@
 //! ticket shows it in the console. With no SMTP server configured nothing is
 //! sent and notifications wait.
 
+use crate::standalone::{plain_page, request_locale};
 use anyhow::Context;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::get;
 use leptos::prelude::*;
 use lettre::message::header::{HeaderName, HeaderValue};
@@ -216,7 +217,7 @@ struct TokenQuery {
 /// The link in a mail: a page with one button, so that a mail scanner
 /// following links unsubscribes nobody.
 async fn unsubscribe_page(headers: HeaderMap, Path(slug): Path<String>, Query(query): Query<TokenQuery>) -> Response {
-    let locale = request_locale(&headers);
+    let locale = request_locale(&headers, Locale::default());
     let token = query.token.unwrap_or_default();
     let action = format!(
         "/p/{slug}/unsubscribe?token={}",
@@ -228,7 +229,7 @@ async fn unsubscribe_page(headers: HeaderMap, Path(slug): Path<String>, Query(qu
             <button type="submit" data-testid="unsubscribe">{locale.t("mail-unsubscribe")}</button>
         </form>
     };
-    page(locale, StatusCode::OK, body.to_html())
+    plain_page(locale, &locale.t("mail-unsubscribe"), StatusCode::OK, body.to_html())
 }
 
 /// The button, and RFC 8058's one-click POST (`List-Unsubscribe=One-Click`).
@@ -238,7 +239,7 @@ async fn unsubscribe(
     Path(slug): Path<String>,
     Query(query): Query<TokenQuery>,
 ) -> Response {
-    let locale = request_locale(&headers);
+    let locale = request_locale(&headers, Locale::default());
     let token = query.token.as_deref().and_then(SessionToken::parse);
     let done = match (state.find_workspace(&slug).await, token) {
         (Ok(ws), Some(token)) => state.store.unsubscribe(ws.id, &token.hash()).await,
@@ -253,26 +254,5 @@ async fn unsubscribe(
         }
     };
     let body = view! { <p class="notice" data-testid="status">{locale.t(id)}</p> };
-    page(locale, status, body.to_html())
-}
-
-fn request_locale(headers: &HeaderMap) -> Locale {
-    let accepted = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    Locale::negotiate(None, accepted, Locale::default())
-}
-
-fn page(locale: Locale, status: StatusCode, body: String) -> Response {
-    let html = view! {
-        <!DOCTYPE html>
-        <html lang=locale.tag() dir=locale.dir()>
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="stylesheet" href="/assets/portal.css" />
-                <title>{locale.t("mail-unsubscribe")}</title>
-            </head>
-            <body><main class="portal" inner_html=body></main></body>
-        </html>
-    };
-    (status, [(header::CACHE_CONTROL, "no-store")], Html(html.to_html())).into_response()
+    plain_page(locale, &locale.t("mail-unsubscribe"), status, body.to_html())
 }

@@ -288,7 +288,8 @@ async fn enabled_workspace(state: &AppState, headers: &HeaderMap, slug: &str) ->
     }
 }
 
-fn request_locale(headers: &HeaderMap, fallback: Locale) -> Locale {
+/// The first of the browser's languages the portal speaks, else `fallback`.
+pub(crate) fn request_locale(headers: &HeaderMap, fallback: Locale) -> Locale {
     let accepted = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     Locale::negotiate(None, accepted, fallback)
 }
@@ -314,6 +315,17 @@ fn page(
     let title = if workspace_name.is_empty() { locale.t("page-title") } else { workspace_name.to_string() };
     let is_error = !status.is_success();
     let role = if is_error { "alert" } else { "status" };
+    let body = view! {
+        <h1><bdi>{title.clone()}</bdi></h1>
+        <p class="notice" class:error=is_error role=role data-testid="status">{message}</p>
+        {sign_in.map(|href| view! { <p><a href=href data-testid="sign-in-again">{locale.t("standalone-sign-in-again")}</a></p> })}
+    };
+    plain_page(locale, &title, status, body.to_html())
+}
+
+/// A page of the portal's own look around `body` (HTML), never cached:
+/// what the portal says outside its app (sign-in refusals, unsubscribing).
+pub(crate) fn plain_page(locale: Locale, title: &str, status: StatusCode, body: String) -> Response {
     let html = view! {
         <!DOCTYPE html>
         <html lang=locale.tag() dir=locale.dir()>
@@ -323,14 +335,10 @@ fn page(
                 <meta name="referrer" content="no-referrer" />
                 <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="/assets/portal.css" />
-                <title>{title.clone()}</title>
+                <title>{title.to_string()}</title>
             </head>
             <body>
-                <main class="portal standalone-notice">
-                    <h1><bdi>{title}</bdi></h1>
-                    <p class="notice" class:error=is_error role=role data-testid="status">{message}</p>
-                    {sign_in.map(|href| view! { <p><a href=href data-testid="sign-in-again">{locale.t("standalone-sign-in-again")}</a></p> })}
-                </main>
+                <main class="portal standalone-notice" inner_html=body></main>
             </body>
         </html>
     }
