@@ -101,7 +101,9 @@ pub async fn gate(State(state): State<AppState>, mut request: Request, next: Nex
 pub async fn host_routing(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
     let public_host = state.public_url.as_str().split_once("://").map_or("", |(_, host)| host);
-    if host.is_empty() || host.eq_ignore_ascii_case(public_host) {
+    // An address is never a workspace's host name: no lookup for it.
+    let name = host.rsplit_once(':').map_or(host, |(name, _)| name);
+    if host.is_empty() || host.eq_ignore_ascii_case(public_host) || name.parse::<std::net::IpAddr>().is_ok() {
         return next.run(request).await;
     }
     let Ok(Some(host)) = PortalHost::parse(host) else {
