@@ -29,6 +29,9 @@ pub struct AppState {
     /// Whether an SMTP server is configured: without one, customers get no
     /// email (the console says so) and notifications wait.
     pub mail_configured: bool,
+    /// Where customers' mail comes in (`inbound_address`): notifications
+    /// carry reply addresses under it, and mail in is read against it.
+    pub inbound_address: Option<portal_core::inbound::InboundAddress>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -14,6 +14,7 @@ pub mod console;
 pub mod conversation;
 pub mod embed;
 pub mod identity;
+pub mod inbound;
 pub mod jwt;
 pub mod listing;
 pub mod message;

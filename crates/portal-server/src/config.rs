@@ -61,6 +61,11 @@ pub struct Config {
     pub smtp_url: Option<KeyText>,
     /// The address mail comes from (its name is the workspace's).
     pub mail_from: Option<String>,
+    /// The address customers' mail comes in to, such as
+    /// `support@acme.com`: each notification's replies go to
+    /// `support+<token>@acme.com`. Unset: mail has no reply address of its
+    /// own, and replies are matched by their threading headers alone.
+    pub inbound_address: Option<String>,
     /// How many days each customer's access log (sign-ins, refusals,
     /// exports) is kept.
     pub access_log_days: u32,
@@ -115,6 +120,7 @@ impl Default for Config {
             access_log_days: 90,
             smtp_url: None,
             mail_from: None,
+            inbound_address: None,
             secret_key: None,
             secret_key_file: "data/secret.key".into(),
         }
@@ -158,6 +164,7 @@ const KEYS: &[&str] = &[
     "access_log_days",
     "smtp_url",
     "mail_from",
+    "inbound_address",
     "secret_key",
     "secret_key_file",
 ];

@@ -10,6 +10,7 @@ pub mod config;
 pub mod console;
 pub mod credentials;
 mod http;
+pub mod inbound;
 pub mod live;
 pub mod mail;
 pub mod observability;
@@ -63,6 +64,13 @@ impl Portal {
             LeptosOptions::builder().output_name("portal-frontend").site_root(site_root).site_pkg_dir("pkg").build();
         let blobs = portal_store::FsBlobStore::open(&config.blob_dir)
             .with_context(|| format!("cannot use {} for attached files", config.blob_dir.display()))?;
+        let inbound_address = match config.inbound_address.as_deref() {
+            Some(raw) => Some(
+                portal_core::inbound::InboundAddress::parse(raw)
+                    .context("inbound_address must be an email address without a `+` tag, like support@acme.com")?,
+            ),
+            None => None,
+        };
         let smtp_url = config.smtp_url.as_ref().map(|url| url.0.as_str());
         let mailer = mail::Mailer::from_config(smtp_url, config.mail_from.as_deref())?;
         if mailer.is_none() {
@@ -76,6 +84,7 @@ impl Portal {
             trusted_proxies: config.trusted_proxies.clone().into(),
             limits: Arc::new(portal_app::limits::Limits::new(&config.limits()).map_err(anyhow::Error::msg)?),
             mail_configured: mailer.is_some(),
+            inbound_address,
         };
         let access_log_days = config.access_log_days;
         Ok(Self { addr, url, state, metrics_addr: metrics.local_addr(), access_log_days, mailer, listener, metrics })

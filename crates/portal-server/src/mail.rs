@@ -21,9 +21,10 @@ use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use portal_app::state::{AppState, now_millis};
+use portal_core::inbound::{self, ReplyToken};
 use portal_core::{Millis, SessionToken};
 use portal_i18n::Locale;
-use portal_store::Notification;
+use portal_store::{MailTokens, Notification};
 use serde::Deserialize;
 use std::time::Duration;
 
@@ -91,9 +92,11 @@ pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> usize {
 
 async fn send_one(state: &AppState, mailer: &Mailer, notification: &Notification) -> bool {
     let token = SessionToken::from_random(rand::random());
-    let marked = state.store.set_unsubscribe(notification.id, &token.hash()).await;
+    let reply = ReplyToken::from_random(rand::random());
+    let tokens = MailTokens { unsubscribe: &token.hash(), reply: &reply.hash() };
+    let marked = state.store.set_mail_tokens(notification.id, &tokens).await;
     let outcome = match marked {
-        Ok(()) => match message(state, mailer, notification, &token, ticket_link(state, notification).await) {
+        Ok(()) => match message(state, mailer, notification, &token, &reply, ticket_link(state, notification).await) {
             Ok(message) => mailer.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
             Err(error) => Err(format!("{error:#}")),
         },
@@ -149,12 +152,14 @@ fn backoff(attempts: u32) -> Millis {
 }
 
 /// The mail telling of an agent's reply, in the workspace's language:
-/// text and HTML, threaded by ticket, with a one-click unsubscribe.
+/// text and HTML, threaded by ticket, with a one-click unsubscribe and,
+/// when mail comes in, a reply address of its own.
 fn message(
     state: &AppState,
     mailer: &Mailer,
     n: &Notification,
     unsubscribe: &SessionToken,
+    reply: &ReplyToken,
     link: String,
 ) -> anyhow::Result<Message> {
     let locale = Locale::from_tag(&n.language).unwrap_or_default();
@@ -189,13 +194,17 @@ fn message(
     }
     .to_html();
     let to = Mailbox::new(Some(n.customer_name.clone()).filter(|name| !name.is_empty()), n.customer_email.parse()?);
-    let thread = format!("<ticket-{}.{}@{host}>", n.ticket_number, n.workspace_slug);
+    let thread = inbound::ticket_thread_id(n.ticket_number, &n.workspace_slug, host);
     let raw = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);
-    Ok(Message::builder()
+    let mut builder = Message::builder()
         .from(Mailbox::new(Some(n.workspace_name.clone()), mailer.from.clone()))
         .to(to)
-        .subject(subject)
-        .message_id(Some(format!("<reply-{}.{}@{host}>", n.message_id, n.workspace_slug)))
+        .subject(subject);
+    if let Some(inbound) = &state.inbound_address {
+        builder = builder.reply_to(Mailbox::new(Some(n.workspace_name.clone()), inbound.reply_address(reply).parse()?));
+    }
+    Ok(builder
+        .message_id(Some(inbound::reply_message_id(n.message_id, &n.workspace_slug, host)))
         .in_reply_to(thread.clone())
         .references(thread)
         .raw_header(raw("List-Unsubscribe", format!("<{unsubscribe_url}>")))

@@ -77,6 +77,26 @@ pub struct AgentNewTicket {
     pub attributes: TicketAttributes,
     /// One of the workspace's companies: its members may see the ticket.
     pub company: Option<CompanyKey>,
+    pub channel: AgentChannel,
+}
+
+/// Where a ticket an agent's side opens came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AgentChannel {
+    /// The REST API (an integration, or an agent's tool).
+    #[default]
+    Api,
+    /// A customer's mail to the workspace's support address.
+    Email,
+}
+
+impl AgentChannel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Api => "api",
+            Self::Email => "email",
+        }
+    }
 }
 
 /// A message an agent posts.
@@ -144,8 +164,8 @@ pub trait AgentTicketStore {
     async fn agent_list_tickets(&self, agent: &AgentScope, limit: u32) -> Result<Vec<AgentTicketSummary>>;
     /// The ticket with all its messages, internal notes included and flagged.
     async fn agent_ticket(&self, agent: &AgentScope, number: TicketNumber) -> Result<Option<AgentTicket>>;
-    /// Opens a ticket for a customer (found by email or created), on the
-    /// `api` channel, in `new.company` if given, with a `ticket.created`
+    /// Opens a ticket for a customer (found by email or created), on
+    /// `new.channel`, in `new.company` if given, with a `ticket.created`
     /// event. An unknown type is [`StoreError::Invalid`], an unknown company
     /// [`StoreError::UnknownCompany`]; either writes nothing.
     async fn agent_create_ticket(

@@ -24,6 +24,15 @@ pub struct StoredAttachment {
     pub blob_key: String,
 }
 
+/// A file that came with a customer's mail: checked by the caller as an
+/// upload is, its content already in the blob store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailFile {
+    pub name: AttachmentName,
+    pub size: u64,
+    pub blob_key: String,
+}
+
 /// A customer uploads a file first: it waits, attached to nothing, until a
 /// reply or a new ticket claims it. Only its uploader can claim it, once.
 #[async_trait]
@@ -58,6 +67,21 @@ pub trait AttachmentStore {
         number: TicketNumber,
         id: AttachmentId,
     ) -> Result<Option<StoredAttachment>>;
+    /// Attaches the files of a customer's mail to ticket `number`: to its
+    /// message `message_id` (which must be a customer's public message), or
+    /// with `None` to the ticket itself, as sent by the message's author or
+    /// the ticket's creator. They must fit in the quota together (as for
+    /// [`AttachmentStore::add_upload`]), else [`StoreError::QuotaExceeded`]
+    /// and none is attached.
+    async fn attach_mail_files(
+        &self,
+        agent: &AgentScope,
+        number: TicketNumber,
+        message_id: Option<i64>,
+        files: &[MailFile],
+        default_quota: u64,
+        now: Millis,
+    ) -> Result<Vec<AttachmentInfo>>;
     /// Forgets up to `limit` uploads never sent and made before
     /// `created_before`, and returns their blob keys for deletion.
     async fn take_stale_uploads(&self, created_before: Millis, limit: u32) -> Result<Vec<String>>;

@@ -34,12 +34,12 @@ mod workspaces;
 
 pub use account::{AccountStore, CodePurpose, NewSignInCode, RedeemedCode};
 pub use agent_tickets::{
-    AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketStore, AgentTicketSummary,
-    Assignee, InboxFacts, InboxFilter, InboxPage,
+    AgentChannel, AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketStore,
+    AgentTicketSummary, Assignee, InboxFacts, InboxFilter, InboxPage,
 };
 pub use agents::{Agent, AgentStore, NewAgent, NewAgentSession};
 pub use api_tokens::{ApiToken, ApiTokenStore};
-pub use attachments::{AttachmentStore, AttachmentUsage, StoredAttachment};
+pub use attachments::{AttachmentStore, AttachmentUsage, MailFile, StoredAttachment};
 pub use blob::{BlobStore, FsBlobStore};
 pub use bulk::{BulkStore, ImportedMessage, ImportedTicket, NewTicket};
 pub use companies::{AudiencePreview, CompanyStore};
@@ -47,7 +47,7 @@ pub use conversations::{ConversationStore, CustomerReply, CustomerTicket, ReplyO
 pub use directory::{CompanyEntry, CustomerEntry, DirectoryStore};
 pub use error::StoreError;
 pub use identity::{Customer, IdentityStore, NewSession, Secret};
-pub use mail::{FailedMail, MailStore, Notification};
+pub use mail::{FailedMail, MailIn, MailInOutcome, MailStore, MailTokens, Notification};
 pub use notify::Wake;
 pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
 pub use replay::ReplayStore;

@@ -9,7 +9,7 @@
 
 use crate::Result;
 use async_trait::async_trait;
-use portal_core::{CustomerScope, Millis, TicketNumber, WorkspaceId};
+use portal_core::{AgentScope, CustomerScope, Email, IdempotencyKey, MessageBody, Millis, TicketNumber, WorkspaceId};
 
 /// What a worker needs to write one notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +42,39 @@ pub struct FailedMail {
     pub error: String,
 }
 
+/// The hashes of the tokens a notification carries: its unsubscribe link's
+/// and its reply address's (see `portal_core::inbound`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MailTokens<'a> {
+    pub unsubscribe: &'a [u8],
+    pub reply: &'a [u8],
+}
+
+/// A mail in that answers a ticket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailIn {
+    /// The `From` address: who the mail says it is from.
+    pub sender: Email,
+    /// The name beside the address, if any.
+    pub sender_name: String,
+    /// What is new in the mail (quotes and signature removed).
+    pub body: MessageBody,
+    /// Made from the mail's `Message-ID`: the same mail delivered twice
+    /// writes one message.
+    pub key: IdempotencyKey,
+}
+
+/// What [`MailStore::mail_reply`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailInOutcome {
+    pub message_id: i64,
+    /// A public message of the customer's; otherwise an internal note for
+    /// agents to review.
+    pub public: bool,
+    /// The mail was received before: nothing was written.
+    pub duplicate: bool,
+}
+
 #[async_trait]
 pub trait MailStore {
     /// Claims up to `limit` notifications that are due at `now` and held by
@@ -49,9 +82,10 @@ pub trait MailStore {
     /// Two workers never hold the same row. Notifications of customers who
     /// have since turned email off are dropped, not returned.
     async fn claim_mail(&self, now: Millis, hold: Millis, limit: u32) -> Result<Vec<Notification>>;
-    /// Records the hash of the token in the notification's unsubscribe
-    /// link, before it is sent.
-    async fn set_unsubscribe(&self, id: i64, token_hash: &[u8]) -> Result<()>;
+    /// Records the hashes of the notification's tokens, before it is sent.
+    /// A new unsubscribe token replaces the last try's; reply tokens are
+    /// all kept, so every copy that reached the customer can be answered.
+    async fn set_mail_tokens(&self, id: i64, tokens: &MailTokens<'_>) -> Result<()>;
     /// The SMTP server accepted it.
     async fn mail_sent(&self, id: i64, now: Millis) -> Result<()>;
     /// It was not delivered: tried again from `retry_at`, or with `None`,
@@ -62,6 +96,21 @@ pub trait MailStore {
     async fn unsubscribe(&self, workspace: WorkspaceId, token_hash: &[u8]) -> Result<bool>;
     async fn email_notifications(&self, scope: &CustomerScope) -> Result<bool>;
     async fn set_email_notifications(&self, scope: &CustomerScope, on: bool) -> Result<()>;
+    /// The ticket whose mail carried the reply token with this hash, in
+    /// `workspace`; `None` for a token it never sent.
+    async fn reply_ticket(&self, workspace: WorkspaceId, reply_hash: &[u8]) -> Result<Option<TicketNumber>>;
+    /// Writes a mail answering ticket `number`. From its customer or a
+    /// participant (by address, not disabled), it is their public reply,
+    /// as from the portal: it reopens a closed ticket and wakes the
+    /// portal. From anyone else it is an internal note naming the sender,
+    /// for agents to review. A key seen before writes nothing.
+    async fn mail_reply(
+        &self,
+        agent: &AgentScope,
+        number: TicketNumber,
+        mail: &MailIn,
+        now: Millis,
+    ) -> Result<MailInOutcome>;
     /// The ticket's notifications that failed for good, newest first.
     async fn failed_mail(&self, workspace: WorkspaceId, number: TicketNumber) -> Result<Vec<FailedMail>>;
 }

@@ -98,11 +98,9 @@ impl ApiError {
         Self::new(ErrorCode::NotFound, "there is no customer with this email")
     }
 
-    pub fn payload_too_large() -> Self {
-        Self::new(
-            ErrorCode::PayloadTooLarge,
-            format!("the request body is larger than {} bytes", super::MAX_BODY_BYTES),
-        )
+    /// `payload_too_large`, naming the `limit` in bytes.
+    pub fn payload_too_large(limit: usize) -> Self {
+        Self::new(ErrorCode::PayloadTooLarge, format!("the request body is larger than {limit} bytes"))
     }
 
     #[cfg(test)]

@@ -9,7 +9,9 @@ use super::requests::{
     AttachmentPath, Company, CompanyPath, CompanyRequest, CustomerAttributesBody, CustomerCompanies, CustomerPath,
     ListQuery, NewMessageRequest, NewTicketRequest, ParticipantPath, TicketPatch, TicketPath, company_key,
 };
-use super::responses::{CustomerCounts, Message, Participant, ParticipantList, Ticket, TicketList, TicketWithMessages};
+use super::responses::{
+    CustomerCounts, Message, Participant, ParticipantList, ReceivedEmail, Ticket, TicketList, TicketWithMessages,
+};
 use crate::now_millis;
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -611,4 +613,67 @@ pub async fn set_customer_attributes(
         .map_err(customer_write_error("attributes"))?;
     agent.audit("api.customer.attributes", format_args!("customer {}", customer.id));
     Ok(Json(attributes.into()))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/inbound/email",
+    tag = "email",
+    operation_id = "receive_email",
+    summary = "Take in a customer's email",
+    description = "The body is one raw RFC 5322 message, as a mail server delivers it (any content type; \
+                   for a pipe: `curl --data-binary @-`), at most 25 MiB. A reply to a notification (its \
+                   reply address, else its `In-Reply-To`/`References`) lands in that ticket: as the customer's \
+                   public message when the sender is its customer or a participant, otherwise as an internal \
+                   note. Any other message opens a ticket on the `email` channel for its sender (found by \
+                   address or created). Quoted history and signatures are removed. Automatic answers \
+                   (`Auto-Submitted`, delivery reports) are accepted and dropped. The same message delivered \
+                   twice writes once.",
+    request_body(content = String, content_type = "message/rfc822", description = "The raw message."),
+    responses(
+        (status = 201, description = "Written: a reply, a note or a new ticket.", body = ReceivedEmail),
+        (status = 200, description = "Nothing new: the message was taken before, or is an automatic answer.",
+            body = ReceivedEmail),
+        (status = 400, description = "`invalid_request`: not an email, no valid From address, or no text \
+                                      once quotes are removed.", body = ErrorBody),
+        (status = 401, description = "`unauthorized`", body = ErrorBody),
+        (status = 404, description = "`not_found`: the reply address carries a token the workspace never \
+                                      sent, or the ticket it answers is gone.", body = ErrorBody),
+        (status = 409, description = "`conflict`: the message's id was used for another ticket.", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`: over 25 MiB.", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`unavailable`", body = ErrorBody),
+    )
+)]
+pub async fn receive_email(
+    State(state): State<AppState>,
+    agent: Agent,
+    body: axum::body::Body,
+) -> Result<Response, ApiError> {
+    use crate::inbound::{MAX_MAIL_BYTES, Received, Refused};
+    let raw = axum::body::to_bytes(body, MAX_MAIL_BYTES).await.map_err(|error| {
+        if crate::http::is_length_limit(&error) {
+            ApiError::payload_too_large(MAX_MAIL_BYTES)
+        } else {
+            ApiError::new(ErrorCode::InvalidRequest, "the request body could not be read")
+        }
+    })?;
+    let received = crate::inbound::receive(&state, &agent.scope, &raw).await.map_err(|refused| match refused {
+        Refused::Unreadable | Refused::NoSender | Refused::Empty => {
+            ApiError::new(ErrorCode::InvalidRequest, refused.to_string())
+        }
+        Refused::UnknownToken | Refused::UnknownTicket => ApiError::new(ErrorCode::NotFound, refused.to_string()),
+        Refused::Store(error) => ApiError::store(error),
+    })?;
+    let status = match &received {
+        Received::Reply { duplicate: false, .. } | Received::NewTicket { .. } => StatusCode::CREATED,
+        Received::Reply { duplicate: true, .. } | Received::Automatic => StatusCode::OK,
+    };
+    if let Some(number) = match &received {
+        Received::Reply { number, duplicate: false, .. } | Received::NewTicket { number, .. } => Some(number),
+        _ => None,
+    } {
+        agent.audit("api.email.received", format_args!("ticket {number}"));
+    }
+    Ok((status, Json(ReceivedEmail::from(received))).into_response())
 }

@@ -27,7 +27,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         }
         let bytes = axum::body::to_bytes(request.into_body(), MAX_BODY_BYTES).await.map_err(|error| {
             if crate::http::is_length_limit(&error) {
-                ApiError::payload_too_large()
+                ApiError::payload_too_large(MAX_BODY_BYTES)
             } else {
                 tracing::debug!(%error, "reading a request body failed");
                 ApiError::new(ErrorCode::InvalidRequest, "the request body could not be read")
@@ -103,8 +103,10 @@ pub async fn refuse_large_bodies(request: Request, next: Next) -> Response {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<u64>().ok());
-    if announced.is_some_and(|length| length > MAX_BODY_BYTES as u64) {
-        return ApiError::payload_too_large().into_response();
+    let limit =
+        if request.uri().path().ends_with("/inbound/email") { crate::inbound::MAX_MAIL_BYTES } else { MAX_BODY_BYTES };
+    if announced.is_some_and(|length| length > limit as u64) {
+        return ApiError::payload_too_large(limit).into_response();
     }
     next.run(request).await
 }

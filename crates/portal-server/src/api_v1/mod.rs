@@ -7,7 +7,8 @@
 //!   looked up by its SHA-256 and opens exactly one workspace (an
 //!   [`portal_core::AgentScope`]). Missing, invalid or revoked: 401.
 //! - Bodies are JSON (`Content-Type: application/json`), at most
-//!   [`MAX_BODY_BYTES`]; unknown fields are refused.
+//!   [`MAX_BODY_BYTES`]; unknown fields are refused. The one exception is
+//!   `POST /inbound/email`: a raw email, at most 25 MiB.
 //! - The document states every check a request value gets (`schema`): a
 //!   request it refuses is a 400; a valid one the workspace refuses (a
 //!   ticket type or company it does not have) is a 409.
@@ -87,6 +88,8 @@ macro_rules! api_routes {
                                                         they see it in their portal and may reply to it."),
                 (name = "companies", description = "The workspace's companies, to which customers and tickets belong."),
                 (name = "customers", description = "Customers: their companies and attributes."),
+                (name = "email", description = "Customers' email in: replies land in their tickets, other mail \
+                                                 opens tickets."),
                 (name = "meta", description = "About the API itself."),
             ),
         )]
@@ -109,6 +112,7 @@ api_routes! {
     get "/customers/{email}/counts" => get_customer_counts,
     put "/customers/{email}/companies" => set_customer_companies,
     put "/customers/{email}/attributes" => set_customer_attributes,
+    post "/inbound/email" => receive_email,
     get "/openapi.json" => openapi_json,
 }
 

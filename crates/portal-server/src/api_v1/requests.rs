@@ -10,7 +10,7 @@ use portal_core::{
     CompanyKey, CustomerName, Email, IdempotencyKey, MessageBody, TicketAttributes, TicketDescription, TicketStatus,
     TicketTitle,
 };
-use portal_store::{AgentNewTicket, AgentPost};
+use portal_store::{AgentChannel, AgentNewTicket, AgentPost};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::openapi::Required;
@@ -356,7 +356,16 @@ impl NewTicketRequest {
         let ticket_type = self.ticket_type.map(|t| non_empty_type(&t)).transpose()?;
         let attributes = attributes(self.attributes)?.unwrap_or_default();
         let company = self.company.as_deref().map(|key| company_key("company", key)).transpose()?;
-        Ok(AgentNewTicket { customer_email, customer_name, title, description, ticket_type, attributes, company })
+        Ok(AgentNewTicket {
+            customer_email,
+            customer_name,
+            title,
+            description,
+            ticket_type,
+            attributes,
+            company,
+            channel: AgentChannel::Api,
+        })
     }
 }
 

@@ -228,3 +228,48 @@ impl From<AgentTicket> for TicketWithMessages {
         }
     }
 }
+
+/// What became of an email taken in.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ReceivedEmail {
+    /// `reply`: the customer's public message in `ticket`; `note`: an
+    /// internal note in `ticket` (the sender is not its customer or a
+    /// participant); `ticket`: a new ticket on the `email` channel;
+    /// `ignored`: an automatic answer (out of office, bounce), not kept.
+    #[schema(example = "reply")]
+    pub result: String,
+    pub ticket: Option<i64>,
+    /// The same message (by `Message-ID`) was taken before: nothing new was written.
+    pub duplicate: bool,
+    /// The attached files kept, by name.
+    pub files_kept: Vec<String>,
+    /// The attached files not kept (a kind or size the workspace does not
+    /// take, too many, no room), and why. A note's files are never kept.
+    pub files_refused: Vec<RefusedFile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct RefusedFile {
+    pub name: String,
+    pub reason: String,
+}
+
+impl From<crate::inbound::Received> for ReceivedEmail {
+    fn from(received: crate::inbound::Received) -> Self {
+        use crate::inbound::{Files, Received};
+        let (result, ticket, duplicate, files) = match received {
+            Received::Reply { number, public, duplicate, files } => {
+                (if public { "reply" } else { "note" }, Some(number.0), duplicate, files)
+            }
+            Received::NewTicket { number, files } => ("ticket", Some(number.0), false, files),
+            Received::Automatic => ("ignored", None, false, Files::default()),
+        };
+        Self {
+            result: result.into(),
+            ticket,
+            duplicate,
+            files_kept: files.kept,
+            files_refused: files.refused.into_iter().map(|(name, reason)| RefusedFile { name, reason }).collect(),
+        }
+    }
+}

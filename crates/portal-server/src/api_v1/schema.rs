@@ -61,11 +61,11 @@ pub fn trimmed_without_control(required: bool) -> String {
     if required { format!("^[{white}]*{inside}[{white}]*$") } else { format!("^[{white}]*(?:{inside})?[{white}]*$") }
 }
 
-/// What `Email::parse` accepts: something, `@`, then a domain without `@`,
+/// What `Email::parse` accepts: a local part, exactly one `@`, a domain,
 /// neither holding white space or control characters.
 pub fn email_pattern() -> String {
     let both = class(&[WHITE_SPACE, CONTROL]);
-    format!("^[^{both}]+@[^{both}@]+$")
+    format!("^[^{both}@]+@[^{both}@]+$")
 }
 
 pub fn company_key_pattern() -> String {

@@ -24,9 +24,6 @@ use portal_core::{
 use std::collections::HashMap;
 use tracing::instrument;
 
-/// The channel of tickets agents open through the API.
-const CHANNEL_API: &str = "api";
-
 /// The columns [`agent_summary_from_row`] reads, from tickets as `t`
 /// joined with their creator as `c` and their company, if any, as `co`.
 macro_rules! agent_summary_select {
@@ -274,7 +271,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
             creator: CustomerId(customer_id),
             title: new.title.as_str(),
             description: new.description.as_str(),
-            channel: CHANNEL_API,
+            channel: new.channel.as_str(),
             ticket_type,
             attributes: &new.attributes,
             company_id,

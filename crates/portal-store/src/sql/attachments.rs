@@ -4,7 +4,7 @@ use super::messages::{AttachmentRow, attachment_columns, attachment_from_row};
 use super::shared::{LIST_LIMIT_MAX, LIST_LIMIT_MIN};
 use super::tickets::visible_to_customer;
 use super::{SqlStore, sql_impl};
-use crate::{AttachmentStore, AttachmentUsage, Result, StoreError, StoredAttachment};
+use crate::{AttachmentStore, AttachmentUsage, MailFile, Result, StoreError, StoredAttachment};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::access::AgentScope;
@@ -110,6 +110,78 @@ impl<DB> AttachmentStore for SqlStore<DB> {
             content_type: name.kind().content_type().to_string(),
             size,
         })
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn attach_mail_files(
+        &self,
+        agent: &AgentScope,
+        number: TicketNumber,
+        message_id: Option<i64>,
+        files: &[MailFile],
+        default_quota: u64,
+        now: Millis,
+    ) -> Result<Vec<AttachmentInfo>> {
+        if files.is_empty() {
+            return Ok(Vec::new());
+        }
+        let workspace = agent.workspace_id();
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        Self::lock_workspace(&mut tx, workspace).await?;
+        let (ticket_id, uploader) = match message_id {
+            Some(message) => sqlx::query_as::<_, (i64, i64)>(
+                "SELECT m.ticket_id, m.author_customer_id FROM messages m \
+                 JOIN tickets t ON t.workspace_id = m.workspace_id AND t.id = m.ticket_id \
+                 WHERE m.workspace_id = $1 AND t.number = $2 AND m.id = $3 \
+                 AND m.author_kind = 'customer' AND NOT m.is_internal",
+            )
+            .bind(workspace.0)
+            .bind(number.0)
+            .bind(message),
+            None => sqlx::query_as::<_, (i64, i64)>(
+                "SELECT id, creator_id FROM tickets WHERE workspace_id = $1 AND number = $2",
+            )
+            .bind(workspace.0)
+            .bind(number.0),
+        }
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let usage = Self::attachment_usage_in(&mut tx, workspace).await?;
+        let quota = usage.quota_bytes.unwrap_or(default_quota);
+        let total = files.iter().fold(0u64, |sum, file| sum.saturating_add(file.size));
+        if usage.used_bytes.saturating_add(total) > quota {
+            return Err(StoreError::QuotaExceeded { used: usage.used_bytes, quota });
+        }
+        let mut attached = Vec::with_capacity(files.len());
+        for file in files {
+            let size = i64::try_from(file.size).ok().filter(|n| *n > 0).ok_or_else(|| {
+                StoreError::Invalid(format!("{}: the size {} is not a file's size", file.name.as_str(), file.size))
+            })?;
+            let id = sqlx::query_scalar::<_, i64>(
+                "INSERT INTO attachments (workspace_id, uploader_id, ticket_id, message_id, file_name, content_type, \
+                 size_bytes, blob_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            )
+            .bind(workspace.0)
+            .bind(uploader)
+            .bind(ticket_id)
+            .bind(message_id)
+            .bind(file.name.as_str())
+            .bind(file.name.kind().content_type())
+            .bind(size)
+            .bind(&file.blob_key)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            attached.push(AttachmentInfo {
+                id: AttachmentId(id),
+                name: file.name.as_str().to_string(),
+                content_type: file.name.kind().content_type().to_string(),
+                size: file.size,
+            });
+        }
+        tx.commit().await?;
+        Ok(attached)
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

@@ -137,7 +137,7 @@ impl<DB> SqlStore<DB> {
     /// Reopens `ticket` if it is closed, with its `ticket.status` event, and
     /// says whether it did; fails with [`StoreError::TicketClosed`] when the
     /// workspace does not allow it. Callers hold [`Dialect::LOCK_WORKSPACE`].
-    async fn reopen_if_closed(
+    pub(super) async fn reopen_if_closed(
         conn: &mut DB::Connection,
         workspace: WorkspaceId,
         rules: &WorkspaceRules,

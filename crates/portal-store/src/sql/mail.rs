@@ -1,10 +1,13 @@
 //! The SQL implementation of [`MailStore`].
 
+use super::messages::NewMessage;
+use super::tickets::NewEvent;
 use super::{SqlStore, sql_impl};
-use crate::{FailedMail, MailStore, Notification, Result};
+use crate::{FailedMail, MailIn, MailInOutcome, MailStore, MailTokens, Notification, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
-use portal_core::{CustomerId, CustomerScope, Millis, TicketNumber, WorkspaceId};
+use portal_core::conversation::EventKind;
+use portal_core::{AgentScope, AuthorKind, CustomerId, CustomerScope, Millis, TicketNumber, TicketStatus, WorkspaceId};
 use tracing::instrument;
 
 #[derive(sqlx::FromRow)]
@@ -117,13 +120,112 @@ impl<DB> MailStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn set_unsubscribe(&self, id: i64, token_hash: &[u8]) -> Result<()> {
+    async fn set_mail_tokens(&self, id: i64, tokens: &MailTokens<'_>) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE outbox SET unsubscribe_hash = $2 WHERE id = $1")
             .bind(id)
-            .bind(token_hash)
-            .execute(&self.pool)
+            .bind(tokens.unsubscribe)
+            .execute(&mut *tx)
             .await?;
+        sqlx::query(
+            "INSERT INTO reply_tokens (token_hash, workspace_id, ticket_id, created_at) \
+             SELECT $2, o.workspace_id, m.ticket_id, o.created_at FROM outbox o \
+             JOIN messages m ON m.workspace_id = o.workspace_id AND m.id = o.message_id WHERE o.id = $1",
+        )
+        .bind(id)
+        .bind(tokens.reply)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn reply_ticket(&self, workspace: WorkspaceId, reply_hash: &[u8]) -> Result<Option<TicketNumber>> {
+        let number = sqlx::query_scalar::<_, i64>(
+            "SELECT t.number FROM reply_tokens r \
+             JOIN tickets t ON t.workspace_id = r.workspace_id AND t.id = r.ticket_id \
+             WHERE r.workspace_id = $1 AND r.token_hash = $2",
+        )
+        .bind(workspace.0)
+        .bind(reply_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(number.map(TicketNumber))
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn mail_reply(
+        &self,
+        agent: &AgentScope,
+        number: TicketNumber,
+        mail: &MailIn,
+        now: Millis,
+    ) -> Result<MailInOutcome> {
+        let workspace = agent.workspace_id();
+        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        let rules = Self::lock_workspace(&mut tx, workspace).await?;
+        let ticket = Self::workspace_ticket(&mut tx, workspace, number).await?.ok_or(StoreError::NotFound)?;
+        let sender = sqlx::query_as::<_, (i64, String)>(
+            "SELECT id, name FROM customers WHERE workspace_id = $1 AND email_key = $2 AND disabled_at IS NULL",
+        )
+        .bind(workspace.0)
+        .bind(mail.sender.key())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let mut author = None;
+        if let Some((id, name)) = sender
+            && Self::takes_part(&mut tx, workspace, &ticket, CustomerId(id)).await?
+            && (ticket.status != TicketStatus::Closed || rules.reopen_allowed)
+        {
+            author =
+                Some((CustomerId(id), if name.trim().is_empty() { mail.sender.as_str().to_string() } else { name }));
+        }
+        if let Some((ticket_id, first)) =
+            Self::message_by_key(&mut tx, workspace, author.as_ref().map(|(id, _)| *id), mail.key.as_str()).await?
+        {
+            if ticket_id != ticket.id {
+                return Err(StoreError::KeyReused);
+            }
+            return Ok(MailInOutcome { message_id: first.id, public: !first.internal, duplicate: true });
+        }
+        // Anyone else's mail waits for an agent, under the name it gave.
+        let note_author = match mail.sender_name.trim() {
+            "" => mail.sender.as_str().to_string(),
+            name => format!("{name} <{}>", mail.sender.as_str()),
+        };
+        let note_author: String = note_author.chars().take(200).collect();
+        let new = NewMessage {
+            workspace,
+            ticket_id: ticket.id,
+            author_kind: if author.is_some() { AuthorKind::Customer } else { AuthorKind::Agent },
+            author_customer: author.as_ref().map(|(id, _)| *id),
+            author_name: author.as_ref().map_or(note_author.as_str(), |(_, name)| name.as_str()),
+            body: mail.body.as_str(),
+            internal: author.is_none(),
+            key: Some(mail.key.as_str()),
+            now,
+        };
+        let message = Self::insert_message(&mut tx, &new).await?;
+        if author.is_none() {
+            tx.commit().await?;
+            return Ok(MailInOutcome { message_id: message.id, public: false, duplicate: false });
+        }
+        let reopened = Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await?;
+        let status = if reopened { TicketStatus::Open } else { ticket.status };
+        Self::update_ticket(&mut tx, workspace, &ticket, status, ticket.ticket_type.as_deref(), now).await?;
+        let event = NewEvent {
+            workspace,
+            ticket_id: ticket.id,
+            customer: ticket.creator,
+            kind: EventKind::MessageCreated,
+            message_id: Some(message.id),
+            status: None,
+            now,
+        };
+        Self::insert_event(&mut tx, &event).await?;
+        self.commit_events(tx, ticket.wake(workspace)).await?;
+        Ok(MailInOutcome { message_id: message.id, public: true, duplicate: false })
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

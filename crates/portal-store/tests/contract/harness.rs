@@ -162,5 +162,6 @@ pub fn new_ticket_for(raw_email: &str, raw_name: &str, ticket_type: Option<&str>
         ticket_type: ticket_type.map(str::to_string),
         attributes: Default::default(),
         company: None,
+        channel: Default::default(),
     }
 }

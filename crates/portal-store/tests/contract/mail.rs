@@ -1,5 +1,5 @@
 use crate::harness::*;
-use portal_store::Store;
+use portal_store::{MailTokens, Store};
 
 const MINUTE: i64 = 60_000;
 
@@ -92,7 +92,7 @@ async fn turning_email_off_stops_mail_at_once() {
         assert!(store.email_notifications(&ann).await.unwrap());
         store.agent_post_message(&agent, number, &agent_post("First", false), NOW).await.unwrap();
         let mail = store.claim_mail(NOW, MINUTE, 10).await.unwrap().remove(0);
-        store.set_unsubscribe(mail.id, &[7; 32]).await.unwrap();
+        store.set_mail_tokens(mail.id, &MailTokens { unsubscribe: &[7; 32], reply: &[9; 32] }).await.unwrap();
         store.mail_sent(mail.id, NOW).await.unwrap();
         store.agent_post_message(&agent, number, &agent_post("Second", false), NOW).await.unwrap();
 
@@ -108,6 +108,58 @@ async fn turning_email_off_stops_mail_at_once() {
         store.set_email_notifications(&ann, true).await.unwrap();
         store.agent_post_message(&agent, number, &agent_post("Fourth", false), NOW).await.unwrap();
         assert_eq!(store.claim_mail(NOW, MINUTE, 10).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mail_in_is_the_customers_reply_or_else_a_note_for_agents() {
+    on_each_backend("a_mail_in_is_the_customers_reply", |db| async move {
+        use portal_core::TicketStatus;
+        use portal_store::MailIn;
+        let store = db.store.clone();
+        let ws = workspace(&*store, "acme").await;
+        let (_, ann) = sign_in(&*store, ws.id, "ann@example.com").await;
+        let agent = agent(&*store, ws.id).await;
+        let number = customer_ticket(&*store, &ann, "Where is my invoice?", NOW).await;
+        store.agent_post_message(&agent, number, &agent_post("On its way.", false), NOW).await.unwrap();
+        let mail = store.claim_mail(NOW, MINUTE, 10).await.unwrap().remove(0);
+        store.set_mail_tokens(mail.id, &MailTokens { unsubscribe: &[1; 32], reply: &[2; 32] }).await.unwrap();
+        // A second try of the same mail: both tokens answer.
+        store.set_mail_tokens(mail.id, &MailTokens { unsubscribe: &[3; 32], reply: &[4; 32] }).await.unwrap();
+        assert_eq!(store.reply_ticket(ws.id, &[2; 32]).await.unwrap(), Some(number));
+        assert_eq!(store.reply_ticket(ws.id, &[4; 32]).await.unwrap(), Some(number));
+        assert_eq!(store.reply_ticket(ws.id, &[5; 32]).await.unwrap(), None, "a token never sent");
+        let globex = workspace(&*store, "globex").await;
+        assert_eq!(store.reply_ticket(globex.id, &[2; 32]).await.unwrap(), None, "another workspace's");
+
+        let from = |sender: &str, text: &str, id: &str| MailIn {
+            sender: email(sender),
+            sender_name: "Someone".into(),
+            body: body(text),
+            key: key(id),
+        };
+        store.agent_update_ticket(&agent, number, Some(TicketStatus::Closed), None, None, NOW + 1).await.unwrap();
+        let thanks = from("ANN@example.com", "Thanks!", "mail-one-1");
+        let reply = store.mail_reply(&agent, number, &thanks, NOW + 2).await.unwrap();
+        assert!(reply.public && !reply.duplicate);
+        let detail = store.ticket_detail(&ann, number).await.unwrap().unwrap();
+        assert_eq!(detail.status, TicketStatus::Open, "a reply reopens the ticket, as in the portal");
+        assert_eq!(detail.messages.last().map(|m| m.body.as_str()), Some("Thanks!"));
+        let again = store.mail_reply(&agent, number, &thanks, NOW + 3).await.unwrap();
+        assert_eq!(again, portal_store::MailInOutcome { duplicate: true, ..reply });
+
+        let eve = from("eve@example.com", "Send it to me", "mail-two-2");
+        let stranger = store.mail_reply(&agent, number, &eve, NOW + 4).await.unwrap();
+        assert!(!stranger.public);
+        let detail = store.ticket_detail(&ann, number).await.unwrap().unwrap();
+        assert!(detail.messages.iter().all(|m| m.body.as_str() != "Send it to me"), "never shown to the customer");
+        let seen = store.agent_ticket(&agent, number).await.unwrap().unwrap();
+        let note = seen.messages.last().unwrap();
+        assert!(note.internal && note.author_name == "Someone <eve@example.com>", "{note:?}");
+        let hi = from("ann@example.com", "Hi", "mail-3-33");
+        let missing = store.mail_reply(&agent, portal_core::TicketNumber(999), &hi, NOW);
+        assert!(matches!(missing.await, Err(portal_store::StoreError::NotFound)));
     })
     .await;
 }

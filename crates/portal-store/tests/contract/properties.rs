@@ -171,6 +171,7 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
             ticket_type: None,
             attributes: TicketAttributes::default(),
             company: company.map(|c| companies[c].clone()),
+            channel: Default::default(),
         };
         let number = store.agent_create_ticket(&agent, &new, NOW).await.unwrap().number;
         if new.description.is_empty() {

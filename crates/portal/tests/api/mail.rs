@@ -13,14 +13,14 @@ use std::process::{Child, Command};
 use std::time::Duration;
 
 /// An SMTP server on a free port of 127.0.0.1 that keeps every message.
-struct Sink {
+pub struct Sink {
     port: u16,
     child: Child,
     dir: tempfile::TempDir,
 }
 
 impl Sink {
-    async fn start() -> Self {
+    pub async fn start() -> Self {
         let port = free_port();
         let dir = tempfile::tempdir().unwrap();
         let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/venv/bin/python");
@@ -42,7 +42,7 @@ impl Sink {
         panic!("aiosmtpd did not listen on {port}");
     }
 
-    fn url(&self) -> String {
+    pub fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
@@ -55,7 +55,7 @@ impl Sink {
         files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
     }
 
-    async fn wait_for(&self, count: usize) -> Vec<String> {
+    pub async fn wait_for(&self, count: usize) -> Vec<String> {
         for _ in 0..150 {
             let messages = self.messages();
             if messages.len() >= count {
@@ -79,7 +79,7 @@ fn free_port() -> u16 {
 }
 
 /// The value of header `name` in a raw message (first line only).
-fn header<'a>(message: &'a str, name: &str) -> &'a str {
+pub fn header<'a>(message: &'a str, name: &str) -> &'a str {
     message
         .lines()
         .find_map(|line| line.strip_prefix(name).and_then(|rest| rest.strip_prefix(": ")))

@@ -192,6 +192,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/api/v1/customers/{email}/counts", &format!("/api/v1/customers/{}/counts", f.owner_email), Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
         row(put.clone(), "/api/v1/customers/{email}/companies", &format!("/api/v1/customers/{}/companies", f.owner_email), json(json!({"companies": ["northwind"]})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
         row(put.clone(), "/api/v1/customers/{email}/attributes", &format!("/api/v1/customers/{}/attributes", f.owner_email), json(json!({"attributes": {}})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(post.clone(), "/api/v1/inbound/email", "/api/v1/inbound/email", File(b"From: mail@example.com\r\nSubject: By mail\r\n\r\nHello"), "401 401 401 401 401 401 401 401 401 401 201 201 401 401"),
         // The console: a signed-in account (303 to the sign-in page otherwise); settings for admins.
         row(get.clone(), "/console", "/console", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
         row(get.clone(), "/console/login", "/console/login", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
