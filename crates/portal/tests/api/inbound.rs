@@ -215,3 +215,43 @@ async fn mailed_files_pass_the_portals_checks_and_strangers_files_are_not_kept()
     })
     .await;
 }
+
+/// What schemathesis cannot write: mangled and random mail. Every answer is
+/// a refusal or a success, never a server error, and a refusal writes nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn mangled_and_random_mail_never_breaks_the_server() {
+    use rand::{Rng, SeedableRng};
+    on_each_backend("mangled_and_random_mail", |db| async move {
+        let app = spawn_app_with(db, |config| config.inbound_address = Some(INBOUND.into())).await;
+        let token = api_token(&app, SLUG, "mail test").await;
+        let valid = with_files("ann@example.com", "<ticket-1.acme@localhost>").replace('\n', "\r\n").into_bytes();
+        let mut rng = rand::rngs::StdRng::seed_from_u64(16);
+        for case in 0..120 {
+            let mut raw = valid.clone();
+            match case % 4 {
+                // Bytes flipped anywhere, headers and MIME boundaries included.
+                0 => (0..8).for_each(|_| {
+                    let at = rng.random_range(0..raw.len());
+                    raw[at] = rng.random();
+                }),
+                // Cut short.
+                1 => raw.truncate(rng.random_range(0..raw.len())),
+                // Pure noise.
+                2 => raw = (0..rng.random_range(0..2000)).map(|_| rng.random()).collect(),
+                // A header line repeated until it is long.
+                _ => raw
+                    .splice(0..0, b"X-Long: ".iter().copied().chain((0..50_000).map(|_| b'a')).chain(*b"\r\n"))
+                    .for_each(drop),
+            }
+            let before = written(&app).await;
+            let reply =
+                send(&app, Method::POST, "/api/v1/inbound/email", Some(&token), Some(("message/rfc822", raw))).await;
+            let status = reply.status.as_u16();
+            assert!([200, 201, 400, 404].contains(&status), "case {case}: {status} {}", reply.body);
+            if status >= 400 {
+                assert_eq!(written(&app).await, before, "case {case}: a refusal writes nothing");
+            }
+        }
+    })
+    .await;
+}
