@@ -94,6 +94,14 @@ pub struct ActiveApiToken {
     pub name: String,
 }
 
+/// A workspace's mailbox, found by the store from the address a mail was
+/// sent to (a reply token it issued, or the workspace's own address): mail
+/// to it is taken in for that workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveMailbox {
+    pub workspace_id: WorkspaceId,
+}
+
 /// A console account signed in with a cookie session the store found live
 /// (not revoked, not expired).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +129,12 @@ impl AgentScope {
 
     pub fn for_console(agent: &ActiveAgent) -> Self {
         Self { workspace_id: agent.workspace_id }
+    }
+
+    /// Mail taken in works as an agent's hand: the store's sender rule
+    /// decides whether customers see it.
+    pub fn for_mailbox(mailbox: &ActiveMailbox) -> Self {
+        Self { workspace_id: mailbox.workspace_id }
     }
 
     pub fn workspace_id(&self) -> WorkspaceId {

@@ -48,8 +48,10 @@ impl std::fmt::Debug for ReplyToken {
     }
 }
 
-/// The portal's address for mail in, such as `support@acme.com`: replies
-/// go to `support+<token>@acme.com`, new tickets to the address itself.
+/// The portal's address for mail in, such as `support@portal.example`:
+/// replies go to `support+<token>@portal.example`, and new mail for a
+/// workspace to `support+<workspace>@portal.example` (the API, which knows
+/// the workspace by its token, also takes the bare address).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InboundAddress {
     local: String,
@@ -61,12 +63,13 @@ pub struct InboundAddress {
 pub enum Addressed {
     /// Not the portal's address.
     Elsewhere,
-    /// The portal's address without a tag: a new ticket.
+    /// The portal's address without a tag.
     New,
     /// A reply address with a well-formed token.
     Reply(ReplyToken),
-    /// The portal's address with a tag that is no token: made up.
-    Forged,
+    /// The portal's address with a tag that is no token: a workspace's
+    /// slug, or made up.
+    Workspace(String),
 }
 
 impl InboundAddress {
@@ -76,6 +79,15 @@ impl InboundAddress {
             |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic() && !b"@<>\"(),;:[]\\".contains(&b));
         (fine(local) && fine(domain) && !local.contains('+'))
             .then(|| Self { local: local.to_ascii_lowercase(), domain: domain.to_ascii_lowercase() })
+    }
+
+    /// Where new mail for the workspace `slug` goes.
+    pub fn workspace_address(&self, slug: &str) -> String {
+        format!("{}+{slug}@{}", self.local, self.domain)
+    }
+
+    pub fn domain(&self) -> &str {
+        &self.domain
     }
 
     /// The address replies to the mail holding `token` go to.
@@ -92,7 +104,7 @@ impl InboundAddress {
         match local.split_once('+') {
             None if local.eq_ignore_ascii_case(&self.local) => Addressed::New,
             Some((base, tag)) if base.eq_ignore_ascii_case(&self.local) => {
-                ReplyToken::parse(tag).map_or(Addressed::Forged, Addressed::Reply)
+                ReplyToken::parse(tag).map_or_else(|| Addressed::Workspace(tag.to_ascii_lowercase()), Addressed::Reply)
             }
             _ => Addressed::Elsewhere,
         }
@@ -206,8 +218,8 @@ mod tests {
         assert_eq!(inbound.read(&address), Addressed::Reply(token.clone()));
         assert_eq!(inbound.read(&address.to_uppercase()), Addressed::Reply(token));
         assert_eq!(inbound.read("SUPPORT@acme.com"), Addressed::New);
-        assert_eq!(inbound.read("support+nothex@acme.com"), Addressed::Forged);
-        assert_eq!(inbound.read(&format!("support+{}@acme.com", "0".repeat(30))), Addressed::Forged);
+        assert_eq!(inbound.read("support+Globex@acme.com"), Addressed::Workspace("globex".into()));
+        assert_eq!(inbound.read(&format!("support+{}@acme.com", "0".repeat(30))), Addressed::Workspace("0".repeat(30)));
         assert_eq!(inbound.read("support@elsewhere.com"), Addressed::Elsewhere);
         assert_eq!(inbound.read("sales+0707@acme.com"), Addressed::Elsewhere);
         for bad in ["", "support", "a+b@acme.com", "@acme.com", "a b@acme.com", "<a@b>"] {

@@ -66,6 +66,13 @@ pub struct Config {
     /// `support+<token>@acme.com`. Unset: mail has no reply address of its
     /// own, and replies are matched by their threading headers alone.
     pub inbound_address: Option<String>,
+    /// Where the built-in SMTP listener takes customers' mail in (for
+    /// example `0.0.0.0:25`); unset, it is off. Needs `inbound_address`.
+    pub smtp_bind: Option<SocketAddr>,
+    /// The certificate chain (PEM) the SMTP listener offers STARTTLS with;
+    /// with `smtp_tls_key`. Unset: no STARTTLS.
+    pub smtp_tls_cert: Option<PathBuf>,
+    pub smtp_tls_key: Option<PathBuf>,
     /// How many days each customer's access log (sign-ins, refusals,
     /// exports) is kept.
     pub access_log_days: u32,
@@ -121,6 +128,9 @@ impl Default for Config {
             smtp_url: None,
             mail_from: None,
             inbound_address: None,
+            smtp_bind: None,
+            smtp_tls_cert: None,
+            smtp_tls_key: None,
             secret_key: None,
             secret_key_file: "data/secret.key".into(),
         }
@@ -165,6 +175,9 @@ const KEYS: &[&str] = &[
     "smtp_url",
     "mail_from",
     "inbound_address",
+    "smtp_bind",
+    "smtp_tls_cert",
+    "smtp_tls_key",
     "secret_key",
     "secret_key_file",
 ];

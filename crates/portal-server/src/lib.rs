@@ -43,6 +43,9 @@ pub struct Portal {
     access_log_days: u32,
     /// Where customers' mail goes out, when configured.
     mailer: Option<mail::Mailer>,
+    /// Where the built-in SMTP listener takes mail in (`smtp_bind`).
+    pub smtp_addr: Option<SocketAddr>,
+    smtp: Option<inbound::smtp::Listener>,
     listener: TcpListener,
     metrics: Exposure,
 }
@@ -71,6 +74,19 @@ impl Portal {
             ),
             None => None,
         };
+        let smtp = match (config.smtp_bind, &inbound_address) {
+            (None, _) => None,
+            (Some(_), None) => anyhow::bail!("smtp_bind needs inbound_address: the address mail comes in to"),
+            (Some(bind), Some(inbound)) => {
+                let tls = match (&config.smtp_tls_cert, &config.smtp_tls_key) {
+                    (Some(cert), Some(key)) => Some((cert.as_path(), key.as_path())),
+                    (None, None) => None,
+                    _ => anyhow::bail!("smtp_tls_cert and smtp_tls_key go together"),
+                };
+                Some(inbound::smtp::Listener::bind(bind, inbound.clone(), tls).await?)
+            }
+        };
+        let smtp_addr = smtp.as_ref().map(inbound::smtp::Listener::local_addr).transpose()?;
         let smtp_url = config.smtp_url.as_ref().map(|url| url.0.as_str());
         let mailer = mail::Mailer::from_config(smtp_url, config.mail_from.as_deref())?;
         if mailer.is_none() {
@@ -87,7 +103,18 @@ impl Portal {
             inbound_address,
         };
         let access_log_days = config.access_log_days;
-        Ok(Self { addr, url, state, metrics_addr: metrics.local_addr(), access_log_days, mailer, listener, metrics })
+        Ok(Self {
+            addr,
+            url,
+            state,
+            metrics_addr: metrics.local_addr(),
+            access_log_days,
+            mailer,
+            smtp_addr,
+            smtp,
+            listener,
+            metrics,
+        })
     }
 
     /// Every route the main listener serves.
@@ -108,6 +135,9 @@ impl Portal {
         background.spawn(standalone::forget_old_access(self.state.clone(), self.access_log_days));
         if let Some(mailer) = self.mailer {
             background.spawn(mail::deliver(self.state.clone(), mailer));
+        }
+        if let Some(smtp) = self.smtp {
+            background.spawn(smtp.serve(self.state.clone()));
         }
         if let Some(handle) = self.metrics.handle().cloned() {
             background.spawn(async move {

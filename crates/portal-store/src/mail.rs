@@ -99,6 +99,9 @@ pub trait MailStore {
     /// The ticket whose mail carried the reply token with this hash, in
     /// `workspace`; `None` for a token it never sent.
     async fn reply_ticket(&self, workspace: WorkspaceId, reply_hash: &[u8]) -> Result<Option<TicketNumber>>;
+    /// The mailbox of the workspace that sent the reply token with this
+    /// hash, whatever the workspace; `None` for a token never sent.
+    async fn reply_mailbox(&self, reply_hash: &[u8]) -> Result<Option<portal_core::access::ActiveMailbox>>;
     /// Writes a mail answering ticket `number`. From its customer or a
     /// participant (by address, not disabled), it is their public reply,
     /// as from the portal: it reopens a closed ticket and wakes the

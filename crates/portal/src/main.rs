@@ -176,6 +176,9 @@ async fn serve(config: Config, store: std::sync::Arc<dyn portal_store::Store>, w
     }
     println!("Portal ready.");
     println!("  portal:         {}", portal.url);
+    if let Some(smtp) = portal.smtp_addr {
+        println!("  mail in (SMTP): {smtp}");
+    }
     if with_demo {
         let listener = tokio::net::TcpListener::bind(config.demo_bind)
             .await

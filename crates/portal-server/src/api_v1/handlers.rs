@@ -658,7 +658,7 @@ pub async fn receive_email(
             ApiError::new(ErrorCode::InvalidRequest, "the request body could not be read")
         }
     })?;
-    let received = crate::inbound::receive(&state, &agent.scope, &raw).await.map_err(|refused| match refused {
+    let received = crate::inbound::receive(&state, &agent.scope, &raw, &[]).await.map_err(|refused| match refused {
         Refused::Unreadable | Refused::NoSender | Refused::Empty => {
             ApiError::new(ErrorCode::InvalidRequest, refused.to_string())
         }

@@ -155,6 +155,15 @@ impl<DB> MailStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn reply_mailbox(&self, reply_hash: &[u8]) -> Result<Option<portal_core::access::ActiveMailbox>> {
+        let workspace = sqlx::query_scalar::<_, i64>("SELECT workspace_id FROM reply_tokens WHERE token_hash = $1")
+            .bind(reply_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(workspace.map(|id| portal_core::access::ActiveMailbox { workspace_id: WorkspaceId(id) }))
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn mail_reply(
         &self,
         agent: &AgentScope,

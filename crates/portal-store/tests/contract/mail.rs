@@ -130,6 +130,9 @@ async fn a_mail_in_is_the_customers_reply_or_else_a_note_for_agents() {
         assert_eq!(store.reply_ticket(ws.id, &[2; 32]).await.unwrap(), Some(number));
         assert_eq!(store.reply_ticket(ws.id, &[4; 32]).await.unwrap(), Some(number));
         assert_eq!(store.reply_ticket(ws.id, &[5; 32]).await.unwrap(), None, "a token never sent");
+        let mailbox = store.reply_mailbox(&[4; 32]).await.unwrap().map(|m| m.workspace_id);
+        assert_eq!(mailbox, Some(ws.id), "the listener finds the workspace by the token alone");
+        assert_eq!(store.reply_mailbox(&[5; 32]).await.unwrap(), None);
         let globex = workspace(&*store, "globex").await;
         assert_eq!(store.reply_ticket(globex.id, &[2; 32]).await.unwrap(), None, "another workspace's");
 

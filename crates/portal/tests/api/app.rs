@@ -42,6 +42,8 @@ pub struct TestApp {
     pub state: portal_app::state::AppState,
     /// `http://127.0.0.1:PORT` of the metrics listener, when `metrics_bind` is set.
     pub metrics_base: Option<String>,
+    /// Where the built-in SMTP listener takes mail, when `smtp_bind` is set.
+    pub smtp_addr: Option<std::net::SocketAddr>,
     shutdown: Option<oneshot::Sender<()>>,
     server: tokio::task::JoinHandle<anyhow::Result<()>>,
     _site_root: tempfile::TempDir,
@@ -75,6 +77,7 @@ pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> 
     let base = format!("http://{}", portal.addr);
     let state = portal.state.clone();
     let metrics_base = portal.metrics_addr.map(|addr| format!("http://{addr}"));
+    let smtp_addr = portal.smtp_addr;
     let (shutdown, stopped) = oneshot::channel::<()>();
     let server = tokio::spawn(portal.serve(async move {
         let _ = stopped.await;
@@ -110,6 +113,7 @@ pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> 
         blob_dir: config.blob_dir.clone(),
         state,
         metrics_base,
+        smtp_addr,
         shutdown: Some(shutdown),
         server,
         _site_root: site_root,

@@ -255,3 +255,141 @@ async fn mangled_and_random_mail_never_breaks_the_server() {
     })
     .await;
 }
+
+// --- The built-in SMTP listener ----------------------------------------------
+
+/// Sends `raw` over SMTP with Python's smtplib (the venv `scripts/setup
+/// --test` makes), with STARTTLS when `tls`; the server's answer as JSON:
+/// `{"stage": "rcpt" | "data", "code", "message", "tls"}`.
+fn smtp_send(addr: std::net::SocketAddr, tls: bool, recipients: &[&str], raw: &str) -> serde_json::Value {
+    const CLIENT: &str = r#"
+import json, smtplib, ssl, sys
+host, port, tls, rcpts, path = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "tls", sys.argv[4].split(","), sys.argv[5]
+s = smtplib.SMTP(host, port, timeout=60)
+s.ehlo()
+version = None
+if tls:
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    s.starttls(context=context)
+    s.ehlo()
+    version = s.sock.version()
+s.mail("sender@example.com")
+for r in rcpts:
+    code, message = s.rcpt(r)
+    if code >= 400:
+        print(json.dumps({"stage": "rcpt", "code": code, "message": message.decode(), "tls": version}))
+        sys.exit(0)
+try:
+    code, message = s.data(open(path, "rb").read())
+except smtplib.SMTPDataError as e:
+    code, message = e.smtp_code, e.smtp_error
+print(json.dumps({"stage": "data", "code": code, "message": message.decode(), "tls": version}))
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("message.eml");
+    std::fs::write(&path, raw.replace('\n', "\r\n")).unwrap();
+    let python = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.tools/venv/bin/python");
+    let output = std::process::Command::new(python)
+        .args(["-c", CLIENT, "127.0.0.1", &addr.port().to_string(), if tls { "tls" } else { "plain" }])
+        .arg(recipients.join(","))
+        .arg(&path)
+        .output()
+        .expect("python runs (scripts/setup --test)");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    serde_json::from_str(stdout.trim())
+        .unwrap_or_else(|_| panic!("smtplib: {stdout} {}", String::from_utf8_lossy(&output.stderr)))
+}
+
+/// A self-signed certificate and its key, as PEM files in `dir`.
+fn certificate(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let made = std::process::Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=acme.test"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .expect("openssl runs");
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    (cert, key)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_smtp_listener_takes_replies_and_new_mail_over_starttls_and_relays_nothing() {
+    on_each_backend("the_smtp_listener_takes_mail", |db| async move {
+        let sink = Sink::start().await;
+        let tls = tempfile::tempdir().unwrap();
+        let (cert, key) = certificate(tls.path());
+        let app = spawn_app_with(db, |config| {
+            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
+            config.mail_from = Some("noreply@acme.test".into());
+            config.inbound_address = Some(INBOUND.into());
+            config.smtp_bind = Some("127.0.0.1:0".parse().unwrap());
+            config.smtp_tls_cert = Some(cert);
+            config.smtp_tls_key = Some(key);
+        })
+        .await;
+        let smtp = app.smtp_addr.expect("the listener is bound");
+        let token = api_token(&app, SLUG, "mail test").await;
+        let number = open_ticket(&app, &token, "ann@example.com", "Where is my invoice?").await;
+        let reply = json!({"body": "It is on its way.", "author_name": "Sam"});
+        assert_eq!(post_message(&app, &token, number, &reply).await.status, 201);
+        let mail = sink.wait_for(1).await.remove(0);
+        let reply_to = header(&mail, "Reply-To");
+        let address = reply_to.split('<').nth(1).and_then(|a| a.split('>').next()).unwrap().to_string();
+
+        // A reply, over STARTTLS, to the address the notification gave.
+        let answer_mail = answer("ann@example.com", &address, "<x@y>", "s1", "Got it, thanks.\n\n> It is on its way.");
+        let sent = tokio::task::spawn_blocking({
+            let address = address.clone();
+            move || smtp_send(smtp, true, &[&address], &answer_mail)
+        })
+        .await
+        .unwrap();
+        assert_eq!((sent["stage"].as_str(), sent["code"].as_i64()), (Some("data"), Some(250)), "{sent}");
+        assert!(sent["tls"].as_str().is_some_and(|v| v.starts_with("TLS")), "STARTTLS was used: {sent}");
+        let seen = agent_view(&app, &token, number).await;
+        let last = seen["messages"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!((last["body"].as_str(), last["internal"].as_bool()), (Some("Got it, thanks."), Some(false)));
+
+        // New mail to the workspace's address opens a ticket.
+        let new_mail = "From: cid@example.com\nTo: support+acme@acme.test\nSubject: Hello by mail\n\nA question.";
+        let sent = tokio::task::spawn_blocking(move || smtp_send(smtp, false, &["support+acme@acme.test"], new_mail))
+            .await
+            .unwrap();
+        assert_eq!(sent["code"], 250, "{sent}");
+        let list = send(&app, Method::GET, "/api/v1/tickets", Some(&token), None).await.expect(200);
+        assert!(list["tickets"].as_array().unwrap().iter().any(|t| t["title"] == "Hello by mail"), "{list}");
+
+        // Refused, writing nothing: relaying, a made-up token, an unknown workspace, the bare address.
+        let before = written(&app).await;
+        let never_sent = format!("support+{}@acme.test", "0".repeat(32));
+        for (to, stage, code) in [
+            ("someone@elsewhere.example", "rcpt", 550),
+            (never_sent.as_str(), "data", 550),
+            ("support+nowhere@acme.test", "data", 550),
+            (INBOUND, "rcpt", 550),
+        ] {
+            let raw = answer("ann@example.com", to, "<x@y>", "r1", "CANARY-REFUSED");
+            let to = to.to_string();
+            let sent = tokio::task::spawn_blocking(move || smtp_send(smtp, false, &[&to], &raw)).await.unwrap();
+            assert_eq!((sent["stage"].as_str(), sent["code"].as_i64()), (Some(stage), Some(code)), "{sent}");
+        }
+        assert_eq!(written(&app).await, before, "a refused mail writes nothing");
+
+        // Over the size limit: refused whole.
+        let big = format!(
+            "From: ann@example.com\nTo: support+acme@acme.test\nSubject: big\n\n{}",
+            format!("{}\n", "x".repeat(99)).repeat(270_000)
+        );
+        let sent = tokio::task::spawn_blocking(move || smtp_send(smtp, false, &["support+acme@acme.test"], &big))
+            .await
+            .unwrap();
+        assert_eq!(sent["code"], 552, "{sent}");
+        assert_eq!(written(&app).await, before);
+    })
+    .await;
+}

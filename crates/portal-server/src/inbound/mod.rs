@@ -9,6 +9,8 @@
 //! (out-of-office notices, bounces) is taken and dropped, so two robots
 //! never write to each other through a ticket.
 
+pub mod smtp;
+
 use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders};
 use portal_app::state::{AppState, now_millis};
 use portal_core::attachment::check_content;
@@ -50,7 +52,7 @@ pub enum Refused {
     NoSender,
     #[error("the message has no text once quotes and signature are removed")]
     Empty,
-    #[error("the reply address carries a token this workspace never sent")]
+    #[error("the address names a reply token or a workspace that this workspace does not have")]
     UnknownToken,
     #[error("the ticket this message answers does not exist")]
     UnknownTicket,
@@ -58,8 +60,15 @@ pub enum Refused {
     Store(StoreError),
 }
 
-/// Takes one raw message for the agent's workspace.
-pub async fn receive(state: &AppState, agent: &AgentScope, raw: &[u8]) -> Result<Received, Refused> {
+/// Takes one raw message for the agent's workspace. `envelope` holds the
+/// recipients the sending server named (the SMTP listener's `RCPT TO`),
+/// read before the message's own headers.
+pub async fn receive(
+    state: &AppState,
+    agent: &AgentScope,
+    raw: &[u8],
+    envelope: &[String],
+) -> Result<Received, Refused> {
     let workspace = match state.store.workspace(agent.workspace_id()).await {
         Ok(Some(workspace)) => workspace,
         Ok(None) => return Err(Refused::Store(StoreError::NotFound)),
@@ -78,7 +87,7 @@ pub async fn receive(state: &AppState, agent: &AgentScope, raw: &[u8]) -> Result
     let now = now_millis();
     // The reply address is proof: its ticket, or a refusal. The threading
     // headers are a hint: a ticket they name that is not there is no error.
-    let (number, proven) = match reply_token(state, &mail)? {
+    let (number, proven) = match reply_token(state, &mail, envelope, slug)? {
         Some(token) => (Some(ticket_of_token(state, agent.workspace_id(), &token).await?), true),
         None => (thread_ticket(thread_ids(&mail).iter().map(String::as_str), slug), false),
     };
@@ -195,17 +204,24 @@ fn is_automatic(mail: &mail_parser::Message<'_>) -> bool {
 }
 
 /// The token of the first of the mail's recipients that is a reply
-/// address; a recipient with a made-up tag refuses the mail.
-fn reply_token(state: &AppState, mail: &mail_parser::Message<'_>) -> Result<Option<ReplyToken>, Refused> {
+/// address. A recipient naming another workspace, or a token in the wrong
+/// shape, refuses the mail: it was meant for somewhere else, or made up.
+fn reply_token(
+    state: &AppState,
+    mail: &mail_parser::Message<'_>,
+    envelope: &[String],
+    slug: &str,
+) -> Result<Option<ReplyToken>, Refused> {
     let Some(inbound) = &state.inbound_address else { return Ok(None) };
     let listed = [mail.to(), mail.cc()].into_iter().flatten().flat_map(Address::iter).filter_map(|a| a.address());
     // What the receiving server recorded of the envelope, for Bcc and forwards.
-    let envelope = ["Delivered-To", "X-Original-To"].into_iter().filter_map(|name| mail.header_raw(name));
-    for address in listed.map(str::to_string).chain(envelope.map(|a| a.trim().trim_matches(['<', '>']).to_string())) {
+    let recorded = ["Delivered-To", "X-Original-To"].into_iter().filter_map(|name| mail.header_raw(name));
+    let recorded = recorded.map(|a| a.trim().trim_matches(['<', '>']).to_string());
+    for address in envelope.iter().cloned().chain(listed.map(str::to_string)).chain(recorded) {
         match inbound.read(&address) {
             Addressed::Reply(token) => return Ok(Some(token)),
-            Addressed::Forged => return Err(Refused::UnknownToken),
-            Addressed::New | Addressed::Elsewhere => {}
+            Addressed::Workspace(tag) if tag != slug => return Err(Refused::UnknownToken),
+            Addressed::Workspace(_) | Addressed::New | Addressed::Elsewhere => {}
         }
     }
     Ok(None)
