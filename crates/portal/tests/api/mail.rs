@@ -221,3 +221,47 @@ async fn mail_that_could_not_go_out_is_sent_once_the_server_is_back() {
     })
     .await;
 }
+
+/// The real binary killed (SIGKILL, no goodbye) after a reply was written
+/// and before its mail went out: the next start sends it, once, and the
+/// start after that sends nothing again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mail_waiting_when_the_portal_is_killed_is_sent_once_after_the_restart() {
+    on_each_backend("a_mail_waiting_when_the_portal_is_killed", |db| async move {
+        portal::commands::create_workspace(&*db.store, SLUG, "Acme", GREETING, &[ORIGIN.to_string()]).await.unwrap();
+        let output = portal::commands::create_api_token(&*db.store, SLUG, "kill test").await.unwrap();
+        let token = output.lines().last().unwrap().trim().to_string();
+        let dir = tempfile::tempdir().unwrap();
+        let client = reqwest::Client::builder().no_proxy().build().unwrap();
+
+        // No SMTP server yet: the reply is written, its mail waits.
+        let (mut first, base) = start_portal_binary(&db, &dir, &[]).await;
+        let ticket = json!({"customer": {"email": "ann@example.com"}, "title": "Where is my invoice?"});
+        let opened = client.post(format!("{base}/api/v1/tickets")).bearer_auth(&token).json(&ticket).send().await;
+        let number = opened.unwrap().json::<serde_json::Value>().await.unwrap()["number"].as_i64().unwrap();
+        let reply = json!({"body": "CANARY-KILLED It is on its way.", "author_name": "Sam"});
+        let posted = client
+            .post(format!("{base}/api/v1/tickets/{number}/messages"))
+            .bearer_auth(&token)
+            .json(&reply)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(posted.status(), 201);
+        first.kill().await.unwrap();
+
+        let sink = Sink::start().await;
+        let smtp = [("PORTAL_SMTP_URL", sink.url()), ("PORTAL_MAIL_FROM", "support@acme.test".to_string())];
+        let env: Vec<(&str, &str)> = smtp.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (mut second, _) = start_portal_binary(&db, &dir, &env).await;
+        let messages = sink.wait_for(1).await;
+        assert!(messages[0].contains("CANARY-KILLED"), "{}", messages[0]);
+        second.kill().await.unwrap();
+
+        let (mut third, _) = start_portal_binary(&db, &dir, &env).await;
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        assert_eq!(sink.messages().len(), 1, "sent once: a restart sends nothing again");
+        third.kill().await.unwrap();
+    })
+    .await;
+}
