@@ -118,6 +118,8 @@ pub struct StandaloneSettings {
     pub new_tab_allowed: bool,
     /// The host name that serves this workspace's portal alone.
     pub host: Option<PortalHost>,
+    /// Whether customers may sign in with a one-time code mailed to them.
+    pub email_sign_in: bool,
 }
 
 /// Where a sign-in returns to: a page of the workspace's standalone portal

@@ -25,7 +25,11 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// The portal's routes; `metrics` is `/metrics` when the main listener
 /// serves it (see `observability::exporter::Exposure`).
-pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Router {
+pub fn router(
+    state: AppState,
+    metrics: Option<MethodRouter<AppState>>,
+    email_sign_in: crate::email_sign_in::EmailSignIn,
+) -> Router {
     // The app renders the portal of the workspace in its path, embedded or
     // standalone; it moves between its pages itself.
     let routes = [
@@ -54,6 +58,7 @@ pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Route
         .nest_service("/pkg", pkg)
         .leptos_routes_with_context(&state, routes, leptos::nonce::provide_nonce, move || shell(options.clone()))
         .merge(crate::standalone::router())
+        .merge(crate::email_sign_in::router())
         .merge(crate::mail::router())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), crate::standalone::gate))
@@ -73,6 +78,7 @@ pub fn router(state: AppState, metrics: Option<MethodRouter<AppState>>) -> Route
         Some(route) => router.route("/metrics", route),
         None => router,
     };
+    let router = router.layer(axum::Extension(email_sign_in));
     // Outermost: a workspace's own host name serves that workspace alone.
     let router = router.layer(middleware::from_fn_with_state(state.clone(), crate::standalone::host_routing));
     crate::observability::requests::around(router).with_state(state)

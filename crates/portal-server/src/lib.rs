@@ -9,6 +9,7 @@ pub mod attachments;
 pub mod config;
 pub mod console;
 pub mod credentials;
+mod email_sign_in;
 mod http;
 pub mod inbound;
 pub mod live;
@@ -119,7 +120,8 @@ impl Portal {
 
     /// Every route the main listener serves.
     pub fn router(&self) -> axum::Router {
-        http::router(self.state.clone(), self.metrics.main_route())
+        let email_sign_in = email_sign_in::EmailSignIn::new(self.mailer.clone());
+        http::router(self.state.clone(), self.metrics.main_route(), email_sign_in)
     }
 
     /// Serves until `shutdown` resolves, then stops gracefully: no new

@@ -60,6 +60,47 @@ impl Mailer {
     }
 }
 
+impl Mailer {
+    /// The mail of an email sign-in, in the language its page was in: the
+    /// code to type and the link to click. Sent at once, not through the
+    /// outbox: it is worth nothing once its 15 minutes are over.
+    pub async fn send_sign_in(
+        &self,
+        ws: &portal_store::Workspace,
+        customer: &portal_store::Customer,
+        locale: Locale,
+        code: &str,
+        link: &str,
+    ) -> anyhow::Result<()> {
+        let subject = locale.t_args("mail-sign-in-subject", &[("workspace", ws.name.clone().into())]);
+        let intro = locale.t("mail-sign-in-intro");
+        let open = locale.t("mail-sign-in-open");
+        let ignore = locale.t("mail-sign-in-ignore");
+        let text = format!("{intro}\n\n    {code}\n\n{open}: {link}\n\n{ignore}\n");
+        let html = view! {
+            <!DOCTYPE html>
+            <html lang=locale.tag() dir=locale.dir()>
+                <body style="font-family: system-ui, sans-serif; color: #222;">
+                    <p style="font-weight: 600;">{ws.name.clone()}</p>
+                    <p>{intro.clone()}</p>
+                    <p style="font-size: 1.6em; letter-spacing: 0.2em; font-family: monospace;">{code.to_string()}</p>
+                    <p><a href=link.to_string()>{open.clone()}</a></p>
+                    <p style="color: #666; font-size: 0.85em;">{ignore.clone()}</p>
+                </body>
+            </html>
+        }
+        .to_html();
+        let to = Mailbox::new(Some(customer.name.clone()).filter(|name| !name.is_empty()), customer.email.parse()?);
+        let message = Message::builder()
+            .from(Mailbox::new(Some(ws.name.clone()), self.from.clone()))
+            .to(to)
+            .subject(subject)
+            .multipart(MultiPart::alternative_plain_html(text, html))?;
+        self.transport.send(message).await?;
+        Ok(())
+    }
+}
+
 /// Delivers due notifications for as long as the server runs.
 pub async fn deliver(state: AppState, mailer: Mailer) {
     loop {

@@ -11,6 +11,8 @@
 //!   `init` does (HS256, every active secret, `aud`, lifetime, single-use
 //!   `jti`), opens a standalone session, sets the cookie and returns to the
 //!   page asked for (only ever a page of this portal).
+//! - Where email sign-in is offered, `GET /p/{ws}/sign-in` shows its form
+//!   instead (see `email_sign_in`), with the site's login beside it.
 //! - `GET /p/{ws}/new-tab?code=` redeems the frame's one-time code
 //!   ("Open in a new tab") the same way; `GET /p/{ws}/link?ticket=&code=`
 //!   a mail's link (see `mail`), falling back to the sign-in.
@@ -24,12 +26,13 @@
 //! nothing. Page requests without a live session go to the sign-in (see
 //! [`gate`]); [`host_routing`] serves each own host name its workspace alone.
 
-use axum::Router;
+use crate::email_sign_in::{EmailSignIn, Notice, form_page};
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
+use axum::{Extension, Router};
 use leptos::prelude::*;
 use portal_app::PortalError;
 use portal_app::session::{Credential, PORTAL_COOKIE};
@@ -69,7 +72,8 @@ pub async fn gate(State(state): State<AppState>, mut request: Request, next: Nex
     let Some((slug, page)) = split_path(request.uri().path()) else {
         return next.run(request).await;
     };
-    if ENDPOINTS.contains(&page) {
+    // `sign-in/email`, `sign-in/code` and `sign-in/link` are endpoints too.
+    if ENDPOINTS.contains(&page.split('/').next().unwrap_or(page)) {
         return next.run(request).await;
     }
     let (ws, locale) = match enabled_workspace(&state, request.headers(), slug).await {
@@ -133,10 +137,13 @@ pub async fn host_routing(State(state): State<AppState>, request: Request, next:
 #[derive(Deserialize)]
 struct SignInQuery {
     return_to: Option<String>,
+    /// `used`: back from an email sign-in link that was used or expired.
+    link: Option<String>,
 }
 
 async fn sign_in(
     State(state): State<AppState>,
+    Extension(email): Extension<EmailSignIn>,
     headers: HeaderMap,
     Path(slug): Path<String>,
     Query(query): Query<SignInQuery>,
@@ -145,6 +152,11 @@ async fn sign_in(
         Ok(found) => found,
         Err(refused) => return refused,
     };
+    if email.offered(&ws) {
+        let return_to = return_path(ws.slug.as_str(), query.return_to.as_deref());
+        let notice = if query.link.as_deref() == Some("used") { Notice::LinkUsed } else { Notice::None };
+        return form_page(&state, &ws, &headers, locale, &return_to, notice);
+    }
     if ws.standalone.sign_in_url.is_empty() {
         return page(locale, &ws.name, StatusCode::OK, locale.t("standalone-sign-in-from-site"), None);
     }
@@ -254,7 +266,7 @@ async fn mail_link(
 
 /// The session's cookie is set and the visitor goes to the page they asked
 /// for, of this portal only.
-fn signed_in(state: &AppState, ws: &Workspace, token: &SessionToken, return_to: Option<&str>) -> Response {
+pub(crate) fn signed_in(state: &AppState, ws: &Workspace, token: &SessionToken, return_to: Option<&str>) -> Response {
     let lifetime_secs = ws.session_lifetime.millis() / 1000;
     let mut response = Redirect::to(&return_path(ws.slug.as_str(), return_to)).into_response();
     response.headers_mut().insert(header::SET_COOKIE, PORTAL_COOKIE.set(state, token.as_str(), lifetime_secs));
@@ -264,7 +276,7 @@ fn signed_in(state: &AppState, ws: &Workspace, token: &SessionToken, return_to: 
 
 /// Where a standalone session opens: the origin the visitor reached the
 /// portal at, in their browser family.
-fn opening(state: &AppState, ws: &Workspace, headers: &HeaderMap) -> Opening {
+pub(crate) fn opening(state: &AppState, ws: &Workspace, headers: &HeaderMap) -> Opening {
     let agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
     let origin =
         Origin::parse(&standalone_origin(state, ws, Some(headers))).unwrap_or_else(|_| state.public_url.clone());
@@ -273,7 +285,11 @@ fn opening(state: &AppState, ws: &Workspace, headers: &HeaderMap) -> Opening {
 
 /// The workspace named `slug`, with its portal on, and the visitor's
 /// language there; else the page saying why not.
-async fn enabled_workspace(state: &AppState, headers: &HeaderMap, slug: &str) -> Result<(Workspace, Locale), Response> {
+pub(crate) async fn enabled_workspace(
+    state: &AppState,
+    headers: &HeaderMap,
+    slug: &str,
+) -> Result<(Workspace, Locale), Response> {
     let found = async {
         let ws = state.find_workspace(slug).await?;
         if !state.store.portal_enabled(ws.id).await.map_err(|e| state.store_error(e))? {
@@ -298,7 +314,7 @@ pub(crate) fn request_locale(headers: &HeaderMap, fallback: Locale) -> Locale {
 
 /// A refused sign-in or page: why, in the visitor's language, with its
 /// status, and the way to sign in again where there is one.
-fn refusal(locale: Locale, ws: Option<&Workspace>, error: &PortalError) -> Response {
+pub(crate) fn refusal(locale: Locale, ws: Option<&Workspace>, error: &PortalError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let again = ws.map(|ws| format!("/p/{}/sign-in", ws.slug));
     let name = ws.map_or("", |ws| ws.name.as_str());

@@ -37,6 +37,19 @@ pub struct NewSignInCode {
     pub expires_at: Millis,
 }
 
+/// An email sign-in: a code to type and a link to click, either signing
+/// the customer in once before `expires_at`; the code allows `tries`
+/// wrong guesses in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEmailSignIn {
+    pub workspace_id: WorkspaceId,
+    pub customer_id: CustomerId,
+    pub code_hash: Vec<u8>,
+    pub link_hash: Vec<u8>,
+    pub tries: u32,
+    pub expires_at: Millis,
+}
+
 /// Whom a redeemed code signs in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RedeemedCode {
@@ -60,6 +73,27 @@ pub trait AccountStore {
         code_hash: &[u8],
         now: Millis,
     ) -> Result<Option<RedeemedCode>>;
+
+    /// Starts an email sign-in, replacing the customer's waiting one.
+    async fn start_email_sign_in(&self, sign_in: &NewEmailSignIn) -> Result<()>;
+    /// The code typed for the customer with this email: when it is their
+    /// waiting sign-in's and it has not expired, the sign-in is used up and
+    /// they are returned. A wrong code spends a try; the last try ends the
+    /// sign-in, so a code can be guessed at most `tries` times.
+    async fn redeem_email_code(
+        &self,
+        workspace: WorkspaceId,
+        email: &portal_core::Email,
+        code_hash: &[u8],
+        now: Millis,
+    ) -> Result<Option<Customer>>;
+    /// The link clicked: as [`AccountStore::redeem_email_code`], by the link's hash.
+    async fn redeem_email_link(
+        &self,
+        workspace: WorkspaceId,
+        link_hash: &[u8],
+        now: Millis,
+    ) -> Result<Option<Customer>>;
 
     /// The customer's sessions, newest first, at most `limit`.
     async fn customer_sessions(

@@ -32,7 +32,7 @@ mod sql;
 pub mod testing;
 mod workspaces;
 
-pub use account::{AccountStore, CodePurpose, NewSignInCode, RedeemedCode};
+pub use account::{AccountStore, CodePurpose, NewEmailSignIn, NewSignInCode, RedeemedCode};
 pub use agent_tickets::{
     AgentChannel, AgentMessage, AgentNewTicket, AgentPost, AgentPostOutcome, AgentTicket, AgentTicketStore,
     AgentTicketSummary, Assignee, InboxFacts, InboxFilter, InboxPage,

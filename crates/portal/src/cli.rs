@@ -224,8 +224,8 @@ pub enum WorkspaceCommand {
         only: String,
     },
     /// The standalone portal (`/p/{workspace}`): the site's login page for
-    /// custom sign-on, the frame's "Open in a new tab", and a host name of
-    /// its own. Each option left out keeps its value; an empty value clears it.
+    /// custom sign-on, the frame's "Open in a new tab", email sign-in, and a
+    /// host name of its own. Each option left out keeps its value; an empty value clears it.
     Standalone {
         #[arg(long)]
         workspace: String,
@@ -235,6 +235,10 @@ pub enum WorkspaceCommand {
         sign_in_url: Option<String>,
         #[arg(long, value_parser = ["on", "off"])]
         new_tab: Option<String>,
+        /// A one-time code mailed to a known customer signs them in (needs
+        /// an SMTP server: `smtp_url` and `mail_from`).
+        #[arg(long, value_parser = ["on", "off"])]
+        email_sign_in: Option<String>,
         /// e.g. `support.example.com`: requests with this `Host` serve
         /// this workspace's portal and nothing else.
         #[arg(long)]

@@ -422,31 +422,40 @@ pub async fn set_jwt_only(store: &dyn Store, slug: &str, only: bool) -> anyhow::
     })
 }
 
-/// `portal workspace standalone`: each setting given replaces the stored one.
-pub async fn set_standalone(
-    store: &dyn Store,
-    slug: &str,
-    sign_in_url: Option<&str>,
-    new_tab: Option<bool>,
-    host: Option<&str>,
-) -> anyhow::Result<String> {
+/// What `portal workspace standalone` changes: each setting given
+/// replaces the stored one.
+#[derive(Debug, Default)]
+pub struct StandaloneChange<'a> {
+    pub sign_in_url: Option<&'a str>,
+    pub new_tab: Option<bool>,
+    pub email_sign_in: Option<bool>,
+    pub host: Option<&'a str>,
+}
+
+/// `portal workspace standalone`.
+pub async fn set_standalone(store: &dyn Store, slug: &str, change: &StandaloneChange<'_>) -> anyhow::Result<String> {
     let ws = workspace(store, slug).await?;
     let mut settings = ws.standalone;
-    if let Some(url) = sign_in_url {
+    if let Some(url) = change.sign_in_url {
         settings.sign_in_url = portal_core::SignInUrl::parse(url)?;
     }
-    if let Some(allowed) = new_tab {
+    if let Some(allowed) = change.new_tab {
         settings.new_tab_allowed = allowed;
     }
-    if let Some(host) = host {
+    if let Some(on) = change.email_sign_in {
+        settings.email_sign_in = on;
+    }
+    if let Some(host) = change.host {
         settings.host = portal_core::PortalHost::parse(host)?;
     }
     store.set_standalone(ws.id, &settings).await?;
     let sign_on = if settings.sign_in_url.is_empty() { "none" } else { settings.sign_in_url.as_str() };
     let host = settings.host.as_ref().map_or("none", |h| h.as_str());
-    let new_tab = if settings.new_tab_allowed { "on" } else { "off" };
+    let on_off = |on: bool| if on { "on" } else { "off" };
+    let (new_tab, email) = (on_off(settings.new_tab_allowed), on_off(settings.email_sign_in));
     Ok(format!(
-        "Workspace '{slug}': custom sign-on page {sign_on}; \"Open in a new tab\" {new_tab}; own host name {host}."
+        "Workspace '{slug}': custom sign-on page {sign_on}; \"Open in a new tab\" {new_tab}; email sign-in {email}; \
+         own host name {host}."
     ))
 }
 

@@ -367,6 +367,9 @@ console-settings-standalone-hint = يمكن للعملاء أيضًا استخد
 console-settings-sign-in-url = صفحة تسجيل الدخول في موقعك (تسجيل دخول مخصص)
 console-settings-sign-in-url-hint = يُرسَل الزوار غير المسجلين إلى هناك مع return_to؛ وبعد تسجيل الدخول أعِدهم إلى ذلك العنوان مضافًا إليه ‎&jwt=‎ ورمز موقّع. فارغ: بلا تسجيل دخول مخصص.
 console-settings-new-tab = عرض «فتح في علامة تبويب جديدة» في البوابة المضمّنة
+console-settings-email-sign-in = السماح بتسجيل الدخول برمز لمرة واحدة يُرسل إلى البريد الإلكتروني
+console-settings-email-sign-in-hint = لا يتلقى الرمز إلا العملاء المعروفون لمساحة العمل؛ والرد واحد لأي عنوان.
+console-settings-email-sign-in-no-mail = لم يُضبط خادم SMTP: يبقى تسجيل الدخول بالبريد معطّلًا حتى يُضبط (smtp_url و mail_from).
 console-settings-host = اسم مضيف خاص
 console-settings-host-hint = وجّه الاسم إلى الوكيل العكسي لديك، الذي يتولى TLS ويحوّل إلى البوابة مع الإبقاء على ترويسة Host. فارغ: لا شيء.
 console-settings-host-is-public = هذا هو عنوان البوابة نفسها؛ اختر اسم مضيف آخر.

@@ -210,3 +210,21 @@ account-email-on = تصلك رسالة عندما يرد أحد على تذاك�
 account-email-off = لا تصلك رسائل عندما يرد أحد على تذاكرك.
 account-email-turn-off = إيقاف البريد
 account-email-turn-on = تشغيل البريد
+
+# Email sign-in (standalone portal)
+email-sign-in-intro = أدخل عنوان بريدك الإلكتروني وسنرسل إليك رمزًا لتسجيل الدخول.
+email-sign-in-email = عنوان البريد الإلكتروني
+email-sign-in-send = أرسل لي رمزًا
+email-sign-in-sent = إذا كان { $email } مسموحًا له باستخدام هذه البوابة، فالرمز في طريقه إليه. يعمل مرة واحدة لمدة 15 دقيقة.
+email-sign-in-code = الرمز الوارد في البريد
+email-sign-in-submit = تسجيل الدخول
+email-sign-in-wrong = هذا الرمز غير صحيح أو انتهت صلاحيته. راجع أحدث رسالة، أو اطلب رمزًا جديدًا.
+email-sign-in-new-code = أرسل رمزًا جديدًا
+email-sign-in-site = سجّل الدخول من موقع الشركة بدلًا من ذلك
+email-sign-in-link-used = رابط تسجيل الدخول هذا استُخدم من قبل أو انتهت صلاحيته. اطلب رمزًا جديدًا.
+email-sign-in-bad-email = هذا ليس عنوان بريد إلكتروني.
+email-sign-in-wait = طُلبت رموز كثيرة جدًا. حاول مرة أخرى بعد بضع دقائق.
+mail-sign-in-subject = رمز تسجيل الدخول إلى { $workspace }
+mail-sign-in-intro = اكتب هذا الرمز في صفحة تسجيل الدخول. يعمل مرة واحدة لمدة 15 دقيقة:
+mail-sign-in-open = أو سجّل الدخول بهذا الرابط
+mail-sign-in-ignore = إذا لم تطلب تسجيل الدخول، فتجاهل هذه الرسالة.

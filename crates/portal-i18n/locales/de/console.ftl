@@ -370,6 +370,9 @@ console-settings-standalone-hint = Kunden können das Portal auch als eigene Web
 console-settings-sign-in-url = Anmeldeseite Ihrer Website (eigene Anmeldung)
 console-settings-sign-in-url-hint = Nicht angemeldete Besucher werden mit return_to dorthin geschickt; nach der Anmeldung leiten Sie sie an diese Adresse weiter, ergänzt um &jwt= und ein signiertes Token. Leer: keine eigene Anmeldung.
 console-settings-new-tab = „In neuem Tab öffnen“ im eingebetteten Portal anbieten
+console-settings-email-sign-in = Anmeldung mit einem einmaligen Code per E-Mail erlauben
+console-settings-email-sign-in-hint = Nur Kundinnen und Kunden, die der Arbeitsbereich schon kennt, erhalten einen Code; die Antwort ist für jede Adresse dieselbe.
+console-settings-email-sign-in-no-mail = Es ist kein SMTP-Server eingerichtet: Die Anmeldung per E-Mail bleibt aus, bis einer eingerichtet ist (smtp_url und mail_from).
 console-settings-host = Eigener Hostname
 console-settings-host-hint = Lassen Sie den Namen auf Ihren Reverse-Proxy zeigen, der TLS übernimmt und mit unverändertem Host-Header an das Portal weiterleitet. Leer: keiner.
 console-settings-host-is-public = das ist die Adresse des Portals selbst; wählen Sie einen anderen Hostnamen.

@@ -203,3 +203,21 @@ account-email-on = Sie erhalten eine E-Mail, wenn jemand auf Ihre Tickets antwor
 account-email-off = Sie erhalten keine E-Mail, wenn jemand auf Ihre Tickets antwortet.
 account-email-turn-off = E-Mails ausschalten
 account-email-turn-on = E-Mails einschalten
+
+# Email sign-in (standalone portal)
+email-sign-in-intro = Geben Sie Ihre E-Mail-Adresse ein, und wir senden Ihnen einen Code zur Anmeldung.
+email-sign-in-email = E-Mail-Adresse
+email-sign-in-send = Code senden
+email-sign-in-sent = Wenn { $email } dieses Portal nutzen darf, ist ein Code dorthin unterwegs. Er gilt einmal, 15 Minuten lang.
+email-sign-in-code = Code aus der E-Mail
+email-sign-in-submit = Anmelden
+email-sign-in-wrong = Dieser Code stimmt nicht oder ist abgelaufen. Prüfen Sie die neueste E-Mail oder fordern Sie einen neuen Code an.
+email-sign-in-new-code = Neuen Code senden
+email-sign-in-site = Stattdessen auf der Website des Unternehmens anmelden
+email-sign-in-link-used = Dieser Anmeldelink wurde schon benutzt oder ist abgelaufen. Fordern Sie einen neuen Code an.
+email-sign-in-bad-email = Das ist keine E-Mail-Adresse.
+email-sign-in-wait = Es wurden zu viele Codes angefordert. Bitte versuchen Sie es in ein paar Minuten erneut.
+mail-sign-in-subject = Ihr Anmeldecode für { $workspace }
+mail-sign-in-intro = Geben Sie diesen Code auf der Anmeldeseite ein. Er gilt einmal, 15 Minuten lang:
+mail-sign-in-open = Oder melden Sie sich mit diesem Link an
+mail-sign-in-ignore = Wenn Sie sich nicht anmelden wollten, können Sie diese E-Mail ignorieren.

@@ -367,6 +367,9 @@ console-settings-standalone-hint = Customers can also use the portal as a site o
 console-settings-sign-in-url = Your site's login page (custom sign-on)
 console-settings-sign-in-url-hint = Visitors who are not signed in go there with return_to; once logged in, send them to that address with &jwt= and a signed token added. Empty: no custom sign-on.
 console-settings-new-tab = Offer “Open in a new tab” in the embedded portal
+console-settings-email-sign-in = Let customers sign in with a one-time code sent to their email
+console-settings-email-sign-in-hint = Only customers the workspace already knows get a code; the answer is the same for any address.
+console-settings-email-sign-in-no-mail = No SMTP server is configured: email sign-in stays off until one is (smtp_url and mail_from).
 console-settings-host = Host name of its own
 console-settings-host-hint = Point the name at your reverse proxy, which handles TLS and forwards to the portal with the Host header kept. Empty: none.
 console-settings-host-is-public = that is the portal's own address; choose another host name.

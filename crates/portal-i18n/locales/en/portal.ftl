@@ -200,3 +200,21 @@ account-email-on = You get an email when someone replies to your tickets.
 account-email-off = You get no email when someone replies to your tickets.
 account-email-turn-off = Turn email off
 account-email-turn-on = Turn email on
+
+# Email sign-in (standalone portal)
+email-sign-in-intro = Enter your email address and we will send you a code to sign in.
+email-sign-in-email = Email address
+email-sign-in-send = Send me a code
+email-sign-in-sent = If { $email } may use this portal, a code is on its way to it. It works once, for 15 minutes.
+email-sign-in-code = Code from the email
+email-sign-in-submit = Sign in
+email-sign-in-wrong = This code is not right or has expired. Check the latest email, or ask for a new code.
+email-sign-in-new-code = Send a new code
+email-sign-in-site = Sign in on the company's website instead
+email-sign-in-link-used = This sign-in link was already used or has expired. Ask for a new code.
+email-sign-in-bad-email = This is not an email address.
+email-sign-in-wait = Too many codes were asked for. Please try again in a few minutes.
+mail-sign-in-subject = Your sign-in code for { $workspace }
+mail-sign-in-intro = Type this code on the sign-in page. It works once, for 15 minutes:
+mail-sign-in-open = Or sign in with this link
+mail-sign-in-ignore = If you did not ask to sign in, you can ignore this email.

@@ -370,6 +370,9 @@ console-settings-standalone-hint = Los clientes también pueden usar el portal c
 console-settings-sign-in-url = Página de inicio de sesión de su sitio (inicio de sesión propio)
 console-settings-sign-in-url-hint = Los visitantes sin sesión van allí con return_to; tras iniciar sesión, envíelos a esa dirección añadiendo &jwt= y un token firmado. Vacío: sin inicio de sesión propio.
 console-settings-new-tab = Ofrecer «Abrir en una pestaña nueva» en el portal integrado
+console-settings-email-sign-in = Permitir iniciar sesión con un código de un solo uso enviado por correo
+console-settings-email-sign-in-hint = Solo reciben un código los clientes que el espacio ya conoce; la respuesta es la misma para cualquier dirección.
+console-settings-email-sign-in-no-mail = No hay ningún servidor SMTP configurado: el inicio de sesión por correo sigue desactivado hasta que lo haya (smtp_url y mail_from).
 console-settings-host = Nombre de host propio
 console-settings-host-hint = Apunte el nombre a su proxy inverso, que gestiona TLS y reenvía al portal conservando la cabecera Host. Vacío: ninguno.
 console-settings-host-is-public = esa es la dirección del propio portal; elija otro nombre de host.

@@ -203,3 +203,21 @@ account-email-on = Recibe un correo cuando alguien responde a sus tickets.
 account-email-off = No recibe correo cuando alguien responde a sus tickets.
 account-email-turn-off = Desactivar el correo
 account-email-turn-on = Activar el correo
+
+# Email sign-in (standalone portal)
+email-sign-in-intro = Escribe tu dirección de correo y te enviaremos un código para iniciar sesión.
+email-sign-in-email = Dirección de correo
+email-sign-in-send = Enviarme un código
+email-sign-in-sent = Si { $email } puede usar este portal, le hemos enviado un código. Sirve una vez, durante 15 minutos.
+email-sign-in-code = Código del correo
+email-sign-in-submit = Iniciar sesión
+email-sign-in-wrong = Este código no es correcto o ha caducado. Revisa el último correo o pide un código nuevo.
+email-sign-in-new-code = Enviar un código nuevo
+email-sign-in-site = Iniciar sesión en el sitio web de la empresa
+email-sign-in-link-used = Este enlace de inicio de sesión ya se usó o ha caducado. Pide un código nuevo.
+email-sign-in-bad-email = Esto no es una dirección de correo.
+email-sign-in-wait = Se han pedido demasiados códigos. Vuelve a intentarlo en unos minutos.
+mail-sign-in-subject = Tu código para iniciar sesión en { $workspace }
+mail-sign-in-intro = Escribe este código en la página de inicio de sesión. Sirve una vez, durante 15 minutos:
+mail-sign-in-open = O inicia sesión con este enlace
+mail-sign-in-ignore = Si no has pedido iniciar sesión, puedes ignorar este correo.

@@ -370,6 +370,9 @@ console-settings-standalone-hint = Les clients peuvent aussi utiliser le portail
 console-settings-sign-in-url = Page de connexion de votre site (authentification personnalisée)
 console-settings-sign-in-url-hint = Les visiteurs non connectés y sont envoyés avec return_to ; une fois connectés, renvoyez-les à cette adresse en ajoutant &jwt= et un jeton signé. Vide : pas d'authentification personnalisée.
 console-settings-new-tab = Proposer « Ouvrir dans un nouvel onglet » dans le portail intégré
+console-settings-email-sign-in = Permettre la connexion avec un code unique envoyé par e-mail
+console-settings-email-sign-in-hint = Seuls les clients que l’espace connaît déjà reçoivent un code ; la réponse est la même pour toute adresse.
+console-settings-email-sign-in-no-mail = Aucun serveur SMTP n’est configuré : la connexion par e-mail reste désactivée jusqu’à ce qu’il le soit (smtp_url et mail_from).
 console-settings-host = Nom d'hôte dédié
 console-settings-host-hint = Faites pointer ce nom vers votre proxy inverse, qui gère TLS et transmet au portail en conservant l'en-tête Host. Vide : aucun.
 console-settings-host-is-public = c'est l'adresse du portail lui-même ; choisissez un autre nom d'hôte.

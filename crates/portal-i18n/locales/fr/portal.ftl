@@ -203,3 +203,21 @@ account-email-on = Vous recevez un e-mail quand quelqu'un répond à vos tickets
 account-email-off = Vous ne recevez pas d'e-mail quand quelqu'un répond à vos tickets.
 account-email-turn-off = Désactiver les e-mails
 account-email-turn-on = Activer les e-mails
+
+# Email sign-in (standalone portal)
+email-sign-in-intro = Saisissez votre adresse e-mail et nous vous enverrons un code pour vous connecter.
+email-sign-in-email = Adresse e-mail
+email-sign-in-send = M'envoyer un code
+email-sign-in-sent = Si { $email } peut utiliser ce portail, un code y est en route. Il fonctionne une fois, pendant 15 minutes.
+email-sign-in-code = Code reçu par e-mail
+email-sign-in-submit = Se connecter
+email-sign-in-wrong = Ce code est incorrect ou a expiré. Vérifiez le dernier e-mail, ou demandez un nouveau code.
+email-sign-in-new-code = Envoyer un nouveau code
+email-sign-in-site = Se connecter plutôt sur le site de l'entreprise
+email-sign-in-link-used = Ce lien de connexion a déjà servi ou a expiré. Demandez un nouveau code.
+email-sign-in-bad-email = Ce n'est pas une adresse e-mail.
+email-sign-in-wait = Trop de codes ont été demandés. Réessayez dans quelques minutes.
+mail-sign-in-subject = Votre code de connexion pour { $workspace }
+mail-sign-in-intro = Saisissez ce code sur la page de connexion. Il fonctionne une fois, pendant 15 minutes :
+mail-sign-in-open = Ou connectez-vous avec ce lien
+mail-sign-in-ignore = Si vous n'avez pas demandé à vous connecter, ignorez cet e-mail.

@@ -342,6 +342,9 @@ console-settings-standalone-hint = 顧客はポータルを単独のサイトと
 console-settings-sign-in-url = 自社サイトのログインページ（カスタムサインオン）
 console-settings-sign-in-url-hint = 未ログインの訪問者は return_to 付きでこのページに送られます。ログイン後、そのアドレスに &jwt= と署名付きトークンを付けて戻してください。空欄の場合、カスタムサインオンは使いません。
 console-settings-new-tab = 埋め込みポータルに「新しいタブで開く」を表示する
+console-settings-email-sign-in = メールで送るワンタイムコードでのサインインを許可する
+console-settings-email-sign-in-hint = コードが届くのは、ワークスペースが既に知っている顧客だけです。どのアドレスにも同じ応答を返します。
+console-settings-email-sign-in-no-mail = SMTP サーバーが設定されていません。設定されるまで (smtp_url と mail_from)、メールでのサインインは無効のままです。
 console-settings-host = 専用ホスト名
 console-settings-host-hint = この名前をリバースプロキシに向けてください。プロキシが TLS を処理し、Host ヘッダーを保ったままポータルへ転送します。空欄の場合はなし。
 console-settings-host-is-public = それはポータル自身のアドレスです。別のホスト名を選んでください。

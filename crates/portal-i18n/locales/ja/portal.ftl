@@ -199,3 +199,21 @@ account-email-on = チケットに返信があるとメールが届きます。
 account-email-off = チケットに返信があってもメールは届きません。
 account-email-turn-off = メールを停止
 account-email-turn-on = メールを再開
+
+# Email sign-in (standalone portal)
+email-sign-in-intro = メールアドレスを入力してください。サインイン用のコードをお送りします。
+email-sign-in-email = メールアドレス
+email-sign-in-send = コードを送信
+email-sign-in-sent = { $email } がこのポータルを利用できる場合、コードをお送りしました。コードは 15 分間、1 回だけ使えます。
+email-sign-in-code = メールに記載のコード
+email-sign-in-submit = サインイン
+email-sign-in-wrong = このコードは正しくないか、有効期限が切れています。最新のメールを確認するか、新しいコードを請求してください。
+email-sign-in-new-code = 新しいコードを送信
+email-sign-in-site = 代わりに会社のウェブサイトでサインイン
+email-sign-in-link-used = このサインインリンクは使用済みか、有効期限が切れています。新しいコードを請求してください。
+email-sign-in-bad-email = メールアドレスではありません。
+email-sign-in-wait = コードの請求が多すぎます。数分後にもう一度お試しください。
+mail-sign-in-subject = { $workspace } のサインインコード
+mail-sign-in-intro = サインインページでこのコードを入力してください。15 分間、1 回だけ使えます:
+mail-sign-in-open = または、このリンクからサインイン
+mail-sign-in-ignore = サインインを請求していない場合は、このメールを無視してください。

@@ -370,6 +370,9 @@ console-settings-standalone-hint = Os clientes também podem usar o portal como 
 console-settings-sign-in-url = Página de login do seu site (login personalizado)
 console-settings-sign-in-url-hint = Visitantes sem login vão para lá com return_to; depois do login, envie-os para esse endereço com &jwt= e um token assinado. Vazio: sem login personalizado.
 console-settings-new-tab = Oferecer “Abrir em uma nova aba” no portal incorporado
+console-settings-email-sign-in = Permitir entrar com um código de uso único enviado por e-mail
+console-settings-email-sign-in-hint = Só recebem código os clientes que o espaço já conhece; a resposta é a mesma para qualquer endereço.
+console-settings-email-sign-in-no-mail = Nenhum servidor SMTP está configurado: o acesso por e-mail fica desligado até haver um (smtp_url e mail_from).
 console-settings-host = Nome de host próprio
 console-settings-host-hint = Aponte o nome para o seu proxy reverso, que cuida do TLS e encaminha ao portal mantendo o cabeçalho Host. Vazio: nenhum.
 console-settings-host-is-public = esse é o endereço do próprio portal; escolha outro nome de host.

@@ -203,3 +203,21 @@ account-email-on = Você recebe um e-mail quando alguém responde aos seus ticke
 account-email-off = Você não recebe e-mail quando alguém responde aos seus tickets.
 account-email-turn-off = Desativar e-mails
 account-email-turn-on = Ativar e-mails
+
+# Email sign-in (standalone portal)
+email-sign-in-intro = Digite seu endereço de e-mail e enviaremos um código para você entrar.
+email-sign-in-email = Endereço de e-mail
+email-sign-in-send = Enviar um código
+email-sign-in-sent = Se { $email } pode usar este portal, um código está a caminho. Ele funciona uma vez, por 15 minutos.
+email-sign-in-code = Código do e-mail
+email-sign-in-submit = Entrar
+email-sign-in-wrong = Este código não está certo ou expirou. Veja o e-mail mais recente ou peça um novo código.
+email-sign-in-new-code = Enviar um novo código
+email-sign-in-site = Entrar pelo site da empresa
+email-sign-in-link-used = Este link de acesso já foi usado ou expirou. Peça um novo código.
+email-sign-in-bad-email = Isto não é um endereço de e-mail.
+email-sign-in-wait = Foram pedidos códigos demais. Tente de novo em alguns minutos.
+mail-sign-in-subject = Seu código de acesso para { $workspace }
+mail-sign-in-intro = Digite este código na página de acesso. Ele funciona uma vez, por 15 minutos:
+mail-sign-in-open = Ou entre com este link
+mail-sign-in-ignore = Se você não pediu para entrar, pode ignorar este e-mail.

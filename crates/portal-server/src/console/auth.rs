@@ -284,7 +284,7 @@ pub async fn login_page(headers: HeaderMap) -> Response {
 /// proxy, the last address in `X-Forwarded-For` that is not a trusted proxy
 /// too. Each proxy appends the address it heard from, so entries before
 /// that one are the client's to make up; a garbled entry counts the proxy.
-fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+pub(crate) fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
     if !trusted.contains(&peer) {
         return peer;
     }

@@ -18,6 +18,8 @@ mod people;
 mod settings;
 mod view;
 
+pub(crate) use auth::client_address;
+
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};

@@ -121,6 +121,7 @@ pub struct SettingsForm {
     language: String,
     sign_in_url: String,
     new_tab: Option<String>,
+    email_sign_in: Option<String>,
     host: String,
     /// The translations form's other texts: `type:<name>`, `attribute:<key>`.
     #[serde(flatten)]
@@ -255,6 +256,7 @@ async fn apply(
                 sign_in_url: SignInUrl::parse(&form.sign_in_url).map_err(reason)?,
                 new_tab_allowed: form.new_tab.is_some(),
                 host: PortalHost::parse(&form.host).map_err(reason)?,
+                email_sign_in: form.email_sign_in.is_some(),
             };
             if settings.host.as_ref().is_some_and(|host| Some(host.as_str()) == public_host(state)) {
                 return Err(Refusal::Input(locale.t("console-settings-host-is-public")));
@@ -450,6 +452,8 @@ async fn render(
             <label>{locale.t("console-settings-sign-in-url")} <input name="sign_in_url" type="url" value=value(S::Standalone, |f| &f.sign_in_url, ws.standalone.sign_in_url.as_str().to_string()) placeholder=LOGO_EXAMPLE /></label>
             {hint("console-settings-sign-in-url-hint")}
             <label class="check"><input type="checkbox" name="new_tab" checked=checked(S::Standalone, |f| &f.new_tab, ws.standalone.new_tab_allowed) />{locale.t("console-settings-new-tab")}</label>
+            <label class="check"><input type="checkbox" name="email_sign_in" data-testid="email-sign-in" checked=checked(S::Standalone, |f| &f.email_sign_in, ws.standalone.email_sign_in) />{locale.t("console-settings-email-sign-in")}</label>
+            {hint(if state.mail_configured { "console-settings-email-sign-in-hint" } else { "console-settings-email-sign-in-no-mail" })}
             <label>{locale.t("console-settings-host")} <input name="host" value=value(S::Standalone, |f| &f.host, ws.standalone.host.as_ref().map(|h| h.as_str().to_string()).unwrap_or_default()) placeholder=HOST_EXAMPLE /></label>
             {hint("console-settings-host-hint")}
             <button type="submit">{locale.t("console-save")}</button>

@@ -3,7 +3,7 @@
 use super::shared::{CustomerRow, customer_columns, customer_from_row};
 use super::{SqlStore, sql_impl};
 use crate::notify::Wake;
-use crate::{AccountStore, CodePurpose, NewSignInCode, RedeemedCode, Result, StoreError};
+use crate::{AccountStore, CodePurpose, Customer, NewEmailSignIn, NewSignInCode, RedeemedCode, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::{
@@ -32,6 +32,23 @@ struct AccessRow {
 
 fn stored_kind(raw: &str) -> Result<SessionKind> {
     SessionKind::parse(raw).ok_or_else(|| StoreError::Corrupt(format!("stored session kind {raw:?}")))
+}
+
+#[apply(sql_impl!)]
+impl<DB> SqlStore<DB> {
+    async fn customer_by_id(&self, workspace: WorkspaceId, customer: CustomerId) -> Result<Customer> {
+        let row = sqlx::query_as::<_, CustomerRow>(concat!(
+            "SELECT ",
+            customer_columns!(),
+            " FROM customers WHERE workspace_id = $1 AND id = $2"
+        ))
+        .bind(workspace.0)
+        .bind(customer.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(customer_from_row(workspace, row))
+    }
 }
 
 #[apply(sql_impl!)]
@@ -77,17 +94,102 @@ impl<DB> AccountStore for SqlStore<DB> {
         let Some((customer, secret, _)) = row.filter(|&(_, _, expires_at)| expires_at > now) else {
             return Ok(None);
         };
-        let customer = sqlx::query_as::<_, CustomerRow>(concat!(
-            "SELECT ",
-            customer_columns!(),
-            " FROM customers WHERE workspace_id = $1 AND id = $2"
-        ))
+        let customer = self.customer_by_id(workspace, CustomerId(customer)).await?;
+        Ok(Some(RedeemedCode { customer, secret_id: SecretId(secret) }))
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn start_email_sign_in(&self, sign_in: &NewEmailSignIn) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM email_sign_ins WHERE workspace_id = $1 AND customer_id = $2")
+            .bind(sign_in.workspace_id.0)
+            .bind(sign_in.customer_id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO email_sign_ins (workspace_id, customer_id, code_hash, link_hash, tries_left, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(sign_in.workspace_id.0)
+        .bind(sign_in.customer_id.0)
+        .bind(sign_in.code_hash.as_slice())
+        .bind(sign_in.link_hash.as_slice())
+        .bind(i64::from(sign_in.tries))
+        .bind(sign_in.expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn redeem_email_code(
+        &self,
+        workspace: WorkspaceId,
+        email: &portal_core::Email,
+        code_hash: &[u8],
+        now: Millis,
+    ) -> Result<Option<Customer>> {
+        let customer =
+            sqlx::query_scalar::<_, i64>("SELECT id FROM customers WHERE workspace_id = $1 AND email_key = $2")
+                .bind(workspace.0)
+                .bind(email.key())
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some(customer) = customer else { return Ok(None) };
+        // Each step is one statement, so two guesses at once cannot both
+        // spend the last try: the right code is taken while tries are left,
+        // a wrong one spends a try, and a sign-in out of tries or time goes.
+        let taken = sqlx::query_scalar::<_, i64>(
+            "DELETE FROM email_sign_ins WHERE workspace_id = $1 AND customer_id = $2 AND code_hash = $3 \
+             AND tries_left > 0 AND expires_at > $4 RETURNING customer_id",
+        )
         .bind(workspace.0)
         .bind(customer)
+        .bind(code_hash)
+        .bind(now)
         .fetch_optional(&self.pool)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        Ok(Some(RedeemedCode { customer: customer_from_row(workspace, customer), secret_id: SecretId(secret) }))
+        .await?;
+        if taken.is_none() {
+            sqlx::query(
+                "UPDATE email_sign_ins SET tries_left = tries_left - 1 WHERE workspace_id = $1 AND customer_id = $2",
+            )
+            .bind(workspace.0)
+            .bind(customer)
+            .execute(&self.pool)
+            .await?;
+            sqlx::query(
+                "DELETE FROM email_sign_ins WHERE workspace_id = $1 AND customer_id = $2 \
+                 AND (tries_left <= 0 OR expires_at <= $3)",
+            )
+            .bind(workspace.0)
+            .bind(customer)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+            return Ok(None);
+        }
+        self.customer_by_id(workspace, CustomerId(customer)).await.map(Some)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn redeem_email_link(
+        &self,
+        workspace: WorkspaceId,
+        link_hash: &[u8],
+        now: Millis,
+    ) -> Result<Option<Customer>> {
+        let taken = sqlx::query_as::<_, (i64, Millis)>(
+            "DELETE FROM email_sign_ins WHERE workspace_id = $1 AND link_hash = $2 RETURNING customer_id, expires_at",
+        )
+        .bind(workspace.0)
+        .bind(link_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        match taken.filter(|&(_, expires_at)| expires_at > now) {
+            Some((customer, _)) => self.customer_by_id(workspace, CustomerId(customer)).await.map(Some),
+            None => Ok(None),
+        }
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

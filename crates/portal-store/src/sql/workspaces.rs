@@ -20,7 +20,7 @@ macro_rules! workspace_columns {
     () => {
         concat!(
             "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
-            "default_locale, translations, ticket_form, portal_enabled, jwt_only, sign_in_url, new_tab_allowed, portal_host, ",
+            "default_locale, translations, ticket_form, portal_enabled, jwt_only, sign_in_url, new_tab_allowed, portal_host, email_sign_in, ",
             workspace_rules_columns!()
         )
     };
@@ -45,6 +45,7 @@ struct WorkspaceRow {
     sign_in_url: String,
     new_tab_allowed: bool,
     portal_host: Option<String>,
+    email_sign_in: bool,
     #[sqlx(flatten)]
     rules: WorkspaceRulesRow,
 }
@@ -68,6 +69,7 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         sign_in_url,
         new_tab_allowed,
         portal_host,
+        email_sign_in,
         rules,
     } = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
@@ -104,6 +106,7 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
             new_tab_allowed,
             host: PortalHost::parse(portal_host.as_deref().unwrap_or(""))
                 .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored host name: {e}")))?,
+            email_sign_in,
         },
     })
 }
@@ -182,12 +185,14 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     async fn set_standalone(&self, workspace: WorkspaceId, settings: &StandaloneSettings) -> Result<()> {
         let host = settings.host.as_ref().map(PortalHost::as_str);
         sqlx::query_scalar::<_, i64>(
-            "UPDATE workspaces SET sign_in_url = $2, new_tab_allowed = $3, portal_host = $4 WHERE id = $1 RETURNING id",
+            "UPDATE workspaces SET sign_in_url = $2, new_tab_allowed = $3, portal_host = $4, email_sign_in = $5 \
+             WHERE id = $1 RETURNING id",
         )
         .bind(workspace.0)
         .bind(settings.sign_in_url.as_str())
         .bind(settings.new_tab_allowed)
         .bind(host)
+        .bind(settings.email_sign_in)
         .fetch_optional(&self.pool)
         .await
         .map_err(conflict(|| format!("the host name {:?} serves another workspace", host.unwrap_or(""))))?

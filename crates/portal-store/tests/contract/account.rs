@@ -140,6 +140,7 @@ async fn a_host_name_serves_one_workspace() {
             sign_in_url: SignInUrl::parse("https://acme.example/login").unwrap(),
             new_tab_allowed: false,
             host: Some(host.clone()),
+            email_sign_in: true,
         };
         store.set_standalone(acme.id, &settings).await.unwrap();
         assert_eq!(store.workspace(acme.id).await.unwrap().unwrap().standalone, settings);
@@ -155,6 +156,59 @@ async fn a_host_name_serves_one_workspace() {
         store.set_standalone(acme.id, &none).await.unwrap();
         store.set_standalone(globex.id, &none).await.unwrap();
         assert_eq!(store.workspace_by_host(&host).await.unwrap(), None);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_email_sign_in_works_once_within_its_tries_and_time() {
+    on_each_backend("an_email_sign_in_works_once", |db| async move {
+        use portal_store::NewEmailSignIn;
+        let store = db.store.clone();
+        let acme = workspace(&*store, "acme").await;
+        let globex = workspace(&*store, "globex").await;
+        let alice = store.upsert_customer(acme.id, &email("alice@example.com"), &name("Alice"), NOW).await.unwrap();
+        let start = |code: u8, link: u8| NewEmailSignIn {
+            workspace_id: acme.id,
+            customer_id: alice.id,
+            code_hash: vec![code; 32],
+            link_hash: vec![link; 32],
+            tries: 3,
+            expires_at: NOW + 15 * MINUTE,
+        };
+        let alice_email = email("ALICE@example.com");
+        let redeem = |hash: u8, at| {
+            let store = store.clone();
+            let alice_email = alice_email.clone();
+            async move { store.redeem_email_code(acme.id, &alice_email, &[hash; 32], at).await.unwrap() }
+        };
+
+        store.start_email_sign_in(&start(1, 2)).await.unwrap();
+        assert_eq!(store.redeem_email_code(globex.id, &alice_email, &[1; 32], NOW).await.unwrap(), None);
+        assert_eq!(redeem(9, NOW).await, None, "a wrong code spends a try");
+        assert_eq!(redeem(1, NOW).await.map(|c| c.id), Some(alice.id), "the right one, in any case of address");
+        assert_eq!(redeem(1, NOW).await, None, "once");
+        assert_eq!(store.redeem_email_link(acme.id, &[2; 32], NOW).await.unwrap(), None, "the link went with it");
+
+        // Three wrong guesses end it, right code or not.
+        store.start_email_sign_in(&start(3, 4)).await.unwrap();
+        for _ in 0..3 {
+            assert_eq!(redeem(9, NOW).await, None);
+        }
+        assert_eq!(redeem(3, NOW).await, None, "out of tries");
+
+        // A new sign-in replaces the waiting one; the link works once, in time.
+        store.start_email_sign_in(&start(5, 6)).await.unwrap();
+        store.start_email_sign_in(&start(7, 8)).await.unwrap();
+        assert_eq!(redeem(5, NOW).await, None, "replaced");
+        assert_eq!(store.redeem_email_link(globex.id, &[8; 32], NOW).await.unwrap(), None, "another workspace's");
+        let by_link = store.redeem_email_link(acme.id, &[8; 32], NOW).await.unwrap();
+        assert_eq!(by_link.map(|c| c.id), Some(alice.id));
+        store.start_email_sign_in(&start(10, 11)).await.unwrap();
+        assert_eq!(redeem(10, NOW + 15 * MINUTE).await, None, "expired");
+        assert_eq!(store.redeem_email_link(acme.id, &[11; 32], NOW + 15 * MINUTE).await.unwrap(), None);
+        let unknown = store.redeem_email_code(acme.id, &email("nobody@example.com"), &[1; 32], NOW).await.unwrap();
+        assert_eq!(unknown, None);
     })
     .await;
 }

@@ -47,7 +47,7 @@ impl Sink {
     }
 
     /// Every message received so far, raw.
-    fn messages(&self) -> Vec<String> {
+    pub fn messages(&self) -> Vec<String> {
         let new = self.dir.path().join("mail/new");
         let mut files: Vec<PathBuf> =
             std::fs::read_dir(new).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();

@@ -17,6 +17,7 @@ mod claims;
 mod commands;
 mod console;
 mod corrupt;
+mod email_sign_in;
 mod inbound;
 mod input;
 mod isolation;

@@ -1,0 +1,20 @@
+-- Email sign-in for the standalone portal (PostgreSQL dialect; keep in step
+-- with ../sqlite/0022_email_sign_in.sql).
+
+-- Whether customers may sign in with a one-time code mailed to them: off
+-- until an admin turns it on.
+ALTER TABLE workspaces ADD COLUMN email_sign_in BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- A customer's email sign-in waiting for its code (typed, a few tries) or
+-- its link (clicked): one at a time per customer, for 15 minutes. Only
+-- hashes are kept.
+CREATE TABLE email_sign_ins (
+    workspace_id BIGINT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    customer_id BIGINT NOT NULL,
+    code_hash BYTEA NOT NULL,
+    link_hash BYTEA NOT NULL UNIQUE,
+    tries_left BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL,
+    PRIMARY KEY (workspace_id, customer_id),
+    FOREIGN KEY (workspace_id, customer_id) REFERENCES customers (workspace_id, id) ON DELETE CASCADE
+);
