@@ -989,6 +989,12 @@ class Locator {
     }
   }
 
+  /** Ticks a checkbox (as Playwright's `check`): a click, unless it is ticked already. */
+  async check(options = {}) {
+    if (!(await this.isChecked(options))) await this.click(options);
+    if (!(await this.isChecked(options))) throw new Error(`check: ${this} did not become checked`);
+  }
+
   /**
    * A real mouse click in the middle of the element, once it is visible,
    * enabled and stable (Playwright's checks).
