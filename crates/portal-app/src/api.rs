@@ -184,6 +184,7 @@ async fn grant(
         origin,
         browser: crate::state::browser(),
         surface: SignIn::Embed,
+        language: crate::state::page_locale_or(ws.default_locale),
     };
     let opened = open_signed(state, ws, signed, &opening, now).await?;
     let live_after = state.store.latest_event_id(ws.id).await.map_err(|e| state.store_error(e))?;

@@ -37,13 +37,15 @@ pub struct Signed {
 }
 
 /// Where a session opens: in the frame, from the embedding page's origin,
-/// or on the standalone portal, at its own origin; and in which browser
-/// family, for the customer's account page.
+/// or on the standalone portal, at its own origin; in which browser
+/// family, for the customer's account page; and in which language, which
+/// the customer's mail is written in from then on.
 pub struct Opening {
     pub kind: SessionKind,
     pub origin: Origin,
     pub browser: &'static str,
     pub surface: SignIn,
+    pub language: portal_i18n::Locale,
 }
 
 impl Opening {
@@ -176,6 +178,10 @@ pub async fn open_for(
         expires_at,
     };
     state.store.open_session(&session, now).await.map_err(|e| state.store_error(e))?;
+    // Worth having, not worth refusing a sign-in over.
+    if let Err(error) = state.store.set_mail_language(ws.id, customer.id, opening.language.tag()).await {
+        tracing::warn!(%error, "recording a customer's language failed");
+    }
     log(AccessEventKind::SignedIn).await?;
     state.audit("session.opened", &ws.slug, &format!("customer {} ({})", customer.id, opening.kind.as_str()));
     Ok(Opened { token, customer, expires_at })

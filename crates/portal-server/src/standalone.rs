@@ -280,7 +280,13 @@ pub(crate) fn opening(state: &AppState, ws: &Workspace, headers: &HeaderMap) -> 
     let agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
     let origin =
         Origin::parse(&standalone_origin(state, ws, Some(headers))).unwrap_or_else(|_| state.public_url.clone());
-    Opening { kind: SessionKind::Standalone, origin, browser: browser_family(agent), surface: SignIn::Standalone }
+    Opening {
+        kind: SessionKind::Standalone,
+        origin,
+        browser: browser_family(agent),
+        surface: SignIn::Standalone,
+        language: request_locale(headers, ws.default_locale),
+    }
 }
 
 /// The workspace named `slug`, with its portal on, and the visitor's

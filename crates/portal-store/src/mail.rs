@@ -20,7 +20,8 @@ pub struct Notification {
     pub workspace_id: WorkspaceId,
     pub workspace_slug: String,
     pub workspace_name: String,
-    /// The workspace's default language, as a tag.
+    /// The customer's language (that of their last sign-in), else the
+    /// workspace's default, as a tag.
     pub language: String,
     pub brand_color: String,
     pub customer_id: portal_core::CustomerId,
@@ -95,6 +96,14 @@ pub trait MailStore {
     /// token; says whether the token was one.
     async fn unsubscribe(&self, workspace: WorkspaceId, token_hash: &[u8]) -> Result<bool>;
     async fn email_notifications(&self, scope: &CustomerScope) -> Result<bool>;
+    /// The language the customer's mail is written in (a tag the portal
+    /// speaks), as of their latest sign-in.
+    async fn set_mail_language(
+        &self,
+        workspace: WorkspaceId,
+        customer: portal_core::CustomerId,
+        tag: &str,
+    ) -> Result<()>;
     async fn set_email_notifications(&self, scope: &CustomerScope, on: bool) -> Result<()>;
     /// The ticket whose mail carried the reply token with this hash, in
     /// `workspace`; `None` for a token it never sent.

@@ -80,7 +80,8 @@ impl<DB> MailStore for SqlStore<DB> {
         let mut notifications = Vec::with_capacity(claimed.len());
         for id in claimed {
             let row = sqlx::query_as::<_, NotificationRow>(
-                "SELECT o.id, o.attempts, o.workspace_id, w.slug, w.name AS workspace_name, w.default_locale, \
+                "SELECT o.id, o.attempts, o.workspace_id, w.slug, w.name AS workspace_name, \
+                 COALESCE(c.mail_language, w.default_locale) AS default_locale, \
                  w.brand_color, o.customer_id, c.email, c.name AS customer_name, c.email_notifications, t.number, t.title, \
                  m.id AS message_id, m.author_name, m.body \
                  FROM outbox o JOIN workspaces w ON w.id = o.workspace_id \
@@ -292,6 +293,17 @@ impl<DB> MailStore for SqlStore<DB> {
         .fetch_optional(&self.pool)
         .await?;
         on.ok_or(crate::StoreError::NotFound)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_mail_language(&self, workspace: WorkspaceId, customer: CustomerId, tag: &str) -> Result<()> {
+        sqlx::query("UPDATE customers SET mail_language = $3 WHERE workspace_id = $1 AND id = $2")
+            .bind(workspace.0)
+            .bind(customer.0)
+            .bind(tag)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

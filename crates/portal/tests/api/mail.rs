@@ -265,3 +265,37 @@ async fn a_mail_waiting_when_the_portal_is_killed_is_sent_once_after_the_restart
     })
     .await;
 }
+
+/// A customer's mail is in the language they last signed in with; before
+/// any sign-in, in the workspace's.
+#[tokio::test(flavor = "multi_thread")]
+async fn mail_is_in_the_language_the_customer_signed_in_with() {
+    on_each_backend("mail_is_in_the_customers_language", |db| async move {
+        let sink = Sink::start().await;
+        let app = spawn_app_with(db, |config| {
+            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
+            config.mail_from = Some("support@acme.test".into());
+        })
+        .await;
+        let token = api_token(&app, SLUG, "mail test").await;
+        let number = open_ticket(&app, &token, "ann@example.com", "Rechnung").await;
+        let reply = json!({"body": "Unterwegs.", "author_name": "Sam"});
+        assert_eq!(post_message(&app, &token, number, &reply).await.status, 201);
+        let first = sink.wait_for(1).await.remove(0);
+        assert!(header(&first, "Subject").starts_with("New reply"), "the workspace's language first: {first}");
+
+        let body = sign_in_body(SLUG, ORIGIN, "Ann", "ann@example.com", &app.hash("ann@example.com"));
+        let signed = app
+            .client
+            .post(app.url("/api/portal/session/open"))
+            .header("accept-language", "de-AT, de;q=0.9")
+            .json(&body);
+        assert_eq!(signed.send().await.unwrap().status(), 200);
+        assert_eq!(post_message(&app, &token, number, &reply).await.status, 201);
+        let second = sink.wait_for(2).await.remove(1);
+        assert!(header(&second, "Subject").starts_with("Neue Antwort"), "{second}");
+        let decoded = second.replace("=\r\n", "").replace("=3D", "=");
+        assert!(decoded.contains("lang=\"de\""), "{decoded}");
+    })
+    .await;
+}
