@@ -56,6 +56,10 @@ pub enum ConsoleError {
     Greeting { max: usize },
     #[error("the display name must be 1 to {max} characters, without control characters")]
     AgentName { max: usize },
+    #[error("the sender's name must be at most {max} characters, on one line")]
+    SenderName { max: usize },
+    #[error("the reply-to address must be an email address, or empty")]
+    ReplyTo,
 }
 
 impl ConsoleError {
@@ -75,7 +79,34 @@ impl ConsoleError {
             Self::Theme => M::new("console-error-theme"),
             Self::Greeting { max } => M::new("console-error-greeting").number("max", *max),
             Self::AgentName { max } => M::new("console-error-agent-name").number("max", *max),
+            Self::SenderName { max } => M::new("console-error-sender-name").number("max", *max),
+            Self::ReplyTo => M::new("console-error-reply-to"),
         }
+    }
+}
+
+/// Who a workspace's mail comes from, as its admins set it: the sender's
+/// name (empty: the workspace's name) and the address replies go to when
+/// the portal takes no mail in itself (empty: the sender's address).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MailSender {
+    pub from_name: String,
+    pub reply_to: Option<crate::Email>,
+}
+
+impl MailSender {
+    pub const MAX_NAME_CHARS: usize = 100;
+
+    pub fn parse(from_name: &str, reply_to: &str) -> Result<Self, ConsoleError> {
+        let from_name = from_name.trim();
+        if from_name.chars().count() > Self::MAX_NAME_CHARS || from_name.chars().any(char::is_control) {
+            return Err(ConsoleError::SenderName { max: Self::MAX_NAME_CHARS });
+        }
+        let reply_to = match reply_to.trim() {
+            "" => None,
+            raw => Some(crate::Email::parse(raw).map_err(|_| ConsoleError::ReplyTo)?),
+        };
+        Ok(Self { from_name: from_name.to_string(), reply_to })
     }
 }
 
@@ -256,6 +287,17 @@ pub struct PortalLook {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mail_senders() {
+        let sender = MailSender::parse(" Acme Support ", " help@acme.com ").unwrap();
+        assert_eq!((sender.from_name.as_str(), sender.reply_to.unwrap().as_str()), ("Acme Support", "help@acme.com"));
+        assert_eq!(MailSender::parse("", ""), Ok(MailSender::default()));
+        let long = "x".repeat(MailSender::MAX_NAME_CHARS + 1);
+        for (name, reply_to) in [(long.as_str(), ""), ("a\nb", ""), ("Acme", "nope"), ("Acme", "a@b@c")] {
+            assert!(MailSender::parse(name, reply_to).is_err(), "{name:?} {reply_to:?}");
+        }
+    }
 
     #[test]
     fn brand_colours() {

@@ -237,12 +237,15 @@ fn message(
     let to = Mailbox::new(Some(n.customer_name.clone()).filter(|name| !name.is_empty()), n.customer_email.parse()?);
     let thread = inbound::ticket_thread_id(n.ticket_number, &n.workspace_slug, host);
     let raw = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);
-    let mut builder = Message::builder()
-        .from(Mailbox::new(Some(n.workspace_name.clone()), mailer.from.clone()))
-        .to(to)
-        .subject(subject);
+    let sender = if n.from_name.is_empty() { n.workspace_name.clone() } else { n.from_name.clone() };
+    let mut builder =
+        Message::builder().from(Mailbox::new(Some(sender.clone()), mailer.from.clone())).to(to).subject(subject);
+    // Replies come back to the portal when it takes mail in; otherwise to
+    // the address the admins set, if any.
     if let Some(inbound) = &state.inbound_address {
-        builder = builder.reply_to(Mailbox::new(Some(n.workspace_name.clone()), inbound.reply_address(reply).parse()?));
+        builder = builder.reply_to(Mailbox::new(Some(sender), inbound.reply_address(reply).parse()?));
+    } else if !n.reply_to.is_empty() {
+        builder = builder.reply_to(Mailbox::new(Some(sender), n.reply_to.parse()?));
     }
     Ok(builder
         .message_id(Some(inbound::reply_message_id(n.message_id, &n.workspace_slug, host)))

@@ -24,6 +24,10 @@ pub struct Notification {
     /// workspace's default, as a tag.
     pub language: String,
     pub brand_color: String,
+    /// The sender's name and reply-to address the workspace's admins set
+    /// (each may be empty).
+    pub from_name: String,
+    pub reply_to: String,
     pub customer_id: portal_core::CustomerId,
     pub customer_email: String,
     pub customer_name: String,

@@ -42,6 +42,8 @@ pub struct Workspace {
     pub attachment_limits: AttachmentLimits,
     /// The ticket attributes customers see, in order, under these names.
     pub shown_attributes: Vec<ShownAttribute>,
+    /// Who the workspace's mail comes from.
+    pub mail_sender: portal_core::console::MailSender,
     /// Whether search results show the preview column.
     pub search_preview: bool,
     /// The language of pages when neither the site nor the browser names
@@ -109,6 +111,8 @@ pub trait WorkspaceStore {
     async fn set_jwt_only(&self, workspace: WorkspaceId, jwt_only: bool) -> Result<()>;
     /// The workspace whose standalone portal answers on `host`.
     async fn workspace_by_host(&self, host: &PortalHost) -> Result<Option<Workspace>>;
+    /// Replaces who the workspace's mail comes from.
+    async fn set_mail_sender(&self, workspace: WorkspaceId, sender: &portal_core::console::MailSender) -> Result<()>;
     /// Replaces the standalone portal's settings; [`StoreError::Conflict`]
     /// when another workspace has the host name.
     async fn set_standalone(&self, workspace: WorkspaceId, settings: &StandaloneSettings) -> Result<()>;

@@ -390,3 +390,13 @@ console-session-ended = منتهية
 console-mail-failed = تعذّر تسليم البريد الخاص بأحد الردود
 console-mail-on = البريد إلى العملاء مفعّل: يُبلَّغون بردود الوكلاء.
 console-mail-off = البريد إلى العملاء معطّل: لم يُضبط خادم SMTP ‏(smtp_url وmail_from)، لذا لا يُرسل شيء.
+
+# The settings' mail card
+console-settings-mail = البريد الإلكتروني
+console-settings-mail-from-name = اسم المرسل
+console-settings-mail-reply-to = عنوان الرد
+console-settings-mail-reply-to-hint = فارغ: تذهب الردود إلى عنوان المرسل. اكتب عنوان مكتب الدعم لديك لتصل الردود إليه.
+console-settings-mail-reply-to-inbound = تعود الردود إلى البوابة (inbound_address مضبوط) وتصل إلى تذاكرها؛ لا يُستخدم هذا العنوان.
+console-settings-mail-saved = حُفظت إعدادات البريد.
+console-error-sender-name = يجب ألا يزيد اسم المرسل على { $max } حرفًا، في سطر واحد.
+console-error-reply-to = يجب أن يكون عنوان الرد عنوان بريد إلكتروني، أو فارغًا.

@@ -393,3 +393,13 @@ console-session-ended = Beendet
 console-mail-failed = Die E-Mail zu einer Antwort konnte nicht zugestellt werden
 console-mail-on = E-Mails an Kunden sind an: Sie erfahren von Antworten der Agenten.
 console-mail-off = E-Mails an Kunden sind aus: Kein SMTP-Server ist eingerichtet (smtp_url und mail_from), daher wird nichts gesendet.
+
+# The settings' mail card
+console-settings-mail = E-Mail
+console-settings-mail-from-name = Name des Absenders
+console-settings-mail-reply-to = Antwortadresse
+console-settings-mail-reply-to-hint = Leer: Antworten gehen an die Absenderadresse. Tragen Sie die Adresse Ihres Helpdesks ein, damit Antworten dort ankommen.
+console-settings-mail-reply-to-inbound = Antworten kommen zum Portal zurück (inbound_address ist gesetzt) und landen in ihren Tickets; diese Adresse wird nicht verwendet.
+console-settings-mail-saved = E-Mail-Einstellungen gespeichert.
+console-error-sender-name = der Name des Absenders darf höchstens { $max } Zeichen lang sein, in einer Zeile.
+console-error-reply-to = die Antwortadresse muss eine E-Mail-Adresse sein oder leer bleiben.

@@ -390,3 +390,13 @@ console-session-ended = Ended
 console-mail-failed = A reply's email could not be delivered
 console-mail-on = Email to customers is on: they hear of agents' replies.
 console-mail-off = Email to customers is off: no SMTP server is configured (smtp_url and mail_from), so nothing is sent.
+
+# The settings' mail card
+console-settings-mail = Email
+console-settings-mail-from-name = Sender’s name
+console-settings-mail-reply-to = Reply-to address
+console-settings-mail-reply-to-hint = Empty: replies go to the sender’s address. Set your helpdesk’s address to have replies land there.
+console-settings-mail-reply-to-inbound = Replies come back to the portal (inbound_address is set) and land in their tickets; this address is not used.
+console-settings-mail-saved = Email settings saved.
+console-error-sender-name = the sender’s name must be at most { $max } characters, on one line.
+console-error-reply-to = the reply-to address must be an email address, or empty.

@@ -393,3 +393,13 @@ console-session-ended = Finalizada
 console-mail-failed = No se pudo entregar el correo de una respuesta
 console-mail-on = El correo a clientes está activado: se enteran de las respuestas de los agentes.
 console-mail-off = El correo a clientes está desactivado: no hay servidor SMTP configurado (smtp_url y mail_from), así que no se envía nada.
+
+# The settings' mail card
+console-settings-mail = Correo
+console-settings-mail-from-name = Nombre del remitente
+console-settings-mail-reply-to = Dirección de respuesta
+console-settings-mail-reply-to-hint = Vacía: las respuestas van a la dirección del remitente. Pon la dirección de tu servicio de ayuda para que lleguen allí.
+console-settings-mail-reply-to-inbound = Las respuestas vuelven al portal (inbound_address está definida) y llegan a sus tickets; esta dirección no se usa.
+console-settings-mail-saved = Ajustes de correo guardados.
+console-error-sender-name = el nombre del remitente debe tener como máximo { $max } caracteres, en una línea.
+console-error-reply-to = la dirección de respuesta debe ser una dirección de correo, o estar vacía.

@@ -393,3 +393,13 @@ console-session-ended = Terminée
 console-mail-failed = L'e-mail d'une réponse n'a pas pu être remis
 console-mail-on = L'e-mail aux clients est activé : ils sont prévenus des réponses des agents.
 console-mail-off = L'e-mail aux clients est désactivé : aucun serveur SMTP n'est configuré (smtp_url et mail_from), rien n'est envoyé.
+
+# The settings' mail card
+console-settings-mail = E-mail
+console-settings-mail-from-name = Nom de l’expéditeur
+console-settings-mail-reply-to = Adresse de réponse
+console-settings-mail-reply-to-hint = Vide : les réponses vont à l’adresse de l’expéditeur. Indiquez l’adresse de votre support pour qu’elles y arrivent.
+console-settings-mail-reply-to-inbound = Les réponses reviennent au portail (inbound_address est défini) et arrivent dans leurs tickets ; cette adresse n’est pas utilisée.
+console-settings-mail-saved = Réglages e-mail enregistrés.
+console-error-sender-name = le nom de l’expéditeur doit faire au plus { $max } caractères, sur une ligne.
+console-error-reply-to = l’adresse de réponse doit être une adresse e-mail, ou vide.

@@ -365,3 +365,13 @@ console-session-ended = 終了
 console-mail-failed = 返信のメールを配信できませんでした
 console-mail-on = 顧客へのメールは有効です。担当者の返信が通知されます。
 console-mail-off = 顧客へのメールは無効です。SMTP サーバー（smtp_url と mail_from）が設定されていないため、何も送信されません。
+
+# The settings' mail card
+console-settings-mail = メール
+console-settings-mail-from-name = 送信者名
+console-settings-mail-reply-to = 返信先アドレス
+console-settings-mail-reply-to-hint = 空欄の場合、返信は送信元アドレスに届きます。ヘルプデスクのアドレスを設定すると、返信はそこに届きます。
+console-settings-mail-reply-to-inbound = 返信はポータルに戻り (inbound_address が設定済み)、それぞれのチケットに入ります。このアドレスは使われません。
+console-settings-mail-saved = メールの設定を保存しました。
+console-error-sender-name = 送信者名は 1 行で { $max } 文字以内にしてください。
+console-error-reply-to = 返信先アドレスはメールアドレスにするか、空欄にしてください。

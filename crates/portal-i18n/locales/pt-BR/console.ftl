@@ -393,3 +393,13 @@ console-session-ended = Encerrada
 console-mail-failed = Não foi possível entregar o e-mail de uma resposta
 console-mail-on = O e-mail para clientes está ativado: eles sabem das respostas dos agentes.
 console-mail-off = O e-mail para clientes está desativado: nenhum servidor SMTP está configurado (smtp_url e mail_from), então nada é enviado.
+
+# The settings' mail card
+console-settings-mail = E-mail
+console-settings-mail-from-name = Nome do remetente
+console-settings-mail-reply-to = Endereço de resposta
+console-settings-mail-reply-to-hint = Vazio: as respostas vão para o endereço do remetente. Informe o endereço do seu suporte para que cheguem lá.
+console-settings-mail-reply-to-inbound = As respostas voltam ao portal (inbound_address está definido) e chegam aos seus tickets; este endereço não é usado.
+console-settings-mail-saved = Configurações de e-mail salvas.
+console-error-sender-name = o nome do remetente deve ter no máximo { $max } caracteres, em uma linha.
+console-error-reply-to = o endereço de resposta deve ser um endereço de e-mail, ou ficar vazio.

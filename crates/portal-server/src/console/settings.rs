@@ -12,7 +12,7 @@ use axum::response::{Html, IntoResponse, Response};
 use leptos::prelude::*;
 use portal_app::state::AppState;
 use portal_core::audience::PortalAudience;
-use portal_core::console::{BrandColor, LogoUrl, PortalLook, Theme, check_greeting};
+use portal_core::console::{BrandColor, LogoUrl, MailSender, PortalLook, Theme, check_greeting};
 use portal_core::translations::LanguageTexts;
 use portal_core::visibility::{Condition, TicketVisibility};
 use portal_core::{
@@ -44,10 +44,12 @@ pub enum SettingsSection {
     Translations,
     /// The standalone portal: custom sign-on, "Open in a new tab", host name.
     Standalone,
+    /// Who the workspace's mail comes from.
+    Mail,
 }
 
 impl SettingsSection {
-    const ALL: [Self; 11] = [
+    const ALL: [Self; 12] = [
         Self::Look,
         Self::Origins,
         Self::Behaviour,
@@ -59,6 +61,7 @@ impl SettingsSection {
         Self::Audience,
         Self::Translations,
         Self::Standalone,
+        Self::Mail,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +77,7 @@ impl SettingsSection {
             Self::Audience => "audience",
             Self::Translations => "translations",
             Self::Standalone => "standalone",
+            Self::Mail => "mail",
         }
     }
 
@@ -123,6 +127,8 @@ pub struct SettingsForm {
     new_tab: Option<String>,
     email_sign_in: Option<String>,
     host: String,
+    mail_from_name: String,
+    mail_reply_to: String,
     /// The translations form's other texts: `type:<name>`, `attribute:<key>`.
     #[serde(flatten)]
     texts: BTreeMap<String, String>,
@@ -263,6 +269,11 @@ async fn apply(
             }
             store.set_standalone(id, &settings).await?;
             Ok(locale.t("console-settings-standalone-saved"))
+        }
+        SettingsSection::Mail => {
+            let sender = MailSender::parse(&form.mail_from_name, &form.mail_reply_to).map_err(reason)?;
+            store.set_mail_sender(id, &sender).await?;
+            Ok(locale.t("console-settings-mail-saved"))
         }
         SettingsSection::Types => {
             let types = TicketTypes::parse_lines(&form.types).map_err(|e| locale.message(&e.message()))?;
@@ -422,7 +433,6 @@ async fn render(
     };
     let body = view! {
         <p class="lead">{locale.t("console-settings-lead")}</p>
-        <p class="hint" data-testid="mail-state">{locale.t(if state.mail_configured { "console-mail-on" } else { "console-mail-off" })}</p>
         <form method="post" action="/console/settings/look" class="card" data-testid="settings-look">
             <h2>{locale.t("console-settings-look")}</h2>
             <label>{locale.t("console-settings-greeting")} <input name="greeting" maxlength="200" value=value(S::Look, |f| &f.greeting, look.greeting.clone()) /></label>
@@ -456,6 +466,14 @@ async fn render(
             {hint(if state.mail_configured { "console-settings-email-sign-in-hint" } else { "console-settings-email-sign-in-no-mail" })}
             <label>{locale.t("console-settings-host")} <input name="host" value=value(S::Standalone, |f| &f.host, ws.standalone.host.as_ref().map(|h| h.as_str().to_string()).unwrap_or_default()) placeholder=HOST_EXAMPLE /></label>
             {hint("console-settings-host-hint")}
+            <button type="submit">{locale.t("console-save")}</button>
+        </form>
+        <form method="post" action="/console/settings/mail" class="card" data-testid="settings-mail">
+            <h2>{locale.t("console-settings-mail")}</h2>
+            <p class="hint" data-testid="mail-state">{locale.t(if state.mail_configured { "console-mail-on" } else { "console-mail-off" })}</p>
+            <label>{locale.t("console-settings-mail-from-name")} <input name="mail_from_name" maxlength="100" value=value(S::Mail, |f| &f.mail_from_name, ws.mail_sender.from_name.clone()) placeholder=ws.name.clone() /></label>
+            <label>{locale.t("console-settings-mail-reply-to")} <input name="mail_reply_to" type="email" value=value(S::Mail, |f| &f.mail_reply_to, ws.mail_sender.reply_to.as_ref().map(|a| a.as_str().to_string()).unwrap_or_default()) /></label>
+            {hint(if state.inbound_address.is_some() { "console-settings-mail-reply-to-inbound" } else { "console-settings-mail-reply-to-hint" })}
             <button type="submit">{locale.t("console-save")}</button>
         </form>
         <form method="post" action="/console/settings/types" class="card" data-testid="settings-types">

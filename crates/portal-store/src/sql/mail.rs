@@ -19,6 +19,8 @@ struct NotificationRow {
     workspace_name: String,
     default_locale: String,
     brand_color: String,
+    mail_from_name: String,
+    mail_reply_to: String,
     customer_id: i64,
     email: String,
     customer_name: String,
@@ -82,7 +84,7 @@ impl<DB> MailStore for SqlStore<DB> {
             let row = sqlx::query_as::<_, NotificationRow>(
                 "SELECT o.id, o.attempts, o.workspace_id, w.slug, w.name AS workspace_name, \
                  COALESCE(c.mail_language, w.default_locale) AS default_locale, \
-                 w.brand_color, o.customer_id, c.email, c.name AS customer_name, c.email_notifications, t.number, t.title, \
+                 w.brand_color, w.mail_from_name, w.mail_reply_to, o.customer_id, c.email, c.name AS customer_name, c.email_notifications, t.number, t.title, \
                  m.id AS message_id, m.author_name, m.body \
                  FROM outbox o JOIN workspaces w ON w.id = o.workspace_id \
                  JOIN customers c ON c.workspace_id = o.workspace_id AND c.id = o.customer_id \
@@ -102,6 +104,8 @@ impl<DB> MailStore for SqlStore<DB> {
                     workspace_name: row.workspace_name,
                     language: row.default_locale,
                     brand_color: row.brand_color,
+                    from_name: row.mail_from_name,
+                    reply_to: row.mail_reply_to,
                     customer_id: CustomerId(row.customer_id),
                     customer_email: row.email,
                     customer_name: row.customer_name,

@@ -21,6 +21,7 @@ macro_rules! workspace_columns {
         concat!(
             "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
             "default_locale, translations, ticket_form, portal_enabled, jwt_only, sign_in_url, new_tab_allowed, portal_host, email_sign_in, ",
+            "mail_from_name, mail_reply_to, ",
             workspace_rules_columns!()
         )
     };
@@ -46,6 +47,8 @@ struct WorkspaceRow {
     new_tab_allowed: bool,
     portal_host: Option<String>,
     email_sign_in: bool,
+    mail_from_name: String,
+    mail_reply_to: String,
     #[sqlx(flatten)]
     rules: WorkspaceRulesRow,
 }
@@ -70,6 +73,8 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         new_tab_allowed,
         portal_host,
         email_sign_in,
+        mail_from_name,
+        mail_reply_to,
         rules,
     } = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
@@ -100,6 +105,8 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
             .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored ticket form: {e}")))?,
         portal_enabled,
         jwt_only,
+        mail_sender: portal_core::console::MailSender::parse(&mail_from_name, &mail_reply_to)
+            .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored mail sender: {e}")))?,
         standalone: StandaloneSettings {
             sign_in_url: SignInUrl::parse(&sign_in_url)
                 .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored sign-in page: {e}")))?,
@@ -179,6 +186,21 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
         .await?
         .map(workspace_from_row)
         .transpose()
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_mail_sender(&self, workspace: WorkspaceId, sender: &portal_core::console::MailSender) -> Result<()> {
+        let reply_to = sender.reply_to.as_ref().map_or("", portal_core::Email::as_str);
+        sqlx::query_scalar::<_, i64>(
+            "UPDATE workspaces SET mail_from_name = $2, mail_reply_to = $3 WHERE id = $1 RETURNING id",
+        )
+        .bind(workspace.0)
+        .bind(sender.from_name.as_str())
+        .bind(reply_to)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        Ok(())
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]

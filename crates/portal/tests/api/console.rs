@@ -1058,6 +1058,24 @@ async fn admins_set_the_standalone_portal_and_agents_see_a_customers_sessions() 
         let standalone = app.store.workspace(app.workspace.id).await.unwrap().unwrap().standalone;
         assert_eq!(standalone, portal_core::StandaloneSettings::default());
 
+        // Who the mail comes from; a bad address changes nothing.
+        let sender = [("mail_from_name", " Acme Support "), ("mail_reply_to", "help@acme.example")];
+        assert_eq!(c.post("/console/settings/mail", &sender).await.status(), StatusCode::OK);
+        let saved = app.store.workspace(app.workspace.id).await.unwrap().unwrap().mail_sender;
+        assert_eq!(
+            (saved.from_name.as_str(), saved.reply_to.as_ref().map(|a| a.as_str())),
+            ("Acme Support", Some("help@acme.example"))
+        );
+        for bad in [
+            [("mail_from_name", "Acme"), ("mail_reply_to", "not an address")],
+            [("mail_from_name", "A\u{7}B"), ("mail_reply_to", "")],
+        ] {
+            let refused = c.post("/console/settings/mail", &bad).await;
+            assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{bad:?}");
+            assert!(refused.text().await.unwrap().contains("Nothing was changed"), "{bad:?}");
+        }
+        assert_eq!(app.store.workspace(app.workspace.id).await.unwrap().unwrap().mail_sender, saved);
+
         let grant = app.sign_in("sam@example.com").await;
         let id = app
             .store

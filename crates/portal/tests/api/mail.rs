@@ -96,6 +96,8 @@ async fn an_agents_reply_is_mailed_once_threaded_and_unsubscribable() {
         })
         .await;
         let token = api_token(&app, SLUG, "mail test").await;
+        let sender = portal_core::console::MailSender::parse("Acme Support", "help@acme.test").unwrap();
+        app.store.set_mail_sender(app.workspace.id, &sender).await.unwrap();
         let number = open_ticket(&app, &token, "ann@example.com", "Where is my invoice?").await;
         let note = json!({"body": "CANARY-NOTE", "internal": true, "author_name": "Agent"});
         assert_eq!(post_message(&app, &token, number, &note).await.status, 201);
@@ -108,7 +110,8 @@ async fn an_agents_reply_is_mailed_once_threaded_and_unsubscribable() {
         let mail = &messages[0];
         assert!(!mail.contains("CANARY-NOTE"), "{mail}");
         assert!(header(mail, "To").contains("ann@example.com"), "{mail}");
-        assert!(header(mail, "From").contains("support@acme.test"), "{mail}");
+        assert_eq!(header(mail, "From"), "\"Acme Support\" <support@acme.test>", "{mail}");
+        assert_eq!(header(mail, "Reply-To"), "\"Acme Support\" <help@acme.test>", "the admins' reply-to: {mail}");
         assert!(header(mail, "Subject").contains(&format!("#{number}")), "{mail}");
         let thread = format!("<ticket-{number}.acme@");
         assert!(
