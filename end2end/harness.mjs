@@ -10,7 +10,7 @@
 //   CHROMIUM_PATH            Chromium (default: `chromium` on PATH)
 //   FIREFOX_PATH             Firefox (default: `firefox-esr`, else `firefox`, on PATH)
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -286,7 +286,10 @@ export async function startMailSink() {
   const messages = () => {
     const fresh = path.join(dir, "mail", "new");
     if (!existsSync(fresh)) return [];
-    return readdirSync(fresh).sort().map((name) => readFileSync(path.join(fresh, name), "utf8"));
+    // In the order they arrived: Maildir names do not sort by time.
+    const files = readdirSync(fresh).map((name) => path.join(fresh, name));
+    const arrived = (file) => statSync(file).mtimeMs;
+    return files.sort((a, b) => arrived(a) - arrived(b) || a.localeCompare(b)).map((file) => readFileSync(file, "utf8"));
   };
   const stop = () => {
     child.kill();

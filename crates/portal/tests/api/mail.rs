@@ -51,7 +51,8 @@ impl Sink {
         let new = self.dir.path().join("mail/new");
         let mut files: Vec<PathBuf> =
             std::fs::read_dir(new).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
-        files.sort();
+        // In the order they arrived: Maildir names do not sort by time.
+        files.sort_by_key(|file| (std::fs::metadata(file).and_then(|m| m.modified()).ok(), file.clone()));
         files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
     }
 
