@@ -17,6 +17,9 @@
   var ready;      // the frame's current document said "ready"
   var stopping;   // a stop was posted and not yet answered: hold the rest
   var locale = ""; // the language init asked for: the frame's page is served in it
+  // A link to this page with #ticket=<number> (from the portal's mail)
+  // opens that ticket, for the customer who signs in first; a stop forgets it.
+  var ticket = (/^#ticket=(\d{1,18})$/.exec((w.location || {}).hash || "") || [])[1] || "";
   var watchers = []; // onCounts callbacks
   var counts = { awaitingCustomer: 0, open: 0 }; // the last counts told them
 
@@ -45,7 +48,7 @@
     ready = stopping = 0;
     clearTimeout(timer);
     clearTimeout(quiet);
-    frame.src = src + (locale ? "?locale=" + encodeURIComponent(locale) : "");
+    frame.src = src + (ticket ? "/tickets/" + ticket : "") + (locale ? "?locale=" + encodeURIComponent(locale) : "");
     quiet = setTimeout(function () {
       console.warn(T + "the portal at " + origin + " has not started in iframe#unthread_help_center after 15 s. " +
         "If this page's origin (" + (w.location || {}).origin + ") is not among the workspace's allowed " +
@@ -87,6 +90,7 @@
       }
     } else if (cmd == "stop") {
       out = [{ type: "stop" }]; // an undelivered init must never show after it
+      ticket = "";
       arm();
     } else {
       return console.warn(T + "unknown command", cmd);

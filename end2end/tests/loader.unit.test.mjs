@@ -13,7 +13,7 @@ const LOADER = read("loader.js");
 const ORIGIN = "http://localhost:3000";
 const EMBED = "http://localhost:3000/embed/de%20mo";
 
-function env({ readyState = "complete", withFrame = true } = {}) {
+function env({ readyState = "complete", withFrame = true, hash = "" } = {}) {
   const logs = { warn: [], error: [] };
   const listeners = { message: [], DOMContentLoaded: [] };
   const timers = [];
@@ -46,7 +46,7 @@ function env({ readyState = "complete", withFrame = true } = {}) {
   };
   const window = {
     document,
-    location: { origin: "https://shop.example" },
+    location: { origin: "https://shop.example", hash },
     URL,
     console: {
       warn: (...a) => logs.warn.push(a.join(" ")),
@@ -337,4 +337,23 @@ test("a frame that never starts (origin not allowed) is explained once, naming t
   ok.fromFrame({ type: "ready" });
   ok.fireTimers();
   assert.deepEqual(ok.logs.warn, [], "a frame that started says nothing");
+});
+
+test("a #ticket= link opens that ticket in the frame, until a stop; anything else in the hash is ignored", () => {
+  const e = env({ hash: "#ticket=42" });
+  e.stub();
+  e.hc("init", { user: alice, locale: "de" });
+  e.loader();
+  assert.equal(e.frame.src, `${EMBED}/tickets/42?locale=de`);
+  e.fromFrame({ type: "ready" });
+  e.hc("stop");
+  e.fromFrame({ type: "stopped" });
+  e.hc("init", { user: bob, locale: "fr" });
+  assert.equal(e.frame.src, `${EMBED}?locale=fr`, "the next customer starts at their list");
+  for (const hash of ["#ticket=", "#ticket=4x", "#ticket=1/../x", "#tickets=4", "#ticket=1234567890123456789"]) {
+    const other = env({ hash });
+    other.stub();
+    other.loader();
+    assert.equal(other.frame.src, EMBED, hash);
+  }
 });

@@ -107,3 +107,37 @@ describe("email sign-in", () => {
     await again.context().close();
   });
 });
+
+describe("links to the site's own support page", () => {
+  test("with the site's page set, a reply's mail links there with #ticket=, and the frame opens that ticket", async (t) => {
+    const { portalUrl, demoUrl } = shared.portal;
+    // The demo site logs its user in with ?autologin=, as a real site does with its own cookie.
+    const sitePage = `${demoUrl}/?autologin=alice@example.com`;
+    const admin = await signInToConsole(shared.browser, portalUrl, { email: "admin@acme.test", password: "demo-password" }, t);
+    await admin.goto(`${portalUrl}/console/settings`);
+    const form = admin.locator("[data-testid=settings-standalone]");
+    await form.locator("input[name=site_page]").fill(sitePage);
+    await form.locator("button[type=submit]").click();
+    await admin.locator("[data-testid=notice]").waitFor();
+
+    await admin.goto(`${portalUrl}/console/inbox?q=CSV+export`);
+    await admin.locator("[data-testid=inbox-row] a", { hasText: "CSV export" }).click();
+    await admin.locator("[data-testid=console-ticket]").waitFor();
+    const number = admin.url().match(/\/console\/tickets\/(\d+)/)[1];
+    const words = `Linked to the site ${Date.now()}`;
+    const composer = admin.locator("[data-testid=console-composer]");
+    await composer.locator("textarea").fill(words);
+    await composer.locator("[data-testid=send-reply]").click();
+    const mail = await eventually(() => shared.mail.messages().find((m) => m.includes(words)), { what: "the mail", timeout: 20_000 });
+    const text = mail.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+    assert.ok(text.includes(`${sitePage}#ticket=${number}`), `the site's page in\n${text}`);
+
+    const context = await shared.browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${sitePage}#ticket=${number}`);
+    const frame = page.frameLocator("#unthread_help_center");
+    await frame.locator("[data-testid=message]", { hasText: words }).waitFor({ timeout: 30_000 });
+    assert.equal((await frame.locator("[data-testid=ticket-number]").first().textContent()).trim(), `#${number}`);
+  });
+});

@@ -60,6 +60,11 @@ pub enum ConsoleError {
     SenderName { max: usize },
     #[error("the reply-to address must be an email address, or empty")]
     ReplyTo,
+    #[error(
+        "the site's support page must be an https:// address (http:// only on localhost) without spaces, quotes \
+         or #, at most {max} characters"
+    )]
+    SitePage { max: usize },
 }
 
 impl ConsoleError {
@@ -81,6 +86,7 @@ impl ConsoleError {
             Self::AgentName { max } => M::new("console-error-agent-name").number("max", *max),
             Self::SenderName { max } => M::new("console-error-sender-name").number("max", *max),
             Self::ReplyTo => M::new("console-error-reply-to"),
+            Self::SitePage { max } => M::new("console-error-site-page").number("max", *max),
         }
     }
 }

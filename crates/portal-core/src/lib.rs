@@ -42,7 +42,7 @@ pub use message::{Message, MessageArg};
 pub use model::*;
 pub use session::SessionToken;
 pub use standalone::{
-    AccessEvent, AccessEventKind, PortalHost, SessionKind, SessionRecord, SignInUrl, StandaloneSettings,
+    AccessEvent, AccessEventKind, PortalHost, SessionKind, SessionRecord, SignInUrl, SitePage, StandaloneSettings,
 };
 pub use ticket_form::{FieldKind, FormField, TicketForm};
 pub use ticket_type::{TicketType, TicketTypes};

@@ -70,6 +70,41 @@ impl SignInUrl {
     }
 }
 
+/// The site's own page that holds the portal's frame (such as
+/// `https://app.acme.com/support`): where a mail's link to a ticket goes,
+/// as `<page>#ticket=<number>`, for the loader to open that ticket. Empty:
+/// links go to the standalone portal.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SitePage(String);
+
+impl SitePage {
+    pub const MAX_LEN: usize = 2000;
+
+    pub fn parse(raw: &str) -> Result<Self, ConsoleError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(Self::default());
+        }
+        match web_address(raw, Self::MAX_LEN) {
+            Some(_) if !raw.contains('#') => Ok(Self(raw.to_string())),
+            _ => Err(ConsoleError::SitePage { max: Self::MAX_LEN }),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The page, opening ticket `number` in its frame.
+    pub fn ticket_link(&self, number: crate::TicketNumber) -> String {
+        format!("{}#ticket={number}", self.0)
+    }
+}
+
 /// A host name the standalone portal answers on for one workspace
 /// (`support.acme.com`), optionally with a port: lower-case letters,
 /// digits, hyphens and dots, as in DNS.
@@ -120,6 +155,8 @@ pub struct StandaloneSettings {
     pub host: Option<PortalHost>,
     /// Whether customers may sign in with a one-time code mailed to them.
     pub email_sign_in: bool,
+    /// The site's page with the frame, where mail links to tickets go.
+    pub site_page: SitePage,
 }
 
 /// Where a sign-in returns to: a page of the workspace's standalone portal

@@ -158,10 +158,17 @@ async fn send_one(state: &AppState, mailer: &Mailer, notification: &Notification
     outcome.is_ok()
 }
 
-/// The mail's link to its ticket: on the standalone portal, signing the
-/// customer in once within [`LINK_LIFETIME`] (a code of its own); a used
-/// or expired link goes to the portal's sign-in, which returns to the ticket.
+/// The mail's link to its ticket: the site's own page with the frame, which
+/// opens it (`#ticket=`), where the workspace names one; else the
+/// standalone portal, signing the customer in once within [`LINK_LIFETIME`]
+/// (a code of its own); a used or expired link goes to the portal's
+/// sign-in, which returns to the ticket.
 async fn ticket_link(state: &AppState, n: &Notification) -> String {
+    if let Ok(page) = portal_core::SitePage::parse(&n.site_page)
+        && !page.is_empty()
+    {
+        return page.ticket_link(n.ticket_number);
+    }
     let base = format!("{}/p/{}", state.public_url, n.workspace_slug);
     let now = now_millis();
     let code = SessionToken::from_random(rand::random());

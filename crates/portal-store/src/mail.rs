@@ -28,6 +28,8 @@ pub struct Notification {
     /// (each may be empty).
     pub from_name: String,
     pub reply_to: String,
+    /// The site's page with the frame (empty: none), where the mail's link goes.
+    pub site_page: String,
     pub customer_id: portal_core::CustomerId,
     pub customer_email: String,
     pub customer_name: String,

@@ -243,6 +243,10 @@ pub enum WorkspaceCommand {
         /// this workspace's portal and nothing else.
         #[arg(long)]
         host: Option<String>,
+        /// The site's page holding the portal's frame (https): links in
+        /// mail open their ticket there, as `<page>#ticket=<number>`.
+        #[arg(long)]
+        site_page: Option<String>,
     },
 }
 

@@ -430,6 +430,7 @@ pub struct StandaloneChange<'a> {
     pub new_tab: Option<bool>,
     pub email_sign_in: Option<bool>,
     pub host: Option<&'a str>,
+    pub site_page: Option<&'a str>,
 }
 
 /// `portal workspace standalone`.
@@ -444,6 +445,9 @@ pub async fn set_standalone(store: &dyn Store, slug: &str, change: &StandaloneCh
     }
     if let Some(on) = change.email_sign_in {
         settings.email_sign_in = on;
+    }
+    if let Some(page) = change.site_page {
+        settings.site_page = portal_core::SitePage::parse(page)?;
     }
     if let Some(host) = change.host {
         settings.host = portal_core::PortalHost::parse(host)?;

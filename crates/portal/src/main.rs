@@ -98,12 +98,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Workspace(WorkspaceCommand::JwtOnly { workspace, only }) => {
             commands::set_jwt_only(&*store, &workspace, only == "on").await?
         }
-        Command::Workspace(WorkspaceCommand::Standalone { workspace, sign_in_url, new_tab, email_sign_in, host }) => {
+        Command::Workspace(WorkspaceCommand::Standalone {
+            workspace,
+            sign_in_url,
+            new_tab,
+            email_sign_in,
+            host,
+            site_page,
+        }) => {
             let change = commands::StandaloneChange {
                 sign_in_url: sign_in_url.as_deref(),
                 new_tab: new_tab.map(|on| on == "on"),
                 email_sign_in: email_sign_in.map(|on| on == "on"),
                 host: host.as_deref(),
+                site_page: site_page.as_deref(),
             };
             commands::set_standalone(&*store, &workspace, &change).await?
         }

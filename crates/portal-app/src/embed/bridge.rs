@@ -31,10 +31,19 @@ enum Command {
 pub(super) fn listen(context: PortalContext) {
     let PortalContext { workspace, frame, .. } = context.clone();
     let allowed_origins = context.settings.allowed_origins.clone();
-    // A new customer, or none, starts at the list: never on a page of the last one.
+    // A new customer, or none, starts at the list: never on a page of the
+    // last one. Only the first to sign in to this document starts on the
+    // page it was opened at (a mail's `#ticket=` link, see the loader).
     let go_home = {
         let context = context.clone();
         move || super::navigation::navigate(&context, "", true)
+    };
+    let opened_at = super::standalone::current_path();
+    let opened_at = opened_at.strip_prefix(&context.base()).unwrap_or_default().split('?').next().unwrap_or_default();
+    let opened_at = if opened_at.starts_with("/tickets/") { opened_at.to_string() } else { String::new() };
+    let go_to_opened = {
+        let context = context.clone();
+        move || super::navigation::navigate(&context, &opened_at, true)
     };
     super::navigation::follow_history(&context);
     let window = web_sys::window().expect("a browser window");
@@ -101,7 +110,11 @@ pub(super) fn listen(context: PortalContext) {
                         Ok(()) => {
                             sign_ins += 1;
                             host.set(Some((sign_ins, origin.clone())));
-                            go_home();
+                            if sign_ins == 1 {
+                                go_to_opened()
+                            } else {
+                                go_home()
+                            }
                             post(&parent, &origin, "signed-in", &[])
                         }
                         Err(message) => {

@@ -40,7 +40,7 @@ pub(super) fn sign_in_again(context: &PortalContext) {
     }
 }
 
-fn current_path() -> String {
+pub(super) fn current_path() -> String {
     let Some(place) = web_sys::window().map(|w| w.location()) else { return String::new() };
     format!("{}{}", place.pathname().unwrap_or_default(), place.search().unwrap_or_default())
 }

@@ -400,3 +400,6 @@ console-settings-mail-reply-to-inbound = تعود الردود إلى البوا
 console-settings-mail-saved = حُفظت إعدادات البريد.
 console-error-sender-name = يجب ألا يزيد اسم المرسل على { $max } حرفًا، في سطر واحد.
 console-error-reply-to = يجب أن يكون عنوان الرد عنوان بريد إلكتروني، أو فارغًا.
+console-settings-site-page = صفحة الدعم في الموقع
+console-settings-site-page-hint = حيث تفتح روابط البريد تذكرة: صفحتك التي تضم إطار البوابة (مثل https://app.acme.com/support)؛ يفتح المحمِّل التذكرة المذكورة في ‎#ticket=‎. فارغ: تفتح الروابط البوابة المستقلة.
+console-error-site-page = يجب أن تكون صفحة الدعم في الموقع عنوان https://‎ (و http://‎ على localhost فقط) بلا مسافات أو علامات اقتباس أو #، وبحد أقصى { $max } حرفًا.

@@ -403,3 +403,6 @@ console-settings-mail-reply-to-inbound = Antworten kommen zum Portal zurück (in
 console-settings-mail-saved = E-Mail-Einstellungen gespeichert.
 console-error-sender-name = der Name des Absenders darf höchstens { $max } Zeichen lang sein, in einer Zeile.
 console-error-reply-to = die Antwortadresse muss eine E-Mail-Adresse sein oder leer bleiben.
+console-settings-site-page = Die Support-Seite der Website
+console-settings-site-page-hint = Wo Links in E-Mails ein Ticket öffnen: Ihre Seite mit dem Rahmen des Portals (etwa https://app.acme.com/support); der Loader öffnet das mit #ticket= genannte Ticket. Leer: Links öffnen das eigenständige Portal.
+console-error-site-page = die Support-Seite der Website muss eine https://-Adresse sein (http:// nur auf localhost), ohne Leerzeichen, Anführungszeichen oder #, höchstens { $max } Zeichen.

@@ -400,3 +400,6 @@ console-settings-mail-reply-to-inbound = Replies come back to the portal (inboun
 console-settings-mail-saved = Email settings saved.
 console-error-sender-name = the sender’s name must be at most { $max } characters, on one line.
 console-error-reply-to = the reply-to address must be an email address, or empty.
+console-settings-site-page = The site’s support page
+console-settings-site-page-hint = Where links in mail open a ticket: your page with the portal’s frame (such as https://app.acme.com/support); the loader opens the ticket named by #ticket=. Empty: links open the standalone portal.
+console-error-site-page = the site’s support page must be an https:// address (http:// only on localhost) without spaces, quotes or #, at most { $max } characters.

@@ -403,3 +403,6 @@ console-settings-mail-reply-to-inbound = Las respuestas vuelven al portal (inbou
 console-settings-mail-saved = Ajustes de correo guardados.
 console-error-sender-name = el nombre del remitente debe tener como máximo { $max } caracteres, en una línea.
 console-error-reply-to = la dirección de respuesta debe ser una dirección de correo, o estar vacía.
+console-settings-site-page = La página de soporte del sitio
+console-settings-site-page-hint = Dónde abren un ticket los enlaces de los correos: tu página con el marco del portal (por ejemplo https://app.acme.com/support); el cargador abre el ticket indicado por #ticket=. Vacía: los enlaces abren el portal independiente.
+console-error-site-page = la página de soporte del sitio debe ser una dirección https:// (http:// solo en localhost), sin espacios, comillas ni #, de como máximo { $max } caracteres.

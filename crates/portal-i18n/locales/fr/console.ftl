@@ -403,3 +403,6 @@ console-settings-mail-reply-to-inbound = Les réponses reviennent au portail (in
 console-settings-mail-saved = Réglages e-mail enregistrés.
 console-error-sender-name = le nom de l’expéditeur doit faire au plus { $max } caractères, sur une ligne.
 console-error-reply-to = l’adresse de réponse doit être une adresse e-mail, ou vide.
+console-settings-site-page = La page d’assistance du site
+console-settings-site-page-hint = Où les liens des e-mails ouvrent un ticket : votre page avec le cadre du portail (par exemple https://app.acme.com/support) ; le chargeur ouvre le ticket nommé par #ticket=. Vide : les liens ouvrent le portail autonome.
+console-error-site-page = la page d’assistance du site doit être une adresse https:// (http:// seulement sur localhost), sans espaces, guillemets ni #, d’au plus { $max } caractères.

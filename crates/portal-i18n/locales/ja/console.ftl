@@ -375,3 +375,6 @@ console-settings-mail-reply-to-inbound = 返信はポータルに戻り (inbound
 console-settings-mail-saved = メールの設定を保存しました。
 console-error-sender-name = 送信者名は 1 行で { $max } 文字以内にしてください。
 console-error-reply-to = 返信先アドレスはメールアドレスにするか、空欄にしてください。
+console-settings-site-page = サイトのサポートページ
+console-settings-site-page-hint = メール内のリンクがチケットを開く場所です。ポータルのフレームを置いたページ (例: https://app.acme.com/support) を指定すると、ローダーが #ticket= のチケットを開きます。空欄の場合、リンクはスタンドアロンポータルを開きます。
+console-error-site-page = サイトのサポートページは、空白・引用符・# を含まない { $max } 文字以内の https:// アドレス (localhost のみ http://) にしてください。

@@ -403,3 +403,6 @@ console-settings-mail-reply-to-inbound = As respostas voltam ao portal (inbound_
 console-settings-mail-saved = Configurações de e-mail salvas.
 console-error-sender-name = o nome do remetente deve ter no máximo { $max } caracteres, em uma linha.
 console-error-reply-to = o endereço de resposta deve ser um endereço de e-mail, ou ficar vazio.
+console-settings-site-page = A página de suporte do site
+console-settings-site-page-hint = Onde os links dos e-mails abrem um ticket: sua página com o quadro do portal (por exemplo https://app.acme.com/support); o carregador abre o ticket indicado por #ticket=. Vazio: os links abrem o portal independente.
+console-error-site-page = a página de suporte do site deve ser um endereço https:// (http:// só em localhost), sem espaços, aspas ou #, com no máximo { $max } caracteres.

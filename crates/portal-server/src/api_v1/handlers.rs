@@ -662,7 +662,7 @@ pub async fn receive_email(
         Refused::Unreadable | Refused::NoSender | Refused::Empty => {
             ApiError::new(ErrorCode::InvalidRequest, refused.to_string())
         }
-        Refused::UnknownToken | Refused::UnknownTicket => ApiError::new(ErrorCode::NotFound, refused.to_string()),
+        Refused::UnknownAddress | Refused::UnknownTicket => ApiError::new(ErrorCode::NotFound, refused.to_string()),
         Refused::Store(error) => ApiError::store(error),
     })?;
     let status = match &received {

@@ -16,8 +16,8 @@ use portal_core::console::{BrandColor, LogoUrl, MailSender, PortalLook, Theme, c
 use portal_core::translations::LanguageTexts;
 use portal_core::visibility::{Condition, TicketVisibility};
 use portal_core::{
-    AllowedOrigins, AttachmentLimits, PortalHost, SessionLifetime, ShownAttribute, SignInUrl, StandaloneSettings,
-    TicketForm, TicketTypes,
+    AllowedOrigins, AttachmentLimits, PortalHost, SessionLifetime, ShownAttribute, SignInUrl, SitePage,
+    StandaloneSettings, TicketForm, TicketTypes,
 };
 use portal_i18n::Locale;
 use portal_store::{AttachmentUsage, AudiencePreview, PortalBehaviour, Workspace};
@@ -127,6 +127,7 @@ pub struct SettingsForm {
     new_tab: Option<String>,
     email_sign_in: Option<String>,
     host: String,
+    site_page: String,
     mail_from_name: String,
     mail_reply_to: String,
     /// The translations form's other texts: `type:<name>`, `attribute:<key>`.
@@ -263,6 +264,7 @@ async fn apply(
                 new_tab_allowed: form.new_tab.is_some(),
                 host: PortalHost::parse(&form.host).map_err(reason)?,
                 email_sign_in: form.email_sign_in.is_some(),
+                site_page: SitePage::parse(&form.site_page).map_err(reason)?,
             };
             if settings.host.as_ref().is_some_and(|host| Some(host.as_str()) == public_host(state)) {
                 return Err(Refusal::Input(locale.t("console-settings-host-is-public")));
@@ -466,6 +468,8 @@ async fn render(
             {hint(if state.mail_configured { "console-settings-email-sign-in-hint" } else { "console-settings-email-sign-in-no-mail" })}
             <label>{locale.t("console-settings-host")} <input name="host" value=value(S::Standalone, |f| &f.host, ws.standalone.host.as_ref().map(|h| h.as_str().to_string()).unwrap_or_default()) placeholder=HOST_EXAMPLE /></label>
             {hint("console-settings-host-hint")}
+            <label>{locale.t("console-settings-site-page")} <input name="site_page" type="url" value=value(S::Standalone, |f| &f.site_page, ws.standalone.site_page.as_str().to_string()) placeholder=LOGO_EXAMPLE /></label>
+            {hint("console-settings-site-page-hint")}
             <button type="submit">{locale.t("console-save")}</button>
         </form>
         <form method="post" action="/console/settings/mail" class="card" data-testid="settings-mail">

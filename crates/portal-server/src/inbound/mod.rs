@@ -53,7 +53,7 @@ pub enum Refused {
     #[error("the message has no text once quotes and signature are removed")]
     Empty,
     #[error("the address names a reply token or a workspace that this workspace does not have")]
-    UnknownToken,
+    UnknownAddress,
     #[error("the ticket this message answers does not exist")]
     UnknownTicket,
     #[error(transparent)]
@@ -220,7 +220,7 @@ fn reply_token(
     for address in envelope.iter().cloned().chain(listed.map(str::to_string)).chain(recorded) {
         match inbound.read(&address) {
             Addressed::Reply(token) => return Ok(Some(token)),
-            Addressed::Workspace(tag) if tag != slug => return Err(Refused::UnknownToken),
+            Addressed::Workspace(tag) if tag != slug => return Err(Refused::UnknownAddress),
             Addressed::Workspace(_) | Addressed::New | Addressed::Elsewhere => {}
         }
     }
@@ -234,7 +234,7 @@ async fn ticket_of_token(
 ) -> Result<TicketNumber, Refused> {
     match state.store.reply_ticket(workspace, &token.hash()).await {
         Ok(Some(number)) => Ok(number),
-        Ok(None) => Err(Refused::UnknownToken),
+        Ok(None) => Err(Refused::UnknownAddress),
         Err(error) => Err(Refused::Store(error)),
     }
 }

@@ -21,6 +21,7 @@ struct NotificationRow {
     brand_color: String,
     mail_from_name: String,
     mail_reply_to: String,
+    site_page: String,
     customer_id: i64,
     email: String,
     customer_name: String,
@@ -84,7 +85,7 @@ impl<DB> MailStore for SqlStore<DB> {
             let row = sqlx::query_as::<_, NotificationRow>(
                 "SELECT o.id, o.attempts, o.workspace_id, w.slug, w.name AS workspace_name, \
                  COALESCE(c.mail_language, w.default_locale) AS default_locale, \
-                 w.brand_color, w.mail_from_name, w.mail_reply_to, o.customer_id, c.email, c.name AS customer_name, c.email_notifications, t.number, t.title, \
+                 w.brand_color, w.mail_from_name, w.mail_reply_to, w.site_page, o.customer_id, c.email, c.name AS customer_name, c.email_notifications, t.number, t.title, \
                  m.id AS message_id, m.author_name, m.body \
                  FROM outbox o JOIN workspaces w ON w.id = o.workspace_id \
                  JOIN customers c ON c.workspace_id = o.workspace_id AND c.id = o.customer_id \
@@ -106,6 +107,7 @@ impl<DB> MailStore for SqlStore<DB> {
                     brand_color: row.brand_color,
                     from_name: row.mail_from_name,
                     reply_to: row.mail_reply_to,
+                    site_page: row.site_page,
                     customer_id: CustomerId(row.customer_id),
                     customer_email: row.email,
                     customer_name: row.customer_name,

@@ -21,7 +21,7 @@ macro_rules! workspace_columns {
         concat!(
             "id, slug, name, greeting, allowed_origins, session_lifetime_ms, created_at, shown_attributes, search_preview, ",
             "default_locale, translations, ticket_form, portal_enabled, jwt_only, sign_in_url, new_tab_allowed, portal_host, email_sign_in, ",
-            "mail_from_name, mail_reply_to, ",
+            "mail_from_name, mail_reply_to, site_page, ",
             workspace_rules_columns!()
         )
     };
@@ -49,6 +49,7 @@ struct WorkspaceRow {
     email_sign_in: bool,
     mail_from_name: String,
     mail_reply_to: String,
+    site_page: String,
     #[sqlx(flatten)]
     rules: WorkspaceRulesRow,
 }
@@ -75,6 +76,7 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
         email_sign_in,
         mail_from_name,
         mail_reply_to,
+        site_page,
         rules,
     } = row;
     let rules = WorkspaceRules::from_row(WorkspaceId(id), rules)?;
@@ -114,6 +116,8 @@ fn workspace_from_row(row: WorkspaceRow) -> Result<Workspace> {
             host: PortalHost::parse(portal_host.as_deref().unwrap_or(""))
                 .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored host name: {e}")))?,
             email_sign_in,
+            site_page: portal_core::SitePage::parse(&site_page)
+                .map_err(|e| StoreError::Corrupt(format!("workspace {id}: stored site page: {e}")))?,
         },
     })
 }
@@ -207,14 +211,15 @@ impl<DB> WorkspaceStore for SqlStore<DB> {
     async fn set_standalone(&self, workspace: WorkspaceId, settings: &StandaloneSettings) -> Result<()> {
         let host = settings.host.as_ref().map(PortalHost::as_str);
         sqlx::query_scalar::<_, i64>(
-            "UPDATE workspaces SET sign_in_url = $2, new_tab_allowed = $3, portal_host = $4, email_sign_in = $5 \
-             WHERE id = $1 RETURNING id",
+            "UPDATE workspaces SET sign_in_url = $2, new_tab_allowed = $3, portal_host = $4, email_sign_in = $5, \
+             site_page = $6 WHERE id = $1 RETURNING id",
         )
         .bind(workspace.0)
         .bind(settings.sign_in_url.as_str())
         .bind(settings.new_tab_allowed)
         .bind(host)
         .bind(settings.email_sign_in)
+        .bind(settings.site_page.as_str())
         .fetch_optional(&self.pool)
         .await
         .map_err(conflict(|| format!("the host name {:?} serves another workspace", host.unwrap_or(""))))?

@@ -141,6 +141,7 @@ async fn a_host_name_serves_one_workspace() {
             new_tab_allowed: false,
             host: Some(host.clone()),
             email_sign_in: true,
+            site_page: portal_core::SitePage::parse("https://acme.example/support").unwrap(),
         };
         store.set_standalone(acme.id, &settings).await.unwrap();
         assert_eq!(store.workspace(acme.id).await.unwrap().unwrap().standalone, settings);

@@ -1058,6 +1058,17 @@ async fn admins_set_the_standalone_portal_and_agents_see_a_customers_sessions() 
         let standalone = app.store.workspace(app.workspace.id).await.unwrap().unwrap().standalone;
         assert_eq!(standalone, portal_core::StandaloneSettings::default());
 
+        // The site's support page: an https address without #, else nothing changes.
+        let page = [("site_page", "https://app.acme.example/support?x=1")];
+        assert_eq!(c.post("/console/settings/standalone", &page).await.status(), StatusCode::OK);
+        let standalone = app.store.workspace(app.workspace.id).await.unwrap().unwrap().standalone;
+        assert_eq!(standalone.site_page.as_str(), "https://app.acme.example/support?x=1");
+        for bad in ["javascript:alert(1)", "http://app.acme.example/", "https://app.acme.example/#x", "https://a b/"] {
+            let refused = c.post("/console/settings/standalone", &[("site_page", bad)]).await;
+            assert_eq!(refused.status(), StatusCode::BAD_REQUEST, "{bad}");
+        }
+        assert_eq!(app.store.workspace(app.workspace.id).await.unwrap().unwrap().standalone, standalone);
+
         // Who the mail comes from; a bad address changes nothing.
         let sender = [("mail_from_name", " Acme Support "), ("mail_reply_to", "help@acme.example")];
         assert_eq!(c.post("/console/settings/mail", &sender).await.status(), StatusCode::OK);

@@ -49,7 +49,7 @@ impl TestApp {
             sign_in_url: SignInUrl::parse(SITE_LOGIN).unwrap(),
             new_tab_allowed: true,
             host: None,
-            email_sign_in: false,
+            ..Default::default()
         };
         self.store.set_standalone(self.workspace.id, &settings).await.unwrap();
     }
@@ -317,7 +317,7 @@ async fn a_host_name_of_its_own_serves_its_workspace_and_no_other() {
             sign_in_url: SignInUrl::parse(SITE_LOGIN).unwrap(),
             new_tab_allowed: true,
             host: PortalHost::parse("support.acme.test").unwrap(),
-            email_sign_in: false,
+            ..Default::default()
         };
         app.store.set_standalone(app.workspace.id, &settings).await.unwrap();
         let on_host = |method: reqwest::Method, path: &str| {
