@@ -329,17 +329,7 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         // An internal note leaves no trace the customer could see: not even
         // the ticket's `updated_at` moves.
         if !post.internal {
-            Self::update_ticket(&mut tx, workspace, &ticket, ticket.status, ticket.ticket_type.as_deref(), now).await?;
-            let event = NewEvent {
-                workspace,
-                ticket_id: ticket.id,
-                customer: ticket.creator,
-                kind: EventKind::MessageCreated,
-                message_id: Some(message.id),
-                status: None,
-                now,
-            };
-            Self::insert_event(&mut tx, &event).await?;
+            Self::public_message_written(&mut tx, workspace, &ticket, ticket.status, message.id, now).await?;
             // Its mail, in the same transaction: never one without the other.
             Self::enqueue_mail(&mut tx, workspace, message.id, ticket.creator, now).await?;
             self.commit_events(tx, ticket.wake(workspace)).await?;

@@ -336,17 +336,7 @@ impl<DB> ConversationStore for SqlStore<DB> {
         Self::claim_uploads(&mut tx, scope, &rules.attachment_limits, ticket.id, Some(message.id), attachments).await?;
         message.attachments = Self::message_files(&mut tx, workspace, message.id).await?;
         let status = if reopened { TicketStatus::Open } else { ticket.status };
-        Self::update_ticket(&mut tx, workspace, &ticket, status, ticket.ticket_type.as_deref(), now).await?;
-        let event = NewEvent {
-            workspace,
-            ticket_id: ticket.id,
-            customer: ticket.creator,
-            kind: EventKind::MessageCreated,
-            message_id: Some(message.id),
-            status: None,
-            now,
-        };
-        Self::insert_event(&mut tx, &event).await?;
+        Self::public_message_written(&mut tx, workspace, &ticket, status, message.id, now).await?;
         self.commit_events(tx, ticket.wake(workspace)).await?;
         let message = message.public().ok_or_else(|| StoreError::Corrupt("a customer reply is public".into()))?;
         Ok(ReplyOutcome { message, duplicate: false, reopened })

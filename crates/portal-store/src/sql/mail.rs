@@ -1,12 +1,10 @@
 //! The SQL implementation of [`MailStore`].
 
 use super::messages::NewMessage;
-use super::tickets::NewEvent;
 use super::{SqlStore, sql_impl};
 use crate::{FailedMail, MailIn, MailInOutcome, MailStore, MailTokens, Notification, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
-use portal_core::conversation::EventKind;
 use portal_core::{AgentScope, AuthorKind, CustomerId, CustomerScope, Millis, TicketNumber, TicketStatus, WorkspaceId};
 use tracing::instrument;
 
@@ -229,17 +227,7 @@ impl<DB> MailStore for SqlStore<DB> {
         }
         let reopened = Self::reopen_if_closed(&mut tx, workspace, &rules, &ticket, now).await?;
         let status = if reopened { TicketStatus::Open } else { ticket.status };
-        Self::update_ticket(&mut tx, workspace, &ticket, status, ticket.ticket_type.as_deref(), now).await?;
-        let event = NewEvent {
-            workspace,
-            ticket_id: ticket.id,
-            customer: ticket.creator,
-            kind: EventKind::MessageCreated,
-            message_id: Some(message.id),
-            status: None,
-            now,
-        };
-        Self::insert_event(&mut tx, &event).await?;
+        Self::public_message_written(&mut tx, workspace, &ticket, status, message.id, now).await?;
         self.commit_events(tx, ticket.wake(workspace)).await?;
         Ok(MailInOutcome { message_id: message.id, public: true, duplicate: false })
     }

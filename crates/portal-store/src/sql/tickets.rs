@@ -283,6 +283,30 @@ impl<DB> SqlStore<DB> {
         Ok(())
     }
 
+    /// A public message written to `ticket`: it moves to `status` (its type
+    /// kept) and `updated_at`, and its `message.created` event is written.
+    /// Callers hold [`Dialect::LOCK_WORKSPACE`].
+    pub(super) async fn public_message_written(
+        conn: &mut DB::Connection,
+        workspace: WorkspaceId,
+        ticket: &TicketRecord,
+        status: TicketStatus,
+        message_id: i64,
+        now: Millis,
+    ) -> Result<()> {
+        Self::update_ticket(conn, workspace, ticket, status, ticket.ticket_type.as_deref(), now).await?;
+        let event = NewEvent {
+            workspace,
+            ticket_id: ticket.id,
+            customer: ticket.creator,
+            kind: EventKind::MessageCreated,
+            message_id: Some(message_id),
+            status: None,
+            now,
+        };
+        Self::insert_event(conn, &event).await
+    }
+
     /// Whether `customer` takes part in `ticket`, which they may see: they
     /// opened it, or are one of its participants (added, or joined while the
     /// rule shows it to them). Only then may a customer write to a ticket;

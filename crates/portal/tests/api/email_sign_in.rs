@@ -56,11 +56,7 @@ fn signed_in_to(response: &reqwest::Response, page: &str) -> String {
 async fn a_known_customer_signs_in_once_with_the_mailed_code_or_link() {
     on_each_backend("a_known_customer_signs_in_with_the_mailed_code", |db| async move {
         let sink = Sink::start().await;
-        let app = spawn_app_with(db, |config| {
-            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
-            config.mail_from = Some("support@acme.test".into());
-        })
-        .await;
+        let app = spawn_app_with(db, |config| sink.send_through(config)).await;
         app.sign_in(KNOWN).await;
         app.with_email_sign_in(true).await;
         let ticket = format!("/p/{SLUG}/tickets/1");
@@ -120,11 +116,7 @@ async fn a_known_customer_signs_in_once_with_the_mailed_code_or_link() {
 async fn asking_for_codes_is_limited_guarded_and_checked() {
     on_each_backend("asking_for_codes_is_limited", |db| async move {
         let sink = Sink::start().await;
-        let app = spawn_app_with(db, |config| {
-            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
-            config.mail_from = Some("support@acme.test".into());
-        })
-        .await;
+        let app = spawn_app_with(db, |config| sink.send_through(config)).await;
         app.sign_in(KNOWN).await;
         app.with_email_sign_in(true).await;
         let cross = app.sign_in_form("email", &[("email", KNOWN)], "cross-site").await;

@@ -34,8 +34,7 @@ async fn a_customers_answer_to_a_notification_lands_in_the_ticket() {
     on_each_backend("a_customers_answer_lands_in_the_ticket", |db| async move {
         let sink = Sink::start().await;
         let app = spawn_app_with(db, |config| {
-            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
-            config.mail_from = Some("noreply@acme.test".into());
+            sink.send_through(config);
             config.inbound_address = Some(INBOUND.into());
         })
         .await;
@@ -324,8 +323,7 @@ async fn the_smtp_listener_takes_replies_and_new_mail_over_starttls_and_relays_n
         let tls = tempfile::tempdir().unwrap();
         let (cert, key) = certificate(tls.path());
         let app = spawn_app_with(db, |config| {
-            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
-            config.mail_from = Some("noreply@acme.test".into());
+            sink.send_through(config);
             config.inbound_address = Some(INBOUND.into());
             config.smtp_bind = Some("127.0.0.1:0".parse().unwrap());
             config.smtp_tls_cert = Some(cert);

@@ -46,6 +46,12 @@ impl Sink {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
+    /// Sends the portal's mail here, from support@acme.test.
+    pub fn send_through(&self, config: &mut portal_server::config::Config) {
+        config.smtp_url = Some(portal_server::config::KeyText(self.url()));
+        config.mail_from = Some("support@acme.test".into());
+    }
+
     /// Every message received so far, raw.
     pub fn messages(&self) -> Vec<String> {
         let new = self.dir.path().join("mail/new");
@@ -91,11 +97,7 @@ pub fn header<'a>(message: &'a str, name: &str) -> &'a str {
 async fn an_agents_reply_is_mailed_once_threaded_and_unsubscribable() {
     on_each_backend("an_agents_reply_is_mailed_once", |db| async move {
         let sink = Sink::start().await;
-        let app = spawn_app_with(db, |config| {
-            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
-            config.mail_from = Some("support@acme.test".into());
-        })
-        .await;
+        let app = spawn_app_with(db, |config| sink.send_through(config)).await;
         let token = api_token(&app, SLUG, "mail test").await;
         let sender = portal_core::console::MailSender::parse("Acme Support", "help@acme.test").unwrap();
         app.store.set_mail_sender(app.workspace.id, &sender).await.unwrap();
@@ -276,11 +278,7 @@ async fn a_mail_waiting_when_the_portal_is_killed_is_sent_once_after_the_restart
 async fn mail_is_in_the_language_the_customer_signed_in_with() {
     on_each_backend("mail_is_in_the_customers_language", |db| async move {
         let sink = Sink::start().await;
-        let app = spawn_app_with(db, |config| {
-            config.smtp_url = Some(portal_server::config::KeyText(sink.url()));
-            config.mail_from = Some("support@acme.test".into());
-        })
-        .await;
+        let app = spawn_app_with(db, |config| sink.send_through(config)).await;
         let token = api_token(&app, SLUG, "mail test").await;
         let number = open_ticket(&app, &token, "ann@example.com", "Rechnung").await;
         let reply = json!({"body": "Unterwegs.", "author_name": "Sam"});
