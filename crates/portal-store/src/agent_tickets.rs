@@ -78,6 +78,9 @@ pub struct AgentNewTicket {
     /// One of the workspace's companies: its members may see the ticket.
     pub company: Option<CompanyKey>,
     pub channel: AgentChannel,
+    /// The key of the mail that opened it (see `MailStore::mail_ticket`):
+    /// kept with the ticket, in its transaction.
+    pub mail_key: Option<IdempotencyKey>,
 }
 
 /// Where a ticket an agent's side opens came from.

@@ -114,6 +114,9 @@ pub trait MailStore {
     /// The ticket whose mail carried the reply token with this hash, in
     /// `workspace`; `None` for a token it never sent.
     async fn reply_ticket(&self, workspace: WorkspaceId, reply_hash: &[u8]) -> Result<Option<TicketNumber>>;
+    /// The ticket a mail with this key opened, if one did: a mail delivered
+    /// again opens no second ticket.
+    async fn mail_ticket(&self, workspace: WorkspaceId, mail_key: &IdempotencyKey) -> Result<Option<TicketNumber>>;
     /// The mailbox of the workspace that sent the reply token with this
     /// hash, whatever the workspace; `None` for a token never sent.
     async fn reply_mailbox(&self, reply_hash: &[u8]) -> Result<Option<portal_core::access::ActiveMailbox>>;

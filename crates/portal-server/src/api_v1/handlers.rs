@@ -665,15 +665,15 @@ pub async fn receive_email(
         Refused::UnknownAddress | Refused::UnknownTicket => ApiError::new(ErrorCode::NotFound, refused.to_string()),
         Refused::Store(error) => ApiError::store(error),
     })?;
-    let status = match &received {
-        Received::Reply { duplicate: false, .. } | Received::NewTicket { .. } => StatusCode::CREATED,
-        Received::Reply { duplicate: true, .. } | Received::Automatic => StatusCode::OK,
-    };
-    if let Some(number) = match &received {
-        Received::Reply { number, duplicate: false, .. } | Received::NewTicket { number, .. } => Some(number),
+    let written = match &received {
+        Received::Reply { number, duplicate: false, .. } | Received::NewTicket { number, duplicate: false, .. } => {
+            Some(*number)
+        }
         _ => None,
-    } {
+    };
+    if let Some(number) = written {
         agent.audit("api.email.received", format_args!("ticket {number}"));
     }
+    let status = if written.is_some() { StatusCode::CREATED } else { StatusCode::OK };
     Ok((status, Json(ReceivedEmail::from(received))).into_response())
 }

@@ -365,6 +365,7 @@ impl NewTicketRequest {
             attributes,
             company,
             channel: AgentChannel::Api,
+            mail_key: None,
         })
     }
 }

@@ -261,7 +261,7 @@ impl From<crate::inbound::Received> for ReceivedEmail {
             Received::Reply { number, public, duplicate, files } => {
                 (if public { "reply" } else { "note" }, Some(number.0), duplicate, files)
             }
-            Received::NewTicket { number, files } => ("ticket", Some(number.0), false, files),
+            Received::NewTicket { number, files, duplicate } => ("ticket", Some(number.0), duplicate, files),
             Received::Automatic => ("ignored", None, false, Files::default()),
         };
         Self {

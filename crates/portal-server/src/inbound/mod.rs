@@ -30,8 +30,9 @@ pub enum Received {
     /// Written into ticket `number`: a public reply of the customer's, or
     /// an internal note for agents to review.
     Reply { number: TicketNumber, public: bool, duplicate: bool, files: Files },
-    /// A new ticket, on the `email` channel.
-    NewTicket { number: TicketNumber, files: Files },
+    /// A new ticket, on the `email` channel (or, when `duplicate`, the one
+    /// this same mail opened before).
+    NewTicket { number: TicketNumber, files: Files, duplicate: bool },
     /// An automatic answer (out of office, a bounce): nothing written.
     Automatic,
 }
@@ -93,7 +94,7 @@ pub async fn receive(
     };
     if let Some(number) = number {
         let body = message_body(&text).ok_or(Refused::Empty)?;
-        let mail_in = MailIn { sender: sender.clone(), sender_name: sender_name.clone(), body, key };
+        let mail_in = MailIn { sender: sender.clone(), sender_name: sender_name.clone(), body, key: key.clone() };
         match state.store.mail_reply(agent, number, &mail_in, now).await {
             Ok(outcome) => {
                 // A stranger's files are not taken: nobody asked for them.
@@ -111,7 +112,13 @@ pub async fn receive(
             Err(error) => return Err(Refused::Store(error)),
         }
     }
-    // A new ticket: titled by the subject (or the first line), the text its description.
+    // A new ticket, unless this mail opened one already: titled by the
+    // subject (or the first line), the text its description.
+    match state.store.mail_ticket(agent.workspace_id(), &key).await {
+        Ok(Some(number)) => return Ok(Received::NewTicket { number, files: Files::default(), duplicate: true }),
+        Ok(None) => {}
+        Err(error) => return Err(Refused::Store(error)),
+    }
     let description = message_body(&text);
     let first_line = description.as_ref().and_then(|d| d.as_str().lines().next().map(str::to_string));
     let title = mail.subject().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).or(first_line);
@@ -129,10 +136,11 @@ pub async fn receive(
         attributes: Default::default(),
         company: None,
         channel: AgentChannel::Email,
+        mail_key: Some(key),
     };
     let created = state.store.agent_create_ticket(agent, &new, now).await.map_err(Refused::Store)?;
     let files = attach(state, agent, &workspace, created.number, None, &mail).await;
-    Ok(Received::NewTicket { number: created.number, files })
+    Ok(Received::NewTicket { number: created.number, files, duplicate: false })
 }
 
 /// Keeps the mail's files that pass the portal's checks (the workspace's

@@ -277,7 +277,15 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
             company_id,
             now,
         };
-        let (_, number) = Self::insert_one_ticket(&mut tx, &one).await?;
+        let (ticket_id, number) = Self::insert_one_ticket(&mut tx, &one).await?;
+        if let Some(key) = &new.mail_key {
+            sqlx::query("INSERT INTO mail_tickets (workspace_id, mail_key, ticket_id) VALUES ($1, $2, $3)")
+                .bind(workspace.0)
+                .bind(key.as_str())
+                .bind(ticket_id)
+                .execute(&mut *tx)
+                .await?;
+        }
         self.commit_events(tx, ticket_wake(workspace, CustomerId(customer_id), company_id)).await?;
         Ok(AgentTicketSummary {
             number,

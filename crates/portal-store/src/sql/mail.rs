@@ -5,7 +5,9 @@ use super::{SqlStore, sql_impl};
 use crate::{FailedMail, MailIn, MailInOutcome, MailStore, MailTokens, Notification, Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
-use portal_core::{AgentScope, AuthorKind, CustomerId, CustomerScope, Millis, TicketNumber, TicketStatus, WorkspaceId};
+use portal_core::{
+    AgentScope, AuthorKind, CustomerId, CustomerScope, IdempotencyKey, Millis, TicketNumber, TicketStatus, WorkspaceId,
+};
 use tracing::instrument;
 
 #[derive(sqlx::FromRow)]
@@ -154,6 +156,19 @@ impl<DB> MailStore for SqlStore<DB> {
         )
         .bind(workspace.0)
         .bind(reply_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(number.map(TicketNumber))
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn mail_ticket(&self, workspace: WorkspaceId, mail_key: &IdempotencyKey) -> Result<Option<TicketNumber>> {
+        let number = sqlx::query_scalar::<_, i64>(
+            "SELECT t.number FROM mail_tickets m JOIN tickets t ON t.workspace_id = m.workspace_id AND t.id = m.ticket_id \
+             WHERE m.workspace_id = $1 AND m.mail_key = $2",
+        )
+        .bind(workspace.0)
+        .bind(mail_key.as_str())
         .fetch_optional(&self.pool)
         .await?;
         Ok(number.map(TicketNumber))

@@ -163,5 +163,6 @@ pub fn new_ticket_for(raw_email: &str, raw_name: &str, ticket_type: Option<&str>
         attributes: Default::default(),
         company: None,
         channel: Default::default(),
+        mail_key: None,
     }
 }

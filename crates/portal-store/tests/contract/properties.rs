@@ -172,6 +172,7 @@ async fn check_world(store: &dyn Store, rng: &mut StdRng, world: usize) -> usize
             attributes: TicketAttributes::default(),
             company: company.map(|c| companies[c].clone()),
             channel: Default::default(),
+            mail_key: None,
         };
         let number = store.agent_create_ticket(&agent, &new, NOW).await.unwrap().number;
         if new.description.is_empty() {

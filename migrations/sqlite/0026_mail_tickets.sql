@@ -1,0 +1,12 @@
+-- Tickets opened by mail (SQLite dialect; keep in step with
+-- ../postgres/0026_mail_tickets.sql).
+
+-- The key of the mail (from its Message-ID) that opened each such ticket,
+-- written with the ticket: the same mail delivered again opens no second.
+CREATE TABLE mail_tickets (
+    workspace_id INTEGER NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    mail_key TEXT NOT NULL,
+    ticket_id INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, mail_key),
+    FOREIGN KEY (workspace_id, ticket_id) REFERENCES tickets (workspace_id, id) ON DELETE CASCADE
+) STRICT;
