@@ -100,15 +100,13 @@ impl<DB> AccountStore for SqlStore<DB> {
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn start_email_sign_in(&self, sign_in: &NewEmailSignIn) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM email_sign_ins WHERE workspace_id = $1 AND customer_id = $2")
-            .bind(sign_in.workspace_id.0)
-            .bind(sign_in.customer_id.0)
-            .execute(&mut *tx)
-            .await?;
+        // One statement: two requests at once each replace the waiting
+        // sign-in, neither fails on the other's row.
         sqlx::query(
             "INSERT INTO email_sign_ins (workspace_id, customer_id, code_hash, link_hash, tries_left, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, customer_id) DO UPDATE SET \
+             code_hash = excluded.code_hash, link_hash = excluded.link_hash, tries_left = excluded.tries_left, \
+             expires_at = excluded.expires_at",
         )
         .bind(sign_in.workspace_id.0)
         .bind(sign_in.customer_id.0)
@@ -116,9 +114,8 @@ impl<DB> AccountStore for SqlStore<DB> {
         .bind(sign_in.link_hash.as_slice())
         .bind(i64::from(sign_in.tries))
         .bind(sign_in.expires_at)
-        .execute(&mut *tx)
+        .execute(&self.pool)
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
