@@ -16,7 +16,7 @@
 //! The forms are state-changing requests: only from the portal's own pages.
 
 use crate::mail::Mailer;
-use crate::standalone::{enabled_workspace, opening, plain_page, refusal, signed_in};
+use crate::standalone::{enabled_workspace, opening, plain_page, refusal, return_query, sign_in_path, signed_in};
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -131,7 +131,7 @@ pub fn form_page(
 /// The page after asking: the code's form, for whichever address was given.
 fn code_page(ws: &Workspace, locale: Locale, email: &str, return_to: &str, wrong: bool) -> Response {
     let action = format!("/p/{}/sign-in/code", ws.slug);
-    let again = format!("/p/{}/sign-in?{}", ws.slug, return_query(return_to));
+    let again = sign_in_path(ws, return_to);
     let (notice, role) = if wrong {
         (locale.t("email-sign-in-wrong"), "alert")
     } else {
@@ -152,10 +152,6 @@ fn code_page(ws: &Workspace, locale: Locale, email: &str, return_to: &str, wrong
         <p><a href=again data-testid="sign-in-again">{locale.t("email-sign-in-new-code")}</a></p>
     };
     plain_page(locale, &ws.name, status, body.to_html())
-}
-
-fn return_query(return_to: &str) -> String {
-    form_urlencoded::Serializer::new(String::new()).append_pair("return_to", return_to).finish()
 }
 
 #[derive(Deserialize)]
@@ -330,7 +326,7 @@ async fn link(
         Some(customer) => sign_in(&state, &ws, &headers, locale, customer, &return_to, now).await,
         None => {
             sign_in_refused(SignIn::Standalone, "used_link");
-            Redirect::to(&format!("/p/{}/sign-in?{}&link=used", ws.slug, return_query(&return_to))).into_response()
+            Redirect::to(&format!("{}&link=used", sign_in_path(&ws, &return_to))).into_response()
         }
     }
 }

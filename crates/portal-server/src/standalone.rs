@@ -89,8 +89,7 @@ pub async fn gate(State(state): State<AppState>, mut request: Request, next: Nex
     };
     if !signed_in {
         let asked = request.uri().path_and_query().map_or("", |p| p.as_str());
-        let query = form_urlencoded::Serializer::new(String::new()).append_pair("return_to", asked).finish();
-        return Redirect::to(&format!("/p/{}/sign-in?{query}", ws.slug)).into_response();
+        return Redirect::to(&sign_in_path(&ws, asked)).into_response();
     }
     request.extensions_mut().insert(locale);
     let mut response = next.run(request).await;
@@ -260,8 +259,17 @@ async fn mail_link(
             }
         }
     }
-    let query: String = form_urlencoded::Serializer::new(String::new()).append_pair("return_to", &ticket).finish();
-    Redirect::to(&format!("/p/{}/sign-in?{query}", ws.slug)).into_response()
+    Redirect::to(&sign_in_path(&ws, &ticket)).into_response()
+}
+
+/// The workspace's sign-in page, coming back to `return_to` once signed in.
+pub(crate) fn sign_in_path(ws: &Workspace, return_to: &str) -> String {
+    format!("/p/{}/sign-in?{}", ws.slug, return_query(return_to))
+}
+
+/// `return_to=<page>`, for a query.
+pub(crate) fn return_query(return_to: &str) -> String {
+    form_urlencoded::Serializer::new(String::new()).append_pair("return_to", return_to).finish()
 }
 
 /// The session's cookie is set and the visitor goes to the page they asked

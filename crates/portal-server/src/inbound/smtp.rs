@@ -163,12 +163,13 @@ impl Connection {
         if message.too_large {
             return Response::custom(552, format!("5.3.4 the message is larger than {MAX_MAIL_BYTES} bytes"));
         }
+        let mailboxes = match self.mailboxes(&message.recipients).await {
+            Ok(mailboxes) => mailboxes,
+            Err(refused) => return refused,
+        };
         let mut last = Response::custom(250, "2.0.0 taken".into());
-        for (mailbox, recipients) in self.mailboxes(&message.recipients).await {
-            let scope = match mailbox {
-                Ok(mailbox) => AgentScope::for_mailbox(&mailbox),
-                Err(response) => return response,
-            };
+        for (mailbox, recipients) in mailboxes {
+            let scope = AgentScope::for_mailbox(&mailbox);
             last = match receive(&self.state, &scope, &message.data, &recipients).await {
                 Ok(Received::Reply { number, .. } | Received::NewTicket { number, .. }) => {
                     tracing::info!(target: "audit", event = "mail.received", workspace = %scope.workspace_id(), ticket = %number);
@@ -177,7 +178,7 @@ impl Connection {
                 Ok(Received::Automatic) => Response::custom(250, "2.0.0 an automatic answer, dropped".into()),
                 Err(Refused::Store(error)) => {
                     tracing::warn!(%error, "storing a mail failed; the sender will try again");
-                    return Response::custom(451, "4.3.0 try again later".into());
+                    return try_later();
                 }
                 Err(refused) => return Response::custom(550, format!("5.6.0 {refused}")),
             };
@@ -185,40 +186,43 @@ impl Connection {
         last
     }
 
-    /// The recipients grouped by the workspace they reach; an address no
-    /// workspace has refuses the message (it was checked in shape only at
-    /// `RCPT`).
-    async fn mailboxes(&self, recipients: &[String]) -> Vec<(Result<ActiveMailbox, Response>, Vec<String>)> {
-        let mut found: Vec<(Result<ActiveMailbox, Response>, Vec<String>)> = Vec::new();
+    /// The recipients grouped by the workspace they reach. An address no
+    /// workspace has refuses the whole message (it was checked in shape
+    /// only at `RCPT`).
+    async fn mailboxes(&self, recipients: &[String]) -> Result<Vec<(ActiveMailbox, Vec<String>)>, Response> {
+        let mut found: Vec<(ActiveMailbox, Vec<String>)> = Vec::new();
         for recipient in recipients {
-            let mailbox = match self.inbound.read(recipient) {
-                Addressed::Reply(token) => match self.state.store.reply_mailbox(&token.hash()).await {
-                    Ok(Some(mailbox)) => Ok(mailbox),
-                    Ok(None) => Err(Response::custom(550, format!("5.1.1 {recipient}: no such reply address"))),
-                    Err(_) => Err(Response::custom(451, "4.3.0 try again later".into())),
-                },
-                Addressed::Workspace(tag) => match WorkspaceSlug::parse(&tag) {
-                    Ok(slug) => match self.state.store.workspace_by_slug(&slug).await {
-                        Ok(Some(workspace)) => Ok(ActiveMailbox { workspace_id: workspace.id }),
-                        Ok(None) => Err(Response::custom(550, format!("5.1.1 {recipient}: no such workspace"))),
-                        Err(_) => Err(Response::custom(451, "4.3.0 try again later".into())),
-                    },
-                    Err(_) => Err(Response::custom(550, format!("5.1.1 {recipient}: no such workspace"))),
-                },
-                Addressed::New | Addressed::Elsewhere => {
-                    Err(Response::custom(550, format!("5.1.1 {recipient}: no such mailbox")))
-                }
-            };
-            if let Err(response) = mailbox {
-                return vec![(Err(response), Vec::new())];
-            }
-            match found.iter_mut().find(|(m, _)| m.as_ref().ok() == mailbox.as_ref().ok()) {
+            let mailbox = self.mailbox_of(recipient).await?;
+            match found.iter_mut().find(|(m, _)| *m == mailbox) {
                 Some((_, addresses)) => addresses.push(recipient.clone()),
                 None => found.push((mailbox, vec![recipient.clone()])),
             }
         }
-        found
+        Ok(found)
     }
+
+    async fn mailbox_of(&self, recipient: &str) -> Result<ActiveMailbox, Response> {
+        let unknown = |what: &str| Response::custom(550, format!("5.1.1 {recipient}: no such {what}"));
+        let found = match self.inbound.read(recipient) {
+            Addressed::Reply(token) => self.state.store.reply_mailbox(&token.hash()).await,
+            Addressed::Workspace(tag) => {
+                let slug = WorkspaceSlug::parse(&tag).map_err(|_| unknown("workspace"))?;
+                let workspace = self.state.store.workspace_by_slug(&slug).await;
+                workspace.map(|ws| ws.map(|ws| ActiveMailbox { workspace_id: ws.id }))
+            }
+            Addressed::New | Addressed::Elsewhere => return Err(unknown("mailbox")),
+        };
+        match found {
+            Ok(Some(mailbox)) => Ok(mailbox),
+            Ok(None) => Err(unknown("mailbox")),
+            Err(_) => Err(try_later()),
+        }
+    }
+}
+
+/// The database is unreachable: the sending server keeps the mail and tries again.
+fn try_later() -> Response {
+    Response::custom(451, "4.3.0 try again later".into())
 }
 
 async fn write(stream: &mut BufReader<Box<dyn Stream>>, response: &Response) -> anyhow::Result<()> {
