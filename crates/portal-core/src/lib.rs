@@ -19,6 +19,7 @@ pub mod jwt;
 pub mod listing;
 pub mod message;
 pub mod model;
+pub mod retry;
 pub mod session;
 pub mod standalone;
 pub mod ticket_form;
@@ -26,6 +27,7 @@ pub mod ticket_type;
 pub mod time;
 pub mod translations;
 pub mod visibility;
+pub mod webhook;
 
 pub use access::{AgentScope, CustomerScope, TokenName};
 pub use attachment::{AttachmentError, AttachmentInfo, AttachmentLimits, AttachmentName, FileKind};

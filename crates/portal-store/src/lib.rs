@@ -8,7 +8,7 @@
 //! of its own ([`WorkspaceStore`], [`IdentityStore`], [`CompanyStore`],
 //! [`ConversationStore`], [`AttachmentStore`], [`ApiTokenStore`],
 //! [`AgentTicketStore`], [`ParticipantStore`], [`AgentStore`], [`DirectoryStore`],
-//! [`BulkStore`], [`ReplayStore`], [`AccountStore`] and [`MailStore`]); [`Store`] is all of them at once.
+//! [`BulkStore`], [`ReplayStore`], [`AccountStore`], [`MailStore`] and [`WebhookStore`]); [`Store`] is all of them at once.
 
 mod account;
 mod agent_tickets;
@@ -30,6 +30,7 @@ mod sealing;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod webhooks;
 mod workspaces;
 
 pub use account::{AccountStore, CodePurpose, NewEmailSignIn, NewSignInCode, RedeemedCode};
@@ -52,6 +53,7 @@ pub use notify::Wake;
 pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
 pub use replay::ReplayStore;
 pub use sealing::{KeyRing, SealError};
+pub use webhooks::{ClaimedDelivery, DeliveryRecord, DeliveryTry, Webhook, WebhookSettings, WebhookStore};
 pub use workspaces::{NewWorkspace, PortalBehaviour, Workspace, WorkspaceStore};
 
 use async_trait::async_trait;
@@ -100,6 +102,7 @@ pub trait Store:
     + ReplayStore
     + AccountStore
     + MailStore
+    + WebhookStore
     + Send
     + Sync
     + 'static

@@ -43,6 +43,7 @@ mod search;
 mod shared;
 mod statement;
 mod tickets;
+mod webhooks;
 mod workspaces;
 
 /// Writes an `impl` block of [`SqlStore`] with the bounds all the store's

@@ -30,4 +30,5 @@ mod secrets;
 mod sessions;
 mod settings;
 mod tickets;
+mod webhooks;
 mod workspaces;
