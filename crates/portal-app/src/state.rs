@@ -32,6 +32,8 @@ pub struct AppState {
     /// Where customers' mail comes in (`inbound_address`): notifications
     /// carry reply addresses under it, and mail in is read against it.
     pub inbound_address: Option<portal_core::inbound::InboundAddress>,
+    /// Private networks webhooks may go to anyway (`webhook_allowed_networks`).
+    pub webhook_networks: Arc<portal_core::webhook::AllowedNetworks>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

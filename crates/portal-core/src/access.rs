@@ -102,6 +102,14 @@ pub struct ActiveMailbox {
     pub workspace_id: WorkspaceId,
 }
 
+/// An integration a workspace's admins connected (a webhook endpoint, a
+/// Slack app) that the store found enabled: it reads, and for Slack
+/// writes, as an agent's tool does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveIntegration {
+    pub workspace_id: WorkspaceId,
+}
+
 /// A console account signed in with a cookie session the store found live
 /// (not revoked, not expired).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +143,10 @@ impl AgentScope {
     /// decides whether customers see it.
     pub fn for_mailbox(mailbox: &ActiveMailbox) -> Self {
         Self { workspace_id: mailbox.workspace_id }
+    }
+
+    pub fn for_integration(integration: &ActiveIntegration) -> Self {
+        Self { workspace_id: integration.workspace_id }
     }
 
     pub fn workspace_id(&self) -> WorkspaceId {

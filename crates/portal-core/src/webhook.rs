@@ -116,12 +116,11 @@ impl EventTypes {
 pub struct WebhookUrl(String);
 
 impl WebhookUrl {
-    pub fn parse(raw: &str, allowed: impl Fn(IpAddr) -> bool) -> Result<Self, WebhookError> {
+    pub fn parse(raw: &str, allowed: &AllowedNetworks) -> Result<Self, WebhookError> {
         let raw = raw.trim();
         web_address(raw, URL_MAX).ok_or(WebhookError::Url)?;
         if let Some(ip) = literal_host(raw)
-            && is_private_target(ip)
-            && !allowed(ip)
+            && !allowed.permits(ip)
         {
             return Err(WebhookError::PrivateTarget);
         }
@@ -179,6 +178,35 @@ pub fn is_private_target(ip: IpAddr) -> bool {
     }
 }
 
+/// The networks of [`is_private_target`] a server's configuration opens to
+/// webhooks anyway (`webhook_allowed_networks`, such as `["10.1.0.0/16"]`):
+/// an integration on the same private network.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AllowedNetworks(Vec<ipnet::IpNet>);
+
+impl AllowedNetworks {
+    /// From CIDR blocks (`10.0.0.0/8`) or single addresses.
+    pub fn parse<S: AsRef<str>>(blocks: &[S]) -> Result<Self, String> {
+        blocks
+            .iter()
+            .map(|block| {
+                let block = block.as_ref().trim();
+                block
+                    .parse::<ipnet::IpNet>()
+                    .or_else(|_| block.parse::<IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| format!("{block:?} is not a network like 10.0.0.0/8 or an address"))
+            })
+            .collect::<Result<_, _>>()
+            .map(Self)
+    }
+
+    /// Whether a webhook may be sent to `ip`: a public address, or one of
+    /// these networks.
+    pub fn permits(&self, ip: IpAddr) -> bool {
+        !is_private_target(ip) || self.0.iter().any(|net| net.contains(&ip))
+    }
+}
+
 /// The `Portal-Signature` value for `body` sent at `unix_seconds`.
 pub fn signature(secret: &[u8], unix_seconds: i64, body: &[u8]) -> String {
     format!("t={unix_seconds},v1={}", hex::encode(mac(secret, unix_seconds, body).finalize().into_bytes()))
@@ -222,8 +250,8 @@ pub fn new_secret(random: [u8; 32]) -> String {
 mod tests {
     use super::*;
 
-    fn no_private(_: IpAddr) -> bool {
-        false
+    fn no_private() -> AllowedNetworks {
+        AllowedNetworks::default()
     }
 
     #[test]
@@ -237,9 +265,9 @@ mod tests {
 
     #[test]
     fn urls_must_be_https_and_public_unless_allowed() {
-        assert!(WebhookUrl::parse("https://hooks.example.com/portal?x=1", no_private).is_ok());
+        assert!(WebhookUrl::parse("https://hooks.example.com/portal?x=1", &no_private()).is_ok());
         for bad in ["http://hooks.example.com/", "ftp://x.example/", "https://user:pw@example.com/", "", "https://"] {
-            assert_eq!(WebhookUrl::parse(bad, no_private), Err(WebhookError::Url), "{bad}");
+            assert_eq!(WebhookUrl::parse(bad, &no_private()), Err(WebhookError::Url), "{bad}");
         }
         for private in [
             "https://10.1.2.3/",
@@ -251,9 +279,13 @@ mod tests {
             "https://[fd00::1]/",
             "https://100.64.0.1/",
         ] {
-            assert_eq!(WebhookUrl::parse(private, no_private), Err(WebhookError::PrivateTarget), "{private}");
+            assert_eq!(WebhookUrl::parse(private, &no_private()), Err(WebhookError::PrivateTarget), "{private}");
         }
-        assert!(WebhookUrl::parse("http://127.0.0.1:9000/hook", |ip: IpAddr| ip.is_loopback()).is_ok());
+        let loopback = AllowedNetworks::parse(&["127.0.0.0/8", "::1"]).unwrap();
+        assert!(WebhookUrl::parse("http://127.0.0.1:9000/hook", &loopback).is_ok());
+        assert!(WebhookUrl::parse("http://localhost:9000/hook", &loopback).is_ok());
+        assert_eq!(WebhookUrl::parse("https://10.0.0.1/", &loopback), Err(WebhookError::PrivateTarget));
+        assert!(AllowedNetworks::parse(&["10.0.0.0/33"]).is_err());
         assert!(is_private_target("::ffff:10.0.0.1".parse().unwrap()));
         assert!(!is_private_target("93.184.216.34".parse().unwrap()));
         assert!(!is_private_target("2606:2800:220:1::1".parse().unwrap()));

@@ -73,6 +73,10 @@ pub struct Config {
     /// with `smtp_tls_key`. Unset: no STARTTLS.
     pub smtp_tls_cert: Option<PathBuf>,
     pub smtp_tls_key: Option<PathBuf>,
+    /// Private, loopback or link-local networks webhooks may be sent to
+    /// anyway, as CIDR blocks (`["10.1.0.0/16"]`). Empty: none; webhooks
+    /// go to public addresses only.
+    pub webhook_allowed_networks: Vec<String>,
     /// How many days each customer's access log (sign-ins, refusals,
     /// exports) is kept.
     pub access_log_days: u32,
@@ -128,6 +132,7 @@ impl Default for Config {
             smtp_url: None,
             mail_from: None,
             inbound_address: None,
+            webhook_allowed_networks: Vec::new(),
             smtp_bind: None,
             smtp_tls_cert: None,
             smtp_tls_key: None,
@@ -178,6 +183,7 @@ const KEYS: &[&str] = &[
     "smtp_bind",
     "smtp_tls_cert",
     "smtp_tls_key",
+    "webhook_allowed_networks",
     "secret_key",
     "secret_key_file",
 ];

@@ -15,8 +15,10 @@ pub mod inbound;
 pub mod live;
 pub mod mail;
 pub mod observability;
+pub mod outbox;
 mod standalone;
 mod theme;
+pub mod webhooks;
 pub mod widget;
 
 use anyhow::Context;
@@ -44,6 +46,7 @@ pub struct Portal {
     access_log_days: u32,
     /// Where customers' mail goes out, when configured.
     mailer: Option<mail::Mailer>,
+    webhook_sender: webhooks::WebhookSender,
     /// Where the built-in SMTP listener takes mail in (`smtp_bind`).
     pub smtp_addr: Option<SocketAddr>,
     smtp: Option<inbound::smtp::Listener>,
@@ -93,6 +96,9 @@ impl Portal {
         if mailer.is_none() {
             tracing::warn!("no smtp_url and mail_from: customers get no email; notifications wait in the outbox");
         }
+        let webhook_networks = portal_core::webhook::AllowedNetworks::parse(&config.webhook_allowed_networks)
+            .map_err(|error| anyhow::anyhow!("webhook_allowed_networks: {error}"))?;
+        let webhook_sender = webhooks::WebhookSender::new(Arc::new(webhook_networks.clone()))?;
         let state = AppState {
             store,
             blobs: Arc::new(blobs),
@@ -102,6 +108,7 @@ impl Portal {
             limits: Arc::new(portal_app::limits::Limits::new(&config.limits()).map_err(anyhow::Error::msg)?),
             mail_configured: mailer.is_some(),
             inbound_address,
+            webhook_networks: Arc::new(webhook_networks),
         };
         let access_log_days = config.access_log_days;
         Ok(Self {
@@ -111,6 +118,7 @@ impl Portal {
             metrics_addr: metrics.local_addr(),
             access_log_days,
             mailer,
+            webhook_sender,
             smtp_addr,
             smtp,
             listener,
@@ -136,8 +144,9 @@ impl Portal {
         let mut background = tokio::task::JoinSet::new();
         background.spawn(standalone::forget_old_access(self.state.clone(), self.access_log_days));
         if let Some(mailer) = self.mailer {
-            background.spawn(mail::deliver(self.state.clone(), mailer));
+            background.spawn(outbox::run(self.state.clone(), mailer));
         }
+        background.spawn(outbox::run(self.state.clone(), self.webhook_sender));
         if let Some(smtp) = self.smtp {
             background.spawn(smtp.serve(self.state.clone()));
         }

@@ -4,9 +4,9 @@
 //! Each notification is claimed for [`HOLD`], built, handed to the SMTP
 //! server, and marked sent once the server accepted it. A crash between the
 //! two sends it again after the hold: rare, and recognisable, since its
-//! `Message-ID` is the reply's. A refusal is tried again with exponential
-//! backoff, [`MAX_ATTEMPTS`] times in all; then the mail has failed, and the
-//! ticket shows it in the console. With no SMTP server configured nothing is
+//! `Message-ID` is the reply's. A refusal is tried again as
+//! [`Schedule::MAIL`] says; after the last try the mail has failed, and the
+//! ticket shows it in the console. (The worker is [`crate::outbox`]'s.) With no SMTP server configured nothing is
 //! sent and notifications wait.
 
 use crate::standalone::{plain_page, request_locale};
@@ -22,6 +22,7 @@ use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use portal_app::state::{AppState, now_millis};
 use portal_core::inbound::{self, ReplyToken};
+use portal_core::retry::Schedule;
 use portal_core::{Millis, SessionToken};
 use portal_i18n::Locale;
 use portal_store::{MailTokens, Notification};
@@ -32,12 +33,6 @@ use std::time::Duration;
 pub const HOLD: Millis = 5 * 60 * 1000;
 /// How long the sign-in link in a mail works (once).
 pub const LINK_LIFETIME: Millis = 24 * 60 * 60 * 1000;
-/// Tries before a notification has failed for good: over about two hours.
-pub const MAX_ATTEMPTS: u32 = 8;
-/// How often the worker looks for due notifications.
-const POLL: Duration = Duration::from_secs(2);
-/// Notifications claimed at a time.
-const BATCH: u32 = 20;
 
 /// Where mail goes out: the SMTP server and the sender's address.
 #[derive(Clone)]
@@ -101,33 +96,18 @@ impl Mailer {
     }
 }
 
-/// Delivers due notifications for as long as the server runs.
-pub async fn deliver(state: AppState, mailer: Mailer) {
-    loop {
-        deliver_due(&state, &mailer).await;
-        tokio::time::sleep(POLL).await;
-    }
-}
+/// The mail outbox's courier: claims notifications for [`HOLD`].
+#[async_trait::async_trait]
+impl crate::outbox::Courier for Mailer {
+    type Item = Notification;
+    const KIND: &'static str = "mail";
 
-/// One round: every notification due now; returns how many were sent.
-pub async fn deliver_due(state: &AppState, mailer: &Mailer) -> usize {
-    let mut sent = 0;
-    loop {
-        let claimed = match state.store.claim_mail(now_millis(), HOLD, BATCH).await {
-            Ok(claimed) => claimed,
-            Err(error) => {
-                tracing::warn!(%error, "claiming mail failed");
-                return sent;
-            }
-        };
-        if claimed.is_empty() {
-            return sent;
-        }
-        for notification in claimed {
-            if send_one(state, mailer, &notification).await {
-                sent += 1;
-            }
-        }
+    async fn claim(&self, state: &AppState, now: Millis, limit: u32) -> portal_store::Result<Vec<Notification>> {
+        state.store.claim_mail(now, HOLD, limit).await
+    }
+
+    async fn deliver(&self, state: &AppState, notification: &Notification) -> bool {
+        send_one(state, self, notification).await
     }
 }
 
@@ -147,7 +127,7 @@ async fn send_one(state: &AppState, mailer: &Mailer, notification: &Notification
     let recorded = match &outcome {
         Ok(()) => state.store.mail_sent(notification.id, now).await,
         Err(error) => {
-            let retry_at = (notification.attempts < MAX_ATTEMPTS).then(|| now + backoff(notification.attempts));
+            let retry_at = Schedule::MAIL.after(notification.attempts).map(|wait| now + wait);
             tracing::warn!(mail = notification.id, attempts = notification.attempts, %error, "mail not sent");
             state.store.mail_not_sent(notification.id, now, error, retry_at).await
         }
@@ -192,11 +172,6 @@ async fn ticket_link(state: &AppState, n: &Notification) -> String {
     } else {
         format!("{base}/tickets/{}", n.ticket_number)
     }
-}
-
-/// How long after try `attempts` the next one is: 30 s, doubling, at most an hour.
-fn backoff(attempts: u32) -> Millis {
-    (30_000i64 << attempts.saturating_sub(1).min(10)).min(60 * 60 * 1000)
 }
 
 /// The mail telling of an agent's reply, in the workspace's language:

@@ -10,6 +10,7 @@
 
 use crate::Result;
 use async_trait::async_trait;
+use portal_core::access::ActiveIntegration;
 use portal_core::webhook::{EventTypes, WebhookEvent, WebhookUrl};
 use portal_core::{CustomerId, Millis, TicketNumber, TicketStatus, WorkspaceId};
 
@@ -58,7 +59,8 @@ pub struct ClaimedDelivery {
     pub id: i64,
     /// Tries so far, this one included.
     pub attempts: u32,
-    pub workspace_id: WorkspaceId,
+    /// The enabled endpoint's workspace.
+    pub integration: ActiveIntegration,
     pub workspace_slug: String,
     pub endpoint_id: i64,
     pub url: String,

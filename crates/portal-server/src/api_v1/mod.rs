@@ -35,6 +35,8 @@ mod requests;
 mod responses;
 mod schema;
 pub mod token;
+pub mod webhook_payload;
+mod webhooks;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -58,13 +60,13 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 const SECURITY_SCHEME: &str = "api_token";
 
 macro_rules! api_routes {
-    ($($method:ident $path:literal => $handler:ident),* $(,)?) => {
+    ($($method:ident $path:literal => $module:ident :: $handler:ident),* $(,)?) => {
         /// Every route the API serves: (lower-case method, path under
         /// [`PREFIX`]), as the router is built.
         pub const ROUTES: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
 
         fn with_routes(router: Router<AppState>) -> Router<AppState> {
-            router$(.route($path, axum::routing::$method(handlers::$handler)))*
+            router$(.route($path, axum::routing::$method($module::$handler)))*
         }
 
         #[derive(OpenApi)]
@@ -78,7 +80,7 @@ macro_rules! api_routes {
                                `{\"error\": {\"code\", \"message\", \"field\"?}}` with a stable `code`. \
                                Times are milliseconds since the Unix epoch, UTC.",
             ),
-            paths($(handlers::$handler),*),
+            paths($($module::$handler),*),
             components(schemas(error::ErrorBody, error::ErrorDetail, error::ErrorCode)),
             modifiers(&BearerAuth, &FileTypes),
             security(("api_token" = [])),
@@ -90,6 +92,8 @@ macro_rules! api_routes {
                 (name = "customers", description = "Customers: their companies and attributes."),
                 (name = "email", description = "Customers' email in: replies land in their tickets, other mail \
                                                  opens tickets."),
+                (name = "webhooks", description = "Endpoints told of tickets, messages and customers as they \
+                                                    change: signed JSON POSTs from a durable outbox."),
                 (name = "meta", description = "About the API itself."),
             ),
         )]
@@ -98,22 +102,30 @@ macro_rules! api_routes {
 }
 
 api_routes! {
-    get "/tickets" => list_tickets,
-    post "/tickets" => create_ticket,
-    get "/tickets/{number}" => get_ticket,
-    patch "/tickets/{number}" => update_ticket,
-    post "/tickets/{number}/messages" => post_message,
-    get "/tickets/{number}/attachments/{id}" => get_attachment,
-    get "/tickets/{number}/participants" => list_participants,
-    put "/tickets/{number}/participants/{email}" => add_participant,
-    delete "/tickets/{number}/participants/{email}" => remove_participant,
-    put "/companies/{key}" => put_company,
-    get "/customers/{email}/companies" => get_customer_companies,
-    get "/customers/{email}/counts" => get_customer_counts,
-    put "/customers/{email}/companies" => set_customer_companies,
-    put "/customers/{email}/attributes" => set_customer_attributes,
-    post "/inbound/email" => receive_email,
-    get "/openapi.json" => openapi_json,
+    get "/tickets" => handlers::list_tickets,
+    post "/tickets" => handlers::create_ticket,
+    get "/tickets/{number}" => handlers::get_ticket,
+    patch "/tickets/{number}" => handlers::update_ticket,
+    post "/tickets/{number}/messages" => handlers::post_message,
+    get "/tickets/{number}/attachments/{id}" => handlers::get_attachment,
+    get "/tickets/{number}/participants" => handlers::list_participants,
+    put "/tickets/{number}/participants/{email}" => handlers::add_participant,
+    delete "/tickets/{number}/participants/{email}" => handlers::remove_participant,
+    put "/companies/{key}" => handlers::put_company,
+    get "/customers/{email}/companies" => handlers::get_customer_companies,
+    get "/customers/{email}/counts" => handlers::get_customer_counts,
+    put "/customers/{email}/companies" => handlers::set_customer_companies,
+    put "/customers/{email}/attributes" => handlers::set_customer_attributes,
+    post "/inbound/email" => handlers::receive_email,
+    get "/webhooks" => webhooks::list_webhooks,
+    post "/webhooks" => webhooks::create_webhook,
+    get "/webhooks/{id}" => webhooks::get_webhook,
+    patch "/webhooks/{id}" => webhooks::update_webhook,
+    delete "/webhooks/{id}" => webhooks::delete_webhook,
+    post "/webhooks/{id}/secret" => webhooks::rotate_webhook_secret,
+    get "/webhooks/{id}/deliveries" => webhooks::list_webhook_deliveries,
+    post "/webhooks/{id}/deliveries/{delivery}/redeliver" => webhooks::redeliver_webhook,
+    get "/openapi.json" => handlers::openapi_json,
 }
 
 /// Adds the bearer security scheme the document's `security` names.

@@ -124,6 +124,22 @@ impl From<AgentTicketSummary> for Ticket {
     }
 }
 
+impl From<&AgentTicket> for Ticket {
+    fn from(t: &AgentTicket) -> Self {
+        let c = &t.customer;
+        Self {
+            number: t.number.0,
+            title: t.title.clone(),
+            status: t.status.as_str().to_string(),
+            ticket_type: t.ticket_type.clone(),
+            customer: Customer { id: c.id.0, email: c.email.clone(), name: c.name.clone() },
+            company: t.company.clone().map(String::from),
+            created_at: t.created_at,
+            updated_at: t.updated_at,
+        }
+    }
+}
+
 /// A page of tickets, most recently updated first.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct TicketList {

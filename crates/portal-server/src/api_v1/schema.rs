@@ -68,6 +68,18 @@ pub fn email_pattern() -> String {
     format!("^[^{both}@]+@[^{both}@]+$")
 }
 
+/// A webhook URL: `https://` and a lower-case host name (or IPv4 address),
+/// an optional port from 1 to 65535, and a path and query of URL
+/// characters, at most [`portal_core::webhook::URL_MAX`] long. (`http://`
+/// for localhost is accepted too, but not offered here.) A host in a
+/// private network is valid, and refused with 409 unless the server's
+/// configuration allows its network.
+pub fn webhook_url_pattern() -> String {
+    let label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+    let port = "(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
+    format!("^https://{label}(?:\\.{label})*(?::{port})?(?:/[A-Za-z0-9._~!$&()*+,;=:@%/?-]*)?$")
+}
+
 pub fn company_key_pattern() -> String {
     format!("^[A-Za-z0-9._:@-]{{1,{}}}$", company::MAX_KEY_CHARS)
 }

@@ -271,7 +271,7 @@ impl<DB> WebhookStore for SqlStore<DB> {
             deliveries.push(ClaimedDelivery {
                 id: row.id,
                 attempts: u32::try_from(row.attempts).unwrap_or(u32::MAX),
-                workspace_id: workspace,
+                integration: portal_core::access::ActiveIntegration { workspace_id: workspace },
                 workspace_slug: row.slug,
                 endpoint_id: row.endpoint_id,
                 url: row.url,

@@ -8,7 +8,7 @@ const DAY: i64 = 24 * 60 * MINUTE;
 
 fn settings(events: &[&str], include_notes: bool) -> WebhookSettings {
     WebhookSettings {
-        url: WebhookUrl::parse("https://hooks.example.com/portal", |_| false).unwrap(),
+        url: WebhookUrl::parse("https://hooks.example.com/portal", &Default::default()).unwrap(),
         events: EventTypes::parse(events.iter().copied()).unwrap(),
         include_notes,
     }
@@ -67,7 +67,7 @@ async fn every_change_writes_its_delivery_in_its_own_transaction() {
         assert_eq!(noted, ["message.created", "message.created"], "the note and the reply");
 
         let claimed = store.claim_webhooks(NOW, MINUTE, 50).await.unwrap();
-        assert!(claimed.iter().all(|d| d.workspace_id == ws.id), "globex's endpoint heard nothing of acme");
+        assert!(claimed.iter().all(|d| d.integration.workspace_id == ws.id), "globex's endpoint heard nothing of acme");
         let note = claimed.iter().find(|d| d.endpoint_id == notes.id).unwrap();
         assert_eq!((note.secret.as_str(), note.workspace_slug.as_str()), ("whsec_2", "acme"));
         assert_eq!(note.ticket_number, Some(number));

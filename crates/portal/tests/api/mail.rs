@@ -211,9 +211,9 @@ async fn mail_that_could_not_go_out_is_sent_once_the_server_is_back() {
         app.db.execute(&format!("UPDATE outbox SET due_at = {}", now_millis())).await;
         let mailer =
             portal_server::mail::Mailer::from_config(Some(&sink.url()), Some("support@acme.test")).unwrap().unwrap();
-        assert_eq!(portal_server::mail::deliver_due(&app.state, &mailer).await, 1);
+        assert_eq!(portal_server::outbox::deliver_due(&app.state, &mailer).await, 1);
         assert_eq!(sink.wait_for(1).await.len(), 1);
-        assert_eq!(portal_server::mail::deliver_due(&app.state, &mailer).await, 0, "nothing twice");
+        assert_eq!(portal_server::outbox::deliver_due(&app.state, &mailer).await, 0, "nothing twice");
         assert_eq!(app.db.scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL AND attempts = 2").await, 1);
 
         // Mail refused after its last try shows on the ticket in the console.

@@ -38,3 +38,4 @@ mod sessions;
 mod shutdown;
 mod standalone;
 mod verification;
+mod webhooks;

@@ -99,6 +99,11 @@ struct Row {
 /// What the rows' requests refer to.
 struct Fixture {
     owner_email: String,
+    /// Two webhook endpoints of the workspace (the second is deleted), and
+    /// a delivery of the first.
+    webhook: i64,
+    doomed_webhook: i64,
+    delivery: i64,
     attachment: i64,
     agent_id: i64,
     owner_id: i64,
@@ -197,6 +202,14 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(put.clone(), "/api/v1/customers/{email}/companies", &format!("/api/v1/customers/{}/companies", f.owner_email), json(json!({"companies": ["northwind"]})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
         row(put.clone(), "/api/v1/customers/{email}/attributes", &format!("/api/v1/customers/{}/attributes", f.owner_email), json(json!({"attributes": {}})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
         row(post.clone(), "/api/v1/inbound/email", "/api/v1/inbound/email", File(b"From: mail@example.com\r\nSubject: By mail\r\n\r\nHello"), "401 401 401 401 401 401 401 401 401 401 201 201 401 401"),
+        row(get.clone(), "/api/v1/webhooks", "/api/v1/webhooks", Empty, "401 401 401 401 401 401 401 401 401 401 200 200 401 401"),
+        row(post.clone(), "/api/v1/webhooks", "/api/v1/webhooks", json(json!({"url": "https://hooks.example.com/matrix", "events": ["ticket.created"]})), "401 401 401 401 401 401 401 401 401 401 201 201 401 401"),
+        row(get.clone(), "/api/v1/webhooks/{id}", &format!("/api/v1/webhooks/{}", f.webhook), Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(patch.clone(), "/api/v1/webhooks/{id}", &format!("/api/v1/webhooks/{}", f.webhook), json(json!({"include_notes": false})), "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(post.clone(), "/api/v1/webhooks/{id}/secret", &format!("/api/v1/webhooks/{}/secret", f.webhook), Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(get.clone(), "/api/v1/webhooks/{id}/deliveries", &format!("/api/v1/webhooks/{}/deliveries", f.webhook), Empty, "401 401 401 401 401 401 401 401 401 401 200 404 401 401"),
+        row(post.clone(), "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", &format!("/api/v1/webhooks/{}/deliveries/{}/redeliver", f.webhook, f.delivery), Empty, "401 401 401 401 401 401 401 401 401 401 204 404 401 401"),
+        row(delete.clone(), "/api/v1/webhooks/{id}", &format!("/api/v1/webhooks/{}", f.doomed_webhook), Empty, "401 401 401 401 401 401 401 401 401 401 204 404 401 401"),
         // The console: a signed-in account (303 to the sign-in page otherwise); settings for admins.
         row(get.clone(), "/console", "/console", Empty, "303 303 303 303 303 303 303 303 303 303 303 303 303 303"),
         row(get.clone(), "/console/login", "/console/login", Empty, "200 200 200 200 200 200 200 200 200 200 200 200 200 200"),
@@ -365,6 +378,13 @@ async fn fixture(app: &TestApp) -> (Fixture, Credentials) {
     let ws = app.workspace.id;
     let now = now_millis();
     commands::set_company(store, SLUG, "northwind", "Northwind").await.unwrap();
+    let hook = |events: &[&str]| portal_store::WebhookSettings {
+        url: portal_core::webhook::WebhookUrl::parse("https://hooks.example.com/acme", &Default::default()).unwrap(),
+        events: portal_core::webhook::EventTypes::parse(events.iter().copied()).unwrap(),
+        include_notes: false,
+    };
+    let webhook = store.create_webhook(ws, &hook(&["customer.created"]), "whsec_matrix", now).await.unwrap().id;
+    let doomed_webhook = store.create_webhook(ws, &hook(&["ticket.created"]), "whsec_doomed", now).await.unwrap().id;
     commands::set_visibility(store, SLUG, true, &["email starts_with restricted".to_string()], false).await.unwrap();
     let northwind = [CompanyKey::parse("northwind").unwrap()];
     let mut customers = Vec::new();
@@ -479,8 +499,16 @@ async fn fixture(app: &TestApp) -> (Fixture, Credentials) {
     let agent_id =
         store.agents(ws).await.unwrap().into_iter().find(|a| a.email == "agent@acme.test").map(|a| a.id.0).unwrap();
 
-    let fixture =
-        Fixture { owner_email: "owner@northwind.test".into(), attachment, agent_id, owner_id: customers[0].1.0 };
+    let delivery = store.webhook_deliveries(ws, webhook, 1).await.unwrap()[0].id;
+    let fixture = Fixture {
+        owner_email: "owner@northwind.test".into(),
+        webhook,
+        doomed_webhook,
+        delivery,
+        attachment,
+        agent_id,
+        owner_id: customers[0].1.0,
+    };
     (fixture, Credentials { bearer, cookie })
 }
 

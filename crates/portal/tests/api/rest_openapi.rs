@@ -142,8 +142,13 @@ async fn the_openapi_document_describes_every_route() {
                 let schema = &content["application/json"]["schema"];
                 assert!(resolve(&doc, schema)["properties"].is_object(), "{method} {path} {code}: a schema");
             }
-            // A participant is named in the URL: adding and removing one read no body.
-            let bodiless = method == "get" || path.contains("/participants/");
+            // A participant is named in the URL: adding and removing one read
+            // no body; nor do deleting, rotating a secret and redelivering.
+            let bodiless = method == "get"
+                || method == "delete"
+                || path.contains("/participants/")
+                || path.ends_with("/secret")
+                || path.ends_with("/redeliver");
             if bodiless {
                 assert!(operation["requestBody"].is_null(), "{method} {path} reads no body");
             } else if path.ends_with("/inbound/email") {
@@ -223,6 +228,41 @@ fn the_documented_email_pattern_agrees_with_the_server() {
     let pattern = regex::Regex::new(pattern).expect("the pattern compiles");
     for raw in ["a@b", "ana@example.com", "ð@é", "a@b@c", "@b", "a@", "a b@c", "a@b\tc", "a\u{7}@b", "ab"] {
         assert_eq!(pattern.is_match(raw), portal_core::Email::parse(raw).is_ok(), "{raw:?}");
+    }
+}
+
+/// A webhook URL the pattern allows is one the server takes: accepted, or
+/// (a private network) refused with 409, never 400.
+#[test]
+fn the_documented_webhook_url_pattern_agrees_with_the_server() {
+    use portal_core::webhook::{WebhookError, WebhookUrl};
+    let doc: Value = serde_json::from_str(openapi_document()).expect("the document is JSON");
+    let schema = resolve(&doc, &doc["components"]["schemas"]["NewWebhookRequest"]);
+    let pattern = schema["properties"]["url"]["pattern"].as_str().expect("the URL states its pattern");
+    let pattern = regex::Regex::new(pattern).expect("the pattern compiles");
+    let valid = [
+        "https://hooks.example.com/portal?x=1&y=%20",
+        "https://a",
+        "https://0.0.0.0:65535/",
+        "https://10.0.0.1/",
+        "https://999.1.1.1:1/a:b@c",
+    ];
+    let invalid = [
+        "http://hooks.example.com/",
+        "https://user@example.com/",
+        "https://Example.com/",
+        "https://a:0/",
+        "https://a:65536/",
+        "https://a b/",
+        "https://a/<x>",
+        "https://-a.com/",
+    ];
+    let taken = |raw: &str| !matches!(WebhookUrl::parse(raw, &Default::default()), Err(WebhookError::Url));
+    for raw in valid {
+        assert!(pattern.is_match(raw) && taken(raw), "{raw:?}");
+    }
+    for raw in invalid {
+        assert!(!pattern.is_match(raw), "{raw:?}");
     }
 }
 
