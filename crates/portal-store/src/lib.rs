@@ -53,7 +53,9 @@ pub use notify::Wake;
 pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
 pub use replay::ReplayStore;
 pub use sealing::{KeyRing, SealError};
-pub use webhooks::{ClaimedDelivery, DeliveryRecord, DeliveryTry, Webhook, WebhookSettings, WebhookStore};
+pub use webhooks::{
+    ADMIN_DISABLED, ClaimedDelivery, DeliveryRecord, DeliveryTry, Webhook, WebhookSettings, WebhookStore,
+};
 pub use workspaces::{NewWorkspace, PortalBehaviour, Workspace, WorkspaceStore};
 
 use async_trait::async_trait;

@@ -14,6 +14,10 @@ use portal_core::access::ActiveIntegration;
 use portal_core::webhook::{EventTypes, WebhookEvent, WebhookUrl};
 use portal_core::{CustomerId, Millis, TicketNumber, TicketStatus, WorkspaceId};
 
+/// The reason an endpoint an admin disabled gives (others were disabled
+/// by the worker, after a day of failures).
+pub const ADMIN_DISABLED: &str = "disabled by an admin";
+
 /// An endpoint as the console and the API show it (never its secret).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Webhook {
@@ -95,16 +99,12 @@ pub trait WebhookStore {
     ) -> Result<Webhook>;
     async fn webhooks(&self, workspace: WorkspaceId) -> Result<Vec<Webhook>>;
     async fn webhook(&self, workspace: WorkspaceId, id: i64) -> Result<Option<Webhook>>;
-    /// Changes an endpoint's settings, and enables or disables it
-    /// (enabling clears its failures). `NotFound` for another workspace's.
-    async fn update_webhook(
-        &self,
-        workspace: WorkspaceId,
-        id: i64,
-        settings: &WebhookSettings,
-        enabled: bool,
-        now: Millis,
-    ) -> Result<Webhook>;
+    /// Changes an endpoint's settings. `NotFound` for another workspace's.
+    async fn update_webhook(&self, workspace: WorkspaceId, id: i64, settings: &WebhookSettings) -> Result<Webhook>;
+    /// Enables an endpoint (its failures forgotten) or disables it (by an
+    /// admin). `NotFound` for another workspace's.
+    async fn set_webhook_enabled(&self, workspace: WorkspaceId, id: i64, enabled: bool, now: Millis)
+    -> Result<Webhook>;
     /// Replaces the endpoint's secret: the next try of every delivery is
     /// signed with the new one.
     async fn rotate_webhook_secret(&self, workspace: WorkspaceId, id: i64, secret: &str) -> Result<()>;

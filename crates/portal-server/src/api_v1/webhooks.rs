@@ -337,9 +337,10 @@ pub async fn update_webhook(
     let url = patch.url.unwrap_or(current.url);
     let events = patch.events.unwrap_or_else(|| current.events.iter().map(|e| e.as_str().to_string()).collect());
     let settings = settings(&state, &url, &events, patch.include_notes.unwrap_or(current.include_notes))?;
-    let enabled = patch.enabled.unwrap_or(current.disabled_at.is_none());
-    let updated =
-        state.store.update_webhook(workspace, id, &settings, enabled, now_millis()).await.map_err(store_error)?;
+    let mut updated = state.store.update_webhook(workspace, id, &settings).await.map_err(store_error)?;
+    if let Some(enabled) = patch.enabled.filter(|enabled| *enabled != current.disabled_at.is_none()) {
+        updated = state.store.set_webhook_enabled(workspace, id, enabled, now_millis()).await.map_err(store_error)?;
+    }
     agent.audit("api.webhook.updated", format_args!("webhook {id}"));
     Ok(Json(updated.into()))
 }

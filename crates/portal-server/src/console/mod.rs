@@ -14,6 +14,7 @@ mod accounts;
 mod auth;
 mod embed_code;
 mod inbox;
+mod integrations;
 mod people;
 mod settings;
 mod view;
@@ -65,6 +66,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/embed", get(embed_code::page))
         .route("/console/embed/{action}", post(embed_code::act))
         .route("/console/test-as", get(embed_code::test_as))
+        .route("/console/integrations", get(integrations::page))
+        .route("/console/integrations/webhooks", post(integrations::add))
+        .route("/console/integrations/webhooks/{id}", get(integrations::log).post(integrations::change))
+        .route("/console/integrations/webhooks/{id}/redeliver", post(integrations::redeliver))
         .route("/console/accounts", get(accounts::page).post(accounts::add))
         .route("/console/accounts/{id}", post(accounts::change))
         .route("/console/password", get(accounts::password_page).post(accounts::change_password))

@@ -15,7 +15,7 @@ const WEBHOOK_COLUMNS: &str = "id, url, events, include_notes, created_at, faili
 
 /// Why the worker disabled an endpoint, as the console shows it.
 const FAILING_REASON: &str = "every delivery failed for a day";
-const ADMIN_REASON: &str = "disabled by an admin";
+use crate::webhooks::ADMIN_DISABLED as ADMIN_REASON;
 
 #[derive(sqlx::FromRow)]
 struct WebhookRow {
@@ -128,20 +128,9 @@ impl<DB> WebhookStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn update_webhook(
-        &self,
-        workspace: WorkspaceId,
-        id: i64,
-        settings: &WebhookSettings,
-        enabled: bool,
-        now: Millis,
-    ) -> Result<Webhook> {
-        // Enabling starts afresh; disabling keeps the first reason given.
+    async fn update_webhook(&self, workspace: WorkspaceId, id: i64, settings: &WebhookSettings) -> Result<Webhook> {
         let row = sqlx::query_as::<_, WebhookRow>(&format!(
-            "UPDATE webhook_endpoints SET url = $3, events = $4, include_notes = $5, \
-             failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END, \
-             disabled_at = CASE WHEN $6 THEN NULL ELSE COALESCE(disabled_at, $7) END, \
-             disabled_reason = CASE WHEN $6 THEN '' WHEN disabled_at IS NULL THEN $8 ELSE disabled_reason END \
+            "UPDATE webhook_endpoints SET url = $3, events = $4, include_notes = $5 \
              WHERE workspace_id = $1 AND id = $2 RETURNING {WEBHOOK_COLUMNS}"
         ))
         .bind(workspace.0)
@@ -149,6 +138,29 @@ impl<DB> WebhookStore for SqlStore<DB> {
         .bind(settings.url.as_str())
         .bind(settings.events.to_stored())
         .bind(settings.include_notes)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Webhook::from).ok_or(StoreError::NotFound)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_webhook_enabled(
+        &self,
+        workspace: WorkspaceId,
+        id: i64,
+        enabled: bool,
+        now: Millis,
+    ) -> Result<Webhook> {
+        // Enabling starts afresh; disabling keeps the first reason given.
+        let row = sqlx::query_as::<_, WebhookRow>(&format!(
+            "UPDATE webhook_endpoints SET \
+             failing_since = CASE WHEN $3 THEN NULL ELSE failing_since END, \
+             disabled_at = CASE WHEN $3 THEN NULL ELSE COALESCE(disabled_at, $4) END, \
+             disabled_reason = CASE WHEN $3 THEN '' WHEN disabled_at IS NULL THEN $5 ELSE disabled_reason END \
+             WHERE workspace_id = $1 AND id = $2 RETURNING {WEBHOOK_COLUMNS}"
+        ))
+        .bind(workspace.0)
+        .bind(id)
         .bind(enabled)
         .bind(now)
         .bind(ADMIN_REASON)

@@ -161,7 +161,10 @@ async fn an_endpoint_failing_for_a_day_is_disabled_until_enabled_again() {
         assert_eq!((enabled.disabled_at, enabled.failing_since, enabled.disabled_reason.as_str()), (None, None, ""));
         assert_eq!(store.claim_webhooks(now, MINUTE, 10).await.unwrap().len(), 1, "the waiting one goes");
         let other = WorkspaceId(ws.id.0 + 1000);
-        assert!(store.update_webhook(other, hook.id, &settings(&["ticket.created"], false), true, now).await.is_err());
+        assert!(store.set_webhook_enabled(other, hook.id, true, now).await.is_err());
+        assert!(store.update_webhook(other, hook.id, &settings(&["message.created"], false)).await.is_err());
+        let changed = store.update_webhook(ws.id, hook.id, &settings(&["message.created"], true)).await.unwrap();
+        assert_eq!((changed.events.to_stored().as_str(), changed.include_notes), ("message.created", true));
         assert!(!store.delete_webhook(other, hook.id).await.unwrap());
         assert!(store.delete_webhook(ws.id, hook.id).await.unwrap());
         assert_eq!(db.scalar("SELECT COUNT(*) FROM webhook_deliveries").await, 0, "its deliveries go with it");

@@ -425,3 +425,83 @@ async fn a_delivery_cut_off_by_a_kill_is_sent_again_after_the_restart_in_order()
     })
     .await;
 }
+
+/// An admin adds an endpoint in the console (its secret shown once), a
+/// bad one changes nothing, and a delivery is sent again from its log.
+#[tokio::test(flavor = "multi_thread")]
+async fn admins_manage_endpoints_and_redeliver_in_the_console() {
+    use crate::console::{account, console};
+    on_each_backend("webhooks_in_the_console", |db| async move {
+        let app = spawn_app_with(db, loopback_allowed).await;
+        account(&app, SLUG, "admin@acme.test", "admin").await;
+        account(&app, SLUG, "agent@acme.test", "agent").await;
+        let admin = console(&app, SLUG, "admin@acme.test").await;
+        let receiver = Receiver::start("/console").await;
+
+        admin
+            .refused(
+                "/console/integrations/webhooks",
+                &[("url", "https://10.2.3.4/"), ("ticket.created", "on")],
+                "private",
+            )
+            .await;
+        admin
+            .refused(
+                "/console/integrations/webhooks",
+                &[("url", "ftp://x.example/"), ("ticket.created", "on")],
+                "https://",
+            )
+            .await;
+        admin.refused("/console/integrations/webhooks", &[("url", receiver.url.as_str())], "at least one event").await;
+        assert!(app.store.webhooks(app.workspace.id).await.unwrap().is_empty(), "nothing was written");
+
+        let added = admin
+            .post("/console/integrations/webhooks", &[("url", receiver.url.as_str()), ("customer.created", "on")])
+            .await;
+        assert_eq!(added.status(), 200);
+        let page = added.text().await.unwrap();
+        let secret =
+            page.split("whsec_").nth(1).map(|rest| format!("whsec_{}", &rest[..64])).expect("the secret is shown");
+        let listed = admin.get("/console/integrations").await.text().await.unwrap();
+        assert!(listed.contains(receiver.url.as_str()) && !listed.contains(&secret), "shown once");
+
+        app.sign_in("ann@example.com").await;
+        let got = receiver.wait_for(1).await;
+        assert_signed(&got[0], &secret);
+        let id = app.store.webhooks(app.workspace.id).await.unwrap()[0].id;
+        let log = admin.get(&format!("/console/integrations/webhooks/{id}")).await.text().await.unwrap();
+        assert!(log.contains("customer.created") && log.contains(r#"data-testid="delivery-row""#), "{log}");
+        let delivery = got[0].json()["id"].to_string();
+        let again = admin
+            .post(&format!("/console/integrations/webhooks/{id}/redeliver"), &[("delivery", delivery.as_str())])
+            .await;
+        assert_eq!(again.status(), 200);
+        assert_eq!(receiver.wait_for(2).await[1].json()["id"].to_string(), delivery);
+
+        let agent = console(&app, SLUG, "agent@acme.test").await;
+        assert_eq!(agent.get("/console/integrations").await.status(), 403, "admins only");
+
+        // Failing, and a day later disabled: the console says so.
+        receiver.answer(500);
+        app.sign_in("bob@example.com").await;
+        receiver.wait_for(3).await;
+        let mut failing = None;
+        for _ in 0..50 {
+            failing = app.store.webhook(app.workspace.id, id).await.unwrap().unwrap().failing_since;
+            if failing.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let since = failing.expect("the endpoint is failing");
+        let log = app.store.webhook_deliveries(app.workspace.id, id, 1).await.unwrap();
+        let day = 24 * 60 * 60 * 1000;
+        let refused = portal_store::DeliveryTry { response_status: Some(500), error: "500" };
+        app.store.webhook_not_delivered(log[0].id, since + day, &refused, Some(since + 2 * day), day).await.unwrap();
+        let page = admin.get("/console/integrations").await.text().await.unwrap();
+        assert!(page.contains(r#"data-testid="webhook-disabled""#) && page.contains("failed for a day"), "{page}");
+        let enabled = admin.post(&format!("/console/integrations/webhooks/{id}"), &[("action", "enable")]).await;
+        assert!(!enabled.text().await.unwrap().contains(r#"data-testid="webhook-disabled""#));
+    })
+    .await;
+}
