@@ -21,6 +21,7 @@ pub mod message;
 pub mod model;
 pub mod retry;
 pub mod session;
+pub mod slack;
 pub mod standalone;
 pub mod ticket_form;
 pub mod ticket_type;

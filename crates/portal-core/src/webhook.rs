@@ -25,7 +25,7 @@ pub const TOLERANCE_SECONDS: i64 = 5 * 60;
 pub enum WebhookEvent {
     /// A ticket was opened (from any channel).
     TicketCreated,
-    /// A ticket's status, participants or assignee changed.
+    /// A ticket's status or participants changed.
     TicketUpdated,
     /// A message was written: a public one, or (to endpoints that opted
     /// in) an agent's internal note.
