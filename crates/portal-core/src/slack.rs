@@ -88,7 +88,8 @@ pub fn strip_note_prefix<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
 /// Checks a note prefix an admin chose: 1 to 20 characters, no white space.
 pub fn check_note_prefix(raw: &str) -> Option<String> {
     let prefix = raw.trim();
-    let fine = (1..=20).contains(&prefix.chars().count()) && !prefix.chars().any(|c| c.is_whitespace() || c.is_control());
+    let fine =
+        (1..=20).contains(&prefix.chars().count()) && !prefix.chars().any(|c| c.is_whitespace() || c.is_control());
     fine.then(|| prefix.to_string())
 }
 
@@ -111,7 +112,10 @@ mod tests {
 
     #[test]
     fn slack_text_becomes_markdown() {
-        assert_eq!(to_markdown("See <https://x.test/a?b=1&amp;c=2|the docs> &amp; <https://y.test>"), "See [the docs](https://x.test/a?b=1&c=2) & [https://y.test](https://y.test)");
+        assert_eq!(
+            to_markdown("See <https://x.test/a?b=1&amp;c=2|the docs> &amp; <https://y.test>"),
+            "See [the docs](https://x.test/a?b=1&c=2) & [https://y.test](https://y.test)"
+        );
         assert_eq!(to_markdown("Hi <@U123|sam>, in <#C1|general> 1 &lt; 2"), "Hi sam, in general 1 < 2");
         assert_eq!(to_markdown("unclosed < here"), "unclosed < here");
         assert_eq!(escape("a < b & c"), "a &lt; b &amp; c");

@@ -8,7 +8,7 @@
 //! of its own ([`WorkspaceStore`], [`IdentityStore`], [`CompanyStore`],
 //! [`ConversationStore`], [`AttachmentStore`], [`ApiTokenStore`],
 //! [`AgentTicketStore`], [`ParticipantStore`], [`AgentStore`], [`DirectoryStore`],
-//! [`BulkStore`], [`ReplayStore`], [`AccountStore`], [`MailStore`] and [`WebhookStore`]); [`Store`] is all of them at once.
+//! [`BulkStore`], [`ReplayStore`], [`AccountStore`], [`MailStore`], [`WebhookStore`] and [`SlackStore`]); [`Store`] is all of them at once.
 
 mod account;
 mod agent_tickets;
@@ -27,6 +27,7 @@ mod notify;
 mod participants;
 mod replay;
 mod sealing;
+mod slack;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -53,6 +54,7 @@ pub use notify::Wake;
 pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
 pub use replay::ReplayStore;
 pub use sealing::{KeyRing, SealError};
+pub use slack::{SlackConnection, SlackPost, SlackPostKind, SlackStore};
 pub use webhooks::{
     ADMIN_DISABLED, ClaimedDelivery, DeliveryRecord, DeliveryTry, Webhook, WebhookSettings, WebhookStore,
 };
@@ -105,6 +107,7 @@ pub trait Store:
     + AccountStore
     + MailStore
     + WebhookStore
+    + SlackStore
     + Send
     + Sync
     + 'static

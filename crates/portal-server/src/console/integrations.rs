@@ -128,7 +128,7 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Resp
         </section>
         <form method="post" action="/console/integrations/webhooks" class="card" data-testid="webhook-form">
             <h2>{locale.t("console-webhooks-add-heading")}</h2>
-            <label>{locale.t("console-webhooks-url")} <input name="url" type="url" required placeholder="https://" /></label>
+            <label>{locale.t("console-webhooks-url")} <input name="url" type="url" required /></label>
             <fieldset>
                 <legend>{locale.t("console-webhooks-events")}</legend>
                 {checkboxes}

@@ -41,6 +41,7 @@ mod replay;
 mod rules;
 mod search;
 mod shared;
+mod slack;
 mod statement;
 mod tickets;
 mod webhooks;
