@@ -47,6 +47,8 @@ CREATE TABLE slack_posts (
     kind TEXT NOT NULL,
     message_id INTEGER,
     status TEXT,
+    -- What an escalation post says (the rule's name).
+    detail TEXT NOT NULL DEFAULT '',
     created_at INTEGER NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
     due_at INTEGER NOT NULL,

@@ -77,6 +77,9 @@ pub struct Config {
     /// anyway, as CIDR blocks (`["10.1.0.0/16"]`). Empty: none; webhooks
     /// go to public addresses only.
     pub webhook_allowed_networks: Vec<String>,
+    /// The Slack Web API's base URL; unset: Slack's own
+    /// (`https://slack.com/api`). Tests point it at a fake Slack.
+    pub slack_api_url: Option<String>,
     /// How many days each customer's access log (sign-ins, refusals,
     /// exports) is kept.
     pub access_log_days: u32,
@@ -133,6 +136,7 @@ impl Default for Config {
             mail_from: None,
             inbound_address: None,
             webhook_allowed_networks: Vec::new(),
+            slack_api_url: None,
             smtp_bind: None,
             smtp_tls_cert: None,
             smtp_tls_key: None,
@@ -184,6 +188,7 @@ const KEYS: &[&str] = &[
     "smtp_tls_cert",
     "smtp_tls_key",
     "webhook_allowed_networks",
+    "slack_api_url",
     "secret_key",
     "secret_key_file",
 ];

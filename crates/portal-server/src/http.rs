@@ -29,6 +29,7 @@ pub fn router(
     state: AppState,
     metrics: Option<MethodRouter<AppState>>,
     email_sign_in: crate::email_sign_in::EmailSignIn,
+    slack: crate::slack::SlackApi,
 ) -> Router {
     // The app renders the portal of the workspace in its path, embedded or
     // standalone; it moves between its pages itself.
@@ -72,13 +73,15 @@ pub fn router(
         .nest(crate::api_v1::PREFIX, crate::api_v1::router())
         // Files stream past the page layers' small body limit.
         .merge(crate::attachments::router())
+        // Slack's requests are checked by their signature, not as pages.
+        .merge(crate::slack::router())
         // The console sets its own headers and limit (see `console::guard`).
         .merge(crate::console::router(&state));
     let router = match metrics {
         Some(route) => router.route("/metrics", route),
         None => router,
     };
-    let router = router.layer(axum::Extension(email_sign_in));
+    let router = router.layer(axum::Extension(email_sign_in)).layer(axum::Extension(slack));
     // Outermost: a workspace's own host name serves that workspace alone.
     let router = router.layer(middleware::from_fn_with_state(state.clone(), crate::standalone::host_routing));
     crate::observability::requests::around(router).with_state(state)

@@ -16,6 +16,7 @@ pub mod live;
 pub mod mail;
 pub mod observability;
 pub mod outbox;
+pub mod slack;
 mod standalone;
 mod theme;
 pub mod webhooks;
@@ -47,6 +48,7 @@ pub struct Portal {
     /// Where customers' mail goes out, when configured.
     mailer: Option<mail::Mailer>,
     webhook_sender: webhooks::WebhookSender,
+    slack: slack::SlackApi,
     /// Where the built-in SMTP listener takes mail in (`smtp_bind`).
     pub smtp_addr: Option<SocketAddr>,
     smtp: Option<inbound::smtp::Listener>,
@@ -99,6 +101,7 @@ impl Portal {
         let webhook_networks = portal_core::webhook::AllowedNetworks::parse(&config.webhook_allowed_networks)
             .map_err(|error| anyhow::anyhow!("webhook_allowed_networks: {error}"))?;
         let webhook_sender = webhooks::WebhookSender::new(Arc::new(webhook_networks.clone()))?;
+        let slack = slack::SlackApi::new(config.slack_api_url.as_deref().unwrap_or(slack::DEFAULT_API_URL))?;
         let state = AppState {
             store,
             blobs: Arc::new(blobs),
@@ -119,6 +122,7 @@ impl Portal {
             access_log_days,
             mailer,
             webhook_sender,
+            slack,
             smtp_addr,
             smtp,
             listener,
@@ -129,7 +133,7 @@ impl Portal {
     /// Every route the main listener serves.
     pub fn router(&self) -> axum::Router {
         let email_sign_in = email_sign_in::EmailSignIn::new(self.mailer.clone());
-        http::router(self.state.clone(), self.metrics.main_route(), email_sign_in)
+        http::router(self.state.clone(), self.metrics.main_route(), email_sign_in, self.slack.clone())
     }
 
     /// Serves until `shutdown` resolves, then stops gracefully: no new
@@ -147,6 +151,7 @@ impl Portal {
             background.spawn(outbox::run(self.state.clone(), mailer));
         }
         background.spawn(outbox::run(self.state.clone(), self.webhook_sender));
+        background.spawn(outbox::run(self.state.clone(), slack::SlackCourier(self.slack)));
         if let Some(smtp) = self.smtp {
             background.spawn(smtp.serve(self.state.clone()));
         }

@@ -67,6 +67,8 @@ pub struct SlackPost {
     pub message_id: Option<i64>,
     /// The status the ticket took (status posts).
     pub status: Option<TicketStatus>,
+    /// What an escalation post says.
+    pub detail: String,
     /// The ticket's thread, once its first post went out: (channel, ts).
     pub thread: Option<(String, String)>,
 }
@@ -93,9 +95,12 @@ pub trait SlackStore {
     /// ticket has no earlier post still on its way; each for this worker
     /// until `now + hold`, counting the try.
     async fn claim_slack_posts(&self, now: Millis, hold: Millis, limit: u32) -> Result<Vec<SlackPost>>;
-    /// Slack took it. `thread`: the (channel, ts) of the ticket's message
-    /// this try posted, which its later posts go under.
-    async fn slack_posted(&self, id: i64, now: Millis, thread: Option<(&str, &str)>) -> Result<()>;
+    /// The post's ticket got its message (`ts` in `channel`), which its
+    /// later posts go under: recorded at once, so a failure after it does
+    /// not post it twice.
+    async fn open_slack_thread(&self, id: i64, channel: &str, ts: &str) -> Result<()>;
+    /// Slack took it.
+    async fn slack_posted(&self, id: i64, now: Millis) -> Result<()>;
     /// It was not posted: tried again from `retry_at`, or with `None`, never.
     async fn slack_not_posted(&self, id: i64, now: Millis, error: &str, retry_at: Option<Millis>) -> Result<()>;
     /// The ticket whose thread is `ts` in `channel`.

@@ -215,6 +215,10 @@ fn password_view(signed: &Signed, notice: Option<Notice>) -> Response {
             <label>{locale.t("console-account-name")} <input name="name" required value=signed.0.name.clone() /></label>
             <button type="submit">{locale.t("console-account-save-name")}</button>
         </form>
+        <form method="post" action="/console/slack-member" class="card narrow" data-testid="slack-member-form">
+            <label>{locale.t("console-slack-member-id")} <input name="member" required autocomplete="off" /></label>
+            <button type="submit">{locale.t("console-slack-save")}</button>
+        </form>
         <form method="post" action="/console/password" class="card narrow" data-testid="password-form">
             <label>{locale.t("console-account-current-password")} <input name="current" type="password" required autocomplete="current-password" /></label>
             <label>{locale.t_args("console-account-new-password", &[("min", PASSWORD_MIN_CHARS.into())])} <input name="new" type="password" required autocomplete="new-password" /></label>
@@ -303,6 +307,37 @@ pub async fn change_name(mut signed: Signed, State(state): State<AppState>, Form
         Ok(()) => {
             signed.0.name = name;
             Notice::Done(locale.t("console-account-name-saved"))
+        }
+        Err(e) => store_notice(locale, "console-nothing-changed", e),
+    };
+    password_view(&signed, Some(notice))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SlackMemberForm {
+    member: String,
+}
+
+/// Links the account to a Slack user: their replies in tickets' Slack
+/// threads are then posted as this account.
+pub async fn link_slack_member(
+    signed: Signed,
+    State(state): State<AppState>,
+    Form(form): Form<SlackMemberForm>,
+) -> Response {
+    let locale = signed.2;
+    let member = form.member.trim();
+    let valid = (2..=32).contains(&member.len())
+        && member.starts_with(['U', 'W'])
+        && member.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if !valid {
+        return password_view(&signed, Some(unchanged(locale, locale.t("console-slack-member-bad"))));
+    }
+    let notice = match state.store.link_slack_user(signed.0.workspace_id, member, signed.0.id).await {
+        Ok(()) => {
+            tracing::info!(target: "audit", event = "console.slack_member_linked", agent = signed.0.id.0);
+            Notice::Done(locale.t("console-slack-member-linked"))
         }
         Err(e) => store_notice(locale, "console-nothing-changed", e),
     };

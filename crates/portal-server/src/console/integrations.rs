@@ -1,14 +1,15 @@
-//! The Integrations page (admins): the workspace's webhook endpoints, with
-//! their delivery logs. Endpoints are the same the REST API manages
-//! (`/api/v1/webhooks`).
+//! The Integrations page (admins): the workspace's Slack app (its
+//! channel, a test message), and its webhook endpoints with their delivery
+//! logs (the same endpoints the REST API manages, `/api/v1/webhooks`).
 
 use super::auth::Admin;
 use super::view::{self, Notice, Section};
 use super::{store_notice, store_problem, unchanged};
 use crate::now_millis;
-use axum::Form;
+use crate::slack::SlackApi;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use axum::{Extension, Form};
 use leptos::prelude::*;
 use portal_app::state::AppState;
 use portal_core::webhook::{EventTypes, WebhookError, WebhookEvent, WebhookUrl, new_secret};
@@ -18,8 +19,8 @@ use portal_store::{Webhook, WebhookSettings};
 /// Deliveries a log page shows.
 const LOG_ROWS: u32 = 100;
 
-pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
-    render(&state, &admin, None).await
+pub async fn page(admin: Admin, State(state): State<AppState>, Extension(slack): Extension<SlackApi>) -> Response {
+    render(&state, &slack, &admin, None).await
 }
 
 /// The description of an event type, for its checkbox.
@@ -57,10 +58,14 @@ pub fn disabled_alerts(locale: Locale, webhooks: &[Webhook]) -> Vec<String> {
         .collect()
 }
 
-async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Response {
+async fn render(state: &AppState, slack: &SlackApi, admin: &Admin, notice: Option<Notice>) -> Response {
     let locale = admin.1;
     let webhooks = match state.store.webhooks(admin.0.workspace_id).await {
         Ok(webhooks) => webhooks,
+        Err(e) => return store_problem(locale, Some(&admin.0), e),
+    };
+    let slack_section = match slack_section(state, slack, admin).await {
+        Ok(section) => section,
         Err(e) => return store_problem(locale, Some(&admin.0), e),
     };
     let alerts = disabled_alerts(locale, &webhooks)
@@ -120,6 +125,7 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>) -> Resp
         })
         .collect::<Vec<_>>();
     let body = view! {
+        {slack_section}
         <section class="card" data-testid="webhooks">
             <h2>{locale.t("console-webhooks-heading")}</h2>
             <p>{locale.t("console-webhooks-intro")}</p>
@@ -155,7 +161,12 @@ fn settings(state: &AppState, locale: Locale, form: &[(String, String)]) -> Resu
 }
 
 /// Adds an endpoint; its secret is shown this once.
-pub async fn add(admin: Admin, State(state): State<AppState>, Form(form): Form<Vec<(String, String)>>) -> Response {
+pub async fn add(
+    admin: Admin,
+    State(state): State<AppState>,
+    Extension(slack): Extension<SlackApi>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
     let locale = admin.1;
     let notice = match settings(&state, locale, &form) {
         Err(refused) => unchanged(locale, refused),
@@ -170,7 +181,7 @@ pub async fn add(admin: Admin, State(state): State<AppState>, Form(form): Form<V
             }
         }
     };
-    render(&state, &admin, Some(notice)).await
+    render(&state, &slack, &admin, Some(notice)).await
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -183,6 +194,7 @@ pub struct ChangeForm {
 pub async fn change(
     admin: Admin,
     State(state): State<AppState>,
+    Extension(slack): Extension<SlackApi>,
     Path(id): Path<String>,
     Form(form): Form<ChangeForm>,
 ) -> Response {
@@ -194,8 +206,12 @@ pub async fn change(
     };
     let webhook = match found {
         Ok(Some(webhook)) => webhook,
-        Ok(None) => return render(&state, &admin, Some(unchanged(locale, locale.t("console-webhooks-no-such")))).await,
-        Err(e) => return render(&state, &admin, Some(store_notice(locale, "console-nothing-changed", e))).await,
+        Ok(None) => {
+            return render(&state, &slack, &admin, Some(unchanged(locale, locale.t("console-webhooks-no-such")))).await;
+        }
+        Err(e) => {
+            return render(&state, &slack, &admin, Some(store_notice(locale, "console-nothing-changed", e))).await;
+        }
     };
     let now = now_millis();
     let outcome = match form.action.as_str() {
@@ -227,7 +243,7 @@ pub async fn change(
         Ok(Err(refused)) => unchanged(locale, refused),
         Err(e) => store_notice(locale, "console-nothing-changed", e),
     };
-    render(&state, &admin, Some(notice)).await
+    render(&state, &slack, &admin, Some(notice)).await
 }
 
 pub async fn log(admin: Admin, State(state): State<AppState>, Path(id): Path<String>) -> Response {
@@ -338,4 +354,175 @@ pub async fn redeliver(
         }
     };
     render_log(&state, &admin, &id, Some(notice)).await
+}
+
+/// The Slack section: a form to connect the app, or, once connected, the
+/// channel to post to (from the bot's channels), the note prefix, the
+/// addresses to give Slack, a test message and disconnecting.
+async fn slack_section(state: &AppState, api: &SlackApi, admin: &Admin) -> Result<AnyView, portal_store::StoreError> {
+    let locale = admin.1;
+    let ws = admin.0.workspace_id;
+    let intro = view! { <h2>{locale.t("console-slack-heading")}</h2><p>{locale.t("console-slack-intro")}</p> };
+    let Some(connection) = state.store.slack_connection(ws).await? else {
+        return Ok(view! {
+            <form method="post" action="/console/integrations/slack" class="card" data-testid="slack-connect">
+                {intro}
+                <label>{locale.t("console-slack-token")} <input name="bot_token" required autocomplete="off" /></label>
+                <label>{locale.t("console-slack-signing-secret")} <input name="signing_secret" required autocomplete="off" /></label>
+                <button type="submit" name="action" value="connect">{locale.t("console-slack-connect")}</button>
+            </form>
+        }
+        .into_any());
+    };
+    let slug = state.store.workspace(ws).await?.map(|w| w.slug.to_string()).unwrap_or_default();
+    let base = format!("{}/slack/{slug}", state.public_url.as_str());
+    let urls = super::view::rich(
+        locale,
+        "console-slack-urls",
+        vec![
+            ("events", view! { <code>{format!("{base}/events")}</code> }.into_any()),
+            ("interactions", view! { <code>{format!("{base}/interactions")}</code> }.into_any()),
+        ],
+    );
+    let channels = match api.bot_channels(&connection.bot_token).await {
+        Ok(channels) => {
+            let options = channels
+                .into_iter()
+                .map(|c| {
+                    let selected = c.id == connection.channel_id;
+                    view! { <option value=c.id selected=selected>{format!("#{}", c.name)}</option> }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <label>{locale.t("console-slack-channel")} <select name="channel" data-testid="slack-channel">
+                    <option value="">"—"</option>
+                    {options}
+                </select></label>
+            }
+            .into_any()
+        }
+        Err(error) => view! {
+            <p class="notice error" role="alert">{locale.t_args("console-slack-channels-failed", &[("error", error.to_string().into())])}</p>
+        }
+        .into_any(),
+    };
+    let current = if connection.channel_id.is_empty() {
+        locale.t("console-slack-no-channel")
+    } else {
+        format!("{}: #{}", locale.t("console-slack-channel"), connection.channel_name)
+    };
+    Ok(view! {
+        <form method="post" action="/console/integrations/slack" class="card" data-testid="slack-settings">
+            {intro}
+            <p data-testid="slack-state">{current}</p>
+            <p>{urls}</p>
+            {channels}
+            <label>{locale.t("console-slack-note-prefix")} <input name="note_prefix" value=connection.note_prefix required /></label>
+            <button type="submit" name="action" value="save">{locale.t("console-slack-save")}</button>
+            <button type="submit" name="action" value="test" class="secondary">{locale.t("console-slack-test")}</button>
+            <button type="submit" name="action" value="disconnect" class="danger" formnovalidate=true>{locale.t("console-slack-disconnect")}</button>
+        </form>
+    }
+    .into_any())
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SlackForm {
+    action: String,
+    bot_token: String,
+    signing_secret: String,
+    channel: String,
+    note_prefix: String,
+}
+
+/// Connects, saves, tests or disconnects Slack.
+pub async fn slack(
+    admin: Admin,
+    State(state): State<AppState>,
+    Extension(api): Extension<SlackApi>,
+    Form(form): Form<SlackForm>,
+) -> Response {
+    let locale = admin.1;
+    let notice = match slack_change(&state, &api, &admin, &form).await {
+        Ok(done) => {
+            tracing::info!(target: "audit", event = "console.slack_changed", agent = admin.0.id.0, action = form.action);
+            Notice::Done(done)
+        }
+        Err(super::Refusal::Input(refused)) => unchanged(locale, refused),
+        Err(refused) => refused.notice(locale, "console-nothing-changed"),
+    };
+    render(&state, &api, &admin, Some(notice)).await
+}
+
+async fn slack_change(
+    state: &AppState,
+    api: &SlackApi,
+    admin: &Admin,
+    form: &SlackForm,
+) -> Result<String, super::Refusal> {
+    let locale = admin.1;
+    let ws = admin.0.workspace_id;
+    if form.action == "connect" {
+        let token = form.bot_token.trim();
+        let secret = form.signing_secret.trim();
+        if !token.starts_with("xoxb-")
+            || token.len() > 256
+            || token.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(locale.t("console-slack-bad-token").into());
+        }
+        if secret.len() != 32 || !secret.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(locale.t("console-slack-bad-secret").into());
+        }
+        state.store.connect_slack(ws, token, secret, now_millis()).await?;
+        return Ok(locale.t("console-slack-connected"));
+    }
+    let Some(connection) = state.store.slack_connection(ws).await? else {
+        return Err(locale.t("console-slack-not-connected").into());
+    };
+    match form.action.as_str() {
+        "save" => {
+            let prefix = portal_core::slack::check_note_prefix(&form.note_prefix)
+                .ok_or_else(|| locale.t("console-slack-bad-prefix"))?;
+            let channel = form.channel.trim();
+            if channel.is_empty() {
+                state.store.set_slack_channel(ws, "", "").await?;
+            } else if channel != connection.channel_id {
+                let channels = api
+                    .bot_channels(&connection.bot_token)
+                    .await
+                    .map_err(|e| locale.t_args("console-slack-channels-failed", &[("error", e.to_string().into())]))?;
+                let chosen = channels
+                    .into_iter()
+                    .find(|c| c.id == channel)
+                    .ok_or_else(|| locale.t("console-slack-bad-channel"))?;
+                state.store.set_slack_channel(ws, &chosen.id, &chosen.name).await?;
+            }
+            state.store.set_slack_note_prefix(ws, &prefix).await?;
+            Ok(locale.t("console-slack-saved"))
+        }
+        "test" => {
+            if connection.channel_id.is_empty() {
+                return Err(locale.t("console-slack-no-channel").into());
+            }
+            let text =
+                state.store.workspace(ws).await?.map(|w| w.default_locale).unwrap_or(locale).t("slack-post-test");
+            let message = serde_json::json!({"channel": connection.channel_id, "text": text});
+            match api.post_message(&connection.bot_token, &message).await {
+                Ok(_) => Ok(locale.t("console-slack-test-sent")),
+                Err(error) => {
+                    Err(locale.t_args("console-slack-test-failed", &[("error", error.to_string().into())]).into())
+                }
+            }
+        }
+        "disconnect" => {
+            state.store.disconnect_slack(ws).await?;
+            Ok(locale.t("console-slack-disconnected"))
+        }
+        other => {
+            let other: String = other.chars().take(40).collect();
+            Err(locale.t_args("console-no-such-action", &[("action", other.into())]).into())
+        }
+    }
 }

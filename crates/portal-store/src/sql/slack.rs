@@ -38,6 +38,7 @@ struct PostRow {
     kind: String,
     message_id: Option<i64>,
     status: Option<String>,
+    detail: String,
     thread_channel: Option<String>,
     thread_ts: Option<String>,
 }
@@ -149,7 +150,7 @@ impl<DB> SlackStore for SqlStore<DB> {
         for id in claimed {
             let row = sqlx::query_as::<_, PostRow>(
                 "SELECT p.id, p.attempts, p.workspace_id, c.bot_token, c.channel_id, t.number, p.kind, p.message_id, \
-                 p.status, s.channel_id AS thread_channel, s.ts AS thread_ts \
+                 p.status, p.detail, s.channel_id AS thread_channel, s.ts AS thread_ts \
                  FROM slack_posts p JOIN slack_connections c ON c.workspace_id = p.workspace_id \
                  JOIN tickets t ON t.workspace_id = p.workspace_id AND t.id = p.ticket_id \
                  LEFT JOIN slack_threads s ON s.workspace_id = p.workspace_id AND s.ticket_id = p.ticket_id \
@@ -173,6 +174,7 @@ impl<DB> SlackStore for SqlStore<DB> {
                 kind,
                 message_id: row.message_id,
                 status: row.status.as_deref().and_then(TicketStatus::parse),
+                detail: row.detail,
                 thread: row.thread_channel.zip(row.thread_ts),
             });
         }
@@ -180,26 +182,27 @@ impl<DB> SlackStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn slack_posted(&self, id: i64, now: Millis, thread: Option<(&str, &str)>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+    async fn open_slack_thread(&self, id: i64, channel: &str, ts: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO slack_threads (workspace_id, ticket_id, channel_id, ts) \
+             SELECT workspace_id, ticket_id, $2, $3 FROM slack_posts WHERE id = $1 \
+             ON CONFLICT (workspace_id, ticket_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(channel)
+        .bind(ts)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn slack_posted(&self, id: i64, now: Millis) -> Result<()> {
         sqlx::query("UPDATE slack_posts SET posted_at = $2, claimed_until = NULL, last_error = '' WHERE id = $1")
             .bind(id)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&self.pool)
             .await?;
-        if let Some((channel, ts)) = thread {
-            sqlx::query(
-                "INSERT INTO slack_threads (workspace_id, ticket_id, channel_id, ts) \
-                 SELECT workspace_id, ticket_id, $2, $3 FROM slack_posts WHERE id = $1 \
-                 ON CONFLICT (workspace_id, ticket_id) DO NOTHING",
-            )
-            .bind(id)
-            .bind(channel)
-            .bind(ts)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
         Ok(())
     }
 
