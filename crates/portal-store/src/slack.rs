@@ -102,7 +102,16 @@ pub trait SlackStore {
     /// Slack took it.
     async fn slack_posted(&self, id: i64, now: Millis) -> Result<()>;
     /// It was not posted: tried again from `retry_at`, or with `None`, never.
-    async fn slack_not_posted(&self, id: i64, now: Millis, error: &str, retry_at: Option<Millis>) -> Result<()>;
+    /// A try that does not count (Slack asked to wait: rate-limited) leaves
+    /// the count of tries as it was, so waiting never uses up the tries.
+    async fn slack_not_posted(
+        &self,
+        id: i64,
+        now: Millis,
+        error: &str,
+        retry_at: Option<Millis>,
+        counts: bool,
+    ) -> Result<()>;
     /// The ticket whose thread is `ts` in `channel`.
     async fn slack_thread_ticket(
         &self,

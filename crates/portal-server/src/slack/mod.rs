@@ -178,11 +178,13 @@ impl crate::outbox::Courier for SlackCourier {
             Ok(()) => state.store.slack_posted(post.id, now).await,
             Err(error) => {
                 tracing::info!(post = post.id, %error, "slack post not made");
-                let retry_at = match error {
-                    SlackError::RateLimited(after) => Some(now + Millis::try_from(after.as_millis()).unwrap_or(60_000)),
-                    _ => Schedule::SLACK.after(post.attempts).map(|wait| now + wait),
+                let (retry_at, counts) = match error {
+                    SlackError::RateLimited(after) => {
+                        (Some(now + Millis::try_from(after.as_millis()).unwrap_or(60_000)), false)
+                    }
+                    _ => (Schedule::SLACK.after(post.attempts).map(|wait| now + wait), true),
                 };
-                state.store.slack_not_posted(post.id, now, &error.to_string(), retry_at).await
+                state.store.slack_not_posted(post.id, now, &error.to_string(), retry_at, counts).await
             }
         };
         if let Err(error) = recorded {

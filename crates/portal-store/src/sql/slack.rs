@@ -146,6 +146,9 @@ impl<DB> SlackStore for SqlStore<DB> {
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
+        // In the order they were written (RETURNING keeps none on PostgreSQL).
+        let mut claimed = claimed;
+        claimed.sort_unstable();
         let mut posts = Vec::with_capacity(claimed.len());
         for id in claimed {
             let row = sqlx::query_as::<_, PostRow>(
@@ -161,7 +164,7 @@ impl<DB> SlackStore for SqlStore<DB> {
             .await?;
             let workspace = WorkspaceId(row.workspace_id);
             let Some(kind) = SlackPostKind::parse(&row.kind) else {
-                self.slack_not_posted(id, now, &format!("unknown post kind {:?}", row.kind), None).await?;
+                self.slack_not_posted(id, now, &format!("unknown post kind {:?}", row.kind), None, true).await?;
                 continue;
             };
             posts.push(SlackPost {
@@ -207,16 +210,25 @@ impl<DB> SlackStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
-    async fn slack_not_posted(&self, id: i64, now: Millis, error: &str, retry_at: Option<Millis>) -> Result<()> {
+    async fn slack_not_posted(
+        &self,
+        id: i64,
+        now: Millis,
+        error: &str,
+        retry_at: Option<Millis>,
+        counts: bool,
+    ) -> Result<()> {
         let error: String = error.chars().take(500).collect();
         sqlx::query(
             "UPDATE slack_posts SET claimed_until = NULL, last_error = $2, due_at = COALESCE($3, due_at), \
-             failed_at = CASE WHEN $3 IS NULL THEN $4 ELSE NULL END WHERE id = $1",
+             failed_at = CASE WHEN $3 IS NULL THEN $4 ELSE NULL END, \
+             attempts = CASE WHEN $5 THEN attempts ELSE attempts - 1 END WHERE id = $1",
         )
         .bind(id)
         .bind(error)
         .bind(retry_at)
         .bind(now)
+        .bind(counts)
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -261,6 +261,9 @@ impl<DB> WebhookStore for SqlStore<DB> {
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
+        // In the order they were written (RETURNING keeps none on PostgreSQL).
+        let mut claimed = claimed;
+        claimed.sort_unstable();
         let mut deliveries = Vec::with_capacity(claimed.len());
         for id in claimed {
             let row = sqlx::query_as::<_, ClaimedRow>(

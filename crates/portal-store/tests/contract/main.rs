@@ -29,6 +29,7 @@ mod search;
 mod secrets;
 mod sessions;
 mod settings;
+mod slack;
 mod tickets;
 mod webhooks;
 mod workspaces;

@@ -156,8 +156,7 @@ async fn an_endpoint_failing_for_a_day_is_disabled_until_enabled_again() {
         customer_ticket(&*store, &ann, "Second", now).await;
         assert_eq!(store.webhook_deliveries(ws.id, hook.id, 10).await.unwrap().len(), 1, "and hears of nothing new");
 
-        let enabled =
-            store.update_webhook(ws.id, hook.id, &settings(&["ticket.created"], false), true, now).await.unwrap();
+        let enabled = store.set_webhook_enabled(ws.id, hook.id, true, now).await.unwrap();
         assert_eq!((enabled.disabled_at, enabled.failing_since, enabled.disabled_reason.as_str()), (None, None, ""));
         assert_eq!(store.claim_webhooks(now, MINUTE, 10).await.unwrap().len(), 1, "the waiting one goes");
         let other = WorkspaceId(ws.id.0 + 1000);

@@ -36,6 +36,7 @@ mod rotation;
 mod search;
 mod sessions;
 mod shutdown;
+mod slack;
 mod standalone;
 mod verification;
 mod webhooks;

@@ -77,6 +77,8 @@ const METRICS_TOKEN: &str = "matrix-metrics-token";
 /// when metrics are configured.
 fn with_metrics(config: &mut portal_server::config::Config) {
     config.metrics_token = Some(portal_server::config::KeyText(METRICS_TOKEN.into()));
+    // Slack is connected, and out of reach at once.
+    config.slack_api_url = Some("http://127.0.0.1:9/api".into());
 }
 
 enum Body {
@@ -234,6 +236,11 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/console/embed", "/console/embed", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/embed/{action}", "/console/embed/reveal", Form(vec![]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(get.clone(), "/console/test-as", "/console/test-as?email=owner@northwind.test", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/integrations/slack", "/console/integrations/slack", Form(vec![("action", "save".into()), ("channel", "".into()), ("note_prefix", "!note".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/slack-member", "/console/slack-member", Form(vec![("member", "U0MATRIX".into())]), "303 303 303 303 303 303 303 303 200 200 303 303 303 303"),
+        // Slack's requests: only with the workspace's Slack signature.
+        row(post.clone(), "/slack/{workspace}/events", "/slack/acme/events", json(json!({"type": "url_verification", "challenge": "x"})), "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
+        row(post.clone(), "/slack/{workspace}/interactions", "/slack/acme/interactions", Form(vec![("payload", "{}".into())]), "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
         row(get.clone(), "/console/integrations", "/console/integrations", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/integrations/webhooks", "/console/integrations/webhooks", Form(vec![("url", "https://hooks.example.com/console".into()), ("ticket.created", "on".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(get.clone(), "/console/integrations/webhooks/{id}", &format!("/console/integrations/webhooks/{}", f.webhook), Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
@@ -389,6 +396,7 @@ async fn fixture(app: &TestApp) -> (Fixture, Credentials) {
         include_notes: false,
     };
     let webhook = store.create_webhook(ws, &hook(&["customer.created"]), "whsec_matrix", now).await.unwrap().id;
+    store.connect_slack(ws, "xoxb-matrix", "8f742231b10e8888abcd99aaabbb85a5", now).await.unwrap();
     let doomed_webhook = store.create_webhook(ws, &hook(&["ticket.created"]), "whsec_doomed", now).await.unwrap().id;
     commands::set_visibility(store, SLUG, true, &["email starts_with restricted".to_string()], false).await.unwrap();
     let northwind = [CompanyKey::parse("northwind").unwrap()];
