@@ -20,6 +20,7 @@ pub mod listing;
 pub mod message;
 pub mod model;
 pub mod retry;
+pub mod routing;
 pub mod session;
 pub mod slack;
 pub mod standalone;

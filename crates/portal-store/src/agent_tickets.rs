@@ -136,11 +136,13 @@ pub struct InboxFilter {
     pub assignee: Assignee,
     /// Only the tickets of this company.
     pub company: Option<CompanyKey>,
+    /// Only the tickets an escalation rule marked.
+    pub escalated: bool,
 }
 
 impl From<Assignee> for InboxFilter {
     fn from(assignee: Assignee) -> Self {
-        Self { assignee, company: None }
+        Self { assignee, company: None, escalated: false }
     }
 }
 
@@ -150,6 +152,8 @@ pub struct InboxFacts {
     pub creator_email: String,
     pub assignee: Option<AgentId>,
     pub company: Option<CompanyKey>,
+    /// An escalation rule marked it.
+    pub escalated: bool,
 }
 
 /// A page of an agent's inbox: the rows as customers' lists have them, and

@@ -8,7 +8,7 @@
 //! of its own ([`WorkspaceStore`], [`IdentityStore`], [`CompanyStore`],
 //! [`ConversationStore`], [`AttachmentStore`], [`ApiTokenStore`],
 //! [`AgentTicketStore`], [`ParticipantStore`], [`AgentStore`], [`DirectoryStore`],
-//! [`BulkStore`], [`ReplayStore`], [`AccountStore`], [`MailStore`], [`WebhookStore`] and [`SlackStore`]); [`Store`] is all of them at once.
+//! [`BulkStore`], [`ReplayStore`], [`AccountStore`], [`MailStore`], [`WebhookStore`], [`SlackStore`] and [`RoutingStore`]); [`Store`] is all of them at once.
 
 mod account;
 mod agent_tickets;
@@ -26,6 +26,7 @@ mod mail;
 mod notify;
 mod participants;
 mod replay;
+mod routing;
 mod sealing;
 mod slack;
 mod sql;
@@ -53,6 +54,7 @@ pub use mail::{FailedMail, MailIn, MailInOutcome, MailStore, MailTokens, Notific
 pub use notify::Wake;
 pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
 pub use replay::ReplayStore;
+pub use routing::{Escalated, NewRule, RoutingRules, RoutingStore};
 pub use sealing::{KeyRing, SealError};
 pub use slack::{SlackConnection, SlackPost, SlackPostKind, SlackStore};
 pub use webhooks::{
@@ -108,6 +110,7 @@ pub trait Store:
     + MailStore
     + WebhookStore
     + SlackStore
+    + RoutingStore
     + Send
     + Sync
     + 'static

@@ -75,6 +75,7 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
         Err(response) => return response,
     };
     let (assignee_param, company_param) = (param(&query, "assignee"), param(&query, "company"));
+    let escalated_param = param(&query, "escalated");
     let parsed =
         ListQuery::parse(&query, &ws.ticket_types).map_err(|e| locale.message(&e.message())).and_then(|list| {
             let assignee = parse_assignee(locale, &assignee_param, signed.0.id, &agents)?;
@@ -82,7 +83,7 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
                 "" => None,
                 key => Some(CompanyKey::parse(key).map_err(sentence)?),
             };
-            Ok((list, InboxFilter { assignee, company }))
+            Ok((list, InboxFilter { assignee, company, escalated: !escalated_param.is_empty() }))
         });
     let (list, filter) = match parsed {
         Ok(parsed) => parsed,
@@ -117,6 +118,7 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
                     <td>{format!("#{}", ticket.number)}</td>
                     <td>
                         <a href=href>{ticket.title.clone()}</a>
+                        {facts.escalated.then(|| view! { " "<span class="badge escalated" data-testid="escalated">{locale.t("console-escalated-badge")}</span> })}
                         {ticket.preview.clone().map(|found| preview(locale, found))}
                     </td>
                     <td><span class=format!("status status-{}", ticket.status.as_str())>{state_label(locale, ticket.status)}</span></td>
@@ -132,7 +134,7 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
     let empty = rows.is_empty();
     let next = found.page.next.as_ref().map(|cursor| {
         let mut link = list.link(&[], Some(cursor));
-        for (name, value) in [("assignee", &assignee_param), ("company", &company_param)] {
+        for (name, value) in [("assignee", &assignee_param), ("company", &company_param), ("escalated", &escalated_param)] {
             if !value.is_empty() {
                 let value = percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
                 link.push_str(&format!("&{name}={value}"));
@@ -158,7 +160,7 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
         {next}
     }
     .to_html();
-    let params = InboxParams { assignee: &assignee_param, company: &company_param };
+    let params = InboxParams { assignee: &assignee_param, company: &company_param, escalated: !escalated_param.is_empty() };
     let body = filters(locale, &list, &params, &ws, &agents) + &table;
     view::page(locale, &title, Some(&signed.0), Section::Inbox, &None, body)
 }
@@ -181,6 +183,7 @@ fn preview(locale: Locale, preview: portal_core::listing::Preview) -> impl IntoV
 struct InboxParams<'a> {
     assignee: &'a str,
     company: &'a str,
+    escalated: bool,
 }
 
 /// The inbox's search and filter form, showing what is set.
@@ -222,6 +225,7 @@ fn filters(locale: Locale, list: &ListQuery, inbox: &InboxParams, ws: &Workspace
             <select name="type" aria-label=locale.t("console-col-type")><option value="">{locale.t("console-inbox-any-type")}</option>{types}</select>
             <select name="assignee" aria-label=locale.t("console-col-assignee")><option value="">{locale.t("console-inbox-anyone")}</option>{people}</select>
             <input name="company" placeholder=locale.t("console-inbox-company-key") aria-label=locale.t("console-inbox-company-key") size="12" value=inbox.company.to_string() />
+            <label class="check"><input type="checkbox" name="escalated" value="1" checked=inbox.escalated data-testid="escalated-only" />" "{locale.t("console-inbox-escalated")}</label>
             <select name="sort" aria-label=locale.t("console-inbox-sort")><option value="">{locale.t("console-inbox-default-order")}</option>{sorts}</select>
             <button type="submit">{locale.t("console-inbox-show")}</button>
         </form>

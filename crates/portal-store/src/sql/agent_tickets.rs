@@ -74,6 +74,7 @@ struct FactsRow {
     creator_email: String,
     assignee_id: Option<i64>,
     company: Option<String>,
+    escalated: bool,
 }
 
 fn agent_summary_from_row(row: AgentSummaryRow) -> Result<AgentTicketSummary> {
@@ -428,7 +429,8 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         }
         let mut s = statement::Statement::default();
         s.with(
-            "SELECT t.id, c.email AS creator_email, t.assignee_id, co.key AS company FROM tickets t \
+            "SELECT t.id, c.email AS creator_email, t.assignee_id, co.key AS company, \
+             t.escalated_at IS NOT NULL AS escalated FROM tickets t \
              JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id \
              LEFT JOIN companies co ON co.workspace_id = t.workspace_id AND co.id = t.company_id \
              WHERE t.workspace_id = {}",
@@ -438,9 +440,9 @@ impl<DB> AgentTicketStore for SqlStore<DB> {
         s.push(" AND t.id IN (").push(&placeholders.join(", ")).push(")");
         let rows = s.bind(sqlx::query_as::<DB, FactsRow>(&s.sql)).fetch_all(&self.pool).await?;
         let mut by_id: HashMap<i64, InboxFacts> = HashMap::new();
-        for FactsRow { id, creator_email, assignee_id: assignee, company } in rows {
+        for FactsRow { id, creator_email, assignee_id: assignee, company, escalated } in rows {
             let company = company.as_deref().map(stored_company_key).transpose()?;
-            by_id.insert(id, InboxFacts { creator_email, assignee: assignee.map(AgentId), company });
+            by_id.insert(id, InboxFacts { creator_email, assignee: assignee.map(AgentId), company, escalated });
         }
         let facts = ids.iter().filter_map(|id| by_id.remove(id)).collect();
         Ok(InboxPage { page, facts })

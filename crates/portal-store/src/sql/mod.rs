@@ -38,6 +38,7 @@ mod mail;
 mod messages;
 mod participants;
 mod replay;
+mod routing;
 mod rules;
 mod search;
 mod shared;

@@ -244,6 +244,9 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
                     Arg::Text(company.to_string()),
                 );
             }
+            if filter.escalated {
+                s.push(" AND t.escalated_at IS NOT NULL");
+            }
         }
     }
     filters::<DB>(&mut s, query, reach, finder.reads());

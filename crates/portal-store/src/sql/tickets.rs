@@ -258,6 +258,7 @@ impl<DB> SqlStore<DB> {
             now: new.now,
         };
         Self::insert_event(conn, &event).await?;
+        Self::assign_new_ticket(conn, id, new).await?;
         Ok((id, TicketNumber(number)))
     }
 

@@ -25,6 +25,7 @@ mod participants;
 mod pool;
 mod properties;
 mod replay;
+mod routing;
 mod search;
 mod secrets;
 mod sessions;

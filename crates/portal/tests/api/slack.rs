@@ -35,7 +35,6 @@ pub struct FakeSlack {
     pub url: String,
     posts: Arc<Mutex<Vec<Value>>>,
     mode: Arc<AtomicU8>,
-    next_ts: Arc<AtomicU32>,
 }
 
 type FakeState = (Arc<Mutex<Vec<Value>>>, Arc<AtomicU8>, Arc<AtomicU32>);
@@ -49,11 +48,11 @@ impl FakeSlack {
             .route("/api/chat.postMessage", axum::routing::post(post_message))
             .route("/api/conversations.list", axum::routing::get(conversations))
             .route("/api/users.info", axum::routing::get(user_info))
-            .with_state((posts.clone(), mode.clone(), next_ts.clone()));
+            .with_state((posts.clone(), mode.clone(), next_ts));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}/api", listener.local_addr().unwrap());
         tokio::spawn(async move { axum::serve(listener, app).await });
-        Self { url, posts, mode, next_ts }
+        Self { url, posts, mode }
     }
 
     pub fn set(&self, mode: Mode) {
