@@ -10,6 +10,7 @@ pub mod config;
 pub mod console;
 pub mod credentials;
 mod email_sign_in;
+mod escalation;
 mod http;
 pub mod inbound;
 pub mod live;
@@ -152,6 +153,7 @@ impl Portal {
         }
         background.spawn(outbox::run(self.state.clone(), self.webhook_sender));
         background.spawn(outbox::run(self.state.clone(), slack::SlackCourier(self.slack)));
+        background.spawn(escalation::sweep(self.state.clone()));
         if let Some(smtp) = self.smtp {
             background.spawn(smtp.serve(self.state.clone()));
         }

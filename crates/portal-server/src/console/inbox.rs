@@ -160,7 +160,8 @@ pub async fn inbox(signed: Signed, State(state): State<AppState>, RawQuery(query
         {next}
     }
     .to_html();
-    let params = InboxParams { assignee: &assignee_param, company: &company_param, escalated: !escalated_param.is_empty() };
+    let params =
+        InboxParams { assignee: &assignee_param, company: &company_param, escalated: !escalated_param.is_empty() };
     let body = filters(locale, &list, &params, &ws, &agents) + &table;
     view::page(locale, &title, Some(&signed.0), Section::Inbox, &None, body)
 }

@@ -16,6 +16,7 @@ mod embed_code;
 mod inbox;
 mod integrations;
 mod people;
+mod rules;
 mod settings;
 mod view;
 
@@ -66,6 +67,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/embed", get(embed_code::page))
         .route("/console/embed/{action}", post(embed_code::act))
         .route("/console/test-as", get(embed_code::test_as))
+        .route("/console/rules", get(rules::page).post(rules::add))
+        .route("/console/rules/{id}", post(rules::change))
         .route("/console/integrations", get(integrations::page))
         .route("/console/integrations/slack", post(integrations::slack))
         .route("/console/integrations/webhooks", post(integrations::add))

@@ -38,6 +38,7 @@ pub enum Section {
     Companies,
     Settings,
     Embed,
+    Rules,
     Integrations,
     Accounts,
     Password,
@@ -88,6 +89,7 @@ pub fn page(
                 {link("/console/companies", "console-nav-companies", Section::Companies)}
                 {admin.then(|| link("/console/settings", "console-nav-settings", Section::Settings))}
                 {admin.then(|| link("/console/embed", "console-nav-embed", Section::Embed))}
+                {admin.then(|| link("/console/rules", "console-nav-rules", Section::Rules))}
                 {admin.then(|| link("/console/integrations", "console-nav-integrations", Section::Integrations))}
                 {admin.then(|| link("/console/accounts", "console-nav-accounts", Section::Accounts))}
                 <span class="who" data-testid="console-user">{who}</span>

@@ -1109,3 +1109,92 @@ async fn admins_set_the_standalone_portal_and_agents_see_a_customers_sessions() 
     })
     .await;
 }
+
+/// An admin writes assignment and escalation rules: bad ones change
+/// nothing, a preview lists the tickets a rule would match, and a new
+/// ticket is assigned by the rule.
+#[tokio::test(flavor = "multi_thread")]
+async fn admins_write_rules_and_preview_them() {
+    on_each_backend("console_rules", |db| async move {
+        let app = spawn_app(db).await;
+        account(&app, "acme", ADMIN, "admin").await;
+        let admin = console(&app, "acme", ADMIN).await;
+        let agents = app.store.agents(app.workspace.id).await.unwrap();
+        let dana = agents[0].id.0.to_string();
+        app.customer_with_tickets(app.workspace.id, "vip@big.test", &["Old VIP ticket"]).await;
+
+        let assign = |name: &'static str, extra: Vec<(&'static str, String)>| {
+            let mut form = vec![("kind", "assign".to_string()), ("name", name.to_string())];
+            form.extend(extra);
+            form
+        };
+        fn as_refs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+            form.iter().map(|(k, v)| (*k, v.as_str())).collect()
+        }
+        let nobody = assign("Nobody", vec![("action", "add".into())]);
+        admin.refused("/console/rules", &as_refs(&nobody), "agent").await;
+        let bad = assign(
+            "Bad",
+            vec![("action", "add".into()), ("agent", dana.clone()), ("customer", "shoe size is 9".into())],
+        );
+        admin.refused("/console/rules", &as_refs(&bad), "shoe").await;
+        let stranger = assign("Stranger", vec![("action", "add".into()), ("agent", "999999".into())]);
+        admin.refused("/console/rules", &as_refs(&stranger), "999999").await;
+        let slow = [
+            ("kind", "escalate"),
+            ("action", "add"),
+            ("name", "Slow"),
+            ("trigger", "no_first_reply"),
+            ("minutes", "0"),
+            ("mark", "on"),
+        ];
+        admin.refused("/console/rules", &slow, "1").await;
+        assert!(app.store.routing_rules(app.workspace.id).await.unwrap().assignment.is_empty(), "nothing was written");
+
+        let vips = assign("VIPs", vec![("agent", dana.clone()), ("customer", "email ends_with @big.test".into())]);
+        let mut preview = vips.clone();
+        preview.push(("action", "preview".into()));
+        let page = admin.post("/console/rules", &as_refs(&preview)).await.text().await.unwrap();
+        assert!(page.contains(r#"data-testid="rule-preview""#) && page.contains("Old VIP ticket"), "{page}");
+        let mut add = vips;
+        add.push(("action", "add".into()));
+        assert_eq!(admin.post("/console/rules", &as_refs(&add)).await.status(), 200);
+        let slow = [
+            ("kind", "escalate"),
+            ("action", "add"),
+            ("name", "Slow"),
+            ("trigger", "no_first_reply"),
+            ("minutes", "30"),
+            ("mark", "on"),
+        ];
+        assert_eq!(admin.post("/console/rules", &slow).await.status(), 200);
+        let page = admin.get("/console/rules").await.text().await.unwrap();
+        assert!(page.contains(r#"data-testid="assignment-rule""#) && page.contains(r#"data-testid="escalation-rule""#));
+
+        let ticket = serde_json::json!({"customer": {"email": "new@big.test"}, "title": "Routed"});
+        let token = crate::rest::api_token(&app, "acme", "rules").await;
+        let created: serde_json::Value = app
+            .client
+            .post(app.url("/api/v1/tickets"))
+            .bearer_auth(&token)
+            .json(&ticket)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let scope = portal_core::AgentScope::for_integration(&portal_core::access::ActiveIntegration {
+            workspace_id: app.workspace.id,
+        });
+        let number = portal_core::TicketNumber(created["number"].as_i64().unwrap());
+        assert_eq!(app.store.ticket_assignee(&scope, number).await.unwrap(), Some(agents[0].id));
+
+        let rules = app.store.routing_rules(app.workspace.id).await.unwrap();
+        let id = rules.assignment[0].0;
+        admin.refused(&format!("/console/rules/{}", id + 1000), &[("action", "remove")], "no such rule").await;
+        assert_eq!(admin.post(&format!("/console/rules/{id}"), &[("action", "remove")]).await.status(), 200);
+        assert!(app.store.routing_rules(app.workspace.id).await.unwrap().assignment.is_empty());
+    })
+    .await;
+}

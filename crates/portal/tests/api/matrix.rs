@@ -106,6 +106,8 @@ struct Fixture {
     webhook: i64,
     doomed_webhook: i64,
     delivery: i64,
+    /// An escalation rule of the workspace.
+    rule: i64,
     attachment: i64,
     agent_id: i64,
     owner_id: i64,
@@ -241,6 +243,9 @@ fn rows(f: &Fixture) -> Vec<Row> {
         // Slack's requests: only with the workspace's Slack signature.
         row(post.clone(), "/slack/{workspace}/events", "/slack/acme/events", json(json!({"type": "url_verification", "challenge": "x"})), "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
         row(post.clone(), "/slack/{workspace}/interactions", "/slack/acme/interactions", Form(vec![("payload", "{}".into())]), "401 401 401 401 401 401 401 401 401 401 401 401 401 401"),
+        row(get.clone(), "/console/rules", "/console/rules", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/rules", "/console/rules", Form(vec![("kind", "escalate".into()), ("action", "add".into()), ("name", "Waiting".into()), ("trigger", "customer_waiting".into()), ("minutes", "60".into()), ("mark", "on".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/rules/{id}", &format!("/console/rules/{}", f.rule), Form(vec![("action", "preview".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(get.clone(), "/console/integrations", "/console/integrations", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/integrations/webhooks", "/console/integrations/webhooks", Form(vec![("url", "https://hooks.example.com/console".into()), ("ticket.created", "on".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(get.clone(), "/console/integrations/webhooks/{id}", &format!("/console/integrations/webhooks/{}", f.webhook), Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
@@ -397,6 +402,16 @@ async fn fixture(app: &TestApp) -> (Fixture, Credentials) {
     };
     let webhook = store.create_webhook(ws, &hook(&["customer.created"]), "whsec_matrix", now).await.unwrap().id;
     store.connect_slack(ws, "xoxb-matrix", "8f742231b10e8888abcd99aaabbb85a5", now).await.unwrap();
+    let escalation = portal_core::routing::EscalationRule::new(
+        "Slow",
+        portal_core::routing::EscalationTrigger::NoFirstReply(30),
+        Default::default(),
+        true,
+        None,
+        false,
+    )
+    .unwrap();
+    let rule = store.add_rule(ws, &portal_store::NewRule::Escalation(escalation), now).await.unwrap();
     let doomed_webhook = store.create_webhook(ws, &hook(&["ticket.created"]), "whsec_doomed", now).await.unwrap().id;
     commands::set_visibility(store, SLUG, true, &["email starts_with restricted".to_string()], false).await.unwrap();
     let northwind = [CompanyKey::parse("northwind").unwrap()];
@@ -518,6 +533,7 @@ async fn fixture(app: &TestApp) -> (Fixture, Credentials) {
         webhook,
         doomed_webhook,
         delivery,
+        rule,
         attachment,
         agent_id,
         owner_id: customers[0].1.0,
