@@ -246,11 +246,15 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * before the first, stopped after the last. Read `portal` and `browser`
  * from the returned object inside tests (they are unset until then).
  */
-export function portalAndBrowser({ mail = false } = {}) {
+export function portalAndBrowser({ mail = false, slack = false } = {}) {
   const shared = {};
   before(async () => {
     if (mail) shared.mail = await startMailSink();
-    const env = mail ? { PORTAL_SMTP_URL: shared.mail.url, PORTAL_MAIL_FROM: "support@acme.test" } : {};
+    if (slack) shared.slack = await (await import("./fake-slack.mjs")).startFakeSlack();
+    const env = {
+      ...(mail ? { PORTAL_SMTP_URL: shared.mail.url, PORTAL_MAIL_FROM: "support@acme.test" } : {}),
+      ...(slack ? { PORTAL_SLACK_API_URL: shared.slack.url } : {}),
+    };
     shared.portal = await startPortal({ env });
     shared.browser = await launchBrowser();
   });
@@ -258,6 +262,7 @@ export function portalAndBrowser({ mail = false } = {}) {
     await shared.browser?.close();
     await shared.portal?.stop();
     shared.mail?.stop();
+    await shared.slack?.stop();
   });
   return shared;
 }

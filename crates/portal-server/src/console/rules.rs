@@ -80,7 +80,7 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, preview
         Ok(loaded) => loaded,
         Err(e) => return store_problem(locale, Some(&admin.0), e),
     };
-    let types = workspace.map(|w| w.ticket_types.iter().cloned().collect::<Vec<_>>()).unwrap_or_default();
+    let types = workspace.map(|w| w.ticket_types.to_vec()).unwrap_or_default();
     let controls = |id: i64| {
         let action = format!("/console/rules/{id}");
         view! {
