@@ -55,26 +55,38 @@ fn secret_context(workspace: i64) -> String {
 
 #[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
-    /// In one transaction: checks that every stored secret opens with
-    /// `keys`, and seals again with `keys`' first key those `again` picks
-    /// (by their stored value). Returns how many were sealed.
+    /// In one transaction: checks that every stored secret (identity
+    /// secrets, webhook secrets, Slack tokens and signing secrets) opens
+    /// with `keys`, and seals again with `keys`' first key those `again`
+    /// picks (by their stored value). Returns how many were sealed.
     pub(super) async fn reseal(&self, keys: &KeyRing, again: impl Fn(&str) -> bool) -> Result<u64> {
+        let sealed_columns: [(&str, &str, &str, fn(WorkspaceId) -> String); 4] = [
+            ("identity_secrets", "id", "value", |ws| secret_context(ws.0)),
+            ("webhook_endpoints", "id", "secret", super::webhooks::secret_context),
+            ("slack_connections", "workspace_id", "bot_token", super::slack::token_context),
+            ("slack_connections", "workspace_id", "signing_secret", super::slack::secret_context),
+        ];
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        let rows = sqlx::query_as::<_, StoredSecret>("SELECT id, workspace_id, value FROM identity_secrets")
+        let mut sealed = 0;
+        for (table, key, column, context) in sealed_columns {
+            // Names from the list above, never input.
+            let rows = sqlx::query_as::<_, StoredSecret>(&format!(
+                "SELECT {key} AS id, workspace_id, {column} AS value FROM {table}"
+            ))
             .fetch_all(&mut *tx)
             .await?;
-        let mut sealed = 0;
-        for StoredSecret { id, workspace_id: workspace, value } in rows {
-            let context = secret_context(workspace);
-            let seal_again = again(&value);
-            let plain = if KeyRing::is_sealed(&value) { keys.unseal(&value, &context)? } else { value };
-            if seal_again {
-                sqlx::query("UPDATE identity_secrets SET value = $2 WHERE id = $1")
-                    .bind(id)
-                    .bind(keys.seal(&plain, &context).as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                sealed += 1;
+            for StoredSecret { id, workspace_id: workspace, value } in rows {
+                let context = context(WorkspaceId(workspace));
+                let seal_again = again(&value);
+                let plain = if KeyRing::is_sealed(&value) { keys.unseal(&value, &context)? } else { value };
+                if seal_again {
+                    sqlx::query(&format!("UPDATE {table} SET {column} = $2 WHERE {key} = $1"))
+                        .bind(id)
+                        .bind(keys.seal(&plain, &context).as_str())
+                        .execute(&mut *tx)
+                        .await?;
+                    sealed += 1;
+                }
             }
         }
         tx.commit().await?;

@@ -10,11 +10,11 @@ use portal_core::access::ActiveIntegration;
 use portal_core::{AgentId, Millis, TicketNumber, TicketStatus, WorkspaceId};
 use tracing::instrument;
 
-fn token_context(workspace: WorkspaceId) -> String {
+pub(super) fn token_context(workspace: WorkspaceId) -> String {
     format!("slack bot token of workspace {}", workspace.0)
 }
 
-fn secret_context(workspace: WorkspaceId) -> String {
+pub(super) fn secret_context(workspace: WorkspaceId) -> String {
     format!("slack signing secret of workspace {}", workspace.0)
 }
 

@@ -74,7 +74,7 @@ struct ClaimedRow {
     created_at: Millis,
 }
 
-fn secret_context(workspace: WorkspaceId) -> String {
+pub(super) fn secret_context(workspace: WorkspaceId) -> String {
     format!("webhook secret of workspace {}", workspace.0)
 }
 

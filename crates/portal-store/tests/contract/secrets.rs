@@ -134,12 +134,23 @@ async fn opening_seals_plain_secrets_and_refuses_a_wrong_key() {
         let error = wrong.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(error.contains("does not open with the configured key ring"), "{error}");
 
-        // Resealing with a new key (the old one still in the ring) moves every secret to it.
+        // Resealing with a new key (the old one still in the ring) moves every
+        // secret to it: identity secrets, webhook secrets, Slack's token and secret.
+        let url = portal_core::webhook::WebhookUrl::parse("https://hooks.example.com/", &Default::default()).unwrap();
+        let events = portal_core::webhook::EventTypes::parse(["ticket.created"]).unwrap();
+        let hook = portal_store::WebhookSettings { url, events, include_notes: false };
+        reopened.create_webhook(ws.id, &hook, "whsec_kept", NOW).await.unwrap();
+        reopened.connect_slack(ws.id, "xoxb-kept", "slack-secret-kept", NOW).await.unwrap();
         let new_key = portal_store::KeyRing::generate_key();
         let both = portal_store::KeyRing::parse(&format!("{new_key} {}", db.key)).unwrap();
-        assert_eq!(reopened.reseal_secrets(&both).await.unwrap(), 1);
+        assert_eq!(reopened.reseal_secrets(&both).await.unwrap(), 4);
         let new_only = portal_store::connect(&db.url, portal_store::KeyRing::parse(&new_key).unwrap()).await.unwrap();
         assert_eq!(new_only.active_secrets(ws.id, NOW).await.unwrap()[0].value, "from-before");
+        let slack = new_only.slack_connection(ws.id).await.unwrap().unwrap();
+        assert_eq!((slack.bot_token.as_str(), slack.signing_secret.as_str()), ("xoxb-kept", "slack-secret-kept"));
+        customer_ticket(&*new_only, &sign_in(&*new_only, ws.id, "ann@example.com").await.1, "Hook", NOW).await;
+        let claimed = new_only.claim_webhooks(NOW, 60_000, 10).await.unwrap();
+        assert_eq!(claimed[0].secret, "whsec_kept");
         assert!(portal_store::connect(&db.url, db.keys()).await.is_err(), "the old key alone no longer opens them");
         // A ring that cannot open them changes nothing.
         assert!(new_only.reseal_secrets(&portal_store::KeyRing::generate()).await.is_err());
