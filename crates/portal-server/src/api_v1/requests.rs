@@ -432,7 +432,7 @@ pub struct TicketPatch {
 /// Reads a field that is there as `Some`: with `#[serde(default)]`, a field
 /// left out is `None`. With `T = Option<_>`, a null one is `Some(None)`;
 /// otherwise null is refused like any value of the wrong type.
-fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(value: D) -> Result<Option<T>, D::Error> {
+pub(super) fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(value: D) -> Result<Option<T>, D::Error> {
     T::deserialize(value).map(Some)
 }
 

@@ -5,6 +5,7 @@
 use super::auth::Agent;
 use super::error::{ApiError, ErrorBody, ErrorCode};
 use super::json::ApiJson;
+use super::requests::present;
 use super::schema;
 use crate::now_millis;
 use axum::Json;
@@ -59,17 +60,24 @@ pub struct NewWebhookRequest {
     pub include_notes: bool,
 }
 
-/// `PATCH /api/v1/webhooks/{id}`: leave a field out to keep it.
+/// `PATCH /api/v1/webhooks/{id}`: leave a field out to keep it (null is
+/// refused, like any value of the wrong type).
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WebhookPatch {
+    #[serde(default, deserialize_with = "present")]
     #[schema(schema_with = url_schema)]
     pub url: Option<String>,
+    #[serde(default, deserialize_with = "present")]
     #[schema(schema_with = events_schema_required)]
     pub events: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = bool)]
     pub include_notes: Option<bool>,
     /// `true` enables a disabled endpoint (its failures forgotten);
     /// `false` disables it: events are not recorded for it meanwhile.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = bool)]
     pub enabled: Option<bool>,
 }
 

@@ -236,6 +236,20 @@ async fn a_ticket_posts_to_slack_and_an_agents_thread_reply_reaches_the_customer
         let seen: Value = expect_ok(app.post("/api/portal/ticket", &json!({"number": number}), Some(&ann)).await, "ticket").await;
         assert!(!seen.to_string().contains("CANARY-NOTE"), "the customer never sees the note");
 
+        // Signed but malformed: refused, nothing written.
+        let garbage = b"{not json";
+        assert_eq!(from_slack(&app, "events", garbage, "application/json", SIGNING_SECRET, 0, None).await.status(), 400);
+        let no_payload = b"payload=%7Bbroken";
+        let answer = from_slack(&app, "interactions", no_payload, "application/x-www-form-urlencoded", SIGNING_SECRET, 0, None).await;
+        assert_eq!(answer.status(), 400);
+        let wrong_ticket = json!({"type": "block_actions", "user": {"id": SAM}, "actions": [{"action_id": "close", "value": "999999"}]});
+        let form = form_urlencoded::Serializer::new(String::new()).append_pair("payload", &wrong_ticket.to_string()).finish();
+        let answer = from_slack(&app, "interactions", form.as_bytes(), "application/x-www-form-urlencoded", SIGNING_SECRET, 0, None).await;
+        assert_eq!(answer.status(), 200, "Slack is answered; nothing changes");
+        let unknown = app.client.post(app.url("/slack/nowhere/events")).body(garbage.to_vec()).send().await.unwrap();
+        assert_eq!(unknown.status(), 404);
+        assert_eq!(messages(&app, number).await.len(), written.len(), "nothing was written");
+
         // Slack's URL check, and the Close button.
         let challenge = serde_json::to_vec(&json!({"type": "url_verification", "challenge": "c-123"})).unwrap();
         let answer = from_slack(&app, "events", &challenge, "application/json", SIGNING_SECRET, 0, None).await;

@@ -324,6 +324,7 @@ async fn bad_webhook_settings_are_refused_and_change_nothing() {
         assert_eq!(patch(json!({"url": "https://192.168.1.1/"})).await.unwrap().status(), 409);
         assert_eq!(patch(json!({"events": ["nope"]})).await.unwrap().status(), 400);
         assert_eq!(patch(json!({"enabled": "yes"})).await.unwrap().status(), 400);
+        assert_eq!(patch(json!({"url": null})).await.unwrap().status(), 400, "null is not \"keep it\"");
         let unchanged: Value = app
             .client
             .get(app.url(&format!("/api/v1/webhooks/{id}")))
