@@ -12,9 +12,10 @@
 use super::SlackApi;
 use crate::now_millis;
 use axum::Extension;
+use axum::RequestPartsExt;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use portal_app::state::AppState;
 use portal_core::slack::{strip_note_prefix, to_markdown, verify_request};
@@ -22,29 +23,45 @@ use portal_core::{AgentScope, IdempotencyKey, MessageBody, TicketNumber, TicketS
 use portal_store::{Agent, AgentPost, SlackConnection};
 use serde_json::Value;
 
-/// The workspace's connection, when the request is Slack's: else the answer.
-async fn verified(state: &AppState, slug: &str, headers: &HeaderMap, body: &[u8]) -> Result<SlackConnection, Response> {
-    let found = match WorkspaceSlug::parse(slug) {
-        Ok(slug) => state.store.workspace_by_slug(&slug).await,
-        Err(_) => Ok(None),
-    };
-    let workspace = match found {
-        Ok(Some(workspace)) => workspace,
-        Ok(None) => return Err(StatusCode::NOT_FOUND.into_response()),
-        Err(error) => return Err(unavailable(error)),
-    };
-    let connection = match state.store.slack_connection(workspace.id).await {
-        Ok(Some(connection)) => connection,
-        Ok(None) => return Err(StatusCode::NOT_FOUND.into_response()),
-        Err(error) => return Err(unavailable(error)),
-    };
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    let (timestamp, signature) = (header("x-slack-request-timestamp"), header("x-slack-signature"));
-    if !verify_request(&connection.signing_secret, timestamp, signature, body, now_millis() / 1000) {
-        tracing::warn!(target: "audit", event = "slack.unverified_request", workspace = slug, timestamp);
-        return Err((StatusCode::UNAUTHORIZED, "not signed by this workspace's Slack app").into_response());
+/// A request Slack signed for a workspace: its Slack connection and the
+/// body the signature covers. Anything else is answered before a handler
+/// runs: 404 (no such workspace, or no Slack), 401 (not signed by its app).
+pub struct SlackRequest {
+    connection: SlackConnection,
+    body: Bytes,
+}
+
+impl axum::extract::FromRequest<AppState> for SlackRequest {
+    type Rejection = Response;
+
+    async fn from_request(request: axum::extract::Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = request.into_parts();
+        let Path(slug) = parts.extract::<Path<String>>().await.map_err(IntoResponse::into_response)?;
+        // The router's body limit ends a larger body here.
+        let body =
+            axum::body::to_bytes(body, usize::MAX).await.map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+        let found = match WorkspaceSlug::parse(&slug) {
+            Ok(slug) => state.store.workspace_by_slug(&slug).await,
+            Err(_) => Ok(None),
+        };
+        let workspace = match found {
+            Ok(Some(workspace)) => workspace,
+            Ok(None) => return Err(StatusCode::NOT_FOUND.into_response()),
+            Err(error) => return Err(unavailable(error)),
+        };
+        let connection = match state.store.slack_connection(workspace.id).await {
+            Ok(Some(connection)) => connection,
+            Ok(None) => return Err(StatusCode::NOT_FOUND.into_response()),
+            Err(error) => return Err(unavailable(error)),
+        };
+        let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let (timestamp, signature) = (header("x-slack-request-timestamp"), header("x-slack-signature"));
+        if !verify_request(&connection.signing_secret, timestamp, signature, &body, now_millis() / 1000) {
+            tracing::warn!(target: "audit", event = "slack.unverified_request", workspace = slug, timestamp);
+            return Err((StatusCode::UNAUTHORIZED, "not signed by this workspace's Slack app").into_response());
+        }
+        Ok(Self { connection, body })
     }
-    Ok(connection)
 }
 
 fn unavailable(error: portal_store::StoreError) -> Response {
@@ -79,14 +96,8 @@ async fn agent_for(state: &AppState, api: &SlackApi, connection: &SlackConnectio
 pub async fn events(
     State(state): State<AppState>,
     Extension(api): Extension<SlackApi>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    SlackRequest { connection, body }: SlackRequest,
 ) -> Response {
-    let connection = match verified(&state, &slug, &headers, &body).await {
-        Ok(connection) => connection,
-        Err(refused) => return refused,
-    };
     let Ok(request) = serde_json::from_slice::<Value>(&body) else {
         return (StatusCode::BAD_REQUEST, "not JSON").into_response();
     };
@@ -144,14 +155,8 @@ async fn thread_reply(state: &AppState, api: &SlackApi, connection: &SlackConnec
 pub async fn interactions(
     State(state): State<AppState>,
     Extension(api): Extension<SlackApi>,
-    Path(slug): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    SlackRequest { connection, body }: SlackRequest,
 ) -> Response {
-    let connection = match verified(&state, &slug, &headers, &body).await {
-        Ok(connection) => connection,
-        Err(refused) => return refused,
-    };
     let payload = form_urlencoded::parse(&body).find(|(key, _)| key == "payload").map(|(_, value)| value);
     let Some(payload) = payload.and_then(|p| serde_json::from_str::<Value>(&p).ok()) else {
         return (StatusCode::BAD_REQUEST, "no payload").into_response();
