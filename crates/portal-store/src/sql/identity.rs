@@ -53,6 +53,32 @@ fn secret_context(workspace: i64) -> String {
     format!("identity secret of workspace {workspace}")
 }
 
+/// A column holding sealed values: its table, the table's key, and the
+/// context each value is sealed with (from its workspace).
+struct SealedColumn {
+    table: &'static str,
+    key: &'static str,
+    column: &'static str,
+    context: fn(WorkspaceId) -> String,
+}
+
+const SEALED_COLUMNS: [SealedColumn; 4] = [
+    SealedColumn { table: "identity_secrets", key: "id", column: "value", context: |ws| secret_context(ws.0) },
+    SealedColumn { table: "webhook_endpoints", key: "id", column: "secret", context: super::webhooks::secret_context },
+    SealedColumn {
+        table: "slack_connections",
+        key: "workspace_id",
+        column: "bot_token",
+        context: super::slack::token_context,
+    },
+    SealedColumn {
+        table: "slack_connections",
+        key: "workspace_id",
+        column: "signing_secret",
+        context: super::slack::secret_context,
+    },
+];
+
 #[apply(sql_impl!)]
 impl<DB> SqlStore<DB> {
     /// In one transaction: checks that every stored secret (identity
@@ -60,15 +86,9 @@ impl<DB> SqlStore<DB> {
     /// with `keys`, and seals again with `keys`' first key those `again`
     /// picks (by their stored value). Returns how many were sealed.
     pub(super) async fn reseal(&self, keys: &KeyRing, again: impl Fn(&str) -> bool) -> Result<u64> {
-        let sealed_columns: [(&str, &str, &str, fn(WorkspaceId) -> String); 4] = [
-            ("identity_secrets", "id", "value", |ws| secret_context(ws.0)),
-            ("webhook_endpoints", "id", "secret", super::webhooks::secret_context),
-            ("slack_connections", "workspace_id", "bot_token", super::slack::token_context),
-            ("slack_connections", "workspace_id", "signing_secret", super::slack::secret_context),
-        ];
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
         let mut sealed = 0;
-        for (table, key, column, context) in sealed_columns {
+        for SealedColumn { table, key, column, context } in SEALED_COLUMNS {
             // Names from the list above, never input.
             let rows = sqlx::query_as::<_, StoredSecret>(&format!(
                 "SELECT {key} AS id, workspace_id, {column} AS value FROM {table}"
