@@ -134,6 +134,68 @@ pub struct EscalationRule {
     pub post_to_slack: bool,
 }
 
+/// When a workspace's team works: escalation waits count only these
+/// minutes. Days are Monday first; the day is open from `opens` to `closes`,
+/// minutes after local midnight in `zone` (an IANA name such as
+/// `Europe/Berlin`), daylight saving time included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BusinessHours {
+    pub zone: String,
+    pub days: [bool; 7],
+    pub opens: u16,
+    pub closes: u16,
+}
+
+#[cfg(feature = "hours")]
+impl BusinessHours {
+    pub fn new(zone: &str, days: [bool; 7], opens: u16, closes: u16) -> Result<Self, RuleError> {
+        let zone = zone.trim();
+        jiff::tz::TimeZone::get(zone).map_err(|_| RuleError::Zone(zone.to_string()))?;
+        if !days.contains(&true) || opens >= closes || closes > 24 * 60 {
+            return Err(RuleError::Hours);
+        }
+        Ok(Self { zone: zone.to_string(), days, opens, closes })
+    }
+
+    /// Whether at least `minutes` working minutes passed from `from` to `to`.
+    pub fn reaches(&self, from: Millis, to: Millis, minutes: i64) -> bool {
+        self.working_millis(from, to, minutes.saturating_mul(60_000)) >= minutes.saturating_mul(60_000)
+    }
+
+    /// The working time from `from` to `to`, counted up to `enough` at most
+    /// (so a long wait is not walked day by day to its end). An unknown
+    /// zone counts every minute.
+    fn working_millis(&self, from: Millis, to: Millis, enough: i64) -> i64 {
+        use jiff::{Timestamp, tz::TimeZone};
+        let (Ok(start), Ok(end), Ok(tz)) =
+            (Timestamp::from_millisecond(from), Timestamp::from_millisecond(to), TimeZone::get(&self.zone))
+        else {
+            return to - from;
+        };
+        let (mut day, last) = (start.to_zoned(tz.clone()).date(), end.to_zoned(tz.clone()).date());
+        let at = |date: jiff::civil::Date, minute: u16| -> Option<Timestamp> {
+            let (hour, minute) = (i8::try_from(minute / 60).ok()?, i8::try_from(minute % 60).ok()?);
+            let local = if hour == 24 { date.tomorrow().ok()?.at(0, 0, 0, 0) } else { date.at(hour, minute, 0, 0) };
+            Some(local.to_zoned(tz.clone()).ok()?.timestamp())
+        };
+        let mut total = 0i64;
+        while day <= last && total < enough {
+            let weekday = usize::try_from(day.weekday().to_monday_zero_offset()).unwrap_or(0);
+            if self.days[weekday]
+                && let (Some(open), Some(close)) = (at(day, self.opens), at(day, self.closes))
+            {
+                let (a, b) = (open.max(start), close.min(end));
+                if b > a {
+                    total += b.as_millisecond() - a.as_millisecond();
+                }
+            }
+            let Ok(next) = day.tomorrow() else { break };
+            day = next;
+        }
+        total
+    }
+}
+
 /// Why a rule was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RuleError {
@@ -149,6 +211,10 @@ pub enum RuleError {
     EscalationFilter,
     #[error("the channel must be portal, api or email")]
     Channel,
+    #[error("unknown time zone {0:?}: use an IANA name such as Europe/Berlin")]
+    Zone(String),
+    #[error("business hours need at least one day, and opening before closing")]
+    Hours,
 }
 
 fn check_name(name: &str) -> Result<String, RuleError> {
@@ -202,6 +268,30 @@ impl EscalationRule {
 mod tests {
     use super::*;
     use crate::attributes::CustomerAttributes;
+
+    /// An instant given in UTC as `YYYY-MM-DDTHH:MM`.
+    fn utc(at: &str) -> Millis {
+        format!("{at}:00Z").parse::<jiff::Timestamp>().unwrap().as_millisecond()
+    }
+
+    #[test]
+    fn business_hours_count_only_working_minutes_in_the_workspace_zone() {
+        let weekdays = [true, true, true, true, true, false, false];
+        let berlin = BusinessHours::new("Europe/Berlin", weekdays, 9 * 60, 17 * 60).unwrap();
+        // Friday 2026-12-04 16:30 Berlin (15:30 UTC) to Monday 09:30 Berlin: 30 + 30 minutes.
+        let (friday, monday) = (utc("2026-12-04T15:30"), utc("2026-12-07T08:30"));
+        assert!(berlin.reaches(friday, monday, 60));
+        assert!(!berlin.reaches(friday, monday, 61));
+        assert!(!berlin.reaches(utc("2026-12-05T10:00"), utc("2026-12-06T20:00"), 1), "a weekend counts nothing");
+        // Daylight saving time: 2026-03-30 is a Monday after the change; 9:00 Berlin is 07:00 UTC.
+        assert!(!berlin.reaches(utc("2026-03-30T06:30"), utc("2026-03-30T07:00"), 1), "before opening");
+        assert!(berlin.reaches(utc("2026-03-30T06:30"), utc("2026-03-30T07:10"), 10));
+        assert_eq!(BusinessHours::new("Mars/Olympus", weekdays, 0, 60), Err(RuleError::Zone("Mars/Olympus".into())));
+        assert_eq!(BusinessHours::new("UTC", [false; 7], 0, 60), Err(RuleError::Hours));
+        assert_eq!(BusinessHours::new("UTC", weekdays, 60, 60), Err(RuleError::Hours));
+        let all_day = BusinessHours::new("UTC", [true; 7], 0, 24 * 60).unwrap();
+        assert!(all_day.reaches(utc("2026-12-05T00:00"), utc("2026-12-06T00:00"), 24 * 60));
+    }
 
     fn facts<'a>(
         attributes: &'a CustomerAttributes,

@@ -4,7 +4,7 @@
 
 use crate::Result;
 use async_trait::async_trait;
-use portal_core::routing::{AssignmentRule, EscalationRule, TicketFilter};
+use portal_core::routing::{AssignmentRule, BusinessHours, EscalationRule, TicketFilter};
 use portal_core::{Millis, TicketNumber, WorkspaceId};
 
 /// A workspace's rules, each list in its order, each rule with its id.
@@ -12,6 +12,8 @@ use portal_core::{Millis, TicketNumber, WorkspaceId};
 pub struct RoutingRules {
     pub assignment: Vec<(i64, AssignmentRule)>,
     pub escalation: Vec<(i64, EscalationRule)>,
+    /// When the team works; `None`: escalation waits count every minute.
+    pub business_hours: Option<BusinessHours>,
 }
 
 /// A rule of either kind, to add.
@@ -35,14 +37,17 @@ pub trait RoutingStore {
     /// Adds a rule at the end of its list. Its agents must be the
     /// workspace's (`Invalid` otherwise).
     async fn add_rule(&self, workspace: WorkspaceId, rule: &NewRule, now: Millis) -> Result<i64>;
+    /// Sets (or, with `None`, clears) the workspace's business hours.
+    async fn set_business_hours(&self, workspace: WorkspaceId, hours: Option<&BusinessHours>) -> Result<()>;
     /// Says whether the rule was the workspace's.
     async fn remove_rule(&self, workspace: WorkspaceId, id: i64) -> Result<bool>;
     /// Moves a rule one place up its list (`NotFound` for another
     /// workspace's; the first stays first).
     async fn move_rule_up(&self, workspace: WorkspaceId, id: i64) -> Result<()>;
-    /// Fires every escalation rule on the tickets it is due for at `now`,
+    /// Fires every escalation rule on the tickets it is due for at `now`
+    /// (their wait counted in business hours where the workspace has them),
     /// once per ticket and rule, whichever instance sweeps first: marks,
-    /// reassigns and queues the Slack post in one transaction per ticket.
+    /// reassigns and queues the Slack post in the transaction that claims it.
     async fn escalate_due(&self, now: Millis) -> Result<Vec<Escalated>>;
     /// The workspace's latest tickets (up to `limit` looked at) that
     /// `filter` matches, with their titles: an assignment rule's preview.

@@ -89,3 +89,34 @@ console-rules-moved = تم نقل القاعدة لأعلى.
 console-rules-no-such = هذه القاعدة غير موجودة.
 console-rules-no-agent = اختر موظف دعم، أو موظفي دعم يتناوبون.
 console-rules-bad-minutes = يجب أن تكون مدة الانتظار عددًا صحيحًا من الدقائق من 1 إلى 86400.
+
+## Business hours
+
+console-hours-heading = ساعات العمل
+console-hours-intro = لا تُحتسب في مدد انتظار التصعيد إلا هذه الساعات، بالمنطقة الزمنية لمساحة العمل. ودونها تُحتسب كل دقيقة.
+console-hours-none = غير محددة: تُحتسب كل دقيقة.
+console-hours-zone = المنطقة الزمنية (مثل Europe/Berlin)
+console-hours-days = الأيام
+console-hours-opens = وقت الفتح
+console-hours-closes = وقت الإغلاق
+console-hours-save = حفظ ساعات العمل
+console-hours-clear = احتساب كل دقيقة
+console-hours-saved = تم حفظ ساعات العمل.
+console-hours-cleared = تُحتسب كل دقيقة من جديد.
+console-day-mon = الاثنين
+console-day-tue = الثلاثاء
+console-day-wed = الأربعاء
+console-day-thu = الخميس
+console-day-fri = الجمعة
+console-day-sat = السبت
+console-day-sun = الأحد
+
+## Why a rule was refused
+
+console-rules-bad-name = تحتاج القاعدة إلى اسم لا يتجاوز 100 حرف.
+console-rules-empty-group = اختر موظف دعم واحدًا على الأقل للإسناد بالتناوب.
+console-rules-no-action = يجب أن تفعل قاعدة التصعيد شيئًا: وضع علامة «مُصعَّدة» أو إعادة الإسناد أو النشر في Slack.
+console-rules-customer-filter = لا تُصفّي قاعدة التصعيد إلا حسب نوع التذكرة والشركة.
+console-rules-bad-channel = يجب أن تكون القناة portal أو api أو email.
+console-hours-bad-zone = { $zone } ليست منطقة زمنية: استخدم اسمًا مثل Europe/Berlin.
+console-hours-bad-hours = اختر يومًا واحدًا على الأقل، واجعل وقت الفتح قبل وقت الإغلاق.

@@ -67,3 +67,34 @@ console-rules-moved = Die Regel wurde nach oben verschoben.
 console-rules-no-such = diese Regel gibt es nicht.
 console-rules-no-agent = wählen Sie einen Agenten oder mehrere Agenten, die sich abwechseln.
 console-rules-bad-minutes = die Wartezeit muss eine ganze Zahl von Minuten zwischen 1 und 86400 sein.
+
+## Business hours
+
+console-hours-heading = Geschäftszeiten
+console-hours-intro = Wartezeiten der Eskalation zählen nur innerhalb dieser Zeiten, in der Zeitzone des Arbeitsbereichs. Ohne sie zählt jede Minute.
+console-hours-none = Nicht festgelegt: Jede Minute zählt.
+console-hours-zone = Zeitzone (etwa Europe/Berlin)
+console-hours-days = Tage
+console-hours-opens = Öffnet um
+console-hours-closes = Schließt um
+console-hours-save = Geschäftszeiten speichern
+console-hours-clear = Jede Minute zählt
+console-hours-saved = Die Geschäftszeiten wurden gespeichert.
+console-hours-cleared = Jede Minute zählt wieder.
+console-day-mon = Montag
+console-day-tue = Dienstag
+console-day-wed = Mittwoch
+console-day-thu = Donnerstag
+console-day-fri = Freitag
+console-day-sat = Samstag
+console-day-sun = Sonntag
+
+## Why a rule was refused
+
+console-rules-bad-name = eine Regel braucht einen Namen mit höchstens 100 Zeichen.
+console-rules-empty-group = wählen Sie mindestens einen Agenten für die abwechselnde Zuweisung.
+console-rules-no-action = eine Eskalationsregel muss etwas bewirken: als eskaliert markieren, neu zuweisen oder in Slack posten.
+console-rules-customer-filter = eine Eskalationsregel filtert nur nach Tickettyp und Unternehmen.
+console-rules-bad-channel = der Kanal muss portal, api oder email sein.
+console-hours-bad-zone = { $zone } ist keine Zeitzone: verwenden Sie einen Namen wie Europe/Berlin.
+console-hours-bad-hours = wählen Sie mindestens einen Tag und eine Öffnungszeit vor der Schließzeit.

@@ -67,3 +67,34 @@ console-rules-moved = The rule was moved up.
 console-rules-no-such = there is no such rule.
 console-rules-no-agent = choose an agent, or agents to take turns.
 console-rules-bad-minutes = the wait must be a whole number of minutes from 1 to 86400.
+
+## Business hours
+
+console-hours-heading = Business hours
+console-hours-intro = Escalation waits count only these hours, in the workspace's time zone. Without them, every minute counts.
+console-hours-none = Not set: every minute counts.
+console-hours-zone = Time zone (such as Europe/Berlin)
+console-hours-days = Days
+console-hours-opens = Opens
+console-hours-closes = Closes
+console-hours-save = Save hours
+console-hours-clear = Every minute counts
+console-hours-saved = The business hours were saved.
+console-hours-cleared = Every minute counts again.
+console-day-mon = Monday
+console-day-tue = Tuesday
+console-day-wed = Wednesday
+console-day-thu = Thursday
+console-day-fri = Friday
+console-day-sat = Saturday
+console-day-sun = Sunday
+
+## Why a rule was refused
+
+console-rules-bad-name = a rule needs a name of at most 100 characters.
+console-rules-empty-group = choose at least one agent to take turns.
+console-rules-no-action = an escalation rule must do something: mark, reassign or post to Slack.
+console-rules-customer-filter = an escalation rule filters on ticket type and company only.
+console-rules-bad-channel = the channel must be portal, api or email.
+console-hours-bad-zone = { $zone } is not a time zone: use a name such as Europe/Berlin.
+console-hours-bad-hours = choose at least one day, and opening before closing.

@@ -69,3 +69,34 @@ console-rules-moved = La regla se ha subido.
 console-rules-no-such = esa regla no existe.
 console-rules-no-agent = elija un agente, o varios agentes que se turnen.
 console-rules-bad-minutes = la espera debe ser un número entero de minutos entre 1 y 86400.
+
+## Business hours
+
+console-hours-heading = Horario laboral
+console-hours-intro = Las esperas de escalado solo cuentan dentro de este horario, en la zona horaria del espacio de trabajo. Sin él, cuentan todos los minutos.
+console-hours-none = Sin definir: cuentan todos los minutos.
+console-hours-zone = Zona horaria (por ejemplo Europe/Berlin)
+console-hours-days = Días
+console-hours-opens = Apertura
+console-hours-closes = Cierre
+console-hours-save = Guardar horario
+console-hours-clear = Contar todos los minutos
+console-hours-saved = El horario laboral se ha guardado.
+console-hours-cleared = Vuelven a contar todos los minutos.
+console-day-mon = lunes
+console-day-tue = martes
+console-day-wed = miércoles
+console-day-thu = jueves
+console-day-fri = viernes
+console-day-sat = sábado
+console-day-sun = domingo
+
+## Why a rule was refused
+
+console-rules-bad-name = una regla necesita un nombre de 100 caracteres como máximo.
+console-rules-empty-group = elija al menos un agente para asignar por turnos.
+console-rules-no-action = una regla de escalado debe hacer algo: marcar como escalado, reasignar o publicar en Slack.
+console-rules-customer-filter = una regla de escalado solo filtra por tipo de ticket y empresa.
+console-rules-bad-channel = el canal debe ser portal, api o email.
+console-hours-bad-zone = { $zone } no es una zona horaria: use un nombre como Europe/Berlin.
+console-hours-bad-hours = elija al menos un día y una hora de apertura anterior a la de cierre.

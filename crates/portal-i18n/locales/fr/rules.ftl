@@ -69,3 +69,34 @@ console-rules-moved = La règle a été montée d’un cran.
 console-rules-no-such = cette règle n’existe pas.
 console-rules-no-agent = choisissez un agent, ou des agents à tour de rôle.
 console-rules-bad-minutes = l’attente doit être un nombre entier de minutes, de 1 à 86400.
+
+## Business hours
+
+console-hours-heading = Horaires d’ouverture
+console-hours-intro = Les attentes d’escalade ne comptent que pendant ces horaires, dans le fuseau horaire de l’espace de travail. Sans horaires, chaque minute compte.
+console-hours-none = Non définis : chaque minute compte.
+console-hours-zone = Fuseau horaire (par exemple Europe/Berlin)
+console-hours-days = Jours
+console-hours-opens = Ouverture
+console-hours-closes = Fermeture
+console-hours-save = Enregistrer les horaires
+console-hours-clear = Compter chaque minute
+console-hours-saved = Les horaires d’ouverture ont été enregistrés.
+console-hours-cleared = Chaque minute compte de nouveau.
+console-day-mon = lundi
+console-day-tue = mardi
+console-day-wed = mercredi
+console-day-thu = jeudi
+console-day-fri = vendredi
+console-day-sat = samedi
+console-day-sun = dimanche
+
+## Why a rule was refused
+
+console-rules-bad-name = une règle doit avoir un nom de 100 caractères au plus.
+console-rules-empty-group = choisissez au moins un agent pour l’attribution à tour de rôle.
+console-rules-no-action = une règle d’escalade doit faire quelque chose : marquer comme escaladé, réattribuer ou publier dans Slack.
+console-rules-customer-filter = une règle d’escalade ne filtre que sur le type de ticket et l’entreprise.
+console-rules-bad-channel = le canal doit être portal, api ou email.
+console-hours-bad-zone = { $zone } n’est pas un fuseau horaire : utilisez un nom comme Europe/Berlin.
+console-hours-bad-hours = choisissez au moins un jour, et une ouverture avant la fermeture.

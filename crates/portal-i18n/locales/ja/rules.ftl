@@ -65,3 +65,34 @@ console-rules-moved = ルールを上へ移動しました。
 console-rules-no-such = そのルールはありません。
 console-rules-no-agent = エージェントを 1 人、または順番に担当するエージェントを選んでください。
 console-rules-bad-minutes = 待ち時間は 1～86400 の整数（分）にしてください。
+
+## Business hours
+
+console-hours-heading = 営業時間
+console-hours-intro = エスカレーションの待ち時間は、ワークスペースのタイムゾーンでこの営業時間内だけを数えます。設定しない場合は、すべての時間を数えます。
+console-hours-none = 未設定：すべての時間を数えます。
+console-hours-zone = タイムゾーン（例：Europe/Berlin）
+console-hours-days = 曜日
+console-hours-opens = 開始時刻
+console-hours-closes = 終了時刻
+console-hours-save = 営業時間を保存
+console-hours-clear = すべての時間を数える
+console-hours-saved = 営業時間を保存しました。
+console-hours-cleared = 再びすべての時間を数えます。
+console-day-mon = 月曜日
+console-day-tue = 火曜日
+console-day-wed = 水曜日
+console-day-thu = 木曜日
+console-day-fri = 金曜日
+console-day-sat = 土曜日
+console-day-sun = 日曜日
+
+## Why a rule was refused
+
+console-rules-bad-name = ルールには 100 文字以内の名前を付けてください。
+console-rules-empty-group = 順番に担当するエージェントを 1 人以上選んでください。
+console-rules-no-action = エスカレーションルールには、エスカレーション済みにする、再割り当て、Slack への投稿のいずれかの処理が必要です。
+console-rules-customer-filter = エスカレーションルールで絞り込めるのは、お問い合わせの種類と会社だけです。
+console-rules-bad-channel = チャネルは portal、api、email のいずれかにしてください。
+console-hours-bad-zone = { $zone } はタイムゾーンではありません。Europe/Berlin のような名前を使ってください。
+console-hours-bad-hours = 曜日を 1 つ以上選び、開始時刻を終了時刻より前にしてください。

@@ -69,3 +69,34 @@ console-rules-moved = A regra foi movida para cima.
 console-rules-no-such = essa regra não existe.
 console-rules-no-agent = escolha um agente, ou agentes para se revezarem.
 console-rules-bad-minutes = a espera deve ser um número inteiro de minutos de 1 a 86400.
+
+## Business hours
+
+console-hours-heading = Horário comercial
+console-hours-intro = As esperas de escalonamento só contam dentro deste horário, no fuso horário do espaço de trabalho. Sem ele, cada minuto conta.
+console-hours-none = Não definido: cada minuto conta.
+console-hours-zone = Fuso horário (por exemplo Europe/Berlin)
+console-hours-days = Dias
+console-hours-opens = Abertura
+console-hours-closes = Fechamento
+console-hours-save = Salvar horário
+console-hours-clear = Contar cada minuto
+console-hours-saved = O horário comercial foi salvo.
+console-hours-cleared = Cada minuto volta a contar.
+console-day-mon = segunda-feira
+console-day-tue = terça-feira
+console-day-wed = quarta-feira
+console-day-thu = quinta-feira
+console-day-fri = sexta-feira
+console-day-sat = sábado
+console-day-sun = domingo
+
+## Why a rule was refused
+
+console-rules-bad-name = uma regra precisa de um nome com no máximo 100 caracteres.
+console-rules-empty-group = escolha pelo menos um agente para o rodízio.
+console-rules-no-action = uma regra de escalonamento deve fazer algo: marcar como escalonado, reatribuir ou publicar no Slack.
+console-rules-customer-filter = uma regra de escalonamento filtra só por tipo de ticket e empresa.
+console-rules-bad-channel = o canal deve ser portal, api ou email.
+console-hours-bad-zone = { $zone } não é um fuso horário: use um nome como Europe/Berlin.
+console-hours-bad-hours = escolha pelo menos um dia e uma abertura antes do fechamento.

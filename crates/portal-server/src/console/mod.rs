@@ -69,6 +69,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/console/test-as", get(embed_code::test_as))
         .route("/console/rules", get(rules::page).post(rules::add))
         .route("/console/rules/{id}", post(rules::change))
+        .route("/console/business-hours", post(rules::business_hours))
         .route("/console/integrations", get(integrations::page))
         .route("/console/integrations/slack", post(integrations::slack))
         .route("/console/integrations/webhooks", post(integrations::add))

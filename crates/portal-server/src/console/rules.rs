@@ -10,7 +10,9 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use leptos::prelude::*;
 use portal_app::state::AppState;
-use portal_core::routing::{Assignee, AssignmentRule, EscalationRule, EscalationTrigger, TicketFilter};
+use portal_core::routing::{
+    Assignee, AssignmentRule, BusinessHours, EscalationRule, EscalationTrigger, RuleError, TicketFilter,
+};
 use portal_core::visibility::Condition;
 use portal_core::{AgentId, TicketNumber};
 use portal_i18n::Locale;
@@ -29,6 +31,115 @@ pub async fn page(admin: Admin, State(state): State<AppState>) -> Response {
 
 fn agent_name(agents: &[Agent], id: AgentId) -> String {
     agents.iter().find(|a| a.id == id).map_or_else(|| format!("#{}", id.0), |a| a.name.clone())
+}
+
+/// Why a rule or business hours were refused, in the page's language.
+fn rule_error(locale: Locale, error: RuleError) -> String {
+    match error {
+        RuleError::Name => locale.t("console-rules-bad-name"),
+        RuleError::EmptyGroup => locale.t("console-rules-empty-group"),
+        RuleError::Minutes => locale.t("console-rules-bad-minutes"),
+        RuleError::NoAction => locale.t("console-rules-no-action"),
+        RuleError::EscalationFilter => locale.t("console-rules-customer-filter"),
+        RuleError::Channel => locale.t("console-rules-bad-channel"),
+        RuleError::Zone(zone) => locale.t_args("console-hours-bad-zone", &[("zone", zone.into())]),
+        RuleError::Hours => locale.t("console-hours-bad-hours"),
+    }
+}
+
+/// The days of the week, Monday first, as the catalogs name them.
+const DAYS: [&str; 7] = [
+    "console-day-mon",
+    "console-day-tue",
+    "console-day-wed",
+    "console-day-thu",
+    "console-day-fri",
+    "console-day-sat",
+    "console-day-sun",
+];
+
+/// Minutes after midnight as `HH:MM`.
+fn clock(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// `HH:MM` (or `24:00`) as minutes after midnight.
+fn minutes_of(raw: &str) -> Option<u16> {
+    let (hours, minutes) = raw.trim().split_once(':')?;
+    let (hours, minutes) = (hours.parse::<u16>().ok()?, minutes.parse::<u16>().ok()?);
+    (minutes < 60 && hours * 60 + minutes <= 24 * 60).then_some(hours * 60 + minutes)
+}
+
+/// The business hours form, showing what is set.
+fn hours_form(locale: Locale, hours: Option<&BusinessHours>) -> AnyView {
+    let current = hours.map_or_else(
+        || locale.t("console-hours-none"),
+        |h| {
+            let days =
+                DAYS.iter().zip(h.days).filter(|(_, open)| *open).map(|(day, _)| locale.t(day)).collect::<Vec<_>>();
+            format!("{} · {}–{} · {}", days.join(", "), clock(h.opens), clock(h.closes), h.zone)
+        },
+    );
+    let days = DAYS
+        .iter()
+        .enumerate()
+        .map(|(i, day)| {
+            let on = hours.is_some_and(|h| h.days[i]) || (hours.is_none() && i < 5);
+            view! { <label class="check"><input type="checkbox" name="day" value=i.to_string() checked=on />" "{locale.t(day)}</label> }
+        })
+        .collect::<Vec<_>>();
+    let (zone, opens, closes) =
+        hours.map_or(("UTC".to_string(), 9 * 60, 17 * 60), |h| (h.zone.clone(), h.opens, h.closes));
+    view! {
+        <form method="post" action="/console/business-hours" class="card" data-testid="business-hours">
+            <h2>{locale.t("console-hours-heading")}</h2>
+            <p>{locale.t("console-hours-intro")}</p>
+            <p data-testid="business-hours-state">{current}</p>
+            <label>{locale.t("console-hours-zone")} <input name="zone" value=zone required /></label>
+            <fieldset><legend>{locale.t("console-hours-days")}</legend>{days}</fieldset>
+            <label>{locale.t("console-hours-opens")} <input name="opens" type="time" value=clock(opens) required /></label>
+            <label>{locale.t("console-hours-closes")} <input name="closes" type="time" value=clock(closes) required /></label>
+            <button type="submit" name="action" value="save">{locale.t("console-hours-save")}</button>
+            <button type="submit" name="action" value="clear" class="secondary" formnovalidate=true>{locale.t("console-hours-clear")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Sets or clears the workspace's business hours.
+pub async fn business_hours(
+    admin: Admin,
+    State(state): State<AppState>,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Response {
+    let locale = admin.1;
+    let value = |name: &str| form.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str());
+    let hours = match value("action") {
+        "clear" => Ok(None),
+        _ => {
+            let mut days = [false; 7];
+            for day in form.iter().filter(|(k, _)| k == "day").filter_map(|(_, v)| v.parse::<usize>().ok()) {
+                if let Some(open) = days.get_mut(day) {
+                    *open = true;
+                }
+            }
+            match (minutes_of(value("opens")), minutes_of(value("closes"))) {
+                (Some(opens), Some(closes)) => BusinessHours::new(value("zone"), days, opens, closes).map(Some),
+                _ => Err(RuleError::Hours),
+            }
+        }
+    };
+    let notice = match hours {
+        Err(error) => unchanged(locale, rule_error(locale, error)),
+        Ok(hours) => match state.store.set_business_hours(admin.0.workspace_id, hours.as_ref()).await {
+            Ok(()) => {
+                tracing::info!(target: "audit", event = "console.business_hours_changed", agent = admin.0.id.0);
+                Notice::Done(locale.t(if hours.is_some() { "console-hours-saved" } else { "console-hours-cleared" }))
+            }
+            Err(e) => Refusal::Store(e).notice(locale, "console-nothing-changed"),
+        },
+    };
+    render(&state, &admin, Some(notice), None).await
 }
 
 /// A filter in words: its conditions, or "any ticket".
@@ -217,6 +328,7 @@ async fn render(state: &AppState, admin: &Admin, notice: Option<Notice>, preview
             <button type="submit" name="action" value="preview" class="secondary">{locale.t("console-rules-preview")}</button>
             <button type="submit" name="action" value="add">{locale.t("console-rules-add")}</button>
         </form>
+        {hours_form(locale, rules.business_hours.as_ref())}
     }
     .to_html();
     view::page(locale, &locale.t("console-rules-title"), Some(&admin.0), Section::Rules, &notice, body)
@@ -234,7 +346,7 @@ fn rule_of(locale: Locale, form: &[(String, String)]) -> Result<NewRule, String>
         channel: optional("channel"),
         customer,
     };
-    let refused = |e: portal_core::routing::RuleError| e.to_string();
+    let refused = |e: RuleError| rule_error(locale, e);
     match value("kind") {
         "assign" => {
             let group: Vec<AgentId> = form.iter().filter(|(k, _)| k == "group").filter_map(|(_, v)| agent(v)).collect();

@@ -9,10 +9,15 @@ use crate::{Result, StoreError};
 use async_trait::async_trait;
 use macro_rules_attribute::apply;
 use portal_core::attributes::CustomerAttributes;
-use portal_core::routing::{AssignmentRule, EscalationRule, EscalationTrigger, TicketFacts, TicketFilter};
+use portal_core::routing::{
+    AssignmentRule, BusinessHours, EscalationRule, EscalationTrigger, TicketFacts, TicketFilter,
+};
 use portal_core::visibility::CustomerFacts;
 use portal_core::{AgentId, CustomerId, Millis, TicketNumber, WorkspaceId};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// Tickets one rule looks at in one sweep: a backlog fires over a few sweeps.
+const SWEEP_BATCH: i64 = 500;
 use tracing::instrument;
 
 #[derive(sqlx::FromRow)]
@@ -126,25 +131,88 @@ impl<DB> SqlStore<DB> {
     }
 
     /// The part of an escalation query after `FROM tickets t`: the open
-    /// tickets of workspace `$1` the rule is due for at its cutoff `$2`, of
-    /// type `$3` and company `$4` when those are not null.
-    fn escalation_due(rule: &EscalationRule) -> String {
+    /// tickets of workspace `$1` the rule is due for at its cutoff `$2` by
+    /// the clock, of type `$3` and company `$4` when those are not null;
+    /// and the expression of the instant each one's wait began.
+    fn escalation_due(rule: &EscalationRule) -> (String, String) {
+        let public = "m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND NOT m.is_internal";
         let mut sql = String::from(
             " WHERE t.workspace_id = $1 AND t.status <> 'closed' \
              AND ($3 IS NULL OR t.ticket_type = $3) AND ($4 IS NULL OR t.company_id = $4)",
         );
-        let public = "m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND NOT m.is_internal";
-        match rule.trigger {
-            EscalationTrigger::NoFirstReply(_) => sql.push_str(&format!(
-                " AND t.created_at <= $2 AND NOT EXISTS (SELECT 1 FROM messages m WHERE {public} AND m.author_kind = 'agent')"
-            )),
-            EscalationTrigger::CustomerWaiting(_) => sql.push_str(&format!(
-                " AND COALESCE((SELECT m.author_kind FROM messages m WHERE {public} ORDER BY m.created_at DESC, m.id DESC \
-                 LIMIT 1), 'customer') = 'customer' \
-                 AND COALESCE((SELECT MAX(m.created_at) FROM messages m WHERE {public}), t.created_at) <= $2"
-            )),
-        }
-        sql
+        let since = match rule.trigger {
+            EscalationTrigger::NoFirstReply(_) => {
+                sql.push_str(&format!(
+                    " AND t.created_at <= $2 AND NOT EXISTS (SELECT 1 FROM messages m WHERE {public} AND m.author_kind = 'agent')"
+                ));
+                "t.created_at".to_string()
+            }
+            EscalationTrigger::CustomerWaiting(_) => {
+                let since =
+                    format!("COALESCE((SELECT MAX(m.created_at) FROM messages m WHERE {public}), t.created_at)");
+                sql.push_str(&format!(
+                    " AND COALESCE((SELECT m.author_kind FROM messages m WHERE {public} ORDER BY m.created_at DESC, m.id DESC \
+                     LIMIT 1), 'customer') = 'customer' AND {since} <= $2"
+                ));
+                since
+            }
+        };
+        (sql, since)
+    }
+
+    /// The tickets `rule` is due for at `now`, with the instant each one's
+    /// wait began, newest first; with `hours`, only those whose wait in
+    /// working minutes is long enough. `not_fired`: leaves out the tickets
+    /// the rule fired on before (`$5` is the rule's id).
+    #[allow(clippy::too_many_arguments)]
+    async fn due_tickets(
+        conn: &mut DB::Connection,
+        workspace: i64,
+        rule_id: Option<i64>,
+        rule: &EscalationRule,
+        company: Option<i64>,
+        hours: Option<&BusinessHours>,
+        now: Millis,
+        limit: i64,
+    ) -> Result<Vec<(i64, i64, String)>> {
+        let (due, since) = Self::escalation_due(rule);
+        let not_fired = if rule_id.is_some() {
+            " AND NOT EXISTS (SELECT 1 FROM ticket_escalations e WHERE e.ticket_id = t.id AND e.rule_id = $5)"
+        } else {
+            " AND $5 IS NULL"
+        };
+        let rows = sqlx::query_as::<_, (i64, i64, String, Millis)>(&format!(
+            "SELECT t.id, t.number, t.title, {since} AS since FROM tickets t {due}{not_fired} \
+             ORDER BY t.created_at DESC, t.id DESC LIMIT $6"
+        ))
+        .bind(workspace)
+        .bind(rule.trigger.cutoff(now))
+        .bind(rule.filter.ticket_type.as_deref())
+        .bind(company)
+        .bind(rule_id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter(|(_, _, _, since)| hours.is_none_or(|hours| hours.reaches(*since, now, rule.trigger.minutes())))
+            .map(|(id, number, title, _)| (id, number, title))
+            .collect())
+    }
+
+    /// The workspace's business hours, if it set them.
+    async fn business_hours_of(conn: &mut DB::Connection, workspace: i64) -> Result<Option<BusinessHours>> {
+        let stored = sqlx::query_scalar::<_, Option<String>>("SELECT business_hours FROM workspaces WHERE id = $1")
+            .bind(workspace)
+            .fetch_optional(&mut *conn)
+            .await?
+            .flatten();
+        stored
+            .map(|json| {
+                serde_json::from_str(&json)
+                    .map_err(|e| StoreError::Corrupt(format!("workspace {workspace}: stored business hours: {e}")))
+            })
+            .transpose()
     }
 
     /// The id of the company an escalation rule names; `Err(())` when the
@@ -175,7 +243,11 @@ impl<DB> RoutingStore for SqlStore<DB> {
         .bind(workspace.0)
         .fetch_all(&self.pool)
         .await?;
-        let mut rules = RoutingRules::default();
+        let mut conn = self.pool.acquire().await?;
+        let mut rules = RoutingRules {
+            business_hours: Self::business_hours_of(&mut conn, workspace.0).await?,
+            ..Default::default()
+        };
         for row in &rows {
             match row.kind.as_str() {
                 "assign" => rules.assignment.push((row.id, parse(row)?)),
@@ -233,6 +305,18 @@ impl<DB> RoutingStore for SqlStore<DB> {
     }
 
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
+    async fn set_business_hours(&self, workspace: WorkspaceId, hours: Option<&BusinessHours>) -> Result<()> {
+        let json = hours.map(serde_json::to_string).transpose().map_err(|e| StoreError::Invalid(e.to_string()))?;
+        sqlx::query_scalar::<_, i64>("UPDATE workspaces SET business_hours = $2 WHERE id = $1 RETURNING id")
+            .bind(workspace.0)
+            .bind(json.as_deref())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+            .map(drop)
+    }
+
+    #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn remove_rule(&self, workspace: WorkspaceId, id: i64) -> Result<bool> {
         let gone =
             sqlx::query_scalar::<_, i64>("DELETE FROM routing_rules WHERE workspace_id = $1 AND id = $2 RETURNING id")
@@ -284,27 +368,35 @@ impl<DB> RoutingStore for SqlStore<DB> {
         .fetch_all(&self.pool)
         .await?;
         let mut fired = Vec::new();
+        let mut hours: HashMap<i64, Option<BusinessHours>> = HashMap::new();
         for row in &rows {
             let rule: EscalationRule = parse(row)?;
             let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
             let Ok(company) = Self::rule_company(&mut tx, row.workspace_id, &rule).await? else { continue };
+            if let std::collections::hash_map::Entry::Vacant(entry) = hours.entry(row.workspace_id) {
+                entry.insert(Self::business_hours_of(&mut tx, row.workspace_id).await?);
+            }
+            let hours = hours[&row.workspace_id].as_ref();
+            let due =
+                Self::due_tickets(&mut tx, row.workspace_id, Some(row.id), &rule, company, hours, now, SWEEP_BATCH)
+                    .await?;
             // The insert claims each ticket for this rule once, across instances.
-            let tickets = sqlx::query_as::<_, (i64, i64)>(&format!(
-                "INSERT INTO ticket_escalations (workspace_id, ticket_id, rule_id, escalated_at) \
-                 SELECT t.workspace_id, t.id, $5, $6 FROM tickets t {} \
-                 AND NOT EXISTS (SELECT 1 FROM ticket_escalations e WHERE e.ticket_id = t.id AND e.rule_id = $5) \
-                 ON CONFLICT (ticket_id, rule_id) DO NOTHING \
-                 RETURNING ticket_id, (SELECT number FROM tickets WHERE id = ticket_id)",
-                Self::escalation_due(&rule)
-            ))
-            .bind(row.workspace_id)
-            .bind(rule.trigger.cutoff(now))
-            .bind(rule.filter.ticket_type.as_deref())
-            .bind(company)
-            .bind(row.id)
-            .bind(now)
-            .fetch_all(&mut *tx)
-            .await?;
+            let mut tickets = Vec::new();
+            for (ticket, number, _) in due {
+                let claimed = sqlx::query_scalar::<_, i64>(
+                    "INSERT INTO ticket_escalations (workspace_id, ticket_id, rule_id, escalated_at) \
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (ticket_id, rule_id) DO NOTHING RETURNING ticket_id",
+                )
+                .bind(row.workspace_id)
+                .bind(ticket)
+                .bind(row.id)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if claimed.is_some() {
+                    tickets.push((ticket, number));
+                }
+            }
             for (ticket, number) in &tickets {
                 if rule.mark {
                     sqlx::query("UPDATE tickets SET escalated_at = COALESCE(escalated_at, $2) WHERE id = $1")
@@ -396,17 +488,9 @@ impl<DB> RoutingStore for SqlStore<DB> {
     ) -> Result<Vec<(TicketNumber, String)>> {
         let mut conn = self.pool.acquire().await?;
         let Ok(company) = Self::rule_company(&mut conn, workspace.0, rule).await? else { return Ok(Vec::new()) };
-        let rows = sqlx::query_as::<_, (i64, String)>(&format!(
-            "SELECT t.number, t.title FROM tickets t {} ORDER BY t.created_at DESC LIMIT $5",
-            Self::escalation_due(rule)
-        ))
-        .bind(workspace.0)
-        .bind(rule.trigger.cutoff(now))
-        .bind(rule.filter.ticket_type.as_deref())
-        .bind(company)
-        .bind(i64::from(limit))
-        .fetch_all(&mut *conn)
-        .await?;
-        Ok(rows.into_iter().map(|(number, title)| (TicketNumber(number), title)).collect())
+        let hours = Self::business_hours_of(&mut conn, workspace.0).await?;
+        let limit = i64::from(limit);
+        let rows = Self::due_tickets(&mut conn, workspace.0, None, rule, company, hours.as_ref(), now, limit).await?;
+        Ok(rows.into_iter().map(|(_, number, title)| (TicketNumber(number), title)).collect())
     }
 }

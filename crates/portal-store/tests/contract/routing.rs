@@ -191,3 +191,38 @@ async fn two_sweeps_at_once_fire_each_escalation_once() {
     })
     .await;
 }
+
+/// With business hours, a wait counts working minutes only: a ticket
+/// opened on a Tuesday night escalates on Wednesday morning, not at night.
+#[tokio::test(flavor = "multi_thread")]
+async fn business_hours_hold_escalations_until_the_team_works() {
+    on_each_backend("escalation_business_hours", |db| async move {
+        use portal_core::routing::BusinessHours;
+        let store = db.store.clone();
+        let ws = workspace(&*store, "acme").await;
+        // NOW is Tuesday 2023-11-14, 22:13 UTC.
+        let hours = BusinessHours::new("UTC", [true, true, true, true, true, false, false], 9 * 60, 17 * 60).unwrap();
+        store.set_business_hours(ws.id, Some(&hours)).await.unwrap();
+        assert_eq!(store.routing_rules(ws.id).await.unwrap().business_hours, Some(hours));
+        let rule = EscalationRule::new(
+            "Slow",
+            EscalationTrigger::NoFirstReply(30),
+            TicketFilter::default(),
+            true,
+            None,
+            false,
+        )
+        .unwrap();
+        store.add_rule(ws.id, &NewRule::Escalation(rule.clone()), NOW).await.unwrap();
+        let (_, ann) = sign_in(&*store, ws.id, "ann@example.com").await;
+        let late = customer_ticket(&*store, &ann, "Late at night", NOW).await;
+        assert!(store.escalate_due(NOW + 31 * MINUTE).await.unwrap().is_empty(), "after hours");
+        assert!(store.escalate_due(NOW + 600 * MINUTE).await.unwrap().is_empty(), "08:13 on Wednesday: not open yet");
+        assert!(store.preview_escalation(ws.id, &rule, NOW + 600 * MINUTE, 10).await.unwrap().is_empty());
+        let fired = store.escalate_due(NOW + 700 * MINUTE).await.unwrap();
+        assert_eq!(fired.iter().map(|e| e.ticket_number).collect::<Vec<_>>(), [late], "09:53: 53 working minutes");
+        store.set_business_hours(ws.id, None).await.unwrap();
+        assert_eq!(store.routing_rules(ws.id).await.unwrap().business_hours, None);
+    })
+    .await;
+}

@@ -1190,6 +1190,21 @@ async fn admins_write_rules_and_preview_them() {
         let number = portal_core::TicketNumber(created["number"].as_i64().unwrap());
         assert_eq!(app.store.ticket_assignee(&scope, number).await.unwrap(), Some(agents[0].id));
 
+        // Business hours: a made-up zone or hours change nothing.
+        let hours = |zone: &'static str, opens: &'static str| {
+            vec![("action", "save"), ("zone", zone), ("day", "0"), ("day", "4"), ("opens", opens), ("closes", "17:00")]
+        };
+        admin.refused("/console/business-hours", &hours("Mars/Olympus", "09:00"), "Mars/Olympus").await;
+        admin.refused("/console/business-hours", &hours("Europe/Berlin", "18:00"), "opening before closing").await;
+        admin.refused("/console/business-hours", &hours("Europe/Berlin", "9 am"), "opening before closing").await;
+        assert_eq!(app.store.routing_rules(app.workspace.id).await.unwrap().business_hours, None);
+        let saved = admin.post("/console/business-hours", &hours("Europe/Berlin", "08:30")).await.text().await.unwrap();
+        assert!(saved.contains("08:30–17:00 · Europe/Berlin"), "{saved}");
+        let kept = app.store.routing_rules(app.workspace.id).await.unwrap().business_hours.unwrap();
+        assert_eq!((kept.days, kept.opens), ([true, false, false, false, true, false, false], 8 * 60 + 30));
+        assert_eq!(admin.post("/console/business-hours", &[("action", "clear")]).await.status(), 200);
+        assert_eq!(app.store.routing_rules(app.workspace.id).await.unwrap().business_hours, None);
+
         let rules = app.store.routing_rules(app.workspace.id).await.unwrap();
         let id = rules.assignment[0].0;
         admin.refused(&format!("/console/rules/{}", id + 1000), &[("action", "remove")], "no such rule").await;

@@ -246,6 +246,7 @@ fn rows(f: &Fixture) -> Vec<Row> {
         row(get.clone(), "/console/rules", "/console/rules", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/rules", "/console/rules", Form(vec![("kind", "escalate".into()), ("action", "add".into()), ("name", "Waiting".into()), ("trigger", "customer_waiting".into()), ("minutes", "60".into()), ("mark", "on".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/rules/{id}", &format!("/console/rules/{}", f.rule), Form(vec![("action", "preview".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
+        row(post.clone(), "/console/business-hours", "/console/business-hours", Form(vec![("action", "save".into()), ("zone", "Europe/Berlin".into()), ("day", "0".into()), ("opens", "09:00".into()), ("closes", "17:00".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(get.clone(), "/console/integrations", "/console/integrations", Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(post.clone(), "/console/integrations/webhooks", "/console/integrations/webhooks", Form(vec![("url", "https://hooks.example.com/console".into()), ("ticket.created", "on".into())]), "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
         row(get.clone(), "/console/integrations/webhooks/{id}", &format!("/console/integrations/webhooks/{}", f.webhook), Empty, "303 303 303 303 303 303 303 303 403 200 303 303 303 303"),
