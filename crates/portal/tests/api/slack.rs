@@ -254,8 +254,18 @@ async fn a_ticket_posts_to_slack_and_an_agents_thread_reply_reaches_the_customer
         let challenge = serde_json::to_vec(&json!({"type": "url_verification", "challenge": "c-123"})).unwrap();
         let answer = from_slack(&app, "events", &challenge, "application/json", SIGNING_SECRET, 0, None).await;
         assert_eq!(answer.text().await.unwrap(), "c-123");
-        let click = json!({"type": "block_actions", "user": {"id": SAM}, "actions": [{"action_id": "close", "value": number.to_string()}]});
-        let form = form_urlencoded::Serializer::new(String::new()).append_pair("payload", &click.to_string()).finish();
+        let click = |action: &str| {
+            let click = json!({"type": "block_actions", "user": {"id": SAM}, "actions": [{"action_id": action, "value": number.to_string()}]});
+            form_urlencoded::Serializer::new(String::new()).append_pair("payload", &click.to_string()).finish()
+        };
+        let form = click("assign_me");
+        let answer = from_slack(&app, "interactions", form.as_bytes(), "application/x-www-form-urlencoded", SIGNING_SECRET, 0, None).await;
+        assert_eq!(answer.status(), 200);
+        let scope = portal_core::AgentScope::for_integration(&portal_core::access::ActiveIntegration { workspace_id: app.workspace.id });
+        let sam = app.store.agents(app.workspace.id).await.unwrap().into_iter().find(|a| a.name == "Sam").unwrap().id;
+        let assigned = app.store.ticket_assignee(&scope, portal_core::TicketNumber(number)).await.unwrap();
+        assert_eq!(assigned, Some(sam), "Assign to me");
+        let form = click("close");
         let answer = from_slack(&app, "interactions", form.as_bytes(), "application/x-www-form-urlencoded", SIGNING_SECRET, 0, None).await;
         assert_eq!(answer.status(), 200);
         let posted = slack.wait_for(3).await;
