@@ -141,3 +141,26 @@ impl reqwest::dns::Resolve for PermittedResolver {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::dns::Resolve;
+    use std::str::FromStr;
+
+    async fn resolve(networks: AllowedNetworks, host: &str) -> Result<Vec<SocketAddr>, String> {
+        let name = reqwest::dns::Name::from_str(host).unwrap();
+        PermittedResolver(Arc::new(networks)).resolve(name).await.map(Iterator::collect).map_err(|e| e.to_string())
+    }
+
+    /// A host name that resolves into the portal's own network is refused
+    /// as it is resolved, unless the configuration allows that network.
+    #[tokio::test]
+    async fn host_names_resolving_to_private_addresses_are_refused() {
+        let refused = resolve(AllowedNetworks::default(), "localhost").await.unwrap_err();
+        assert!(refused.contains("private address"), "{refused}");
+        let loopback = AllowedNetworks::parse(&["127.0.0.0/8", "::1/128"]).unwrap();
+        let found = resolve(loopback, "localhost").await.unwrap();
+        assert!(!found.is_empty() && found.iter().all(|addr| addr.ip().is_loopback()), "{found:?}");
+    }
+}
