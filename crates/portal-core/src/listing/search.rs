@@ -1,7 +1,8 @@
 //! A customer's search and the snippet that previews a result.
 //!
 //! Search words are runs of letters and digits, compared in lower case, each
-//! matching a whole word. Anything else in a query (quotes, `*`, `:`,
+//! matching a whole word. The full-text engines also fold accents and stem
+//! words; previews mark words the same way, approximately ([`match_key`]). Anything else in a query (quotes, `*`, `:`,
 //! `-`, `NEAR`) only separates words, so no full-text engine ever sees it as
 //! syntax.
 
@@ -70,14 +71,17 @@ impl Search {
     /// plain text: whoever renders them escapes them.
     pub fn snippet(&self, text: &str) -> Option<Snippet> {
         let spans = word_spans(text);
-        let matched: Vec<bool> =
-            spans.iter().map(|&(start, end)| self.words.contains(&text[start..end].to_lowercase())).collect();
-        let first = matched.iter().position(|m| *m)?;
-        let score = self
-            .words
+        let keys: Vec<String> = self.words.iter().map(|w| match_key(w)).collect();
+        let found: Vec<Option<usize>> = spans
             .iter()
-            .filter(|w| spans.iter().zip(&matched).any(|(&(s, e), m)| *m && text[s..e].to_lowercase() == **w))
-            .count();
+            .map(|&(start, end)| {
+                let key = match_key(&text[start..end]);
+                keys.iter().position(|k| *k == key)
+            })
+            .collect();
+        let matched: Vec<bool> = found.iter().map(Option::is_some).collect();
+        let first = matched.iter().position(|m| *m)?;
+        let score = (0..keys.len()).filter(|k| found.contains(&Some(*k))).count();
 
         // Start a few words before the first match, end within the budget.
         let mut start = spans[first].0;
@@ -145,6 +149,22 @@ impl Search {
         }
         best
     }
+}
+
+/// What a word is compared by in previews: lower case, accents folded,
+/// and a plural or verb ending taken off, so "Fällig" marks for "fallig"
+/// and "printers" for "printer". It only marks words: what a search finds
+/// is the engines' business (stemmed in the workspace's language there).
+pub fn match_key(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = word.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
+    let folded = folded.to_lowercase();
+    for ending in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = folded.strip_suffix(ending).filter(|stem| stem.chars().count() >= 3) {
+            return stem.to_string();
+        }
+    }
+    folded
 }
 
 fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -233,7 +253,7 @@ mod tests {
         let text: String = snippet.parts.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(text, "The <b>printer</b> has a paper jam, again.");
         assert_eq!(snippet.score, 2);
-        assert!(search.snippet("reprinter printers").is_none(), "whole words only");
+        assert!(search.snippet("reprinter printed").is_none(), "whole words only");
 
         let long = format!("{} printer {}", "lead ".repeat(100), "tail ".repeat(100));
         let snippet = search.snippet(&long).unwrap();
@@ -241,6 +261,16 @@ mod tests {
         let text: String = snippet.parts.iter().map(|p| p.text.as_str()).collect();
         assert!(text.chars().count() <= SNIPPET_CHARS);
         assert!(text.starts_with("lead") && text.contains("printer"));
+    }
+
+    #[test]
+    fn previews_mark_words_whatever_their_accents_and_endings() {
+        let search = Search::parse("fallig printers").unwrap().unwrap();
+        let snippet = search.snippet("Die Rechnung ist FÄLLIG, the printer jams").unwrap();
+        let marked: Vec<_> = snippet.parts.iter().filter(|p| p.matched).map(|p| p.text.as_str()).collect();
+        assert_eq!(marked, ["FÄLLIG", "printer"]);
+        assert_eq!(snippet.score, 2);
+        assert_eq!((match_key("Café"), match_key("jams"), match_key("is")), ("cafe".into(), "jam".into(), "is".into()));
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! and keyset pages ([`ListQuery`]), as one statement built from the parts
 //! the query asks for, and the preview of each search result.
 //!
-//! The search index (`ticket_search`, see migrations 0006 and 0009) holds a
-//! ticket's title, description, public messages and internal notes, kept in
-//! step by triggers; a customer's search reads all but the notes. Each
+//! The search index (`ticket_search`, see migrations 0006, 0009 and 0031)
+//! holds a ticket's title, description, public messages and internal notes,
+//! and its scope: who may see it. Triggers keep it in step with every
+//! write. A customer's search asks the index for the words within their
+//! scope, so one full-text query answers both what matches and what they
+//! may see, driven by the rarer side; it reads all but the notes. Each
 //! backend's full-text engine is behind [`FullText`].
 
 use super::statement::{Arg, Statement};
@@ -20,116 +23,133 @@ use sqlx::{Postgres, Sqlite};
 /// Where the words of a search must all be found.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Fields {
-    Title,
-    TitleOrDescription,
     /// The title, the description and the public messages: all a customer may read.
     Public,
     /// Internal notes too: all an agent may read.
     WithNotes,
 }
 
-/// How a search finds its matches among the tickets a customer may see.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Reach {
-    /// Look each visible ticket up in the index: the cost follows what the
-    /// customer may see, however common the words.
-    PerTicket,
-    /// Read the index's tickets for the words once: cheap when one word is
-    /// rare, and never dearer for an agent, who sees every ticket.
-    Collect,
+/// The reasons a customer may see a ticket, as the index's scope spells
+/// them (migration 0031): they created it, an agent added them to it, or
+/// it is a company's whose tickets they see.
+pub(super) struct Scope {
+    customer: i64,
+    /// Empty for "created by me".
+    companies: Vec<i64>,
+    own_only: bool,
 }
 
-/// A search that at most this many tickets match collects its matches once
-/// (SQLite; PostgreSQL's planner chooses for itself).
-pub(super) const COLLECT_AT_MOST: i64 = 5_000;
+impl Scope {
+    /// The scope's tokens, without the backend's marks.
+    fn tokens(&self) -> Vec<String> {
+        let mut tokens = vec![format!("o{}", self.customer)];
+        if !self.own_only {
+            tokens.push(format!("p{}", self.customer));
+            tokens.extend(self.companies.iter().map(|c| format!("c{c}")));
+        }
+        tokens
+    }
+}
 
 /// A backend's full-text search over `ticket_search`.
 pub(super) trait FullText {
-    /// How many tickets of all match the full-text query `$1`, counting no
-    /// further than `$2`, where the store must choose the [`Reach`] itself.
-    const MATCHES_UP_TO: Option<&'static str>;
     /// Empties the index and fills it again from every ticket.
     const REBUILD_INDEX: &'static [&'static str];
-    /// Joined to the tickets `t` of a search that looks each ticket up.
-    const SEARCH_FROM: &'static str;
-    /// A condition: ticket `t`, looked up by itself, matches the full-text
-    /// query bound at `param`.
-    fn ticket_matches(param: &str) -> String;
-    /// A subquery of the ids of every ticket matching the query at `param`.
-    fn matching_ids(param: &str) -> String;
-    /// The full-text query asking for every word (each a whole word) within
-    /// `fields`. Words are letters and digits only.
-    fn query(words: &[String], fields: Fields) -> String;
+    /// A subquery of `(id, tier)`: every ticket whose `fields` hold all the
+    /// words, within `scope` when given (else the statement's workspace
+    /// narrows them), each with its tier: 1 the title holds the words, 2 the
+    /// title and description do, 3 they are found elsewhere. One full-text
+    /// query, never a lookup per ticket.
+    fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String;
+    /// A condition: ticket `t` lies within `scope`.
+    fn within(s: &mut Statement, scope: &Scope) -> String;
 }
 
 impl FullText for Sqlite {
     const REBUILD_INDEX: &'static [&'static str] = &[
         "DELETE FROM ticket_search",
-        "INSERT INTO ticket_search (rowid, title, description, conversation, notes) \
-         SELECT t.id, t.title, t.description, \
-         COALESCE((SELECT group_concat(m.body, ' ') FROM messages m \
-         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal = 0), ''), \
-         COALESCE((SELECT group_concat(m.body, ' ') FROM messages m \
-         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal = 1), '') FROM tickets t",
+        "INSERT INTO ticket_search (rowid, title, description, conversation, notes, scope) \
+         SELECT id, title, description, conversation, notes, scope FROM ticket_search_source",
     ];
-    const SEARCH_FROM: &'static str = "";
-    // Stops early: a common word's count would cost what collecting it does.
-    const MATCHES_UP_TO: Option<&'static str> =
-        Some("SELECT count(*) FROM (SELECT 1 FROM ticket_search WHERE ticket_search MATCH $1 LIMIT $2)");
 
-    // FTS5 seeks each word's list of rows to the ticket.
-    fn ticket_matches(param: &str) -> String {
-        format!("EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.rowid = t.id AND ticket_search MATCH {param})")
-    }
-
-    fn matching_ids(param: &str) -> String {
-        format!("SELECT rowid FROM ticket_search WHERE ticket_search MATCH {param}")
-    }
-
-    fn query(words: &[String], fields: Fields) -> String {
+    // Three disjoint queries, one per tier: FTS5 tells no column a row
+    // matched in, and each query walks the scope's rows (the rare side)
+    // seeking into the words' lists.
+    fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String {
         let all = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND ");
-        match fields {
-            Fields::Title => format!("title : ({all})"),
-            Fields::TitleOrDescription => format!("{{title description}} : ({all})"),
-            Fields::Public => format!("{{title description conversation}} : ({all})"),
-            Fields::WithNotes => all,
-        }
+        let within = scope.map(|scope| format!("{} AND ", sqlite_scope(scope))).unwrap_or_default();
+        let columns = match fields {
+            Fields::Public => "{title description conversation}",
+            Fields::WithNotes => "{title description conversation notes}",
+        };
+        let tiers = [
+            format!("{within}title : ({all})"),
+            format!("{within}({{title description}} : ({all}) NOT title : ({all}))"),
+            format!("{within}({columns} : ({all}) NOT {{title description}} : ({all}))"),
+        ];
+        tiers
+            .into_iter()
+            .enumerate()
+            .map(|(i, query)| {
+                let query = s.arg(Arg::Text(query));
+                format!("SELECT rowid AS id, {} AS tier FROM ticket_search WHERE ticket_search MATCH {query}", i + 1)
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ")
     }
+
+    fn within(s: &mut Statement, scope: &Scope) -> String {
+        let query = s.arg(Arg::Text(sqlite_scope(scope)));
+        format!("EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.rowid = t.id AND ticket_search MATCH {query})")
+    }
+}
+
+/// `scope : (o1 OR p1 OR c2)`: a search word can only name another column.
+fn sqlite_scope(scope: &Scope) -> String {
+    format!("scope : ({})", scope.tokens().join(" OR "))
 }
 
 impl FullText for Postgres {
     const REBUILD_INDEX: &'static [&'static str] = &[
         "TRUNCATE ticket_search",
-        "INSERT INTO ticket_search (ticket_id, document) \
-         SELECT t.id, search_document(t.title, 'A') || search_document(t.description, 'B') \
-         || search_document(COALESCE((SELECT string_agg(m.body, ' ' ORDER BY m.id) FROM messages m \
-         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND NOT m.is_internal), ''), 'C') \
-         || search_document(COALESCE((SELECT string_agg(m.body, ' ' ORDER BY m.id) FROM messages m \
-         WHERE m.workspace_id = t.workspace_id AND m.ticket_id = t.id AND m.is_internal), ''), 'D') \
-         FROM tickets t",
+        "INSERT INTO ticket_search (ticket_id, document, scope) SELECT id, document, scope FROM ticket_search_source",
     ];
-    const SEARCH_FROM: &'static str = " JOIN ticket_search s ON s.ticket_id = t.id";
-    const MATCHES_UP_TO: Option<&'static str> = None;
 
-    // The ticket's own document, joined (`SEARCH_FROM`).
-    fn ticket_matches(param: &str) -> String {
-        format!("s.document @@ to_tsquery('simple', {param})")
-    }
-
-    // Found once through the GIN index.
-    fn matching_ids(param: &str) -> String {
-        format!("SELECT ticket_id FROM ticket_search WHERE document @@ to_tsquery('simple', {param})")
-    }
-
-    fn query(words: &[String], fields: Fields) -> String {
-        let weights = match fields {
-            Fields::Title => ":A",
-            Fields::TitleOrDescription => ":AB",
-            Fields::Public => ":ABC",
-            Fields::WithNotes => "",
+    // One scan of the GIN index over words and scope; the tier is read off
+    // the matched row's own document.
+    fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String {
+        let config = "(SELECT search_config(default_locale) FROM workspaces WHERE id = $1)";
+        let query = |s: &mut Statement, weights: &str| {
+            let words = words.iter().map(|w| format!("{w}{weights}")).collect::<Vec<_>>().join(" & ");
+            format!("to_tsquery({config}, {})", s.arg(Arg::Text(words)))
         };
-        words.iter().map(|w| format!("{w}{weights}")).collect::<Vec<_>>().join(" & ")
+        let title = query(s, ":A");
+        let described = query(s, ":AB");
+        let mut all = query(
+            s,
+            match fields {
+                Fields::Public => ":ABC",
+                Fields::WithNotes => "",
+            },
+        );
+        if let Some(scope) = scope {
+            all = format!("({all} && {})", postgres_scope(s, scope));
+        }
+        format!(
+            "SELECT ticket_id AS id, CASE WHEN document @@ {title} THEN 1 WHEN document @@ {described} THEN 2 \
+             ELSE 3 END AS tier FROM ticket_search WHERE (document || scope) @@ {all}"
+        )
     }
+
+    fn within(s: &mut Statement, scope: &Scope) -> String {
+        format!("EXISTS (SELECT 1 FROM ticket_search WHERE ticket_id = t.id AND scope @@ {})", postgres_scope(s, scope))
+    }
+}
+
+/// `'#o1' | '#p1' | '#c2'` as a tsquery: quoted, so no parser reads it.
+fn postgres_scope(s: &mut Statement, scope: &Scope) -> String {
+    let lexemes = scope.tokens().iter().map(|t| format!("'#{t}'")).collect::<Vec<_>>().join(" | ");
+    format!("CAST({} AS tsquery)", s.arg(Arg::Text(lexemes)))
 }
 
 /// Whose tickets a list reads.
@@ -177,15 +197,12 @@ pub(super) struct ListedRow {
 }
 
 /// The statement of a list page: one row more than the page, to tell
-/// whether another page follows.
-pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, reach: Reach) -> Statement {
+/// whether another page follows. A customer's search reads its tickets
+/// through the index's `scope`; a customer's plain list, through
+/// [`visible_tickets!`].
+pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, scope: Option<&Scope>) -> Statement {
     let mut s = Statement::default();
-    // The workspace is $1; for a customer, `visible_tickets!` reads them from $2.
     s.arg(Arg::Int(finder.workspace_id().0));
-    if let Finder::Customer(scope) = finder {
-        s.arg(Arg::Int(scope.customer_id().0));
-    }
-    let search = query.search.as_ref();
     s.push(
         "SELECT id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier \
          FROM (SELECT t.id, t.number, t.title, t.status, t.ticket_type, t.created_at, t.updated_at, \
@@ -193,42 +210,52 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
     )
     .push(STATE_RANK)
     .push(" AS state_rank, ");
-    match search {
+    match &query.search {
         Some(search) => {
-            s.push("t.description, CAST(CASE ");
-            if let Some(number) = search.number() {
-                s.with("WHEN t.number = {} THEN 0 ", Arg::Int(number));
+            s.push("t.description, CAST(m.tier AS BIGINT) AS tier FROM (");
+            let matches = DB::ranked_matches(&mut s, search.words(), finder.reads(), scope);
+            match search.number() {
+                // The ticket of that number, when in reach, comes first.
+                Some(number) => {
+                    s.push("SELECT id, MIN(tier) AS tier FROM (").push(&matches);
+                    s.with(
+                        " UNION ALL SELECT t.id, 0 FROM tickets t WHERE t.workspace_id = $1 AND t.number = {}",
+                        Arg::Int(number),
+                    );
+                    if let Some(scope) = scope {
+                        let within = DB::within(&mut s, scope);
+                        s.push(" AND ").push(&within);
+                    }
+                    s.push(") n GROUP BY id");
+                }
+                None => {
+                    s.push(&matches);
+                }
             }
-            for (fields, tier) in [(Fields::Title, "1"), (Fields::TitleOrDescription, "2")] {
-                let placeholder = s.arg(Arg::Text(DB::query(search.words(), fields)));
-                // Only the matches are ranked, reached as they were found:
-                // few visible tickets each look themselves up, many matches
-                // are read once.
-                s.push(&format!("WHEN {} THEN {tier} ", matches::<DB>(&placeholder, reach)));
-            }
-            s.push("ELSE 3 END AS BIGINT) AS tier ");
+            s.push(") m JOIN tickets t ON t.id = m.id");
         }
         None => {
-            s.push("'' AS description, CAST(0 AS BIGINT) AS tier ");
+            s.push("'' AS description, CAST(0 AS BIGINT) AS tier FROM ");
+            match finder {
+                Finder::Customer(customer) => {
+                    // `visible_tickets!` reads the customer from $2.
+                    s.arg(Arg::Int(customer.customer_id().0));
+                    s.push(visible_tickets!());
+                }
+                Finder::Agent(..) => {
+                    s.push("tickets t");
+                }
+            }
         }
     }
-    s.push(match finder {
-        Finder::Customer(_) => concat!("FROM ", visible_tickets!()),
-        Finder::Agent(..) => "FROM tickets t",
-    });
-    s.push(" JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id");
-    if search.is_some() && reach == Reach::PerTicket {
-        s.push(DB::SEARCH_FROM);
-    }
+    s.push(" JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id WHERE t.workspace_id = $1");
     match finder {
-        Finder::Customer(_) => {
-            s.push(" WHERE TRUE");
+        Finder::Customer(customer) => {
             if query.own_only {
-                s.push(" AND t.creator_id = $2");
+                s.with(" AND t.creator_id = {}", Arg::Int(customer.customer_id().0));
             }
         }
         Finder::Agent(_, filter) => {
-            s.push(" WHERE t.workspace_id = $1");
             match filter.assignee {
                 Assignee::Anyone => {}
                 Assignee::Nobody => {
@@ -249,7 +276,7 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
             }
         }
     }
-    filters::<DB>(&mut s, query, reach, finder.reads());
+    filters(&mut s, query);
     s.push(") r");
     let order = order_of(query);
     if let Some(cursor) = &query.after {
@@ -267,36 +294,7 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, r
     s
 }
 
-/// A condition: ticket `t` matches the full-text query at `param`, reached
-/// as `reach` says.
-fn matches<DB: FullText>(param: &str, reach: Reach) -> String {
-    match reach {
-        Reach::PerTicket => DB::ticket_matches(param),
-        Reach::Collect => format!("t.id IN ({})", DB::matching_ids(param)),
-    }
-}
-
-fn filters<DB: FullText>(s: &mut Statement, query: &ListQuery, reach: Reach, fields: Fields) {
-    if let Some(search) = &query.search {
-        let placeholder = s.arg(Arg::Text(DB::query(search.words(), fields)));
-        match (search.number(), reach) {
-            (Some(number), Reach::PerTicket) => {
-                let number = s.arg(Arg::Int(number));
-                s.push(&format!(" AND (t.number = {number} OR {})", DB::ticket_matches(&placeholder)));
-            }
-            // One set of ids, so no ticket is checked against it one by one.
-            (Some(number), Reach::Collect) => {
-                let number = s.arg(Arg::Int(number));
-                s.push(&format!(
-                    " AND t.id IN ({} UNION SELECT id FROM tickets WHERE workspace_id = $1 AND number = {number})",
-                    DB::matching_ids(&placeholder)
-                ));
-            }
-            (None, reach) => {
-                s.push(&format!(" AND {}", matches::<DB>(&placeholder, reach)));
-            }
-        }
-    }
+fn filters(s: &mut Statement, query: &ListQuery) {
     if let Some(ticket_type) = &query.ticket_type {
         s.with(" AND t.ticket_type = {}", Arg::Text(ticket_type.clone()));
     }
@@ -445,23 +443,11 @@ impl<DB> SqlStore<DB> {
         query: &ListQuery,
         previews: bool,
     ) -> Result<(TicketPage, Vec<i64>)> {
-        // An agent sees every ticket: reading the matches once never costs
-        // more than looking each ticket up.
-        let mut reach = match finder {
-            Finder::Agent(..) => Reach::Collect,
-            Finder::Customer(_) => Reach::PerTicket,
+        let scope = match (&finder, &query.search) {
+            (Finder::Customer(customer), Some(_)) => Some(self.scope_of(customer, query.own_only).await?),
+            _ => None,
         };
-        if let (Some(count), Some(search), Reach::PerTicket) = (DB::MATCHES_UP_TO, &query.search, reach) {
-            let matches = sqlx::query_scalar::<_, i64>(count)
-                .bind(DB::query(search.words(), finder.reads()).as_str())
-                .bind(COLLECT_AT_MOST + 1)
-                .fetch_one(&self.pool)
-                .await?;
-            if matches <= COLLECT_AT_MOST {
-                reach = Reach::Collect;
-            }
-        }
-        let statement = find_statement::<DB>(&finder, query, reach);
+        let statement = find_statement::<DB>(&finder, query, scope.as_ref());
         let rows = statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?;
         let (mut page, descriptions) = page_of(query, rows)?;
         let ids: Vec<i64> = descriptions.iter().map(|(id, _)| *id).collect();
@@ -472,5 +458,24 @@ impl<DB> SqlStore<DB> {
             attach_previews(search, &mut page, &descriptions, &messages);
         }
         Ok((page, ids))
+    }
+
+    /// Where a customer's search reaches: their companies count when they
+    /// see those companies' tickets (`visible_tickets!` reads the same).
+    async fn scope_of(&self, customer: &CustomerScope, own_only: bool) -> Result<Scope> {
+        let companies = if own_only {
+            Vec::new()
+        } else {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT cm.company_id FROM company_members cm \
+                 JOIN customers cv ON cv.workspace_id = cm.workspace_id AND cv.id = cm.customer_id \
+                 WHERE cm.workspace_id = $1 AND cm.customer_id = $2 AND cv.sees_company_tickets",
+            )
+            .bind(customer.workspace_id().0)
+            .bind(customer.customer_id().0)
+            .fetch_all(&self.pool)
+            .await?
+        };
+        Ok(Scope { customer: customer.customer_id().0, companies, own_only })
     }
 }

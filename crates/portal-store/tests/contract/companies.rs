@@ -5,6 +5,7 @@
 use crate::harness::*;
 use portal_core::access::AgentScope;
 use portal_core::attributes::CustomerAttributes;
+use portal_core::listing::ListQuery;
 use portal_core::visibility::{Condition, TicketVisibility};
 use portal_core::{CompanyKey, CustomerId, CustomerScope, TicketNumber, TicketStatus, WorkspaceId};
 use portal_store::{AgentNewTicket, Store, StoreError, Wake};
@@ -38,13 +39,17 @@ fn rule(restricted: bool, condition: Option<&Condition>) -> TicketVisibility {
 }
 
 /// The titles the scope lists, sorted, after checking that it can open
-/// exactly those of `all` (number, title).
+/// and find (by the first word of its title, which no other has) exactly
+/// those of `all` (number, title).
 async fn visible(store: &dyn Store, scope: &CustomerScope, all: &[(TicketNumber, &str)]) -> Vec<String> {
     let mut listed: Vec<String> = store.list_tickets(scope, 100).await.unwrap().into_iter().map(|t| t.title).collect();
     listed.sort();
     for (number, title) in all {
         let opened = store.ticket_detail(scope, *number).await.unwrap().is_some();
         assert_eq!(opened, listed.iter().any(|t| t == title), "opening {title} agrees with the list");
+        let search = ListQuery::parse(&format!("q={}", title.split(' ').next().unwrap()), &[]).unwrap();
+        let found = store.find_tickets(scope, &search, true).await.unwrap().tickets;
+        assert_eq!(found.iter().any(|t| t.number == *number), opened, "searching {title} agrees with the list");
     }
     listed
 }

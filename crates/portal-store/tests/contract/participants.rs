@@ -91,6 +91,7 @@ async fn agents_add_list_and_remove_participants() {
         // Removed: bob no longer sees it; removing again says he was not one.
         assert!(store.remove_participant(&agent, number, &email("bob@example.com"), NOW + 7).await.unwrap());
         assert!(listed(store, &bob, "").await.is_empty());
+        assert!(listed(store, &bob, "q=printer").await.is_empty(), "nor finds it");
         assert!(store.ticket_detail(&bob, number).await.unwrap().is_none());
         assert!(!store.takes_part_in_others(&bob).await.unwrap());
         let refused = store.customer_reply(&bob, number, &text(&body("Hello?"), &fresh_key()), NOW + 8).await;

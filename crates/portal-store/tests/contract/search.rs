@@ -228,3 +228,28 @@ async fn imported_conversations_are_searchable_before_and_after_a_rebuild() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_folds_accents_and_stems_words() {
+    on_each_backend("search_folds_accents_and_stems_words", |db| async move {
+        let store = &*db.store;
+        let acme = workspace(store, "acme").await;
+        let types = acme.ticket_types.clone();
+        let (alice_id, alice) = sign_in(store, acme.id, "alice@example.com").await;
+        customer_ticket(store, &alice, "Rechnung fällig", NOW).await;
+        customer_ticket(store, &alice, "Our printer jams", NOW - MINUTE).await;
+        customer_ticket(store, &alice, "Café crème", NOW - 2 * MINUTE).await;
+
+        assert_eq!(titles(store, &alice, "q=fallig", &types).await, ["Rechnung fällig"], "accents fold");
+        assert_eq!(titles(store, &alice, "q=F%C3%84LLIG", &types).await, ["Rechnung fällig"], "and case");
+        assert_eq!(titles(store, &alice, "q=cafe+creme", &types).await, ["Café crème"]);
+        assert_eq!(titles(store, &alice, "q=printers", &types).await, ["Our printer jams"], "English stems");
+        assert_eq!(titles(store, &alice, "q=jammed", &types).await, ["Our printer jams"]);
+        assert_eq!(titles(store, &alice, "q=print", &types).await, Vec::<String>::new(), "no prefixes");
+        // The index's own marks of who may see a ticket are no words.
+        for raw in [format!("o{}", alice_id.0), format!("p{}", alice_id.0), format!("scope+o{}", alice_id.0)] {
+            assert_eq!(titles(store, &alice, &format!("q={raw}"), &types).await, Vec::<String>::new(), "{raw}");
+        }
+    })
+    .await;
+}
