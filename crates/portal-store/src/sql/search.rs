@@ -11,7 +11,7 @@
 //! backend's full-text engine is behind [`FullText`].
 
 use super::statement::{Arg, Statement};
-use super::tickets::{parse_status, visible_tickets};
+use super::tickets::{company_tickets, own_tickets, parse_status, participant_tickets};
 use super::{SqlStore, sql_impl};
 use crate::{Assignee, InboxFilter, Result};
 use macro_rules_attribute::apply;
@@ -154,7 +154,7 @@ fn postgres_scope(s: &mut Statement, scope: &Scope) -> String {
 
 /// Whose tickets a list reads.
 pub(super) enum Finder<'a> {
-    /// What a customer may see ([`visible_tickets!`]).
+    /// What a customer may see ([`super::tickets::visible_tickets!`]).
     Customer(&'a CustomerScope),
     /// Every ticket of the agent's workspace, narrowed as asked.
     Agent(&'a AgentScope, &'a InboxFilter),
@@ -198,13 +198,60 @@ pub(super) struct ListedRow {
 
 /// The statement of a list page: one row more than the page, to tell
 /// whether another page follows. A customer's search reads its tickets
-/// through the index's `scope`; a customer's plain list, through
-/// [`visible_tickets!`].
+/// through the index's `scope`; a customer's plain list, through the
+/// branches of [`visible_tickets!`], each cut to a page of its own (its
+/// index walked in order) before they merge under one order: a company's
+/// hundreds of tickets never all sort for 25 rows.
 pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, scope: Option<&Scope>) -> Statement {
     let mut s = Statement::default();
     s.arg(Arg::Int(finder.workspace_id().0));
+    let branches: &[&str] = match (finder, &query.search) {
+        (Finder::Customer(customer), None) => {
+            // The branches read the customer from $2.
+            s.arg(Arg::Int(customer.customer_id().0));
+            if query.own_only {
+                &[concat!("(", own_tickets!(), ") t")]
+            } else {
+                &[
+                    concat!("(", own_tickets!(), ") t"),
+                    concat!("(", company_tickets!(), ") t"),
+                    concat!("(", participant_tickets!(), ") t"),
+                ]
+            }
+        }
+        _ => &["tickets t"],
+    };
+    let order = order_of(query);
+    if let [only] = branches {
+        page::<DB>(&mut s, finder, query, scope, only, &order);
+        return s;
+    }
+    s.push("SELECT * FROM (");
+    for (i, branch) in branches.iter().enumerate() {
+        if i > 0 {
+            s.push(" UNION ALL ");
+        }
+        s.push("SELECT * FROM (");
+        page::<DB>(&mut s, finder, query, scope, branch, &order);
+        s.push(&format!(") b{i}"));
+    }
+    s.push(") r");
+    ordered(&mut s, query, &order);
+    s
+}
+
+/// A page of the tickets of `source` (aliased `t`), in `order`.
+fn page<DB: FullText>(
+    s: &mut Statement,
+    finder: &Finder,
+    query: &ListQuery,
+    scope: Option<&Scope>,
+    source: &str,
+    order: &[(&str, bool)],
+) {
     s.push(
-        "SELECT id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier \
+        "SELECT id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier, \
+         type_key, state_rank \
          FROM (SELECT t.id, t.number, t.title, t.status, t.ticket_type, t.created_at, t.updated_at, \
          c.name AS creator_name, COALESCE(t.ticket_type, '') AS type_key, ",
     )
@@ -213,7 +260,7 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
     match &query.search {
         Some(search) => {
             s.push("t.description, CAST(m.tier AS BIGINT) AS tier FROM (");
-            let matches = DB::ranked_matches(&mut s, search.words(), finder.reads(), scope);
+            let matches = DB::ranked_matches(s, search.words(), finder.reads(), scope);
             match search.number() {
                 // The ticket of that number, when in reach, comes first.
                 Some(number) => {
@@ -223,7 +270,7 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
                         Arg::Int(number),
                     );
                     if let Some(scope) = scope {
-                        let within = DB::within(&mut s, scope);
+                        let within = DB::within(s, scope);
                         s.push(" AND ").push(&within);
                     }
                     s.push(") n GROUP BY id");
@@ -232,26 +279,16 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
                     s.push(&matches);
                 }
             }
-            s.push(") m JOIN tickets t ON t.id = m.id");
+            s.push(") m JOIN ").push(source).push(" ON t.id = m.id");
         }
         None => {
-            s.push("'' AS description, CAST(0 AS BIGINT) AS tier FROM ");
-            match finder {
-                Finder::Customer(customer) => {
-                    // `visible_tickets!` reads the customer from $2.
-                    s.arg(Arg::Int(customer.customer_id().0));
-                    s.push(visible_tickets!());
-                }
-                Finder::Agent(..) => {
-                    s.push("tickets t");
-                }
-            }
+            s.push("'' AS description, CAST(0 AS BIGINT) AS tier FROM ").push(source);
         }
     }
     s.push(" JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id WHERE t.workspace_id = $1");
     match finder {
         Finder::Customer(customer) => {
-            if query.own_only {
+            if query.own_only && query.search.is_some() {
                 s.with(" AND t.creator_id = {}", Arg::Int(customer.customer_id().0));
             }
         }
@@ -276,11 +313,15 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
             }
         }
     }
-    filters(&mut s, query);
+    filters(s, query);
     s.push(") r");
-    let order = order_of(query);
+    ordered(s, query, order);
+}
+
+/// The rows of `r` after the query's cursor, in `order`, one more than a page.
+fn ordered(s: &mut Statement, query: &ListQuery, order: &[(&str, bool)]) {
     if let Some(cursor) = &query.after {
-        keyset(&mut s, &order, cursor);
+        keyset(s, order, cursor);
     }
     let terms: Vec<String> = order
         .iter()
@@ -291,7 +332,6 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
     // LIMIT, PostgreSQL's generic plan of the prepared statement cannot tell
     // a page from the whole table, and sorts the whole workspace for an agent.
     s.push(&format!(" LIMIT {}", query.page_size + 1));
-    s
 }
 
 fn filters(s: &mut Statement, query: &ListQuery) {

@@ -46,18 +46,44 @@ pub(super) use visible_to_customer;
 /// other) against the rule. Its columns are those lists read.
 macro_rules! visible_tickets {
     () => {
-        "(SELECT id, workspace_id, number, title, description, status, ticket_type, creator_id, company_id, \
-         created_at, updated_at FROM tickets WHERE workspace_id = $1 AND creator_id = $2 \
-         UNION ALL \
-         SELECT ct.id, ct.workspace_id, ct.number, ct.title, ct.description, ct.status, ct.ticket_type, \
+        concat!(
+            "(",
+            $crate::sql::tickets::own_tickets!(),
+            " UNION ALL ",
+            $crate::sql::tickets::company_tickets!(),
+            " UNION ALL ",
+            $crate::sql::tickets::participant_tickets!(),
+            ") t"
+        )
+    };
+}
+
+/// The first branch of [`visible_tickets!`]: the customer's own.
+macro_rules! own_tickets {
+    () => {
+        "SELECT id, workspace_id, number, title, description, status, ticket_type, creator_id, company_id, \
+         created_at, updated_at FROM tickets WHERE workspace_id = $1 AND creator_id = $2"
+    };
+}
+
+/// The second branch of [`visible_tickets!`]: the companies' others.
+macro_rules! company_tickets {
+    () => {
+        "SELECT ct.id, ct.workspace_id, ct.number, ct.title, ct.description, ct.status, ct.ticket_type, \
          ct.creator_id, ct.company_id, ct.created_at, ct.updated_at \
          FROM company_members cm CROSS JOIN tickets ct \
          WHERE cm.workspace_id = $1 AND cm.customer_id = $2 \
          AND ct.workspace_id = $1 AND ct.company_id = cm.company_id AND ct.creator_id <> $2 \
          AND EXISTS (SELECT 1 FROM customers cv WHERE cv.workspace_id = $1 AND cv.id = $2 \
-         AND cv.sees_company_tickets) \
-         UNION ALL \
-         SELECT pt.id, pt.workspace_id, pt.number, pt.title, pt.description, pt.status, pt.ticket_type, \
+         AND cv.sees_company_tickets)"
+    };
+}
+
+/// The third branch of [`visible_tickets!`]: those an agent added them to
+/// (and no company of theirs already shows).
+macro_rules! participant_tickets {
+    () => {
+        "SELECT pt.id, pt.workspace_id, pt.number, pt.title, pt.description, pt.status, pt.ticket_type, \
          pt.creator_id, pt.company_id, pt.created_at, pt.updated_at \
          FROM ticket_participants tp CROSS JOIN tickets pt \
          WHERE tp.workspace_id = $1 AND tp.customer_id = $2 AND tp.added_by = 'agent' \
@@ -65,10 +91,10 @@ macro_rules! visible_tickets {
          AND NOT EXISTS (SELECT 1 FROM company_members pm \
          JOIN customers pv ON pv.workspace_id = pm.workspace_id AND pv.id = pm.customer_id \
          WHERE pm.workspace_id = $1 AND pm.customer_id = $2 AND pm.company_id = pt.company_id \
-         AND pv.sees_company_tickets)) t"
+         AND pv.sees_company_tickets)"
     };
 }
-pub(super) use visible_tickets;
+pub(super) use {company_tickets, own_tickets, participant_tickets, visible_tickets};
 
 /// The columns [`ticket_from_row`] reads, from tickets as `t`.
 macro_rules! ticket_columns {
