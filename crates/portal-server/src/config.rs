@@ -197,7 +197,7 @@ const KEYS: &[&str] = &[
 const COMMAND_VARS: &[&str] = &["admin_password"];
 
 /// `PORTAL_*` variables that set nothing, so a typo does not go unnoticed.
-/// (Other tools of the project use `PORTAL_TEST_*` and `PORTAL_E2E_*`.)
+/// (Other tools of the project use `PORTAL_TEST_*`, `PORTAL_E2E_*` and `PORTAL_BENCH_*`.)
 pub fn unknown_env_vars() -> Vec<String> {
     std::env::vars()
         .filter_map(|(key, _)| {
@@ -205,7 +205,8 @@ pub fn unknown_env_vars() -> Vec<String> {
             let ours = KEYS.contains(&name.as_str())
                 || COMMAND_VARS.contains(&name.as_str())
                 || name.starts_with("test_")
-                || name.starts_with("e2e_");
+                || name.starts_with("e2e_")
+                || name.starts_with("bench_");
             (!ours).then_some(key)
         })
         .collect()

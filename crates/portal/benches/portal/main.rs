@@ -1,17 +1,17 @@
-//! `cargo bench -p portal-server --bench portal` (or `scripts/bench`): prints
-//! the widget and bundle sizes against their budgets, then on SQLite and on
+//! `cargo bench -p portal --bench portal` (or `scripts/bench`): prints the
+//! widget and bundle sizes against their budgets, then on SQLite and on
 //! PostgreSQL with 100,000 tickets: the ticket-list rate and latency and the
 //! customer-reply rate and latency at 64 concurrent connections, and the
 //! live latency (an agent reply through the REST API until a customer's
 //! socket has it) on one node and, on PostgreSQL, across two. Then, on each,
 //! a `portal seed` workspace at scale (`PORTAL_BENCH_SCALE_TICKETS`, default
-//! 1,000,000 tickets with 5,000,000 messages): its seeding and index build
-//! times, and a company member's list and searches (a common and a rare
-//! word) at 64 concurrent connections. Figures, not assertions.
+//! 1,000,000 tickets with 5,000,000 messages) served by `portal serve` as a
+//! process of its own ([`scale`]): lists, searches and an agent's inbox
+//! search, against a minimal handler ([`baseline`]), in one table.
+//! Figures, not assertions.
 
-use anyhow::Context;
 use flate2::{Compression, write::GzEncoder};
-use portal::seed::{self, COMMON_WORD, RARE_WORD, SeedPlan};
+use portal::seed::SeedPlan;
 use portal_core::{CustomerName, Email, Origin, SessionLifetime, TicketStatus, WorkspaceSlug, sign_email};
 use portal_server::{Portal, config::Config, widget};
 use portal_store::{NewTicket, NewWorkspace, Store};
@@ -27,33 +27,45 @@ const ORIGIN: &str = "http://127.0.0.1:9999";
 /// Agent replies timed one by one for the live latency.
 const LIVE_SAMPLES: usize = 200;
 
+mod baseline;
+mod scale;
+
 fn main() -> anyhow::Result<()> {
+    if let Ok(url) = std::env::var(baseline::DATABASE) {
+        return baseline::serve(&url, &std::env::var(baseline::BIND)?);
+    }
     sizes()?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         let dir = tempfile::tempdir()?;
         let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
-        backend_figures("SQLite", &sqlite).await?;
+        // `PORTAL_BENCH_SCALE_ONLY` skips the 100,000-ticket runs.
+        let scale_only = std::env::var_os("PORTAL_BENCH_SCALE_ONLY").is_some();
+        if !scale_only {
+            backend_figures("SQLite", &sqlite).await?;
+        }
+        let mut table = scale::Table::new();
         if let Some(plan) = scale_plan() {
             let scaled = format!("sqlite://{}", dir.path().join("scale.db").display());
-            scale_figures("SQLite", &scaled, plan).await?;
+            scale::run(&mut table, "SQLite", &scaled, plan).await?;
         }
         if std::env::var_os("PORTAL_TEST_SKIP_POSTGRES").is_some() {
             println!("\nPostgreSQL: skipped (PORTAL_TEST_SKIP_POSTGRES is set)");
-            return Ok(());
+            return table.print();
         }
         let server = std::env::var("PORTAL_TEST_POSTGRES_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let database = format!("portal_bench_{}", std::process::id());
         let postgres = scratch_postgres(&server, &database).await?;
-        let mut outcome = backend_figures("PostgreSQL", &postgres).await;
+        let mut outcome = if scale_only { Ok(()) } else { backend_figures("PostgreSQL", &postgres).await };
         if let (Ok(()), Some(plan)) = (&outcome, scale_plan()) {
             drop_postgres(&server, &database).await?;
             let postgres = scratch_postgres(&server, &database).await?;
-            outcome = scale_figures("PostgreSQL", &postgres, plan).await;
+            outcome = scale::run(&mut table, "PostgreSQL", &postgres, plan).await;
         }
         drop_postgres(&server, &database).await?;
-        outcome
+        outcome?;
+        table.print()
     })
 }
 
@@ -174,59 +186,6 @@ fn scale_plan() -> Option<SeedPlan> {
         customers: (tickets / 50).clamp(100, 20_000) as u32,
         companies: (tickets / 500).clamp(10, 2_000) as u32,
     })
-}
-
-/// Search and list at scale: a `portal seed` workspace, the index built
-/// from scratch, then company members listing and searching through the
-/// frame's page endpoint, 64 at once.
-async fn scale_figures(label: &str, url: &str, plan: SeedPlan) -> anyhow::Result<()> {
-    let store = portal_store::connect(url, portal_store::KeyRing::generate()).await?;
-    let started = Instant::now();
-    let step = (plan.tickets / 10).max(1);
-    let (ws, emails) = seed::seed(&*store, "scale", plan, 1, &|made| {
-        if made % step == 0 {
-            eprintln!("  {label}: {made} of {} tickets seeded", plan.tickets);
-        }
-    })
-    .await?;
-    let took = started.elapsed();
-    println!(
-        "\n{label} at scale: {} tickets, about {} messages, {} customers in {} companies, seeded in {took:.1?} \
-         ({:.0} tickets/s, search index kept in step by the triggers)",
-        plan.tickets,
-        plan.messages,
-        plan.customers,
-        plan.companies,
-        plan.tickets as f64 / took.as_secs_f64()
-    );
-    let started = Instant::now();
-    store.rebuild_search_index().await?;
-    println!("  search index built from scratch: {:.1?}", started.elapsed());
-
-    let node = Node::start(url, store.clone()).await?;
-    let client = reqwest::Client::builder().pool_max_idle_per_host(CONNECTIONS + 1).build()?;
-    let secret = store.active_secrets(ws.id, portal_server::now_millis()).await?.pop().context("a secret")?.value;
-    let mut tokens = Vec::new();
-    // Company members (nine in ten customers): "All" is their company's tickets.
-    for email in emails.iter().enumerate().filter(|(i, _)| i % 10 != 9).map(|(_, e)| e).take(CONNECTIONS) {
-        tokens
-            .push(sign_in_as(&client, &node.base, (ws.slug.as_str(), "http://localhost:3001"), &secret, email).await?);
-    }
-    let page_url = format!("{}/api/portal/page", node.base);
-    for (what, path) in [
-        ("list, first page of a company member's tickets (25 rows)", String::new()),
-        (&*format!("search for a common word ({COMMON_WORD:?}), with previews"), format!("?q={COMMON_WORD}")),
-        (&*format!("search for a rare word ({RARE_WORD:?}), with previews"), format!("?q={RARE_WORD}")),
-    ] {
-        // One client alone shows what a request costs; 64 at once, what
-        // two cores serve (the latency is then mostly the queue).
-        for (clients, load) in [(1, "one client"), (CONNECTIONS, "64 clients")] {
-            let body = serde_json::json!({"path": path}).to_string();
-            let requests: Vec<Sent> = tokens[..clients].iter().map(|token| Sent::call(token, body.clone())).collect();
-            wrk(&page_url, clients, &requests, false)?.print(&format!("{what}, {load}"));
-        }
-    }
-    node.stop().await
 }
 
 /// A portal serving over `store` on a free port.
@@ -365,19 +324,19 @@ struct WrkFigures {
     requests: u64,
     per_second: f64,
     connections: usize,
-    /// wrk's latency distribution: (percentile, as wrk prints it).
-    percentiles: Vec<(String, String)>,
+    /// The latency's 50th, 95th and 99th percentiles.
+    latency: [Duration; 3],
 }
 
 impl WrkFigures {
     fn print(&self, what: &str) {
-        let percentiles: Vec<String> = self.percentiles.iter().map(|(p, v)| format!("p{p} {v}")).collect();
+        let [p50, p95, p99] = self.latency;
         println!(
-            "  {what}: {} requests in {}s, {:.0} req/s, {} (wrk, {} connection(s), a separate process)",
+            "  {what}: {} requests in {}s, {:.0} req/s, p50 {p50:.2?}, p95 {p95:.2?}, p99 {p99:.2?} \
+             (wrk, {} connection(s), a separate process)",
             self.requests,
             RUN_FOR.as_secs(),
             self.per_second,
-            percentiles.join(", "),
             self.connections
         );
     }
@@ -428,6 +387,10 @@ function request()
   if unique and body then body = string.gsub(body, "KEY", string.format("k%04d%012d", thread_id or 0, n)) end
   return wrk.format(s.method, nil, s.headers, body)
 end
+-- wrk prints no 95th percentile: these lines give the three, in microseconds.
+function done(summary, latency, requests)
+  for _, p in ipairs({{50, 95, 99}}) do io.write(string.format("percentile %d %d\n", p, latency:percentile(p))) end
+end
 "#
     ));
     let file = tempfile::NamedTempFile::with_suffix(".lua")?;
@@ -451,11 +414,12 @@ end
         .and_then(|l| l.split_whitespace().next())
         .and_then(|n| n.parse().ok())
         .unwrap_or_default();
-    let percentiles = ["50%", "90%", "99%"]
-        .iter()
-        .filter_map(|p| field(p).map(|v| (p.trim_end_matches('%').to_string(), v)))
-        .collect();
-    Ok(WrkFigures { requests, per_second, connections, percentiles })
+    let mut latency = [Duration::ZERO; 3];
+    for (slot, p) in latency.iter_mut().zip(["50", "95", "99"]) {
+        let micros = field(&format!("percentile {p} ")).and_then(|v| v.parse::<f64>().ok()).unwrap_or_default();
+        *slot = Duration::from_micros(micros as u64);
+    }
+    Ok(WrkFigures { requests, per_second, connections, latency })
 }
 
 /// `LIVE_SAMPLES` agent replies, one at a time, through the REST API of
