@@ -4,6 +4,7 @@
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use portal_app::limits::{LimitSettings, Rate};
+use portal_store::{S3Access, S3Location};
 use serde::{Deserialize, Serialize};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -19,8 +20,20 @@ pub struct Config {
     /// The portal's public origin, as customers' browsers reach it. Derived
     /// from `bind` (as `http://localhost:PORT`) when unset.
     pub public_url: Option<String>,
-    /// Where attached files are kept (created when missing).
+    /// Where attached files are kept (created when missing), unless
+    /// `blob_url` is set.
     pub blob_dir: PathBuf,
+    /// Attached files in an S3-compatible bucket instead of `blob_dir`, as
+    /// `s3://bucket/prefix`: what several instances share. The bucket must
+    /// exist. Reached with the `s3_*` settings, each falling back to the
+    /// `AWS_*` environment variables.
+    pub blob_url: Option<String>,
+    /// The S3-compatible server, such as `http://minio.internal:9000`;
+    /// unset: AWS. An `http://` endpoint is used without TLS.
+    pub s3_endpoint: Option<String>,
+    pub s3_region: Option<String>,
+    pub s3_access_key_id: Option<String>,
+    pub s3_secret_access_key: Option<KeyText>,
     /// Where the built front-end lives (`pkg/` with the WebAssembly bundle).
     pub site_root: PathBuf,
     /// Where the demo host site listens (`serve --demo` only).
@@ -118,6 +131,11 @@ impl Default for Config {
             bind: ([127, 0, 0, 1], 3000).into(),
             public_url: None,
             blob_dir: "data/blobs".into(),
+            blob_url: None,
+            s3_endpoint: None,
+            s3_region: None,
+            s3_access_key_id: None,
+            s3_secret_access_key: None,
             site_root: "target/site".into(),
             demo_bind: ([127, 0, 0, 1], 3001).into(),
             log: "info,sqlx=warn".into(),
@@ -146,6 +164,15 @@ impl Default for Config {
     }
 }
 
+/// Where attached files are kept, from `blob_dir` or `blob_url`.
+#[derive(Debug, Clone)]
+pub enum BlobStorage {
+    /// A folder on this machine: one instance's alone.
+    Folder(PathBuf),
+    /// A bucket every instance reaches.
+    Bucket { location: S3Location, access: S3Access },
+}
+
 /// Values given as flags; `None` leaves the lower layers' value.
 #[derive(Debug, Default, Serialize)]
 pub struct Overrides {
@@ -167,6 +194,11 @@ const KEYS: &[&str] = &[
     "bind",
     "public_url",
     "blob_dir",
+    "blob_url",
+    "s3_endpoint",
+    "s3_region",
+    "s3_access_key_id",
+    "s3_secret_access_key",
     "site_root",
     "demo_bind",
     "log",
@@ -192,6 +224,19 @@ const KEYS: &[&str] = &[
     "secret_key",
     "secret_key_file",
 ];
+
+/// Credentials taken from the environment exactly as written: figment reads
+/// `PORTAL_X=12345678` as a number, which a text setting refuses, and a
+/// key made of digits is a key all the same.
+const VERBATIM_KEYS: &[&str] = &["s3_access_key_id", "s3_secret_access_key"];
+
+/// The [`VERBATIM_KEYS`] set in the environment, as text.
+fn verbatim_env_vars() -> std::collections::BTreeMap<&'static str, String> {
+    VERBATIM_KEYS
+        .iter()
+        .filter_map(|key| Some((*key, std::env::var(format!("PORTAL_{}", key.to_ascii_uppercase())).ok()?)))
+        .collect()
+}
 
 /// Read by a command, not by the configuration.
 const COMMAND_VARS: &[&str] = &["admin_password"];
@@ -220,7 +265,8 @@ impl Config {
         };
         Figment::from(Serialized::defaults(Config::default()))
             .merge(toml)
-            .merge(Env::prefixed("PORTAL_").only(KEYS))
+            .merge(Env::prefixed("PORTAL_").only(KEYS).ignore(VERBATIM_KEYS))
+            .merge(Serialized::defaults(verbatim_env_vars()))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(Box::new)
@@ -236,6 +282,52 @@ impl Config {
             uploads: rate(self.upload_burst, self.upload_every_secs),
             attachment_quota_bytes: self.attachment_quota_mb.saturating_mul(1024 * 1024),
         }
+    }
+
+    /// Where attached files go. Errors name the setting at fault: a
+    /// mistake here must stop the start, not lose files later.
+    pub fn blob_storage(&self) -> Result<BlobStorage, String> {
+        let secret = self.s3_secret_access_key.as_ref().map(|key| key.0.clone());
+        let s3_settings = [
+            ("s3_endpoint", &self.s3_endpoint),
+            ("s3_region", &self.s3_region),
+            ("s3_access_key_id", &self.s3_access_key_id),
+            ("s3_secret_access_key", &secret),
+        ];
+        let Some(url) = &self.blob_url else {
+            // Bucket settings without a bucket: the operator expects files
+            // in a bucket that would land on this machine.
+            let set: Vec<&str> = s3_settings.iter().filter(|(_, value)| value.is_some()).map(|(key, _)| *key).collect();
+            if !set.is_empty() {
+                return Err(format!(
+                    "{} set without blob_url: attached files would go to blob_dir; set blob_url = \"s3://bucket/prefix\"",
+                    set.join(", ")
+                ));
+            }
+            return Ok(BlobStorage::Folder(self.blob_dir.clone()));
+        };
+        let location =
+            S3Location::parse(url).map_err(|why| format!("blob_url must look like s3://bucket/prefix: {why}"))?;
+        if let Some((key, _)) =
+            s3_settings.iter().find(|(_, value)| value.as_deref().is_some_and(|v| v.trim().is_empty()))
+        {
+            return Err(format!("{key} is empty: leave it unset to use the AWS_* environment variables"));
+        }
+        if let Some(endpoint) = &self.s3_endpoint {
+            let host = endpoint.strip_prefix("https://").or_else(|| endpoint.strip_prefix("http://"));
+            if host.is_none_or(str::is_empty) {
+                return Err(format!(
+                    "s3_endpoint must be an http:// or https:// URL like http://127.0.0.1:9000, not {endpoint:?}"
+                ));
+            }
+        }
+        let access = S3Access {
+            endpoint: self.s3_endpoint.clone(),
+            region: self.s3_region.clone(),
+            access_key_id: self.s3_access_key_id.clone(),
+            secret_access_key: secret,
+        };
+        Ok(BlobStorage::Bucket { location, access })
     }
 
     /// The database URL with any password replaced, for logs.
@@ -355,6 +447,66 @@ mod tests {
             let error = Config::load(None, &Overrides::default()).unwrap_err().to_string();
             assert!(error.to_lowercase().contains("log_format") && error.contains("xml"), "{error}");
             assert!(error.contains("text") && error.contains("json"), "{error}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn attachments_go_to_the_folder_unless_a_bucket_is_set() {
+        figment::Jail::expect_with(|jail| {
+            let config = Config::load(None, &Overrides::default()).unwrap();
+            assert!(
+                matches!(config.blob_storage(), Ok(BlobStorage::Folder(dir)) if dir == std::path::Path::new("data/blobs"))
+            );
+            jail.create_file(
+                "portal.toml",
+                "blob_url = \"s3://portal-files/prod/attachments\"\ns3_endpoint = \"http://127.0.0.1:9000\"",
+            )?;
+            jail.set_env("PORTAL_S3_REGION", "eu-central-1");
+            jail.set_env("PORTAL_S3_ACCESS_KEY_ID", "portal");
+            jail.set_env("PORTAL_S3_SECRET_ACCESS_KEY", "wJalrXUtnFEMI-secret");
+            let config = Config::load(None, &Overrides::default()).unwrap();
+            let Ok(BlobStorage::Bucket { location, access }) = config.blob_storage() else {
+                panic!("a bucket: {:?}", config.blob_storage());
+            };
+            assert_eq!((location.bucket(), location.prefix()), ("portal-files", "prod/attachments"));
+            assert_eq!(access.endpoint.as_deref(), Some("http://127.0.0.1:9000"));
+            assert_eq!(access.region.as_deref(), Some("eu-central-1"));
+            assert_eq!(access.access_key_id.as_deref(), Some("portal"));
+            assert_eq!(access.secret_access_key.as_deref(), Some("wJalrXUtnFEMI-secret"));
+            assert!(!format!("{config:?} {access:?}").contains("wJalrXUtnFEMI"), "the secret is never printed");
+            // Digits stay text, leading zeros and all.
+            jail.set_env("PORTAL_S3_ACCESS_KEY_ID", "0123");
+            jail.set_env("PORTAL_S3_SECRET_ACCESS_KEY", "12345678");
+            let config = Config::load(None, &Overrides::default()).unwrap();
+            assert_eq!(config.s3_access_key_id.as_deref(), Some("0123"));
+            assert_eq!(config.s3_secret_access_key.map(|key| key.0).as_deref(), Some("12345678"));
+            Ok(())
+        });
+    }
+
+    #[test]
+    #[allow(clippy::result_large_err)]
+    fn bad_blob_settings_are_refused_naming_the_setting() {
+        figment::Jail::expect_with(|jail| {
+            let refusal = |jail: &mut figment::Jail, toml: &str| {
+                jail.create_file("portal.toml", toml).unwrap();
+                let config = Config::load(None, &Overrides::default()).unwrap();
+                config.blob_storage().expect_err(toml)
+            };
+            let ftp = refusal(jail, "blob_url = \"ftp://x\"");
+            assert!(ftp.contains("blob_url") && ftp.contains("s3://bucket/prefix") && ftp.contains("ftp://x"), "{ftp}");
+            let bucket = refusal(jail, "blob_url = \"s3://My_Bucket/files\"");
+            assert!(bucket.contains("blob_url") && bucket.contains("My_Bucket"), "{bucket}");
+            let prefix = refusal(jail, "blob_url = \"s3://files/a//b\"");
+            assert!(prefix.contains("blob_url") && prefix.contains("a//b"), "{prefix}");
+            let endpoint = refusal(jail, "blob_url = \"s3://files\"\ns3_endpoint = \"minio:9000\"");
+            assert!(endpoint.contains("s3_endpoint") && endpoint.contains("minio:9000"), "{endpoint}");
+            let empty = refusal(jail, "blob_url = \"s3://files\"\ns3_access_key_id = \" \"");
+            assert!(empty.contains("s3_access_key_id is empty"), "{empty}");
+            let unused = refusal(jail, "s3_endpoint = \"http://127.0.0.1:9000\"\ns3_region = \"eu-west-1\"");
+            assert!(unused.contains("s3_endpoint, s3_region set without blob_url"), "{unused}");
             Ok(())
         });
     }

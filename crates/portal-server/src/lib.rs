@@ -72,8 +72,7 @@ impl Portal {
         let site_root = config.site_root.to_string_lossy().to_string();
         let leptos_options =
             LeptosOptions::builder().output_name("portal-frontend").site_root(site_root).site_pkg_dir("pkg").build();
-        let blobs = portal_store::FsBlobStore::open(&config.blob_dir)
-            .with_context(|| format!("cannot use {} for attached files", config.blob_dir.display()))?;
+        let blobs = open_blob_store(config).await?;
         let inbound_address = match config.inbound_address.as_deref() {
             Some(raw) => Some(
                 portal_core::inbound::InboundAddress::parse(raw)
@@ -105,7 +104,7 @@ impl Portal {
         let slack = slack::SlackApi::new(config.slack_api_url.as_deref().unwrap_or(slack::DEFAULT_API_URL))?;
         let state = AppState {
             store,
-            blobs: Arc::new(blobs),
+            blobs,
             leptos_options,
             public_url: url.clone(),
             trusted_proxies: config.trusted_proxies.clone().into(),
@@ -187,6 +186,26 @@ impl Portal {
         // sockets are, until each has sent its close frame.
         live_sockets.closed(LIVE_CLOSE_WAIT).await;
         served
+    }
+}
+
+/// The folder (`blob_dir`) or the bucket (`blob_url`) attached files go to.
+async fn open_blob_store(config: &config::Config) -> anyhow::Result<Arc<dyn portal_store::BlobStore>> {
+    match config.blob_storage().map_err(anyhow::Error::msg)? {
+        config::BlobStorage::Folder(dir) => {
+            let blobs = portal_store::FsBlobStore::open(&dir)
+                .with_context(|| format!("cannot use {} for attached files", dir.display()))?;
+            Ok(Arc::new(blobs))
+        }
+        config::BlobStorage::Bucket { location, access } => {
+            let blobs = portal_store::S3BlobStore::open(&location, &access)
+                .with_context(|| format!("blob_url: cannot use {location} for attached files"))?;
+            blobs.check().await.with_context(|| {
+                format!("blob_url: cannot list {location}: the bucket must exist and the credentials must allow it")
+            })?;
+            tracing::info!(%location, "attached files are kept in a bucket");
+            Ok(Arc::new(blobs))
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! Where attachment contents live: a small trait, so object storage can
-//! follow, and the default, a folder under the data directory.
+//! Where attachment contents live: a small trait, and the default, a folder
+//! under the data directory (object storage is in `s3_blob`).
 //!
 //! Contents are stored under random names the blob store chooses; the
 //! customer's file name is only ever a column in the database.
@@ -18,6 +18,18 @@ pub trait BlobStore: Send + Sync + 'static {
     async fn delete(&self, key: &str) -> io::Result<()>;
 }
 
+/// A new random key: 32 lowercase hex characters, never chosen by a customer.
+pub(crate) fn new_key() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}
+
+/// Refuses anything but a key [`new_key`] could have made. Keys come back
+/// from the database: anything else could name another file or object.
+pub(crate) fn check_key(key: &str) -> io::Result<()> {
+    let well_formed = key.len() == 32 && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if well_formed { Ok(()) } else { Err(io::Error::new(io::ErrorKind::InvalidInput, "not a blob key")) }
+}
+
 /// Blobs as files: `<root>/<first two characters of the key>/<key>`.
 pub struct FsBlobStore {
     root: PathBuf,
@@ -32,12 +44,7 @@ impl FsBlobStore {
     }
 
     fn path(&self, key: &str) -> io::Result<PathBuf> {
-        // Keys come back from the database: anything but a key this store
-        // made could name another file.
-        let well_formed = key.len() == 32 && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-        if !well_formed {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a blob key"));
-        }
+        check_key(key)?;
         Ok(self.root.join(&key[..2]).join(key))
     }
 }
@@ -45,7 +52,7 @@ impl FsBlobStore {
 #[async_trait]
 impl BlobStore for FsBlobStore {
     async fn put(&self, content: &[u8]) -> io::Result<String> {
-        let key = hex::encode(rand::random::<[u8; 16]>());
+        let key = new_key();
         let path = self.path(&key)?;
         // Written aside, then renamed into place: a crash leaves a stray
         // file in `incoming`, never a truncated blob.

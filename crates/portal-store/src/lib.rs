@@ -27,6 +27,7 @@ mod notify;
 mod participants;
 mod replay;
 mod routing;
+mod s3_blob;
 mod sealing;
 mod slack;
 mod sql;
@@ -55,6 +56,7 @@ pub use notify::Wake;
 pub use participants::{AddedBy, Participant, ParticipantAdded, ParticipantStore};
 pub use replay::ReplayStore;
 pub use routing::{Escalated, NewRule, RoutingRules, RoutingStore};
+pub use s3_blob::{S3Access, S3BlobStore, S3Location};
 pub use sealing::{KeyRing, SealError};
 pub use slack::{SlackConnection, SlackPost, SlackPostKind, SlackStore};
 pub use webhooks::{

@@ -9,7 +9,12 @@
 //! `PORTAL_TEST_SKIP_POSTGRES=1` says to run on SQLite alone (and the skip
 //! is reported loudly).
 //!
+//! [`local_s3`] starts a local S3-compatible server for the object store's
+//! tests.
+//!
 //! Only compiled with the `testing` feature; never part of the binary.
+
+pub mod local_s3;
 
 use crate::{Backend, KeyRing, Store};
 use sqlx::{Connection as _, Executor as _};

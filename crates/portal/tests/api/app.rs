@@ -68,6 +68,22 @@ pub async fn spawn_app(db: TestDb) -> TestApp {
 
 /// [`spawn_app`], with the configuration changed by `configure` first.
 pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> TestApp {
+    start(db, configure, true).await
+}
+
+/// Another instance beside `app`, as a second process would be: its own
+/// store (pool and listener) over the same database and its own server,
+/// configured by `configure`, serving `app`'s workspace. PostgreSQL only:
+/// one SQLite file has one portal process.
+pub async fn spawn_another_instance(app: &TestApp, configure: impl FnOnce(&mut Config)) -> TestApp {
+    let store = portal_store::connect(&app.db.url, app.db.keys()).await.expect("another store on the same database");
+    let db = TestDb { store, url: app.db.url.clone(), backend: app.db.backend, key: app.db.key.clone() };
+    start(db, configure, false).await
+}
+
+/// Serves over `db`, creating the `acme` workspace when `new_workspace`
+/// (else it must be there already).
+async fn start(db: TestDb, configure: impl FnOnce(&mut Config), new_workspace: bool) -> TestApp {
     let site_root = tempfile::tempdir().expect("temporary site root");
     let mut config = test_config(&site_root);
     configure(&mut config);
@@ -83,16 +99,20 @@ pub async fn spawn_app_with(db: TestDb, configure: impl FnOnce(&mut Config)) -> 
         let _ = stopped.await;
     }));
 
-    commands::create_workspace(&*store, SLUG, "Acme", GREETING, &[ORIGIN.to_string()])
-        .await
-        .expect("create the acme workspace");
+    if new_workspace {
+        commands::create_workspace(&*store, SLUG, "Acme", GREETING, &[ORIGIN.to_string()])
+            .await
+            .expect("create the acme workspace");
+    }
     let workspace = store
         .workspace_by_slug(&slug(SLUG))
         .await
         .expect("look up the acme workspace")
         .expect("the acme workspace exists");
-    // A new workspace's portal starts off; the tests use it switched on.
-    store.set_portal_enabled(workspace.id, true).await.expect("switch the acme portal on");
+    if new_workspace {
+        // A new workspace's portal starts off; the tests use it switched on.
+        store.set_portal_enabled(workspace.id, true).await.expect("switch the acme portal on");
+    }
     let workspace = store.workspace(workspace.id).await.expect("look up").expect("the acme workspace exists");
     let secret = only_secret(&*store, workspace.id).await;
 

@@ -29,7 +29,7 @@ pub async fn upload(app: &TestApp, token: Option<&str>, name: &str, content: &[u
     request.send().await.unwrap_or_else(|e| panic!("uploading {name}: {e}"))
 }
 
-async fn uploaded(app: &TestApp, token: &str, name: &str, content: &[u8]) -> AttachmentInfo {
+pub async fn uploaded(app: &TestApp, token: &str, name: &str, content: &[u8]) -> AttachmentInfo {
     let response = upload(app, Some(token), name, content).await;
     let status = response.status();
     let body = response.text().await.unwrap();
@@ -48,12 +48,12 @@ async fn refused(response: reqwest::Response, status: u16, says: &str) {
     }
 }
 
-async fn download(app: &TestApp, token: &str, id: AttachmentId) -> reqwest::Response {
+pub async fn download(app: &TestApp, token: &str, id: AttachmentId) -> reqwest::Response {
     let url = app.url(&format!("/api/portal/attachments/{id}"));
     app.client.get(url).bearer_auth(token).send().await.unwrap()
 }
 
-fn files_on_disk(app: &TestApp) -> usize {
+pub fn files_on_disk(app: &TestApp) -> usize {
     walk(&app.blob_dir)
 }
 

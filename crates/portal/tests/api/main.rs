@@ -27,6 +27,7 @@ mod limits;
 mod live;
 mod mail;
 mod matrix;
+mod object_storage;
 mod observability;
 mod origins;
 mod pages;
