@@ -4,12 +4,28 @@
 // arrive live.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { eventually, openTicket, portalAndBrowser, signInAsAlice } from "../harness.mjs";
+import { eventually, openTicket, portalAndBrowser, signInAsAlice, sleep } from "../harness.mjs";
 
 const shared = portalAndBrowser();
 
 /** Alice signed in on the demo host site; her ticket list shown. */
 const signedIn = (t) => signInAsAlice(shared.browser, shared.portal.demoUrl, t);
+
+/** An API token of the demo workspace: an agent's, for the REST API. */
+async function agentToken(name) {
+  const created = await shared.portal.cli("token", "create", "--workspace", "demo", "--name", name);
+  return created.trim().split("\n").pop().trim();
+}
+
+/** Posts a message to ticket `number` through the REST API, as an agent. */
+async function agentPosts(token, number, body, { internal = false } = {}) {
+  const response = await fetch(`${shared.portal.portalUrl}/api/v1/tickets/${number}/messages`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ body, internal, author_name: "Sam from Acme" }),
+  });
+  assert.equal(response.status, 201, await response.text());
+}
 
 /** All markup and text of the portal frame. */
 async function frameText(page) {
@@ -111,5 +127,49 @@ describe("conversations in the embedded portal", () => {
     assert.equal(await box.evaluate((el) => el === document.activeElement), true, "the box still has the focus");
     await page.keyboard.type(" to ask.");
     assert.equal(await box.inputValue(), "Thanks, I was about to ask.");
+  });
+
+  test("an agent's reply joins the open conversation in place: once, in order, and never an internal note", async (t) => {
+    const token = await agentToken("e2e-live-patch");
+    const { page, frame } = await signedIn(t);
+    await openTicket(frame, "CSV export");
+    const number = (await frame.locator("[data-testid=ticket] [data-testid=ticket-number]").textContent()).replace("#", "");
+    const bodies = () => frame.locator("[data-testid=message] [data-testid=message-body]").allTextContents();
+    const earlier = await bodies();
+    assert.ok(earlier.length > 0, "the ticket has a conversation already");
+    // Marks that a reload of the frame, or a refetch of its page, would wipe out.
+    const conversation = frame.locator("[data-testid=conversation]");
+    await conversation.evaluate((list) => {
+      window.notReloaded = true;
+      list.dataset.marked = "yes";
+    });
+
+    await agentPosts(token, number, "CANARY-LIVE-NOTE: refund them quietly", { internal: true });
+    await agentPosts(token, number, "First answer (LIVE-A).");
+    await frame.locator("[data-testid=message]", { hasText: "LIVE-A" }).waitFor({ timeout: 10_000 });
+    assert.equal(
+      await frame.locator("[data-testid=conversation][data-marked=yes] [data-testid=message]", { hasText: "LIVE-A" }).count(),
+      1,
+      "the answer went into the conversation shown, not a refetched page",
+    );
+
+    // The customer's own reply (the page refetches after it) and another answer.
+    await frame.locator("[data-testid=reply-text]").fill("Her own words (LIVE-B).");
+    await frame.locator("[data-testid=send]").click();
+    await frame.locator("[data-testid=send-state]", { hasText: "Sent" }).waitFor();
+    await agentPosts(token, number, "Second answer (LIVE-C).");
+    await frame.locator("[data-testid=message]", { hasText: "LIVE-C" }).waitFor({ timeout: 10_000 });
+    // Long enough for any refetch the events set off to have landed.
+    await sleep(1_000);
+
+    const now = await bodies();
+    assert.deepEqual(now.slice(0, earlier.length), earlier, "the earlier messages stay as they were");
+    assert.deepEqual(
+      now.slice(earlier.length).map((text) => text.trim()),
+      ["First answer (LIVE-A).", "Her own words (LIVE-B).", "Second answer (LIVE-C)."],
+      "each new message exactly once, in the order written",
+    );
+    assert.equal(await conversation.evaluate(() => window.notReloaded), true, "the frame was not reloaded");
+    assert.ok(!(await frameText(page)).includes("CANARY-LIVE-NOTE"), "the internal note is in no DOM node");
   });
 });

@@ -298,6 +298,13 @@ pub fn set_page_csp() {
     }
 }
 
+/// A stored public message as the customer's conversation shows it, in
+/// `locale` (times relative to `now`): the page's own markup, so that the
+/// frame can add it to an open ticket without fetching the page again.
+pub fn message_html(locale: portal_i18n::Locale, message: portal_core::PublicMessage, now: i64) -> String {
+    crate::pages::message(locale, message, now)
+}
+
 /// A stored public message as the portal shows it, Markdown rendered safely.
 pub fn message_view(message: portal_core::PublicMessage) -> portal_core::MessageView {
     portal_core::MessageView {

@@ -3,8 +3,9 @@
 //! The protocol:
 //!
 //! 1. The client's first message, within [`HELLO_TIMEOUT`], is the text
-//!    `{"token": "<session token>", "after": <last event id seen, 0 for none>}`;
-//!    on the standalone portal, `{"after": n}`: its session is the cookie
+//!    `{"token": "<session token>", "after": <last event id seen, 0 for none>,
+//!    "lang": "<the page's language>"}` (`lang` optional);
+//!    on the standalone portal, `{"after": n, "lang": ...}`: its session is the cookie
 //!    the socket was opened with, from the portal's own pages only.
 //!    A new session's first `after` is its grant's `live_after`: the pages
 //!    the frame loads next already show everything up to it.
@@ -17,10 +18,16 @@
 //! 3. The server sends, one text message each and oldest first, the events
 //!    of the customer's tickets with an id above `after`, then each new one
 //!    as it is committed (on this node or, on PostgreSQL, any other):
-//!    `{"id", "kind", "ticket_number", "status"?, "message"?}`, the message
-//!    a `MessageView` (its body rendered to safe HTML). Internal notes never
-//!    produce an event. A client that reconnects sends the last id it saw
-//!    and misses nothing.
+//!    `{"id", "kind", "ticket_number", "status"?, "message"?, "message_html"?}`,
+//!    the message a `MessageView` (its body rendered to safe HTML) and
+//!    `message_html` the same message as the customer's conversation shows
+//!    it (its `<li>`, rendered by the page's own template in the hello's
+//!    `lang`, else the socket request's `Accept-Language`, else the
+//!    workspace's language): the frame adds it to the open ticket at once
+//!    instead of fetching the page again. Both are built from the store's
+//!    `PublicMessage`, which an internal note never becomes: internal notes
+//!    never produce an event. A client that reconnects sends the last id it
+//!    saw and misses nothing.
 //! 4. The session is checked again on every wake-up and at least every
 //!    [`RECHECK_EVERY`]; once it is revoked, expired or its secret retired,
 //!    or the portal is switched off or the session's origin no longer
@@ -37,8 +44,9 @@ use axum::extract::State;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use portal_app::PortalError;
-use portal_app::state::{AppState, Credential, message_view, session_scope};
+use portal_app::state::{AppState, Credential, message_html, message_view, now_millis, session_scope};
 use portal_core::{CustomerScope, EventKind, MessageView, PortalEvent, SessionToken, TicketNumber, TicketStatus};
+use portal_i18n::Locale;
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
 use std::time::Duration;
@@ -56,7 +64,7 @@ const BATCH: u32 = 50;
 /// A send that does not complete within this (a client that stopped
 /// reading) drops the connection.
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
-/// The hello is about 100 bytes; nothing the client sends may be larger.
+/// The hello is about 120 bytes; nothing the client sends may be larger.
 const MAX_CLIENT_MESSAGE: usize = 1024;
 
 /// The close codes the server ends a live socket with.
@@ -116,6 +124,9 @@ struct Hello {
     #[serde(default)]
     token: Option<String>,
     after: i64,
+    /// The language of the client's page, which live messages are rendered in.
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 /// One event as the frame receives it.
@@ -128,16 +139,21 @@ struct LiveEvent {
     status: Option<TicketStatus>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<MessageView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_html: Option<String>,
 }
 
-impl From<PortalEvent> for LiveEvent {
-    fn from(event: PortalEvent) -> Self {
+impl LiveEvent {
+    /// `event` as sent, its message rendered in `locale` at `now`.
+    fn new(event: PortalEvent, locale: Locale, now: i64) -> Self {
+        let message_html = event.message.clone().map(|message| message_html(locale, message, now));
         Self {
             id: event.id,
             kind: event.kind,
             ticket_number: event.ticket_number,
             status: event.status,
             message: event.message.map(message_view),
+            message_html,
         }
     }
 }
@@ -160,6 +176,8 @@ pub async fn live(
     // a cookie on a socket that other sites' pages opened.
     let cookie = Credential::of_request(&state, &axum::http::Method::GET, &headers)
         .filter(|credential| !matches!(credential, Credential::Bearer(_)));
+    let accept_language =
+        headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|value| value.to_str().ok()).map(str::to_string);
     // A router serving without `Portal::serve` (none does today) never stops its sockets.
     let stopping = stopping.map_or_else(|| Stopping::new().0, |axum::Extension(stopping)| stopping);
     upgrade
@@ -168,7 +186,7 @@ pub async fn live(
         // tungstenite allocates its read buffer up front (128 KiB by default).
         .read_buffer_size(4 * 1024)
         .max_write_buffer_size(1024 * 1024)
-        .on_upgrade(move |socket| serve(socket, state, stopping, cookie))
+        .on_upgrade(move |socket| serve(socket, state, stopping, Opening { cookie, accept_language }))
 }
 
 /// Counts an open live socket in `portal_live_connections` for as long as it lives.
@@ -196,10 +214,16 @@ impl Drop for Counted {
     }
 }
 
-async fn serve(mut socket: WebSocket, state: AppState, mut stopping: Stopping, cookie: Option<Credential>) {
+/// What the socket's opening request brought.
+struct Opening {
+    cookie: Option<Credential>,
+    accept_language: Option<String>,
+}
+
+async fn serve(mut socket: WebSocket, state: AppState, mut stopping: Stopping, opening: Opening) {
     let _open = Counted::open();
     let Err(end) = tokio::select! {
-        ended = run(&mut socket, &state, cookie) => ended,
+        ended = run(&mut socket, &state, opening) => ended,
         () = stopping.requested() => Err(End::Close(close::RESTARTING, "the server is restarting; reconnect")),
     };
     if let End::Close(code, reason) = end {
@@ -211,17 +235,18 @@ async fn serve(mut socket: WebSocket, state: AppState, mut stopping: Stopping, c
     }
 }
 
-async fn run(socket: &mut WebSocket, state: &AppState, cookie: Option<Credential>) -> Result<Infallible, End> {
+async fn run(socket: &mut WebSocket, state: &AppState, opening: Opening) -> Result<Infallible, End> {
     let hello = hello(socket).await?;
     let credential = match &hello.token {
         Some(token) => SessionToken::parse(token).map(Credential::Bearer),
-        None => cookie,
+        None => opening.cookie,
     };
     let scope = check(state, credential.as_ref()).await?;
+    let locale = locale(state, &scope, hello.lang.as_deref(), opening.accept_language.as_deref()).await?;
     // Subscribed before the first read: a commit after the read still wakes us.
     let mut wakes = state.store.subscribe();
     let mut after = hello.after;
-    let mut more = forward(socket, state, &scope, &mut after).await?;
+    let mut more = forward(socket, state, &scope, locale, &mut after).await?;
     let mut recheck_at = Instant::now() + RECHECK_EVERY;
     let mut heard_at = Instant::now();
     loop {
@@ -257,7 +282,7 @@ async fn run(socket: &mut WebSocket, state: &AppState, cookie: Option<Credential
             }
             send(socket, Message::Ping(Default::default())).await?;
         }
-        more = forward(socket, state, &scope, &mut after).await?;
+        more = forward(socket, state, &scope, locale, &mut after).await?;
     }
 }
 
@@ -293,12 +318,32 @@ async fn check(state: &AppState, credential: Option<&Credential>) -> Result<Cust
     })
 }
 
+/// The language the socket's messages are rendered in: the page's (the
+/// hello's `lang`, which the frame's server calls send as their
+/// `Accept-Language`), else the browser's, else the workspace's.
+async fn locale(
+    state: &AppState,
+    scope: &CustomerScope,
+    page: Option<&str>,
+    accept_language: Option<&str>,
+) -> Result<Locale, End> {
+    match state.store.workspace(scope.workspace_id()).await {
+        Ok(Some(workspace)) => Ok(Locale::negotiate(page, accept_language, workspace.default_locale)),
+        Ok(None) => Err(End::Close(close::SESSION_ENDED, "no access")),
+        Err(error) => {
+            state.store_error(error);
+            Err(End::Close(close::UNAVAILABLE, "temporarily unavailable"))
+        }
+    }
+}
+
 /// Sends the next events after `after` (at most [`BATCH`]), moving `after`
 /// on; says whether there may be more.
 async fn forward(
     socket: &mut WebSocket,
     state: &AppState,
     scope: &CustomerScope,
+    locale: Locale,
     after: &mut i64,
 ) -> Result<bool, End> {
     let events = state.store.events_since(scope, *after, BATCH).await.map_err(|error| {
@@ -306,9 +351,10 @@ async fn forward(
         End::Close(close::UNAVAILABLE, "temporarily unavailable")
     })?;
     let more = events.len() >= BATCH as usize;
+    let now = now_millis();
     for event in events {
         let id = event.id;
-        let json = serde_json::to_string(&LiveEvent::from(event)).map_err(|error| {
+        let json = serde_json::to_string(&LiveEvent::new(event, locale, now)).map_err(|error| {
             tracing::error!(%error, "encoding a live event failed");
             End::Close(close::UNAVAILABLE, "temporarily unavailable")
         })?;

@@ -160,15 +160,17 @@ async fn sign_in(workspace: &str, origin: &str, user: Identity, context: &Portal
 }
 
 /// Whenever the customer's data may have changed (a live event, a reply, a
-/// sign-in), reads their ticket counts and posts them to `host`, the page
-/// that signed them in, when they differ from the last told: the loader
-/// hands them to `helpCenter("onCounts", ...)`. Only numbers cross.
+/// sign-in), or only their counts may have, reads their ticket counts and
+/// posts them to `host`, the page that signed them in, when they differ
+/// from the last told: the loader hands them to `helpCenter("onCounts",
+/// ...)`. Only numbers cross.
 fn tell_counts(context: &PortalContext, parent: &Window, host: RwSignal<Option<(u32, String)>>) {
-    let changes = context.changes;
+    let (changes, counts_changes) = (context.changes, context.counts_changes);
     let parent = parent.clone();
     let told = Rc::new(Cell::new(None::<TicketCounts>));
     Effect::new(move |_| {
         changes.track();
+        counts_changes.track();
         let Some(signed_in) = host.get() else {
             // The loader zeroes its counts itself on a sign-out.
             told.set(None);

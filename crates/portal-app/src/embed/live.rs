@@ -1,17 +1,28 @@
 //! Live updates in the frame (browser only): a WebSocket to
 //! `/api/portal/live` (the protocol is described in the server's `live`
-//! module). Every event makes the pages refetch; the last event id is kept
-//! so that a reconnect resumes where the last socket left off.
+//! module). The last event id is kept so that a reconnect resumes where the
+//! last socket left off.
+//!
+//! A new message on the ticket shown goes into its conversation at once
+//! (`live_messages`), in the markup the server rendered for it: a reply is
+//! what a customer waits for, and waiting for events to settle and then
+//! fetching the whole page again made the wait several times longer. Only
+//! the ticket counts are read again for it. Other events make the page
+//! refetch, once for a burst of them (`SETTLE_MS`), except on another
+//! ticket's page, which shows nothing of them: there only the counts are.
 //!
 //! The bridge starts it after a sign-in and stops it before a session ends
 //! (`stop`, or a new `init`). A socket the server closes because the
 //! session ended is not reopened.
 
 use super::PortalContext;
+use super::live_messages::{self, LiveMessage};
+use leptos::prelude::GetUntracked;
+use portal_core::TicketNumber;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
-use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
 /// The server's close code for a session that is no longer live.
@@ -23,6 +34,8 @@ const RETRY_LAST_MS: f64 = 30_000.0;
 const STABLE_MS: f64 = 60_000.0;
 /// Events this close together make one refetch.
 const SETTLE_MS: i32 = 100;
+/// The event of a new public message.
+const MESSAGE_CREATED: &str = "message.created";
 
 thread_local! {
     static CURRENT: RefCell<Option<Rc<Live>>> = const { RefCell::new(None) };
@@ -38,8 +51,10 @@ pub(super) fn start(token: Option<&str>, after: i64, context: &PortalContext) {
     CURRENT.with(|current| *current.borrow_mut() = Some(live));
 }
 
-/// Closes the live socket for good.
+/// Closes the live socket for good, and forgets what it brought: nothing
+/// of one session reaches the next one's pages.
 pub(super) fn stop() {
+    live_messages::forget_all();
     if let Some(live) = CURRENT.with(|current| current.borrow_mut().take()) {
         live.shut();
     }
@@ -56,6 +71,8 @@ struct Live {
     /// Pending timeouts: a reconnect, a refetch.
     reconnect_timer: Cell<Option<i32>>,
     refetch_timer: Cell<Option<i32>>,
+    /// Whether the pending refetch is of the page too, not only the counts.
+    refetch_page: Cell<bool>,
     on_open: Closure<dyn FnMut()>,
     on_message: Closure<dyn FnMut(MessageEvent)>,
     on_close: Closure<dyn FnMut(CloseEvent)>,
@@ -89,6 +106,7 @@ impl Live {
                 opened_at: Cell::new(0.0),
                 reconnect_timer: Cell::new(None),
                 refetch_timer: Cell::new(None),
+                refetch_page: Cell::new(false),
                 on_open: plain(Live::opened),
                 on_message: Closure::new(move |event: MessageEvent| {
                     if let Some(live) = on_message.upgrade() {
@@ -106,7 +124,11 @@ impl Live {
                 }),
                 on_refetch: plain(|live| {
                     live.refetch_timer.set(None);
-                    live.context.changed();
+                    if live.refetch_page.take() {
+                        live.context.changed();
+                    } else {
+                        live.context.counts_changed();
+                    }
                 }),
             }
         })
@@ -130,25 +152,41 @@ impl Live {
     fn opened(&self) {
         self.opened_at.set(now());
         if let Some(socket) = &*self.socket.borrow() {
-            // The token is hex: nothing to escape.
+            // Messages come rendered in the page's language. The token is
+            // hex and a language tag letters, digits and hyphens: nothing to
+            // escape (a `lang` that is not a tag is left out).
+            let lang = crate::client::page_language()
+                .filter(|tag| tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+                .map(|tag| format!(r#","lang":"{tag}""#))
+                .unwrap_or_default();
             let hello = match &self.token {
-                Some(token) => format!(r#"{{"token":"{token}","after":{}}}"#, self.after.get()),
-                None => format!(r#"{{"after":{}}}"#, self.after.get()),
+                Some(token) => format!(r#"{{"token":"{token}","after":{}{lang}}}"#, self.after.get()),
+                None => format!(r#"{{"after":{}{lang}}}"#, self.after.get()),
             };
             let _ = socket.send_with_str(&hello);
         }
     }
 
     fn received(&self, event: MessageEvent) {
-        let id = event
-            .data()
-            .as_string()
-            .and_then(|text| js_sys::JSON::parse(&text).ok())
-            .and_then(|event| js_sys::Reflect::get(&event, &"id".into()).ok())
-            .and_then(|id| id.as_f64());
-        if let Some(id) = id {
+        let event = event.data().as_string().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or_default();
+        if let Some(id) = field(&event, "id").as_f64() {
             self.after.set(self.after.get().max(id as i64));
         }
+        let ticket = field(&event, "ticket_number").as_f64().map(|n| TicketNumber(n as i64));
+        let shown = ticket_shown(&self.context.location.get_untracked());
+        match (live_message(&event), ticket) {
+            (Some(message), _) if Some(message.ticket) == shown => {
+                live_messages::arrived(message, &super::customer_name(self.context.frame));
+                self.refetch(false);
+            }
+            (_, Some(ticket)) if shown.is_some_and(|shown| shown != ticket) => self.refetch(false),
+            _ => self.refetch(true),
+        }
+    }
+
+    /// Refetches the counts, and the page too if `page`, once events have settled.
+    fn refetch(&self, page: bool) {
+        self.refetch_page.set(self.refetch_page.get() || page);
         if self.refetch_timer.get().is_none() {
             self.refetch_timer.set(self.later(&self.on_refetch, SETTLE_MS));
         }
@@ -201,4 +239,27 @@ impl Live {
             }
         }
     }
+}
+
+/// `object.name`, or `undefined`.
+fn field(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &name.into()).unwrap_or_default()
+}
+
+/// The message of a `message.created` event, as the conversation shows it.
+fn live_message(event: &JsValue) -> Option<LiveMessage> {
+    if field(event, "kind").as_string()? != MESSAGE_CREATED {
+        return None;
+    }
+    Some(LiveMessage {
+        ticket: TicketNumber(field(event, "ticket_number").as_f64()? as i64),
+        id: field(&field(event, "message"), "id").as_f64()? as i64,
+        html: field(event, "message_html").as_string()?,
+    })
+}
+
+/// The ticket whose page `location` (the frame's, below its base) is.
+fn ticket_shown(location: &str) -> Option<TicketNumber> {
+    let number = location.strip_prefix("/tickets/")?.split(['/', '?', '#']).next()?;
+    number.parse().ok().map(TicketNumber)
 }

@@ -13,6 +13,8 @@ mod files;
 #[cfg(feature = "hydrate")]
 mod live;
 #[cfg(feature = "hydrate")]
+mod live_messages;
+#[cfg(feature = "hydrate")]
 mod navigation;
 #[cfg(feature = "hydrate")]
 mod standalone;
@@ -61,6 +63,10 @@ pub(crate) struct PortalContext {
     /// Bumped whenever the customer's data may have changed (sign-in, a
     /// reply, a new ticket, a live event); the page refetches when it moves.
     pub changes: RwSignal<u64>,
+    /// Bumped when only the customer's ticket counts may have changed: a
+    /// live message the page shown has been given already (see
+    /// `live_messages`), or news of a ticket the page does not show.
+    pub counts_changes: RwSignal<u64>,
 }
 
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
@@ -69,11 +75,25 @@ impl PortalContext {
         self.changes.update(|n| *n += 1);
     }
 
+    pub fn counts_changed(&self) {
+        self.counts_changes.update(|n| *n += 1);
+    }
+
     /// The portal's own path, e.g. `/embed/acme` or `/p/acme`.
     pub fn base(&self) -> String {
         let prefix = if self.standalone { "p" } else { "embed" };
         format!("/{prefix}/{}", self.workspace)
     }
+}
+
+/// The signed-in customer's name: their own new messages are not
+/// announced to them.
+#[cfg(feature = "hydrate")]
+fn customer_name(frame: RwSignal<Frame>) -> String {
+    frame.with_untracked(|f| match f {
+        Frame::SignedIn { name } => name.clone(),
+        _ => String::new(),
+    })
 }
 
 /// The portal a page's path names: `/embed/{workspace}/...` in a site's
@@ -135,6 +155,7 @@ fn Portal(workspace: String, standalone: bool, settings: PortalSettings, locale:
         frame,
         location: RwSignal::new(String::new()),
         changes: RwSignal::new(0),
+        counts_changes: RwSignal::new(0),
     };
     provide_context(context.clone());
     #[cfg(feature = "hydrate")]

@@ -8,9 +8,10 @@
 //! start (its heading, if it has one) when the focus was on the page that
 //! went; a control the new page has again (the search box after a search)
 //! keeps it. A refresh of the same page (a live event) moves no focus and
-//! tells screen readers what changed through the frame's live region.
+//! tells screen readers what changed through the frame's live region; so
+//! does a message the live socket adds to the open ticket (`live_messages`).
 
-use super::{Frame, PortalContext, files, submissions};
+use super::{PortalContext, files, live_messages, submissions};
 use crate::api::page;
 use leptos::ev::{Event, MouseEvent, SubmitEvent};
 use leptos::html::Div;
@@ -31,11 +32,7 @@ pub(super) fn Pages() -> impl IntoView {
         changes.track();
         let element: Element = container.get()?.into();
         let moved = shown.flatten().as_deref() != Some(path.as_str());
-        let customer = frame.with_untracked(|f| match f {
-            Frame::SignedIn { name } => name.clone(),
-            _ => String::new(),
-        });
-        load(element, path.clone(), moved, latest, customer);
+        load(element, path.clone(), moved, latest, super::customer_name(frame));
         Some(path)
     });
     let on_click = {
@@ -73,6 +70,7 @@ fn load(container: Element, path: String, moved: bool, latest: StoredValue<u32>,
             Ok(html) => {
                 let before = Shown::read(&container);
                 swap(&container, &html, moved);
+                live_messages::page_shown(&container);
                 if !moved && let Some(news) = before.news(&Shown::read(&container), &customer) {
                     announce(&news);
                 }
@@ -153,14 +151,14 @@ fn swap(container: &Element, html: &str, moved: bool) {
 
 /// What a page shows that a live refresh may change: the authors of its
 /// messages, its state, its list of tickets.
-struct Shown {
+pub(super) struct Shown {
     authors: Vec<String>,
     state: Option<String>,
     tickets: Vec<String>,
 }
 
 impl Shown {
-    fn read(container: &Element) -> Self {
+    pub(super) fn read(container: &Element) -> Self {
         let texts = |selector: &str| -> Vec<String> {
             let Ok(list) = container.query_selector_all(selector) else { return Vec::new() };
             (0..list.length()).filter_map(|i| list.item(i)?.text_content()).map(|t| t.trim().to_string()).collect()
@@ -179,7 +177,7 @@ impl Shown {
     /// What to tell a screen reader about the change from `self` to `now`:
     /// a new message from someone else than the `customer`, else a change
     /// of the ticket or of the list.
-    fn news(&self, now: &Shown, customer: &str) -> Option<String> {
+    pub(super) fn news(&self, now: &Shown, customer: &str) -> Option<String> {
         let from_others = now.authors.iter().skip(self.authors.len()).rfind(|a| a.as_str() != customer.trim());
         if let Some(author) = from_others {
             return Some(crate::words::text_with("live-new-message", &[("name", author.clone())]));
@@ -196,7 +194,7 @@ impl Shown {
 
 /// Says `text` through the frame's live region, which is polite: it waits
 /// for the screen reader to finish, and takes no focus.
-fn announce(text: &str) {
+pub(super) fn announce(text: &str) {
     let Some(region) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("[data-testid=announcer]").ok().flatten())

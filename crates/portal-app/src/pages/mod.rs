@@ -82,6 +82,12 @@ pub fn ticket(locale: Locale, base: &str, workspace: &Workspace, detail: TicketD
     .to_html()
 }
 
+/// One message as a ticket's conversation shows it (an `<li>` of its
+/// list): what the live socket sends for the frame to add to the open page.
+pub fn message(locale: Locale, message: portal_core::PublicMessage, now: i64) -> String {
+    conversation::message(locale, message, now).to_html()
+}
+
 /// A ticket's facts and public conversation alone.
 pub fn conversation(locale: Locale, detail: TicketDetail, now: i64) -> String {
     conversation::ticket(locale, detail, now).to_html()

@@ -203,6 +203,12 @@ async fn public_replies_arrive_live_and_internal_notes_never_do() {
             "the body arrives rendered: {message}"
         );
         assert!(message.get("body").is_none(), "the Markdown source is not sent: {message}");
+        // The conversation's own markup of it, which the frame adds to the open ticket.
+        let html = reply["message_html"].as_str().unwrap_or_else(|| panic!("the message's markup: {reply}"));
+        assert!(html.starts_with("<li ") && html.ends_with("</li>"), "one list item: {html}");
+        assert!(html.contains(&format!(r#"data-message-id="{}""#, message["id"])), "{html}");
+        assert!(html.contains("<strong>on its way</strong>") && html.contains("Agent Smith"), "{html}");
+        assert!(created.get("message_html").is_none(), "no markup without a message: {created}");
 
         agent_says(&*app.store, &ann.agent, number, "Customer seems annoyed; refund?", true).await;
         live.quiet("after an internal note").await;
@@ -214,6 +220,7 @@ async fn public_replies_arrive_live_and_internal_notes_never_do() {
             (Some("message.created"), Some("customer"))
         );
         assert!(!own.to_string().contains("refund"), "nothing of the note: {own}");
+        assert!(own["message_html"].as_str().is_some_and(|h| h.contains("Thanks!")), "{own}");
 
         app.store
             .agent_update_ticket(&ann.agent, number, Some(portal_core::TicketStatus::Closed), None, None, now_millis())
@@ -221,6 +228,39 @@ async fn public_replies_arrive_live_and_internal_notes_never_do() {
             .expect("close the ticket");
         let status = live.event("the status change").await;
         assert_eq!((status["kind"].as_str(), status["status"].as_str()), (Some("ticket.status"), Some("closed")));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn messages_come_marked_up_in_the_pages_language() {
+    on_each_backend("messages_come_marked_up_in_the_pages_language", |db| async move {
+        let app = spawn_app(db).await;
+        let ann = fixture(&app, "ann@example.com").await;
+        let number = new_ticket(&app, &ann.token, "Sprache").await;
+        let hello = |lang: &str| json!({ "token": ann.token, "after": 0, "lang": lang }).to_string();
+        let mut german = LiveClient::connect(&app.base).await;
+        german.send_text(&hello("de")).await;
+        let mut unknown = LiveClient::connect(&app.base).await;
+        unknown.send_text(&hello("tlh")).await;
+        let mut unsaid = LiveClient::open(&app.base, &ann.token, 0).await;
+        customer_says(&app, &ann.token, number, "Hallo").await;
+
+        let label = |event: &Value| {
+            let html = event["message_html"].as_str().unwrap_or_else(|| panic!("markup: {event}")).to_string();
+            let kind = r#"class="kind kind-customer">"#;
+            let at = html.find(kind).unwrap_or_else(|| panic!("the author's kind in {html}")) + kind.len();
+            html[at..].split('<').next().unwrap_or_default().to_string()
+        };
+        for (what, live, expected) in [
+            ("de", &mut german, "Kunde"),
+            ("an unknown language", &mut unknown, "Customer"),
+            ("none", &mut unsaid, "Customer"),
+        ] {
+            live.event("the ticket's creation").await;
+            let reply = live.event("the reply").await;
+            assert_eq!(label(&reply), expected, "lang {what}");
+        }
     })
     .await;
 }
