@@ -279,13 +279,19 @@ fn page<DB: FullText>(
                     s.push(&matches);
                 }
             }
-            s.push(") m JOIN ").push(source).push(" ON t.id = m.id");
+            // The matches lead: left free, SQLite flattens the union into
+            // the join and runs the full-text queries once per ticket of
+            // the workspace (measured: a minute at 20,000 tickets).
+            s.push(") m CROSS JOIN ").push(source);
         }
         None => {
             s.push("'' AS description, CAST(0 AS BIGINT) AS tier FROM ").push(source);
         }
     }
     s.push(" JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id WHERE t.workspace_id = $1");
+    if query.search.is_some() {
+        s.push(" AND t.id = m.id");
+    }
     match finder {
         Finder::Customer(customer) => {
             if query.own_only && query.search.is_some() {
