@@ -58,8 +58,8 @@ pub(super) trait FullText {
     /// A subquery of `(id, tier)`: every ticket whose `fields` hold all the
     /// words, within `scope` when given (else the statement's workspace
     /// narrows them), each with its tier: 1 the title holds the words, 2 the
-    /// title and description do, 3 they are found elsewhere. One full-text
-    /// query, never a lookup per ticket.
+    /// title and description do, 3 they are found elsewhere. Never a
+    /// lookup per ticket.
     fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String;
     /// A condition: ticket `t` lies within `scope`.
     fn within(s: &mut Statement, scope: &Scope) -> String;
