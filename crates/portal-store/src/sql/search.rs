@@ -29,6 +29,16 @@ pub(super) enum Fields {
     WithNotes,
 }
 
+impl Fields {
+    /// The weights of these fields in PostgreSQL's document (migration 0031).
+    fn postgres_weights(self) -> &'static str {
+        match self {
+            Self::Public => ":ABC",
+            Self::WithNotes => "",
+        }
+    }
+}
+
 /// The reasons a customer may see a ticket, as the index's scope spells
 /// them (migration 0031): they created it, an agent added them to it, or
 /// it is a company's whose tickets they see.
@@ -55,15 +65,30 @@ impl Scope {
 pub(super) trait FullText {
     /// Empties the index and fills it again from every ticket.
     const REBUILD_INDEX: &'static [&'static str];
+    /// The index's column holding the ticket's id.
+    const TICKET_ID: &'static str;
+    /// A condition on a row of `ticket_search`: its `fields` hold all the
+    /// words, within `scope` when given, in `tier`: 1 the title holds the
+    /// words, 2 the title and description do, 3 they are found elsewhere.
+    fn in_tier(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>, tier: i64) -> String;
     /// A subquery of `(id, tier)`: every ticket whose `fields` hold all the
     /// words, within `scope` when given (else the statement's workspace
-    /// narrows them), each with its tier: 1 the title holds the words, 2 the
-    /// title and description do, 3 they are found elsewhere. Never a
-    /// lookup per ticket.
-    fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String;
+    /// narrows them), each with its tier. Never a lookup per ticket.
+    fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String {
+        (1..=TIERS)
+            .map(|tier| {
+                let condition = Self::in_tier(s, words, fields, scope, tier);
+                format!("SELECT {} AS id, {tier} AS tier FROM ticket_search WHERE {condition}", Self::TICKET_ID)
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ")
+    }
     /// A condition: ticket `t` lies within `scope`.
     fn within(s: &mut Statement, scope: &Scope) -> String;
 }
+
+/// The tiers of a search's words, best first (0 is a named ticket number).
+const TIERS: i64 = 3;
 
 impl FullText for Sqlite {
     const REBUILD_INDEX: &'static [&'static str] = &[
@@ -71,31 +96,24 @@ impl FullText for Sqlite {
         "INSERT INTO ticket_search (rowid, title, description, conversation, notes, scope) \
          SELECT id, title, description, conversation, notes, scope FROM ticket_search_source",
     ];
+    const TICKET_ID: &'static str = "rowid";
 
-    // Three disjoint queries, one per tier: FTS5 tells no column a row
-    // matched in, and each query walks the scope's rows (the rare side)
-    // seeking into the words' lists.
-    fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String {
+    // FTS5 tells no column a row matched in: each tier is a query of its
+    // own, disjoint from the others. Within a scope, each walks the scope's
+    // rows (the rare side) seeking into the words' lists.
+    fn in_tier(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>, tier: i64) -> String {
         let all = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND ");
         let within = scope.map(|scope| format!("{} AND ", sqlite_scope(scope))).unwrap_or_default();
         let columns = match fields {
             Fields::Public => "{title description conversation}",
             Fields::WithNotes => "{title description conversation notes}",
         };
-        let tiers = [
-            format!("{within}title : ({all})"),
-            format!("{within}({{title description}} : ({all}) NOT title : ({all}))"),
-            format!("{within}({columns} : ({all}) NOT {{title description}} : ({all}))"),
-        ];
-        tiers
-            .into_iter()
-            .enumerate()
-            .map(|(i, query)| {
-                let query = s.arg(Arg::Text(query));
-                format!("SELECT rowid AS id, {} AS tier FROM ticket_search WHERE ticket_search MATCH {query}", i + 1)
-            })
-            .collect::<Vec<_>>()
-            .join(" UNION ALL ")
+        let query = match tier {
+            1 => format!("{within}title : ({all})"),
+            2 => format!("{within}({{title description}} : ({all}) NOT title : ({all}))"),
+            _ => format!("{within}({columns} : ({all}) NOT {{title description}} : ({all}))"),
+        };
+        format!("ticket_search MATCH {}", s.arg(Arg::Text(query)))
     }
 
     fn within(s: &mut Statement, scope: &Scope) -> String {
@@ -114,24 +132,32 @@ impl FullText for Postgres {
         "TRUNCATE ticket_search",
         "INSERT INTO ticket_search (ticket_id, document, scope) SELECT id, document, scope FROM ticket_search_source",
     ];
+    const TICKET_ID: &'static str = "ticket_id";
+
+    fn in_tier(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>, tier: i64) -> String {
+        let title = postgres_words(s, words, ":A");
+        let described = postgres_words(s, words, ":AB");
+        let (matched, not) = match tier {
+            1 => (title, None),
+            2 => (described, Some(title)),
+            _ => (postgres_words(s, words, fields.postgres_weights()), Some(described)),
+        };
+        let mut condition = match scope {
+            Some(scope) => format!("(document || scope) @@ ({matched} && {})", postgres_scope(s, scope)),
+            None => format!("document @@ {matched}"),
+        };
+        if let Some(not) = not {
+            condition.push_str(&format!(" AND NOT document @@ {not}"));
+        }
+        condition
+    }
 
     // One scan of the GIN index over words and scope; the tier is read off
     // the matched row's own document.
     fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String {
-        let config = "(SELECT search_config(default_locale) FROM workspaces WHERE id = $1)";
-        let query = |s: &mut Statement, weights: &str| {
-            let words = words.iter().map(|w| format!("{w}{weights}")).collect::<Vec<_>>().join(" & ");
-            format!("to_tsquery({config}, {})", s.arg(Arg::Text(words)))
-        };
-        let title = query(s, ":A");
-        let described = query(s, ":AB");
-        let mut all = query(
-            s,
-            match fields {
-                Fields::Public => ":ABC",
-                Fields::WithNotes => "",
-            },
-        );
+        let title = postgres_words(s, words, ":A");
+        let described = postgres_words(s, words, ":AB");
+        let mut all = postgres_words(s, words, fields.postgres_weights());
         if let Some(scope) = scope {
             all = format!("({all} && {})", postgres_scope(s, scope));
         }
@@ -144,6 +170,14 @@ impl FullText for Postgres {
     fn within(s: &mut Statement, scope: &Scope) -> String {
         format!("EXISTS (SELECT 1 FROM ticket_search WHERE ticket_id = t.id AND scope @@ {})", postgres_scope(s, scope))
     }
+}
+
+/// All the words, each in the parts `weights` names (`:AB`; empty for all),
+/// as a tsquery in the workspace's language.
+fn postgres_words(s: &mut Statement, words: &[String], weights: &str) -> String {
+    let config = "(SELECT search_config(default_locale) FROM workspaces WHERE id = $1)";
+    let words = words.iter().map(|w| format!("{w}{weights}")).collect::<Vec<_>>().join(" & ");
+    format!("to_tsquery({config}, {})", s.arg(Arg::Text(words)))
 }
 
 /// `'#o1' | '#p1' | '#c2'` as a tsquery: quoted, so no parser reads it.
@@ -196,15 +230,29 @@ pub(super) struct ListedRow {
     tier: i64,
 }
 
+/// Which tickets a page reads, as `t`.
+enum Rows<'a> {
+    /// All of a source: the table, or a branch of [`visible_tickets!`].
+    All(&'a str),
+    /// Those of the index's matches, a subquery of `(id, tier)`, read first.
+    Matched(String),
+    /// The workspace's tickets, walked in the page's order, kept when the
+    /// page's conditions hold: all of one tier.
+    Walked(i64),
+}
+
 /// The statement of a list page: one row more than the page, to tell
 /// whether another page follows. A customer's search reads its tickets
 /// through the index's `scope`; a customer's plain list, through the
 /// branches of [`visible_tickets!`], each cut to a page of its own (its
 /// index walked in order) before they merge under one order: a company's
-/// hundreds of tickets never all sort for 25 rows.
+/// hundreds of tickets never all sort for 25 rows. An agent's search by
+/// relevance goes tier by tier ([`tier_statement`]).
 pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, scope: Option<&Scope>) -> Statement {
     let mut s = Statement::default();
     s.arg(Arg::Int(finder.workspace_id().0));
+    let order = order_of(query);
+    let window = Window { order: &order, after: query.after.as_ref(), limit: query.page_size + 1 };
     let branches: &[&str] = match (finder, &query.search) {
         (Finder::Customer(customer), None) => {
             // The branches read the customer from $2.
@@ -219,11 +267,26 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
                 ]
             }
         }
-        _ => &["tickets t"],
+        (_, Some(search)) => {
+            let mut matches = DB::ranked_matches(&mut s, search.words(), finder.reads(), scope);
+            // The ticket of that number, when in reach, comes first.
+            if let Some(number) = search.number() {
+                let mut named = format!(
+                    "SELECT t.id, 0 FROM tickets t WHERE t.workspace_id = $1 AND t.number = {}",
+                    s.arg(Arg::Int(number))
+                );
+                if let Some(scope) = scope {
+                    named.push_str(&format!(" AND {}", DB::within(&mut s, scope)));
+                }
+                matches = format!("SELECT id, MIN(tier) AS tier FROM ({matches} UNION ALL {named}) n GROUP BY id");
+            }
+            page::<DB>(&mut s, finder, query, Rows::Matched(matches), &[], &window);
+            return s;
+        }
+        (Finder::Agent(..), None) => &["tickets t"],
     };
-    let order = order_of(query);
     if let [only] = branches {
-        page::<DB>(&mut s, finder, query, scope, only, &order);
+        page::<DB>(&mut s, finder, query, Rows::All(only), &[], &window);
         return s;
     }
     s.push("SELECT * FROM (");
@@ -232,22 +295,94 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
             s.push(" UNION ALL ");
         }
         s.push("SELECT * FROM (");
-        page::<DB>(&mut s, finder, query, scope, branch, &order);
+        page::<DB>(&mut s, finder, query, Rows::All(branch), &[], &window);
         s.push(&format!(") b{i}"));
     }
     s.push(") r");
-    ordered(&mut s, query, &order);
+    ordered(&mut s, &window);
     s
 }
 
-/// A page of the tickets of `source` (aliased `t`), in `order`.
+/// How one tier of an agent's search finds its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reach {
+    /// Few tickets match: read them all from the index, then sort them.
+    Collect,
+    /// Many match: walk the workspace's tickets in the page's order, asking
+    /// the index about each, until the page is full (the denser the tier,
+    /// the sooner).
+    Walk,
+}
+
+/// The most matches a tier may have to be collected: beyond, a walk meets
+/// one within every `tickets / COLLECT_AT_MOST` tickets.
+pub(super) const COLLECT_AT_MOST: i64 = 2_000;
+
+/// The statement counting `tier`'s matches of an agent's search, up to
+/// one more than [`COLLECT_AT_MOST`]: what chooses its [`Reach`].
+pub(super) fn tier_count_statement<DB: FullText>(finder: &Finder, search: &Search, tier: i64) -> Statement {
+    let mut s = Statement::default();
+    s.arg(Arg::Int(finder.workspace_id().0));
+    let condition = DB::in_tier(&mut s, search.words(), finder.reads(), None, tier);
+    s.push(&format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM ticket_search WHERE {condition} LIMIT {}) m",
+        COLLECT_AT_MOST + 1
+    ));
+    s
+}
+
+/// The statement of up to `limit` tickets of one tier of an agent's
+/// search by relevance (0 the ticket of the number searched for), after
+/// `after` (the page's cursor, in this tier): the tiers, read best first,
+/// make the page without the whole workspace's matches ever being sorted.
+pub(super) fn tier_statement<DB: FullText>(
+    finder: &Finder,
+    query: &ListQuery,
+    search: &Search,
+    tier: i64,
+    reach: Reach,
+    after: Option<&Cursor>,
+    limit: u32,
+) -> Statement {
+    let mut s = Statement::default();
+    s.arg(Arg::Int(finder.workspace_id().0));
+    let mut conditions = Vec::new();
+    let rows = if tier == 0 {
+        conditions.push(format!("t.number = {}", s.arg(Arg::Int(search.number().unwrap_or(0)))));
+        Rows::Walked(tier)
+    } else {
+        let matched = DB::in_tier(&mut s, search.words(), finder.reads(), None, tier);
+        // The ticket of that number is tier 0's alone.
+        if let Some(number) = search.number() {
+            conditions.push(format!("t.number <> {}", s.arg(Arg::Int(number))));
+        }
+        match reach {
+            Reach::Collect => Rows::Matched(format!(
+                "SELECT {} AS id, {tier} AS tier FROM ticket_search WHERE {matched}",
+                DB::TICKET_ID
+            )),
+            Reach::Walk => {
+                conditions.push(format!(
+                    "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.{} = t.id AND {matched})",
+                    DB::TICKET_ID
+                ));
+                Rows::Walked(tier)
+            }
+        }
+    };
+    let window = Window { order: &order_of(query)[1..], after, limit };
+    page::<DB>(&mut s, finder, query, rows, &conditions, &window);
+    s
+}
+
+/// A page of the tickets `rows` reads, in `order`, after `after`.
 fn page<DB: FullText>(
     s: &mut Statement,
     finder: &Finder,
     query: &ListQuery,
-    scope: Option<&Scope>,
-    source: &str,
-    order: &[(&str, bool)],
+    rows: Rows,
+    conditions: &[String],
+    window: &Window,
 ) {
     s.push(
         "SELECT id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier, \
@@ -257,40 +392,28 @@ fn page<DB: FullText>(
     )
     .push(STATE_RANK)
     .push(" AS state_rank, ");
-    match &query.search {
-        Some(search) => {
-            s.push("t.description, CAST(m.tier AS BIGINT) AS tier FROM (");
-            let matches = DB::ranked_matches(s, search.words(), finder.reads(), scope);
-            match search.number() {
-                // The ticket of that number, when in reach, comes first.
-                Some(number) => {
-                    s.push("SELECT id, MIN(tier) AS tier FROM (").push(&matches);
-                    s.with(
-                        " UNION ALL SELECT t.id, 0 FROM tickets t WHERE t.workspace_id = $1 AND t.number = {}",
-                        Arg::Int(number),
-                    );
-                    if let Some(scope) = scope {
-                        let within = DB::within(s, scope);
-                        s.push(" AND ").push(&within);
-                    }
-                    s.push(") n GROUP BY id");
-                }
-                None => {
-                    s.push(&matches);
-                }
-            }
-            // The matches lead: left free, SQLite flattens the union into
-            // the join and runs the full-text queries once per ticket of
-            // the workspace (measured: a minute at 20,000 tickets).
-            s.push(") m CROSS JOIN ").push(source);
-        }
-        None => {
+    match &rows {
+        Rows::All(source) => {
             s.push("'' AS description, CAST(0 AS BIGINT) AS tier FROM ").push(source);
+        }
+        // The matches lead: left free, SQLite flattens the union into the
+        // join and runs the full-text queries once per ticket of the
+        // workspace (measured: a minute at 20,000 tickets).
+        Rows::Matched(matches) => {
+            s.push("t.description, CAST(m.tier AS BIGINT) AS tier FROM (")
+                .push(matches)
+                .push(") m CROSS JOIN tickets t");
+        }
+        Rows::Walked(tier) => {
+            s.push(&format!("t.description, CAST({tier} AS BIGINT) AS tier FROM tickets t"));
         }
     }
     s.push(" JOIN customers c ON c.workspace_id = t.workspace_id AND c.id = t.creator_id WHERE t.workspace_id = $1");
-    if query.search.is_some() {
+    if matches!(rows, Rows::Matched(_)) {
         s.push(" AND t.id = m.id");
+    }
+    for condition in conditions {
+        s.push(" AND ").push(condition);
     }
     match finder {
         Finder::Customer(customer) => {
@@ -321,12 +444,22 @@ fn page<DB: FullText>(
     }
     filters(s, query);
     s.push(") r");
-    ordered(s, query, order);
+    ordered(s, window);
 }
 
-/// The rows of `r` after the query's cursor, in `order`, one more than a page.
-fn ordered(s: &mut Statement, query: &ListQuery, order: &[(&str, bool)]) {
-    if let Some(cursor) = &query.after {
+/// Which rows of a list make a page.
+struct Window<'a> {
+    /// Columns of `r`, each descending or not ([`order_of`]).
+    order: &'a [(&'a str, bool)],
+    /// The row before the page.
+    after: Option<&'a Cursor>,
+    /// The most rows.
+    limit: u32,
+}
+
+/// The rows of `r` in `window`.
+fn ordered(s: &mut Statement, Window { order, after, limit }: &Window) {
+    if let Some(cursor) = after {
         keyset(s, order, cursor);
     }
     let terms: Vec<String> = order
@@ -337,7 +470,7 @@ fn ordered(s: &mut Statement, query: &ListQuery, order: &[(&str, bool)]) {
     // A literal (the page size is a checked small number): with a bound
     // LIMIT, PostgreSQL's generic plan of the prepared statement cannot tell
     // a page from the whole table, and sorts the whole workspace for an agent.
-    s.push(&format!(" LIMIT {}", query.page_size + 1));
+    s.push(&format!(" LIMIT {limit}"));
 }
 
 fn filters(s: &mut Statement, query: &ListQuery) {
@@ -489,12 +622,19 @@ impl<DB> SqlStore<DB> {
         query: &ListQuery,
         previews: bool,
     ) -> Result<(TicketPage, Vec<i64>)> {
-        let scope = match (&finder, &query.search) {
-            (Finder::Customer(customer), Some(_)) => Some(self.scope_of(customer, query.own_only).await?),
-            _ => None,
+        let rows = match (&finder, &query.search) {
+            (Finder::Agent(..), Some(search)) if query.sort.key == SortKey::Relevance => {
+                self.find_by_tier(&finder, query, search).await?
+            }
+            _ => {
+                let scope = match (&finder, &query.search) {
+                    (Finder::Customer(customer), Some(_)) => Some(self.scope_of(customer, query.own_only).await?),
+                    _ => None,
+                };
+                let statement = find_statement::<DB>(&finder, query, scope.as_ref());
+                statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?
+            }
         };
-        let statement = find_statement::<DB>(&finder, query, scope.as_ref());
-        let rows = statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?;
         let (mut page, descriptions) = page_of(query, rows)?;
         let ids: Vec<i64> = descriptions.iter().map(|(id, _)| *id).collect();
         if let Some(search) = query.search.as_ref().filter(|_| previews && !page.tickets.is_empty()) {
@@ -504,6 +644,41 @@ impl<DB> SqlStore<DB> {
             attach_previews(search, &mut page, &descriptions, &messages);
         }
         Ok((page, ids))
+    }
+
+    /// The rows of an agent's search by relevance, tier by tier, best
+    /// first, until the page is full: the first page of a common word
+    /// reads one tier, walked; a rare word's tiers are collected.
+    async fn find_by_tier(&self, finder: &Finder<'_>, query: &ListQuery, search: &Search) -> Result<Vec<ListedRow>> {
+        let wanted = query.page_size as usize + 1;
+        let (first, cursor) = match query.after {
+            Some(Cursor::Rank(tier, at, number)) => (tier, Some((tier, Cursor::Value(at, number)))),
+            _ => (0, None),
+        };
+        let named = if search.number().is_some() { 0 } else { 1 };
+        let words = if search.words().is_empty() { 0 } else { TIERS };
+        let mut rows = Vec::new();
+        for tier in first.max(named)..=words {
+            if rows.len() == wanted {
+                break;
+            }
+            let reach = if tier == 0 {
+                Reach::Walk
+            } else {
+                let count = tier_count_statement::<DB>(finder, search, tier);
+                let count: i64 = count.bind(sqlx::query_as::<DB, (i64,)>(&count.sql)).fetch_one(&self.pool).await?.0;
+                match count {
+                    0 => continue,
+                    1..=COLLECT_AT_MOST => Reach::Collect,
+                    _ => Reach::Walk,
+                }
+            };
+            let after = cursor.as_ref().filter(|(at, _)| *at == tier).map(|(_, cursor)| cursor);
+            let limit = (wanted - rows.len()) as u32;
+            let statement = tier_statement::<DB>(finder, query, search, tier, reach, after, limit);
+            rows.extend(statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?);
+        }
+        Ok(rows)
     }
 
     /// Where a customer's search reaches: their companies count when they
