@@ -182,6 +182,8 @@ impl<DB> BulkStore for SqlStore<DB> {
         }
         let count = i64::try_from(tickets.len()).map_err(|_| StoreError::Invalid("too many tickets".into()))?;
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
+        // Each ticket indexed once, at the end (migration 0032).
+        sqlx::query("INSERT INTO search_deferred (since) VALUES (0)").execute(&mut *tx).await?;
         let first = Self::allocate_numbers(&mut tx, workspace, count).await?;
         let mut companies = HashMap::new();
         let mut company_ids = Vec::with_capacity(tickets.len());
@@ -225,6 +227,14 @@ impl<DB> BulkStore for SqlStore<DB> {
             let statement = import_messages_statement(workspace, chunk.iter().copied());
             statement.bind_query(sqlx::query::<DB>(&statement.sql)).execute(&mut *tx).await?;
         }
+        let imported = " WHERE id IN (SELECT id FROM tickets WHERE workspace_id = $1 AND number >= $2 AND number < $3)";
+        sqlx::query(&format!("{}{imported}", DB::INDEX_FROM_SOURCE))
+            .bind(workspace.0)
+            .bind(first)
+            .bind(first + count)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM search_deferred").execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -232,7 +242,7 @@ impl<DB> BulkStore for SqlStore<DB> {
     #[instrument(level = "debug", skip_all, err(level = "debug"))]
     async fn rebuild_search_index(&self) -> Result<()> {
         let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await?;
-        for statement in DB::REBUILD_INDEX {
+        for statement in [DB::EMPTY_INDEX, DB::INDEX_FROM_SOURCE] {
             sqlx::query(statement).execute(&mut *tx).await?;
         }
         tx.commit().await?;

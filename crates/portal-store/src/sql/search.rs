@@ -63,8 +63,11 @@ impl Scope {
 
 /// A backend's full-text search over `ticket_search`.
 pub(super) trait FullText {
-    /// Empties the index and fills it again from every ticket.
-    const REBUILD_INDEX: &'static [&'static str];
+    /// Empties the index.
+    const EMPTY_INDEX: &'static str;
+    /// Indexes tickets from `ticket_search_source`: every one, or those
+    /// a `WHERE` appended names.
+    const INDEX_FROM_SOURCE: &'static str;
     /// The index's column holding the ticket's id.
     const TICKET_ID: &'static str;
     /// A condition on a row of `ticket_search`: its `fields` hold all the
@@ -91,11 +94,9 @@ pub(super) trait FullText {
 const TIERS: i64 = 3;
 
 impl FullText for Sqlite {
-    const REBUILD_INDEX: &'static [&'static str] = &[
-        "DELETE FROM ticket_search",
-        "INSERT INTO ticket_search (rowid, title, description, conversation, notes, scope) \
-         SELECT id, title, description, conversation, notes, scope FROM ticket_search_source",
-    ];
+    const EMPTY_INDEX: &'static str = "DELETE FROM ticket_search";
+    const INDEX_FROM_SOURCE: &'static str = "INSERT INTO ticket_search (rowid, title, description, conversation, \
+         notes, scope) SELECT id, title, description, conversation, notes, scope FROM ticket_search_source";
     const TICKET_ID: &'static str = "rowid";
 
     // FTS5 tells no column a row matched in: each tier is a query of its
@@ -128,10 +129,9 @@ fn sqlite_scope(scope: &Scope) -> String {
 }
 
 impl FullText for Postgres {
-    const REBUILD_INDEX: &'static [&'static str] = &[
-        "TRUNCATE ticket_search",
-        "INSERT INTO ticket_search (ticket_id, document, scope) SELECT id, document, scope FROM ticket_search_source",
-    ];
+    const EMPTY_INDEX: &'static str = "TRUNCATE ticket_search";
+    const INDEX_FROM_SOURCE: &'static str =
+        "INSERT INTO ticket_search (ticket_id, document, scope) SELECT id, document, scope FROM ticket_search_source";
     const TICKET_ID: &'static str = "ticket_id";
 
     fn in_tier(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>, tier: i64) -> String {

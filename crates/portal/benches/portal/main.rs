@@ -8,6 +8,8 @@
 //! 1,000,000 tickets with 5,000,000 messages) served by `portal serve` as a
 //! process of its own ([`scale`]): lists, searches and an agent's inbox
 //! search, against a minimal handler ([`baseline`]), in one table.
+//! `PORTAL_BENCH_SCALE_SQLITE` and `PORTAL_BENCH_SCALE_POSTGRES` name
+//! databases seeded before, to measure again without seeding.
 //! Figures, not assertions.
 
 use flate2::{Compression, write::GzEncoder};
@@ -46,8 +48,11 @@ fn main() -> anyhow::Result<()> {
         }
         let mut table = scale::Table::new();
         if let Some(plan) = scale_plan() {
-            let scaled = format!("sqlite://{}", dir.path().join("scale.db").display());
-            scale::run(&mut table, "SQLite", &scaled, plan).await?;
+            let source = match std::env::var(scale::SEEDED_SQLITE) {
+                Ok(url) => scale::Source::Seeded(url),
+                Err(_) => scale::Source::Empty(format!("sqlite://{}", dir.path().join("scale.db").display())),
+            };
+            scale::run(&mut table, "SQLite", source, plan).await?;
         }
         if std::env::var_os("PORTAL_TEST_SKIP_POSTGRES").is_some() {
             println!("\nPostgreSQL: skipped (PORTAL_TEST_SKIP_POSTGRES is set)");
@@ -60,8 +65,11 @@ fn main() -> anyhow::Result<()> {
         let mut outcome = if scale_only { Ok(()) } else { backend_figures("PostgreSQL", &postgres).await };
         if let (Ok(()), Some(plan)) = (&outcome, scale_plan()) {
             drop_postgres(&server, &database).await?;
-            let postgres = scratch_postgres(&server, &database).await?;
-            outcome = scale::run(&mut table, "PostgreSQL", &postgres, plan).await;
+            let source = match std::env::var(scale::SEEDED_POSTGRES) {
+                Ok(url) => scale::Source::Seeded(url),
+                Err(_) => scale::Source::Empty(scratch_postgres(&server, &database).await?),
+            };
+            outcome = scale::run(&mut table, "PostgreSQL", source, plan).await;
         }
         drop_postgres(&server, &database).await?;
         outcome?;
