@@ -331,36 +331,37 @@ pub(super) fn tier_count_statement<DB: FullText>(finder: &Finder, search: &Searc
     s
 }
 
-/// The statement of up to `limit` tickets of one tier of an agent's
-/// search by relevance (0 the ticket of the number searched for), after
-/// `after` (the page's cursor, in this tier): the tiers, read best first,
-/// make the page without the whole workspace's matches ever being sorted.
+/// The statement of a page of one tier of a search by relevance (0 the
+/// ticket of the number searched for), in `window` (this tier's cursor,
+/// and the rows the page still needs): the tiers, read best first, make the
+/// page without all the matches ever being sorted.
 pub(super) fn tier_statement<DB: FullText>(
     finder: &Finder,
     query: &ListQuery,
     search: &Search,
-    tier: i64,
-    reach: Reach,
-    after: Option<&Cursor>,
-    limit: u32,
+    (tier, reach): (i64, Reach),
+    scope: Option<&Scope>,
+    window: &Window,
 ) -> Statement {
     let mut s = Statement::default();
     s.arg(Arg::Int(finder.workspace_id().0));
     let mut conditions = Vec::new();
     let rows = if tier == 0 {
         conditions.push(format!("t.number = {}", s.arg(Arg::Int(search.number().unwrap_or(0)))));
+        if let Some(scope) = scope {
+            conditions.push(DB::within(&mut s, scope));
+        }
         Rows::Walked(tier)
     } else {
-        let matched = DB::in_tier(&mut s, search.words(), finder.reads(), None, tier);
+        let matched = DB::in_tier(&mut s, search.words(), finder.reads(), scope, tier);
         // The ticket of that number is tier 0's alone.
         if let Some(number) = search.number() {
             conditions.push(format!("t.number <> {}", s.arg(Arg::Int(number))));
         }
         match reach {
-            Reach::Collect => Rows::Matched(format!(
-                "SELECT {} AS id, {tier} AS tier FROM ticket_search WHERE {matched}",
-                DB::TICKET_ID
-            )),
+            Reach::Collect => {
+                Rows::Matched(format!("SELECT {} AS id, {tier} AS tier FROM ticket_search WHERE {matched}", DB::TICKET_ID))
+            }
             Reach::Walk => {
                 conditions.push(format!(
                     "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.{} = t.id AND {matched})",
@@ -370,8 +371,7 @@ pub(super) fn tier_statement<DB: FullText>(
             }
         }
     };
-    let window = Window { order: &order_of(query)[1..], after, limit };
-    page::<DB>(&mut s, finder, query, rows, &conditions, &window);
+    page::<DB>(&mut s, finder, query, rows, &conditions, window);
     s
 }
 
@@ -448,7 +448,7 @@ fn page<DB: FullText>(
 }
 
 /// Which rows of a list make a page.
-struct Window<'a> {
+pub(super) struct Window<'a> {
     /// Columns of `r`, each descending or not ([`order_of`]).
     order: &'a [(&'a str, bool)],
     /// The row before the page.
@@ -622,15 +622,15 @@ impl<DB> SqlStore<DB> {
         query: &ListQuery,
         previews: bool,
     ) -> Result<(TicketPage, Vec<i64>)> {
-        let rows = match (&finder, &query.search) {
-            (Finder::Agent(..), Some(search)) if query.sort.key == SortKey::Relevance => {
-                self.find_by_tier(&finder, query, search).await?
+        let scope = match (&finder, &query.search) {
+            (Finder::Customer(customer), Some(_)) => Some(self.scope_of(customer, query.own_only).await?),
+            _ => None,
+        };
+        let rows = match &query.search {
+            Some(search) if query.sort.key == SortKey::Relevance => {
+                self.find_by_tier(&finder, query, search, scope.as_ref()).await?
             }
             _ => {
-                let scope = match (&finder, &query.search) {
-                    (Finder::Customer(customer), Some(_)) => Some(self.scope_of(customer, query.own_only).await?),
-                    _ => None,
-                };
                 let statement = find_statement::<DB>(&finder, query, scope.as_ref());
                 statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?
             }
@@ -646,10 +646,17 @@ impl<DB> SqlStore<DB> {
         Ok((page, ids))
     }
 
-    /// The rows of an agent's search by relevance, tier by tier, best
-    /// first, until the page is full: the first page of a common word
-    /// reads one tier, walked; a rare word's tiers are collected.
-    async fn find_by_tier(&self, finder: &Finder<'_>, query: &ListQuery, search: &Search) -> Result<Vec<ListedRow>> {
+    /// The rows of a search by relevance, tier by tier, best first, until
+    /// the page is full: the first page of a common word reads one tier. A
+    /// customer's tiers are collected within their `scope`; an agent's, by
+    /// their size ([`Reach`]).
+    async fn find_by_tier(
+        &self,
+        finder: &Finder<'_>,
+        query: &ListQuery,
+        search: &Search,
+        scope: Option<&Scope>,
+    ) -> Result<Vec<ListedRow>> {
         let wanted = query.page_size as usize + 1;
         let (first, cursor) = match query.after {
             Some(Cursor::Rank(tier, at, number)) => (tier, Some((tier, Cursor::Value(at, number)))),
@@ -664,6 +671,8 @@ impl<DB> SqlStore<DB> {
             }
             let reach = if tier == 0 {
                 Reach::Walk
+            } else if scope.is_some() {
+                Reach::Collect
             } else {
                 let count = tier_count_statement::<DB>(finder, search, tier);
                 let count: i64 = count.bind(sqlx::query_as::<DB, (i64,)>(&count.sql)).fetch_one(&self.pool).await?.0;
@@ -675,7 +684,8 @@ impl<DB> SqlStore<DB> {
             };
             let after = cursor.as_ref().filter(|(at, _)| *at == tier).map(|(_, cursor)| cursor);
             let limit = (wanted - rows.len()) as u32;
-            let statement = tier_statement::<DB>(finder, query, search, tier, reach, after, limit);
+            let window = Window { order: &order_of(query)[1..], after, limit };
+            let statement = tier_statement::<DB>(finder, query, search, (tier, reach), scope, &window);
             rows.extend(statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?);
         }
         Ok(rows)
