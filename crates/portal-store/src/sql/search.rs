@@ -11,7 +11,7 @@
 //! backend's full-text engine is behind [`FullText`].
 
 use super::statement::{Arg, Statement};
-use super::tickets::{company_tickets, own_tickets, parse_status, participant_tickets};
+use super::tickets::{one_company_tickets, own_tickets, parse_status, participant_tickets};
 use super::{SqlStore, sql_impl};
 use crate::{Assignee, InboxFilter, Result};
 use macro_rules_attribute::apply;
@@ -244,28 +244,27 @@ enum Rows<'a> {
 /// The statement of a list page: one row more than the page, to tell
 /// whether another page follows. A customer's search reads its tickets
 /// through the index's `scope`; a customer's plain list, through the
-/// branches of [`visible_tickets!`], each cut to a page of its own (its
-/// index walked in order) before they merge under one order: a company's
-/// hundreds of tickets never all sort for 25 rows. An agent's search by
-/// relevance goes tier by tier ([`tier_statement`]).
+/// branches of [`visible_tickets!`] with one per company in their `scope`,
+/// each cut to a page of its own (its index walked in order) before they
+/// merge under one order: a company's hundreds of tickets never all sort
+/// for 25 rows. A search by relevance goes tier by tier ([`tier_statement`]).
 pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, scope: Option<&Scope>) -> Statement {
     let mut s = Statement::default();
     s.arg(Arg::Int(finder.workspace_id().0));
     let order = order_of(query);
     let window = Window { order: &order, after: query.after.as_ref(), limit: query.page_size + 1 };
-    let branches: &[&str] = match (finder, &query.search) {
+    let branches: Vec<String> = match (finder, &query.search) {
         (Finder::Customer(customer), None) => {
             // The branches read the customer from $2.
             s.arg(Arg::Int(customer.customer_id().0));
-            if query.own_only {
-                &[concat!("(", own_tickets!(), ") t")]
-            } else {
-                &[
-                    concat!("(", own_tickets!(), ") t"),
-                    concat!("(", company_tickets!(), ") t"),
-                    concat!("(", participant_tickets!(), ") t"),
-                ]
+            let mut branches = vec![concat!("(", own_tickets!(), ") t").to_string()];
+            if !query.own_only {
+                for company in scope.map_or(&[][..], |scope| &scope.companies) {
+                    branches.push(format!("({}{}) t", one_company_tickets!(), s.arg(Arg::Int(*company))));
+                }
+                branches.push(concat!("(", participant_tickets!(), ") t").to_string());
             }
+            branches
         }
         (_, Some(search)) => {
             let mut matches = DB::ranked_matches(&mut s, search.words(), finder.reads(), scope);
@@ -283,9 +282,9 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
             page::<DB>(&mut s, finder, query, Rows::Matched(matches), &[], &window);
             return s;
         }
-        (Finder::Agent(..), None) => &["tickets t"],
+        (Finder::Agent(..), None) => vec!["tickets t".to_string()],
     };
-    if let [only] = branches {
+    if let [only] = branches.as_slice() {
         page::<DB>(&mut s, finder, query, Rows::All(only), &[], &window);
         return s;
     }
@@ -359,9 +358,10 @@ pub(super) fn tier_statement<DB: FullText>(
             conditions.push(format!("t.number <> {}", s.arg(Arg::Int(number))));
         }
         match reach {
-            Reach::Collect => {
-                Rows::Matched(format!("SELECT {} AS id, {tier} AS tier FROM ticket_search WHERE {matched}", DB::TICKET_ID))
-            }
+            Reach::Collect => Rows::Matched(format!(
+                "SELECT {} AS id, {tier} AS tier FROM ticket_search WHERE {matched}",
+                DB::TICKET_ID
+            )),
             Reach::Walk => {
                 conditions.push(format!(
                     "EXISTS (SELECT 1 FROM ticket_search WHERE ticket_search.{} = t.id AND {matched})",
@@ -622,9 +622,9 @@ impl<DB> SqlStore<DB> {
         query: &ListQuery,
         previews: bool,
     ) -> Result<(TicketPage, Vec<i64>)> {
-        let scope = match (&finder, &query.search) {
-            (Finder::Customer(customer), Some(_)) => Some(self.scope_of(customer, query.own_only).await?),
-            _ => None,
+        let scope = match &finder {
+            Finder::Customer(customer) => Some(self.scope_of(customer, query.own_only).await?),
+            Finder::Agent(..) => None,
         };
         let rows = match &query.search {
             Some(search) if query.sort.key == SortKey::Relevance => {

@@ -79,6 +79,17 @@ macro_rules! company_tickets {
     };
 }
 
+/// Another's tickets of one company, whose id the statement appends: a
+/// branch of a customer's list per company they see (the list reads those
+/// companies first, by the same rule as [`company_tickets!`]), so each is
+/// one range of the company's index, walked in order.
+macro_rules! one_company_tickets {
+    () => {
+        "SELECT id, workspace_id, number, title, description, status, ticket_type, creator_id, company_id, \
+         created_at, updated_at FROM tickets WHERE workspace_id = $1 AND creator_id <> $2 AND company_id = "
+    };
+}
+
 /// The third branch of [`visible_tickets!`]: those an agent added them to
 /// (and no company of theirs already shows).
 macro_rules! participant_tickets {
@@ -94,7 +105,7 @@ macro_rules! participant_tickets {
          AND pv.sees_company_tickets)"
     };
 }
-pub(super) use {company_tickets, own_tickets, participant_tickets, visible_tickets};
+pub(super) use {company_tickets, one_company_tickets, own_tickets, participant_tickets, visible_tickets};
 
 /// The columns [`ticket_from_row`] reads, from tickets as `t`.
 macro_rules! ticket_columns {

@@ -29,13 +29,21 @@ struct Cell {
     p50_ms: f64,
     p95_ms: f64,
     p99_ms: f64,
+    #[serde(default)]
+    failed: u64,
 }
 
 impl From<&WrkFigures> for Cell {
     fn from(figures: &WrkFigures) -> Self {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let [p50, p95, p99] = figures.latency;
-        Self { per_second: figures.per_second, p50_ms: ms(p50), p95_ms: ms(p95), p99_ms: ms(p99) }
+        Self {
+            per_second: figures.per_second,
+            p50_ms: ms(p50),
+            p95_ms: ms(p95),
+            p99_ms: ms(p99),
+            failed: figures.failed,
+        }
     }
 }
 
@@ -89,6 +97,9 @@ impl Table {
                         "{:.0} req/s, p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms",
                         cell.per_second, cell.p50_ms, cell.p95_ms, cell.p99_ms
                     );
+                    if cell.failed > 0 {
+                        text.push_str(&format!(", {} failed", cell.failed));
+                    }
                     if let Some(base) = self.cells.get(&(BASELINE.to_string(), backend.clone(), *c))
                         && page != BASELINE
                     {
@@ -220,7 +231,10 @@ pub async fn run(table: &mut Table, label: &str, source: Source, plan: SeedPlan)
     };
     let emails: Vec<String> = (0..plan.customers).map(seed::customer_email).collect();
     if store.backend() == portal_store::Backend::Postgres {
-        crate::admin(url, "ANALYZE").await?;
+        // As autovacuum would have by now: statistics for the planner, and
+        // the search index's pending list merged (a fresh one is read whole
+        // by every search).
+        crate::admin(url, "VACUUM ANALYZE").await?;
     }
     let secret = store.active_secrets(ws.id, portal_server::now_millis()).await?.pop().context("a secret")?.value;
     drop(store);
