@@ -384,6 +384,14 @@ fn page<DB: FullText>(
     conditions: &[String],
     window: &Window,
 ) {
+    // The matches are read first, all of them, then joined: left free,
+    // SQLite flattens the union into the join and runs the full-text
+    // queries once per ticket of the workspace (measured: a minute at 20,000
+    // tickets), and PostgreSQL, which cannot estimate a query it has not
+    // parsed yet, walks the tickets in order checking each (seconds).
+    if let Rows::Matched(matches) = &rows {
+        s.push("WITH m AS MATERIALIZED (").push(matches).push(") ");
+    }
     s.push(
         "SELECT id, number, title, status, ticket_type, created_at, updated_at, creator_name, description, tier, \
          type_key, state_rank \
@@ -396,13 +404,8 @@ fn page<DB: FullText>(
         Rows::All(source) => {
             s.push("'' AS description, CAST(0 AS BIGINT) AS tier FROM ").push(source);
         }
-        // The matches lead: left free, SQLite flattens the union into the
-        // join and runs the full-text queries once per ticket of the
-        // workspace (measured: a minute at 20,000 tickets).
-        Rows::Matched(matches) => {
-            s.push("t.description, CAST(m.tier AS BIGINT) AS tier FROM (")
-                .push(matches)
-                .push(") m CROSS JOIN tickets t");
+        Rows::Matched(_) => {
+            s.push("t.description, CAST(m.tier AS BIGINT) AS tier FROM m CROSS JOIN tickets t");
         }
         Rows::Walked(tier) => {
             s.push(&format!("t.description, CAST({tier} AS BIGINT) AS tier FROM tickets t"));
