@@ -149,7 +149,7 @@ async fn connect_postgres(url: &str) -> Result<Pool<Postgres>> {
 }
 
 /// What differs between the backends.
-trait Dialect: Database + search::FullText {
+trait Dialect: Database + sqlx::database::HasStatementCache + search::FullText {
     const BACKEND: Backend;
     /// Starts a transaction that will write. SQLite takes the write lock up
     /// front so a transaction never has to upgrade a read lock (which fails

@@ -39,6 +39,13 @@ impl Fields {
     }
 }
 
+/// A search's words, and the workspace's language they are read in.
+pub(super) struct Words<'a> {
+    list: &'a [String],
+    /// The workspace's default locale (`en`, `pt-BR`).
+    locale: &'a str,
+}
+
 /// The reasons a customer may see a ticket, as the index's scope spells
 /// them (migration 0031): they created it, an agent added them to it, or
 /// it is a company's whose tickets they see.
@@ -73,11 +80,11 @@ pub(super) trait FullText {
     /// A condition on a row of `ticket_search`: its `fields` hold all the
     /// words, within `scope` when given, in `tier`: 1 the title holds the
     /// words, 2 the title and description do, 3 they are found elsewhere.
-    fn in_tier(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>, tier: i64) -> String;
+    fn in_tier(s: &mut Statement, words: &Words, fields: Fields, scope: Option<&Scope>, tier: i64) -> String;
     /// A subquery of `(id, tier)`: every ticket whose `fields` hold all the
     /// words, within `scope` when given (else the statement's workspace
     /// narrows them), each with its tier. Never a lookup per ticket.
-    fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String {
+    fn ranked_matches(s: &mut Statement, words: &Words, fields: Fields, scope: Option<&Scope>) -> String {
         (1..=TIERS)
             .map(|tier| {
                 let condition = Self::in_tier(s, words, fields, scope, tier);
@@ -102,8 +109,8 @@ impl FullText for Sqlite {
     // FTS5 tells no column a row matched in: each tier is a query of its
     // own, disjoint from the others. Within a scope, each walks the scope's
     // rows (the rare side) seeking into the words' lists.
-    fn in_tier(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>, tier: i64) -> String {
-        let all = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND ");
+    fn in_tier(s: &mut Statement, words: &Words, fields: Fields, scope: Option<&Scope>, tier: i64) -> String {
+        let all = words.list.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" AND ");
         let within = scope.map(|scope| format!("{} AND ", sqlite_scope(scope))).unwrap_or_default();
         let columns = match fields {
             Fields::Public => "{title description conversation}",
@@ -134,7 +141,7 @@ impl FullText for Postgres {
         "INSERT INTO ticket_search (ticket_id, document, scope) SELECT id, document, scope FROM ticket_search_source";
     const TICKET_ID: &'static str = "ticket_id";
 
-    fn in_tier(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>, tier: i64) -> String {
+    fn in_tier(s: &mut Statement, words: &Words, fields: Fields, scope: Option<&Scope>, tier: i64) -> String {
         let title = postgres_words(s, words, ":A");
         let described = postgres_words(s, words, ":AB");
         let (matched, not) = match tier {
@@ -154,7 +161,7 @@ impl FullText for Postgres {
 
     // One scan of the GIN index over words and scope; the tier is read off
     // the matched row's own document.
-    fn ranked_matches(s: &mut Statement, words: &[String], fields: Fields, scope: Option<&Scope>) -> String {
+    fn ranked_matches(s: &mut Statement, words: &Words, fields: Fields, scope: Option<&Scope>) -> String {
         let title = postgres_words(s, words, ":A");
         let described = postgres_words(s, words, ":AB");
         let mut all = postgres_words(s, words, fields.postgres_weights());
@@ -173,11 +180,13 @@ impl FullText for Postgres {
 }
 
 /// All the words, each in the parts `weights` names (`:AB`; empty for all),
-/// as a tsquery in the workspace's language.
-fn postgres_words(s: &mut Statement, words: &[String], weights: &str) -> String {
-    let config = "(SELECT search_config(default_locale) FROM workspaces WHERE id = $1)";
-    let words = words.iter().map(|w| format!("{w}{weights}")).collect::<Vec<_>>().join(" & ");
-    format!("to_tsquery({config}, {})", s.arg(Arg::Text(words)))
+/// as a tsquery in the workspace's language: the language is a bound value,
+/// so PostgreSQL, planning the statement for its values, folds the query
+/// into a constant and estimates how many tickets it matches.
+fn postgres_words(s: &mut Statement, words: &Words, weights: &str) -> String {
+    let list = words.list.iter().map(|w| format!("{w}{weights}")).collect::<Vec<_>>().join(" & ");
+    let locale = s.arg(Arg::Text(words.locale.to_string()));
+    format!("to_tsquery(search_config({locale}), {})", s.arg(Arg::Text(list)))
 }
 
 /// `'#o1' | '#p1' | '#c2'` as a tsquery: quoted, so no parser reads it.
@@ -248,7 +257,12 @@ enum Rows<'a> {
 /// each cut to a page of its own (its index walked in order) before they
 /// merge under one order: a company's hundreds of tickets never all sort
 /// for 25 rows. A search by relevance goes tier by tier ([`tier_statement`]).
-pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, scope: Option<&Scope>) -> Statement {
+pub(super) fn find_statement<DB: FullText>(
+    finder: &Finder,
+    query: &ListQuery,
+    words: &Words,
+    scope: Option<&Scope>,
+) -> Statement {
     let mut s = Statement::default();
     s.arg(Arg::Int(finder.workspace_id().0));
     let order = order_of(query);
@@ -267,7 +281,7 @@ pub(super) fn find_statement<DB: FullText>(finder: &Finder, query: &ListQuery, s
             branches
         }
         (_, Some(search)) => {
-            let mut matches = DB::ranked_matches(&mut s, search.words(), finder.reads(), scope);
+            let mut matches = DB::ranked_matches(&mut s, words, finder.reads(), scope);
             // The ticket of that number, when in reach, comes first.
             if let Some(number) = search.number() {
                 let mut named = format!(
@@ -319,10 +333,10 @@ pub(super) const COLLECT_AT_MOST: i64 = 2_000;
 
 /// The statement counting `tier`'s matches of an agent's search, up to
 /// one more than [`COLLECT_AT_MOST`]: what chooses its [`Reach`].
-pub(super) fn tier_count_statement<DB: FullText>(finder: &Finder, search: &Search, tier: i64) -> Statement {
+pub(super) fn tier_count_statement<DB: FullText>(finder: &Finder, words: &Words, tier: i64) -> Statement {
     let mut s = Statement::default();
     s.arg(Arg::Int(finder.workspace_id().0));
-    let condition = DB::in_tier(&mut s, search.words(), finder.reads(), None, tier);
+    let condition = DB::in_tier(&mut s, words, finder.reads(), None, tier);
     s.push(&format!(
         "SELECT COUNT(*) FROM (SELECT 1 FROM ticket_search WHERE {condition} LIMIT {}) m",
         COLLECT_AT_MOST + 1
@@ -337,7 +351,7 @@ pub(super) fn tier_count_statement<DB: FullText>(finder: &Finder, search: &Searc
 pub(super) fn tier_statement<DB: FullText>(
     finder: &Finder,
     query: &ListQuery,
-    search: &Search,
+    (search, words): (&Search, &Words),
     (tier, reach): (i64, Reach),
     scope: Option<&Scope>,
     window: &Window,
@@ -352,7 +366,7 @@ pub(super) fn tier_statement<DB: FullText>(
         }
         Rows::Walked(tier)
     } else {
-        let matched = DB::in_tier(&mut s, search.words(), finder.reads(), scope, tier);
+        let matched = DB::in_tier(&mut s, words, finder.reads(), scope, tier);
         // The ticket of that number is tier 0's alone.
         if let Some(number) = search.number() {
             conditions.push(format!("t.number <> {}", s.arg(Arg::Int(number))));
@@ -629,13 +643,26 @@ impl<DB> SqlStore<DB> {
             Finder::Customer(customer) => Some(self.scope_of(customer, query.own_only).await?),
             Finder::Agent(..) => None,
         };
+        let locale = match &query.search {
+            Some(_) => {
+                sqlx::query_scalar::<_, String>("SELECT default_locale FROM workspaces WHERE id = $1")
+                    .bind(finder.workspace_id().0)
+                    .fetch_one(&self.pool)
+                    .await?
+            }
+            None => String::new(),
+        };
+        let words = Words { list: query.search.as_ref().map_or(&[][..], |search| search.words()), locale: &locale };
         let rows = match &query.search {
             Some(search) if query.sort.key == SortKey::Relevance => {
-                self.find_by_tier(&finder, query, search, scope.as_ref()).await?
+                self.find_by_tier(&finder, query, (search, &words), scope.as_ref()).await?
             }
             _ => {
-                let statement = find_statement::<DB>(&finder, query, scope.as_ref());
-                statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?
+                let statement = find_statement::<DB>(&finder, query, &words, scope.as_ref());
+                // A search is planned for its words, each time (see `postgres_words`).
+                let persistent = query.search.is_none();
+                let rows = sqlx::query_as::<DB, ListedRow>(&statement.sql).persistent(persistent);
+                statement.bind(rows).fetch_all(&self.pool).await?
             }
         };
         let (mut page, descriptions) = page_of(query, rows)?;
@@ -657,7 +684,7 @@ impl<DB> SqlStore<DB> {
         &self,
         finder: &Finder<'_>,
         query: &ListQuery,
-        search: &Search,
+        (search, words): (&Search, &Words<'_>),
         scope: Option<&Scope>,
     ) -> Result<Vec<ListedRow>> {
         let wanted = query.page_size as usize + 1;
@@ -666,9 +693,10 @@ impl<DB> SqlStore<DB> {
             _ => (0, None),
         };
         let named = if search.number().is_some() { 0 } else { 1 };
-        let words = if search.words().is_empty() { 0 } else { TIERS };
+        let last = if search.words().is_empty() { 0 } else { TIERS };
         let mut rows = Vec::new();
-        for tier in first.max(named)..=words {
+        // Each statement is planned for its words (see `postgres_words`).
+        for tier in first.max(named)..=last {
             if rows.len() == wanted {
                 break;
             }
@@ -677,8 +705,9 @@ impl<DB> SqlStore<DB> {
             } else if scope.is_some() {
                 Reach::Collect
             } else {
-                let count = tier_count_statement::<DB>(finder, search, tier);
-                let count: i64 = count.bind(sqlx::query_as::<DB, (i64,)>(&count.sql)).fetch_one(&self.pool).await?.0;
+                let count = tier_count_statement::<DB>(finder, words, tier);
+                let query = sqlx::query_as::<DB, (i64,)>(&count.sql).persistent(false);
+                let count: i64 = count.bind(query).fetch_one(&self.pool).await?.0;
                 match count {
                     0 => continue,
                     1..=COLLECT_AT_MOST => Reach::Collect,
@@ -688,8 +717,9 @@ impl<DB> SqlStore<DB> {
             let after = cursor.as_ref().filter(|(at, _)| *at == tier).map(|(_, cursor)| cursor);
             let limit = (wanted - rows.len()) as u32;
             let window = Window { order: &order_of(query)[1..], after, limit };
-            let statement = tier_statement::<DB>(finder, query, search, (tier, reach), scope, &window);
-            rows.extend(statement.bind(sqlx::query_as::<DB, ListedRow>(&statement.sql)).fetch_all(&self.pool).await?);
+            let statement = tier_statement::<DB>(finder, query, (search, words), (tier, reach), scope, &window);
+            let page = sqlx::query_as::<DB, ListedRow>(&statement.sql).persistent(false);
+            rows.extend(statement.bind(page).fetch_all(&self.pool).await?);
         }
         Ok(rows)
     }
