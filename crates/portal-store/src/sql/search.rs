@@ -149,9 +149,11 @@ impl FullText for Postgres {
             2 => (described, Some(title)),
             _ => (postgres_words(s, words, fields.postgres_weights()), Some(described)),
         };
+        // The GIN index is over `document || scope`: a word never matches a
+        // scope lexeme, so without a scope this is still the words alone.
         let mut condition = match scope {
             Some(scope) => format!("(document || scope) @@ ({matched} && {})", postgres_scope(s, scope)),
-            None => format!("document @@ {matched}"),
+            None => format!("(document || scope) @@ {matched}"),
         };
         if let Some(not) = not {
             condition.push_str(&format!(" AND NOT document @@ {not}"));
