@@ -178,7 +178,7 @@ pub async fn run(table: &mut Table, label: &str, source: Source, plan: SeedPlan)
     };
     let store = portal_store::connect(url, portal_store::KeyRing::parse(&key)?).await?;
     let password = "bench password";
-    let ws = match source {
+    let ws = match &source {
         Source::Empty(_) => {
             let started = Instant::now();
             let step = (plan.tickets / 10).max(1);
@@ -201,34 +201,27 @@ pub async fn run(table: &mut Table, label: &str, source: Source, plan: SeedPlan)
             let started = Instant::now();
             store.rebuild_search_index().await?;
             println!("  search index built from scratch: {:.1?}", started.elapsed());
-            portal::commands::create_console_account(
-                &*store,
-                "scale",
-                "agent@scale.test",
-                "Agent",
-                "agent",
-                Some(password.into()),
-            )
-            .await?;
             ws
         }
         Source::Seeded(_) => {
             println!("\n{label} at scale: seeded before, {} tickets in the plan", plan.tickets);
             let slug = portal_core::WorkspaceSlug::parse("scale").map_err(anyhow::Error::msg)?;
-            let ws = store.workspace_by_slug(&slug).await?.context("no workspace `scale` in the seeded database")?;
-            // The agent of an earlier run stays.
-            let _ = portal::commands::create_console_account(
-                &*store,
-                "scale",
-                "agent@scale.test",
-                "Agent",
-                "agent",
-                Some(password.into()),
-            )
-            .await;
-            ws
+            store.workspace_by_slug(&slug).await?.context("no workspace `scale` in the seeded database")?
         }
     };
+    let agent = portal::commands::create_console_account(
+        &*store,
+        "scale",
+        "agent@scale.test",
+        "Agent",
+        "agent",
+        Some(password.into()),
+    )
+    .await;
+    // A database seeded before keeps the agent of an earlier run.
+    if matches!(source, Source::Empty(_)) {
+        agent?;
+    }
     let emails: Vec<String> = (0..plan.customers).map(seed::customer_email).collect();
     if store.backend() == portal_store::Backend::Postgres {
         // As autovacuum would have by now: statistics for the planner, and
